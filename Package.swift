@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+// gridpay: monthly assessment and performance-pay sheets for community grid workers.
+// Layering (dependencies point one way): gridpay (CLI) → GridpayPipeline → GridpayCSV / GridpayXLSX → GridpayCore.
+import PackageDescription
+
+let package = Package(
+    name: "gridpay",
+    products: [
+        .executable(name: "gridpay", targets: ["gridpay"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Tests only: reads back the XLSX files we write.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+    ],
+    targets: [
+        // Pure Swift: rule model, TOML reader, expression language, scoring, exact money. No C.
+        .target(name: "GridpayCore"),
+        // C libraries from Debian (libcsv-dev, libxlsxwriter-dev), each behind a thin wrapper.
+        .systemLibrary(name: "CLibCSV", path: "Sources/CLibCSV", providers: [.apt(["libcsv-dev"])]),
+        .systemLibrary(name: "CXLSXWriter", path: "Sources/CXLSXWriter", pkgConfig: "xlsxwriter",
+                       providers: [.apt(["libxlsxwriter-dev"])]),
+        .target(name: "GridpayCSV", dependencies: ["CLibCSV"]),
+        .target(name: "GridpayXLSX", dependencies: ["CXLSXWriter"]),
+        // Reads a month, applies a rule file, writes the workbook, pay CSV and manifest.
+        .target(name: "GridpayPipeline", dependencies: ["GridpayCore", "GridpayCSV", "GridpayXLSX"]),
+        .executableTarget(name: "gridpay", dependencies: [
+            "GridpayPipeline", "GridpayCore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "GridpayCoreTests", dependencies: ["GridpayCore"]),
+        .testTarget(name: "GridpayCSVTests", dependencies: ["GridpayCSV"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "GridpayXLSXTests", dependencies: [
+            "GridpayXLSX", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        .testTarget(name: "GridpayPipelineTests", dependencies: [
+            "GridpayPipeline", "GridpayCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        .testTarget(name: "EndToEndTests", dependencies: [
+            "GridpayCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+    ]
+)

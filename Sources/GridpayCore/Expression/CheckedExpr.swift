@@ -1,0 +1,39 @@
+/// Check phase output: names resolved to slots, types known. Only these can be evaluated.
+public indirect enum CheckedExpr: Sendable {
+    case constant(Value)
+    /// A column of the row being read (row scope).
+    case rowColumn(Int)
+    /// A roster column of the worker being scored (worker scope).
+    case rosterColumn(Int)
+    case symbol(WorkerSymbol)
+    case daysInPeriod
+    case negate(CheckedExpr, SourceLocation)
+    case not(CheckedExpr)
+    case arithmetic(BinaryOperator, CheckedExpr, CheckedExpr, SourceLocation)
+    case compare(BinaryOperator, CheckedExpr, CheckedExpr)
+    case and(CheckedExpr, CheckedExpr)
+    case or(CheckedExpr, CheckedExpr)
+    case conditional(CheckedExpr, CheckedExpr, CheckedExpr)
+    case function(ScalarFunction, [CheckedExpr], SourceLocation)
+    /// Result of a per-worker aggregate over an input table (index into RuleSet.aggregates).
+    case aggregate(Int)
+    /// Result of a group computation over workers (index into RuleSet.groups).
+    case group(Int)
+    /// Whether a boolean named value held in this period and in each of the `periods - 1` before.
+    case consecutive(valueName: String, value: Int, periods: Int, SourceLocation)
+}
+
+/// Worker-level names that other expressions can refer to.
+public enum WorkerSymbol: Hashable, Sendable {
+    case value(Int)
+    case item(Int)
+    case total
+    case rank
+    case dutyMet
+    case payBase
+    case scorePay
+}
+
+public enum ScalarFunction: String, Sendable, CaseIterable {
+    case min, max, abs, floor, ceil, round, date, day
+}

@@ -1,0 +1,373 @@
+/// Check phase: resolves names, checks types, registers aggregates and group computations, and
+/// detects cycles between named values. Reports every problem it finds as a Diagnostic.
+
+/// What an expression may see.
+public enum Scope: Sendable, Equatable {
+    /// Evaluated once per input row of a table: the row's columns and constants.
+    case row(table: Int)
+    /// Evaluated once per worker: roster columns, named values, items, aggregates, groups.
+    case worker
+}
+
+/// The names of a rule set and the definitions that are checked on demand.
+final class CheckContext {
+    var tables: [TableSpec]
+    var rosterTable: Int
+    var diagnostics = DiagnosticBag()
+    var aggregates: [AggregateSpec] = []
+    var aggregateIndex: [String: Int] = [:]
+    var groups: [GroupSpec] = []
+    var groupIndex: [String: Int] = [:]
+    /// Worker-level symbols by name (values, items and the product's own names).
+    var symbols: [String: WorkerSymbol] = [:]
+    /// Symbols whose definitions are checked lazily, so references give types and reveal cycles.
+    var definitions: [WorkerSymbol: () -> ValueType?] = [:]
+    var types: [WorkerSymbol: ValueType] = [:]
+    var inProgress: [WorkerSymbol] = []
+    var symbolNames: [WorkerSymbol: String] = [:]
+    var definitionLocations: [WorkerSymbol: SourceLocation] = [:]
+    /// Boolean named values usable with consecutive(): name → index.
+    var valueIndices: [String: Int] = [:]
+    var reportedCycles: Set<WorkerSymbol> = []
+
+    init(tables: [TableSpec], rosterTable: Int) {
+        self.tables = tables
+        self.rosterTable = rosterTable
+    }
+
+    /// The type of a worker symbol, checking its definition first if needed.
+    func typeOf(_ symbol: WorkerSymbol, referencedAt loc: SourceLocation) -> ValueType? {
+        if let t = types[symbol] { return t }
+        if let start = inProgress.firstIndex(of: symbol) {
+            if !reportedCycles.contains(symbol) {
+                reportedCycles.insert(symbol)
+                let cycle = (inProgress[start...] + [symbol]).map { symbolNames[$0] ?? "?" }.joined(separator: " → ")
+                diagnostics.append(.error("'\(symbolNames[symbol] ?? "?")' depends on itself: \(cycle); break the cycle", at: loc))
+            }
+            return nil
+        }
+        guard let define = definitions[symbol] else { return nil }
+        inProgress.append(symbol)
+        let t = define()
+        inProgress.removeLast()
+        if let t { types[symbol] = t }
+        return t
+    }
+
+    var allWorkerNames: [String] { Array(symbols.keys) + tables[rosterTable].columns.map(\.name) }
+}
+
+struct ExpressionChecker {
+    let context: CheckContext
+    let source: ExpressionSource
+    let scope: Scope
+
+    func location(_ span: Span) -> SourceLocation { source.locate(span.start) }
+
+    func error(_ message: String, _ span: Span) {
+        context.diagnostics.append(.error(message, at: location(span), length: span.length))
+    }
+
+    /// Parses and checks; returns nil (with diagnostics) on any problem.
+    static func check(_ source: ExpressionSource, scope: Scope, expecting expected: ValueType?, context: CheckContext, what: String) -> (CheckedExpr, ValueType)? {
+        let tree: Syntax
+        do {
+            tree = try ExpressionParser.parse(source.text)
+        } catch {
+            context.diagnostics.append(.error(error.message, at: source.locate(error.span.start), length: error.span.length))
+            return nil
+        }
+        let checker = ExpressionChecker(context: context, source: source, scope: scope)
+        guard let (expr, type) = checker.check(tree) else { return nil }
+        if let expected, type != expected {
+            checker.error("\(what) must be \(expected), but this expression is \(type)", tree.span)
+            return nil
+        }
+        return (expr, type)
+    }
+
+    func check(_ s: Syntax) -> (CheckedExpr, ValueType)? {
+        switch s.kind {
+        case .number(let n): return (.constant(.number(n)), .number)
+        case .string(let t): return (.constant(.text(t)), .text)
+        case .bool(let b): return (.constant(.bool(b)), .bool)
+        case .name(let name): return resolveName(name, s.span)
+        case .unary(let op, let operand):
+            guard let (e, t) = check(operand) else { return nil }
+            switch op {
+            case .negate:
+                guard t == .number else { error("'-' needs a number, but this is \(t)", operand.span); return nil }
+                return (.negate(e, location(s.span)), .number)
+            case .not:
+                guard t == .bool else { error("'not' needs true/false, but this is \(t)", operand.span); return nil }
+                return (.not(e), .bool)
+            }
+        case .binary(let op, let l, let r):
+            return checkBinary(op, l, r, s.span)
+        case .conditional(let c, let a, let b):
+            let cc = check(c), ca = check(a), cb = check(b)
+            guard let (ce, ct) = cc, let (ae, at) = ca, let (be, bt) = cb else { return nil }
+            guard ct == .bool else { error("the condition of 'if' must be true/false, but this is \(ct)", c.span); return nil }
+            guard at == bt else { error("both branches of 'if' must have the same type: 'then' gives \(at), 'else' gives \(bt)", b.span); return nil }
+            return (.conditional(ce, ae, be), at)
+        case .call(let name, let nameSpan, let args):
+            return checkCall(name, nameSpan, args, s.span)
+        }
+    }
+
+    func resolveName(_ name: String, _ span: Span) -> (CheckedExpr, ValueType)? {
+        if name == "days_in_month" { return (.daysInPeriod, .number) }
+        switch scope {
+        case .row(let t):
+            let table = context.tables[t]
+            if let i = table.columnIndex(name) { return (.rowColumn(i), table.columns[i].type.valueType) }
+            var hint = Suggestion.didYouMean(name, among: table.columns.map(\.name) + ["days_in_month"])
+            if hint.isEmpty, context.symbols[name] != nil {
+                hint = "; '\(name)' is a per-worker value and cannot be used while reading single rows of \(table.name)"
+            }
+            error("unknown name '\(name)': not a column of table '\(table.name)'\(hint)", span)
+            return nil
+        case .worker:
+            if let symbol = context.symbols[name] {
+                guard let t = context.typeOf(symbol, referencedAt: location(span)) else { return nil }
+                return (.symbol(symbol), t)
+            }
+            let roster = context.tables[context.rosterTable]
+            if let i = roster.columnIndex(name) { return (.rosterColumn(i), roster.columns[i].type.valueType) }
+            if context.tables.contains(where: { $0.name == name }) {
+                error("'\(name)' is a table; use it inside count(\(name)), sum(\(name), …), mean(…) or distinct(…)", span)
+                return nil
+            }
+            error("unknown name '\(name)'\(Suggestion.didYouMean(name, among: context.allWorkerNames + ["days_in_month"]))", span)
+            return nil
+        }
+    }
+
+    func checkBinary(_ op: BinaryOperator, _ l: Syntax, _ r: Syntax, _ span: Span) -> (CheckedExpr, ValueType)? {
+        let cl = check(l), cr = check(r)
+        guard let (le, lt) = cl, let (re, rt) = cr else { return nil }
+        switch op {
+        case .add, .subtract, .multiply, .divide:
+            guard lt == .number else { error("'\(op.rawValue)' needs numbers, but the left side is \(lt)", l.span); return nil }
+            guard rt == .number else { error("'\(op.rawValue)' needs numbers, but the right side is \(rt)", r.span); return nil }
+            return (.arithmetic(op, le, re, location(span)), .number)
+        case .and, .or:
+            guard lt == .bool else { error("'\(op.rawValue)' needs true/false, but the left side is \(lt)", l.span); return nil }
+            guard rt == .bool else { error("'\(op.rawValue)' needs true/false, but the right side is \(rt)", r.span); return nil }
+            return (op == .and ? .and(le, re) : .or(le, re), .bool)
+        case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
+            guard lt == rt else {
+                error("cannot compare \(lt) with \(rt)", span)
+                return nil
+            }
+            if op != .equal && op != .notEqual, lt == .text || lt == .bool {
+                error("'\(op.rawValue)' orders numbers, dates and times; \(lt) can only be compared with == or !=", span)
+                return nil
+            }
+            checkChoiceLiteral(le, r, re)
+            checkChoiceLiteral(re, l, le)
+            return (.compare(op, le, re), .bool)
+        }
+    }
+
+    /// `出勤 == "缺度"` is caught here: a text literal compared with a closed-choice column must be one of its values.
+    func checkChoiceLiteral(_ column: CheckedExpr, _ literalSyntax: Syntax, _ literal: CheckedExpr) {
+        guard case .constant(.text(let text)) = literal else { return }
+        let spec: ColumnSpec
+        switch (column, scope) {
+        case (.rowColumn(let i), .row(let t)): spec = context.tables[t].columns[i]
+        case (.rosterColumn(let i), .worker): spec = context.tables[context.rosterTable].columns[i]
+        default: return
+        }
+        guard case .choice(let values) = spec.type, !values.contains(text) else { return }
+        error("'\(text)' is not a value of column '\(spec.name)', which is one of \(values.joined(separator: " / "))\(Suggestion.didYouMean(text, among: values))", literalSyntax.span)
+    }
+
+    func checkArgs(_ args: [Syntax]) -> [(CheckedExpr, ValueType)]? {
+        var out: [(CheckedExpr, ValueType)] = []
+        var failed = false
+        for a in args {
+            if let c = check(a) { out.append(c) } else { failed = true }
+        }
+        return failed ? nil : out
+    }
+
+    static let aggregateNames: Set<String> = ["count", "sum", "mean", "distinct"]
+    static let groupNames: [String: GroupSpec.Kind] = [
+        "group_mean": .mean, "group_sum": .sum, "group_min": .min, "group_max": .max, "group_count": .count,
+        "overall_mean": .mean, "overall_sum": .sum, "overall_min": .min, "overall_max": .max, "overall_count": .count,
+        "rank": .rank, "rank_within": .rank,
+    ]
+    static var allFunctionNames: [String] {
+        ScalarFunction.allCases.map(\.rawValue) + Array(aggregateNames) + Array(groupNames.keys) + ["consecutive"]
+    }
+
+    func checkCall(_ name: String, _ nameSpan: Span, _ args: [Syntax], _ span: Span) -> (CheckedExpr, ValueType)? {
+        if ExpressionChecker.aggregateNames.contains(name) { return checkAggregate(name, args, span) }
+        if let kind = ExpressionChecker.groupNames[name] { return checkGroup(name, kind, args, span) }
+        if name == "consecutive" { return checkConsecutive(args, span) }
+        guard let fn = ScalarFunction(rawValue: name) else {
+            error("unknown function '\(name)'\(Suggestion.didYouMean(name, among: ExpressionChecker.allFunctionNames))", nameSpan)
+            return nil
+        }
+        func arity(_ range: ClosedRange<Int>, _ usage: String) -> Bool {
+            if range.contains(args.count) { return true }
+            error("\(name)() takes \(usage), but was given \(args.count) argument\(args.count == 1 ? "" : "s")", span)
+            return false
+        }
+        switch fn {
+        case .min, .max:
+            guard arity(1...64, "one or more numbers") else { return nil }
+        case .abs, .floor, .ceil:
+            guard arity(1...1, "one number") else { return nil }
+        case .round:
+            guard arity(2...2, "a number and a count of decimals, e.g. round(x, 2)") else { return nil }
+            guard case .number(let places) = args[1].kind, places.isInteger, places >= .zero, places <= ExactNumber(6) else {
+                error("the decimals of round() must be a whole number 0 to 6 written in place", args[1].span)
+                return nil
+            }
+        case .date:
+            guard arity(1...1, "one date and time") else { return nil }
+        case .day:
+            guard arity(1...1, "one date") else { return nil }
+        }
+        guard let checked = checkArgs(args) else { return nil }
+        let expectedType: ValueType = fn == .date ? .datetime : (fn == .day ? .date : .number)
+        for (i, (_, t)) in checked.enumerated() where t != expectedType {
+            error("argument \(i + 1) of \(name)() must be \(expectedType), but is \(t)", args[i].span)
+            return nil
+        }
+        let result: ValueType = fn == .date ? .date : .number
+        return (.function(fn, checked.map(\.0), location(span)), result)
+    }
+
+    func checkAggregate(_ name: String, _ args: [Syntax], _ span: Span) -> (CheckedExpr, ValueType)? {
+        guard scope == .worker else {
+            error("\(name)() adds up rows per worker and cannot be used inside a row expression", span)
+            return nil
+        }
+        let usage = name == "count" ? "count(table) or count(table, condition)" : "\(name)(table, value) or \(name)(table, value, condition)"
+        let valueArgs = name == "count" ? 0 : 1
+        guard args.count == 1 + valueArgs || args.count == 2 + valueArgs else {
+            error("\(name)() is written \(usage)", span)
+            return nil
+        }
+        guard case .name(let tableName) = args[0].kind else {
+            error("the first argument of \(name)() must be the name of an input table", args[0].span)
+            return nil
+        }
+        guard let t = context.tables.firstIndex(where: { $0.name == tableName }), t != context.rosterTable else {
+            let names = context.tables.enumerated().filter { $0.offset != context.rosterTable }.map(\.element.name)
+            error("'\(tableName)' is not an input table that rows are counted in\(Suggestion.didYouMean(tableName, among: names)); tables: \(names.joined(separator: ", "))", args[0].span)
+            return nil
+        }
+        let rowChecker = ExpressionChecker(context: context, source: source, scope: .row(table: t))
+        var value: CheckedExpr?
+        var filter: CheckedExpr?
+        var ok = true
+        if valueArgs == 1 {
+            if let (e, ty) = rowChecker.check(args[1]) {
+                if name != "distinct" && ty != .number {
+                    error("the value summed by \(name)() must be a number, but is \(ty)", args[1].span)
+                    ok = false
+                }
+                value = e
+            } else { ok = false }
+        }
+        if args.count == 2 + valueArgs {
+            let f = args[1 + valueArgs]
+            if let (e, ty) = rowChecker.check(f) {
+                if ty != .bool { error("the condition of \(name)() must be true/false, but is \(ty)", f.span); ok = false }
+                filter = e
+            } else { ok = false }
+        }
+        guard ok else { return nil }
+        let text = String(Array(source.text)[span.start..<min(span.end, source.text.count)])
+        let key = text.filter { !$0.isWhitespace }
+        let index: Int
+        if let existing = context.aggregateIndex[key] {
+            index = existing
+        } else {
+            index = context.aggregates.count
+            context.aggregates.append(AggregateSpec(kind: AggregateSpec.Kind(rawValue: name)!, table: t, value: value, filter: filter, text: text))
+            context.aggregateIndex[key] = index
+        }
+        return (.aggregate(index), .number)
+    }
+
+    func checkGroup(_ name: String, _ kind: GroupSpec.Kind, _ args: [Syntax], _ span: Span) -> (CheckedExpr, ValueType)? {
+        guard scope == .worker else {
+            error("\(name)() compares workers and cannot be used inside a row expression", span)
+            return nil
+        }
+        let keyed = name.hasPrefix("group_") || name == "rank_within"
+        let valueCount = kind == .count ? 0 : 1
+        let expected = (keyed ? 1 : 0) + valueCount
+        guard args.count == expected else {
+            let usage: String
+            switch (keyed, valueCount) {
+            case (true, 1): usage = "\(name)(group, value), e.g. \(name)(网格编号, x)"
+            case (true, _): usage = "\(name)(group)"
+            case (false, 1): usage = "\(name)(value)"
+            default: usage = "\(name)()"
+            }
+            error("\(name)() is written \(usage)", span)
+            return nil
+        }
+        guard let checked = checkArgs(args) else { return nil }
+        var key: CheckedExpr?
+        if keyed {
+            key = checked[0].0
+            if checked[0].1 == .number && false { key = nil }
+        }
+        var value: CheckedExpr?
+        if valueCount == 1 {
+            let (e, t) = checked[keyed ? 1 : 0]
+            guard t == .number else {
+                error("the value of \(name)() must be a number, but is \(t)", args[keyed ? 1 : 0].span)
+                return nil
+            }
+            value = e
+        }
+        let text = String(Array(source.text)[span.start..<min(span.end, source.text.count)])
+        let dedupe = text.filter { !$0.isWhitespace }
+        let index: Int
+        if let existing = context.groupIndex[dedupe] {
+            index = existing
+        } else {
+            index = context.groups.count
+            context.groups.append(GroupSpec(kind: kind, key: key, value: value, text: text))
+            context.groupIndex[dedupe] = index
+        }
+        return (.group(index), .number)
+    }
+
+    func checkConsecutive(_ args: [Syntax], _ span: Span) -> (CheckedExpr, ValueType)? {
+        guard scope == .worker else {
+            error("consecutive() looks at earlier periods and cannot be used inside a row expression", span)
+            return nil
+        }
+        guard args.count == 2 else {
+            error("consecutive() is written consecutive(name, periods), e.g. consecutive(末位, 3)", span)
+            return nil
+        }
+        guard case .name(let name) = args[0].kind else {
+            error("the first argument of consecutive() must be the name of a true/false value from [values]", args[0].span)
+            return nil
+        }
+        guard let index = context.valueIndices[name] else {
+            error("'\(name)' is not a value defined in [values]\(Suggestion.didYouMean(name, among: Array(context.valueIndices.keys)))", args[0].span)
+            return nil
+        }
+        guard let t = context.typeOf(.value(index), referencedAt: location(args[0].span)) else { return nil }
+        guard t == .bool else {
+            error("consecutive() needs a true/false value, but '\(name)' is \(t)", args[0].span)
+            return nil
+        }
+        guard case .number(let n) = args[1].kind, n.isInteger, n >= ExactNumber(1), n <= ExactNumber(24) else {
+            error("the number of periods of consecutive() must be a whole number 1 to 24 written in place", args[1].span)
+            return nil
+        }
+        return (.consecutive(valueName: name, value: index, periods: Int(n.numerator), location(span)), .bool)
+    }
+}

@@ -1,0 +1,197 @@
+/// The checked rule set of one town: what its exports look like and how a month is scored.
+/// Built only by `RuleLoader`, which parses, structures and type-checks a rule file; every
+/// expression in here is a `CheckedExpr`, so nothing unchecked can ever be evaluated.
+
+public enum ColumnType: Sendable, Equatable {
+    case id
+    case text
+    case integer
+    case decimal(places: Int?)
+    case date
+    case datetime
+    case choice([String])
+
+    public var valueType: ValueType {
+        switch self {
+        case .id, .text, .choice: .text
+        case .integer, .decimal: .number
+        case .date: .date
+        case .datetime: .datetime
+        }
+    }
+
+    public var expectation: String {
+        switch self {
+        case .id: "an id (non-empty text)"
+        case .text: "text"
+        case .integer: "a whole number"
+        case .decimal(let places?): "a number with at most \(places) decimals"
+        case .decimal(nil): "a number"
+        case .date: "a date YYYY-MM-DD"
+        case .datetime: "a time YYYY-MM-DD HH:MM (seconds optional)"
+        case .choice(let values): "one of " + values.joined(separator: " / ")
+        }
+    }
+}
+
+public struct ColumnSpec: Sendable {
+    public var name: String
+    public var type: ColumnType
+    public var minimum: ExactNumber?
+    public var maximum: ExactNumber?
+    /// Empty cells allowed (they read as empty text / zero is never assumed).
+    public var optional: Bool
+    public var location: SourceLocation
+}
+
+public enum InputEncoding: String, Sendable {
+    case utf8 = "utf-8"
+    case gb18030 = "gb18030"
+}
+
+public struct TableSpec: Sendable {
+    public var name: String
+    public var file: String
+    public var encoding: InputEncoding
+    public var columns: [ColumnSpec]
+    /// Index of the column that names the worker a row belongs to (nil for the roster's own id column).
+    public var workerColumn: Int?
+    /// Column sets whose values must be unique in the file.
+    public var uniqueKeys: [[Int]]
+    /// Dates and times must lie inside the period being run.
+    public var withinPeriod: Bool
+    public var location: SourceLocation
+
+    public func columnIndex(_ name: String) -> Int? { columns.firstIndex { $0.name == name } }
+}
+
+/// Which roster columns fill the product's fixed columns (网格员编号, 姓名, 村(社区), 网格编号).
+public struct RosterSpec: Sendable {
+    public var table: Int
+    public var idColumn: Int
+    public var nameColumn: Int
+    public var unitColumn: Int
+    public var groupColumn: Int
+}
+
+public struct NamedValue: Sendable {
+    public var name: String
+    public var expr: CheckedExpr
+    public var type: ValueType
+    public var sourceText: String
+    public var location: SourceLocation
+}
+
+public struct DeductionSpec: Sendable {
+    public enum Source: Sendable {
+        /// One deduction per matching input row: `when` is evaluated on each row of `table`.
+        case perRow(table: Int, when: CheckedExpr?)
+        /// `count` (worker level) times the points, e.g. missing required visits.
+        case counted(count: CheckedExpr, table: Int?)
+    }
+    public var source: Source
+    /// Points per occurrence (negative deducts). Row scope for per-row, worker scope for counted.
+    public var points: CheckedExpr?
+    /// Yuan per occurrence (a positive amount is deducted from pay).
+    public var yuan: CheckedExpr?
+    public var reason: String
+    public var sourceText: String
+    public var location: SourceLocation
+}
+
+public struct ItemSpec: Sendable {
+    public var name: String
+    /// Starting points before deductions (the item's full marks), or a formula.
+    public var base: CheckedExpr
+    public var baseText: String
+    public var fullMarks: ExactNumber?
+    public var deductions: [DeductionSpec]
+    public var minimum: ExactNumber?
+    public var maximum: ExactNumber?
+    public var location: SourceLocation
+}
+
+public struct FlagSpec: Sendable {
+    public var name: String
+    public var when: CheckedExpr
+    public var sourceText: String
+    public var location: SourceLocation
+}
+
+public struct GradeBand: Sendable {
+    public var name: String
+    public var minimum: ExactNumber?
+}
+
+public struct PaySpec: Sendable {
+    public var base: CheckedExpr
+    public var baseText: String
+    public var scorePay: CheckedExpr
+    public var scorePayText: String
+}
+
+public struct DutySpec: Sendable {
+    public var met: CheckedExpr
+    public var sourceText: String
+    public var location: SourceLocation
+}
+
+/// A test case written inside the rule file and run by `gridpay check`.
+public struct RuleTestCase: Sendable {
+    public struct Expectation: Sendable {
+        public var worker: String
+        public var name: String
+        public var value: Value
+        public var location: SourceLocation
+    }
+    public var name: String
+    public var period: Period
+    /// Table name → CSV text, for the tested period and for earlier periods (history).
+    public var inputs: [Period: [String: TOMLString]]
+    public var expectations: [Expectation]
+    public var location: SourceLocation
+}
+
+public struct RuleSet: Sendable {
+    public var town: String
+    public var townName: String
+    public var version: String
+    public var effectiveFrom: Period
+    public var periodKind: PeriodKind
+    public var tables: [TableSpec]
+    public var roster: RosterSpec
+    public var values: [NamedValue]
+    public var items: [ItemSpec]
+    public var itemRoundingPlaces: Int
+    public var totalMinimum: ExactNumber?
+    public var totalMaximum: ExactNumber?
+    public var duty: DutySpec?
+    public var flags: [FlagSpec]
+    public var pay: PaySpec
+    public var grades: [GradeBand]
+    public var aggregates: [AggregateSpec]
+    public var groups: [GroupSpec]
+    public var tests: [RuleTestCase]
+    public var file: String
+
+    public var rosterTable: TableSpec { tables[roster.table] }
+    public func table(named name: String) -> Int? { tables.firstIndex { $0.name == name } }
+}
+
+public struct AggregateSpec: Sendable {
+    public enum Kind: String, Sendable { case count, sum, mean, distinct }
+    public var kind: Kind
+    public var table: Int
+    public var value: CheckedExpr?
+    public var filter: CheckedExpr?
+    public var text: String
+}
+
+public struct GroupSpec: Sendable {
+    public enum Kind: String, Sendable { case mean, sum, min, max, count, rank }
+    public var kind: Kind
+    /// nil: over every worker of the period.
+    public var key: CheckedExpr?
+    public var value: CheckedExpr?
+    public var text: String
+}

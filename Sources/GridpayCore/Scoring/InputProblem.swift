@@ -1,0 +1,46 @@
+/// A problem with one input file or row: what is wrong, where, what was expected.
+public struct InputProblem: Sendable, Hashable {
+    public enum Kind: String, Sendable {
+        case missingFile, encoding, malformedCSV, missingColumn, duplicateColumn, fieldCount
+        case badValue, outsidePeriod, unknownWorker, duplicateKey, formulaLikeText, history
+    }
+
+    public var kind: Kind
+    public var severity: Diagnostic.Severity
+    /// The input file's name as the rule file declares it (e.g. events.csv).
+    public var file: String
+    public var line: Int?
+    /// 1-based field number in the row.
+    public var column: Int?
+    public var columnName: String?
+    public var message: String
+    /// A row-level error that the user may accept: the row is then left out of the month.
+    public var acceptable: Bool
+    /// Set when the user accepted the row with --accept.
+    public var accepted = false
+
+    public init(_ kind: Kind, _ severity: Diagnostic.Severity, file: String, line: Int?, column: Int? = nil, columnName: String? = nil, message: String, acceptable: Bool) {
+        self.kind = kind
+        self.severity = severity
+        self.file = file
+        self.line = line
+        self.column = column
+        self.columnName = columnName
+        self.message = message
+        self.acceptable = acceptable
+    }
+
+    /// Blocks the run's output: an unaccepted error.
+    public var blocks: Bool { severity == .error && !accepted }
+
+    /// `file:line` as the user writes it after --accept.
+    public var rowReference: String { "\(file):\(line ?? 0)" }
+
+    public func diagnostic(directory: String) -> Diagnostic {
+        let path = directory.isEmpty ? file : directory + "/" + file
+        let loc = line.map { SourceLocation(file: path, line: $0, column: column ?? 1) } ?? SourceLocation(file: path, line: 1, column: 1)
+        var text = message
+        if accepted { text += " (accepted with --accept: the row is left out)" }
+        return Diagnostic(accepted ? .warning : severity, text, at: loc)
+    }
+}

@@ -1,0 +1,398 @@
+/// Evaluate phase: one period of one town. Rows are aggregated as they stream in (memory grows
+/// with workers and with deductions found, never with rows read); then every worker is scored.
+public struct EvaluationError: Error, Sendable {
+    public var message: String
+    public var location: SourceLocation?
+
+    public init(_ message: String, at location: SourceLocation?) {
+        self.message = message
+        self.location = location
+    }
+}
+
+/// One line of 扣分明细: a deduction, the rule behind it and the input row it came from.
+public struct DeductionRecord: Sendable {
+    public var item: Int
+    public var deduction: Int
+    public var reason: String
+    /// Points added to the item (negative for a deduction).
+    public var points: ExactNumber
+    /// Yuan taken from pay (positive).
+    public var yuan: ExactNumber
+    public var file: String?
+    public var line: Int?
+    /// For counted deductions: how many times the points apply.
+    public var times: ExactNumber?
+}
+
+/// Earlier periods, for consecutive(): computed from their own inputs with their own rule version.
+public protocol HistoryProvider: AnyObject {
+    /// nil when the period can be computed; otherwise why not (e.g. its inputs are missing).
+    func unavailability(of period: Period) -> String?
+    /// The named value for a worker in an earlier period; nil when the worker was not on that roster.
+    func value(named name: String, period: Period, workerID: String) throws(EvaluationError) -> Value?
+}
+
+public final class MonthComputation {
+    public let rules: RuleSet
+    public let period: Period
+    public let history: HistoryProvider?
+
+    public private(set) var rosterRows: [[Value]] = []
+    public private(set) var rosterLines: [Int] = []
+    public private(set) var ids: [String] = []
+    var idIndex: [String: Int] = [:]
+
+    // Streaming accumulators, one array per aggregate, indexed by worker.
+    let aggregatesByTable: [[Int]]
+    var counts: [[Int]]
+    var sums: [[ExactNumber]]
+    var distinct: [[Set<Value>]]
+    let rowDeductionsByTable: [[(item: Int, deduction: Int)]]
+    public private(set) var records: [[DeductionRecord]] = []
+
+    // Evaluation state.
+    var memo: [WorkerSymbol: [Value?]] = [:]
+    var inProgress: Set<WorkerSymbol> = []
+    var groupResults: [Int: [Value]] = [:]
+    var itemYuan: [Int: [ExactNumber]] = [:]
+    /// Earlier periods that consecutive() could not see, with the reason.
+    public private(set) var incompleteHistory: [Period: String] = [:]
+
+    public init(rules: RuleSet, period: Period, history: HistoryProvider?) {
+        self.rules = rules
+        self.period = period
+        self.history = history
+        var byTable = Array(repeating: [Int](), count: rules.tables.count)
+        for (i, a) in rules.aggregates.enumerated() { byTable[a.table].append(i) }
+        aggregatesByTable = byTable
+        counts = Array(repeating: [], count: rules.aggregates.count)
+        sums = Array(repeating: [], count: rules.aggregates.count)
+        distinct = Array(repeating: [], count: rules.aggregates.count)
+        var deductions = Array(repeating: [(item: Int, deduction: Int)](), count: rules.tables.count)
+        for (i, item) in rules.items.enumerated() {
+            for (j, d) in item.deductions.enumerated() {
+                if case .perRow(let t, _) = d.source { deductions[t].append((i, j)) }
+            }
+        }
+        rowDeductionsByTable = deductions
+    }
+
+    public var workerCount: Int { ids.count }
+    public func workerIndex(_ id: String) -> Int? { idIndex[id] }
+
+    /// A few ids that look like `id`, for "did you mean" on unknown workers (bounded work).
+    func nearbyIds(_ id: String) -> [String] {
+        ids.count <= 5000 ? ids : []
+    }
+
+    func addWorker(_ row: [Value], id: String, line: Int) -> Int {
+        let index = ids.count
+        ids.append(id)
+        idIndex[id] = index
+        rosterRows.append(row)
+        rosterLines.append(line)
+        records.append([])
+        for a in 0..<rules.aggregates.count {
+            switch rules.aggregates[a].kind {
+            case .count: counts[a].append(0)
+            case .sum: sums[a].append(.zero)
+            case .mean: counts[a].append(0); sums[a].append(.zero)
+            case .distinct: distinct[a].append([])
+            }
+        }
+        return index
+    }
+
+    /// Adds one validated input row of `table` belonging to `worker`.
+    func ingest(table: Int, row: [Value], worker: Int, line: Int) throws(EvaluationError) {
+        for a in aggregatesByTable[table] {
+            let spec = rules.aggregates[a]
+            if let f = spec.filter, try evaluateRow(f, row).bool != true { continue }
+            switch spec.kind {
+            case .count:
+                counts[a][worker] += 1
+            case .sum, .mean:
+                guard let n = try evaluateRow(spec.value!, row).number else { continue }
+                do { sums[a][worker] = try sums[a][worker].adding(n) } catch { throw EvaluationError(error.description, at: nil) }
+                if spec.kind == .mean { counts[a][worker] += 1 }
+            case .distinct:
+                distinct[a][worker].insert(try evaluateRow(spec.value!, row))
+            }
+        }
+        let spec = rules.tables[table]
+        for (i, j) in rowDeductionsByTable[table] {
+            let d = rules.items[i].deductions[j]
+            guard case .perRow(_, let when) = d.source else { continue }
+            if let when, try evaluateRow(when, row).bool != true { continue }
+            let points = try d.points.map { (e) throws(EvaluationError) in try evaluateRow(e, row).number ?? .zero } ?? .zero
+            let yuan = try d.yuan.map { (e) throws(EvaluationError) in try evaluateRow(e, row).number ?? .zero } ?? .zero
+            let reason = ReasonTemplate.fill(d.reason) { name in spec.columnIndex(name).map { row[$0].description } }
+            records[worker].append(DeductionRecord(item: i, deduction: j, reason: reason, points: points, yuan: yuan, file: spec.file, line: line, times: nil))
+        }
+    }
+
+    // MARK: - Row scope
+
+    func evaluateRow(_ e: CheckedExpr, _ row: [Value]) throws(EvaluationError) -> Value {
+        try evaluate(e) { (e) throws(EvaluationError) -> Value? in
+            if case .rowColumn(let i) = e { return row[i] }
+            return nil
+        }
+    }
+
+    // MARK: - Worker scope
+
+    public func value(_ e: CheckedExpr, worker w: Int) throws(EvaluationError) -> Value {
+        try evaluate(e) { (e) throws(EvaluationError) -> Value? in
+            switch e {
+            case .rosterColumn(let i): return self.rosterRows[w][i]
+            case .symbol(let s): return try self.symbol(s, worker: w)
+            case .aggregate(let a): return try self.aggregate(a, worker: w)
+            case .group(let g): return try self.group(g)[w]
+            case .consecutive(let name, let v, let n, let loc): return try self.consecutive(name, value: v, periods: n, worker: w, at: loc)
+            default: return nil
+            }
+        }
+    }
+
+    func aggregate(_ a: Int, worker w: Int) throws(EvaluationError) -> Value {
+        switch rules.aggregates[a].kind {
+        case .count: return .number(ExactNumber(counts[a][w]))
+        case .sum: return .number(sums[a][w])
+        case .distinct: return .number(ExactNumber(distinct[a][w].count))
+        case .mean:
+            // The mean of no rows is 0 (documented in the README's rule reference).
+            guard counts[a][w] > 0 else { return .number(.zero) }
+            do { return .number(try sums[a][w].divided(by: ExactNumber(counts[a][w]))) } catch { throw EvaluationError(error.description, at: nil) }
+        }
+    }
+
+    public func symbol(_ s: WorkerSymbol, worker w: Int) throws(EvaluationError) -> Value {
+        if let cached = memo[s]?[w] { return cached }
+        if memo[s] == nil { memo[s] = Array(repeating: nil, count: workerCount) }
+        let v: Value
+        switch s {
+        case .value(let i): v = try value(rules.values[i].expr, worker: w)
+        case .item(let i): v = .number(try itemScore(i, worker: w))
+        case .total: v = .number(try total(worker: w))
+        case .rank: v = try group(rankGroupOfTotal)[w]
+        case .dutyMet:
+            guard let duty = rules.duty else { throw EvaluationError("no [duty] is declared", at: nil) }
+            v = try value(duty.met, worker: w)
+        case .payBase: v = try value(rules.pay.base, worker: w)
+        case .scorePay: v = try value(rules.pay.scorePay, worker: w)
+        }
+        memo[s]![w] = v
+        return v
+    }
+
+    /// Rank by total, descending; equal totals share a rank and the next rank skips (1, 2, 2, 4).
+    let rankGroupOfTotal = -1
+
+    func total(worker w: Int) throws(EvaluationError) -> ExactNumber {
+        var sum = ExactNumber.zero
+        do {
+            for i in rules.items.indices { sum = try sum.adding(try itemScore(i, worker: w)) }
+        } catch let e as EvaluationError { throw e } catch { throw EvaluationError("\(error)", at: nil) }
+        if let min = rules.totalMinimum, sum < min { sum = min }
+        if let max = rules.totalMaximum, sum > max { sum = max }
+        return sum
+    }
+
+    /// The item's base plus its deductions, bounded by its min/max if any, rounded half-up.
+    func itemScore(_ i: Int, worker w: Int) throws(EvaluationError) -> ExactNumber {
+        let item = rules.items[i]
+        if let cached = memo[.item(i)]?[w], let n = cached.number { return n }
+        guard let base = try value(item.base, worker: w).number else { throw EvaluationError("item \(item.name) is not a number", at: item.location) }
+        var score = base
+        var yuan = ExactNumber.zero
+        do {
+            for r in records[w] where r.item == i {
+                score = try score.adding(r.points)
+                yuan = try yuan.adding(r.yuan)
+            }
+            for (j, d) in item.deductions.enumerated() {
+                guard case .counted(let countExpr, let table) = d.source else { continue }
+                guard let times = try value(countExpr, worker: w).number else { continue }
+                if times == .zero { continue }
+                let p = try d.points.map { (e) throws(EvaluationError) in try value(e, worker: w).number ?? .zero } ?? .zero
+                let y = try d.yuan.map { (e) throws(EvaluationError) in try value(e, worker: w).number ?? .zero } ?? .zero
+                let points = try p.multiplied(by: times)
+                let money = try y.multiplied(by: times)
+                score = try score.adding(points)
+                yuan = try yuan.adding(money)
+                records[w].append(DeductionRecord(item: i, deduction: j, reason: d.reason, points: points, yuan: money,
+                                                  file: table.map { rules.tables[$0].file }, line: nil, times: times))
+            }
+            if let min = item.minimum, score < min { score = min }
+            if let max = item.maximum, score > max { score = max }
+            score = try score.rounded(places: rules.itemRoundingPlaces)
+        } catch let e as EvaluationError { throw e } catch {
+            throw EvaluationError("\(error) in item \(item.name)", at: item.location)
+        }
+        if itemYuan[i] == nil { itemYuan[i] = Array(repeating: .zero, count: workerCount) }
+        itemYuan[i]![w] = yuan
+        if memo[.item(i)] == nil { memo[.item(i)] = Array(repeating: nil, count: workerCount) }
+        memo[.item(i)]![w] = .number(score)
+        return score
+    }
+
+    public func yuan(ofItem i: Int, worker w: Int) throws(EvaluationError) -> ExactNumber {
+        _ = try itemScore(i, worker: w)
+        return itemYuan[i]![w]
+    }
+
+    /// Computes a group function for every worker at once.
+    func group(_ g: Int) throws(EvaluationError) -> [Value] {
+        if let r = groupResults[g] { return r }
+        let kind: GroupSpec.Kind
+        let key: CheckedExpr?
+        let valueExpr: CheckedExpr?
+        if g == rankGroupOfTotal {
+            kind = .rank; key = nil; valueExpr = .symbol(.total)
+        } else {
+            let spec = rules.groups[g]
+            kind = spec.kind; key = spec.key; valueExpr = spec.value
+        }
+        var keys: [Value] = []
+        var values: [ExactNumber] = []
+        for w in 0..<workerCount {
+            keys.append(try key.map { (e) throws(EvaluationError) in try value(e, worker: w) } ?? .bool(true))
+            if let valueExpr { values.append(try value(valueExpr, worker: w).number ?? .zero) }
+        }
+        var members: [Value: [Int]] = [:]
+        for (w, k) in keys.enumerated() { members[k, default: []].append(w) }
+        var result = [Value](repeating: .number(.zero), count: workerCount)
+        do {
+            for (_, ws) in members {
+                switch kind {
+                case .count:
+                    for w in ws { result[w] = .number(ExactNumber(ws.count)) }
+                case .sum, .mean:
+                    var s = ExactNumber.zero
+                    for w in ws { s = try s.adding(values[w]) }
+                    if kind == .mean { s = try s.divided(by: ExactNumber(ws.count)) }
+                    for w in ws { result[w] = .number(s) }
+                case .min, .max:
+                    var m = values[ws[0]]
+                    for w in ws { m = kind == .min ? Swift.min(m, values[w]) : Swift.max(m, values[w]) }
+                    for w in ws { result[w] = .number(m) }
+                case .rank:
+                    let sorted = ws.sorted { values[$0] > values[$1] }
+                    var rank = 0
+                    for (pos, w) in sorted.enumerated() {
+                        if pos == 0 || values[w] != values[sorted[pos - 1]] { rank = pos + 1 }
+                        result[w] = .number(ExactNumber(rank))
+                    }
+                }
+            }
+        } catch {
+            throw EvaluationError("\(error) in \(g == rankGroupOfTotal ? "the rank" : rules.groups[g].text)", at: nil)
+        }
+        groupResults[g] = result
+        return result
+    }
+
+    func consecutive(_ name: String, value v: Int, periods: Int, worker w: Int, at loc: SourceLocation) throws(EvaluationError) -> Value {
+        let now = try symbol(.value(v), worker: w)
+        var complete = true
+        for k in 1..<max(1, periods) {
+            let p = period.adding(months: -k)
+            if let why = history?.unavailability(of: p) ?? (history == nil ? "no history was provided" : nil) {
+                incompleteHistory[p] = why
+                complete = false
+            }
+        }
+        guard now.bool == true, complete else { return .bool(false) }
+        for k in 1..<max(1, periods) {
+            let earlier = try history!.value(named: name, period: period.adding(months: -k), workerID: ids[w])
+            guard earlier?.bool == true else { return .bool(false) }
+        }
+        return .bool(true)
+    }
+
+    // MARK: - Shared evaluator
+
+    /// Evaluates the scope-independent parts; `leaf` resolves what depends on the scope.
+    func evaluate(_ e: CheckedExpr, _ leaf: (CheckedExpr) throws(EvaluationError) -> Value?) throws(EvaluationError) -> Value {
+        func num(_ e: CheckedExpr) throws(EvaluationError) -> ExactNumber {
+            guard let n = try evaluate(e, leaf).number else { throw EvaluationError("expected a number", at: nil) }
+            return n
+        }
+        func arithmetic<T>(_ loc: SourceLocation, _ body: () throws(ArithmeticError) -> T) throws(EvaluationError) -> T {
+            do { return try body() } catch { throw EvaluationError(error.description, at: loc) }
+        }
+        switch e {
+        case .constant(let v): return v
+        case .daysInPeriod: return .number(ExactNumber(period.days))
+        case .negate(let a, let loc):
+            let n = try num(a)
+            return .number(try arithmetic(loc) { () throws(ArithmeticError) in try n.negated() })
+        case .not(let a): return .bool(!(try evaluate(a, leaf).bool ?? false))
+        case .and(let a, let b):
+            guard try evaluate(a, leaf).bool == true else { return .bool(false) }
+            return .bool(try evaluate(b, leaf).bool == true)
+        case .or(let a, let b):
+            if try evaluate(a, leaf).bool == true { return .bool(true) }
+            return .bool(try evaluate(b, leaf).bool == true)
+        case .conditional(let c, let a, let b):
+            return try evaluate(c, leaf).bool == true ? try evaluate(a, leaf) : try evaluate(b, leaf)
+        case .arithmetic(let op, let a, let b, let loc):
+            let x = try num(a), y = try num(b)
+            return .number(try arithmetic(loc) { () throws(ArithmeticError) in
+                switch op {
+                case .add: return try x.adding(y)
+                case .subtract: return try x.subtracting(y)
+                case .multiply: return try x.multiplied(by: y)
+                default: return try x.divided(by: y)
+                }
+            })
+        case .compare(let op, let a, let b):
+            let x = try evaluate(a, leaf), y = try evaluate(b, leaf)
+            switch op {
+            case .equal: return .bool(x == y)
+            case .notEqual: return .bool(x != y)
+            default:
+                let order: Int
+                switch (x, y) {
+                case (.number(let p), .number(let q)): order = p < q ? -1 : (p == q ? 0 : 1)
+                case (.date(let p), .date(let q)): order = p < q ? -1 : (p == q ? 0 : 1)
+                case (.datetime(let p), .datetime(let q)): order = p < q ? -1 : (p == q ? 0 : 1)
+                default: throw EvaluationError("cannot order \(x) and \(y)", at: nil)
+                }
+                switch op {
+                case .less: return .bool(order < 0)
+                case .lessOrEqual: return .bool(order <= 0)
+                case .greater: return .bool(order > 0)
+                default: return .bool(order >= 0)
+                }
+            }
+        case .function(let fn, let args, let loc):
+            switch fn {
+            case .min, .max:
+                var m = try num(args[0])
+                for a in args.dropFirst() {
+                    let n = try num(a)
+                    m = fn == .min ? Swift.min(m, n) : Swift.max(m, n)
+                }
+                return .number(m)
+            case .abs: return .number(try num(args[0]).magnitude)
+            case .floor: return .number(try num(args[0]).floored())
+            case .ceil: return .number(try num(args[0]).ceiled())
+            case .round:
+                let x = try num(args[0]), places = try num(args[1])
+                return .number(try arithmetic(loc) { () throws(ArithmeticError) in try x.rounded(places: Int(places.numerator)) })
+            case .date:
+                guard case .datetime(let dt) = try evaluate(args[0], leaf) else { throw EvaluationError("date() needs a date and time", at: loc) }
+                return .date(dt.date)
+            case .day:
+                guard case .date(let d) = try evaluate(args[0], leaf) else { throw EvaluationError("day() needs a date", at: loc) }
+                return .number(ExactNumber(d.day))
+            }
+        default:
+            guard let v = try leaf(e) else { throw EvaluationError("internal: an expression was evaluated in the wrong scope", at: nil) }
+            return v
+        }
+    }
+}

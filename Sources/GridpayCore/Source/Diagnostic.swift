@@ -1,0 +1,135 @@
+/// A place in a text file: 1-based line and column (columns count Unicode characters).
+public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+
+    public init(file: String, line: Int, column: Int) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    public var description: String { "\(file):\(line):\(column)" }
+
+    public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
+        (a.file, a.line, a.column) < (b.file, b.line, b.column)
+    }
+}
+
+/// One finding: what is wrong, where, and (in the message) what was expected.
+/// The library only reports these; the CLI decides how to print them and what exit code to return.
+public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Comparable {
+        case error, warning, note
+        public static func < (a: Severity, b: Severity) -> Bool {
+            let order: [Severity] = [.error, .warning, .note]
+            return order.firstIndex(of: a)! < order.firstIndex(of: b)!
+        }
+    }
+
+    public var severity: Severity
+    public var message: String
+    public var location: SourceLocation?
+    /// Width of the underlined span in characters (1 = a single caret).
+    public var length: Int
+
+    public init(_ severity: Severity, _ message: String, at location: SourceLocation?, length: Int = 1) {
+        self.severity = severity
+        self.message = message
+        self.location = location
+        self.length = max(1, length)
+    }
+
+    public static func error(_ message: String, at location: SourceLocation?, length: Int = 1) -> Diagnostic {
+        Diagnostic(.error, message, at: location, length: length)
+    }
+
+    public static func warning(_ message: String, at location: SourceLocation?, length: Int = 1) -> Diagnostic {
+        Diagnostic(.warning, message, at: location, length: length)
+    }
+
+    /// `file:line:col: error: message` — the first line of what the CLI prints.
+    public var description: String {
+        if let location { return "\(location): \(severity.rawValue): \(message)" }
+        return "\(severity.rawValue): \(message)"
+    }
+}
+
+/// Collects every problem of a phase instead of stopping at the first one.
+public struct DiagnosticBag: Sendable {
+    public private(set) var items: [Diagnostic] = []
+    public init() {}
+    public mutating func append(_ d: Diagnostic) { items.append(d) }
+    public mutating func append(contentsOf ds: [Diagnostic]) { items.append(contentsOf: ds) }
+    public var hasErrors: Bool { items.contains { $0.severity == .error } }
+    public var errors: [Diagnostic] { items.filter { $0.severity == .error } }
+}
+
+/// Renders a diagnostic the way compilers do: the header line, the source line, and a caret.
+public enum DiagnosticRenderer {
+    public static func render(_ d: Diagnostic, sourceLines: (String) -> [Substring]?) -> String {
+        var out = d.description
+        guard let loc = d.location, let lines = sourceLines(loc.file), loc.line >= 1, loc.line <= lines.count else {
+            return out
+        }
+        let line = lines[loc.line - 1]
+        out += "\n" + line
+        // Pad with the same kind of characters (tabs stay tabs) and count wide CJK characters as two columns.
+        var pad = ""
+        for ch in line.prefix(max(0, loc.column - 1)) {
+            pad += ch == "\t" ? "\t" : String(repeating: " ", count: displayWidth(ch))
+        }
+        let spanChars = line.dropFirst(max(0, loc.column - 1)).prefix(d.length)
+        let width = max(1, spanChars.reduce(0) { $0 + displayWidth($1) })
+        out += "\n" + pad + "^" + String(repeating: "~", count: width - 1)
+        return out
+    }
+
+    /// East Asian wide characters take two terminal columns.
+    static func displayWidth(_ ch: Character) -> Int {
+        guard let scalar = ch.unicodeScalars.first else { return 1 }
+        switch scalar.value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+             0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+            return 2
+        default:
+            return 1
+        }
+    }
+}
+
+/// "did you mean" suggestions by edit distance over Unicode characters.
+public enum Suggestion {
+    public static func closest(to word: String, among candidates: [String]) -> String? {
+        let maxDistance = max(1, word.count / 3 + 1)
+        var best: (String, Int)?
+        for c in candidates {
+            let d = editDistance(word, c)
+            if d <= maxDistance, best == nil || d < best!.1 { best = (c, d) }
+        }
+        return best?.0
+    }
+
+    public static func didYouMean(_ word: String, among candidates: [String]) -> String {
+        if let s = closest(to: word, among: candidates) { return "; did you mean '\(s)'?" }
+        return ""
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var prev = Array(0...b.count)
+        var cur = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            cur[0] = i
+            for j in 1...b.count {
+                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&prev, &cur)
+        }
+        return prev[b.count]
+    }
+}
