@@ -35,9 +35,10 @@ let package = Package(
         ]),
         .testTarget(name: "GridpayPipelineTests", dependencies: [
             "GridpayPipeline", "GridpayCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-        ]),
+        ], exclude: ["Golden"]),
+        // Runs the built `gridpay` binary; reads its data through #filePath, so nothing is bundled.
         .testTarget(name: "EndToEndTests", dependencies: [
             "GridpayCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-        ]),
+        ], exclude: ["Expected", "Fixtures"]),
     ]
 )

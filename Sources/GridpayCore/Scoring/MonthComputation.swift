@@ -58,6 +58,8 @@ public final class MonthComputation {
     var itemYuan: [Int: [ExactNumber]] = [:]
     /// Earlier periods that consecutive() could not see, with the reason.
     public private(set) var incompleteHistory: [Period: String] = [:]
+    /// Workers whose flag could not be raised only because the history was incomplete.
+    public private(set) var historyBlocked: Set<Int> = []
 
     public init(rules: RuleSet, period: Period, history: HistoryProvider?) {
         self.rules = rules
@@ -304,7 +306,11 @@ public final class MonthComputation {
                 complete = false
             }
         }
-        guard now.bool == true, complete else { return .bool(false) }
+        guard now.bool == true else { return .bool(false) }
+        guard complete else {
+            historyBlocked.insert(w)
+            return .bool(false)
+        }
         for k in 1..<max(1, periods) {
             let earlier = try history!.value(named: name, period: period.adding(months: -k), workerID: ids[w])
             guard earlier?.bool == true else { return .bool(false) }

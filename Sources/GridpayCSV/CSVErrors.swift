@@ -1,0 +1,60 @@
+import Glibc
+
+/// Why reading a CSV file failed. Body errors thrown from `forEachRecord` are never wrapped in this type.
+public enum CSVReadError: Error, Equatable, CustomStringConvertible {
+    case cannotOpen(path: String, reason: String)
+    case readFailed(path: String, reason: String)
+    /// `column` is the 1-based index of the first field that is not valid UTF-8; `looksLikeGB18030` is a hint
+    /// for the message (the whole file decodes as GB18030).
+    case notUTF8(path: String, line: Int, column: Int, looksLikeGB18030: Bool)
+    /// Bytes that GB18030 (glibc iconv) cannot decode, or a multibyte sequence cut off by the end of the file.
+    case notGB18030(path: String, line: Int)
+    /// libcsv CSV_EPARSE in strict mode: a stray quote, text after a closing quote, or an unclosed quote.
+    case malformed(path: String, line: Int, reason: String)
+    /// Any other libcsv failure (out of memory, field too big).
+    case libcsv(path: String, code: Int32, message: String)
+    /// iconv_open refused the GB18030 → UTF-8 conversion (e.g. missing glibc gconv modules).
+    case converterUnavailable(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .cannotOpen(path, reason):
+            return "\(path): cannot open: \(reason)"
+        case let .readFailed(path, reason):
+            return "\(path): read failed: \(reason)"
+        case let .notUTF8(path, line, column, looksLikeGB18030):
+            let hint = looksLikeGB18030 ? " (the file looks GB18030-encoded; read it as GB18030)" : ""
+            return "\(path):\(line): field \(column) is not valid UTF-8\(hint)"
+        case let .notGB18030(path, line):
+            return "\(path):\(line): bytes that are not valid GB18030"
+        case let .malformed(path, line, reason):
+            return "\(path):\(line): malformed quoting: \(reason)"
+        case let .libcsv(path, code, message):
+            return "\(path): libcsv error \(code): \(message)"
+        case let .converterUnavailable(path, reason):
+            return "\(path): cannot convert GB18030 to UTF-8: \(reason)"
+        }
+    }
+}
+
+/// Why writing a CSV file failed.
+public enum CSVWriteError: Error, Equatable, CustomStringConvertible {
+    case cannotCreate(path: String, reason: String)
+    case writeFailed(path: String, reason: String)
+    case closeFailed(path: String, reason: String)
+    case alreadyClosed(path: String)
+
+    public var description: String {
+        switch self {
+        case let .cannotCreate(path, reason): return "\(path): cannot create: \(reason)"
+        case let .writeFailed(path, reason): return "\(path): write failed: \(reason)"
+        case let .closeFailed(path, reason): return "\(path): close failed: \(reason)"
+        case let .alreadyClosed(path): return "\(path): write after close"
+        }
+    }
+}
+
+/// strerror text for an errno value; read errno right after the failing call, before anything can overwrite it.
+func describeErrno(_ code: Int32) -> String {
+    String(cString: strerror(code))
+}

@@ -1,0 +1,217 @@
+import CLibCSV
+import Glibc
+
+/// Text encoding of a CSV file being read.
+public enum CSVTextEncoding: Sendable, Equatable {
+    case utf8
+    case gb18030
+}
+
+/// Reads a CSV file record by record through libcsv, in fixed-size chunks, so memory does not grow with rows.
+public final class CSVReader {
+    public let path: String
+    public let encoding: CSVTextEncoding
+    public let chunkSize: Int
+    private let file: ReadableFile
+    /// Present only for .gb18030; opened here so a missing converter is reported before any record is read.
+    private let converter: GB18030ToUTF8Converter?
+    private var hasStreamed = false
+    /// Sees every chunk of the file's raw bytes as read from disk (before decoding), so that a
+    /// caller can hash the file in the same pass instead of reading it twice.
+    public var onRawBytes: ((UnsafeRawBufferPointer) -> Void)?
+
+    public init(path: String, encoding: CSVTextEncoding, chunkSize: Int = 1 << 20) throws(CSVReadError) {
+        precondition(chunkSize > 0, "chunkSize must be positive")
+        self.path = path
+        self.encoding = encoding
+        self.chunkSize = chunkSize
+        file = try ReadableFile(path: path)
+        if encoding == .gb18030 {
+            var reason = ""
+            guard let converter = GB18030ToUTF8Converter(failureReason: &reason) else {
+                throw .converterUnavailable(path: path, reason: "iconv_open(\"UTF-8\", \"GB18030\"): \(reason)")
+            }
+            self.converter = converter
+        } else {
+            converter = nil
+        }
+    }
+
+    /// Streams the file in chunks of `chunkSize` bytes through libcsv and calls `body` once per record
+    /// (the header row is the first record). Blank lines are skipped. Errors thrown by `body` are rethrown
+    /// unchanged and stop the reading; file problems are thrown as `CSVReadError`.
+    public func forEachRecord(_ body: (CSVRecord) throws -> Void) throws {
+        if hasStreamed { try file.rewind() }
+        hasStreamed = true
+        try withoutActuallyEscaping(body) { body in
+            let stream = try RecordStream(path: path, validatesUTF8: encoding == .utf8, body: body)
+            if let converter {
+                try streamGB18030(into: stream, converter: converter)
+            } else {
+                try streamUTF8(into: stream)
+            }
+        }
+    }
+
+    private func streamUTF8(into stream: RecordStream) throws {
+        let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 1)
+        defer { readBuffer.deallocate() }
+        while true {
+            let bytesRead = try file.read(into: readBuffer.baseAddress!, count: chunkSize)
+            if bytesRead == 0 { break }
+            let chunk = UnsafeRawBufferPointer(rebasing: readBuffer[0..<bytesRead])
+            onRawBytes?(chunk)
+            try stream.feed(chunk)
+        }
+        try stream.finish()
+    }
+
+    private func streamGB18030(into stream: RecordStream, converter: GB18030ToUTF8Converter) throws {
+        guard converter.reset() else {
+            throw CSVReadError.converterUnavailable(path: path, reason: "iconv refused to reset its state")
+        }
+        // Room for a multibyte sequence cut at the previous chunk's end, moved in front of the next chunk.
+        let readBuffer = UnsafeMutableRawBufferPointer.allocate(
+            byteCount: chunkSize + GB18030ToUTF8Converter.longestSequence, alignment: 1)
+        // GB18030 → UTF-8 grows 2-byte characters to 3 bytes; twice the input avoids most E2BIG round trips.
+        let utf8Scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 2 * chunkSize + 64, alignment: 1)
+        defer { readBuffer.deallocate(); utf8Scratch.deallocate() }
+        var carriedCount = 0
+        while true {
+            let bytesRead = try file.read(into: readBuffer.baseAddress! + carriedCount, count: chunkSize)
+            if bytesRead == 0 { break }
+            onRawBytes?(UnsafeRawBufferPointer(start: readBuffer.baseAddress! + carriedCount, count: bytesRead))
+            let input = UnsafeRawBufferPointer(start: readBuffer.baseAddress, count: carriedCount + bytesRead)
+            let outcome = try converter.convert(input, scratch: utf8Scratch) { utf8 in try stream.feed(utf8) }
+            switch outcome {
+            case .complete:
+                carriedCount = 0
+            case .incompleteTail(let tailCount) where tailCount < GB18030ToUTF8Converter.longestSequence:
+                memmove(readBuffer.baseAddress!, readBuffer.baseAddress! + (input.count - tailCount), tailCount)
+                carriedCount = tailCount
+            case .incompleteTail, .invalidSequence:
+                // Everything before the bad bytes has been parsed, so the stream knows their line.
+                throw CSVReadError.notGB18030(path: path, line: stream.currentLine)
+            }
+        }
+        if carriedCount > 0 {
+            // The file ends in the middle of a multibyte sequence.
+            throw CSVReadError.notGB18030(path: path, line: stream.currentLine)
+        }
+        try stream.finish()
+    }
+}
+
+/// UTF-8 bytes → (BOM stripped) → libcsv → RecordAssembler. Feed it chunks of any size, then call finish().
+final class RecordStream {
+    private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+    private static let quote = UInt8(CSV_QUOTE)
+
+    private let path: String
+    private let parser: LibCSVParser
+    private let assembler: RecordAssembler
+    /// Bytes of a possible BOM seen so far; chunks may be as small as one byte, so the check spans calls.
+    private var byteOrderMarkBytesMatched = 0
+    private var byteOrderMarkResolved = false
+
+    init(path: String, validatesUTF8: Bool, body: @escaping (CSVRecord) throws -> Void) throws(CSVReadError) {
+        self.path = path
+        parser = try LibCSVParser(path: path)
+        assembler = RecordAssembler(path: path, validatesUTF8: validatesUTF8, body: body)
+    }
+
+    /// Physical line of the last byte parsed.
+    var currentLine: Int { assembler.currentLine(partialField: parser.partialField) }
+
+    func feed(_ bytes: UnsafeRawBufferPointer) throws {
+        var start = 0
+        while !byteOrderMarkResolved && start < bytes.count {
+            if bytes[start] == Self.byteOrderMark[byteOrderMarkBytesMatched] {
+                byteOrderMarkBytesMatched += 1
+                start += 1
+                byteOrderMarkResolved = byteOrderMarkBytesMatched == Self.byteOrderMark.count
+            } else {
+                byteOrderMarkResolved = true
+                try parseHeldByteOrderMarkPrefix()
+            }
+        }
+        try parse(UnsafeRawBufferPointer(rebasing: bytes[start...]))
+    }
+
+    /// Ends the last record (a final line without newline still counts) and reports an unclosed quote.
+    func finish() throws {
+        if !byteOrderMarkResolved {
+            byteOrderMarkResolved = true
+            try parseHeldByteOrderMarkPrefix()
+        }
+        let context = Unmanaged.passUnretained(assembler).toOpaque()
+        let fieldLine = assembler.currentFieldLine
+        let fieldNumber = assembler.fields.count + 1
+        let status = csv_fini(parser.handle, libcsvFieldEnded, libcsvRowEnded, context)
+        try throwAssemblerFailure()
+        if status != 0 {
+            let code = csv_error(parser.handle)
+            if code == CSV_EPARSE {
+                throw CSVReadError.malformed(path: path, line: fieldLine,
+                                             reason: "field \(fieldNumber) opens a quote that is never closed")
+            }
+            throw libcsvError(code: code)
+        }
+    }
+
+    /// The file started with a prefix of the BOM that turned out not to be one: those bytes are data.
+    private func parseHeldByteOrderMarkPrefix() throws {
+        let held = byteOrderMarkBytesMatched
+        byteOrderMarkBytesMatched = 0
+        guard held > 0 else { return }
+        try Self.byteOrderMark.withUnsafeBytes { bom in
+            try parse(UnsafeRawBufferPointer(rebasing: bom[0..<held]))
+        }
+    }
+
+    private func parse(_ bytes: UnsafeRawBufferPointer) throws {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        let context = Unmanaged.passUnretained(assembler).toOpaque()
+        let consumed = csv_parse(parser.handle, base, bytes.count, libcsvFieldEnded, libcsvRowEnded, context)
+        // A body error or bad field came first in the byte stream, so it wins over a later parse error.
+        try throwAssemblerFailure()
+        let code = csv_error(parser.handle)
+        guard consumed == bytes.count && code == CSV_SUCCESS else {
+            if code == CSV_EPARSE && consumed < bytes.count {
+                throw CSVReadError.malformed(path: path, line: currentLine,
+                                             reason: strictErrorReason(offendingByte: bytes[consumed]))
+            }
+            throw libcsvError(code: code)
+        }
+    }
+
+    /// In strict mode libcsv stops on the offending byte: a quote inside an unquoted field, or anything but
+    /// a delimiter or newline right after a closing quote.
+    private func strictErrorReason(offendingByte: UInt8) -> String {
+        let field = assembler.fields.count + 1
+        if offendingByte == Self.quote {
+            return "stray quote in field \(field) (a quote inside a field must be doubled and the field quoted)"
+        }
+        let shown: String
+        switch offendingByte {
+        case 0x20: shown = "space"
+        case 0x09: shown = "tab"
+        case 0x21...0x7E: shown = "'\(Character(Unicode.Scalar(offendingByte)))'"
+        default: shown = "byte 0x\(String(offendingByte, radix: 16, uppercase: true))"
+        }
+        return "unexpected \(shown) after the closing quote of field \(field)"
+    }
+
+    private func libcsvError(code: Int32) -> CSVReadError {
+        let message = csv_strerror(code).map { String(cString: $0) } ?? "unknown error"
+        return .libcsv(path: path, code: code, message: message)
+    }
+
+    private func throwAssemblerFailure() throws {
+        switch assembler.failure {
+        case nil: return
+        case .read(let error)?: throw error
+        case .body(let error)?: throw error
+        }
+    }
+}

@@ -1,0 +1,127 @@
+/// `gridpay explain`: one worker's score, line by line — each item's formula and value, the
+/// values it used, and the input file and line of every deduction.
+public enum Explanation {
+    public static func text(worker w: WorkerReport, in c: MonthComputation, ruleFile: String, workerCount: Int) -> String {
+        let rules = c.rules
+        var out: [String] = []
+        out.append("\(rules.townName) \(c.period) — \(w.id) \(w.name)（\(w.unit)，网格 \(w.group)）")
+        out.append("规则 \(ruleFile)，版本 \(rules.version)；roster line \(w.rosterLine)")
+        out.append("")
+        for (i, item) in rules.items.enumerated() {
+            out.append("\(item.name) = \(w.items[i].fixed(places: rules.itemRoundingPlaces))")
+            let base = (try? c.value(item.base, worker: w.index))?.description ?? "?"
+            if item.fullMarks != nil && !(item.deductions.isEmpty && false), case .constant = item.base {
+                out.append("  满分 \(base)")
+            } else {
+                out.append("  score = \(item.baseText) = \(base)")
+                out += usedValues(item.base, c, w.index, indent: "    ")
+            }
+            for r in w.records where r.item == i {
+                let source = r.file.map { f in r.line.map { "\(f):\($0)" } ?? f } ?? ""
+                let times = r.times.map { "× \($0) " } ?? ""
+                var line = "  \(signed(r.points)) \(times)\(r.reason)"
+                if r.yuan != .zero { line += "，扣款 \(r.yuan.fixed(places: 2)) 元" }
+                if !source.isEmpty { line += "   [\(source)]" }
+                out.append(line)
+                if case .counted(let count, _) = item.deductions[r.deduction].source {
+                    out += usedValues(count, c, w.index, indent: "      ")
+                }
+            }
+            var bounds: [String] = []
+            if let m = item.minimum { bounds.append("不低于 \(m)") }
+            if let m = item.maximum { bounds.append("不高于 \(m)") }
+            if !bounds.isEmpty { out.append("  (\(bounds.joined(separator: "，")))") }
+        }
+        out.append("")
+        out.append("\(RuleLoader.totalName) = \(w.total.fixed(places: 2))（各项之和）   \(RuleLoader.rankName) \(w.rank) / \(workerCount)")
+        if let duty = rules.duty, let met = w.dutyMet {
+            out.append("\(RuleLoader.dutyName) = \(met ? "是" : "否")   (\(duty.sourceText))")
+            out += usedValues(duty.met, c, w.index, indent: "    ")
+        }
+        for (f, flag) in rules.flags.enumerated() {
+            out.append("\(flag.name) = \(w.flags[f] ? "是" : "否")   (\(flag.sourceText))")
+            out += usedValues(flag.when, c, w.index, indent: "    ")
+            if w.historyIncomplete {
+                let gaps = c.incompleteHistory.sorted { $0.key < $1.key }.map { "\($0.key)：\($0.value)" }.joined(separator: "；")
+                out.append("    历史不完整：\(gaps)")
+            }
+        }
+        out.append("")
+        out.append("\(RuleLoader.payBaseName) = \(w.base.fixed(places: 2))   (\(rules.pay.baseText))")
+        out.append("\(RuleLoader.scorePayName) = \(w.scorePay.fixed(places: 2))   (\(rules.pay.scorePayText))")
+        var yuanParts: [String] = []
+        for (i, item) in rules.items.enumerated() where w.itemYuan[i] != .zero {
+            yuanParts.append("\(item.name) \(w.itemYuan[i].fixed(places: 2))")
+        }
+        out.append("\(RuleLoader.deductionsName) = \(w.deductions.fixed(places: 2))" + (yuanParts.isEmpty ? "" : "   (\(yuanParts.joined(separator: " + ")))"))
+        out.append("\(RuleLoader.payableName) = \(w.payable.fixed(places: 2))   (max(0, \(RuleLoader.scorePayName) − \(RuleLoader.deductionsName)))")
+        out.append("\(RuleLoader.shortfallName) = \(w.shortfall.fixed(places: 2))")
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    static func signed(_ n: ExactNumber) -> String { n.sign >= 0 ? "+\(n)" : "\(n)" }
+
+    /// The named values and aggregates an expression reads, with their values, one level deep
+    /// per name (nested names are listed under the name that uses them).
+    static func usedValues(_ e: CheckedExpr, _ c: MonthComputation, _ w: Int, indent: String, seen: Set<String> = []) -> [String] {
+        var out: [String] = []
+        var seen = seen
+        for ref in references(e) {
+            switch ref {
+            case .symbol(.value(let i)):
+                let v = c.rules.values[i]
+                guard !seen.contains(v.name) else { continue }
+                seen.insert(v.name)
+                let value = (try? c.symbol(.value(i), worker: w))?.description ?? "?"
+                out.append("\(indent)\(v.name) = \(v.sourceText) = \(value)")
+                out += usedValues(v.expr, c, w, indent: indent + "  ", seen: seen)
+            case .aggregate(let a):
+                let spec = c.rules.aggregates[a]
+                guard !seen.contains(spec.text) else { continue }
+                seen.insert(spec.text)
+                let value = (try? c.value(.aggregate(a), worker: w))?.description ?? "?"
+                out.append("\(indent)\(spec.text) = \(value)   [\(c.rules.tables[spec.table].file)]")
+            case .group(let g):
+                let spec = c.rules.groups[g]
+                guard !seen.contains(spec.text) else { continue }
+                seen.insert(spec.text)
+                let value = (try? c.value(.group(g), worker: w))?.description ?? "?"
+                out.append("\(indent)\(spec.text) = \(value)")
+                if let v = spec.value { out += usedValues(v, c, w, indent: indent + "  ", seen: seen) }
+            case .rosterColumn(let i):
+                let col = c.rules.rosterTable.columns[i]
+                guard !seen.contains(col.name) else { continue }
+                seen.insert(col.name)
+                out.append("\(indent)\(col.name) = \(c.rosterRows[w][i])   [\(c.rules.rosterTable.file):\(c.rosterLines[w])]")
+            case .symbol(let s):
+                let name: String
+                switch s {
+                case .total: name = RuleLoader.totalName
+                case .rank: name = RuleLoader.rankName
+                case .dutyMet: name = RuleLoader.dutyName
+                case .item(let i): name = c.rules.items[i].name
+                default: continue
+                }
+                guard !seen.contains(name) else { continue }
+                seen.insert(name)
+                out.append("\(indent)\(name) = \((try? c.symbol(s, worker: w))?.description ?? "?")")
+            default: break
+            }
+        }
+        return out
+    }
+
+    /// Leaves of interest in evaluation order.
+    static func references(_ e: CheckedExpr) -> [CheckedExpr] {
+        switch e {
+        case .symbol, .aggregate, .group, .rosterColumn: return [e]
+        case .consecutive(_, let v, _, _): return [.symbol(.value(v))]
+        case .negate(let a, _), .not(let a): return references(a)
+        case .arithmetic(_, let a, let b, _), .compare(_, let a, let b), .and(let a, let b), .or(let a, let b):
+            return references(a) + references(b)
+        case .conditional(let a, let b, let d): return references(a) + references(b) + references(d)
+        case .function(_, let args, _): return args.flatMap(references)
+        default: return []
+        }
+    }
+}

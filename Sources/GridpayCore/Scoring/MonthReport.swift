@@ -1,0 +1,118 @@
+/// The scored month, ready for the sheets: one row per worker in rank order, every number exact.
+public struct WorkerReport: Sendable {
+    public var index: Int
+    public var id: String
+    public var name: String
+    public var unit: String
+    public var group: String
+    public var rosterLine: Int
+    /// Rounded item scores, in rule order.
+    public var items: [ExactNumber]
+    /// Yuan deducted through each item.
+    public var itemYuan: [ExactNumber]
+    public var total: ExactNumber
+    public var rank: Int
+    public var dutyMet: Bool?
+    public var flags: [Bool]
+    public var base: ExactNumber
+    public var scorePay: ExactNumber
+    public var deductions: ExactNumber
+    public var payable: ExactNumber
+    public var shortfall: ExactNumber
+    public var records: [DeductionRecord]
+    /// A flag was not raised only because earlier periods could not be read.
+    public var historyIncomplete: Bool
+}
+
+public struct MonthReport: Sendable {
+    public var rules: RuleSet
+    public var period: Period
+    /// By rank; equal totals listed by worker id.
+    public var workers: [WorkerReport]
+    /// Earlier periods that consecutive() could not see, and why.
+    public var incompleteHistory: [(Period, String)]
+    /// Items through which yuan can be deducted: the pay sheet's deduction columns.
+    public var yuanItems: [Int]
+
+    /// Scores every worker. Evaluation problems (e.g. a division by zero in a rule) are
+    /// returned as diagnostics that point at the rule and name the worker.
+    public static func build(_ c: MonthComputation) -> Result<MonthReport, RuleLoader.Failure> {
+        let rules = c.rules
+        var problems: [Diagnostic] = []
+        var workers: [WorkerReport] = []
+        func report(_ e: EvaluationError, _ w: Int) {
+            let d = Diagnostic.error("worker \(c.ids[w]): \(e.message)", at: e.location)
+            if !problems.contains(d) { problems.append(d) }
+        }
+        for w in 0..<c.workerCount {
+            do throws(EvaluationError) {
+                let row = c.rosterRows[w]
+                var items: [ExactNumber] = []
+                var itemYuan: [ExactNumber] = []
+                for i in rules.items.indices {
+                    guard let n = try c.symbol(.item(i), worker: w).number else { continue }
+                    items.append(n)
+                    itemYuan.append(try c.yuan(ofItem: i, worker: w))
+                }
+                let total = try c.symbol(.total, worker: w).number ?? .zero
+                let rank = try c.symbol(.rank, worker: w).number ?? .zero
+                let duty = rules.duty == nil ? nil : try c.symbol(.dutyMet, worker: w).bool
+                var flags: [Bool] = []
+                for f in rules.flags { flags.append(try c.value(f.when, worker: w).bool ?? false) }
+                let base = try c.symbol(.payBase, worker: w).number ?? .zero
+                let scorePay = try c.symbol(.scorePay, worker: w).number ?? .zero
+                guard scorePay.hasAtMostDecimalPlaces(2) else {
+                    throw EvaluationError("[pay] score_pay gives \(scorePay), which is not a whole number of fen; round it, e.g. round(…, 2)", at: nil)
+                }
+                var deductions = ExactNumber.zero
+                var payable = ExactNumber.zero
+                var shortfall = ExactNumber.zero
+                do {
+                    for y in itemYuan { deductions = try deductions.adding(y) }
+                    let net = try scorePay.subtracting(deductions)
+                    payable = max(.zero, net)
+                    shortfall = max(.zero, try net.negated())
+                } catch { throw EvaluationError(error.description, at: nil) }
+                guard deductions.hasAtMostDecimalPlaces(2) else {
+                    throw EvaluationError("the yuan deductions add up to \(deductions), which is not a whole number of fen", at: nil)
+                }
+                workers.append(WorkerReport(
+                    index: w, id: c.ids[w], name: row[rules.roster.nameColumn].description,
+                    unit: row[rules.roster.unitColumn].description, group: row[rules.roster.groupColumn].description,
+                    rosterLine: c.rosterLines[w], items: items, itemYuan: itemYuan, total: total,
+                    rank: Int(rank.numerator), dutyMet: duty, flags: flags, base: base, scorePay: scorePay,
+                    deductions: deductions, payable: payable, shortfall: shortfall,
+                    records: c.records[w].sorted { ($0.item, $0.deduction, $0.line ?? 0) < ($1.item, $1.deduction, $1.line ?? 0) },
+                    historyIncomplete: c.historyBlocked.contains(w)))
+            } catch {
+                report(error, w)
+            }
+        }
+        if !problems.isEmpty { return .failure(.init(diagnostics: problems)) }
+        workers.sort { ($0.rank, $0.id) < ($1.rank, $1.id) }
+        let yuanItems = rules.items.indices.filter { i in rules.items[i].deductions.contains { $0.yuan != nil } }
+        return .success(MonthReport(rules: rules, period: c.period, workers: workers,
+                                    incompleteHistory: c.incompleteHistory.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
+                                    yuanItems: yuanItems))
+    }
+
+    /// A named quantity of one worker, as tests in rule files and `explain` ask for it.
+    public static func lookup(_ name: String, worker w: WorkerReport, in c: MonthComputation) throws(EvaluationError) -> Value? {
+        let rules = c.rules
+        switch name {
+        case RuleLoader.totalName: return .number(w.total)
+        case RuleLoader.rankName: return .number(ExactNumber(w.rank))
+        case RuleLoader.dutyName: return w.dutyMet.map { .bool($0) }
+        case RuleLoader.payBaseName: return .number(w.base)
+        case RuleLoader.scorePayName: return .number(w.scorePay)
+        case RuleLoader.deductionsName: return .number(w.deductions)
+        case RuleLoader.payableName: return .number(w.payable)
+        case RuleLoader.shortfallName: return .number(w.shortfall)
+        default: break
+        }
+        if let i = rules.items.firstIndex(where: { $0.name == name }) { return .number(w.items[i]) }
+        if let f = rules.flags.firstIndex(where: { $0.name == name }) { return .bool(w.flags[f]) }
+        if let v = rules.values.firstIndex(where: { $0.name == name }) { return try c.symbol(.value(v), worker: w.index) }
+        return nil
+    }
+}

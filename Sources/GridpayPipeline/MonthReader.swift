@@ -1,0 +1,162 @@
+import Foundation
+import GridpayCore
+import GridpayCSV
+
+/// What was read for one input file, for the manifest and the 说明 sheet.
+public struct InputFileRecord: Sendable {
+    public var file: String
+    public var sha256: String
+    public var bytes: Int
+    public var rowsRead: Int
+    public var rowsUsed: Int
+}
+
+/// One month's inputs read and aggregated under one rule version.
+public final class MonthInputs {
+    public let rules: LoadedRules
+    public let period: Period
+    public let directory: String
+    public let computation: MonthComputation
+    public internal(set) var problems: [InputProblem] = []
+    public internal(set) var files: [InputFileRecord] = []
+
+    init(rules: LoadedRules, period: Period, directory: String, history: HistoryProvider?) {
+        self.rules = rules
+        self.period = period
+        self.directory = directory
+        computation = MonthComputation(rules: rules.rules, period: period, history: history)
+    }
+
+    public var blockingProblems: [InputProblem] { problems.filter(\.blocks) }
+}
+
+public enum MonthReader {
+    /// Reads every declared input of the month (roster first), streaming each file once, and
+    /// collects every problem instead of stopping at the first.
+    public static func read(rules: LoadedRules, period: Period, directory: String, accepted: Set<String>, history: HistoryProvider?,
+                            progress: ProgressReporter? = nil) -> MonthInputs {
+        let month = MonthInputs(rules: rules, period: period, directory: directory, history: history)
+        let ruleSet = rules.rules
+        var order = Array(ruleSet.tables.indices)
+        order.removeAll { $0 == ruleSet.roster.table }
+        order.insert(ruleSet.roster.table, at: 0)
+        var rosterReadable = true
+        for t in order {
+            let spec = ruleSet.tables[t]
+            let path = "\(directory)/\(spec.file)"
+            let ingest = TableIngest(table: t, month: month.computation, accepted: accepted)
+            guard FileManager.default.fileExists(atPath: path) else {
+                month.problems.append(InputProblem(.missingFile, .error, file: spec.file, line: nil,
+                    message: "the input file \(spec.file) is missing from \(directory); the rule file declares it as table '\(spec.name)'", acceptable: false))
+                if t == ruleSet.roster.table { rosterReadable = false }
+                continue
+            }
+            if !rosterReadable { continue }
+            progress?.startFile(spec.file)
+            var hasher = SHA256()
+            var bytes = 0
+            do {
+                let reader = try CSVReader(path: path, encoding: spec.encoding == .gb18030 ? .gb18030 : .utf8)
+                reader.onRawBytes = { chunk in
+                    hasher.update(chunk)
+                    bytes += chunk.count
+                }
+                try reader.forEachRecord { record in
+                    ingest.consume(fields: record.fields, line: record.line)
+                    progress?.row()
+                }
+            } catch let error as CSVReadError {
+                month.problems.append(problem(for: error, spec: spec))
+            } catch {
+                month.problems.append(InputProblem(.malformedCSV, .error, file: spec.file, line: nil, message: "\(error)", acceptable: false))
+            }
+            month.problems.append(contentsOf: ingest.problems)
+            if t == ruleSet.roster.table, ingest.problems.contains(where: { $0.kind == .missingColumn }) { rosterReadable = false }
+            month.files.append(InputFileRecord(file: spec.file, sha256: SHA256.hexString(hasher.finalize()), bytes: bytes,
+                                               rowsRead: ingest.rowsRead, rowsUsed: ingest.rowsUsed))
+        }
+        month.files.sort { $0.file < $1.file }
+        return month
+    }
+
+    static func problem(for error: CSVReadError, spec: TableSpec) -> InputProblem {
+        switch error {
+        case .notUTF8(_, let line, let column, let gb):
+            let hint = gb
+                ? "; it reads as GB18030/GBK: convert it to UTF-8, or declare encoding = \"gb18030\" for table \(spec.name) in the rule file"
+                : ""
+            return InputProblem(.encoding, .error, file: spec.file, line: line, column: column,
+                                message: "\(spec.file) is not UTF-8 text (first bad bytes in field \(column))\(hint)", acceptable: false)
+        case .notGB18030(_, let line):
+            return InputProblem(.encoding, .error, file: spec.file, line: line,
+                                message: "\(spec.file) is declared GB18030 but has bytes that are not GB18030 here", acceptable: false)
+        case .malformed(_, let line, let reason):
+            return InputProblem(.malformedCSV, .error, file: spec.file, line: line,
+                                message: "malformed CSV: \(reason); expected fields separated by commas, quotes doubled inside quoted fields", acceptable: false)
+        default:
+            return InputProblem(.malformedCSV, .error, file: spec.file, line: nil, message: error.description, acceptable: false)
+        }
+    }
+}
+
+/// Earlier months for consecutive(): each read from its own inputs with the rule version in
+/// force for it, computed once and kept for the run.
+public final class EarlierMonths: HistoryProvider {
+    let inputRoot: String
+    let rulesFor: (Period) -> Result<LoadedRules, PipelineFailure>
+    var cache: [Period: Result<MonthInputs, HistoryGap>] = [:]
+    var reports: [Period: MonthReport] = [:]
+
+    /// inputRoot: the town's input folder (holding YYYY-MM folders).
+    public init(inputRoot: String, rulesFor: @escaping (Period) -> Result<LoadedRules, PipelineFailure>) {
+        self.inputRoot = inputRoot
+        self.rulesFor = rulesFor
+    }
+
+    /// Every earlier month this run looked at, for the manifest.
+    public var monthsRead: [(Period, MonthInputs)] {
+        cache.compactMap { p, r in if case .success(let m) = r { return (p, m) } else { return nil } }.sorted { $0.0 < $1.0 }
+    }
+
+    func month(_ p: Period) -> Result<MonthInputs, HistoryGap> {
+        if let c = cache[p] { return c }
+        let dir = "\(inputRoot)/\(p)"
+        var isDir: ObjCBool = false
+        let result: Result<MonthInputs, HistoryGap>
+        if !FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) || !isDir.boolValue {
+            result = .failure(HistoryGap(reason: "the inputs of \(p) are missing (\(dir))"))
+        } else {
+            switch rulesFor(p) {
+            case .failure(let f):
+                result = .failure(HistoryGap(reason: "no usable rule version for \(p): \(f.diagnostics.first?.message ?? "")"))
+            case .success(let rules):
+                // History of history is not needed: earlier months are only asked for named values.
+                let m = MonthReader.read(rules: rules, period: p, directory: dir, accepted: [], history: nil)
+                let blocking = m.blockingProblems
+                result = blocking.isEmpty ? .success(m) : .failure(HistoryGap(reason: "the inputs of \(p) have \(blocking.count) problem(s), e.g. \(blocking[0].rowReference): \(blocking[0].message)"))
+            }
+        }
+        cache[p] = result
+        return result
+    }
+
+    public func unavailability(of period: Period) -> String? {
+        if case .failure(let gap) = month(period) { return gap.reason }
+        return nil
+    }
+
+    public func value(named name: String, period: Period, workerID: String) throws(EvaluationError) -> Value? {
+        guard case .success(let m) = month(period) else { return nil }
+        let c = m.computation
+        guard let index = m.rules.rules.values.firstIndex(where: { $0.name == name }) else {
+            throw EvaluationError("the rule version in force for \(period) (\(m.rules.path), version \(m.rules.rules.version)) has no value '\(name)'", at: nil)
+        }
+        guard let w = c.workerIndex(workerID) else { return nil }
+        return try c.symbol(.value(index), worker: w)
+    }
+}
+
+/// Why an earlier month cannot be used.
+struct HistoryGap: Error {
+    var reason: String
+}

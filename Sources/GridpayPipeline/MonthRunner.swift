@@ -1,0 +1,278 @@
+import Foundation
+import GridpayCore
+import GridpayCSV
+import GridpayXLSX
+
+public struct RunRequest: Sendable {
+    public var town: String
+    public var period: Period
+    public var rulesDir = "Rules"
+    public var inputDir = "Input"
+    public var outputDir = "Output"
+    /// Rows the user accepted (`file:line`): they are left out of the month and listed.
+    public var accepted: Set<String> = []
+
+    public init(town: String, period: Period) {
+        self.town = town
+        self.period = period
+    }
+
+    var monthInputDir: String { "\(inputDir)/\(town)/\(period)" }
+}
+
+/// A month read and scored, not yet written: shared by `run` and `explain`.
+public final class PreparedMonth {
+    public let request: RunRequest
+    public let rules: LoadedRules
+    public let inputs: MonthInputs
+    public let report: MonthReport
+    let history: EarlierMonths
+
+    init(request: RunRequest, rules: LoadedRules, inputs: MonthInputs, report: MonthReport, history: EarlierMonths) {
+        self.request = request
+        self.rules = rules
+        self.inputs = inputs
+        self.report = report
+        self.history = history
+    }
+
+    /// Every problem worth listing in 数据问题, plus missing history.
+    public var reportedProblems: [InputProblem] {
+        var all = inputs.problems
+        for (p, why) in report.incompleteHistory {
+            all.append(InputProblem(.history, .warning, file: "\(p)", line: nil, message: "history incomplete: \(why)", acceptable: false))
+        }
+        return all
+    }
+
+    public var ruleFileName: String { (rules.path as NSString).lastPathComponent }
+
+    /// The 说明 sheet: what was read, with hashes, and how the month was scored.
+    func aboutLines() -> [(String, String)] {
+        let r = report.rules
+        var lines: [(String, String)] = [
+            ("镇(街道)", "\(r.townName) (\(r.town))"),
+            ("考核月份", "\(report.period)（\(report.period.days) 天）"),
+            ("规则文件", ruleFileName),
+            ("规则版本", "\(r.version)，自 \(r.effectiveFrom) 起施行"),
+            ("规则文件 SHA-256", rules.sha256),
+        ]
+        for f in inputs.files {
+            lines.append(("输入 \(f.file)", "SHA-256 \(f.sha256)；\(f.bytes) 字节；数据行 \(f.rowsRead)，计入 \(f.rowsUsed)"))
+        }
+        for (p, m) in history.monthsRead {
+            lines.append(("历史月份 \(p)", "规则 \((m.rules.path as NSString).lastPathComponent) 版本 \(m.rules.rules.version) SHA-256 \(m.rules.sha256)"))
+            for f in m.files { lines.append(("历史输入 \(p)/\(f.file)", "SHA-256 \(f.sha256)")) }
+        }
+        for (p, why) in report.incompleteHistory {
+            lines.append(("历史不完整", "\(p)：\(why)；依赖该月的建议（如建议更换）不予提出"))
+        }
+        let accepted = inputs.problems.filter(\.accepted).map(\.rowReference)
+        if !accepted.isEmpty { lines.append(("已接受的问题行", Array(Set(accepted)).sorted().joined(separator: "，"))) }
+        lines.append(("计分", "各项得分按四舍五入保留 \(r.itemRoundingPlaces) 位小数，总分为各项之和；总分\(r.totalMinimum.map { "不低于 \($0)" } ?? "下不保底")，\(r.totalMaximum.map { "不高于 \($0)" } ?? "上不封顶")"))
+        lines.append(("排名", "按总分从高到低；总分相同者并列，其后名次顺延（1、2、2、4）；并列者按网格员编号排列"))
+        lines.append(("绩效工资", "考核绩效 = \(r.pay.scorePayText)；实发绩效 = max(0, 考核绩效 − 扣款合计)；扣款超出考核绩效的部分记为未扣足"))
+        lines.append(("程序版本", "gridpay \(GridpayVersion.current)"))
+        return lines
+    }
+}
+
+public struct RunResult: Sendable {
+    public var directory: String
+    public var files: [String]
+    public var warnings: [Diagnostic]
+}
+
+public enum MonthRunner {
+    public static func rulesFor(request: RunRequest) -> (Period) -> Result<LoadedRules, PipelineFailure> {
+        { period in
+            RuleFiles.locate(town: request.town, period: period, rulesDir: request.rulesDir).flatMap { RuleFiles.load(path: $0) }
+        }
+    }
+
+    /// Reads and scores the month. Fails, listing every problem, if any unaccepted problem would
+    /// change someone's pay.
+    public static func prepare(_ request: RunRequest, rules loadRules: ((Period) -> Result<LoadedRules, PipelineFailure>)? = nil,
+                               progress: ProgressReporter? = nil) -> Result<PreparedMonth, PipelineFailure> {
+        let rulesFor = loadRules ?? rulesFor(request: request)
+        let rules: LoadedRules
+        switch rulesFor(request.period) {
+        case .success(let r): rules = r
+        case .failure(let f): return .failure(f)
+        }
+        guard rules.rules.town == request.town else {
+            return .failure(PipelineFailure(message: "\(rules.path) is the rule file of town '\(rules.rules.town)', not '\(request.town)'"))
+        }
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: request.monthInputDir, isDirectory: &isDir), isDir.boolValue else {
+            return .failure(PipelineFailure(message: "no inputs for \(request.town) \(request.period): the folder \(request.monthInputDir) does not exist"))
+        }
+        let history = EarlierMonths(inputRoot: "\(request.inputDir)/\(request.town)", rulesFor: rulesFor)
+        let inputs = MonthReader.read(rules: rules, period: request.period, directory: request.monthInputDir,
+                                      accepted: request.accepted, history: history, progress: progress)
+        let blocking = inputs.blockingProblems
+        if !blocking.isEmpty {
+            var diagnostics = inputs.problems.map { $0.diagnostic(directory: request.monthInputDir) }
+            let acceptable = blocking.filter(\.acceptable).count
+            var summary = "\(blocking.count) problem(s) in the inputs of \(request.town) \(request.period) would change someone's pay; nothing was written"
+            if acceptable > 0 {
+                summary += ". \(acceptable) of them are single rows that can be left out on purpose with --accept FILE:LINE (e.g. --accept \(blocking.first(where: \.acceptable)!.rowReference))"
+            }
+            diagnostics.append(.error(summary, at: nil))
+            return .failure(PipelineFailure(diagnostics: diagnostics, sources: [rules.path: rules.text]))
+        }
+        switch MonthReport.build(inputs.computation) {
+        case .success(let report):
+            return .success(PreparedMonth(request: request, rules: rules, inputs: inputs, report: report, history: history))
+        case .failure(let f):
+            return .failure(PipelineFailure(diagnostics: f.diagnostics, sources: [rules.path: rules.text]))
+        }
+    }
+
+    /// Runs the month and writes its outputs atomically: all files appear together, or none do
+    /// and the previous outputs stay as they were.
+    public static func run(_ request: RunRequest, progress: ProgressReporter? = nil) -> Result<RunResult, PipelineFailure> {
+        let month: PreparedMonth
+        switch prepare(request, progress: progress) {
+        case .success(let m): month = m
+        case .failure(let f): return .failure(f)
+        }
+        progress?.status("writing the workbook")
+        let base = "\(request.town)-\(request.period)"
+        let finalDir = "\(request.outputDir)/\(request.town)/\(request.period)"
+        do {
+            let files = try OutputPublisher.publish(to: finalDir) { dir in
+                let xlsx = "\(base).xlsx", csv = "\(base)-pay.csv", manifest = "\(base)-manifest.json"
+                try WorkbookWriter(month: month).write(to: "\(dir)/\(xlsx)")
+                try PayCSV.write(month, to: "\(dir)/\(csv)")
+                try Manifest.write(month, outputs: [xlsx, csv], directory: dir, to: "\(dir)/\(manifest)")
+                return [xlsx, csv, manifest]
+            }
+            let warnings = month.reportedProblems.filter { !$0.blocks }.map { $0.diagnostic(directory: request.monthInputDir) }
+            return .success(RunResult(directory: finalDir, files: files, warnings: warnings))
+        } catch {
+            return .failure(PipelineFailure(message: "writing the outputs to \(finalDir) failed: \(error); earlier outputs were left as they were"))
+        }
+    }
+}
+
+/// Writes into a fresh folder beside the destination, then swaps it in with renames.
+enum OutputPublisher {
+    static func publish(to finalDir: String, _ body: (String) throws -> [String]) throws -> [String] {
+        let fm = FileManager.default
+        let parent = (finalDir as NSString).deletingLastPathComponent
+        let leaf = (finalDir as NSString).lastPathComponent
+        try fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        let pid = ProcessInfo.processInfo.processIdentifier
+        let staging = "\(parent)/.\(leaf).partial-\(pid)"
+        let old = "\(parent)/.\(leaf).old-\(pid)"
+        try? fm.removeItem(atPath: staging)
+        try fm.createDirectory(atPath: staging, withIntermediateDirectories: false)
+        let files: [String]
+        do {
+            files = try body(staging)
+        } catch {
+            try? fm.removeItem(atPath: staging)
+            throw error
+        }
+        if fm.fileExists(atPath: finalDir) {
+            try fm.moveItem(atPath: finalDir, toPath: old)
+            do {
+                try fm.moveItem(atPath: staging, toPath: finalDir)
+            } catch {
+                try? fm.moveItem(atPath: old, toPath: finalDir)
+                throw error
+            }
+            try? fm.removeItem(atPath: old)
+        } else {
+            try fm.moveItem(atPath: staging, toPath: finalDir)
+        }
+        return files
+    }
+}
+
+/// The pay sheet for payroll software: one row per worker, amounts with two decimals, UTF-8 with
+/// BOM and CRLF (what spreadsheet programs on the finance office's machines expect).
+enum PayCSV {
+    static func write(_ month: PreparedMonth, to path: String) throws {
+        let report = month.report
+        let rules = report.rules
+        let w = try CSVWriter(path: path)
+        var header = [SheetLabels.workerID, SheetLabels.name, SheetLabels.unit, SheetLabels.group, SheetLabels.base, SheetLabels.total, SheetLabels.scorePay]
+        header += report.yuanItems.map { SheetLabels.yuanColumn(rules.items[$0].name) }
+        header += [SheetLabels.deductions, SheetLabels.payable, SheetLabels.shortfall]
+        try w.write(record: header)
+        for worker in report.workers.sorted(by: { $0.id < $1.id }) {
+            var row = [worker.id, worker.name, worker.unit, worker.group].map(neutralized)
+            row += [worker.base.fixed(places: 2), worker.total.fixed(places: 2), worker.scorePay.fixed(places: 2)]
+            row += report.yuanItems.map { worker.itemYuan[$0].fixed(places: 2) }
+            row += [worker.deductions.fixed(places: 2), worker.payable.fixed(places: 2), worker.shortfall.fixed(places: 2)]
+            try w.write(record: row)
+        }
+        try w.close()
+    }
+
+    /// Text that a spreadsheet would run as a formula gets a leading apostrophe, the usual
+    /// guard against CSV injection; the 数据问题 sheet lists every such value.
+    static func neutralized(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, FormulaGuard.isFormulaLike(first) else { return text }
+        return "'" + text
+    }
+}
+
+/// What a run read and wrote, with SHA-256 hashes, for auditors. Written by hand with a fixed
+/// key order so that the same run gives the same bytes.
+enum Manifest {
+    static func write(_ month: PreparedMonth, outputs: [String], directory: String, to path: String) throws {
+        func q(_ s: String) -> String {
+            var out = "\""
+            for u in s.unicodeScalars {
+                switch u {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                default:
+                    if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
+                }
+            }
+            return out + "\""
+        }
+        func fileHash(_ p: String) -> (String, Int) {
+            let data = FileManager.default.contents(atPath: p) ?? Data()
+            return (SHA256.hex(of: data), data.count)
+        }
+        let r = month.report.rules
+        var s = "{\n"
+        s += "  \"program\": \(q("gridpay \(GridpayVersion.current)")),\n"
+        s += "  \"town\": \(q(r.town)),\n"
+        s += "  \"period\": \(q("\(month.report.period)")),\n"
+        s += "  \"rules\": {\"file\": \(q(month.ruleFileName)), \"version\": \(q(r.version)), \"effective_from\": \(q("\(r.effectiveFrom)")), \"sha256\": \(q(month.rules.sha256))},\n"
+        s += "  \"inputs\": [\n"
+        s += month.inputs.files.map { f in
+            "    {\"file\": \(q(f.file)), \"sha256\": \(q(f.sha256)), \"bytes\": \(f.bytes), \"rows\": \(f.rowsRead), \"rows_used\": \(f.rowsUsed)}"
+        }.joined(separator: ",\n")
+        s += "\n  ],\n"
+        s += "  \"history\": [\n"
+        s += month.history.monthsRead.map { p, m in
+            let files = m.files.map { "{\"file\": \(q($0.file)), \"sha256\": \(q($0.sha256))}" }.joined(separator: ", ")
+            return "    {\"period\": \(q("\(p)")), \"rules_sha256\": \(q(m.rules.sha256)), \"inputs\": [\(files)]}"
+        }.joined(separator: ",\n")
+        s += (month.history.monthsRead.isEmpty ? "" : "\n") + "  ],\n"
+        let incomplete = month.report.incompleteHistory.map { "{\"period\": \(q("\($0.0)")), \"reason\": \(q($0.1))}" }
+        s += "  \"history_incomplete\": [\(incomplete.joined(separator: ", "))],\n"
+        let accepted = Array(Set(month.inputs.problems.filter(\.accepted).map(\.rowReference))).sorted()
+        s += "  \"accepted_rows\": [\(accepted.map(q).joined(separator: ", "))],\n"
+        s += "  \"workers\": \(month.report.workers.count),\n"
+        s += "  \"outputs\": [\n"
+        s += outputs.map { o in
+            let (h, n) = fileHash("\(directory)/\(o)")
+            return "    {\"file\": \(q(o)), \"sha256\": \(q(h)), \"bytes\": \(n)}"
+        }.joined(separator: ",\n")
+        s += "\n  ]\n}\n"
+        guard FileManager.default.createFile(atPath: path, contents: Data(s.utf8)) else {
+            throw PipelineFailure(message: "cannot write \(path)")
+        }
+    }
+}

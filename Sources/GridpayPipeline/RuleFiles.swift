@@ -1,0 +1,78 @@
+import Foundation
+import GridpayCore
+
+/// A rule file as read from disk: its text (for carets in diagnostics), hash and checked rules.
+public struct LoadedRules: Sendable {
+    public var path: String
+    public var text: String
+    public var sha256: String
+    public var rules: RuleSet
+}
+
+/// Finds and loads the rule file in force for a town and month. A town is either one file,
+/// `Rules/<town>.toml`, or a folder of effective-dated versions, `Rules/<town>/*.toml`, of which
+/// the one with the latest `effective_from` not after the month applies.
+public enum RuleFiles {
+    public static func locate(town: String, period: Period, rulesDir: String) -> Result<String, PipelineFailure> {
+        let fm = FileManager.default
+        let single = "\(rulesDir)/\(town).toml"
+        let folder = "\(rulesDir)/\(town)"
+        var isDir: ObjCBool = false
+        if fm.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue {
+            let files = ((try? fm.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".toml") }.sorted()
+            var best: (Period, String)?
+            var problems: [Diagnostic] = []
+            for f in files {
+                let path = "\(folder)/\(f)"
+                switch load(path: path) {
+                case .success(let loaded):
+                    let from = loaded.rules.effectiveFrom
+                    if from <= period, best == nil || from > best!.0 { best = (from, path) }
+                    if let b = best, from == b.0, path != b.1 {
+                        problems.append(.error("two rule versions take effect in \(from): \(b.1) and \(path)", at: SourceLocation(file: path, line: 1, column: 1)))
+                    }
+                case .failure(let failure):
+                    problems.append(contentsOf: failure.diagnostics)
+                }
+            }
+            if !problems.isEmpty { return .failure(PipelineFailure(diagnostics: problems)) }
+            guard let best else {
+                return .failure(PipelineFailure(message: "no rule version in \(folder) is in force for \(period) (each file's [rules] effective_from is after it)"))
+            }
+            return .success(best.1)
+        }
+        if fm.fileExists(atPath: single) { return .success(single) }
+        let known = ((try? fm.contentsOfDirectory(atPath: rulesDir)) ?? []).map { $0.hasSuffix(".toml") ? String($0.dropLast(5)) : $0 }
+        return .failure(PipelineFailure(message: "no rule file for town '\(town)': expected \(single) or a folder \(folder)/\(Suggestion.didYouMean(town, among: known))"))
+    }
+
+    public static func load(path: String) -> Result<LoadedRules, PipelineFailure> {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(PipelineFailure(message: "cannot read the rule file \(path)"))
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            return .failure(PipelineFailure(message: "the rule file \(path) is not UTF-8 text"))
+        }
+        switch RuleLoader.load(text: text, file: path) {
+        case .success(let rules):
+            return .success(LoadedRules(path: path, text: text, sha256: SHA256.hex(of: data), rules: rules))
+        case .failure(let f):
+            return .failure(PipelineFailure(diagnostics: f.diagnostics, sources: [path: text]))
+        }
+    }
+}
+
+/// Problems that stop a command, with the texts needed to show source lines under them.
+public struct PipelineFailure: Error, Sendable {
+    public var diagnostics: [Diagnostic]
+    public var sources: [String: String]
+
+    public init(diagnostics: [Diagnostic], sources: [String: String] = [:]) {
+        self.diagnostics = diagnostics
+        self.sources = sources
+    }
+
+    public init(message: String) {
+        self.init(diagnostics: [.error(message, at: nil)])
+    }
+}

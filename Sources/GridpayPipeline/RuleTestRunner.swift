@@ -1,0 +1,74 @@
+import Foundation
+import GridpayCore
+
+/// Runs the [[tests]] written inside a rule file through the same path as a real month: the CSV
+/// text is written to a scratch folder and read with libcsv.
+public struct RuleTestReport: Sendable {
+    public var passed: [String]
+    public var failures: [Diagnostic]
+    public var testCount: Int
+}
+
+public enum RuleTestRunner {
+    public static func run(_ loaded: LoadedRules) -> RuleTestReport {
+        let rules = loaded.rules
+        var passed: [String] = []
+        var failures: [Diagnostic] = []
+        let fm = FileManager.default
+        for test in rules.tests {
+            let root = fm.temporaryDirectory.appendingPathComponent("gridpay-check-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)").path
+            defer { try? fm.removeItem(atPath: root) }
+            var before = failures.count
+            // Write every period's tables; a table the test leaves out is an empty file (header only).
+            for (period, inputs) in test.inputs {
+                let dir = "\(root)/\(rules.town)/\(period)"
+                try? fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
+                for table in rules.tables {
+                    let text = inputs[table.name]?.value ?? (table.columns.map(\.name).joined(separator: ",") + "\n")
+                    fm.createFile(atPath: "\(dir)/\(table.file)", contents: Data(text.utf8))
+                }
+            }
+            var request = RunRequest(town: rules.town, period: test.period)
+            request.inputDir = root
+            let prepared = MonthRunner.prepare(request, rules: { _ in .success(loaded) })
+            switch prepared {
+            case .failure(let f):
+                for d in f.diagnostics where d.severity == .error {
+                    failures.append(.error("test '\(test.name)': \(d.message)", at: mapToRuleFile(d, test: test, rules: rules) ?? test.location))
+                }
+            case .success(let month):
+                for e in test.expectations {
+                    guard let w = month.report.workers.first(where: { $0.id == e.worker }) else {
+                        failures.append(.error("test '\(test.name)': worker '\(e.worker)' is not in the test's roster", at: e.location))
+                        continue
+                    }
+                    let actual: Value?
+                    do { actual = try MonthReport.lookup(e.name, worker: w, in: month.inputs.computation) } catch {
+                        failures.append(.error("test '\(test.name)': \(error.message)", at: e.location))
+                        continue
+                    }
+                    if actual != e.value {
+                        failures.append(.error("test '\(test.name)': \(e.worker) \(e.name) is \(actual?.description ?? "missing"), expected \(e.value)", at: e.location))
+                    }
+                }
+            }
+            if failures.count == before { passed.append(test.name) }
+            before = failures.count
+        }
+        return RuleTestReport(passed: passed, failures: failures, testCount: rules.tests.count)
+    }
+
+    /// A problem in a test's CSV text points at the start of that line inside the rule file.
+    static func mapToRuleFile(_ d: Diagnostic, test: RuleTestCase, rules: RuleSet) -> SourceLocation? {
+        guard let loc = d.location else { return nil }
+        let parts = loc.file.split(separator: "/")
+        guard parts.count >= 2, let period = Period.parse(String(parts[parts.count - 2])),
+              let table = rules.tables.first(where: { $0.file == String(parts[parts.count - 1]) }),
+              let text = test.inputs[period]?[table.name] else { return nil }
+        let lines = text.value.split(separator: "\n", omittingEmptySubsequences: false)
+        guard loc.line <= lines.count else { return nil }
+        var offset = 0
+        for l in lines.prefix(loc.line - 1) { offset += l.count + 1 }
+        return text.location(ofCharacterAt: offset)
+    }
+}

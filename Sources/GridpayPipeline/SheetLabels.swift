@@ -1,0 +1,33 @@
+import GridpayCore
+
+/// The product's own labels (SPEC section 7 pins the first ones). Town-specific names — items,
+/// flags, roster columns — come from the rule file, never from here.
+enum SheetLabels {
+    static let summarySheet = "考核汇总"
+    static let paySheet = "绩效工资"
+    static let detailSheet = "扣分明细"
+    static let problemSheet = "数据问题"
+    static let aboutSheet = "说明"
+
+    static let rank = "排名"
+    static let workerID = "网格员编号"
+    static let name = "姓名"
+    static let unit = "村(社区)"
+    static let group = "网格编号"
+    static let total = RuleLoader.totalName
+    static let duty = RuleLoader.dutyName
+    static let remark = "备注"
+    static let base = RuleLoader.payBaseName
+    static let scorePay = RuleLoader.scorePayName
+    static let deductions = RuleLoader.deductionsName
+    static let payable = RuleLoader.payableName
+    static let shortfall = RuleLoader.shortfallName
+    static let subtotal = "小计"
+    static let grandTotal = "合计"
+    static let yes = "是"
+    static let no = "否"
+
+    static func yuanColumn(_ item: String) -> String { "\(item)扣款" }
+    static func yesNo(_ b: Bool) -> String { b ? yes : no }
+    static let historyIncomplete = "历史不完整，未提出建议"
+}

@@ -1,0 +1,197 @@
+import GridpayCore
+import GridpayXLSX
+
+/// Writes the month's workbook: five printable sheets (A4 landscape, header row repeated on every
+/// page, fit to width, frozen header, filters). Every score and amount is a numeric cell; every
+/// text is a string cell, never a formula. Created time is pinned to the month, not the clock.
+struct WorkbookWriter {
+    let month: PreparedMonth
+    var report: MonthReport { month.report }
+    var rules: RuleSet { month.report.rules }
+
+    func write(to path: String) throws(XLSXError) {
+        let title = "\(rules.townName) \(report.period) 网格员考核"
+        let book = try XLSXWorkbook(path: path, createdAt: report.period.epochSeconds, constantMemory: true,
+                                    title: title, author: "gridpay \(GridpayVersion.current)",
+                                    comments: "rules \(rules.version) sha256 \(month.rules.sha256)")
+        let styles = try Styles(book)
+        try writeSummary(book, styles)
+        try writePay(book, styles)
+        try writeDetails(book, styles)
+        try writeProblems(book, styles)
+        try writeAbout(book, styles)
+        try book.close()
+    }
+
+    struct Styles {
+        let header, text, score, money, integer, bold, boldMoney: XLSXFormat
+        init(_ book: XLSXWorkbook) throws(XLSXError) {
+            header = try book.format(XLSXFormatSpec(bold: true, horizontalAlignment: .center, border: true, wrapText: true))
+            text = try book.format(XLSXFormatSpec(border: true))
+            score = try book.format(XLSXFormatSpec(numberFormat: "0.00", border: true))
+            money = try book.format(XLSXFormatSpec(numberFormat: "#,##0.00", border: true))
+            integer = try book.format(XLSXFormatSpec(numberFormat: "0", horizontalAlignment: .center, border: true))
+            bold = try book.format(XLSXFormatSpec(bold: true, border: true))
+            boldMoney = try book.format(XLSXFormatSpec(bold: true, numberFormat: "#,##0.00", border: true))
+        }
+    }
+
+    /// A sheet with its header row, print setup and widths.
+    /// In constant-memory mode rows go out in order, so the filter range (`dataRows` rows under
+    /// the header) is declared before any data row is written.
+    func sheet(_ book: XLSXWorkbook, _ name: String, _ headers: [String], widths: [Double], dataRows: Int?, _ s: Styles) throws(XLSXError) -> XLSXWorksheet {
+        let ws = try book.addWorksheet(named: name)
+        for (c, w) in widths.enumerated() { try ws.setColumnWidth(first: c, last: c, width: w) }
+        try ws.setUpPrinting(repeatRows: 0...0, header: "&C\(rules.townName) \(report.period) \(name)", footer: "&C第 &P 页，共 &N 页")
+        try ws.freezePanes(row: 1, column: 0)
+        for (c, h) in headers.enumerated() { try ws.write(string: h, row: 0, column: c, format: s.header) }
+        if let dataRows { try ws.autofilter(firstRow: 0, firstColumn: 0, lastRow: dataRows, lastColumn: headers.count - 1) }
+        return ws
+    }
+
+    func writeSummary(_ book: XLSXWorkbook, _ s: Styles) throws(XLSXError) {
+        var headers = [SheetLabels.rank, SheetLabels.workerID, SheetLabels.name, SheetLabels.unit, SheetLabels.group]
+        headers += rules.items.map(\.name)
+        headers.append(SheetLabels.total)
+        if rules.duty != nil { headers.append(SheetLabels.duty) }
+        headers += rules.flags.map(\.name)
+        headers.append(SheetLabels.remark)
+        var widths: [Double] = [6, 12, 10, 12, 10] + rules.items.map { _ in 9 } + [9]
+        if rules.duty != nil { widths.append(8) }
+        widths += rules.flags.map { _ in 8 } + [24]
+        let ws = try sheet(book, SheetLabels.summarySheet, headers, widths: widths, dataRows: report.workers.count, s)
+        var row = 1
+        for w in report.workers {
+            var c = 0
+            try ws.write(number: Double(w.rank), row: row, column: c, format: s.integer); c += 1
+            for t in [w.id, w.name, w.unit, w.group] { try ws.write(string: t, row: row, column: c, format: s.text); c += 1 }
+            for v in w.items { try ws.write(number: v.doubleValue, row: row, column: c, format: s.score); c += 1 }
+            try ws.write(number: w.total.doubleValue, row: row, column: c, format: s.score); c += 1
+            if let d = w.dutyMet { try ws.write(string: SheetLabels.yesNo(d), row: row, column: c, format: s.text); c += 1 }
+            for f in w.flags { try ws.write(string: SheetLabels.yesNo(f), row: row, column: c, format: s.text); c += 1 }
+            try ws.write(string: w.historyIncomplete ? SheetLabels.historyIncomplete : "", row: row, column: c, format: s.text)
+            row += 1
+        }
+    }
+
+    func writePay(_ book: XLSXWorkbook, _ s: Styles) throws(XLSXError) {
+        var headers = [SheetLabels.workerID, SheetLabels.name, SheetLabels.unit, SheetLabels.group, SheetLabels.base, SheetLabels.total, SheetLabels.scorePay]
+        headers += report.yuanItems.map { SheetLabels.yuanColumn(rules.items[$0].name) }
+        headers += [SheetLabels.deductions, SheetLabels.payable, SheetLabels.shortfall]
+        let widths: [Double] = [12, 10, 12, 10, 12, 8, 12] + report.yuanItems.map { _ in 12 } + [12, 12, 10]
+        let groups = payGroups()
+        let ws = try sheet(book, SheetLabels.paySheet, headers, widths: widths, dataRows: report.workers.count + groups.count, s)
+        let moneyColumns = headers.count - 4   // base, score pay, yuan columns, deductions, payable, shortfall minus 总分
+        var row = 1
+        var grand = [ExactNumber](repeating: .zero, count: moneyColumns + 1)
+        func amounts(_ w: WorkerReport) -> [ExactNumber] {
+            [w.base, w.scorePay] + report.yuanItems.map { w.itemYuan[$0] } + [w.deductions, w.payable, w.shortfall]
+        }
+        func writeAmounts(_ values: [ExactNumber], bold: Bool) throws(XLSXError) {
+            try ws.write(number: values[0].doubleValue, row: row, column: 4, format: bold ? s.boldMoney : s.money)
+            for (k, v) in values.dropFirst().enumerated() {
+                try ws.write(number: v.doubleValue, row: row, column: 6 + k, format: bold ? s.boldMoney : s.money)
+            }
+        }
+        for (unit, workers) in groups {
+            var sub = [ExactNumber](repeating: .zero, count: grand.count)
+            for w in workers {
+                for (c, t) in [w.id, w.name, w.unit, w.group].enumerated() { try ws.write(string: t, row: row, column: c, format: s.text) }
+                let a = amounts(w)
+                try writeAmounts(a, bold: false)
+                try ws.write(number: w.total.doubleValue, row: row, column: 5, format: s.score)
+                for k in a.indices { sub[k] = (try? sub[k].adding(a[k])) ?? sub[k] }
+                row += 1
+            }
+            try ws.writeBlank(row: row, column: 0, format: s.bold)
+            try ws.write(string: SheetLabels.subtotal, row: row, column: 1, format: s.bold)
+            try ws.write(string: unit, row: row, column: 2, format: s.bold)
+            try ws.writeBlank(row: row, column: 3, format: s.bold)
+            try ws.writeBlank(row: row, column: 5, format: s.bold)
+            try writeAmounts(sub, bold: true)
+            for k in sub.indices { grand[k] = (try? grand[k].adding(sub[k])) ?? grand[k] }
+            row += 1
+        }
+        try ws.writeBlank(row: row, column: 0, format: s.bold)
+        try ws.write(string: SheetLabels.grandTotal, row: row, column: 1, format: s.bold)
+        for c in [2, 3, 5] { try ws.writeBlank(row: row, column: c, format: s.bold) }
+        try writeAmounts(grand, bold: true)
+        row += 2
+        let third = max(1, headers.count / 3)
+        try ws.write(string: "制表：", row: row, column: 0)
+        try ws.write(string: "审核：", row: row, column: third)
+        try ws.write(string: "负责人：", row: row, column: 2 * third)
+        row += 1
+        try ws.write(string: "日期：", row: row, column: 0)
+        try ws.write(string: "日期：", row: row, column: third)
+        try ws.write(string: "日期：", row: row, column: 2 * third)
+    }
+
+    /// Workers by village, villages in roster order, workers by id within a village.
+    func payGroups() -> [(String, [WorkerReport])] {
+        var order: [String] = []
+        var groups: [String: [WorkerReport]] = [:]
+        for w in report.workers.sorted(by: { $0.rosterLine < $1.rosterLine }) {
+            if groups[w.unit] == nil { order.append(w.unit) }
+            groups[w.unit, default: []].append(w)
+        }
+        return order.map { ($0, groups[$0]!.sorted { $0.id < $1.id }) }
+    }
+
+    func writeDetails(_ book: XLSXWorkbook, _ s: Styles) throws(XLSXError) {
+        let headers = [SheetLabels.workerID, SheetLabels.name, "考核项目", "扣分原因", "次数", "扣分", "扣款(元)", "来源文件", "行号"]
+        let shown = report.workers.reduce(0) { n, w in n + w.records.filter { $0.points != .zero || $0.yuan != .zero }.count }
+        let ws = try sheet(book, SheetLabels.detailSheet, headers, widths: [12, 10, 10, 34, 6, 8, 10, 16, 8], dataRows: shown, s)
+        var row = 1
+        for w in report.workers {
+            for r in w.records where r.points != .zero || r.yuan != .zero {
+                try ws.write(string: w.id, row: row, column: 0, format: s.text)
+                try ws.write(string: w.name, row: row, column: 1, format: s.text)
+                try ws.write(string: rules.items[r.item].name, row: row, column: 2, format: s.text)
+                try ws.write(string: r.reason, row: row, column: 3, format: s.text)
+                try ws.write(number: (r.times ?? .one).doubleValue, row: row, column: 4, format: s.integer)
+                try ws.write(number: r.points.doubleValue, row: row, column: 5, format: s.score)
+                try ws.write(number: r.yuan.doubleValue, row: row, column: 6, format: s.money)
+                try ws.write(string: r.file ?? "", row: row, column: 7, format: s.text)
+                if let line = r.line { try ws.write(number: Double(line), row: row, column: 8, format: s.integer) } else {
+                    try ws.writeBlank(row: row, column: 8, format: s.text)
+                }
+                row += 1
+            }
+        }
+    }
+
+    func writeProblems(_ book: XLSXWorkbook, _ s: Styles) throws(XLSXError) {
+        let headers = ["级别", "文件", "行号", "列", "列名", "问题", "处理"]
+        let problems = month.reportedProblems
+        let ws = try sheet(book, SheetLabels.problemSheet, headers, widths: [6, 16, 8, 5, 14, 60, 22], dataRows: problems.count, s)
+        var row = 1
+        for p in problems {
+            try ws.write(string: p.severity == .error ? "错误" : "警告", row: row, column: 0, format: s.text)
+            try ws.write(string: p.file, row: row, column: 1, format: s.text)
+            if let l = p.line { try ws.write(number: Double(l), row: row, column: 2, format: s.integer) } else { try ws.writeBlank(row: row, column: 2, format: s.text) }
+            if let c = p.column { try ws.write(number: Double(c), row: row, column: 3, format: s.integer) } else { try ws.writeBlank(row: row, column: 3, format: s.text) }
+            try ws.write(string: p.columnName ?? "", row: row, column: 4, format: s.text)
+            try ws.write(string: p.message, row: row, column: 5, format: s.text)
+            let handling: String
+            switch (p.accepted, p.kind) {
+            case (true, _): handling = "已接受（--accept）：该行未计入"
+            case (_, .formulaLikeText): handling = "按纯文本写出，未作公式"
+            case (_, .history): handling = "未提出依赖历史的建议"
+            default: handling = p.severity == .warning ? "仅提示" : ""
+            }
+            try ws.write(string: handling, row: row, column: 6, format: s.text)
+            row += 1
+        }
+    }
+
+    func writeAbout(_ book: XLSXWorkbook, _ s: Styles) throws(XLSXError) {
+        let ws = try sheet(book, SheetLabels.aboutSheet, ["项目", "内容"], widths: [22, 100], dataRows: nil, s)
+        var row = 1
+        for (k, v) in month.aboutLines() {
+            try ws.write(string: k, row: row, column: 0, format: s.text)
+            try ws.write(string: v, row: row, column: 1, format: s.text)
+            row += 1
+        }
+    }
+}
