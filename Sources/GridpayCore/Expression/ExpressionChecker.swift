@@ -29,6 +29,7 @@ final class CheckContext {
     /// Boolean named values usable with consecutive(): name → index.
     var valueIndices: [String: Int] = [:]
     var reportedCycles: Set<WorkerSymbol> = []
+    var failed: Set<WorkerSymbol> = []
 
     init(tables: [TableSpec], rosterTable: Int) {
         self.tables = tables
@@ -38,6 +39,8 @@ final class CheckContext {
     /// The type of a worker symbol, checking its definition first if needed.
     func typeOf(_ symbol: WorkerSymbol, referencedAt loc: SourceLocation) -> ValueType? {
         if let t = types[symbol] { return t }
+        // A definition that failed its check is reported once, not again at each reference.
+        if failed.contains(symbol) { return nil }
         if let start = inProgress.firstIndex(of: symbol) {
             if !reportedCycles.contains(symbol) {
                 reportedCycles.insert(symbol)
@@ -50,7 +53,7 @@ final class CheckContext {
         inProgress.append(symbol)
         let t = define()
         inProgress.removeLast()
-        if let t { types[symbol] = t }
+        if let t { types[symbol] = t } else { failed.insert(symbol) }
         return t
     }
 

@@ -34,7 +34,7 @@ public enum RuleLoader {
         // [rules]: identity and version.
         let meta = top.subtable("rules").map { TOMLReader($0, path: "[rules]", context: scratch, allowed: ["town", "name", "version", "effective_from", "period"]) }
         let town = meta?.text("town") ?? ""
-        let townName = meta?.text("name") ?? town
+        let townName = meta?.text("name", required: false) ?? town
         let version = meta?.text("version") ?? ""
         var effectiveFrom = Period(year: 1900, month: 1)
         if let s = meta?.string("effective_from") {

@@ -348,6 +348,7 @@ private struct Parser {
             skipArrayWhitespace()
             if current == "," { advance(); continue }
             if current == "]" { advance(); return items }
+            if atEnd { throw fail("this array is never closed with ']'", at: open) }
             throw fail("expected ',' or ']' in the array that starts at \(open.line):\(open.column)")
         }
     }
