@@ -69,7 +69,11 @@ struct WorkbookWriter {
             try ws.write(number: w.total.doubleValue, row: row, column: c, format: s.score); c += 1
             if let d = w.dutyMet { try ws.write(string: SheetLabels.yesNo(d), row: row, column: c, format: s.text); c += 1 }
             for f in w.flags { try ws.write(string: SheetLabels.yesNo(f), row: row, column: c, format: s.text); c += 1 }
-            try ws.write(string: w.historyIncomplete ? SheetLabels.historyIncomplete : "", row: row, column: c, format: s.text)
+            if w.historyIncomplete {
+                try ws.write(string: SheetLabels.historyIncomplete, row: row, column: c, format: s.text)
+            } else {
+                try ws.writeBlank(row: row, column: c, format: s.text)
+            }
             row += 1
         }
     }

@@ -1,0 +1,106 @@
+import Foundation
+import XCTest
+@testable import GridpayCore
+@testable import GridpayPipeline
+
+/// The whole month path on the committed sample data, read back from the written files.
+final class MonthRunnerTests: XCTestCase {
+    func run(_ town: String, _ month: String, into out: String) throws -> RunResult {
+        var request = RunRequest(town: town, period: Period.parse(month)!)
+        request.rulesDir = "\(packageRoot)/Rules"
+        request.inputDir = "\(packageRoot)/Input"
+        request.outputDir = out
+        switch MonthRunner.run(request) {
+        case .success(let r): return r
+        case .failure(let f): throw XCTSkip("run failed: \(f.diagnostics.map(\.description))")
+        }
+    }
+
+    func testSummarySheetHasThePinnedColumnsAndNumericCells() throws {
+        let tmp = TemporaryFolder()
+        let result = try run("qinghe", "2026-10", into: tmp.path)
+        XCTAssertEqual(result.files, ["qinghe-2026-10.xlsx", "qinghe-2026-10-pay.csv", "qinghe-2026-10-manifest.json"])
+        let book = try WorkbookReader(path: "\(result.directory)/qinghe-2026-10.xlsx")
+        XCTAssertEqual(book.sheetOrder, ["考核汇总", "绩效工资", "扣分明细", "数据问题", "说明"])
+        XCTAssertEqual(book.row("考核汇总", 0), ["排名", "网格员编号", "姓名", "村(社区)", "网格编号", "业务培训", "日常考核", "网格巡查",
+                                             "事件上报", "电话畅通", "上级调度", "总分", "完成工作任务", "建议更换", "备注"])
+        // QH0052 (hand-checked in Tests/EndToEndTests/Expected/README.md): last, flagged, shortfall.
+        let rows = (1...53).map { book.row("考核汇总", $0) }
+        let qh52 = try XCTUnwrap(rows.first { $0[1] == "QH0052" })
+        XCTAssertEqual(qh52, ["53", "QH0052", "陈秀英", qh52[3], "QH-13-2", "8", "6", "4.65", "-5.4", "15", "-25", "3.25", "否", "是"])
+        // Every score cell is numeric (no t= attribute), never text.
+        guard case .number? = book.sheets["考核汇总"]?[1]?[11] else { return XCTFail("总分 must be a number cell") }
+        // The formula-like name is an inline string, and no cell anywhere is a formula.
+        XCTAssertTrue(book.text("xl/worksheets/sheet1.xml").contains("<t>=王芳</t>"))
+        for (name, data) in book.parts where name.hasPrefix("xl/worksheets/") {
+            XCTAssertFalse(String(decoding: data, as: UTF8.self).contains("<f>"), name)
+        }
+    }
+
+    func testPaySheetHasSubtotalsGrandTotalAndSignatures() throws {
+        let tmp = TemporaryFolder()
+        let result = try run("qinghe", "2026-10", into: tmp.path)
+        let book = try WorkbookReader(path: "\(result.directory)/qinghe-2026-10.xlsx")
+        XCTAssertEqual(book.row("绩效工资", 0), ["网格员编号", "姓名", "村(社区)", "网格编号", "绩效工资基数", "总分", "考核绩效",
+                                             "电话畅通扣款", "上级调度扣款", "扣款合计", "实发绩效", "未扣足"])
+        let all = (1...80).map { book.row("绩效工资", $0) }
+        let qh18 = try XCTUnwrap(all.first { $0.first == "QH0018" })
+        XCTAssertEqual(Array(qh18[4...]), ["2200", "10", "220", "0", "690", "690", "0", "470"])
+        XCTAssertEqual(all.filter { $0.count > 1 && $0[1] == "小计" }.count, 13)   // 13 villages
+        let grand = try XCTUnwrap(all.first { $0.count > 1 && $0[1] == "合计" })
+        // The grand total of payable equals the sum over workers.
+        let payable = all.filter { $0.first?.hasPrefix("QH") == true }.map { Decimal(string: $0[10])! }.reduce(0, +)
+        XCTAssertEqual(Decimal(string: grand[10]), payable)
+        XCTAssertTrue(all.contains { $0.first == "制表：" })
+        // The repeated header row and landscape A4 of every sheet.
+        XCTAssertTrue(book.text("xl/workbook.xml").contains("_xlnm.Print_Titles"))
+        XCTAssertTrue(book.text("xl/worksheets/sheet2.xml").contains(#"<pageSetup paperSize="9" fitToHeight="0" orientation="landscape"/>"#))
+    }
+
+    func testDeductionDetailsNameTheirInputRows() throws {
+        let tmp = TemporaryFolder()
+        let result = try run("qinghe", "2026-10", into: tmp.path)
+        let book = try WorkbookReader(path: "\(result.directory)/qinghe-2026-10.xlsx")
+        XCTAssertEqual(book.row("扣分明细", 0), ["网格员编号", "姓名", "考核项目", "扣分原因", "次数", "扣分", "扣款(元)", "来源文件", "行号"])
+        let rows = (1...400).map { book.row("扣分明细", $0) }.filter { !$0.isEmpty }
+        // Every per-row deduction names a real file and line; counted ones name the file only.
+        for r in rows where r[7] != "visits.csv" {
+            XCTAssertFalse(r[8].isEmpty, "\(r)")
+        }
+        let dispatch = rows.filter { $0[0] == "QH0018" && $0[2] == "上级调度" }
+        XCTAssertEqual(dispatch.count, 5)   // 3 province + 2 city unanswered
+        XCTAssertEqual(dispatch.map { $0[5] }.sorted(), ["-15", "-15", "-20", "-20", "-20"])
+    }
+
+    func testSameInputsGiveIdenticalBytes() throws {
+        let a = TemporaryFolder(), b = TemporaryFolder()
+        let ra = try run("qinghe", "2026-10", into: a.path)
+        let rb = try run("qinghe", "2026-10", into: b.path)
+        for f in ra.files {
+            let da = FileManager.default.contents(atPath: "\(ra.directory)/\(f)")
+            let db = FileManager.default.contents(atPath: "\(rb.directory)/\(f)")
+            XCTAssertNotNil(da)
+            XCTAssertEqual(da, db, "\(f) differs between two runs")
+        }
+    }
+
+    func testShippedRuleFilesPassTheirOwnTests() throws {
+        for town in ["qinghe", "xinhe"] {
+            guard case .success(let loaded) = RuleFiles.load(path: "\(packageRoot)/Rules/\(town).toml") else { return XCTFail(town) }
+            let report = RuleTestRunner.run(loaded)
+            XCTAssertGreaterThanOrEqual(report.testCount, 3, town)
+            XCTAssertEqual(report.failures.map(\.description), [], town)
+        }
+    }
+
+    func testAWrongExpectationInARuleFileFailsWithItsLocation() throws {
+        let path = "\(packageRoot)/Rules/qinghe.toml"
+        let text = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "\"总分\" = 5.3\n", with: "\"总分\" = 5.31\n")
+        guard case .success(let rules) = RuleLoader.load(text: text, file: "mutated.toml") else { return XCTFail() }
+        let report = RuleTestRunner.run(LoadedRules(path: "mutated.toml", text: text, sha256: "", rules: rules))
+        XCTAssertEqual(report.failures.count, 1)
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == "\"总分\" = 5.31" }! + 1
+        XCTAssertEqual(report.failures.first?.description,
+                       "mutated.toml:\(line):1: error: test 'two-worker grid mean, negative event item, tiered dispatch, shortfall': W1 总分 is 5.3, expected 5.31")
+    }
+}

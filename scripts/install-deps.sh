@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Installs the two C libraries gridpay wraps, if they are missing (Debian packages).
+# apt-get update runs first: on a new machine the package lists are empty.
+set -euo pipefail
+need=()
+for pkg in libxlsxwriter-dev libcsv-dev; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
+done
+if [ ${#need[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  echo "installing ${need[*]}" >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+fi

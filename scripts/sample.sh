@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, checks both shipped rule files and runs the sample months.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh
+swift build -c release
+bin=.build/release/gridpay
+$bin check Rules/qinghe.toml
+$bin check Rules/xinhe.toml
+for month in 2026-08 2026-09 2026-10; do $bin run qinghe "$month"; done
+$bin run xinhe 2026-10
+$bin explain qinghe 2026-10 QH0052
