@@ -18,7 +18,8 @@ public enum Explanation {
             }
             for r in w.records where r.item == i {
                 let source = r.file.map { f in r.line.map { "\(f):\($0)" } ?? f } ?? ""
-                let times = r.times.map { "× \($0) " } ?? ""
+                var times = ""
+                if let t = r.times, let each = try? r.points.divided(by: t) { times = "(\(each) × \(t)) " }
                 var line = "  \(signed(r.points)) \(times)\(r.reason)"
                 if r.yuan != .zero { line += "，扣款 \(r.yuan.fixed(places: 2)) 元" }
                 if !source.isEmpty { line += "   [\(source)]" }
@@ -73,7 +74,18 @@ public enum Explanation {
                 guard !seen.contains(v.name) else { continue }
                 seen.insert(v.name)
                 let value = (try? c.symbol(.value(i), worker: w))?.description ?? "?"
+                if case .aggregate(let a) = v.expr {
+                    // The value is one aggregate: show its file on the same line instead of repeating it.
+                    seen.insert(c.rules.aggregates[a].text)
+                    out.append("\(indent)\(v.name) = \(v.sourceText) = \(value)   [\(c.rules.tables[c.rules.aggregates[a].table].file)]")
+                    continue
+                }
                 out.append("\(indent)\(v.name) = \(v.sourceText) = \(value)")
+                if case .group(let g) = v.expr, let inner = c.rules.groups[g].value {
+                    seen.insert(c.rules.groups[g].text)
+                    out += usedValues(inner, c, w, indent: indent + "  ", seen: seen)
+                    continue
+                }
                 out += usedValues(v.expr, c, w, indent: indent + "  ", seen: seen)
             case .aggregate(let a):
                 let spec = c.rules.aggregates[a]
@@ -88,6 +100,20 @@ public enum Explanation {
                 let value = (try? c.value(.group(g), worker: w))?.description ?? "?"
                 out.append("\(indent)\(spec.text) = \(value)")
                 if let v = spec.value { out += usedValues(v, c, w, indent: indent + "  ", seen: seen) }
+            case .consecutive(let name, _, let periods, _):
+                var parts: [String] = []
+                for k in 0..<periods {
+                    let p = c.period.adding(months: -k)
+                    if k == 0 {
+                        parts.append("\(p) \((try? c.symbol(.value(c.rules.values.firstIndex { $0.name == name }!), worker: w))?.description ?? "?")")
+                    } else if let why = c.history?.unavailability(of: p) {
+                        parts.append("\(p) 无数据（\(why)）")
+                    } else {
+                        let v = (try? c.history?.value(named: name, period: p, workerID: c.ids[w])) ?? nil
+                        parts.append("\(p) \(v?.description ?? "不在名册")")
+                    }
+                }
+                out.append("\(indent)\(name)，连续 \(periods) 个月：\(parts.joined(separator: "；"))")
             case .rosterColumn(let i):
                 let col = c.rules.rosterTable.columns[i]
                 guard !seen.contains(col.name) else { continue }
@@ -115,7 +141,7 @@ public enum Explanation {
     static func references(_ e: CheckedExpr) -> [CheckedExpr] {
         switch e {
         case .symbol, .aggregate, .group, .rosterColumn: return [e]
-        case .consecutive(_, let v, _, _): return [.symbol(.value(v))]
+        case .consecutive: return [e]
         case .negate(let a, _), .not(let a): return references(a)
         case .arithmetic(_, let a, let b, _), .compare(_, let a, let b), .and(let a, let b), .or(let a, let b):
             return references(a) + references(b)
