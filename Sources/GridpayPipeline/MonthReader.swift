@@ -71,7 +71,10 @@ public enum MonthReader {
                 month.problems.append(InputProblem(.malformedCSV, .error, file: spec.file, line: nil, message: "\(error)", acceptable: false))
             }
             month.problems.append(contentsOf: ingest.problems)
-            if t == ruleSet.roster.table, ingest.problems.contains(where: { $0.kind == .missingColumn }) { rosterReadable = false }
+            // Without a complete roster every other row would be reported as an unknown worker.
+            if t == ruleSet.roster.table, month.problems.contains(where: { [.missingColumn, .encoding, .malformedCSV].contains($0.kind) }) {
+                rosterReadable = false
+            }
             month.files.append(InputFileRecord(file: spec.file, sha256: SHA256.hexString(hasher.finalize()), bytes: bytes,
                                                rowsRead: ingest.rowsRead, rowsUsed: ingest.rowsUsed))
         }

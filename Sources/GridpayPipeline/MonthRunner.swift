@@ -110,9 +110,15 @@ public enum MonthRunner {
         let history = EarlierMonths(inputRoot: "\(request.inputDir)/\(request.town)", rulesFor: rulesFor)
         let inputs = MonthReader.read(rules: rules, period: request.period, directory: request.monthInputDir,
                                       accepted: request.accepted, history: history, progress: progress)
-        let blocking = inputs.blockingProblems
+        var blocking = inputs.blockingProblems
+        let acceptable = Set(inputs.problems.filter { $0.acceptable && $0.severity == .error }.map(\.rowReference))
+        for ref in request.accepted.sorted() where !acceptable.contains(ref) {
+            blocking.append(InputProblem(.badValue, .error, file: ref, line: nil,
+                message: "--accept \(ref) matches no row with a problem that can be accepted\(Suggestion.didYouMean(ref, among: Array(acceptable)))", acceptable: false))
+        }
         if !blocking.isEmpty {
             var diagnostics = inputs.problems.map { $0.diagnostic(directory: request.monthInputDir) }
+            diagnostics += blocking.filter { $0.line == nil && $0.kind == .badValue }.map { Diagnostic.error($0.message, at: nil) }
             let acceptable = blocking.filter(\.acceptable).count
             var summary = "\(blocking.count) problem(s) in the inputs of \(request.town) \(request.period) would change someone's pay; nothing was written"
             if acceptable > 0 {

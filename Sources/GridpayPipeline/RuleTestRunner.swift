@@ -1,5 +1,6 @@
 import Foundation
 import GridpayCore
+import GridpayCSV
 
 /// Runs the [[tests]] written inside a rule file through the same path as a real month: the CSV
 /// text is written to a scratch folder and read with libcsv.
@@ -25,7 +26,12 @@ public enum RuleTestRunner {
                 try? fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
                 for table in rules.tables {
                     let text = inputs[table.name]?.value ?? (table.columns.map(\.name).joined(separator: ",") + "\n")
-                    fm.createFile(atPath: "\(dir)/\(table.file)", contents: Data(text.utf8))
+                    let bytes = table.encoding == .gb18030 ? csvEncodeGB18030(text).map { Data($0) } : Data(text.utf8)
+                    guard let bytes else {
+                        failures.append(.error("test '\(test.name)': the input of table \(table.name) cannot be written in GB18030", at: test.location))
+                        continue
+                    }
+                    fm.createFile(atPath: "\(dir)/\(table.file)", contents: bytes)
                 }
             }
             var request = RunRequest(town: rules.town, period: test.period)

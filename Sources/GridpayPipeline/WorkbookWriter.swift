@@ -85,9 +85,10 @@ struct WorkbookWriter {
         let widths: [Double] = [12, 10, 12, 10, 12, 8, 12] + report.yuanItems.map { _ in 12 } + [12, 12, 10]
         let groups = payGroups()
         let ws = try sheet(book, SheetLabels.paySheet, headers, widths: widths, dataRows: report.workers.count + groups.count, s)
-        let moneyColumns = headers.count - 4   // base, score pay, yuan columns, deductions, payable, shortfall minus 总分
+        // base, score pay, the yuan columns, deductions, payable, shortfall: all but the 4 text columns and 总分.
+        let moneyColumns = headers.count - 5
         var row = 1
-        var grand = [ExactNumber](repeating: .zero, count: moneyColumns + 1)
+        var grand = [ExactNumber](repeating: .zero, count: moneyColumns)
         func amounts(_ w: WorkerReport) -> [ExactNumber] {
             [w.base, w.scorePay] + report.yuanItems.map { w.itemYuan[$0] } + [w.deductions, w.payable, w.shortfall]
         }

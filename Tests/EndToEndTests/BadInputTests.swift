@@ -69,12 +69,10 @@ final class BadInputTests: XCTestCase {
         return (r, dir)
     }
 
-    /// The fixtures have no 2026-08/09 inputs, so every successful run warns that the history is
-    /// incomplete. NOTE (reported): that warning is printed with a made-up location,
-    /// `<input-dir>/qinghe/2026-10/2026-08:1:1: warning: history incomplete: …` — a file
-    /// "2026-08" inside the 2026-10 folder, line 1, that does not exist. Only the message is pinned.
+    /// The fixtures have no 2026-08/09 inputs, so every successful run warns, without a file
+    /// position, that the history is incomplete (pinned in testValidMonthRunsCleanly).
     func otherWarnings(_ r: Runner.Output) -> [String] {
-        r.warningLines.filter { !$0.contains(": warning: history incomplete: the inputs of 2026-0") }
+        r.warningLines.filter { !$0.hasPrefix("warning: history incomplete: the inputs of 2026-0") }
     }
 
     // MARK: the control
@@ -83,17 +81,15 @@ final class BadInputTests: XCTestCase {
         let out = try Runner.TempFolder(prefix: "gridpay-badinput-out")
         let (r, _) = try runSucceeding("valid", out: out)
         XCTAssertEqual(otherWarnings(r), [], r.transcript)
-        XCTAssertEqual(r.warningLines.count, 2, "history incomplete for 2026-08 and 2026-09\n\(r.transcript)")
+        XCTAssertEqual(r.warningLines, ["08", "09"].map { "warning: history incomplete: the inputs of 2026-\($0) are missing (\(caseDir("valid"))/qinghe/2026-\($0))" }, r.transcript)
     }
 
     // MARK: one case per kind of problem
 
     func testMissingColumn() throws {
-        // NOTE (reported as unclear): the hint reads backwards. The header has the misspelt
-        // 核查结论, the rule file wants 核查结果, yet the message asks "did you mean '核查结论'?"
-        // (suggesting the wrong spelling as the fix); also "?;" and column 1 rather than field 5.
+        // The header's misspelt 核查结论 (field 5) is named as the likely culprit.
         try assertSingleProblem("missing-column",
-            "\(inputPath("missing-column", "events.csv")):1:1: error: missing column '核查结果'; did you mean '核查结论'?; the header has: 事件编号, 网格员编号, 上报时间, 事件类型, 核查结论",
+            "\(inputPath("missing-column", "events.csv")):1:5: error: missing column '核查结果': the header has '核查结论' here; is it misspelt? Expected the header to name '核查结果'",
             summary: summary(problems: 1))
     }
 
@@ -134,11 +130,10 @@ final class BadInputTests: XCTestCase {
     }
 
     func testUnknownWorker() throws {
-        // NOTE (reported as unclear): QH0020 is QH0002 with two digits swapped, but the suggestion
-        // is 'QH0001': edit distance has no transposition, every 6-character roster id is within
-        // the allowed distance, and ties go to the first id on the roster.
+        // QH0020 is QH0002 with two digits swapped: a swap is one edit, and ids are only
+        // suggested within one edit.
         try assertSingleProblem("unknown-worker",
-            "\(inputPath("unknown-worker", "events.csv")):3:2: error: worker 'QH0020' is not on the roster (roster.csv); did you mean 'QH0001'?",
+            "\(inputPath("unknown-worker", "events.csv")):3:2: error: worker 'QH0020' is not on the roster (roster.csv); did you mean 'QH0002'?",
             summary: summary(problems: 1, acceptable: 1, example: "events.csv:3"))
     }
 
@@ -173,10 +168,8 @@ final class BadInputTests: XCTestCase {
         let expected = "\(inputPath("gb18030-file", "roster.csv")):1:1: error: roster.csv is not UTF-8 text (first bad bytes in field 1); it reads as GB18030/GBK: convert it to UTF-8, or declare encoding = \"gb18030\" for table roster in the rule file"
         XCTAssertEqual(r.stderrLines.first, expected, r.transcript)
         XCTAssertTrue(r.stderrLines.last?.hasPrefix("error: ") ?? false, "ends with the summary\n\(r.transcript)")
-        // BUG (reported): the unreadable roster is not treated as missing, so every row of the
-        // five other files is also reported, "worker 'QH0001' is not on the roster (roster.csv)"
-        // (20 more errors, and the summary offers 20 of them to --accept). Not pinned here, so
-        // the test keeps passing once only the roster line is printed.
+        // An unreadable roster stops the row checks of the other files (no flood of unknown workers).
+        XCTAssertEqual(r.stderrLines, [expected, summary(problems: 1)], r.transcript)
     }
 
     // MARK: not errors
@@ -192,7 +185,7 @@ final class BadInputTests: XCTestCase {
         XCTAssertEqual(sheets.count, 5, "five sheets: \(parts.keys.sorted())")
         for (name, xml) in sheets {
             XCTAssertFalse(xml.contains("<f>") || xml.contains("<f "), "\(name) holds a formula element")
-            XCTAssertFalse(xml.contains("'=SUM(A1)"), "\(name): the workbook keeps the text as it is, without an apostrophe")
+            XCTAssertFalse(xml.contains("<t>'=SUM(A1)"), "\(name): the workbook keeps the text as it is, without an apostrophe")
         }
         for sheetName in ["考核汇总", "绩效工资", "扣分明细"] {
             let xml = try XCTUnwrap(Runner.sheetXML(named: sheetName, in: parts), "no sheet \(sheetName)")
@@ -229,8 +222,8 @@ final class BadInputTests: XCTestCase {
         let r = try runFailing(name)
         let expected = [
             "\(inputPath(name, "patrol.csv")):3:3: error: 巡查时长(分钟) is 'abc'; expected a number",
-            "\(inputPath(name, "patrol.csv")):5:1: error: worker 'QH0040' is not on the roster (roster.csv); did you mean 'QH0001'?",
-            "\(inputPath(name, "events.csv")):1:1: error: missing column '核查结果'; did you mean '核查结论'?; the header has: 事件编号, 网格员编号, 上报时间, 事件类型, 核查结论",
+            "\(inputPath(name, "patrol.csv")):5:1: error: worker 'QH0040' is not on the roster (roster.csv); did you mean 'QH0004'?",
+            "\(inputPath(name, "events.csv")):1:5: error: missing column '核查结果': the header has '核查结论' here; is it misspelt? Expected the header to name '核查结果'",
             "\(inputPath(name, "training.csv")):3:4: error: 出勤 is '缺度'; expected one of 出席 / 请假 / 缺席; did you mean '缺席'?",
             "\(inputPath(name, "visits.csv")):4:3: error: 走访日期 2026-09-30 is outside 2026-10; expected a date from 2026-10-01 to 2026-10-31",
             "\(inputPath(name, "visits.csv")):5:1: error: duplicate 走访编号 'ZF202610-0001': already used at line 2; expected each to appear once",
@@ -247,14 +240,14 @@ final class BadInputTests: XCTestCase {
         // Without --accept the same fixture fails (testUnknownWorker).
         let out = try Runner.TempFolder(prefix: "gridpay-badinput-out")
         let (r, dir) = try runSucceeding("unknown-worker", accept: ["events.csv:3"], out: out)
-        let warning = "\(inputPath("unknown-worker", "events.csv")):3:2: warning: worker 'QH0020' is not on the roster (roster.csv); did you mean 'QH0001'? (accepted with --accept: the row is left out)"
+        let warning = "\(inputPath("unknown-worker", "events.csv")):3:2: warning: worker 'QH0020' is not on the roster (roster.csv); did you mean 'QH0002'? (accepted with --accept: the row is left out)"
         XCTAssertEqual(otherWarnings(r), [warning], r.transcript)
 
         let parts = try Runner.xlsxParts("\(dir)/\(Self.town)-\(Self.month).xlsx")
         let rows = Runner.sheetRows(try XCTUnwrap(Runner.sheetXML(named: "数据问题", in: parts)))
         // The level column stays 错误 (it was an error, accepted); the handling column says so.
         XCTAssertTrue(rows.contains(["错误", "events.csv", "3", "2", "网格员编号",
-                                     "worker 'QH0020' is not on the roster (roster.csv); did you mean 'QH0001'?",
+                                     "worker 'QH0020' is not on the roster (roster.csv); did you mean 'QH0002'?",
                                      "已接受（--accept）：该行未计入"]), "数据问题 lists the accepted row: \(rows)")
         let about = Runner.sheetRows(try XCTUnwrap(Runner.sheetXML(named: "说明", in: parts)))
         XCTAssertTrue(about.contains(["已接受的问题行", "events.csv:3"]), "说明 lists the accepted rows: \(about)")
@@ -264,7 +257,11 @@ final class BadInputTests: XCTestCase {
 
     func testAcceptingAnotherRowDoesNotHelp() throws {
         // --accept names exact rows: accepting a different line of the same file changes nothing.
+        // A FILE:LINE that matches no listed problem is itself an error (a typo must not pass silently).
         let r = try runFailing("unknown-worker", accept: ["events.csv:4"])
-        XCTAssertEqual(r.stderrLines.last, summary(problems: 1, acceptable: 1, example: "events.csv:3"), r.transcript)
+        XCTAssertEqual(Array(r.stderrLines.suffix(2)), [
+            "error: --accept events.csv:4 matches no row with a problem that can be accepted; did you mean 'events.csv:3'?",
+            summary(problems: 2, acceptable: 1, example: "events.csv:3"),
+        ], r.transcript)
     }
 }

@@ -24,7 +24,7 @@ public enum Explanation {
                 if r.yuan != .zero { line += "，扣款 \(r.yuan.fixed(places: 2)) 元" }
                 if !source.isEmpty { line += "   [\(source)]" }
                 out.append(line)
-                if case .counted(let count, _) = item.deductions[r.deduction].source {
+                if r.deduction < item.deductions.count, case .counted(let count, _) = item.deductions[r.deduction].source {
                     out += usedValues(count, c, w.index, indent: "      ")
                 }
             }

@@ -227,8 +227,16 @@ public final class MonthComputation {
                 records[w].append(DeductionRecord(item: i, deduction: j, reason: d.reason, points: points, yuan: money,
                                                   file: table.map { rules.tables[$0].file }, line: nil, times: times))
             }
+            // A bound cuts the deductions short (or caps a bonus): 扣分明细 shows the correction, so
+            // the rows of an item still add up to its score.
+            let unbounded = score
             if let min = item.minimum, score < min { score = min }
             if let max = item.maximum, score > max { score = max }
+            if score != unbounded {
+                let bound = score == item.minimum ? "本项不低于 \(score)" : "本项不高于 \(score)"
+                records[w].append(DeductionRecord(item: i, deduction: item.deductions.count, reason: "\(bound)，超出部分不计",
+                                                  points: try score.subtracting(unbounded), yuan: .zero, file: nil, line: nil, times: nil))
+            }
             score = try score.rounded(places: rules.itemRoundingPlaces)
         } catch let e as EvaluationError { throw e } catch {
             throw EvaluationError("\(error) in item \(item.name)", at: item.location)

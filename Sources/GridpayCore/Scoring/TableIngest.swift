@@ -65,7 +65,7 @@ public final class TableIngest {
             let id = fields[fieldOf[wc]]
             guard let w = month.workerIndex(id) else {
                 problem(.unknownWorker, line: line, field: fieldOf[wc] + 1, column: spec.columns[wc].name,
-                        "worker '\(id)' is not on the roster (\(month.rules.rosterTable.file))\(Suggestion.didYouMean(id, among: month.nearbyIds(id)))")
+                        "worker '\(id)' is not on the roster (\(month.rules.rosterTable.file))\(Suggestion.didYouMean(id, among: month.nearbyIds(id), maxDistance: 1))")
                 return
             }
             if checkUnique(fields, line: line) == false { return }
@@ -111,9 +111,14 @@ public final class TableIngest {
         for column in spec.columns {
             if let i = index[column.name] { mapping.append(i) } else {
                 missing = true
-                let hint = Suggestion.didYouMean(column.name, among: fields)
-                problem(.missingColumn, line: line, column: column.name,
-                        "missing column '\(column.name)'\(hint); the header has: \(fields.joined(separator: ", "))", acceptable: false)
+                let declared = Set(spec.columns.map(\.name))
+                if let near = Suggestion.closest(to: column.name, among: fields.filter { !declared.contains($0) }), let at = fields.firstIndex(of: near) {
+                    problem(.missingColumn, line: line, field: at + 1, column: column.name,
+                            "missing column '\(column.name)': the header has '\(near)' here; is it misspelt? Expected the header to name '\(column.name)'", acceptable: false)
+                } else {
+                    problem(.missingColumn, line: line, column: column.name,
+                            "missing column '\(column.name)'; the header has: \(fields.joined(separator: ", "))", acceptable: false)
+                }
             }
         }
         fieldOf = missing ? [] : mapping
