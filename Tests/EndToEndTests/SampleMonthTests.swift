@@ -1,0 +1,140 @@
+import Foundation
+import XCTest
+
+typealias Runner = BinaryRunner
+
+/// The built binary on the committed sample months, compared cell by cell with the independent
+/// Python oracle's results (Expected/qinghe-*.csv, see Expected/README.md) and with hand-checked
+/// xinhe workers (Expected/xinhe-2026-10.md).
+final class SampleMonthTests: XCTestCase {
+    static var inputDir: String { Runner.packageRoot.appendingPathComponent("Input").path }
+    static var expectedDir: String { Runner.packageRoot.appendingPathComponent("Tests/EndToEndTests/Expected").path }
+
+    func runSample(_ town: String, _ month: String, out: Runner.TempFolder) throws -> [String: String] {
+        let r = try Runner.runMonth(inputDir: Self.inputDir, outputDir: out.path, town: town, month: month)
+        XCTAssertEqual(r.status, 0, r.transcript)
+        XCTAssertEqual(r.errorLines, [], r.transcript)
+        return try Runner.xlsxParts(out.path("\(town)/\(month)/\(town)-\(month).xlsx"))
+    }
+
+    /// Oracle rows keyed by column name, in the oracle's order (rank, then id).
+    func oracle(_ month: String) throws -> [[String: String]] {
+        let text = try String(contentsOfFile: "\(Self.expectedDir)/qinghe-\(month).csv", encoding: .utf8)
+        let lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = lines[0]
+        return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
+    }
+
+    /// A number cell holds a double written by libxlsxwriter with 16 significant digits (95.24 is
+    /// stored as 95.23999999999999); read back as a spreadsheet reads it, it is the double nearest
+    /// to the exact value, which must be the double nearest to the oracle's decimal.
+    func same(_ cell: String, _ expected: String) -> Bool {
+        guard let a = Double(cell), let b = Double(expected) else { return cell == expected }
+        return a == b
+    }
+
+    func compareWithOracle(_ month: String) throws {
+        let out = try Runner.TempFolder()
+        let parts = try runSample("qinghe", month, out: out)
+        let expected = try oracle(month)
+        let summary = Runner.sheetRows(try XCTUnwrap(Runner.sheetXML(named: "考核汇总", in: parts)))
+        let header = summary[0]
+        let rows = summary.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
+        XCTAssertEqual(rows.map { $0["网格员编号"]! }, expected.map { $0["网格员编号"]! }, "\(month): row order (rank, then id)")
+        let pay = Runner.sheetRows(try XCTUnwrap(Runner.sheetXML(named: "绩效工资", in: parts)))
+        let payHeader = pay[0]
+        var payRows: [String: [String: String]] = [:]
+        for r in pay.dropFirst() where r.first?.hasPrefix("QH") == true {
+            payRows[r[0]] = Dictionary(uniqueKeysWithValues: zip(payHeader, r))
+        }
+        var differences: [String] = []
+        for (row, o) in zip(rows, expected) {
+            let id = o["网格员编号"]!
+            for key in ["排名", "业务培训", "日常考核", "网格巡查", "事件上报", "电话畅通", "上级调度", "总分", "完成工作任务", "建议更换"]
+            where !same(row[key] ?? "", o[key]!) {
+                differences.append("\(id) \(key): \(row[key] ?? "missing") ≠ \(o[key]!)")
+            }
+            for key in ["绩效工资基数", "考核绩效", "扣款合计", "实发绩效", "未扣足"] where !same(payRows[id]?[key] ?? "", o[key]!) {
+                differences.append("\(id) \(key): \(payRows[id]?[key] ?? "missing") ≠ \(o[key]!)")
+            }
+        }
+        XCTAssertEqual(differences, [], "\(month): \(differences.count) cells differ from the oracle")
+    }
+
+    func testAugustMatchesTheOracle() throws { try compareWithOracle("2026-08") }
+    func testSeptemberMatchesTheOracle() throws { try compareWithOracle("2026-09") }
+    func testOctoberMatchesTheOracle() throws { try compareWithOracle("2026-10") }
+
+    func testOctoberHasTheCasesTheSampleWasMadeFor() throws {
+        let rows = try oracle("2026-10")
+        XCTAssertEqual(rows.filter { $0["建议更换"] == "是" }.map { $0["网格员编号"]! }, ["QH0052"])
+        XCTAssertTrue(rows.contains { Decimal(string: $0["未扣足"]!)! > 0 })
+        let ranks = rows.map { $0["排名"]! }
+        XCTAssertLessThan(Set(ranks).count, ranks.count, "some workers share a rank")
+    }
+
+    func testXinheHandCheckedWorkers() throws {
+        let out = try Runner.TempFolder()
+        let parts = try runSample("xinhe", "2026-10", out: out)
+        let summary = Runner.sheetRows(try XCTUnwrap(Runner.sheetXML(named: "考核汇总", in: parts)))
+        let header = summary[0]
+        let byID = Dictionary(uniqueKeysWithValues: summary.dropFirst().map { r in (r[1], Dictionary(uniqueKeysWithValues: zip(header, r))) })
+        let pay = Runner.sheetRows(try XCTUnwrap(Runner.sheetXML(named: "绩效工资", in: parts)))
+        let payByID = Dictionary(uniqueKeysWithValues: pay.dropFirst().filter { $0.first?.hasPrefix("XH") == true }.map { r in (r[0], Dictionary(uniqueKeysWithValues: zip(pay[0], r))) })
+        // Worked out by hand in Expected/xinhe-2026-10.md.
+        let expected: [(String, String, String, String, String)] = [
+            ("XH017", "53", "30", "318", "否"),
+            ("XH023", "94", "26", "2256", "是"),
+            ("XH028", "98.44", "18", "2362.56", "否"),
+        ]
+        for (id, total, rank, payable, veto) in expected {
+            XCTAssertEqual(byID[id]?["总分"], total, id)
+            XCTAssertEqual(byID[id]?["排名"], rank, id)
+            XCTAssertEqual(byID[id]?["一票否决"], veto, id)
+            XCTAssertEqual(payByID[id]?["实发绩效"], payable, id)
+        }
+        XCTAssertEqual(byID["XH017"]?["综治维稳"], "0", "a category does not go below 0")
+        let grand = try XCTUnwrap(pay.first { $0.count > 1 && $0[1] == "合计" })
+        XCTAssertEqual(grand[Array(pay[0]).firstIndex(of: "实发绩效")!], "61386.12")
+    }
+
+    func testRunningAMonthTwiceGivesIdenticalBytes() throws {
+        let a = try Runner.TempFolder(), b = try Runner.TempFolder()
+        _ = try runSample("qinghe", "2026-10", out: a)
+        _ = try runSample("qinghe", "2026-10", out: b)
+        let sa = Runner.snapshot(a.path), sb = Runner.snapshot(b.path)
+        XCTAssertEqual(sa.keys.sorted(), sb.keys.sorted())
+        XCTAssertEqual(sa.keys.filter { $0.hasSuffix(".xlsx") || $0.hasSuffix(".csv") || $0.hasSuffix(".json") }.count, 3)
+        XCTAssertEqual(sa, sb, "the same inputs and rules must give byte-identical outputs")
+    }
+
+    func testCheckPassesOnBothShippedRuleFiles() throws {
+        for town in ["qinghe", "xinhe"] {
+            let r = try Runner.run(["check", "Rules/\(town).toml"])
+            XCTAssertEqual(r.status, 0, r.transcript)
+            XCTAssertEqual(r.stdoutLines.last, "Rules/\(town).toml: rules \(town) version 2026.1 are valid; 4 passed, 0 failed", r.transcript)
+        }
+    }
+
+    /// `explain` against a golden transcript (re-record with GRIDPAY_RECORD_GOLDEN=1).
+    func testExplainNamesTheRowsBehindEachDeduction() throws {
+        let r = try Runner.run(["explain", "qinghe", "2026-10", "QH0052", "--input-dir", Self.inputDir, "--rules-dir", Runner.rulesDir])
+        XCTAssertEqual(r.status, 0, r.transcript)
+        let golden = "\(Self.expectedDir)/explain-qinghe-2026-10-QH0052.txt"
+        if ProcessInfo.processInfo.environment["GRIDPAY_RECORD_GOLDEN"] == "1" {
+            try Data(r.stdout.utf8).write(to: URL(fileURLWithPath: golden))
+            return
+        }
+        guard let expected = FileManager.default.contents(atPath: golden) else {
+            return XCTFail("no golden transcript at \(golden); record it with GRIDPAY_RECORD_GOLDEN=1")
+        }
+        XCTAssertEqual(r.stdout, String(decoding: expected, as: UTF8.self))
+        XCTAssertTrue(r.stdout.contains("-15 市级调度电话未接听 CC202610-0071，扣款 120.00 元   [phone_checks.csv:72]"))
+    }
+
+    func testExplainOfAnUnknownWorkerSuggestsTheNearestId() throws {
+        let r = try Runner.run(["explain", "qinghe", "2026-10", "QH0025x"])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertEqual(r.stderrLines.last, "error: worker 'QH0025x' is not on the roster of qinghe 2026-10; did you mean 'QH0025'?")
+    }
+}
