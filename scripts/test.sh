@@ -4,4 +4,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 swift build                      # the end-to-end tests run this binary: .build/debug/gridpay
-swift test 2>&1 | tee .build/test.log
+# All tests are XCTest; the plain summary line at the end is for readers of CI logs.
+swift test --disable-swift-testing 2>&1 | tee .build/test.log
+summary=$(grep -E "Executed [0-9]+ tests?, with [0-9]+ failures?" .build/test.log | tail -1)
+total=$(echo "$summary" | sed -E 's/.*Executed ([0-9]+) tests?.*/\1/')
+failed=$(echo "$summary" | sed -E 's/.*with ([0-9]+) failures?.*/\1/')
+echo "$((total - failed)) passed, $failed failed"
