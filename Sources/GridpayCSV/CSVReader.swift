@@ -41,15 +41,23 @@ public final class CSVReader {
     /// (the header row is the first record). Blank lines are skipped. Errors thrown by `body` are rethrown
     /// unchanged and stop the reading; file problems are thrown as `CSVReadError`.
     public func forEachRecord(_ body: (CSVRecord) throws -> Void) throws {
+        try withoutActuallyEscaping(body) { body in try stream(.strings(body)) }
+    }
+
+    /// As `forEachRecord`, but hands each record's fields as bytes (valid only during the call),
+    /// for callers that decode most fields without making Strings.
+    public func forEachRawRecord(_ body: (CSVRawRecord) throws -> Void) throws {
+        try withoutActuallyEscaping(body) { body in try stream(.raw(body)) }
+    }
+
+    private func stream(_ body: RecordAssembler.Body) throws {
         if hasStreamed { try file.rewind() }
         hasStreamed = true
-        try withoutActuallyEscaping(body) { body in
-            let stream = try RecordStream(path: path, validatesUTF8: encoding == .utf8, body: body)
-            if let converter {
-                try streamGB18030(into: stream, converter: converter)
-            } else {
-                try streamUTF8(into: stream)
-            }
+        let stream = try RecordStream(path: path, validatesUTF8: encoding == .utf8, body: body)
+        if let converter {
+            try streamGB18030(into: stream, converter: converter)
+        } else {
+            try streamUTF8(into: stream)
         }
     }
 
@@ -114,7 +122,7 @@ final class RecordStream {
     private var byteOrderMarkBytesMatched = 0
     private var byteOrderMarkResolved = false
 
-    init(path: String, validatesUTF8: Bool, body: @escaping (CSVRecord) throws -> Void) throws(CSVReadError) {
+    init(path: String, validatesUTF8: Bool, body: RecordAssembler.Body) throws(CSVReadError) {
         self.path = path
         parser = try LibCSVParser(path: path)
         assembler = RecordAssembler(path: path, validatesUTF8: validatesUTF8, body: body)
@@ -146,7 +154,7 @@ final class RecordStream {
         }
         let context = Unmanaged.passUnretained(assembler).toOpaque()
         let fieldLine = assembler.currentFieldLine
-        let fieldNumber = assembler.fields.count + 1
+        let fieldNumber = assembler.fieldCount + 1
         let status = csv_fini(parser.handle, libcsvFieldEnded, libcsvRowEnded, context)
         try throwAssemblerFailure()
         if status != 0 {
@@ -188,7 +196,7 @@ final class RecordStream {
     /// In strict mode libcsv stops on the offending byte: a quote inside an unquoted field, or anything but
     /// a delimiter or newline right after a closing quote.
     private func strictErrorReason(offendingByte: UInt8) -> String {
-        let field = assembler.fields.count + 1
+        let field = assembler.fieldCount + 1
         if offendingByte == Self.quote {
             return "stray quote in field \(field) (a quote inside a field must be doubled and the field quoted)"
         }

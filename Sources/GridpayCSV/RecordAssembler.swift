@@ -25,20 +25,66 @@ func countLineBreaks(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
     return breaks
 }
 
-/// The field as a String, or nil when it is not valid UTF-8.
-/// `String(validating:as:)` goes through an unspecialized generic path that cost more than libcsv's parsing
-/// (3x slower overall), so fields without NUL bytes use the non-generic `String(validatingCString:)`, relying on
-/// CSV_APPEND_NULL having put a NUL right after the field.
+/// True when `bytes` is well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
+/// Checked in place, without building a String: most fields are never turned into one.
 @inline(__always)
-func decodeValidatedUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-    guard let base = bytes.baseAddress, !bytes.isEmpty else { return "" }
-    if base[bytes.count] == 0 && memchr(base, 0, bytes.count) == nil {
-        return base.withMemoryRebound(to: CChar.self, capacity: bytes.count + 1) { String(validatingCString: $0) }
+func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let p = bytes.baseAddress else { return true }
+    let n = bytes.count
+    var i = 0
+    while i < n {
+        // ASCII fast path, eight bytes at a time.
+        if i + 8 <= n, UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+            i += 8
+            continue
+        }
+        let b0 = p[i]
+        if b0 < 0x80 { i += 1; continue }
+        func cont(_ k: Int) -> Bool { i + k < n && p[i + k] & 0xC0 == 0x80 }
+        switch b0 {
+        case 0xC2...0xDF:
+            guard cont(1) else { return false }
+            i += 2
+        case 0xE0...0xEF:
+            guard cont(1), cont(2) else { return false }
+            let b1 = p[i + 1]
+            if b0 == 0xE0 && b1 < 0xA0 { return false }   // overlong
+            if b0 == 0xED && b1 > 0x9F { return false }   // surrogate
+            i += 3
+        case 0xF0...0xF4:
+            guard cont(1), cont(2), cont(3) else { return false }
+            let b1 = p[i + 1]
+            if b0 == 0xF0 && b1 < 0x90 { return false }   // overlong
+            if b0 == 0xF4 && b1 > 0x8F { return false }   // above U+10FFFF
+            i += 4
+        default:
+            return false
+        }
     }
-    return String(validating: bytes, as: UTF8.self)  // a field with a NUL inside would be cut short as a C string
+    return true
 }
 
-/// Turns libcsv's field/row callbacks into `CSVRecord`s with exact line numbers, and calls the user's body.
+/// One record's fields as bytes, valid only inside the `forEachRawRecord` callback. Lets a caller
+/// decode numbers, dates and closed values without building a String per field.
+public struct CSVRawRecord {
+    /// 1-based physical line on which the record starts.
+    public let line: Int
+    public let count: Int
+    let base: UnsafePointer<UInt8>?
+    let ends: UnsafePointer<Int>
+
+    /// The bytes of field `i` (already checked to be UTF-8).
+    @inline(__always)
+    public func field(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+        let start = i == 0 ? 0 : ends[i - 1]
+        return UnsafeBufferPointer(start: base.map { $0 + start }, count: ends[i] - start)
+    }
+
+    public func string(_ i: Int) -> String { String(decoding: field(i), as: UTF8.self) }
+    public var strings: [String] { (0..<count).map(string) }
+}
+
+/// Turns libcsv's field/row callbacks into records with exact line numbers, and calls the user's body.
 /// Reached from C through libcsv's `void *data`, since @convention(c) callbacks cannot capture.
 final class RecordAssembler {
     /// The first problem seen inside a callback. C callbacks cannot throw, so it is kept here, later callbacks
@@ -48,14 +94,21 @@ final class RecordAssembler {
         case body(any Error)
     }
 
+    enum Body {
+        case strings((CSVRecord) throws -> Void)
+        case raw((CSVRawRecord) throws -> Void)
+    }
+
     let path: String
     /// False when the bytes come from iconv, which only ever produces valid UTF-8.
     let validatesUTF8: Bool
-    private let body: (CSVRecord) throws -> Void
+    private let body: Body
 
     private(set) var failure: Failure?
-    /// Fields of the record being assembled; the array's storage is reused for every record.
-    private(set) var fields: [String] = []
+    /// Bytes of the fields of the record being assembled, back to back; storage reused for every record.
+    private var fieldBytes: [UInt8] = []
+    /// End offset of each field in `fieldBytes`.
+    private var fieldEnds: [Int] = []
     /// Line on which the current (or next) record starts.
     private var recordStartLine = 1
     /// Line breaks inside the completed fields of the current record.
@@ -63,12 +116,16 @@ final class RecordAssembler {
     /// With CSV_REPALL_NL a CRLF arrives as a row ended by CR, then an empty row ended by LF; that LF is no new line.
     private var previousRowEndedWithCR = false
 
-    init(path: String, validatesUTF8: Bool, body: @escaping (CSVRecord) throws -> Void) {
+    init(path: String, validatesUTF8: Bool, body: Body) {
         self.path = path
         self.validatesUTF8 = validatesUTF8
         self.body = body
-        fields.reserveCapacity(64)
+        fieldBytes.reserveCapacity(1 << 16)
+        fieldEnds.reserveCapacity(64)
     }
+
+    /// Fields of the current record completed so far.
+    var fieldCount: Int { fieldEnds.count }
 
     /// Line on which the field now being read starts.
     var currentFieldLine: Int { recordStartLine + lineBreaksInRecord }
@@ -83,23 +140,20 @@ final class RecordAssembler {
         let bytes = rawBytes.assumingMemoryBound(to: UInt8.self)
         let fieldLine = currentFieldLine
         lineBreaksInRecord += countLineBreaks(bytes)
-        if validatesUTF8 {
-            guard let text = decodeValidatedUTF8(bytes) else {
-                failure = .read(.notUTF8(path: path, line: fieldLine, column: fields.count + 1,
-                                         looksLikeGB18030: fileLooksLikeGB18030(path: path)))
-                return
-            }
-            fields.append(text)
-        } else {
-            fields.append(String(decoding: bytes, as: UTF8.self))
+        if validatesUTF8 && !isValidUTF8(bytes) {
+            failure = .read(.notUTF8(path: path, line: fieldLine, column: fieldEnds.count + 1,
+                                     looksLikeGB18030: fileLooksLikeGB18030(path: path)))
+            return
         }
+        fieldBytes.append(contentsOf: bytes)
+        fieldEnds.append(fieldBytes.count)
     }
 
     /// `terminator` is the CR or LF byte that ended the row, or -1 when csv_fini ended the last row at end of file.
     func rowEnded(terminator: Int32) {
         guard failure == nil else { return }
         let endedWithCR = terminator == Int32(carriageReturn)
-        if fields.isEmpty {
+        if fieldEnds.isEmpty {
             // Only an unquoted CR/LF at the start of a row gets here: a blank line, or the LF half of a CRLF.
             if terminator == Int32(lineFeed) && previousRowEndedWithCR {
                 previousRowEndedWithCR = false
@@ -109,16 +163,25 @@ final class RecordAssembler {
             if terminator >= 0 { recordStartLine += 1 }  // blank lines are skipped but still count
             return
         }
-        let record = CSVRecord(line: recordStartLine, fields: fields)
+        let line = recordStartLine
         recordStartLine += lineBreaksInRecord + (terminator >= 0 ? 1 : 0)
         lineBreaksInRecord = 0
         previousRowEndedWithCR = endedWithCR
         do {
-            try body(record)
+            try fieldBytes.withUnsafeBufferPointer { bytes in
+                try fieldEnds.withUnsafeBufferPointer { ends in
+                    let record = CSVRawRecord(line: line, count: ends.count, base: bytes.baseAddress, ends: ends.baseAddress!)
+                    switch body {
+                    case .raw(let b): try b(record)
+                    case .strings(let b): try b(CSVRecord(line: line, fields: record.strings))
+                    }
+                }
+            }
         } catch {
             failure = .body(error)
         }
-        fields.removeAll(keepingCapacity: true)
+        fieldBytes.removeAll(keepingCapacity: true)
+        fieldEnds.removeAll(keepingCapacity: true)
     }
 }
 

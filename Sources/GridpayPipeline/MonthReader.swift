@@ -58,7 +58,7 @@ public enum MonthReader {
             do {
                 let reader = try CSVReader(path: path, encoding: spec.encoding == .gb18030 ? .gb18030 : .utf8)
                 reader.onRawBytes = { chunk in
-                    hasher.update(chunk)
+                    hasher.update(buffer: chunk)
                     bytes += chunk.count
                 }
                 try reader.forEachRecord { record in
