@@ -7,6 +7,7 @@ let package = Package(
     name: "gridpay",
     products: [
         .executable(name: "gridpay", targets: ["gridpay"]),
+        .executable(name: "gridpay-datagen", targets: ["gridpay-datagen"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -28,7 +29,15 @@ let package = Package(
             "GridpayPipeline", "GridpayCore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Seeded months of any size from a rule file and a shape file (Benchmarks/shapes/), for
+        // benchmarks and tests: the logic in a library, the command line a thin layer over it.
+        .target(name: "GridpayDatagenKit", dependencies: ["GridpayCore"]),
+        .executableTarget(name: "gridpay-datagen", dependencies: [
+            "GridpayDatagenKit", "GridpayCore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], path: "Sources/GridpayDatagen"),
         .testTarget(name: "GridpayCoreTests", dependencies: ["GridpayCore"]),
+        .testTarget(name: "GridpayDatagenTests", dependencies: ["GridpayDatagenKit", "GridpayCore", "GridpayPipeline"]),
         .testTarget(name: "GridpayCSVTests", dependencies: ["GridpayCSV"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GridpayXLSXTests", dependencies: [
             "GridpayXLSX", .product(name: "ZIPFoundation", package: "ZIPFoundation"),

@@ -57,19 +57,13 @@ public final class ByteSink {
         count = 0
     }
 
-    /// Makes room for `n` more bytes.
+    /// Makes room for `n` more bytes: call before each row with a bound of its length.
     @inline(__always)
-    func reserve(_ n: Int) throws(WriteError) {
+    public func reserve(_ n: Int) throws(WriteError) {
         if count + n > capacity {
             try flush()
             precondition(n <= capacity, "a single value longer than the sink's buffer")
         }
-    }
-
-    /// Call between rows: flushes when the buffer is nearly full.
-    @inline(__always)
-    public func endRow() throws(WriteError) {
-        if count > capacity - 8192 { try flush() }
     }
 
     public func close() throws(WriteError) {
@@ -97,6 +91,18 @@ public final class ByteSink {
     @inline(__always)
     public func bytes(_ b: [UInt8]) {
         let n = b.count
+        guard n > 0 else { return }
+        b.withUnsafeBufferPointer { src in
+            (buffer + count).update(from: src.baseAddress!, count: n)
+        }
+        count += n
+        bytesWritten += n
+    }
+
+    @inline(__always)
+    public func bytes(_ b: ArraySlice<UInt8>) {
+        let n = b.count
+        guard n > 0 else { return }
         b.withUnsafeBufferPointer { src in
             (buffer + count).update(from: src.baseAddress!, count: n)
         }
@@ -106,6 +112,7 @@ public final class ByteSink {
 
     @inline(__always)
     public func bytes(_ b: UnsafeBufferPointer<UInt8>) {
+        guard b.count > 0 else { return }
         (buffer + count).update(from: b.baseAddress!, count: b.count)
         count += b.count
         bytesWritten += b.count

@@ -33,9 +33,12 @@ public final class MonthInputs {
 public enum MonthReader {
     /// Reads every declared input of the month (roster first), streaming each file once, and
     /// collects every problem instead of stopping at the first.
+    /// With `scratch`, duplicate keys are found in bounded memory with spill files there;
+    /// without it (small inputs: rule-file tests), in memory.
     public static func read(rules: LoadedRules, period: Period, directory: String, accepted: Set<String>, history: HistoryProvider?,
-                            progress: ProgressReporter? = nil) -> MonthInputs {
+                            progress: ProgressReporter? = nil, scratch: String? = nil, deductions: DeductionSink? = nil) -> MonthInputs {
         let month = MonthInputs(rules: rules, period: period, directory: directory, history: history)
+        month.computation.deductionSink = deductions
         let ruleSet = rules.rules
         var order = Array(ruleSet.tables.indices)
         order.removeAll { $0 == ruleSet.roster.table }
@@ -44,7 +47,9 @@ public enum MonthReader {
         for t in order {
             let spec = ruleSet.tables[t]
             let path = "\(directory)/\(spec.file)"
-            let ingest = TableIngest(table: t, month: month.computation, accepted: accepted)
+            let finder = scratch.map { DuplicateKeyFinder(scratch: $0) }
+            finder?.start(keys: spec.uniqueKeys.count)
+            let ingest = TableIngest(table: t, month: month.computation, accepted: accepted, keySink: finder)
             guard FileManager.default.fileExists(atPath: path) else {
                 month.problems.append(InputProblem(.missingFile, .error, file: spec.file, line: nil,
                     message: "the input file \(spec.file) is missing from \(directory); the rule file declares it as table '\(spec.name)'", acceptable: false))
@@ -61,9 +66,12 @@ public enum MonthReader {
                     hasher.update(buffer: chunk)
                     bytes += chunk.count
                 }
-                try reader.forEachRecord { record in
-                    ingest.consume(fields: record.fields, line: record.line)
+                try reader.forEachRawRecord { record in
+                    ingest.consume(record)
                     progress?.row()
+                }
+                if let finder, t != ruleSet.roster.table {
+                    try confirmDuplicates(finder, ingest: ingest, spec: spec, path: path)
                 }
             } catch let error as CSVReadError {
                 month.problems.append(problem(for: error, spec: spec))
@@ -80,6 +88,39 @@ public enum MonthReader {
         }
         month.files.sort { $0.file < $1.file }
         return month
+    }
+
+    /// Lines that share a key hash are read again, and only equal key texts are duplicates.
+    static func confirmDuplicates(_ finder: DuplicateKeyFinder, ingest: TableIngest, spec: TableSpec, path: String) throws {
+        var groupsByKey: [Int: [[Int]]] = [:]
+        for k in spec.uniqueKeys.indices {
+            let groups = try finder.candidateGroups(key: k)
+            if !groups.isEmpty { groupsByKey[k] = groups }
+        }
+        guard !groupsByKey.isEmpty else { return }
+        let wanted = Set(groupsByKey.values.flatMap { $0.flatMap { $0 } })
+        var keyText: [Int: [Int: [String]]] = [:]
+        let fields = ingest.fieldIndices
+        let reader = try CSVReader(path: path, encoding: spec.encoding == .gb18030 ? .gb18030 : .utf8)
+        try reader.forEachRawRecord { r in
+            guard wanted.contains(r.line), r.count > (fields.max() ?? 0) else { return }
+            for (k, key) in spec.uniqueKeys.enumerated() {
+                keyText[k, default: [:]][r.line] = key.map { r.string(fields[$0]) }
+            }
+        }
+        var found: [(Int, Int, [String], Int)] = []
+        for (k, groups) in groupsByKey {
+            for group in groups {
+                var first: [[String]: Int] = [:]
+                for line in group.sorted() {
+                    guard let text = keyText[k]?[line] else { continue }
+                    if let f = first[text] { found.append((line, k, text, f)) } else { first[text] = line }
+                }
+            }
+        }
+        for (line, k, text, f) in found.sorted(by: { ($0.0, $0.1) < ($1.0, $1.1) }) {
+            ingest.reportDuplicate(key: k, values: text, line: line, firstLine: f)
+        }
     }
 
     static func problem(for error: CSVReadError, spec: TableSpec) -> InputProblem {
@@ -109,6 +150,8 @@ public final class EarlierMonths: HistoryProvider {
     let rulesFor: (Period) -> Result<LoadedRules, PipelineFailure>
     var cache: [Period: Result<MonthInputs, HistoryGap>] = [:]
     var reports: [Period: MonthReport] = [:]
+    /// Where earlier months spill their duplicate-key checks (nil: in memory).
+    var scratch: ScratchFolder?
 
     /// inputRoot: the town's input folder (holding YYYY-MM folders).
     public init(inputRoot: String, rulesFor: @escaping (Period) -> Result<LoadedRules, PipelineFailure>) {
@@ -134,7 +177,8 @@ public final class EarlierMonths: HistoryProvider {
                 result = .failure(HistoryGap(reason: "no usable rule version for \(p): \(f.diagnostics.first?.message ?? "")"))
             case .success(let rules):
                 // History of history is not needed: earlier months are only asked for named values.
-                let m = MonthReader.read(rules: rules, period: p, directory: dir, accepted: [], history: nil)
+                let m = MonthReader.read(rules: rules, period: p, directory: dir, accepted: [], history: nil,
+                                         scratch: scratch?.path, deductions: DiscardingDeductionSink())
                 let blocking = m.blockingProblems
                 result = blocking.isEmpty ? .success(m) : .failure(HistoryGap(reason: "the inputs of \(p) have \(blocking.count) problem(s), e.g. \(blocking[0].rowReference): \(blocking[0].message)"))
             }

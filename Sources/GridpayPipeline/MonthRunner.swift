@@ -27,8 +27,14 @@ public final class PreparedMonth {
     public let inputs: MonthInputs
     public let report: MonthReport
     let history: EarlierMonths
+    /// Per-row deductions on disk (runs); nil when they are kept in memory (explain, tests).
+    let deductionSpill: DeductionSpill?
+    let scratch: ScratchFolder?
 
-    init(request: RunRequest, rules: LoadedRules, inputs: MonthInputs, report: MonthReport, history: EarlierMonths) {
+    init(request: RunRequest, rules: LoadedRules, inputs: MonthInputs, report: MonthReport, history: EarlierMonths,
+         deductionSpill: DeductionSpill?, scratch: ScratchFolder?) {
+        self.deductionSpill = deductionSpill
+        self.scratch = scratch
         self.request = request
         self.rules = rules
         self.inputs = inputs
@@ -92,8 +98,10 @@ public enum MonthRunner {
 
     /// Reads and scores the month. Fails, listing every problem, if any unaccepted problem would
     /// change someone's pay.
+    /// `spill`: keep per-row deductions and duplicate-key checks on disk, so memory does not grow
+    /// with rows (what `run` does; `explain` and rule-file tests keep them in memory).
     public static func prepare(_ request: RunRequest, rules loadRules: ((Period) -> Result<LoadedRules, PipelineFailure>)? = nil,
-                               progress: ProgressReporter? = nil) -> Result<PreparedMonth, PipelineFailure> {
+                               progress: ProgressReporter? = nil, spill: Bool = false) -> Result<PreparedMonth, PipelineFailure> {
         let rulesFor = loadRules ?? rulesFor(request: request)
         let rules: LoadedRules
         switch rulesFor(request.period) {
@@ -108,8 +116,20 @@ public enum MonthRunner {
             return .failure(PipelineFailure(message: "no inputs for \(request.town) \(request.period): the folder \(request.monthInputDir) does not exist"))
         }
         let history = EarlierMonths(inputRoot: "\(request.inputDir)/\(request.town)", rulesFor: rulesFor)
+        var scratch: ScratchFolder?
+        var deductionSpill: DeductionSpill?
+        if spill {
+            do {
+                scratch = try ScratchFolder()
+                deductionSpill = try DeductionSpill(scratch: scratch!.path)
+            } catch {
+                return .failure(PipelineFailure(message: "cannot create scratch files in \(FileManager.default.temporaryDirectory.path): \(error)"))
+            }
+            history.scratch = scratch
+        }
         let inputs = MonthReader.read(rules: rules, period: request.period, directory: request.monthInputDir,
-                                      accepted: request.accepted, history: history, progress: progress)
+                                      accepted: request.accepted, history: history, progress: progress,
+                                      scratch: scratch?.path, deductions: deductionSpill)
         var blocking = inputs.blockingProblems
         let acceptable = Set(inputs.problems.filter { $0.acceptable && $0.severity == .error }.map(\.rowReference))
         for ref in request.accepted.sorted() where !acceptable.contains(ref) {
@@ -129,7 +149,8 @@ public enum MonthRunner {
         }
         switch MonthReport.build(inputs.computation) {
         case .success(let report):
-            return .success(PreparedMonth(request: request, rules: rules, inputs: inputs, report: report, history: history))
+            return .success(PreparedMonth(request: request, rules: rules, inputs: inputs, report: report, history: history,
+                                          deductionSpill: deductionSpill, scratch: scratch))
         case .failure(let f):
             return .failure(PipelineFailure(diagnostics: f.diagnostics, sources: [rules.path: rules.text]))
         }
@@ -139,7 +160,7 @@ public enum MonthRunner {
     /// and the previous outputs stay as they were.
     public static func run(_ request: RunRequest, progress: ProgressReporter? = nil) -> Result<RunResult, PipelineFailure> {
         let month: PreparedMonth
-        switch prepare(request, progress: progress) {
+        switch prepare(request, progress: progress, spill: true) {
         case .success(let m): month = m
         case .failure(let f): return .failure(f)
         }

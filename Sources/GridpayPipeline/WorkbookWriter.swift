@@ -9,7 +9,7 @@ struct WorkbookWriter {
     var report: MonthReport { month.report }
     var rules: RuleSet { month.report.rules }
 
-    func write(to path: String) throws(XLSXError) {
+    func write(to path: String) throws {
         let title = "\(rules.townName) \(report.period) 网格员考核"
         let book = try XLSXWorkbook(path: path, createdAt: report.period.epochSeconds, constantMemory: true,
                                     title: title, author: "gridpay \(GridpayVersion.current)",
@@ -143,26 +143,37 @@ struct WorkbookWriter {
         return order.map { ($0, groups[$0]!.sorted { $0.id < $1.id }) }
     }
 
-    func writeDetails(_ book: XLSXWorkbook, _ s: Styles) throws(XLSXError) {
+    /// Per-row deductions in the order they were read (file by file, line by line), then each
+    /// worker's counted deductions and bound corrections, workers in rank order.
+    func writeDetails(_ book: XLSXWorkbook, _ s: Styles) throws {
         let headers = [SheetLabels.workerID, SheetLabels.name, "考核项目", "扣分原因", "次数", "扣分", "扣款(元)", "来源文件", "行号"]
-        let shown = report.workers.reduce(0) { n, w in n + w.records.filter { $0.points != .zero || $0.yuan != .zero }.count }
-        let ws = try sheet(book, SheetLabels.detailSheet, headers, widths: [12, 10, 10, 34, 6, 8, 10, 16, 8], dataRows: shown, s)
+        func shown(_ r: DeductionRecord) -> Bool { r.points != .zero || r.yuan != .zero }
+        let inMemory = report.workers.reduce(0) { n, w in n + w.records.filter(shown).count }
+        let spilled = month.deductionSpill?.count ?? 0
+        let ws = try sheet(book, SheetLabels.detailSheet, headers, widths: [12, 10, 10, 34, 6, 8, 10, 16, 8], dataRows: inMemory + spilled, s)
+        var byIndex: [Int: Int] = [:]
+        for (k, w) in report.workers.enumerated() { byIndex[w.index] = k }
         var row = 1
-        for w in report.workers {
-            for r in w.records where r.points != .zero || r.yuan != .zero {
-                try ws.write(string: w.id, row: row, column: 0, format: s.text)
-                try ws.write(string: w.name, row: row, column: 1, format: s.text)
-                try ws.write(string: rules.items[r.item].name, row: row, column: 2, format: s.text)
-                try ws.write(string: r.reason, row: row, column: 3, format: s.text)
-                try ws.write(number: (r.times ?? .one).doubleValue, row: row, column: 4, format: s.integer)
-                try ws.write(number: r.points.doubleValue, row: row, column: 5, format: s.score)
-                try ws.write(number: r.yuan.doubleValue, row: row, column: 6, format: s.money)
-                try ws.write(string: r.file ?? "", row: row, column: 7, format: s.text)
-                if let line = r.line { try ws.write(number: Double(line), row: row, column: 8, format: s.integer) } else {
-                    try ws.writeBlank(row: row, column: 8, format: s.text)
-                }
-                row += 1
+        func write(_ w: WorkerReport, _ r: DeductionRecord) throws(XLSXError) {
+            try ws.write(string: w.id, row: row, column: 0, format: s.text)
+            try ws.write(string: w.name, row: row, column: 1, format: s.text)
+            try ws.write(string: rules.items[r.item].name, row: row, column: 2, format: s.text)
+            try ws.write(string: r.reason, row: row, column: 3, format: s.text)
+            try ws.write(number: (r.times ?? .one).doubleValue, row: row, column: 4, format: s.integer)
+            try ws.write(number: r.points.doubleValue, row: row, column: 5, format: s.score)
+            try ws.write(number: r.yuan.doubleValue, row: row, column: 6, format: s.money)
+            try ws.write(string: r.file ?? "", row: row, column: 7, format: s.text)
+            if let line = r.line { try ws.write(number: Double(line), row: row, column: 8, format: s.integer) } else {
+                try ws.writeBlank(row: row, column: 8, format: s.text)
             }
+            row += 1
+        }
+        try month.deductionSpill?.forEach { worker, r in
+            guard shown(r), let k = byIndex[worker] else { return }
+            try write(report.workers[k], r)
+        }
+        for w in report.workers {
+            for r in w.records where shown(r) { try write(w, r) }
         }
     }
 

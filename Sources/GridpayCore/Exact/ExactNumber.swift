@@ -28,9 +28,46 @@ public struct ExactNumber: Hashable, Comparable, Sendable, CustomStringConvertib
         self.denominator = d / Int128(g)
     }
 
-    private init(reduced n: Int128, _ d: Int128) {
+    init(reduced n: Int128, _ d: Int128) {
         numerator = n
         denominator = d
+    }
+
+    /// Parses a plain decimal from UTF-8 bytes (optional '-', digits, optional '.' and digits),
+    /// without building a String: this runs for every numeric cell of every input file.
+    public init?(decimalBytes bytes: UnsafeBufferPointer<UInt8>) {
+        var i = 0
+        let n = bytes.count
+        var negative = false
+        if n > 0, bytes[0] == UInt8(ascii: "-") { negative = true; i = 1 }
+        var value: Int128 = 0
+        var places = 0
+        var digits = 0
+        var seenPoint = false
+        while i < n {
+            let b = bytes[i]
+            if b == UInt8(ascii: ".") {
+                if seenPoint || digits == 0 { return nil }
+                seenPoint = true
+            } else if b >= 48 && b <= 57 {
+                if digits >= 36 { return nil }
+                value = value &* 10 &+ Int128(b &- 48)
+                digits += 1
+                if seenPoint { places += 1 }
+            } else {
+                return nil
+            }
+            i += 1
+        }
+        if digits == 0 || (seenPoint && places == 0) { return nil }
+        if places == 0 {
+            self.init(reduced: negative ? -value : value, 1)
+            return
+        }
+        var scale: Int128 = 1
+        for _ in 0..<places { scale *= 10 }
+        guard let v = try? ExactNumber(numerator: negative ? -value : value, denominator: scale) else { return nil }
+        self = v
     }
 
     /// Parses a plain decimal literal: optional sign, digits, optional fraction. No exponent, no grouping.

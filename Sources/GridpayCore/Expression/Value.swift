@@ -43,11 +43,24 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Strict `YYYY-MM-DD`.
     public static func parse(_ s: Substring) -> CivilDate? {
-        let u = Array(s.utf8)
+        var s = s
+        return s.withUTF8 { parse(bytes: $0) }
+    }
+
+    public static func parse(bytes u: UnsafeBufferPointer<UInt8>) -> CivilDate? {
         guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-"),
               let y = digits(u[0..<4]), let m = digits(u[5..<7]), let d = digits(u[8..<10]),
               m >= 1, m <= 12, d >= 1, d <= daysInMonth(year: y, month: m) else { return nil }
         return CivilDate(year: y, month: m, day: d)
+    }
+
+    static func digits(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
+        var v = 0
+        for b in bytes {
+            guard b >= 48, b <= 57 else { return nil }
+            v = v * 10 + Int(b - 48)
+        }
+        return v
     }
 
     static func digits(_ bytes: ArraySlice<UInt8>) -> Int? {
@@ -75,9 +88,13 @@ public struct CivilDateTime: Hashable, Comparable, Sendable, CustomStringConvert
 
     /// `YYYY-MM-DD HH:MM` with optional `:SS`.
     public static func parse(_ s: Substring) -> CivilDateTime? {
-        let u = Array(s.utf8)
+        var s = s
+        return s.withUTF8 { parse(bytes: $0) }
+    }
+
+    public static func parse(bytes u: UnsafeBufferPointer<UInt8>) -> CivilDateTime? {
         guard u.count == 16 || u.count == 19, u[10] == UInt8(ascii: " "), u[13] == UInt8(ascii: ":"),
-              let date = CivilDate.parse(s.prefix(10)),
+              let date = CivilDate.parse(bytes: UnsafeBufferPointer(rebasing: u[0..<10])),
               let h = CivilDate.digits(u[11..<13]), let m = CivilDate.digits(u[14..<16]), h < 24, m < 60 else { return nil }
         var sec = 0
         if u.count == 19 {

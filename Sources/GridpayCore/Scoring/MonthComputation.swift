@@ -23,6 +23,23 @@ public struct DeductionRecord: Sendable {
     public var line: Int?
     /// For counted deductions: how many times the points apply.
     public var times: ExactNumber?
+
+    public init(item: Int, deduction: Int, reason: String, points: ExactNumber, yuan: ExactNumber, file: String?, line: Int?, times: ExactNumber?) {
+        self.item = item
+        self.deduction = deduction
+        self.reason = reason
+        self.points = points
+        self.yuan = yuan
+        self.file = file
+        self.line = line
+        self.times = times
+    }
+}
+
+/// Receives each per-row deduction as it is found, so that a month's 扣分明细 never has to sit in
+/// memory (the pipeline spills them to disk and writes the sheet from there).
+public protocol DeductionSink: AnyObject {
+    func add(worker: Int, record: DeductionRecord)
 }
 
 /// Earlier periods, for consecutive(): computed from their own inputs with their own rule version.
@@ -49,7 +66,13 @@ public final class MonthComputation {
     var sums: [[ExactNumber]]
     var distinct: [[Set<Value>]]
     let rowDeductionsByTable: [[(item: Int, deduction: Int)]]
+    /// Counted deductions and bound corrections (a few per worker), and per-row deductions when no
+    /// sink takes them.
     public private(set) var records: [[DeductionRecord]] = []
+    public var deductionSink: DeductionSink?
+    /// Points and yuan of per-row deductions, summed per item and worker as rows stream in.
+    var rowPoints: [[ExactNumber]]
+    var rowYuan: [[ExactNumber]]
 
     // Evaluation state.
     var memo: [WorkerSymbol: [Value?]] = [:]
@@ -78,6 +101,40 @@ public final class MonthComputation {
             }
         }
         rowDeductionsByTable = deductions
+        rowPoints = Array(repeating: [], count: rules.items.count)
+        rowYuan = Array(repeating: [], count: rules.items.count)
+    }
+
+    /// Row columns of `table` that some rule reads: filters, summed values, deduction amounts and
+    /// the {placeholders} of their reasons.
+    func rowColumnsUsed(table: Int) -> Set<Int> {
+        var used = Set<Int>()
+        func walk(_ e: CheckedExpr?) {
+            guard let e else { return }
+            switch e {
+            case .rowColumn(let i): used.insert(i)
+            case .negate(let a, _), .not(let a): walk(a)
+            case .arithmetic(_, let a, let b, _), .compare(_, let a, let b), .and(let a, let b), .or(let a, let b): walk(a); walk(b)
+            case .conditional(let a, let b, let c): walk(a); walk(b); walk(c)
+            case .function(_, let args, _): args.forEach(walk)
+            default: break
+            }
+        }
+        for a in aggregatesByTable[table] { walk(rules.aggregates[a].filter); walk(rules.aggregates[a].value) }
+        let spec = rules.tables[table]
+        for (i, j) in rowDeductionsByTable[table] {
+            let d = rules.items[i].deductions[j]
+            if case .perRow(_, let when) = d.source { walk(when) }
+            walk(d.points)
+            walk(d.yuan)
+            for name in ReasonTemplate.placeholders(in: d.reason) { if let c = spec.columnIndex(name) { used.insert(c) } }
+        }
+        return used
+    }
+
+    /// The worker whose id is these bytes (ids are short: no allocation for the lookup key).
+    func workerIndex(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        idIndex[String(decoding: bytes, as: UTF8.self)]
     }
 
     public var workerCount: Int { ids.count }
@@ -95,6 +152,10 @@ public final class MonthComputation {
         rosterRows.append(row)
         rosterLines.append(line)
         records.append([])
+        for i in rules.items.indices {
+            rowPoints[i].append(.zero)
+            rowYuan[i].append(.zero)
+        }
         for a in 0..<rules.aggregates.count {
             switch rules.aggregates[a].kind {
             case .count: counts[a].append(0)
@@ -107,7 +168,7 @@ public final class MonthComputation {
     }
 
     /// Adds one validated input row of `table` belonging to `worker`.
-    func ingest(table: Int, row: [Value], worker: Int, line: Int) throws(EvaluationError) {
+    func ingest(table: Int, row: UnsafeBufferPointer<Value>, worker: Int, line: Int) throws(EvaluationError) {
         for a in aggregatesByTable[table] {
             let spec = rules.aggregates[a]
             if let f = spec.filter, try evaluateRow(f, row).bool != true { continue }
@@ -129,14 +190,19 @@ public final class MonthComputation {
             if let when, try evaluateRow(when, row).bool != true { continue }
             let points = try d.points.map { (e) throws(EvaluationError) in try evaluateRow(e, row).number ?? .zero } ?? .zero
             let yuan = try d.yuan.map { (e) throws(EvaluationError) in try evaluateRow(e, row).number ?? .zero } ?? .zero
+            do {
+                rowPoints[i][worker] = try rowPoints[i][worker].adding(points)
+                rowYuan[i][worker] = try rowYuan[i][worker].adding(yuan)
+            } catch { throw EvaluationError(error.description, at: d.location) }
             let reason = ReasonTemplate.fill(d.reason) { name in spec.columnIndex(name).map { row[$0].description } }
-            records[worker].append(DeductionRecord(item: i, deduction: j, reason: reason, points: points, yuan: yuan, file: spec.file, line: line, times: nil))
+            let record = DeductionRecord(item: i, deduction: j, reason: reason, points: points, yuan: yuan, file: spec.file, line: line, times: nil)
+            if let deductionSink { deductionSink.add(worker: worker, record: record) } else { records[worker].append(record) }
         }
     }
 
     // MARK: - Row scope
 
-    func evaluateRow(_ e: CheckedExpr, _ row: [Value]) throws(EvaluationError) -> Value {
+    func evaluateRow(_ e: CheckedExpr, _ row: UnsafeBufferPointer<Value>) throws(EvaluationError) -> Value {
         try evaluate(e) { (e) throws(EvaluationError) -> Value? in
             if case .rowColumn(let i) = e { return row[i] }
             return nil
@@ -210,10 +276,8 @@ public final class MonthComputation {
         var score = base
         var yuan = ExactNumber.zero
         do {
-            for r in records[w] where r.item == i {
-                score = try score.adding(r.points)
-                yuan = try yuan.adding(r.yuan)
-            }
+            score = try score.adding(rowPoints[i][w])
+            yuan = try yuan.adding(rowYuan[i][w])
             for (j, d) in item.deductions.enumerated() {
                 guard case .counted(let countExpr, let table) = d.source else { continue }
                 guard let times = try value(countExpr, worker: w).number else { continue }

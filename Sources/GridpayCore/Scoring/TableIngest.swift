@@ -1,3 +1,16 @@
+/// One CSV record as bytes: what the CSV layer hands over, without a String per field.
+public protocol RawRecord {
+    var line: Int { get }
+    var count: Int { get }
+    func field(_ i: Int) -> UnsafeBufferPointer<UInt8>
+}
+
+/// Receives the key of every row of a table with `unique` columns, to find duplicates in bounded
+/// memory (the pipeline spills them to disk and checks them after the file is read).
+public protocol UniqueKeySink: AnyObject {
+    func add(table: Int, key: Int, hash: UInt64, line: Int)
+}
+
 /// Validates the records of one input file against its declaration in the rule file and hands
 /// good rows, typed, to the month. Streaming: a record is looked at once and dropped.
 public final class TableIngest {
@@ -9,71 +22,134 @@ public final class TableIngest {
     var fieldOf: [Int] = []
     var headerCount = 0
     var headerRead = false
-    var seenKeys: [[String: Int]]
     let accepted: Set<String>
+    /// Lines of this file the user accepted: validated and listed, never counted.
+    let acceptedLines: Set<Int>
+    let keySink: UniqueKeySink?
+    /// Columns some rule reads (or the roster keeps): only these become Strings.
+    let neededText: [Bool]
+    /// UTF-8 bytes of each choice column's values, to match cells without making Strings.
+    let choiceBytes: [[[UInt8]]]
+    let choiceValues: [[Value]]
+    /// Reused for every row.
+    var slots: [Value]
     public private(set) var problems: [InputProblem] = []
     public private(set) var rowsRead = 0
     public private(set) var rowsUsed = 0
 
-    public init(table: Int, month: MonthComputation, accepted: Set<String>) {
+    public init(table: Int, month: MonthComputation, accepted: Set<String>, keySink: UniqueKeySink? = nil) {
         tableIndex = table
-        spec = month.rules.tables[table]
+        let spec = month.rules.tables[table]
+        self.spec = spec
         period = month.period
         self.month = month
         self.accepted = accepted
-        seenKeys = Array(repeating: [:], count: spec.uniqueKeys.count)
+        self.keySink = keySink
+        let prefix = spec.file + ":"
+        acceptedLines = Set(accepted.compactMap { $0.hasPrefix(prefix) ? Int($0.dropFirst(prefix.count)) : nil })
+        let isRoster = table == month.rules.roster.table
+        var needed = month.rowColumnsUsed(table: table)
+        if let w = spec.workerColumn { needed.insert(w) }
+        for key in spec.uniqueKeys { needed.formUnion(key) }
+        neededText = spec.columns.indices.map { isRoster || needed.contains($0) }
+        choiceBytes = spec.columns.map { c in
+            if case .choice(let values) = c.type { return values.map { Array($0.utf8) } }
+            return []
+        }
+        choiceValues = spec.columns.map { c in
+            if case .choice(let values) = c.type { return values.map { Value.text($0) } }
+            return []
+        }
+        slots = Array(repeating: .bool(false), count: spec.columns.count)
     }
 
     var isRoster: Bool { tableIndex == month.rules.roster.table }
 
     func problem(_ kind: InputProblem.Kind, line: Int?, field: Int? = nil, column: String? = nil, _ message: String, acceptable: Bool = true, severity: Diagnostic.Severity = .error) {
         var p = InputProblem(kind, severity, file: spec.file, line: line, column: field, columnName: column, message: message, acceptable: acceptable)
-        if severity == .error, acceptable, let line, accepted.contains("\(spec.file):\(line)") { p.accepted = true }
+        if severity == .error, acceptable, let line, acceptedLines.contains(line) { p.accepted = true }
         problems.append(p)
     }
 
-    /// Feeds one CSV record (the first one is the header).
+    /// Feeds one CSV record given as Strings (tests, small inputs).
     public func consume(fields: [String], line: Int) {
+        var bytes: [UInt8] = []
+        var ends: [Int] = []
+        for f in fields {
+            bytes.append(contentsOf: f.utf8)
+            ends.append(bytes.count)
+        }
+        bytes.withUnsafeBufferPointer { b in
+            ends.withUnsafeBufferPointer { e in
+                consume(StringRecord(line: line, count: fields.count, base: b.baseAddress, ends: e.baseAddress!))
+            }
+        }
+    }
+
+    struct StringRecord: RawRecord {
+        let line: Int
+        let count: Int
+        let base: UnsafePointer<UInt8>?
+        let ends: UnsafePointer<Int>
+        func field(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+            let start = i == 0 ? 0 : ends[i - 1]
+            return UnsafeBufferPointer(start: base.map { $0 + start }, count: ends[i] - start)
+        }
+    }
+
+    static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Feeds one CSV record (the first one is the header).
+    public func consume<R: RawRecord>(_ record: R) {
+        let line = record.line
         if !headerRead {
-            readHeader(fields, line: line)
+            readHeader((0..<record.count).map { Self.text(record.field($0)) }, line: line)
             return
         }
         guard !fieldOf.isEmpty else { return }
         rowsRead += 1
-        guard fields.count == headerCount else {
-            problem(.fieldCount, line: line, "the row has \(fields.count) fields, the header has \(headerCount); expected \(headerCount) (a comma inside a value needs quotes)")
+        guard record.count == headerCount else {
+            problem(.fieldCount, line: line, "the row has \(record.count) fields, the header has \(headerCount); expected \(headerCount) (a comma inside a value needs quotes)")
             return
         }
-        var values: [Value] = []
-        values.reserveCapacity(spec.columns.count)
         var bad = false
-        for (c, column) in spec.columns.enumerated() {
+        for c in spec.columns.indices {
             let f = fieldOf[c]
-            let raw = fields[f]
-            if let v = decode(raw, column, line: line, field: f + 1) { values.append(v) } else {
-                bad = true
-                values.append(.text(raw))
-            }
+            if let v = decode(record.field(f), c, line: line, field: f + 1) { slots[c] = v } else { bad = true }
         }
         if bad { return }
+        var keysUnique = true
+        if let keySink, !isRoster {
+            for (k, key) in spec.uniqueKeys.enumerated() {
+                var h = KeyHash()
+                for c in key { h.add(record.field(fieldOf[c])) }
+                keySink.add(table: tableIndex, key: k, hash: h.value, line: line)
+            }
+        } else if !spec.uniqueKeys.isEmpty {
+            keysUnique = checkUniqueInMemory(record, line: line)
+        }
+        if !keysUnique { return }
         var worker: Int?
         if isRoster {
-            let id = fields[fieldOf[month.rules.roster.idColumn]]
-            if checkUnique(fields, line: line) == false { return }
-            worker = month.addWorker(values, id: id, line: line)
+            if acceptedLines.contains(line) { return }
+            worker = month.addWorker(slots, id: slots[month.rules.roster.idColumn].description, line: line)
         } else if let wc = spec.workerColumn {
-            let id = fields[fieldOf[wc]]
-            guard let w = month.workerIndex(id) else {
+            let bytes = record.field(fieldOf[wc])
+            guard let w = month.workerIndex(bytes) else {
+                let id = Self.text(bytes)
                 problem(.unknownWorker, line: line, field: fieldOf[wc] + 1, column: spec.columns[wc].name,
                         "worker '\(id)' is not on the roster (\(month.rules.rosterTable.file))\(Suggestion.didYouMean(id, among: month.nearbyIds(id), maxDistance: 1))")
                 return
             }
-            if checkUnique(fields, line: line) == false { return }
             worker = w
         }
+        // An accepted row is checked like any other (so its problem is listed) but never counted.
+        if acceptedLines.contains(line) { return }
         if let worker {
-            do {
-                try month.ingest(table: tableIndex, row: values, worker: worker, line: line)
+            do throws(EvaluationError) {
+                try slots.withUnsafeBufferPointer { (row) throws(EvaluationError) in
+                    try month.ingest(table: tableIndex, row: row, worker: worker, line: line)
+                }
                 rowsUsed += 1
             } catch {
                 problem(.badValue, line: line, "\(error.message) while evaluating \(error.location.map { "the rule at \($0)" } ?? "a rule") for this row", acceptable: false)
@@ -81,20 +157,35 @@ public final class TableIngest {
         }
     }
 
-    func checkUnique(_ fields: [String], line: Int) -> Bool {
+    /// Without a key sink (rule-file tests, small months) duplicates are found in memory.
+    var seenKeys: [[String: Int]] = []
+
+    func checkUniqueInMemory<R: RawRecord>(_ record: R, line: Int) -> Bool {
+        if seenKeys.isEmpty { seenKeys = Array(repeating: [:], count: spec.uniqueKeys.count) }
+        var unique = true
         for (k, key) in spec.uniqueKeys.enumerated() {
-            let text = key.map { fields[fieldOf[$0]] }.joined(separator: "\u{1F}")
+            let parts = key.map { Self.text(record.field(fieldOf[$0])) }
+            let text = parts.joined(separator: "\u{1F}")
             if let first = seenKeys[k][text] {
-                let names = key.map { spec.columns[$0].name }.joined(separator: " + ")
-                let shown = key.map { fields[fieldOf[$0]] }.joined(separator: ", ")
-                problem(.duplicateKey, line: line, field: fieldOf[key[0]] + 1, column: names,
-                        "duplicate \(names) '\(shown)': already used at line \(first); expected each to appear once")
-                return false
+                reportDuplicate(key: k, values: parts, line: line, firstLine: first)
+                unique = false
+            } else {
+                seenKeys[k][text] = line
             }
-            seenKeys[k][text] = line
         }
-        return true
+        return unique
     }
+
+    /// Reports a duplicated key (also called by the pipeline after its on-disk check).
+    public func reportDuplicate(key k: Int, values: [String], line: Int, firstLine: Int) {
+        let key = spec.uniqueKeys[k]
+        let names = key.map { spec.columns[$0].name }.joined(separator: " + ")
+        problem(.duplicateKey, line: line, field: (fieldOf.isEmpty ? key[0] : fieldOf[key[0]]) + 1, column: names,
+                "duplicate \(names) '\(values.joined(separator: ", "))': already used at line \(firstLine); expected each to appear once")
+    }
+
+    /// Declared column → field index, once the header is read (empty if columns are missing).
+    public var fieldIndices: [Int] { fieldOf }
 
     func readHeader(_ fields: [String], line: Int) {
         headerRead = true
@@ -125,12 +216,13 @@ public final class TableIngest {
     }
 
     /// Exports are read exactly: no trimming, no guessing of formats.
-    func decode(_ raw: String, _ column: ColumnSpec, line: Int, field: Int) -> Value? {
+    func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ c: Int, line: Int, field: Int) -> Value? {
+        let column = spec.columns[c]
         func fail(_ message: String, kind: InputProblem.Kind = .badValue) -> Value? {
             problem(kind, line: line, field: field, column: column.name, message)
             return nil
         }
-        if raw.isEmpty {
+        if bytes.isEmpty {
             if column.optional {
                 return column.type.valueType == .number ? .number(.zero) : .text("")
             }
@@ -138,51 +230,57 @@ public final class TableIngest {
         }
         switch column.type {
         case .id, .text:
-            warnIfFormulaLike(raw, column, line: line, field: field)
-            return .text(raw)
-        case .choice(let values):
-            guard values.contains(raw) else {
-                return fail("\(column.name) is '\(raw)'; expected one of \(values.joined(separator: " / "))\(Suggestion.didYouMean(raw, among: values))")
+            let first = bytes[0]
+            let formulaLike = first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
+                || first == UInt8(ascii: "@") || first == 0x09 || first == 0x0D
+            if formulaLike { warnFormulaLike(Self.text(bytes), column, line: line, field: field) }
+            return neededText[c] ? .text(Self.text(bytes)) : .bool(false)
+        case .choice:
+            let options = choiceBytes[c]
+            for (k, option) in options.enumerated() where option.count == bytes.count {
+                if option.withUnsafeBufferPointer({ memEqual($0, bytes) }) { return choiceValues[c][k] }
             }
-            return .text(raw)
+            let raw = Self.text(bytes)
+            let values = options.map { String(decoding: $0, as: UTF8.self) }
+            return fail("\(column.name) is '\(raw)'; expected one of \(values.joined(separator: " / "))\(Suggestion.didYouMean(raw, among: values))")
         case .integer, .decimal:
-            guard let n = ExactNumber(decimalText: raw), raw.first != "+" else {
-                return fail("\(column.name) is '\(raw)'; expected \(column.type.expectation)")
+            guard let n = ExactNumber(decimalBytes: bytes) else {
+                return fail("\(column.name) is '\(Self.text(bytes))'; expected \(column.type.expectation)")
             }
             if case .integer = column.type, !n.isInteger {
-                return fail("\(column.name) is '\(raw)'; expected a whole number")
+                return fail("\(column.name) is '\(Self.text(bytes))'; expected a whole number")
             }
-            if case .decimal(let places?) = column.type, !n.hasAtMostDecimalPlaces(places) {
-                return fail("\(column.name) is '\(raw)'; expected at most \(places) decimals")
+            if case .decimal(let places?) = column.type, n.denominator != 1, !n.hasAtMostDecimalPlaces(places) {
+                return fail("\(column.name) is '\(Self.text(bytes))'; expected at most \(places) decimals")
             }
             if let min = column.minimum, n < min {
-                return fail("\(column.name) is \(raw), below the minimum \(min); expected \(column.type.expectation) ≥ \(min)")
+                return fail("\(column.name) is \(Self.text(bytes)), below the minimum \(min); expected \(column.type.expectation) ≥ \(min)")
             }
             if let max = column.maximum, n > max {
-                return fail("\(column.name) is \(raw), above the maximum \(max); expected at most \(max)")
+                return fail("\(column.name) is \(Self.text(bytes)), above the maximum \(max); expected at most \(max)")
             }
             return .number(n)
         case .date:
-            guard let d = CivilDate.parse(Substring(raw)) else {
-                return fail("\(column.name) is '\(raw)'; expected a date YYYY-MM-DD")
+            guard let d = CivilDate.parse(bytes: bytes) else {
+                return fail("\(column.name) is '\(Self.text(bytes))'; expected a date YYYY-MM-DD")
             }
             if spec.withinPeriod, !period.contains(d) {
-                return fail("\(column.name) \(raw) is outside \(period); expected a date from \(period.firstDay) to \(period.lastDay)", kind: .outsidePeriod)
+                return fail("\(column.name) \(Self.text(bytes)) is outside \(period); expected a date from \(period.firstDay) to \(period.lastDay)", kind: .outsidePeriod)
             }
             return .date(d)
         case .datetime:
-            guard let d = CivilDateTime.parse(Substring(raw)) else {
-                return fail("\(column.name) is '\(raw)'; expected a time YYYY-MM-DD HH:MM or YYYY-MM-DD HH:MM:SS")
+            guard let d = CivilDateTime.parse(bytes: bytes) else {
+                return fail("\(column.name) is '\(Self.text(bytes))'; expected a time YYYY-MM-DD HH:MM or YYYY-MM-DD HH:MM:SS")
             }
             if spec.withinPeriod, !period.contains(d.date) {
-                return fail("\(column.name) \(raw) is outside \(period); expected a time from \(period.firstDay) 00:00 to \(period.lastDay) 23:59", kind: .outsidePeriod)
+                return fail("\(column.name) \(Self.text(bytes)) is outside \(period); expected a time from \(period.firstDay) 00:00 to \(period.lastDay) 23:59", kind: .outsidePeriod)
             }
             return .datetime(d)
         }
     }
 
     /// Such text is kept and written as plain text everywhere (never a formula); it is listed.
-    func warnIfFormulaLike(_ raw: String, _ column: ColumnSpec, line: Int, field: Int) {
+    func warnFormulaLike(_ raw: String, _ column: ColumnSpec, line: Int, field: Int) {
         guard let first = raw.unicodeScalars.first, FormulaGuard.isFormulaLike(first) else { return }
         problem(.formulaLikeText, line: line, field: field, column: column.name,
                 "\(column.name) '\(raw)' starts with '\(first == "\t" ? "\\t" : String(first))', which a spreadsheet would read as a formula; it is written as plain text",
@@ -193,5 +291,30 @@ public final class TableIngest {
 public enum FormulaGuard {
     public static func isFormulaLike(_ first: Unicode.Scalar) -> Bool {
         first == "=" || first == "+" || first == "-" || first == "@" || first == "\t" || first == "\r"
+    }
+}
+
+@inline(__always)
+func memEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard a.count == b.count else { return false }
+    for i in 0..<a.count where a[i] != b[i] { return false }
+    return true
+}
+
+/// FNV-1a over the key's fields (with a separator), 64 bits: duplicates are then confirmed exactly.
+public struct KeyHash {
+    public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    public init() {}
+
+    @inline(__always)
+    public mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var h = value
+        for b in bytes {
+            h ^= UInt64(b)
+            h = h &* 0x100_0000_01b3
+        }
+        h ^= 0x1F
+        value = h &* 0x100_0000_01b3
     }
 }

@@ -1,0 +1,228 @@
+import Foundation
+import GridpayCore
+import GridpayCSV
+
+extension CSVRawRecord: RawRecord {}
+
+/// A scratch folder for one run's spill files, removed when the run is done.
+final class ScratchFolder {
+    let path: String
+
+    init() throws {
+        path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("gridpay-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+}
+
+/// Appends fixed-size binary records to a file through a large buffer.
+final class SpillWriter {
+    let handle: FileHandle
+    var buffer: [UInt8] = []
+    let path: String
+
+    init(path: String) throws {
+        self.path = path
+        guard FileManager.default.createFile(atPath: path, contents: nil) else {
+            throw PipelineFailure(message: "cannot create the scratch file \(path)")
+        }
+        handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        buffer.reserveCapacity(1 << 20)
+    }
+
+    @inline(__always) func append<T: FixedWidthInteger>(_ v: T) {
+        withUnsafeBytes(of: v.littleEndian) { buffer.append(contentsOf: $0) }
+    }
+
+    func append(bytes: some Collection<UInt8>) { buffer.append(contentsOf: bytes) }
+
+    func flushIfFull() throws {
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
+    func flush() throws {
+        guard !buffer.isEmpty else { return }
+        try handle.write(contentsOf: buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    func close() throws {
+        try flush()
+        try handle.close()
+    }
+}
+
+/// Finds duplicated keys in bounded memory. Each row's key is reduced to a 64-bit hash and its
+/// line; up to `memoryLimit` pairs stay in memory, beyond that they go to 256 partition files by
+/// the hash's top byte, each small enough to sort alone. Equal hashes are then confirmed by
+/// reading the key text of just those lines again, so a hash collision can never invent a
+/// duplicate.
+final class DuplicateKeyFinder: UniqueKeySink {
+    struct Entry: Comparable {
+        var hash: UInt64
+        var line: UInt64
+        static func < (a: Entry, b: Entry) -> Bool { (a.hash, a.line) < (b.hash, b.line) }
+    }
+
+    let scratch: String
+    let memoryLimit: Int
+    /// Per unique key of the current table.
+    var inMemory: [[Entry]] = []
+    var partitions: [[SpillWriter]?] = []
+
+    init(scratch: String, memoryLimit: Int = 1 << 20) {
+        self.scratch = scratch
+        self.memoryLimit = memoryLimit
+    }
+
+    func start(keys: Int) {
+        inMemory = Array(repeating: [], count: keys)
+        partitions = Array(repeating: nil, count: keys)
+    }
+
+    func add(table: Int, key: Int, hash: UInt64, line: Int) {
+        if let parts = partitions[key] {
+            let w = parts[Int(hash >> 56)]
+            w.append(hash)
+            w.append(UInt64(line))
+            if w.buffer.count >= 1 << 16 { try? w.flush() }
+            return
+        }
+        inMemory[key].append(Entry(hash: hash, line: UInt64(line)))
+        if inMemory[key].count >= memoryLimit { spill(key: key) }
+    }
+
+    func spill(key: Int) {
+        var writers: [SpillWriter] = []
+        for p in 0..<256 {
+            guard let w = try? SpillWriter(path: "\(scratch)/keys-\(key)-\(p).bin") else { return }
+            writers.append(w)
+        }
+        for e in inMemory[key] {
+            let w = writers[Int(e.hash >> 56)]
+            w.append(e.hash)
+            w.append(e.line)
+        }
+        inMemory[key] = []
+        partitions[key] = writers
+    }
+
+    /// Lines whose key hash is shared with another line, grouped by hash.
+    func candidateGroups(key: Int) throws -> [[Int]] {
+        var groups: [[Int]] = []
+        func scan(_ entries: inout [Entry]) {
+            entries.sort()
+            var i = 0
+            while i < entries.count {
+                var j = i + 1
+                while j < entries.count && entries[j].hash == entries[i].hash { j += 1 }
+                if j - i > 1 { groups.append(entries[i..<j].map { Int($0.line) }) }
+                i = j
+            }
+        }
+        if let writers = partitions[key] {
+            for w in writers {
+                try w.close()
+                let data = try Data(contentsOf: URL(fileURLWithPath: w.path))
+                var entries: [Entry] = []
+                entries.reserveCapacity(data.count / 16)
+                data.withUnsafeBytes { raw in
+                    var o = 0
+                    while o + 16 <= raw.count {
+                        entries.append(Entry(hash: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: o, as: UInt64.self)),
+                                             line: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: o + 8, as: UInt64.self))))
+                        o += 16
+                    }
+                }
+                try? FileManager.default.removeItem(atPath: w.path)
+                scan(&entries)
+            }
+        } else {
+            scan(&inMemory[key])
+        }
+        return groups
+    }
+}
+
+/// Keeps per-row deductions on disk in the order they were found (file by file, line by line),
+/// for the 扣分明细 sheet. Memory stays flat however many rows match.
+final class DeductionSpill: DeductionSink {
+    let writer: SpillWriter
+    var tableFiles: [String] = []
+    private(set) var count = 0
+    var failure: Error?
+
+    init(scratch: String) throws {
+        writer = try SpillWriter(path: "\(scratch)/deductions.bin")
+    }
+
+    func add(worker: Int, record r: DeductionRecord) {
+        count += 1
+        writer.append(UInt32(worker))
+        writer.append(UInt16(r.item))
+        writer.append(UInt16(r.deduction))
+        writer.append(UInt32(r.line ?? 0))
+        let file = r.file ?? ""
+        var fileIndex = tableFiles.firstIndex(of: file)
+        if fileIndex == nil {
+            tableFiles.append(file)
+            fileIndex = tableFiles.count - 1
+        }
+        writer.append(UInt16(fileIndex!))
+        for n in [r.points, r.yuan] {
+            writer.append(n.numerator)
+            writer.append(n.denominator)
+        }
+        let reason = Array(r.reason.utf8.prefix(65535))
+        writer.append(UInt16(reason.count))
+        writer.append(bytes: reason)
+        do { try writer.flushIfFull() } catch { failure = error }
+    }
+
+    /// Reads the records back in order.
+    func forEach(_ body: (Int, DeductionRecord) throws -> Void) throws {
+        try writer.close()
+        if let failure { throw failure }
+        let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: writer.path))
+        defer { try? handle.close() }
+        var pending = Data()
+        var offset = 0
+        func need(_ n: Int) throws -> Bool {
+            while pending.count - offset < n {
+                let more = try handle.read(upToCount: 1 << 20) ?? Data()
+                if more.isEmpty { return false }
+                pending = pending.subdata(in: offset..<pending.count) + more
+                offset = 0
+            }
+            return true
+        }
+        func read<T: FixedWidthInteger>(_: T.Type) -> T {
+            let v = pending.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: T.self) }
+            offset += MemoryLayout<T>.size
+            return T(littleEndian: v)
+        }
+        let fixed = 4 + 2 + 2 + 4 + 2 + 4 * 16 + 2
+        while try need(fixed) {
+            let worker = Int(read(UInt32.self))
+            let item = Int(read(UInt16.self))
+            let deduction = Int(read(UInt16.self))
+            let line = Int(read(UInt32.self))
+            let file = tableFiles[Int(read(UInt16.self))]
+            let points = try ExactNumber(numerator: read(Int128.self), denominator: read(Int128.self))
+            let yuan = try ExactNumber(numerator: read(Int128.self), denominator: read(Int128.self))
+            let length = Int(read(UInt16.self))
+            guard try need(length) else { break }
+            let reason = pending.withUnsafeBytes { String(decoding: $0[offset..<offset + length], as: UTF8.self) }
+            offset += length
+            try body(worker, DeductionRecord(item: item, deduction: deduction, reason: reason, points: points, yuan: yuan,
+                                             file: file, line: line == 0 ? nil : line, times: nil))
+        }
+    }
+}
+
+/// Earlier months need no 扣分明细.
+final class DiscardingDeductionSink: DeductionSink {
+    func add(worker: Int, record: DeductionRecord) {}
+}

@@ -1,0 +1,42 @@
+import Foundation
+import XCTest
+@testable import GridpayCore
+@testable import GridpayPipeline
+
+final class SpillTests: XCTestCase {
+    func testDuplicateFinderGroupsEqualHashesInMemoryAndOnDisk() throws {
+        for limit in [1 << 20, 4] {   // 4 forces the 256 partition files
+            let scratch = try ScratchFolder()
+            let finder = DuplicateKeyFinder(scratch: scratch.path, memoryLimit: limit)
+            finder.start(keys: 2)
+            let hashes: [UInt64] = [7, 0xFF00_0000_0000_0001, 9, 7, 0xFF00_0000_0000_0001, 11, 7]
+            for (i, h) in hashes.enumerated() { finder.add(table: 0, key: 0, hash: h, line: i + 2) }
+            finder.add(table: 0, key: 1, hash: 5, line: 2)
+            let groups = try finder.candidateGroups(key: 0).map { $0.sorted() }.sorted { $0[0] < $1[0] }
+            XCTAssertEqual(groups, [[2, 5, 8], [3, 6]], "limit \(limit)")
+            XCTAssertEqual(try finder.candidateGroups(key: 1), [], "limit \(limit)")
+        }
+    }
+
+    func testDeductionSpillReadsBackWhatWasWritten() throws {
+        let scratch = try ScratchFolder()
+        let spill = try DeductionSpill(scratch: scratch.path)
+        let third = try ExactNumber(numerator: -10, denominator: 3)
+        for i in 0..<50_000 {
+            spill.add(worker: i % 7, record: DeductionRecord(item: i % 3, deduction: 1, reason: "无效事件 SJ-\(i)", points: i == 3 ? third : ExactNumber(-3),
+                                                             yuan: ExactNumber(i % 2 * 30), file: i % 2 == 0 ? "events.csv" : "phone_checks.csv", line: i + 2, times: nil))
+        }
+        var n = 0
+        try spill.forEach { worker, r in
+            XCTAssertEqual(worker, n % 7)
+            XCTAssertEqual(r.line, n + 2)
+            XCTAssertEqual(r.reason, "无效事件 SJ-\(n)")
+            XCTAssertEqual(r.points, n == 3 ? third : ExactNumber(-3))
+            XCTAssertEqual(r.yuan, ExactNumber(n % 2 * 30))
+            XCTAssertEqual(r.file, n % 2 == 0 ? "events.csv" : "phone_checks.csv")
+            n += 1
+        }
+        XCTAssertEqual(n, 50_000)
+        XCTAssertEqual(spill.count, 50_000)
+    }
+}
