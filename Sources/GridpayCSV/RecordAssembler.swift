@@ -188,12 +188,14 @@ final class RecordAssembler {
 /// libcsv field callback (cb1). `data` is the unretained RecordAssembler.
 func libcsvFieldEnded(_ bytes: UnsafeMutableRawPointer?, _ count: Int, _ data: UnsafeMutableRawPointer?) {
     guard let data else { return }
-    let assembler = Unmanaged<RecordAssembler>.fromOpaque(data).takeUnretainedValue()
-    assembler.fieldEnded(UnsafeRawBufferPointer(start: bytes, count: bytes == nil ? 0 : count))
+    // The stream owns the assembler for the whole parse: no retain/release per field.
+    Unmanaged<RecordAssembler>.fromOpaque(data)._withUnsafeGuaranteedRef {
+        $0.fieldEnded(UnsafeRawBufferPointer(start: bytes, count: bytes == nil ? 0 : count))
+    }
 }
 
 /// libcsv row callback (cb2). `data` is the unretained RecordAssembler.
 func libcsvRowEnded(_ terminator: Int32, _ data: UnsafeMutableRawPointer?) {
     guard let data else { return }
-    Unmanaged<RecordAssembler>.fromOpaque(data).takeUnretainedValue().rowEnded(terminator: terminator)
+    Unmanaged<RecordAssembler>.fromOpaque(data)._withUnsafeGuaranteedRef { $0.rowEnded(terminator: terminator) }
 }

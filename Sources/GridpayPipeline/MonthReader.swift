@@ -58,14 +58,10 @@ public enum MonthReader {
             }
             if !rosterReadable { continue }
             progress?.startFile(spec.file)
-            var hasher = SHA256()
-            var bytes = 0
+            let hasher = BackgroundHasher()
             do {
                 let reader = try CSVReader(path: path, encoding: spec.encoding == .gb18030 ? .gb18030 : .utf8)
-                reader.onRawBytes = { chunk in
-                    hasher.update(buffer: chunk)
-                    bytes += chunk.count
-                }
+                reader.onRawBytes = { hasher.feed($0) }
                 try reader.forEachRawRecord { record in
                     ingest.consume(record)
                     progress?.row()
@@ -83,7 +79,7 @@ public enum MonthReader {
             if t == ruleSet.roster.table, month.problems.contains(where: { [.missingColumn, .encoding, .malformedCSV].contains($0.kind) }) {
                 rosterReadable = false
             }
-            month.files.append(InputFileRecord(file: spec.file, sha256: SHA256.hexString(hasher.finalize()), bytes: bytes,
+            month.files.append(InputFileRecord(file: spec.file, sha256: hasher.finish(), bytes: hasher.bytes,
                                                rowsRead: ingest.rowsRead, rowsUsed: ingest.rowsUsed))
         }
         month.files.sort { $0.file < $1.file }

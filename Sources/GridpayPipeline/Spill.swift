@@ -226,3 +226,27 @@ final class DeductionSpill: DeductionSink {
 final class DiscardingDeductionSink: DeductionSink {
     func add(worker: Int, record: DeductionRecord) {}
 }
+
+/// Hashes a file's bytes on a second core while the first parses them. The digest is the same
+/// at any thread count: chunks are hashed in order on one serial queue.
+final class BackgroundHasher: @unchecked Sendable {
+    private let queue = DispatchQueue(label: "gridpay.sha256")
+    /// At most this many chunks wait, so a slow hash cannot pile up the file in memory.
+    private let slots = DispatchSemaphore(value: 8)
+    private var hasher = SHA256()
+    private(set) var bytes = 0
+
+    func feed(_ chunk: UnsafeRawBufferPointer) {
+        let copy = [UInt8](chunk)
+        bytes += copy.count
+        slots.wait()
+        queue.async {
+            copy.withUnsafeBytes { self.hasher.update(buffer: $0) }
+            self.slots.signal()
+        }
+    }
+
+    func finish() -> String {
+        queue.sync { SHA256.hexString(hasher.finalize()) }
+    }
+}

@@ -168,34 +168,47 @@ public final class MonthComputation {
     }
 
     /// Adds one validated input row of `table` belonging to `worker`.
-    func ingest(table: Int, row: UnsafeBufferPointer<Value>, worker: Int, line: Int) throws(EvaluationError) {
-        for a in aggregatesByTable[table] {
-            let spec = rules.aggregates[a]
-            if let f = spec.filter, try evaluateRow(f, row).bool != true { continue }
-            switch spec.kind {
+    /// Compiled row rules per table, built on first use.
+    var plans: [TablePlan?] = []
+
+    func plan(_ table: Int) -> TablePlan {
+        if plans.isEmpty { plans = Array(repeating: nil, count: rules.tables.count) }
+        if let p = plans[table] { return p }
+        let p = TablePlan(table: table, rules: rules) { [unowned self] (e, row) throws(EvaluationError) in try self.evaluateRow(e, row) }
+        plans[table] = p
+        return p
+    }
+
+    func ingest(table: Int, row: RowView, worker: Int, line: Int) throws(EvaluationError) {
+        let plan = plan(table)
+        for agg in plan.aggregates {
+            if let f = agg.filter, try !f(row) { continue }
+            let a = agg.index
+            switch agg.kind {
             case .count:
                 counts[a][worker] += 1
             case .sum, .mean:
-                guard let n = try evaluateRow(spec.value!, row).number else { continue }
+                let value: Value
+                if let c = agg.column { value = row.values[c] } else { value = try agg.value!(row) }
+                guard case .number(let n) = value else { continue }
                 do { sums[a][worker] = try sums[a][worker].adding(n) } catch { throw EvaluationError(error.description, at: nil) }
-                if spec.kind == .mean { counts[a][worker] += 1 }
+                if agg.kind == .mean { counts[a][worker] += 1 }
             case .distinct:
-                distinct[a][worker].insert(try evaluateRow(spec.value!, row))
+                distinct[a][worker].insert(try agg.value!(row))
             }
         }
+        guard !plan.deductions.isEmpty else { return }
         let spec = rules.tables[table]
-        for (i, j) in rowDeductionsByTable[table] {
-            let d = rules.items[i].deductions[j]
-            guard case .perRow(_, let when) = d.source else { continue }
-            if let when, try evaluateRow(when, row).bool != true { continue }
-            let points = try d.points.map { (e) throws(EvaluationError) in try evaluateRow(e, row).number ?? .zero } ?? .zero
-            let yuan = try d.yuan.map { (e) throws(EvaluationError) in try evaluateRow(e, row).number ?? .zero } ?? .zero
+        for d in plan.deductions {
+            if let when = d.when, try !when(row) { continue }
+            let points = try d.points.map { (f) throws(EvaluationError) in try f(row).number ?? .zero } ?? .zero
+            let yuan = try d.yuan.map { (f) throws(EvaluationError) in try f(row).number ?? .zero } ?? .zero
             do {
-                rowPoints[i][worker] = try rowPoints[i][worker].adding(points)
-                rowYuan[i][worker] = try rowYuan[i][worker].adding(yuan)
+                rowPoints[d.item][worker] = try rowPoints[d.item][worker].adding(points)
+                rowYuan[d.item][worker] = try rowYuan[d.item][worker].adding(yuan)
             } catch { throw EvaluationError(error.description, at: d.location) }
-            let reason = ReasonTemplate.fill(d.reason) { name in spec.columnIndex(name).map { row[$0].description } }
-            let record = DeductionRecord(item: i, deduction: j, reason: reason, points: points, yuan: yuan, file: spec.file, line: line, times: nil)
+            let reason = ReasonTemplate.fill(d.reason) { name in spec.columnIndex(name).map { row.values[$0].description } }
+            let record = DeductionRecord(item: d.item, deduction: d.deduction, reason: reason, points: points, yuan: yuan, file: spec.file, line: line, times: nil)
             if let deductionSink { deductionSink.add(worker: worker, record: record) } else { records[worker].append(record) }
         }
     }

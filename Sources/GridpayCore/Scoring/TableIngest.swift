@@ -17,7 +17,7 @@ public final class TableIngest {
     public let tableIndex: Int
     let spec: TableSpec
     let period: Period
-    unowned let month: MonthComputation
+    let month: MonthComputation
     /// Declared column → field index in the file.
     var fieldOf: [Int] = []
     var headerCount = 0
@@ -31,8 +31,22 @@ public final class TableIngest {
     /// UTF-8 bytes of each choice column's values, to match cells without making Strings.
     let choiceBytes: [[[UInt8]]]
     let choiceValues: [[Value]]
+    /// Per column, what decoding needs, without the Strings of ColumnSpec (copying those per
+    /// cell cost more than the decoding).
+    struct ColumnDecoder {
+        enum Kind { case text, choice, number, integer, date, datetime }
+        var kind: Kind
+        var optional: Bool
+        var needed: Bool
+        var places: Int?
+        var minimum: ExactNumber?
+        var maximum: ExactNumber?
+        var emptyValue: Value
+    }
+    let decoders: [ColumnDecoder]
     /// Reused for every row.
     var slots: [Value]
+    var choiceSlots: [Int32]
     public private(set) var problems: [InputProblem] = []
     public private(set) var rowsRead = 0
     public private(set) var rowsUsed = 0
@@ -60,7 +74,23 @@ public final class TableIngest {
             if case .choice(let values) = c.type { return values.map { Value.text($0) } }
             return []
         }
+        decoders = spec.columns.enumerated().map { c, column in
+            let kind: ColumnDecoder.Kind
+            var places: Int?
+            switch column.type {
+            case .id, .text: kind = .text
+            case .choice: kind = .choice
+            case .integer: kind = .integer
+            case .decimal(let p): kind = .number; places = p
+            case .date: kind = .date
+            case .datetime: kind = .datetime
+            }
+            return ColumnDecoder(kind: kind, optional: column.optional, needed: isRoster || needed.contains(c), places: places,
+                                 minimum: column.minimum, maximum: column.maximum,
+                                 emptyValue: column.type.valueType == .number ? .number(.zero) : .text(""))
+        }
         slots = Array(repeating: .bool(false), count: spec.columns.count)
+        choiceSlots = Array(repeating: -1, count: spec.columns.count)
     }
 
     var isRoster: Bool { tableIndex == month.rules.roster.table }
@@ -147,8 +177,10 @@ public final class TableIngest {
         if acceptedLines.contains(line) { return }
         if let worker {
             do throws(EvaluationError) {
-                try slots.withUnsafeBufferPointer { (row) throws(EvaluationError) in
-                    try month.ingest(table: tableIndex, row: row, worker: worker, line: line)
+                try slots.withUnsafeBufferPointer { (values) throws(EvaluationError) in
+                    try choiceSlots.withUnsafeBufferPointer { (choices) throws(EvaluationError) in
+                        try month.ingest(table: tableIndex, row: RowView(values: values, choices: choices), worker: worker, line: line)
+                    }
                 }
                 rowsUsed += 1
             } catch {
@@ -215,68 +247,76 @@ public final class TableIngest {
         fieldOf = missing ? [] : mapping
     }
 
-    /// Exports are read exactly: no trimming, no guessing of formats.
+    /// Exports are read exactly: no trimming, no guessing of formats. The fast path touches
+    /// only `decoders`; messages (the slow path) look the column up.
+    @inline(__always)
     func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ c: Int, line: Int, field: Int) -> Value? {
-        let column = spec.columns[c]
-        func fail(_ message: String, kind: InputProblem.Kind = .badValue) -> Value? {
-            problem(kind, line: line, field: field, column: column.name, message)
-            return nil
-        }
+        let d = decoders[c]
         if bytes.isEmpty {
-            if column.optional {
-                return column.type.valueType == .number ? .number(.zero) : .text("")
-            }
-            return fail("\(column.name) is empty; expected \(column.type.expectation)")
+            if d.optional { return d.emptyValue }
+            return fail(c, line, field, "is empty; expected \(spec.columns[c].type.expectation)", bytes)
         }
-        switch column.type {
-        case .id, .text:
+        switch d.kind {
+        case .text:
             let first = bytes[0]
-            let formulaLike = first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
-                || first == UInt8(ascii: "@") || first == 0x09 || first == 0x0D
-            if formulaLike { warnFormulaLike(Self.text(bytes), column, line: line, field: field) }
-            return neededText[c] ? .text(Self.text(bytes)) : .bool(false)
+            if first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
+                || first == UInt8(ascii: "@") || first == 0x09 || first == 0x0D {
+                warnFormulaLike(Self.text(bytes), spec.columns[c], line: line, field: field)
+            }
+            return d.needed ? .text(Self.text(bytes)) : .bool(false)
         case .choice:
             let options = choiceBytes[c]
-            for (k, option) in options.enumerated() where option.count == bytes.count {
-                if option.withUnsafeBufferPointer({ memEqual($0, bytes) }) { return choiceValues[c][k] }
+            for k in options.indices where options[k].count == bytes.count {
+                if options[k].withUnsafeBufferPointer({ memEqual($0, bytes) }) {
+                    choiceSlots[c] = Int32(k)
+                    return choiceValues[c][k]
+                }
             }
-            let raw = Self.text(bytes)
             let values = options.map { String(decoding: $0, as: UTF8.self) }
-            return fail("\(column.name) is '\(raw)'; expected one of \(values.joined(separator: " / "))\(Suggestion.didYouMean(raw, among: values))")
-        case .integer, .decimal:
+            let raw = Self.text(bytes)
+            return fail(c, line, field, "is '\(raw)'; expected one of \(values.joined(separator: " / "))\(Suggestion.didYouMean(raw, among: values))", bytes)
+        case .number, .integer:
             guard let n = ExactNumber(decimalBytes: bytes) else {
-                return fail("\(column.name) is '\(Self.text(bytes))'; expected \(column.type.expectation)")
+                return fail(c, line, field, "is '\(Self.text(bytes))'; expected \(spec.columns[c].type.expectation)", bytes)
             }
-            if case .integer = column.type, !n.isInteger {
-                return fail("\(column.name) is '\(Self.text(bytes))'; expected a whole number")
+            if d.kind == .integer, !n.isInteger {
+                return fail(c, line, field, "is '\(Self.text(bytes))'; expected a whole number", bytes)
             }
-            if case .decimal(let places?) = column.type, n.denominator != 1, !n.hasAtMostDecimalPlaces(places) {
-                return fail("\(column.name) is '\(Self.text(bytes))'; expected at most \(places) decimals")
+            if let places = d.places, n.denominator != 1, !n.hasAtMostDecimalPlaces(places) {
+                return fail(c, line, field, "is '\(Self.text(bytes))'; expected at most \(places) decimals", bytes)
             }
-            if let min = column.minimum, n < min {
-                return fail("\(column.name) is \(Self.text(bytes)), below the minimum \(min); expected \(column.type.expectation) ≥ \(min)")
+            if let min = d.minimum, n < min {
+                return fail(c, line, field, "is \(Self.text(bytes)), below the minimum \(min); expected \(spec.columns[c].type.expectation) ≥ \(min)", bytes)
             }
-            if let max = column.maximum, n > max {
-                return fail("\(column.name) is \(Self.text(bytes)), above the maximum \(max); expected at most \(max)")
+            if let max = d.maximum, n > max {
+                return fail(c, line, field, "is \(Self.text(bytes)), above the maximum \(max); expected at most \(max)", bytes)
             }
             return .number(n)
         case .date:
-            guard let d = CivilDate.parse(bytes: bytes) else {
-                return fail("\(column.name) is '\(Self.text(bytes))'; expected a date YYYY-MM-DD")
+            guard let date = CivilDate.parse(bytes: bytes) else {
+                return fail(c, line, field, "is '\(Self.text(bytes))'; expected a date YYYY-MM-DD", bytes)
             }
-            if spec.withinPeriod, !period.contains(d) {
-                return fail("\(column.name) \(Self.text(bytes)) is outside \(period); expected a date from \(period.firstDay) to \(period.lastDay)", kind: .outsidePeriod)
+            if spec.withinPeriod, !period.contains(date) {
+                return fail(c, line, field, "\(Self.text(bytes)) is outside \(period); expected a date from \(period.firstDay) to \(period.lastDay)", bytes, kind: .outsidePeriod, bare: true)
             }
-            return .date(d)
+            return .date(date)
         case .datetime:
-            guard let d = CivilDateTime.parse(bytes: bytes) else {
-                return fail("\(column.name) is '\(Self.text(bytes))'; expected a time YYYY-MM-DD HH:MM or YYYY-MM-DD HH:MM:SS")
+            guard let dt = CivilDateTime.parse(bytes: bytes) else {
+                return fail(c, line, field, "is '\(Self.text(bytes))'; expected a time YYYY-MM-DD HH:MM or YYYY-MM-DD HH:MM:SS", bytes)
             }
-            if spec.withinPeriod, !period.contains(d.date) {
-                return fail("\(column.name) \(Self.text(bytes)) is outside \(period); expected a time from \(period.firstDay) 00:00 to \(period.lastDay) 23:59", kind: .outsidePeriod)
+            if spec.withinPeriod, !period.contains(dt.date) {
+                return fail(c, line, field, "\(Self.text(bytes)) is outside \(period); expected a time from \(period.firstDay) 00:00 to \(period.lastDay) 23:59", bytes, kind: .outsidePeriod, bare: true)
             }
-            return .datetime(d)
+            return .datetime(dt)
         }
+    }
+
+    /// Records a bad cell: "<column> <what>" (or "<column> <value> …" when `bare`).
+    func fail(_ c: Int, _ line: Int, _ field: Int, _ what: String, _ bytes: UnsafeBufferPointer<UInt8>,
+              kind: InputProblem.Kind = .badValue, bare: Bool = false) -> Value? {
+        let name = spec.columns[c].name
+        problem(kind, line: line, field: field, column: name, "\(name) \(what)")
+        return nil
     }
 
     /// Such text is kept and written as plain text everywhere (never a formula); it is listed.

@@ -1,0 +1,119 @@
+/// The row-scope rules of one table (aggregate filters and values, per-row deductions), compiled
+/// once into closures, so that the per-row work is a few calls rather than a tree walk.
+
+/// One decoded row: typed values, and for closed-choice columns the index of the value, so that
+/// `出勤 == "缺席"` is an integer comparison.
+public struct RowView {
+    public let values: UnsafeBufferPointer<Value>
+    public let choices: UnsafeBufferPointer<Int32>
+}
+
+typealias RowFunction = (RowView) throws(EvaluationError) -> Value
+typealias RowPredicate = (RowView) throws(EvaluationError) -> Bool
+
+final class TablePlan {
+    struct Aggregate {
+        let index: Int
+        let kind: AggregateSpec.Kind
+        let filter: RowPredicate?
+        /// A plain numeric column: added without evaluating anything.
+        let column: Int?
+        let value: RowFunction?
+    }
+
+    struct Deduction {
+        let item: Int
+        let deduction: Int
+        let when: RowPredicate?
+        let points: RowFunction?
+        let yuan: RowFunction?
+        let reason: String
+        let location: SourceLocation
+    }
+
+    let aggregates: [Aggregate]
+    let deductions: [Deduction]
+
+    init(table: Int, rules: RuleSet, evaluate: @escaping (CheckedExpr, UnsafeBufferPointer<Value>) throws(EvaluationError) -> Value) {
+        let spec = rules.tables[table]
+        let compiler = RowCompiler(spec: spec, evaluate: evaluate)
+        var aggregates: [Aggregate] = []
+        for (a, agg) in rules.aggregates.enumerated() where agg.table == table {
+            var column: Int?
+            if case .rowColumn(let c)? = agg.value, spec.columns[c].type.valueType == .number, agg.kind != .distinct { column = c }
+            aggregates.append(Aggregate(index: a, kind: agg.kind, filter: agg.filter.map(compiler.predicate),
+                                        column: column, value: agg.value.map(compiler.function)))
+        }
+        var deductions: [Deduction] = []
+        for (i, item) in rules.items.enumerated() {
+            for (j, d) in item.deductions.enumerated() {
+                guard case .perRow(let t, let when) = d.source, t == table else { continue }
+                deductions.append(Deduction(item: i, deduction: j, when: when.map(compiler.predicate), points: d.points.map(compiler.function),
+                                            yuan: d.yuan.map(compiler.function), reason: d.reason, location: d.location))
+            }
+        }
+        self.aggregates = aggregates
+        self.deductions = deductions
+    }
+}
+
+struct RowCompiler {
+    let spec: TableSpec
+    let evaluate: (CheckedExpr, UnsafeBufferPointer<Value>) throws(EvaluationError) -> Value
+
+    func choiceIndex(_ column: Int, _ text: String) -> Int32? {
+        guard case .choice(let values) = spec.columns[column].type, let k = values.firstIndex(of: text) else { return nil }
+        return Int32(k)
+    }
+
+    func predicate(_ e: CheckedExpr) -> RowPredicate {
+        switch e {
+        case .constant(.bool(let b)):
+            return { _ in b }
+        case .compare(let op, .rowColumn(let c), .constant(.text(let t))) where (op == .equal || op == .notEqual) && choiceIndex(c, t) != nil,
+             .compare(let op, .constant(.text(let t)), .rowColumn(let c)) where (op == .equal || op == .notEqual) && choiceIndex(c, t) != nil:
+            let k = choiceIndex(c, t)!
+            let equal = op == .equal
+            return { row in (row.choices[c] == k) == equal }
+        case .and(let a, let b):
+            let pa = predicate(a), pb = predicate(b)
+            return { (row) throws(EvaluationError) in
+                if try !pa(row) { return false }
+                return try pb(row)
+            }
+        case .or(let a, let b):
+            let pa = predicate(a), pb = predicate(b)
+            return { (row) throws(EvaluationError) in
+                if try pa(row) { return true }
+                return try pb(row)
+            }
+        case .not(let a):
+            let pa = predicate(a)
+            return { (row) throws(EvaluationError) in try !pa(row) }
+        default:
+            let f = function(e)
+            return { (row) throws(EvaluationError) in try f(row).bool == true }
+        }
+    }
+
+    func function(_ e: CheckedExpr) -> RowFunction {
+        switch e {
+        case .constant(let v):
+            return { _ in v }
+        case .rowColumn(let c):
+            return { row in row.values[c] }
+        case .conditional(let c, let a, let b):
+            let pc = predicate(c), fa = function(a), fb = function(b)
+            return { (row) throws(EvaluationError) in
+                if try pc(row) { return try fa(row) }
+                return try fb(row)
+            }
+        case .compare, .and, .or, .not:
+            let p = predicate(e)
+            return { (row) throws(EvaluationError) in .bool(try p(row)) }
+        default:
+            let evaluate = self.evaluate
+            return { (row) throws(EvaluationError) in try evaluate(e, row.values) }
+        }
+    }
+}
