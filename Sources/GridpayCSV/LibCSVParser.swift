@@ -19,7 +19,7 @@ final class LibCSVParser {
             throw .libcsv(path: path, code: status, message: "csv_init failed")
         }
         // libcsv trims spaces and tabs around unquoted fields by default; a predicate that never matches keeps them.
-        csv_set_space_func(handle, { _ in 0 })
+        csv_set_space_func(handle, gridpay_csv_never_space)
     }
 
     deinit {

@@ -4,12 +4,15 @@ private let lineFeed: UInt8 = 0x0A
 private let carriageReturn: UInt8 = 0x0D
 
 /// Counts line breaks in field bytes: LF, CRLF (once) and a lone CR.
+@inline(__always)
 func countLineBreaks(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-    guard let base = bytes.baseAddress, !bytes.isEmpty else { return 0 }
-    // Only quoted fields can hold CR/LF, so nearly every field leaves here after two fast C scans.
-    if memchr(base, Int32(lineFeed), bytes.count) == nil && memchr(base, Int32(carriageReturn), bytes.count) == nil {
-        return 0
+    // Fields are short and only quoted ones can hold CR/LF: one pass for any byte ≤ CR first.
+    var found = false
+    for b in bytes where b <= carriageReturn && (b == lineFeed || b == carriageReturn) {
+        found = true
+        break
     }
+    guard found else { return 0 }
     var breaks = 0
     var index = 0
     while index < bytes.count {
@@ -102,7 +105,8 @@ final class RecordAssembler {
     let path: String
     /// False when the bytes come from iconv, which only ever produces valid UTF-8.
     let validatesUTF8: Bool
-    private let body: Body
+    private let rawBody: ((CSVRawRecord) throws -> Void)?
+    private let stringBody: ((CSVRecord) throws -> Void)?
 
     private(set) var failure: Failure?
     /// Bytes of the fields of the record being assembled, back to back; storage reused for every record.
@@ -119,7 +123,10 @@ final class RecordAssembler {
     init(path: String, validatesUTF8: Bool, body: Body) {
         self.path = path
         self.validatesUTF8 = validatesUTF8
-        self.body = body
+        switch body {
+        case .raw(let b): rawBody = b; stringBody = nil
+        case .strings(let b): rawBody = nil; stringBody = b
+        }
         fieldBytes.reserveCapacity(1 << 16)
         fieldEnds.reserveCapacity(64)
     }
@@ -171,9 +178,10 @@ final class RecordAssembler {
             try fieldBytes.withUnsafeBufferPointer { bytes in
                 try fieldEnds.withUnsafeBufferPointer { ends in
                     let record = CSVRawRecord(line: line, count: ends.count, base: bytes.baseAddress, ends: ends.baseAddress!)
-                    switch body {
-                    case .raw(let b): try b(record)
-                    case .strings(let b): try b(CSVRecord(line: line, fields: record.strings))
+                    if let rawBody {
+                        try rawBody(record)
+                    } else {
+                        try stringBody?(CSVRecord(line: line, fields: record.strings))
                     }
                 }
             }

@@ -59,6 +59,7 @@ public final class MonthComputation {
     public private(set) var rosterLines: [Int] = []
     public private(set) var ids: [String] = []
     var idIndex: [String: Int] = [:]
+    var byteIndex = ByteKeyIndex()
 
     // Streaming accumulators, one array per aggregate, indexed by worker.
     let aggregatesByTable: [[Int]]
@@ -107,7 +108,7 @@ public final class MonthComputation {
 
     /// Row columns of `table` that some rule reads: filters, summed values, deduction amounts and
     /// the {placeholders} of their reasons.
-    func rowColumnsUsed(table: Int) -> Set<Int> {
+    func rowColumnsUsed(table: Int, reasons: Bool = true) -> Set<Int> {
         var used = Set<Int>()
         func walk(_ e: CheckedExpr?) {
             guard let e else { return }
@@ -127,14 +128,16 @@ public final class MonthComputation {
             if case .perRow(_, let when) = d.source { walk(when) }
             walk(d.points)
             walk(d.yuan)
-            for name in ReasonTemplate.placeholders(in: d.reason) { if let c = spec.columnIndex(name) { used.insert(c) } }
+            if reasons {
+                for name in ReasonTemplate.placeholders(in: d.reason) { if let c = spec.columnIndex(name) { used.insert(c) } }
+            }
         }
         return used
     }
 
     /// The worker whose id is these bytes (ids are short: no allocation for the lookup key).
     func workerIndex(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        idIndex[String(decoding: bytes, as: UTF8.self)]
+        byteIndex.find(bytes)
     }
 
     public var workerCount: Int { ids.count }
@@ -149,6 +152,7 @@ public final class MonthComputation {
         let index = ids.count
         ids.append(id)
         idIndex[id] = index
+        byteIndex.append(id)
         rosterRows.append(row)
         rosterLines.append(line)
         records.append([])
@@ -179,8 +183,7 @@ public final class MonthComputation {
         return p
     }
 
-    func ingest(table: Int, row: RowView, worker: Int, line: Int) throws(EvaluationError) {
-        let plan = plan(table)
+    func ingest(_ plan: TablePlan, table: Int, row: RowView, worker: Int, line: Int) throws(EvaluationError) {
         for agg in plan.aggregates {
             if let f = agg.filter, try !f(row) { continue }
             let a = agg.index
@@ -207,7 +210,10 @@ public final class MonthComputation {
                 rowPoints[d.item][worker] = try rowPoints[d.item][worker].adding(points)
                 rowYuan[d.item][worker] = try rowYuan[d.item][worker].adding(yuan)
             } catch { throw EvaluationError(error.description, at: d.location) }
-            let reason = ReasonTemplate.fill(d.reason) { name in spec.columnIndex(name).map { row.values[$0].description } }
+            // Reasons read their {columns} from the cell bytes: only rows that match pay for the text.
+            let reason = ReasonTemplate.fill(d.reason) { name in
+                spec.columnIndex(name).map { String(decoding: row.fields[$0], as: UTF8.self) }
+            }
             let record = DeductionRecord(item: d.item, deduction: d.deduction, reason: reason, points: points, yuan: yuan, file: spec.file, line: line, times: nil)
             if let deductionSink { deductionSink.add(worker: worker, record: record) } else { records[worker].append(record) }
         }

@@ -6,6 +6,8 @@
 public struct RowView {
     public let values: UnsafeBufferPointer<Value>
     public let choices: UnsafeBufferPointer<Int32>
+    /// The raw cell of each declared column (for the {placeholders} of deduction reasons).
+    public let fields: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>
 }
 
 typealias RowFunction = (RowView) throws(EvaluationError) -> Value

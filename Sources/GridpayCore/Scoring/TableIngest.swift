@@ -41,12 +41,15 @@ public final class TableIngest {
         var places: Int?
         var minimum: ExactNumber?
         var maximum: ExactNumber?
-        var emptyValue: Value
+        var emptyIsNumber: Bool
     }
     let decoders: [ColumnDecoder]
+    /// The table's compiled row rules.
+    let plan: TablePlan
     /// Reused for every row.
     var slots: [Value]
     var choiceSlots: [Int32]
+    var fieldSlots: [UnsafeBufferPointer<UInt8>]
     public private(set) var problems: [InputProblem] = []
     public private(set) var rowsRead = 0
     public private(set) var rowsUsed = 0
@@ -62,7 +65,7 @@ public final class TableIngest {
         let prefix = spec.file + ":"
         acceptedLines = Set(accepted.compactMap { $0.hasPrefix(prefix) ? Int($0.dropFirst(prefix.count)) : nil })
         let isRoster = table == month.rules.roster.table
-        var needed = month.rowColumnsUsed(table: table)
+        var needed = month.rowColumnsUsed(table: table, reasons: false)
         if let w = spec.workerColumn { needed.insert(w) }
         for key in spec.uniqueKeys { needed.formUnion(key) }
         neededText = spec.columns.indices.map { isRoster || needed.contains($0) }
@@ -87,10 +90,12 @@ public final class TableIngest {
             }
             return ColumnDecoder(kind: kind, optional: column.optional, needed: isRoster || needed.contains(c), places: places,
                                  minimum: column.minimum, maximum: column.maximum,
-                                 emptyValue: column.type.valueType == .number ? .number(.zero) : .text(""))
+                                 emptyIsNumber: column.type.valueType == .number)
         }
+        plan = month.plan(table)
         slots = Array(repeating: .bool(false), count: spec.columns.count)
         choiceSlots = Array(repeating: -1, count: spec.columns.count)
+        fieldSlots = Array(repeating: UnsafeBufferPointer(start: nil, count: 0), count: spec.columns.count)
     }
 
     var isRoster: Bool { tableIndex == month.rules.roster.table }
@@ -145,7 +150,9 @@ public final class TableIngest {
         var bad = false
         for c in spec.columns.indices {
             let f = fieldOf[c]
-            if let v = decode(record.field(f), c, line: line, field: f + 1) { slots[c] = v } else { bad = true }
+            let bytes = record.field(f)
+            fieldSlots[c] = bytes
+            if let v = decode(bytes, c, line: line, field: f + 1) { slots[c] = v } else { bad = true }
         }
         if bad { return }
         var keysUnique = true
@@ -177,9 +184,13 @@ public final class TableIngest {
         if acceptedLines.contains(line) { return }
         if let worker {
             do throws(EvaluationError) {
+                let plan = self.plan
                 try slots.withUnsafeBufferPointer { (values) throws(EvaluationError) in
                     try choiceSlots.withUnsafeBufferPointer { (choices) throws(EvaluationError) in
-                        try month.ingest(table: tableIndex, row: RowView(values: values, choices: choices), worker: worker, line: line)
+                        try fieldSlots.withUnsafeBufferPointer { (fields) throws(EvaluationError) in
+                            try month.ingest(plan, table: tableIndex, row: RowView(values: values, choices: choices, fields: fields),
+                                             worker: worker, line: line)
+                        }
                     }
                 }
                 rowsUsed += 1
@@ -253,7 +264,7 @@ public final class TableIngest {
     func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ c: Int, line: Int, field: Int) -> Value? {
         let d = decoders[c]
         if bytes.isEmpty {
-            if d.optional { return d.emptyValue }
+            if d.optional { return d.emptyIsNumber ? .number(.zero) : .text("") }
             return fail(c, line, field, "is empty; expected \(spec.columns[c].type.expectation)", bytes)
         }
         switch d.kind {
