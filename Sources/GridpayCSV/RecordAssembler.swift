@@ -109,10 +109,16 @@ final class RecordAssembler {
     private let stringBody: ((CSVRecord) throws -> Void)?
 
     private(set) var failure: Failure?
-    /// Bytes of the fields of the record being assembled, back to back; storage reused for every record.
-    private var fieldBytes: [UInt8] = []
+    /// Bytes of the fields of the record being assembled, back to back; storage reused for every
+    /// record. Plain buffers rather than arrays: this runs for every field of every file, and
+    /// arrays cost a uniqueness check and reference counting per append.
+    private var fieldBytes: UnsafeMutablePointer<UInt8>
+    private var byteCapacity = 1 << 16
+    private var byteCount = 0
     /// End offset of each field in `fieldBytes`.
-    private var fieldEnds: [Int] = []
+    private var fieldEnds: UnsafeMutablePointer<Int>
+    private var endCapacity = 64
+    private var endCount = 0
     /// Line on which the current (or next) record starts.
     private var recordStartLine = 1
     /// Line breaks inside the completed fields of the current record.
@@ -127,12 +133,17 @@ final class RecordAssembler {
         case .raw(let b): rawBody = b; stringBody = nil
         case .strings(let b): rawBody = nil; stringBody = b
         }
-        fieldBytes.reserveCapacity(1 << 16)
-        fieldEnds.reserveCapacity(64)
+        fieldBytes = .allocate(capacity: byteCapacity)
+        fieldEnds = .allocate(capacity: endCapacity)
+    }
+
+    deinit {
+        fieldBytes.deallocate()
+        fieldEnds.deallocate()
     }
 
     /// Fields of the current record completed so far.
-    var fieldCount: Int { fieldEnds.count }
+    var fieldCount: Int { endCount }
 
     /// Line on which the field now being read starts.
     var currentFieldLine: Int { recordStartLine + lineBreaksInRecord }
@@ -148,19 +159,35 @@ final class RecordAssembler {
         let fieldLine = currentFieldLine
         lineBreaksInRecord += countLineBreaks(bytes)
         if validatesUTF8 && !isValidUTF8(bytes) {
-            failure = .read(.notUTF8(path: path, line: fieldLine, column: fieldEnds.count + 1,
+            failure = .read(.notUTF8(path: path, line: fieldLine, column: endCount + 1,
                                      looksLikeGB18030: fileLooksLikeGB18030(path: path)))
             return
         }
-        fieldBytes.append(contentsOf: bytes)
-        fieldEnds.append(fieldBytes.count)
+        if byteCount + bytes.count > byteCapacity {
+            let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: max(byteCapacity * 2, byteCount + bytes.count))
+            bigger.update(from: fieldBytes, count: byteCount)
+            fieldBytes.deallocate()
+            fieldBytes = bigger
+            byteCapacity = max(byteCapacity * 2, byteCount + bytes.count)
+        }
+        if let base = bytes.baseAddress { (fieldBytes + byteCount).update(from: base, count: bytes.count) }
+        byteCount += bytes.count
+        if endCount == endCapacity {
+            let bigger = UnsafeMutablePointer<Int>.allocate(capacity: endCapacity * 2)
+            bigger.update(from: fieldEnds, count: endCount)
+            fieldEnds.deallocate()
+            fieldEnds = bigger
+            endCapacity *= 2
+        }
+        fieldEnds[endCount] = byteCount
+        endCount += 1
     }
 
     /// `terminator` is the CR or LF byte that ended the row, or -1 when csv_fini ended the last row at end of file.
     func rowEnded(terminator: Int32) {
         guard failure == nil else { return }
         let endedWithCR = terminator == Int32(carriageReturn)
-        if fieldEnds.isEmpty {
+        if endCount == 0 {
             // Only an unquoted CR/LF at the start of a row gets here: a blank line, or the LF half of a CRLF.
             if terminator == Int32(lineFeed) && previousRowEndedWithCR {
                 previousRowEndedWithCR = false
@@ -174,22 +201,18 @@ final class RecordAssembler {
         recordStartLine += lineBreaksInRecord + (terminator >= 0 ? 1 : 0)
         lineBreaksInRecord = 0
         previousRowEndedWithCR = endedWithCR
+        let record = CSVRawRecord(line: line, count: endCount, base: UnsafePointer(fieldBytes), ends: UnsafePointer(fieldEnds))
         do {
-            try fieldBytes.withUnsafeBufferPointer { bytes in
-                try fieldEnds.withUnsafeBufferPointer { ends in
-                    let record = CSVRawRecord(line: line, count: ends.count, base: bytes.baseAddress, ends: ends.baseAddress!)
-                    if let rawBody {
-                        try rawBody(record)
-                    } else {
-                        try stringBody?(CSVRecord(line: line, fields: record.strings))
-                    }
-                }
+            if let rawBody {
+                try rawBody(record)
+            } else {
+                try stringBody?(CSVRecord(line: line, fields: record.strings))
             }
         } catch {
             failure = .body(error)
         }
-        fieldBytes.removeAll(keepingCapacity: true)
-        fieldEnds.removeAll(keepingCapacity: true)
+        byteCount = 0
+        endCount = 0
     }
 }
 

@@ -1,7 +1,7 @@
 /// Worker id → worker index, looked up straight from a cell's bytes: the worker column of every
 /// input row goes through here, so no String is made and no general-purpose hashing runs.
 /// Open addressing with linear probing; ids are stored back to back.
-struct ByteKeyIndex {
+final class ByteKeyIndex {
     private var slots: [Int32] = Array(repeating: -1, count: 1024)   // worker index, or -1
     private var hashes: [UInt64] = Array(repeating: 0, count: 1024)
     private var bytes: [UInt8] = []
@@ -48,7 +48,7 @@ struct ByteKeyIndex {
     }
 
     /// Adds the next worker's id (its index is the number of ids added before).
-    mutating func append(_ id: String) {
+    func append(_ id: String) {
         var id = id
         id.withUTF8 { key in
             bytes.append(contentsOf: key)
@@ -58,7 +58,7 @@ struct ByteKeyIndex {
         if count * 2 > slots.count { rehash(slots.count * 2) } else { place(count - 1) }
     }
 
-    private mutating func place(_ w: Int) {
+    private func place(_ w: Int) {
         let h = Self.hash(key(w))
         let mask = slots.count - 1
         var i = Int(truncatingIfNeeded: h) & mask
@@ -67,7 +67,7 @@ struct ByteKeyIndex {
         hashes[i] = h
     }
 
-    private mutating func rehash(_ capacity: Int) {
+    private func rehash(_ capacity: Int) {
         slots = Array(repeating: -1, count: capacity)
         hashes = Array(repeating: 0, count: capacity)
         for w in 0..<count { place(w) }

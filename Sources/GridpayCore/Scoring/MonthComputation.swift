@@ -59,7 +59,7 @@ public final class MonthComputation {
     public private(set) var rosterLines: [Int] = []
     public private(set) var ids: [String] = []
     var idIndex: [String: Int] = [:]
-    var byteIndex = ByteKeyIndex()
+    let byteIndex = ByteKeyIndex()
 
     // Streaming accumulators, one array per aggregate, indexed by worker.
     let aggregatesByTable: [[Int]]

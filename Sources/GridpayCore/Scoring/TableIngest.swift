@@ -46,10 +46,17 @@ public final class TableIngest {
     let decoders: [ColumnDecoder]
     /// The table's compiled row rules.
     let plan: TablePlan
-    /// Reused for every row.
-    var slots: [Value]
-    var choiceSlots: [Int32]
-    var fieldSlots: [UnsafeBufferPointer<UInt8>]
+    /// The current row, reused for every row (plain buffers: no copy-on-write checks per cell).
+    let slots: UnsafeMutablePointer<Value>
+    let choiceSlots: UnsafeMutablePointer<Int32>
+    let fieldSlots: UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>
+    let columnCount: Int
+    let isRoster: Bool
+    let uniqueKeys: [[Int]]
+    /// Declared column naming the worker, or -1.
+    let workerColumn: Int
+    let hasAcceptedLines: Bool
+    let workerIndex: ByteKeyIndex
     public private(set) var problems: [InputProblem] = []
     public private(set) var rowsRead = 0
     public private(set) var rowsUsed = 0
@@ -93,12 +100,26 @@ public final class TableIngest {
                                  emptyIsNumber: column.type.valueType == .number)
         }
         plan = month.plan(table)
-        slots = Array(repeating: .bool(false), count: spec.columns.count)
-        choiceSlots = Array(repeating: -1, count: spec.columns.count)
-        fieldSlots = Array(repeating: UnsafeBufferPointer(start: nil, count: 0), count: spec.columns.count)
+        columnCount = spec.columns.count
+        slots = .allocate(capacity: max(1, columnCount))
+        slots.initialize(repeating: .bool(false), count: columnCount)
+        choiceSlots = .allocate(capacity: max(1, columnCount))
+        choiceSlots.initialize(repeating: -1, count: columnCount)
+        fieldSlots = .allocate(capacity: max(1, columnCount))
+        fieldSlots.initialize(repeating: UnsafeBufferPointer(start: nil, count: 0), count: columnCount)
+        self.isRoster = isRoster
+        uniqueKeys = spec.uniqueKeys
+        workerColumn = spec.workerColumn ?? -1
+        hasAcceptedLines = !acceptedLines.isEmpty
+        workerIndex = month.byteIndex
     }
 
-    var isRoster: Bool { tableIndex == month.rules.roster.table }
+    deinit {
+        slots.deinitialize(count: columnCount)
+        slots.deallocate()
+        choiceSlots.deallocate()
+        fieldSlots.deallocate()
+    }
 
     func problem(_ kind: InputProblem.Kind, line: Int?, field: Int? = nil, column: String? = nil, _ message: String, acceptable: Bool = true, severity: Diagnostic.Severity = .error) {
         var p = InputProblem(kind, severity, file: spec.file, line: line, column: field, columnName: column, message: message, acceptable: acceptable)
@@ -148,51 +169,48 @@ public final class TableIngest {
             return
         }
         var bad = false
-        for c in spec.columns.indices {
+        for c in 0..<columnCount {
             let f = fieldOf[c]
             let bytes = record.field(f)
             fieldSlots[c] = bytes
             if let v = decode(bytes, c, line: line, field: f + 1) { slots[c] = v } else { bad = true }
         }
         if bad { return }
-        var keysUnique = true
-        if let keySink, !isRoster {
-            for (k, key) in spec.uniqueKeys.enumerated() {
-                var h = KeyHash()
-                for c in key { h.add(record.field(fieldOf[c])) }
-                keySink.add(table: tableIndex, key: k, hash: h.value, line: line)
+        if !uniqueKeys.isEmpty {
+            if let keySink, !isRoster {
+                for (k, key) in uniqueKeys.enumerated() {
+                    var h = KeyHash()
+                    for c in key { h.add(record.field(fieldOf[c])) }
+                    keySink.add(table: tableIndex, key: k, hash: h.value, line: line)
+                }
+            } else if !checkUniqueInMemory(record, line: line) {
+                return
             }
-        } else if !spec.uniqueKeys.isEmpty {
-            keysUnique = checkUniqueInMemory(record, line: line)
         }
-        if !keysUnique { return }
+        let accepted = hasAcceptedLines && acceptedLines.contains(line)
         var worker: Int?
         if isRoster {
-            if acceptedLines.contains(line) { return }
-            worker = month.addWorker(slots, id: slots[month.rules.roster.idColumn].description, line: line)
-        } else if let wc = spec.workerColumn {
-            let bytes = record.field(fieldOf[wc])
-            guard let w = month.workerIndex(bytes) else {
+            if accepted { return }
+            let row = Array(UnsafeBufferPointer(start: slots, count: columnCount))
+            worker = month.addWorker(row, id: row[month.rules.roster.idColumn].description, line: line)
+        } else if workerColumn >= 0 {
+            let bytes = record.field(fieldOf[workerColumn])
+            guard let w = workerIndex.find(bytes) else {
                 let id = Self.text(bytes)
-                problem(.unknownWorker, line: line, field: fieldOf[wc] + 1, column: spec.columns[wc].name,
+                problem(.unknownWorker, line: line, field: fieldOf[workerColumn] + 1, column: spec.columns[workerColumn].name,
                         "worker '\(id)' is not on the roster (\(month.rules.rosterTable.file))\(Suggestion.didYouMean(id, among: month.nearbyIds(id), maxDistance: 1))")
                 return
             }
             worker = w
         }
         // An accepted row is checked like any other (so its problem is listed) but never counted.
-        if acceptedLines.contains(line) { return }
+        if accepted { return }
         if let worker {
             do throws(EvaluationError) {
-                let plan = self.plan
-                try slots.withUnsafeBufferPointer { (values) throws(EvaluationError) in
-                    try choiceSlots.withUnsafeBufferPointer { (choices) throws(EvaluationError) in
-                        try fieldSlots.withUnsafeBufferPointer { (fields) throws(EvaluationError) in
-                            try month.ingest(plan, table: tableIndex, row: RowView(values: values, choices: choices, fields: fields),
-                                             worker: worker, line: line)
-                        }
-                    }
-                }
+                let row = RowView(values: UnsafeBufferPointer(start: slots, count: columnCount),
+                                  choices: UnsafeBufferPointer(start: choiceSlots, count: columnCount),
+                                  fields: UnsafeBufferPointer(start: fieldSlots, count: columnCount))
+                try month.ingest(plan, table: tableIndex, row: row, worker: worker, line: line)
                 rowsUsed += 1
             } catch {
                 problem(.badValue, line: line, "\(error.message) while evaluating \(error.location.map { "the rule at \($0)" } ?? "a rule") for this row", acceptable: false)

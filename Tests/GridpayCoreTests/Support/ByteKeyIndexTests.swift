@@ -7,7 +7,7 @@ final class ByteKeyIndexTests: XCTestCase {
     }
 
     func testFindsEveryIdAcrossRehashesAndNothingElse() {
-        var index = ByteKeyIndex()
+        let index = ByteKeyIndex()
         let ids = (0..<5000).map { "QH\($0)" } + ["网格员甲", ""]
         for id in ids { index.append(id) }
         for (i, id) in ids.enumerated() { XCTAssertEqual(find(index, id), i, id) }
