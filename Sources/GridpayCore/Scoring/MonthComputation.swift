@@ -63,8 +63,9 @@ public final class MonthComputation {
 
     // Streaming accumulators, one array per aggregate, indexed by worker.
     let aggregatesByTable: [[Int]]
-    var counts: [[Int]]
-    var sums: [[ExactNumber]]
+    /// Streaming accumulators, allocated once the roster is read: [aggregate × worker] and
+    /// [item × worker] in plain buffers, because every input row updates them.
+    var accumulators: Accumulators?
     var distinct: [[Set<Value>]]
     let rowDeductionsByTable: [[(item: Int, deduction: Int)]]
     /// Counted deductions and bound corrections (a few per worker), and per-row deductions when no
@@ -72,8 +73,6 @@ public final class MonthComputation {
     public private(set) var records: [[DeductionRecord]] = []
     public var deductionSink: DeductionSink?
     /// Points and yuan of per-row deductions, summed per item and worker as rows stream in.
-    var rowPoints: [[ExactNumber]]
-    var rowYuan: [[ExactNumber]]
 
     // Evaluation state.
     var memo: [WorkerSymbol: [Value?]] = [:]
@@ -92,8 +91,6 @@ public final class MonthComputation {
         var byTable = Array(repeating: [Int](), count: rules.tables.count)
         for (i, a) in rules.aggregates.enumerated() { byTable[a.table].append(i) }
         aggregatesByTable = byTable
-        counts = Array(repeating: [], count: rules.aggregates.count)
-        sums = Array(repeating: [], count: rules.aggregates.count)
         distinct = Array(repeating: [], count: rules.aggregates.count)
         var deductions = Array(repeating: [(item: Int, deduction: Int)](), count: rules.tables.count)
         for (i, item) in rules.items.enumerated() {
@@ -102,8 +99,6 @@ public final class MonthComputation {
             }
         }
         rowDeductionsByTable = deductions
-        rowPoints = Array(repeating: [], count: rules.items.count)
-        rowYuan = Array(repeating: [], count: rules.items.count)
     }
 
     /// Row columns of `table` that some rule reads: filters, summed values, deduction amounts and
@@ -149,6 +144,7 @@ public final class MonthComputation {
     }
 
     func addWorker(_ row: [Value], id: String, line: Int) -> Int {
+        precondition(accumulators == nil, "the roster is read before any other table")
         let index = ids.count
         ids.append(id)
         idIndex[id] = index
@@ -156,18 +152,7 @@ public final class MonthComputation {
         rosterRows.append(row)
         rosterLines.append(line)
         records.append([])
-        for i in rules.items.indices {
-            rowPoints[i].append(.zero)
-            rowYuan[i].append(.zero)
-        }
-        for a in 0..<rules.aggregates.count {
-            switch rules.aggregates[a].kind {
-            case .count: counts[a].append(0)
-            case .sum: sums[a].append(.zero)
-            case .mean: counts[a].append(0); sums[a].append(.zero)
-            case .distinct: distinct[a].append([])
-            }
-        }
+        for a in 0..<rules.aggregates.count where rules.aggregates[a].kind == .distinct { distinct[a].append([]) }
         return index
     }
 
@@ -183,34 +168,45 @@ public final class MonthComputation {
         return p
     }
 
+    /// The accumulators, created when the first non-roster row arrives (the roster is complete then).
+    var acc: Accumulators {
+        if let a = accumulators { return a }
+        let a = Accumulators(aggregates: rules.aggregates.count, items: rules.items.count, workers: workerCount)
+        accumulators = a
+        return a
+    }
+
     func ingest(_ plan: TablePlan, table: Int, row: RowView, worker: Int, line: Int) throws(EvaluationError) {
+        let acc = self.acc
         for agg in plan.aggregates {
             if let f = agg.filter, try !f(row) { continue }
             let a = agg.index
             switch agg.kind {
             case .count:
-                counts[a][worker] += 1
+                acc.counts[acc.slot(a, worker)] += 1
             case .sum, .mean:
                 let value: Value
                 if let c = agg.column { value = row.values[c] } else { value = try agg.value!(row) }
                 guard case .number(let n) = value else { continue }
-                do { sums[a][worker] = try sums[a][worker].adding(n) } catch { throw EvaluationError(error.description, at: nil) }
-                if agg.kind == .mean { counts[a][worker] += 1 }
+                let k = acc.slot(a, worker)
+                do { acc.sums[k] = try acc.sums[k].adding(n) } catch { throw EvaluationError(error.description, at: nil) }
+                if agg.kind == .mean { acc.counts[k] += 1 }
             case .distinct:
                 distinct[a][worker].insert(try agg.value!(row))
             }
         }
         guard !plan.deductions.isEmpty else { return }
-        let spec = rules.tables[table]
         for d in plan.deductions {
             if let when = d.when, try !when(row) { continue }
             let points = try d.points.map { (f) throws(EvaluationError) in try f(row).number ?? .zero } ?? .zero
             let yuan = try d.yuan.map { (f) throws(EvaluationError) in try f(row).number ?? .zero } ?? .zero
             do {
-                rowPoints[d.item][worker] = try rowPoints[d.item][worker].adding(points)
-                rowYuan[d.item][worker] = try rowYuan[d.item][worker].adding(yuan)
+                let k = acc.itemSlot(d.item, worker)
+                acc.points[k] = try acc.points[k].adding(points)
+                acc.yuan[k] = try acc.yuan[k].adding(yuan)
             } catch { throw EvaluationError(error.description, at: d.location) }
             // Reasons read their {columns} from the cell bytes: only rows that match pay for the text.
+            let spec = rules.tables[table]
             let reason = ReasonTemplate.fill(d.reason) { name in
                 spec.columnIndex(name).map { String(decoding: row.fields[$0], as: UTF8.self) }
             }
@@ -245,13 +241,14 @@ public final class MonthComputation {
 
     func aggregate(_ a: Int, worker w: Int) throws(EvaluationError) -> Value {
         switch rules.aggregates[a].kind {
-        case .count: return .number(ExactNumber(counts[a][w]))
-        case .sum: return .number(sums[a][w])
+        case .count: return .number(ExactNumber(acc.counts[acc.slot(a, w)]))
+        case .sum: return .number(acc.sums[acc.slot(a, w)])
         case .distinct: return .number(ExactNumber(distinct[a][w].count))
         case .mean:
             // The mean of no rows is 0 (documented in the README's rule reference).
-            guard counts[a][w] > 0 else { return .number(.zero) }
-            do { return .number(try sums[a][w].divided(by: ExactNumber(counts[a][w]))) } catch { throw EvaluationError(error.description, at: nil) }
+            let k = acc.slot(a, w)
+            guard acc.counts[k] > 0 else { return .number(.zero) }
+            do { return .number(try acc.sums[k].divided(by: ExactNumber(acc.counts[k]))) } catch { throw EvaluationError(error.description, at: nil) }
         }
     }
 
@@ -295,8 +292,8 @@ public final class MonthComputation {
         var score = base
         var yuan = ExactNumber.zero
         do {
-            score = try score.adding(rowPoints[i][w])
-            yuan = try yuan.adding(rowYuan[i][w])
+            score = try score.adding(acc.points[acc.itemSlot(i, w)])
+            yuan = try yuan.adding(acc.yuan[acc.itemSlot(i, w)])
             for (j, d) in item.deductions.enumerated() {
                 guard case .counted(let countExpr, let table) = d.source else { continue }
                 guard let times = try value(countExpr, worker: w).number else { continue }
@@ -491,5 +488,40 @@ public final class MonthComputation {
             guard let v = try leaf(e) else { throw EvaluationError("internal: an expression was evaluated in the wrong scope", at: nil) }
             return v
         }
+    }
+}
+
+/// Per-worker running totals of one period, in plain buffers (see MonthComputation.acc).
+final class Accumulators {
+    let workers: Int
+    let counts: UnsafeMutablePointer<Int>
+    let sums: UnsafeMutablePointer<ExactNumber>
+    let points: UnsafeMutablePointer<ExactNumber>
+    let yuan: UnsafeMutablePointer<ExactNumber>
+    let aggregateSlots: Int
+    let itemSlots: Int
+
+    init(aggregates: Int, items: Int, workers: Int) {
+        self.workers = workers
+        aggregateSlots = max(1, aggregates * workers)
+        itemSlots = max(1, items * workers)
+        counts = .allocate(capacity: aggregateSlots)
+        counts.initialize(repeating: 0, count: aggregateSlots)
+        sums = .allocate(capacity: aggregateSlots)
+        sums.initialize(repeating: .zero, count: aggregateSlots)
+        points = .allocate(capacity: itemSlots)
+        points.initialize(repeating: .zero, count: itemSlots)
+        yuan = .allocate(capacity: itemSlots)
+        yuan.initialize(repeating: .zero, count: itemSlots)
+    }
+
+    @inline(__always) func slot(_ aggregate: Int, _ worker: Int) -> Int { aggregate * workers + worker }
+    @inline(__always) func itemSlot(_ item: Int, _ worker: Int) -> Int { item * workers + worker }
+
+    deinit {
+        counts.deallocate()
+        sums.deallocate()
+        points.deallocate()
+        yuan.deallocate()
     }
 }

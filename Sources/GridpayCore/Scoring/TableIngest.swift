@@ -192,7 +192,9 @@ public final class TableIngest {
         if isRoster {
             if accepted { return }
             let row = Array(UnsafeBufferPointer(start: slots, count: columnCount))
-            worker = month.addWorker(row, id: row[month.rules.roster.idColumn].description, line: line)
+            _ = month.addWorker(row, id: row[month.rules.roster.idColumn].description, line: line)
+            rowsUsed += 1
+            return   // roster rows feed no aggregate
         } else if workerColumn >= 0 {
             let bytes = record.field(fieldOf[workerColumn])
             guard let w = workerIndex.find(bytes) else {
