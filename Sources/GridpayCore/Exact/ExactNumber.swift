@@ -228,6 +228,12 @@ public struct ExactNumber: Hashable, Comparable, Sendable, CustomStringConvertib
 
     /// For cells of a spreadsheet only: the nearest Double. Never used in arithmetic.
     public var doubleValue: Double {
+        // Both parts exact in a Double: IEEE division then rounds the exact quotient correctly.
+        let limit: Int128 = 1 << 53
+        if numerator.magnitude < limit.magnitude && denominator < limit {
+            // Through Int64: converting Int128 to Double directly takes a slow generic path.
+            return Double(Int64(truncatingIfNeeded: numerator)) / Double(Int64(truncatingIfNeeded: denominator))
+        }
         if let d = Double(fixed(places: 12)) { return d }
         return Double(numerator) / Double(denominator)
     }

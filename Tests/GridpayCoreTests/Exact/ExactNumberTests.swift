@@ -58,3 +58,14 @@ final class ExactNumberTests: XCTestCase {
         XCTAssertThrowsError(try big.multiplied(by: n("3"))) { XCTAssertEqual($0 as? ArithmeticError, .overflow) }
     }
 }
+
+final class ExactNumberDoubleTests: XCTestCase {
+    /// Cells get the double nearest to the exact value, the one a spreadsheet shows as it.
+    func testDoubleValueIsTheNearestDouble() throws {
+        for cents in stride(from: -200_000, through: 2_000_000, by: 7) {
+            let n = try ExactNumber(numerator: Int128(cents), denominator: 100)
+            XCTAssertEqual(n.doubleValue, Double("\(n.fixed(places: 2))")!, "\(n)")
+        }
+        XCTAssertEqual(try ExactNumber(numerator: 1, denominator: 3).doubleValue, 1.0 / 3.0)
+    }
+}
