@@ -11,8 +11,8 @@ struct GridpayDatagen: ParsableCommand {
         commandName: "gridpay-datagen",
         abstract: "Write seeded months of grid-platform exports for a town, driven by its rule file and a shape file.",
         discussion: """
-            Files go to <out>/<town>/<YYYY-MM>/ (town from the rule file), ready for
-            `gridpay run <town> <YYYY-MM> --input-dir <out>`. The same shape, rule file, seed and
+            Files go to <out>/<town>/<YYYY-MM>/ (town from the rule file), ready for \
+            `gridpay run <town> <YYYY-MM> --input-dir <out>`. The same shape, rule file, seed and \
             options give byte-identical files.
             """)
 

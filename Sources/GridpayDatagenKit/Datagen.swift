@@ -1,6 +1,9 @@
 import Dispatch
 import Foundation
 import GridpayCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 public struct GenerateOptions: Sendable {
     public var workers: Int
@@ -59,43 +62,43 @@ public enum Datagen {
         } catch {
             throw DatagenFailure(message: "cannot create the folder \(directory): \(error.localizedDescription)")
         }
-        let month = MonthBytes(period)
-        // The roster's cells first (other tables may copy them); same streams every month.
-        let rosterEnv = FillEnvironment(month: month, workforce: workforce, rosterCells: [], seed: options.seed)
-        let rosterCells = try rosterColumns(plan, env: rosterEnv, seed: options.seed)
-        let env = FillEnvironment(month: month, workforce: workforce, rosterCells: rosterCells, seed: options.seed)
+        let arena = Arena()
+        return try withExtendedLifetime(arena) {
+            // The roster's cells first (other tables may copy them): the same every month.
+            let base = SharedMonth(period: period, workforce: workforce, arena: arena)
+            let (cells, longest) = try rosterColumns(plan, shared: base, arena: arena, seed: options.seed)
+            let shared = base.with(rosterCells: UnsafePointer(arena.copy(cells)), longest: longest)
 
-        let results = ResultBox(count: plan.tables.count)
-        // Largest tables first, so that two threads finish together.
-        let order = plan.tables.indices.sorted { estimate(plan.tables[$0]) > estimate(plan.tables[$1]) }
-        let work: @Sendable (Int) -> Void = { job in
-            let t = order[job]
-            let table = plan.tables[t]
-            let path = "\(directory)/\(table.file)"
-            do {
-                let rows = try writeTable(table, plan: plan, env: env, cells: rosterCells, path: path, options: options)
-                results.set(t, .success(rows))
-            } catch {
-                results.set(t, .failure(error))
+            let results = ResultBox(count: plan.tables.count)
+            // Largest tables first, so that the threads finish together.
+            let order = plan.tables.indices.sorted { estimate(plan.tables[$0]) > estimate(plan.tables[$1]) }
+            let work: @Sendable (Int) -> Void = { job in
+                let t = order[job]
+                let table = plan.tables[t]
+                do {
+                    results.set(t, .success(try writeTable(table, shared: shared, path: "\(directory)/\(table.file)", options: options)))
+                } catch {
+                    results.set(t, .failure(error))
+                }
             }
-        }
-        if options.parallel {
-            DispatchQueue.concurrentPerform(iterations: order.count, execute: work)
-        } else {
-            for job in order.indices { work(job) }
-        }
-        var out: [WrittenFile] = []
-        for (t, table) in plan.tables.enumerated() {
-            switch results.get(t) {
-            case .success(let (rows, bytes))?:
-                out.append(WrittenFile(period: period, table: table.name, path: "\(directory)/\(table.file)", rows: rows, bytes: bytes))
-            case .failure(let error)?:
-                throw error
-            case nil:
-                throw DatagenFailure(message: "table \(table.name) was not written")
+            if options.parallel {
+                DispatchQueue.concurrentPerform(iterations: order.count, execute: work)
+            } else {
+                for job in order.indices { work(job) }
             }
+            var out: [WrittenFile] = []
+            for (t, table) in plan.tables.enumerated() {
+                switch results.get(t) {
+                case .success(let (rows, bytes))?:
+                    out.append(WrittenFile(period: period, table: table.name, path: "\(directory)/\(table.file)", rows: rows, bytes: bytes))
+                case .failure(let error)?:
+                    throw error
+                case nil:
+                    throw DatagenFailure(message: "table \(table.name) was not written")
+                }
+            }
+            return out
         }
-        return out
     }
 
     static func estimate(_ t: TablePlan) -> Int {
@@ -110,136 +113,187 @@ public enum Datagen {
         SeedMix.derive(seed, UInt64(period.year * 12 + period.month), SeedMix.fnv1a(name))
     }
 
-    /// Every roster column's cells for every worker (in memory: one row per worker).
-    static func rosterColumns(_ plan: GenerationPlan, env: FillEnvironment, seed: UInt64) throws -> [FlatCells] {
-        guard case .roster(let fills) = plan.rosterPlan.kind else { return [] }
-        let count = env.workforce.count
-        var columns: [FlatCells] = []
-        let sink = ByteSink()
-        for (c, fill) in fills.enumerated() {
-            let bound = env.bind(fill, column: c)
-            // One stream per roster column: the roster does not depend on the month (dates apart).
-            let writer = RowWriter(env: env, seed: SeedMix.derive(seed, SeedMix.fnv1a("roster"), UInt64(c)), columns: fills.count,
-                                   starts: fills.map { if case .sequence(_, _, let s) = $0 { s } else { 0 } })
-            let limit = env.maxBytes(bound)
-            var cells = FlatCells()
-            cells.ends.reserveCapacity(count)
-            for w in 0..<count {
-                switch bound {
-                case .date, .datetime: writer.prepareBatch(Array(repeating: .worker, count: c) + [bound], count: 1)
-                default: break
-                }
-                try sink.reserve(limit)
-                writer.emit(bound, column: c, worker: w, row: 0, into: sink)
-                cells.append(sink.takeBytes())
-            }
-            columns.append(cells)
+    static func sequenceStarts(_ fills: [[Fill]], columns: Int) -> [Int] {
+        (0..<columns).map { c in
+            fills.lazy.compactMap { f -> Int? in if case .sequence(_, _, let s) = f[c] { s } else { nil } }.first ?? 0
         }
-        return columns
+    }
+
+    /// Every roster column's cells for every worker, in the arena. One random stream per column,
+    /// independent of the month: the roster is the same in every month of a run.
+    static func rosterColumns(_ plan: GenerationPlan, shared: SharedMonth, arena: Arena, seed: UInt64) throws -> ([UnsafePointer<Text>], [Int]) {
+        guard case .roster(let fills) = plan.rosterPlan.kind else { return ([], []) }
+        let count = shared.workers
+        var columns: [UnsafePointer<Text>] = []
+        var longest: [Int] = []
+        for (c, fill) in fills.enumerated() {
+            let (op, limit) = shared.bind(fill, column: c, arena: arena, seed: seed)
+            var e = Emitter(out: OutBuffer(file: nil, capacity: max(1 << 16, count * 8)),
+                            seed: SeedMix.derive(seed, SeedMix.fnv1a("roster"), UInt64(c)), shared: shared, arena: arena,
+                            starts: sequenceStarts([fills], columns: fills.count), maxRows: 1)
+            var ends: [Int] = []
+            ends.reserveCapacity(count)
+            for w in 0..<count {
+                try e.out.reserve(limit)
+                e.prepare(op, column: c, rows: 1)
+                e.emit(op, column: c, worker: w, row: 0)
+                ends.append(e.out.count)
+            }
+            let bytes = arena.allocate(e.out.count, UInt8(0))
+            bytes.update(from: e.out.base, count: e.out.count)
+            e.out.free()
+            var texts: [Text] = []
+            texts.reserveCapacity(count)
+            var start = 0
+            var longestCell = 0
+            for end in ends {
+                texts.append(Text(base: UnsafePointer(bytes + start), count: end - start))
+                longestCell = max(longestCell, end - start)
+                start = end
+            }
+            columns.append(UnsafePointer(arena.copy(texts)))
+            longest.append(longestCell)
+        }
+        return (columns, longest)
     }
 
     /// Writes one file; returns (data rows, bytes).
-    static func writeTable(_ table: TablePlan, plan: GenerationPlan, env: FillEnvironment, cells: [FlatCells],
-                           path: String, options: GenerateOptions) throws -> (Int, Int) {
-        let sink = try ByteSink(path: path)
-        let newline: [UInt8] = table.crlf ? [13, 10] : [10]
-        if table.bom { sink.bytes([0xEF, 0xBB, 0xBF]) }
-        for (i, name) in table.header.enumerated() {
-            if i > 0 { sink.byte(UInt8(ascii: ",")) }
-            sink.bytes(CSVField.encoded(name))
+    static func writeTable(_ table: TablePlan, shared: SharedMonth, path: String, options: GenerateOptions) throws -> (Int, Int) {
+        guard let file = fopen(path, "wb") else {
+            throw DatagenFailure(message: "cannot create \(path): \(String(cString: strerror(errno)))")
         }
-        sink.bytes(newline)
-        let workforce = env.workforce
-        var rows = 0
-        let scale = options.rowsScale
-
-        func rowLimit(_ bound: [Bound]) -> Int { bound.reduce(newline.count + bound.count) { $0 + env.maxBytes($1) } }
-
-        switch table.kind {
-        case .roster:
-            let limit = cells.reduce(newline.count + cells.count) { $0 + $1.longest }
-            for w in 0..<workforce.count {
-                try sink.reserve(limit)
-                for c in cells.indices {
-                    if c > 0 { sink.byte(UInt8(ascii: ",")) }
-                    sink.bytes(cells[c][w])
-                }
-                sink.bytes(newline)
-                rows += 1
+        defer { fclose(file) }
+        let arena = Arena()
+        return try withExtendedLifetime(arena) {
+            var out = OutBuffer(file: file, path: path, capacity: 1 << 22)
+            defer { out.free() }
+            let newline: [UInt8] = table.crlf ? [13, 10] : [10]
+            if table.bom { out.bytes([0xEF, 0xBB, 0xBF]) }
+            for (i, name) in table.header.enumerated() {
+                try out.reserve(name.utf8.count * 2 + 4)
+                if i > 0 { out.byte(UInt8(ascii: ",")) }
+                out.bytes(CSVField.encoded(name))
             }
-        case .sessions(let lo, let hi, let fills):
-            let writer = RowWriter(env: env, seed: tableSeed(options.seed, env.month.period, table.name), columns: fills.count,
-                                   starts: fills.map { if case .sequence(_, _, let s) = $0 { s } else { 0 } })
-            let bound = fills.enumerated().map { env.bind($1, column: $0) }
-            let limit = rowLimit(bound)
-            let sessions = Int((Double(writer.rng.between(lo, hi)) * scale).rounded(.toNearestOrAwayFromZero))
-            let days = sessionDays(sessions, month: env.month, rng: &writer.rng)
-            for s in 0..<sessions {
-                writer.session = s
-                writer.sessionDay = days[s]
-                for w in 0..<workforce.count {
-                    try sink.reserve(limit)
-                    for (c, fill) in bound.enumerated() {
-                        if c > 0 { sink.byte(UInt8(ascii: ",")) }
-                        writer.emit(fill, column: c, worker: w, row: 0, into: sink)
+            out.bytes(newline)
+            let nl = arena.text(newline)
+            let comma = UInt8(ascii: ",")
+            let workers = shared.workers
+            var rows = 0
+            let scale = options.rowsScale
+            let seed = tableSeed(options.seed, shared.period, table.name)
+
+            func bindAll(_ fills: [Fill]) -> (UnsafePointer<Op>, Int) {
+                var ops: [Op] = []
+                var limit = newline.count + fills.count
+                for (c, f) in fills.enumerated() {
+                    let (op, n) = shared.bind(f, column: c, arena: arena, seed: options.seed)
+                    ops.append(op)
+                    limit += n
+                }
+                return (UnsafePointer(arena.copy(ops)), limit)
+            }
+
+            switch table.kind {
+            case .roster:
+                let cells = shared.rosterCells!
+                let columns = table.header.count
+                let limit = shared.rosterLongest.reduce(newline.count + columns, +)
+                for w in 0..<workers {
+                    try out.reserve(limit)
+                    for c in 0..<columns {
+                        if c > 0 { out.byte(comma) }
+                        out.text(cells[c][w])
                     }
-                    sink.bytes(newline)
-                    rows += 1
+                    out.text(nl)
                 }
-            }
-        case .perWorker(let batches):
-            // A column's sequence counts on across batches, from the first batch's start.
-            let starts = table.header.indices.map { c in
-                batches.lazy.compactMap { b -> Int? in if case .sequence(_, _, let s) = b.fills[c] { s } else { nil } }.first ?? 0
-            }
-            let writer = RowWriter(env: env, seed: tableSeed(options.seed, env.month.period, table.name), columns: table.header.count, starts: starts)
-            let bound = batches.map { b in b.fills.enumerated().map { env.bind($1, column: $0) } }
-            let limits = bound.map(rowLimit)
-            let plus: [[Int]?] = batches.map { b in b.plusColumn.map { c in wholeNumbers(cells[c]) } }
-            for w in 0..<workforce.count {
-                let diligence = workforce.diligence[w]
-                for (b, batch) in batches.enumerated() {
-                    var base = Double(writer.rng.between(batch.countLow, batch.countHigh))
-                    if let p = plus[b] { base += Double(p[w]) }
-                    if batch.scalesWithDiligence { base *= diligence }
-                    let count = Int((base * scale).rounded(.toNearestOrAwayFromZero))
-                    guard count > 0 else { continue }
-                    let fills = bound[b]
-                    writer.prepareBatch(fills, count: count)
-                    for row in 0..<count {
-                        try sink.reserve(limits[b])
-                        for (c, fill) in fills.enumerated() {
-                            if c > 0 { sink.byte(UInt8(ascii: ",")) }
-                            writer.emit(fill, column: c, worker: w, row: row, into: sink)
+                rows = workers
+            case .sessions(let lo, let hi, let fills):
+                let (ops, limit) = bindAll(fills)
+                var e = Emitter(out: out, seed: seed, shared: shared, arena: arena,
+                                starts: sequenceStarts([fills], columns: fills.count), maxRows: 1)
+                let sessions = Int((Double(e.rng.between(lo, hi)) * scale).rounded(.toNearestOrAwayFromZero))
+                let days = sessionDays(sessions, days: shared.days, rng: &e.rng)
+                let columns = fills.count
+                // Other date/time columns (not the session's own date) get a date per row.
+                let ownDates = fills.contains { if case .date = $0 { true } else if case .datetime = $0 { true } else { false } }
+                for s in 0..<sessions {
+                    e.session = s
+                    e.sessionDay = days[s]
+                    for w in 0..<workers {
+                        if ownDates { e.prepare(ops, columns: columns, rows: 1) }
+                        try e.out.reserve(limit)
+                        for c in 0..<columns {
+                            if c > 0 { e.out.byte(comma) }
+                            e.emit(ops[c], column: c, worker: w, row: 0)
                         }
-                        sink.bytes(newline)
-                        rows += 1
+                        e.out.text(nl)
                     }
                 }
+                rows = sessions * workers
+                out = e.out
+            case .perWorker(let batches):
+                let bound = batches.map { bindAll($0.fills) }
+                let plus: [UnsafePointer<Int>?] = batches.map { b in
+                    b.plusColumn.map { c in UnsafePointer(arena.copy((0..<workers).map { w in wholeNumber(shared.rosterCells![c][w]) })) }
+                }
+                let maxDiligence = (0..<workers).reduce(1.0) { max($0, shared.diligence[$1]) }
+                var maxRows = 1
+                for (b, batch) in batches.enumerated() {
+                    let most = Double(batch.countHigh + (plus[b].map { p in (0..<workers).reduce(0) { max($0, p[$1]) } } ?? 0))
+                        * (batch.scalesWithDiligence ? maxDiligence : 1) * scale
+                    maxRows = max(maxRows, Int(most.rounded(.toNearestOrAwayFromZero)) + 1)
+                }
+                var e = Emitter(out: out, seed: seed, shared: shared, arena: arena,
+                                starts: sequenceStarts(batches.map(\.fills), columns: table.header.count), maxRows: maxRows)
+                let columns = table.header.count
+                for w in 0..<workers {
+                    let diligence = shared.diligence[w]
+                    for (b, batch) in batches.enumerated() {
+                        var n = Double(e.rng.between(batch.countLow, batch.countHigh))
+                        if let p = plus[b] { n += Double(p[w]) }
+                        if batch.scalesWithDiligence { n *= diligence }
+                        let count = Int((n * scale).rounded(.toNearestOrAwayFromZero))
+                        guard count > 0 else { continue }
+                        let (ops, limit) = bound[b]
+                        e.prepare(ops, columns: columns, rows: count)
+                        for row in 0..<count {
+                            try e.out.reserve(limit)
+                            for c in 0..<columns {
+                                if c > 0 { e.out.byte(comma) }
+                                e.emit(ops[c], column: c, worker: w, row: row)
+                            }
+                            e.out.text(nl)
+                        }
+                        rows += count
+                    }
+                }
+                out = e.out
             }
+            try out.flush()
+            if fflush(file) != 0 {
+                throw DatagenFailure(message: "cannot write \(path): \(String(cString: strerror(errno)))")
+            }
+            return (rows, out.total)
         }
-        try sink.close()
-        return (rows, sink.bytesWritten)
     }
 
     /// Days of the sessions, ascending: distinct while the month has enough days.
-    static func sessionDays(_ n: Int, month: MonthBytes, rng: inout Xoshiro256) -> [Int] {
-        var days = Array(1...month.days)
+    static func sessionDays(_ n: Int, days: Int, rng: inout Xoshiro256) -> [Int] {
+        var pool = Array(1...days)
         var out: [Int] = []
-        if n <= month.days {
+        if n <= days {
             for i in 0..<n {
-                let j = i + rng.below(month.days - i)
-                days.swapAt(i, j)
-                out.append(days[i])
+                pool.swapAt(i, i + rng.below(days - i))
+                out.append(pool[i])
             }
         } else {
-            for _ in 0..<n { out.append(1 + rng.below(month.days)) }
+            for _ in 0..<n { out.append(1 + rng.below(days)) }
         }
         return out.sorted()
     }
 
-    static func wholeNumbers(_ cells: FlatCells) -> [Int] {
-        (0..<cells.ends.count).map { Int(cells.text($0)) ?? 0 }
+    static func wholeNumber(_ t: Text) -> Int {
+        Int(String(decoding: UnsafeBufferPointer(start: t.base, count: t.count), as: UTF8.self)) ?? 0
     }
 }
 

@@ -91,7 +91,7 @@ public enum ShapeLoader {
             }
             guard rules.table(named: entry.key) != nil else {
                 let names = rules.tables.map(\.name)
-                ctx.error("the rule file \(rulesPath) declares no table '\(entry.key)'\(Suggestion.didYouMean(entry.key, among: names)); its tables are \(names.joined(separator: ", "))",
+                ctx.error("the rule file \(rulesPath) (tables \(names.joined(separator: ", "))) declares no table '\(entry.key)'\(Suggestion.didYouMean(entry.key, among: names))",
                           at: entry.keyLocation, length: entry.key.count)
                 continue
             }

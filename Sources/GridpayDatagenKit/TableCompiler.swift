@@ -119,7 +119,7 @@ final class TableCompiler {
         for entry in t?.entries ?? [] {
             guard let c = spec.columnIndex(entry.key) else {
                 let names = spec.columns.map(\.name)
-                error("table '\(spec.name)' (\(spec.file)) has no column '\(entry.key)'\(Suggestion.didYouMean(entry.key, among: names)); its columns are \(names.joined(separator: ", "))",
+                error("table '\(spec.name)' (\(spec.file): \(names.joined(separator: ", "))) has no column '\(entry.key)'\(Suggestion.didYouMean(entry.key, among: names))",
                       at: entry.keyLocation, length: entry.key.count)
                 continue
             }

@@ -23,6 +23,12 @@ enum BinaryRunner {
         return packageRoot.appendingPathComponent(".build/debug/gridpay").path
     }
 
+    /// `gridpay-datagen`: GRIDPAY_DATAGEN_BIN, else beside the gridpay binary (same build).
+    static var datagenBinaryPath: String {
+        if let env = ProcessInfo.processInfo.environment["GRIDPAY_DATAGEN_BIN"], !env.isEmpty { return env }
+        return URL(fileURLWithPath: binaryPath).deletingLastPathComponent().appendingPathComponent("gridpay-datagen").path
+    }
+
     /// What one run of the binary printed, and how it ended.
     struct Output {
         var status: Int32
@@ -55,11 +61,11 @@ enum BinaryRunner {
 
     /// Runs the binary with `arguments`, stdout and stderr going to files (no pipe can fill up),
     /// and waits at most `timeout` seconds.
-    static func run(_ arguments: [String], timeout: TimeInterval = 60,
+    static func run(_ arguments: [String], binary: String? = nil, timeout: TimeInterval = 60,
                     file: StaticString = #filePath, line: UInt = #line) throws -> Output {
-        let binary = binaryPath
+        let binary = binary ?? binaryPath
         guard FileManager.default.isExecutableFile(atPath: binary) else {
-            let message = "the gridpay binary is missing: no executable at \(binary). Build it first "
+            let message = "the \((binary as NSString).lastPathComponent) binary is missing: no executable at \(binary). Build it first "
                 + "(swift build), or set GRIDPAY_BIN to a built binary "
                 + "(e.g. GRIDPAY_BIN=<package>/.build-x/debug/gridpay after swift build --scratch-path .build-x)."
             XCTFail(message, file: file, line: line)

@@ -3,34 +3,53 @@
 /// Sums of decimals stay decimal; quotients such as minutes / 60 / days stay exact until a rule
 /// rounds them explicitly (`rounded(places:)`, half-up, i.e. half away from zero).
 public struct ExactNumber: Hashable, Comparable, Sendable, CustomStringConvertible {
+    // Stored in 64 bits each (16 bytes: every per-worker value of a province month is one of
+    // these); arithmetic runs in 128 bits and a result that does not fit is an overflow error.
     /// Always reduced, denominator > 0.
-    public let numerator: Int128
-    public let denominator: Int128
+    private let n: Int64
+    private let d: Int64
+
+    public var numerator: Int128 { Int128(n) }
+    public var denominator: Int128 { Int128(d) }
 
     public static let zero = ExactNumber(0)
     public static let one = ExactNumber(1)
 
     public init(_ value: Int) {
-        numerator = Int128(value)
-        denominator = 1
+        n = Int64(value)
+        d = 1
     }
 
-    /// Builds a reduced fraction; throws on a zero denominator.
+    /// Builds a reduced fraction; throws on a zero denominator or a value too large to keep exactly.
     public init(numerator: Int128, denominator: Int128) throws(ArithmeticError) {
         guard denominator != 0 else { throw .divisionByZero }
-        var n = numerator, d = denominator
-        if d < 0 {
-            guard n != .min, d != .min else { throw .overflow }
-            n = -n; d = -d
+        var num = numerator, den = denominator
+        if den < 0 {
+            guard num != .min, den != .min else { throw .overflow }
+            num = -num; den = -den
         }
-        let g = ExactNumber.gcd(n.magnitude, d.magnitude)
-        self.numerator = n / Int128(g)
-        self.denominator = d / Int128(g)
+        if let small = Int64(exactly: num), let smallDen = Int64(exactly: den) {
+            let g = Int64(ExactNumber.gcd64(small.magnitude, smallDen.magnitude))
+            n = small / g
+            d = smallDen / g
+            return
+        }
+        let g = Int128(ExactNumber.gcd(num.magnitude, den.magnitude))
+        guard let rn = Int64(exactly: num / g), let rd = Int64(exactly: den / g) else { throw .overflow }
+        n = rn
+        d = rd
     }
 
-    init(reduced n: Int128, _ d: Int128) {
-        numerator = n
-        denominator = d
+    /// Already reduced, denominator > 0 (callers guarantee it); nil if it does not fit.
+    init?(reduced num: Int128, _ den: Int128) {
+        guard let rn = Int64(exactly: num), let rd = Int64(exactly: den) else { return nil }
+        n = rn
+        d = rd
+    }
+
+    private init(raw num: Int64, _ den: Int64) {
+        n = num
+        d = den
     }
 
     /// Parses a plain decimal from UTF-8 bytes (optional '-', digits, optional '.' and digits),
@@ -107,9 +126,9 @@ public struct ExactNumber: Hashable, Comparable, Sendable, CustomStringConvertib
         self = value
     }
 
-    public var isInteger: Bool { denominator == 1 }
-    public var isNegative: Bool { numerator < 0 }
-    public var sign: Int { numerator == 0 ? 0 : (numerator < 0 ? -1 : 1) }
+    public var isInteger: Bool { d == 1 }
+    public var isNegative: Bool { n < 0 }
+    public var sign: Int { n == 0 ? 0 : (n < 0 ? -1 : 1) }
 
     static func gcd(_ a: UInt128, _ b: UInt128) -> UInt128 {
         var a = a, b = b
@@ -117,23 +136,30 @@ public struct ExactNumber: Hashable, Comparable, Sendable, CustomStringConvertib
         return a == 0 ? 1 : a
     }
 
+    static func gcd64(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        var a = a, b = b
+        while b != 0 { (a, b) = (b, a % b) }
+        return a == 0 ? 1 : a
+    }
+
     public func adding(_ other: ExactNumber) throws(ArithmeticError) -> ExactNumber {
-        if denominator == other.denominator {
-            let (s, o) = numerator.addingReportingOverflow(other.numerator)
-            if o { throw .overflow }
-            return try ExactNumber(numerator: s, denominator: denominator)
+        if d == other.d {
+            let (s, o) = n.addingReportingOverflow(other.n)
+            if !o {
+                if d == 1 { return ExactNumber(raw: s, 1) }
+                let g = Int64(ExactNumber.gcd64(s.magnitude, UInt64(d)))
+                return ExactNumber(raw: s / g, d / g)
+            }
         }
-        let (a, o1) = numerator.multipliedReportingOverflow(by: other.denominator)
-        let (b, o2) = other.numerator.multipliedReportingOverflow(by: denominator)
-        let (s, o3) = a.addingReportingOverflow(b)
-        let (d, o4) = denominator.multipliedReportingOverflow(by: other.denominator)
-        if o1 || o2 || o3 || o4 { throw .overflow }
-        return try ExactNumber(numerator: s, denominator: d)
+        // Products of 64-bit parts cannot overflow 128 bits.
+        let a = Int128(n) * Int128(other.d)
+        let b = Int128(other.n) * Int128(d)
+        return try ExactNumber(numerator: a + b, denominator: Int128(d) * Int128(other.d))
     }
 
     public func negated() throws(ArithmeticError) -> ExactNumber {
-        guard numerator != .min else { throw .overflow }
-        return ExactNumber(reduced: -numerator, denominator)
+        guard n != .min else { throw .overflow }
+        return ExactNumber(raw: -n, d)
     }
 
     public func subtracting(_ other: ExactNumber) throws(ArithmeticError) -> ExactNumber {
@@ -141,18 +167,12 @@ public struct ExactNumber: Hashable, Comparable, Sendable, CustomStringConvertib
     }
 
     public func multiplied(by other: ExactNumber) throws(ArithmeticError) -> ExactNumber {
-        // Cross-reduce first so that products stay small.
-        let g1 = Int128(ExactNumber.gcd(numerator.magnitude, other.denominator.magnitude))
-        let g2 = Int128(ExactNumber.gcd(other.numerator.magnitude, denominator.magnitude))
-        let (n, o1) = (numerator / g1).multipliedReportingOverflow(by: other.numerator / g2)
-        let (d, o2) = (denominator / g2).multipliedReportingOverflow(by: other.denominator / g1)
-        if o1 || o2 { throw .overflow }
-        return try ExactNumber(numerator: n, denominator: d)
+        try ExactNumber(numerator: Int128(n) * Int128(other.n), denominator: Int128(d) * Int128(other.d))
     }
 
     public func divided(by other: ExactNumber) throws(ArithmeticError) -> ExactNumber {
-        guard other.numerator != 0 else { throw .divisionByZero }
-        return try multiplied(by: ExactNumber(numerator: other.denominator, denominator: other.numerator))
+        guard other.n != 0 else { throw .divisionByZero }
+        return try ExactNumber(numerator: Int128(n) * Int128(other.d), denominator: Int128(d) * Int128(other.n))
     }
 
     /// Rounds to `places` decimals, half away from zero ("四舍五入", what SPEC calls half-up).
@@ -160,37 +180,33 @@ public struct ExactNumber: Hashable, Comparable, Sendable, CustomStringConvertib
         guard places >= 0, places <= 18 else { throw .overflow }
         var scale: Int128 = 1
         for _ in 0..<places { scale *= 10 }
-        let (scaled, o) = numerator.magnitude.multipliedReportingOverflow(by: UInt128(scale))
-        if o { throw .overflow }
-        let d = denominator.magnitude
-        var q = scaled / d
-        let r = scaled % d
-        if r * 2 >= d { q += 1 }
-        let signed = numerator < 0 ? -Int128(q) : Int128(q)
+        let scaled = UInt128(n.magnitude) * UInt128(scale)
+        let den = UInt128(d)
+        var q = scaled / den
+        let r = scaled % den
+        if r * 2 >= den { q += 1 }
+        let signed = n < 0 ? -Int128(q) : Int128(q)
         return try ExactNumber(numerator: signed, denominator: scale)
     }
 
     /// Rounds toward negative infinity to a whole number.
     public func floored() -> ExactNumber {
-        var q = numerator / denominator
-        if numerator % denominator != 0 && numerator < 0 { q -= 1 }
-        return ExactNumber(reduced: q, 1)
+        var q = n / d
+        if n % d != 0 && n < 0 { q -= 1 }
+        return ExactNumber(raw: q, 1)
     }
 
     public func ceiled() -> ExactNumber {
-        var q = numerator / denominator
-        if numerator % denominator != 0 && numerator > 0 { q += 1 }
-        return ExactNumber(reduced: q, 1)
+        var q = n / d
+        if n % d != 0 && n > 0 { q += 1 }
+        return ExactNumber(raw: q, 1)
     }
 
-    public var magnitude: ExactNumber { ExactNumber(reduced: numerator < 0 ? -numerator : numerator, denominator) }
+    public var magnitude: ExactNumber { n == .min ? self : ExactNumber(raw: n < 0 ? -n : n, d) }
 
     public static func < (lhs: ExactNumber, rhs: ExactNumber) -> Bool {
-        if lhs.denominator == rhs.denominator { return lhs.numerator < rhs.numerator }
-        // Compare a/b < c/d without overflow: full-width products.
-        let l = lhs.numerator.multipliedFullWidth(by: rhs.denominator)
-        let r = rhs.numerator.multipliedFullWidth(by: lhs.denominator)
-        return (l.high, l.low) < (r.high, r.low)
+        if lhs.d == rhs.d { return lhs.n < rhs.n }
+        return Int128(lhs.n) * Int128(rhs.d) < Int128(rhs.n) * Int128(lhs.d)
     }
 
     /// True when the value has a finite decimal expansion with at most `places` digits.
@@ -229,13 +245,12 @@ public struct ExactNumber: Hashable, Comparable, Sendable, CustomStringConvertib
     /// For cells of a spreadsheet only: the nearest Double. Never used in arithmetic.
     public var doubleValue: Double {
         // Both parts exact in a Double: IEEE division then rounds the exact quotient correctly.
-        let limit: Int128 = 1 << 53
-        if numerator.magnitude < limit.magnitude && denominator < limit {
-            // Through Int64: converting Int128 to Double directly takes a slow generic path.
-            return Double(Int64(truncatingIfNeeded: numerator)) / Double(Int64(truncatingIfNeeded: denominator))
+        let limit: Int64 = 1 << 53
+        if n.magnitude < UInt64(limit) && d < limit {
+            return Double(n) / Double(d)
         }
         if let d = Double(fixed(places: 12)) { return d }
-        return Double(numerator) / Double(denominator)
+        return Double(n) / Double(d)
     }
 }
 

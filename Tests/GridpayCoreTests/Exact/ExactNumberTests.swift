@@ -54,7 +54,7 @@ final class ExactNumberTests: XCTestCase {
     }
 
     func testOverflowIsAnErrorNotACrash() throws {
-        let big = try ExactNumber(numerator: Int128.max / 2, denominator: 1)
+        let big = try ExactNumber(numerator: Int128(Int64.max / 2), denominator: 1)
         XCTAssertThrowsError(try big.multiplied(by: n("3"))) { XCTAssertEqual($0 as? ArithmeticError, .overflow) }
     }
 }
@@ -67,5 +67,23 @@ final class ExactNumberDoubleTests: XCTestCase {
             XCTAssertEqual(n.doubleValue, Double("\(n.fixed(places: 2))")!, "\(n)")
         }
         XCTAssertEqual(try ExactNumber(numerator: 1, denominator: 3).doubleValue, 1.0 / 3.0)
+    }
+}
+
+final class CompactValueTests: XCTestCase {
+    /// A province month keeps ~20 of these per worker: their size is a memory budget.
+    func testValuesStayCompact() {
+        XCTAssertEqual(MemoryLayout<ExactNumber>.size, 16)
+        XCTAssertLessThanOrEqual(MemoryLayout<Value>.stride, 24)
+    }
+
+    func testResultsTooLargeForSixtyFourBitsAreOverflowErrors() throws {
+        let big = ExactNumber(Int(Int64.max / 2))
+        XCTAssertThrowsError(try big.multiplied(by: ExactNumber(4))) { XCTAssertEqual($0 as? ArithmeticError, .overflow) }
+        XCTAssertThrowsError(try big.adding(big).adding(big)) { XCTAssertEqual($0 as? ArithmeticError, .overflow) }
+        // Intermediate products may exceed 64 bits when the reduced result fits.
+        let x = try ExactNumber(numerator: 3_000_000_000, denominator: 7)
+        XCTAssertEqual(try x.multiplied(by: ExactNumber(numerator: 7, denominator: 3_000_000_000)), .one)
+        XCTAssertNil(ExactNumber(decimalText: "123456789012345678901"))
     }
 }
