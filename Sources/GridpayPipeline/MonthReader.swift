@@ -34,53 +34,48 @@ public enum MonthReader {
     /// Reads every declared input of the month (roster first), streaming each file once, and
     /// collects every problem instead of stopping at the first.
     /// With `scratch`, duplicate keys are found in bounded memory with spill files there;
-    /// without it (small inputs: rule-file tests), in memory.
+    /// without it (small inputs: rule-file tests), in memory. `deductionSink` gives each table's
+    /// sink for per-row deductions (nil: kept in memory).
+    ///
+    /// The roster is read first; then the other tables are read concurrently, largest first,
+    /// each by one thread: a table writes only its own accumulator slots, problems and spill
+    /// files, and everything is put together in rule-file order, so the result is the same at
+    /// any thread count.
     public static func read(rules: LoadedRules, period: Period, directory: String, accepted: Set<String>, history: HistoryProvider?,
-                            progress: ProgressReporter? = nil, scratch: String? = nil, deductions: DeductionSink? = nil) -> MonthInputs {
+                            progress: ProgressReporter? = nil, scratch: String? = nil,
+                            deductionSink: (Int) -> DeductionSink? = { _ in nil }, threads: Int = 2) -> MonthInputs {
         let month = MonthInputs(rules: rules, period: period, directory: directory, history: history)
-        month.computation.deductionSink = deductions
         let ruleSet = rules.rules
-        var order = Array(ruleSet.tables.indices)
-        order.removeAll { $0 == ruleSet.roster.table }
-        order.insert(ruleSet.roster.table, at: 0)
-        var rosterReadable = true
-        for t in order {
-            let spec = ruleSet.tables[t]
-            let path = "\(directory)/\(spec.file)"
-            let finder = scratch.map { DuplicateKeyFinder(scratch: $0) }
-            finder?.start(keys: spec.uniqueKeys.count)
-            let ingest = TableIngest(table: t, month: month.computation, accepted: accepted, keySink: finder)
-            guard FileManager.default.fileExists(atPath: path) else {
-                month.problems.append(InputProblem(.missingFile, .error, file: spec.file, line: nil,
-                    message: "the input file \(spec.file) is missing from \(directory); the rule file declares it as table '\(spec.name)'", acceptable: false))
-                if t == ruleSet.roster.table { rosterReadable = false }
-                continue
-            }
-            if !rosterReadable { continue }
-            progress?.startFile(spec.file)
-            let hasher = BackgroundHasher()
-            do {
-                let reader = try CSVReader(path: path, encoding: spec.encoding == .gb18030 ? .gb18030 : .utf8)
-                reader.onRawBytes = { hasher.feed($0) }
-                try reader.forEachRawRecord { record in
-                    ingest.consume(record)
-                    progress?.row()
-                }
-                if let finder, t != ruleSet.roster.table {
-                    try confirmDuplicates(finder, ingest: ingest, spec: spec, path: path)
-                }
-            } catch let error as CSVReadError {
-                month.problems.append(problem(for: error, spec: spec))
-            } catch {
-                month.problems.append(InputProblem(.malformedCSV, .error, file: spec.file, line: nil, message: "\(error)", acceptable: false))
-            }
-            month.problems.append(contentsOf: ingest.problems)
-            // Without a complete roster every other row would be reported as an unknown worker.
-            if t == ruleSet.roster.table, month.problems.contains(where: { [.missingColumn, .encoding, .malformedCSV].contains($0.kind) }) {
-                rosterReadable = false
-            }
-            month.files.append(InputFileRecord(file: spec.file, sha256: hasher.finish(), bytes: hasher.bytes,
-                                               rowsRead: ingest.rowsRead, rowsUsed: ingest.rowsUsed))
+        let roster = ruleSet.roster.table
+        let rosterJob = TableJob(table: roster, spec: ruleSet.tables[roster], directory: directory, month: month.computation,
+                                 accepted: accepted, scratch: scratch, sink: nil)
+        if let missing = rosterJob.missingProblem {
+            month.problems.append(missing)
+            return month
+        }
+        rosterJob.run(progress: progress)
+        month.problems.append(contentsOf: rosterJob.problems)
+        if let file = rosterJob.file { month.files.append(file) }
+        // Without a complete roster every other row would be reported as an unknown worker.
+        if month.problems.contains(where: { [.missingColumn, .encoding, .malformedCSV].contains($0.kind) }) {
+            month.files.sort { $0.file < $1.file }
+            return month
+        }
+        month.computation.startRows()
+        let jobs = ruleSet.tables.indices.filter { $0 != roster }.map { t in
+            TableJob(table: t, spec: ruleSet.tables[t], directory: directory, month: month.computation,
+                     accepted: accepted, scratch: scratch, sink: deductionSink(t))
+        }
+        let runnable = jobs.filter { $0.missingProblem == nil }.sorted { ($0.size, $1.table) > ($1.size, $0.table) }
+        let next = JobQueue(count: runnable.count)
+        let workers = max(1, min(threads, runnable.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let i = next.take() { runnable[i].run(progress: progress) }
+        }
+        for job in jobs {
+            if let missing = job.missingProblem { month.problems.append(missing) }
+            month.problems.append(contentsOf: job.problems)
+            if let file = job.file { month.files.append(file) }
         }
         month.files.sort { $0.file < $1.file }
         return month
@@ -173,8 +168,9 @@ public final class EarlierMonths: HistoryProvider {
                 result = .failure(HistoryGap(reason: "no usable rule version for \(p): \(f.diagnostics.first?.message ?? "")"))
             case .success(let rules):
                 // History of history is not needed: earlier months are only asked for named values.
+                let discard = DiscardingDeductionSink()
                 let m = MonthReader.read(rules: rules, period: p, directory: dir, accepted: [], history: nil,
-                                         scratch: scratch?.path, deductions: DiscardingDeductionSink())
+                                         scratch: scratch?.path, deductionSink: { _ in discard })
                 let blocking = m.blockingProblems
                 result = blocking.isEmpty ? .success(m) : .failure(HistoryGap(reason: "the inputs of \(p) have \(blocking.count) problem(s), e.g. \(blocking[0].rowReference): \(blocking[0].message)"))
             }
@@ -202,4 +198,74 @@ public final class EarlierMonths: HistoryProvider {
 /// Why an earlier month cannot be used.
 struct HistoryGap: Error {
     var reason: String
+}
+
+/// hands out job indices to the reading threads.
+final class JobQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private var nextIndex = 0
+    private let count: Int
+
+    init(count: Int) { self.count = count }
+
+    func take() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard nextIndex < count else { return nil }
+        nextIndex += 1
+        return nextIndex - 1
+    }
+}
+
+/// Reading one input file: its ingest, duplicate-key check, hash and problems.
+final class TableJob: @unchecked Sendable {
+    let table: Int
+    let spec: TableSpec
+    let path: String
+    let ingest: TableIngest
+    let finder: DuplicateKeyFinder?
+    let isRoster: Bool
+    let size: Int
+    var missingProblem: InputProblem?
+    private(set) var problems: [InputProblem] = []
+    private(set) var file: InputFileRecord?
+
+    init(table: Int, spec: TableSpec, directory: String, month: MonthComputation, accepted: Set<String>, scratch: String?, sink: DeductionSink?) {
+        self.table = table
+        self.spec = spec
+        path = "\(directory)/\(spec.file)"
+        isRoster = table == month.rules.roster.table
+        finder = scratch.map { DuplicateKeyFinder(scratch: "\($0)", prefix: "t\(table)-") }
+        finder?.start(keys: spec.uniqueKeys.count)
+        ingest = TableIngest(table: table, month: month, accepted: accepted, keySink: finder, deductionSink: sink)
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+        if attributes == nil {
+            missingProblem = InputProblem(.missingFile, .error, file: spec.file, line: nil,
+                message: "the input file \(spec.file) is missing from \(directory); the rule file declares it as table '\(spec.name)'", acceptable: false)
+        }
+    }
+
+    func run(progress: ProgressReporter?) {
+        progress?.startFile(spec.file)
+        let hasher = BackgroundHasher()
+        do {
+            let reader = try CSVReader(path: path, encoding: spec.encoding == .gb18030 ? .gb18030 : .utf8)
+            reader.onRawBytes = { hasher.feed($0) }
+            let ingest = self.ingest
+            try reader.forEachRawRecord { record in
+                ingest.consume(record)
+                progress?.row()
+            }
+            if let finder, !isRoster {
+                try MonthReader.confirmDuplicates(finder, ingest: ingest, spec: spec, path: path)
+            }
+        } catch let error as CSVReadError {
+            problems.append(MonthReader.problem(for: error, spec: spec))
+        } catch {
+            problems.append(InputProblem(.malformedCSV, .error, file: spec.file, line: nil, message: "\(error)", acceptable: false))
+        }
+        problems.append(contentsOf: ingest.problems)
+        file = InputFileRecord(file: spec.file, sha256: hasher.finish(), bytes: hasher.bytes, rowsRead: ingest.rowsRead, rowsUsed: ingest.rowsUsed)
+    }
 }

@@ -11,6 +11,8 @@ public struct RunRequest: Sendable {
     public var outputDir = "Output"
     /// Rows the user accepted (`file:line`): they are left out of the month and listed.
     public var accepted: Set<String> = []
+    /// Threads reading input tables at once (the outputs are the same at any count).
+    public var threads = 2
 
     public init(town: String, period: Period) {
         self.town = town
@@ -27,13 +29,14 @@ public final class PreparedMonth {
     public let inputs: MonthInputs
     public let report: MonthReport
     let history: EarlierMonths
-    /// Per-row deductions on disk (runs); nil when they are kept in memory (explain, tests).
-    let deductionSpill: DeductionSpill?
+    /// Per-row deductions on disk, one spill per table in rule-file order (runs); empty when
+    /// they are kept in memory (explain, tests).
+    let deductionSpills: [DeductionSpill]
     let scratch: ScratchFolder?
 
     init(request: RunRequest, rules: LoadedRules, inputs: MonthInputs, report: MonthReport, history: EarlierMonths,
-         deductionSpill: DeductionSpill?, scratch: ScratchFolder?) {
-        self.deductionSpill = deductionSpill
+         deductionSpills: [DeductionSpill], scratch: ScratchFolder?) {
+        self.deductionSpills = deductionSpills
         self.scratch = scratch
         self.request = request
         self.rules = rules
@@ -117,11 +120,11 @@ public enum MonthRunner {
         }
         let history = EarlierMonths(inputRoot: "\(request.inputDir)/\(request.town)", rulesFor: rulesFor)
         var scratch: ScratchFolder?
-        var deductionSpill: DeductionSpill?
+        var spills: [Int: DeductionSpill] = [:]
         if spill {
             do {
                 scratch = try ScratchFolder()
-                deductionSpill = try DeductionSpill(scratch: scratch!.path)
+                for t in rules.rules.tables.indices { spills[t] = try DeductionSpill(scratch: scratch!.path, name: "deductions-\(t)") }
             } catch {
                 return .failure(PipelineFailure(message: "cannot create scratch files in \(FileManager.default.temporaryDirectory.path): \(error)"))
             }
@@ -129,7 +132,7 @@ public enum MonthRunner {
         }
         let inputs = MonthReader.read(rules: rules, period: request.period, directory: request.monthInputDir,
                                       accepted: request.accepted, history: history, progress: progress,
-                                      scratch: scratch?.path, deductions: deductionSpill)
+                                      scratch: scratch?.path, deductionSink: { spills[$0] }, threads: request.threads)
         var blocking = inputs.blockingProblems
         let acceptable = Set(inputs.problems.filter { $0.acceptable && $0.severity == .error }.map(\.rowReference))
         for ref in request.accepted.sorted() where !acceptable.contains(ref) {
@@ -150,7 +153,7 @@ public enum MonthRunner {
         switch MonthReport.build(inputs.computation) {
         case .success(let report):
             return .success(PreparedMonth(request: request, rules: rules, inputs: inputs, report: report, history: history,
-                                          deductionSpill: deductionSpill, scratch: scratch))
+                                          deductionSpills: spills.sorted { $0.key < $1.key }.map(\.value), scratch: scratch))
         case .failure(let f):
             return .failure(PipelineFailure(diagnostics: f.diagnostics, sources: [rules.path: rules.text]))
         }

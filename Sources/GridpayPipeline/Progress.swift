@@ -1,8 +1,10 @@
 import Foundation
 
 /// Progress of a long run on stderr, only when stderr is a terminal (never in logs or pipes).
+/// Tables are read on two threads: the counters are behind a lock.
 public final class ProgressReporter: @unchecked Sendable {
     let enabled: Bool
+    let lock = NSLock()
     var file = ""
     var rows = 0
     var fileRows = 0
@@ -15,6 +17,8 @@ public final class ProgressReporter: @unchecked Sendable {
 
     func startFile(_ name: String) {
         guard enabled else { return }
+        lock.lock()
+        defer { lock.unlock() }
         file = name
         fileRows = 0
         show(force: true)
@@ -22,6 +26,8 @@ public final class ProgressReporter: @unchecked Sendable {
 
     @inline(__always) func row() {
         guard enabled else { return }
+        lock.lock()
+        defer { lock.unlock() }
         rows += 1
         fileRows += 1
         if fileRows & 0x3FFF == 0 { show(force: false) }
@@ -29,6 +35,8 @@ public final class ProgressReporter: @unchecked Sendable {
 
     func status(_ text: String) {
         guard enabled else { return }
+        lock.lock()
+        defer { lock.unlock() }
         FileHandle.standardError.write(Data("\r\u{1B}[K\(text)…".utf8))
     }
 
@@ -37,7 +45,7 @@ public final class ProgressReporter: @unchecked Sendable {
         guard force || now.timeIntervalSince(lastPrint) > 0.25 else { return }
         lastPrint = now
         let rate = Double(rows) / max(0.001, now.timeIntervalSince(started))
-        FileHandle.standardError.write(Data("\r\u{1B}[Kreading \(file): \(fileRows) rows (\(Int(rate)) rows/s overall)".utf8))
+        FileHandle.standardError.write(Data("\r\u{1B}[Kreading \(file): \(rows) rows read (\(Int(rate)) rows/s)".utf8))
     }
 
     public func finish() {

@@ -23,13 +23,13 @@ final class SpillWriter {
     var buffer: [UInt8] = []
     let path: String
 
-    init(path: String) throws {
+    init(path: String, bufferCapacity: Int = 1 << 20) throws {
         self.path = path
         guard FileManager.default.createFile(atPath: path, contents: nil) else {
             throw PipelineFailure(message: "cannot create the scratch file \(path)")
         }
         handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-        buffer.reserveCapacity(1 << 20)
+        buffer.reserveCapacity(bufferCapacity)
     }
 
     @inline(__always) func append<T: FixedWidthInteger>(_ v: T) {
@@ -67,13 +67,16 @@ final class DuplicateKeyFinder: UniqueKeySink {
     }
 
     let scratch: String
+    /// Keeps the files of tables read at the same time apart.
+    let prefix: String
     let memoryLimit: Int
     /// Per unique key of the current table.
     var inMemory: [[Entry]] = []
     var partitions: [[SpillWriter]?] = []
 
-    init(scratch: String, memoryLimit: Int = 1 << 20) {
+    init(scratch: String, prefix: String = "", memoryLimit: Int = 1 << 20) {
         self.scratch = scratch
+        self.prefix = prefix
         self.memoryLimit = memoryLimit
     }
 
@@ -97,7 +100,7 @@ final class DuplicateKeyFinder: UniqueKeySink {
     func spill(key: Int) {
         var writers: [SpillWriter] = []
         for p in 0..<256 {
-            guard let w = try? SpillWriter(path: "\(scratch)/keys-\(key)-\(p).bin") else { return }
+            guard let w = try? SpillWriter(path: "\(scratch)/\(prefix)keys-\(key)-\(p).bin", bufferCapacity: 1 << 16) else { return }
             writers.append(w)
         }
         for e in inMemory[key] {
@@ -154,11 +157,12 @@ final class DeductionSpill: DeductionSink {
     private(set) var count = 0
     var failure: Error?
 
-    init(scratch: String) throws {
-        writer = try SpillWriter(path: "\(scratch)/deductions.bin")
+    init(scratch: String, name: String = "deductions") throws {
+        writer = try SpillWriter(path: "\(scratch)/\(name).bin")
     }
 
     func add(worker: Int, record r: DeductionRecord) {
+        guard r.points != .zero || r.yuan != .zero else { return }   // nothing to show in 扣分明细
         count += 1
         writer.append(UInt32(worker))
         writer.append(UInt16(r.item))

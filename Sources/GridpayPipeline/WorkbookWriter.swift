@@ -149,7 +149,7 @@ struct WorkbookWriter {
         let headers = [SheetLabels.workerID, SheetLabels.name, "考核项目", "扣分原因", "次数", "扣分", "扣款(元)", "来源文件", "行号"]
         func shown(_ r: DeductionRecord) -> Bool { r.points != .zero || r.yuan != .zero }
         let inMemory = report.workers.reduce(0) { n, w in n + w.records.filter(shown).count }
-        let spilled = month.deductionSpill?.count ?? 0
+        let spilled = month.deductionSpills.reduce(0) { $0 + $1.count }
         let ws = try sheet(book, SheetLabels.detailSheet, headers, widths: [12, 10, 10, 34, 6, 8, 10, 16, 8], dataRows: inMemory + spilled, s)
         var byIndex: [Int: Int] = [:]
         for (k, w) in report.workers.enumerated() { byIndex[w.index] = k }
@@ -168,9 +168,11 @@ struct WorkbookWriter {
             }
             row += 1
         }
-        try month.deductionSpill?.forEach { worker, r in
-            guard shown(r), let k = byIndex[worker] else { return }
-            try write(report.workers[k], r)
+        for spill in month.deductionSpills {
+            try spill.forEach { worker, r in
+                guard shown(r), let k = byIndex[worker] else { return }
+                try write(report.workers[k], r)
+            }
         }
         for w in report.workers {
             for r in w.records where shown(r) { try write(w, r) }

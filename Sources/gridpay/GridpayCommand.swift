@@ -51,9 +51,13 @@ struct Run: ParsableCommand {
     @Option(name: .customLong("accept"), help: "Leave out a listed problem row on purpose, FILE:LINE (e.g. events.csv:12). Repeatable.")
     var accept: [String] = []
     @Flag(help: "No progress output.") var quiet = false
+    @Option(help: "Threads reading input tables at once; the outputs are the same bytes at any count.")
+    var threads = 2
 
     func run() throws {
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
         var request = RunRequest(town: town, period: try parsePeriod(month))
+        request.threads = threads
         request.rulesDir = locations.rulesDir
         request.inputDir = locations.inputDir
         request.outputDir = locations.outputDir

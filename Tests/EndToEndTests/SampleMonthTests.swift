@@ -108,6 +108,16 @@ final class SampleMonthTests: XCTestCase {
         XCTAssertEqual(sa, sb, "the same inputs and rules must give byte-identical outputs")
     }
 
+    func testOneThreadAndTwoThreadsGiveIdenticalBytes() throws {
+        let a = try Runner.TempFolder(), b = try Runner.TempFolder()
+        for (out, threads) in [(a, "1"), (b, "2")] {
+            let r = try Runner.run(["run", "qinghe", "2026-10", "--input-dir", Self.inputDir, "--rules-dir", Runner.rulesDir,
+                                    "--output-dir", out.path, "--threads", threads])
+            XCTAssertEqual(r.status, 0, r.transcript)
+        }
+        XCTAssertEqual(Runner.snapshot(a.path), Runner.snapshot(b.path), "the thread count must not change a byte")
+    }
+
     func testCheckPassesOnBothShippedRuleFiles() throws {
         for town in ["qinghe", "xinhe"] {
             let r = try Runner.run(["check", "Rules/\(town).toml"])

@@ -66,12 +66,16 @@ public final class MonthComputation {
     /// Streaming accumulators, allocated once the roster is read: [aggregate × worker] and
     /// [item × worker] in plain buffers, because every input row updates them.
     var accumulators: Accumulators?
-    var distinct: [[Set<Value>]]
+    /// Sets of distinct values per worker, one box per distinct() aggregate (boxes, so that tables
+    /// read on different threads never mutate a shared array).
+    var distinct: [DistinctSets?]
     let rowDeductionsByTable: [[(item: Int, deduction: Int)]]
     /// Counted deductions and bound corrections (a few per worker), and per-row deductions when no
     /// sink takes them.
     public private(set) var records: [[DeductionRecord]] = []
-    public var deductionSink: DeductionSink?
+    /// (table, item) pairs that have per-row deductions, numbered: their totals get slots.
+    let tableItemPairs: [Int: [Int: Int]]
+    let pairCount: Int
     /// Points and yuan of per-row deductions, summed per item and worker as rows stream in.
 
     // Evaluation state.
@@ -91,7 +95,7 @@ public final class MonthComputation {
         var byTable = Array(repeating: [Int](), count: rules.tables.count)
         for (i, a) in rules.aggregates.enumerated() { byTable[a.table].append(i) }
         aggregatesByTable = byTable
-        distinct = Array(repeating: [], count: rules.aggregates.count)
+        distinct = Array(repeating: nil, count: rules.aggregates.count)
         var deductions = Array(repeating: [(item: Int, deduction: Int)](), count: rules.tables.count)
         for (i, item) in rules.items.enumerated() {
             for (j, d) in item.deductions.enumerated() {
@@ -99,6 +103,18 @@ public final class MonthComputation {
             }
         }
         rowDeductionsByTable = deductions
+        var pairs: [Int: [Int: Int]] = [:]
+        var count = 0
+        for (i, item) in rules.items.enumerated() {
+            for d in item.deductions {
+                if case .perRow(let t, _) = d.source, pairs[t]?[i] == nil {
+                    pairs[t, default: [:]][i] = count
+                    count += 1
+                }
+            }
+        }
+        tableItemPairs = pairs
+        pairCount = count
     }
 
     /// Row columns of `table` that some rule reads: filters, summed values, deduction amounts and
@@ -152,7 +168,7 @@ public final class MonthComputation {
         rosterRows.append(row)
         rosterLines.append(line)
         records.append([])
-        for a in 0..<rules.aggregates.count where rules.aggregates[a].kind == .distinct { distinct[a].append([]) }
+
         return index
     }
 
@@ -163,20 +179,30 @@ public final class MonthComputation {
     func plan(_ table: Int) -> TablePlan {
         if plans.isEmpty { plans = Array(repeating: nil, count: rules.tables.count) }
         if let p = plans[table] { return p }
-        let p = TablePlan(table: table, rules: rules) { [unowned self] (e, row) throws(EvaluationError) in try self.evaluateRow(e, row) }
+        let p = TablePlan(table: table, rules: rules, pairs: tableItemPairs[table] ?? [:]) { [unowned self] (e, row) throws(EvaluationError) in try self.evaluateRow(e, row) }
         plans[table] = p
         return p
     }
 
-    /// The accumulators, created when the first non-roster row arrives (the roster is complete then).
+    /// The accumulators, created once the roster is complete.
     var acc: Accumulators {
         if let a = accumulators { return a }
-        let a = Accumulators(aggregates: rules.aggregates.count, items: rules.items.count, workers: workerCount)
-        accumulators = a
-        return a
+        startRows()
+        return accumulators!
     }
 
-    func ingest(_ plan: TablePlan, table: Int, row: RowView, worker: Int, line: Int) throws(EvaluationError) {
+    /// Called after the roster and before other tables, which may then be read concurrently:
+    /// every table writes only its own aggregates' slots and its own (table, item) slots.
+    public func startRows() {
+        guard accumulators == nil else { return }
+        accumulators = Accumulators(aggregates: rules.aggregates.count, tableItemPairs: tableItemPairs, pairCount: pairCount, workers: workerCount)
+        for a in rules.aggregates.indices where rules.aggregates[a].kind == .distinct {
+            distinct[a] = DistinctSets(workers: workerCount)
+        }
+        for t in rules.tables.indices { _ = plan(t) }
+    }
+
+    func ingest(_ plan: TablePlan, table: Int, row: RowView, worker: Int, line: Int, sink: DeductionSink?) throws(EvaluationError) {
         let acc = self.acc
         for agg in plan.aggregates {
             if let f = agg.filter, try !f(row) { continue }
@@ -192,7 +218,7 @@ public final class MonthComputation {
                 do { acc.sums[k] = try acc.sums[k].adding(n) } catch { throw EvaluationError(error.description, at: nil) }
                 if agg.kind == .mean { acc.counts[k] += 1 }
             case .distinct:
-                distinct[a][worker].insert(try agg.value!(row))
+                distinct[a]!.sets[worker].insert(try agg.value!(row))
             }
         }
         guard !plan.deductions.isEmpty else { return }
@@ -201,7 +227,7 @@ public final class MonthComputation {
             let points = try d.points.map { (f) throws(EvaluationError) in try f(row).number ?? .zero } ?? .zero
             let yuan = try d.yuan.map { (f) throws(EvaluationError) in try f(row).number ?? .zero } ?? .zero
             do {
-                let k = acc.itemSlot(d.item, worker)
+                let k = d.pair * acc.workers + worker
                 acc.points[k] = try acc.points[k].adding(points)
                 acc.yuan[k] = try acc.yuan[k].adding(yuan)
             } catch { throw EvaluationError(error.description, at: d.location) }
@@ -211,7 +237,7 @@ public final class MonthComputation {
                 spec.columnIndex(name).map { String(decoding: row.fields[$0], as: UTF8.self) }
             }
             let record = DeductionRecord(item: d.item, deduction: d.deduction, reason: reason, points: points, yuan: yuan, file: spec.file, line: line, times: nil)
-            if let deductionSink { deductionSink.add(worker: worker, record: record) } else { records[worker].append(record) }
+            if let sink { sink.add(worker: worker, record: record) } else { records[worker].append(record) }
         }
     }
 
@@ -243,7 +269,7 @@ public final class MonthComputation {
         switch rules.aggregates[a].kind {
         case .count: return .number(ExactNumber(acc.counts[acc.slot(a, w)]))
         case .sum: return .number(acc.sums[acc.slot(a, w)])
-        case .distinct: return .number(ExactNumber(distinct[a][w].count))
+        case .distinct: return .number(ExactNumber(distinct[a]?.sets[w].count ?? 0))
         case .mean:
             // The mean of no rows is 0 (documented in the README's rule reference).
             let k = acc.slot(a, w)
@@ -292,8 +318,10 @@ public final class MonthComputation {
         var score = base
         var yuan = ExactNumber.zero
         do {
-            score = try score.adding(acc.points[acc.itemSlot(i, w)])
-            yuan = try yuan.adding(acc.yuan[acc.itemSlot(i, w)])
+            for k in acc.pairSlots(item: i, worker: w) {
+                score = try score.adding(acc.points[k])
+                yuan = try yuan.adding(acc.yuan[k])
+            }
             for (j, d) in item.deductions.enumerated() {
                 guard case .counted(let countExpr, let table) = d.source else { continue }
                 guard let times = try value(countExpr, worker: w).number else { continue }
@@ -492,6 +520,8 @@ public final class MonthComputation {
 }
 
 /// Per-worker running totals of one period, in plain buffers (see MonthComputation.acc).
+/// Aggregates are [aggregate × worker]; per-row deduction totals are [(table, item) × worker],
+/// so that two tables read at once never write the same slot.
 final class Accumulators {
     let workers: Int
     let counts: UnsafeMutablePointer<Int>
@@ -499,24 +529,32 @@ final class Accumulators {
     let points: UnsafeMutablePointer<ExactNumber>
     let yuan: UnsafeMutablePointer<ExactNumber>
     let aggregateSlots: Int
-    let itemSlots: Int
+    let pairSlotsCount: Int
+    /// table → item → pair index.
+    let pairs: [Int: [Int: Int]]
+    /// item → its pair indices.
+    let pairsOfItem: [Int: [Int]]
 
-    init(aggregates: Int, items: Int, workers: Int) {
+    init(aggregates: Int, tableItemPairs: [Int: [Int: Int]], pairCount: Int, workers: Int) {
         self.workers = workers
+        pairs = tableItemPairs
+        var byItem: [Int: [Int]] = [:]
+        for (_, items) in tableItemPairs { for (item, p) in items { byItem[item, default: []].append(p) } }
+        pairsOfItem = byItem.mapValues { $0.sorted() }
         aggregateSlots = max(1, aggregates * workers)
-        itemSlots = max(1, items * workers)
+        pairSlotsCount = max(1, pairCount * workers)
         counts = .allocate(capacity: aggregateSlots)
         counts.initialize(repeating: 0, count: aggregateSlots)
         sums = .allocate(capacity: aggregateSlots)
         sums.initialize(repeating: .zero, count: aggregateSlots)
-        points = .allocate(capacity: itemSlots)
-        points.initialize(repeating: .zero, count: itemSlots)
-        yuan = .allocate(capacity: itemSlots)
-        yuan.initialize(repeating: .zero, count: itemSlots)
+        points = .allocate(capacity: pairSlotsCount)
+        points.initialize(repeating: .zero, count: pairSlotsCount)
+        yuan = .allocate(capacity: pairSlotsCount)
+        yuan.initialize(repeating: .zero, count: pairSlotsCount)
     }
 
     @inline(__always) func slot(_ aggregate: Int, _ worker: Int) -> Int { aggregate * workers + worker }
-    @inline(__always) func itemSlot(_ item: Int, _ worker: Int) -> Int { item * workers + worker }
+    func pairSlots(item: Int, worker: Int) -> [Int] { (pairsOfItem[item] ?? []).map { $0 * workers + worker } }
 
     deinit {
         counts.deallocate()
@@ -524,4 +562,10 @@ final class Accumulators {
         points.deallocate()
         yuan.deallocate()
     }
+}
+
+/// One distinct() aggregate's sets, per worker.
+final class DistinctSets {
+    var sets: [Set<Value>]
+    init(workers: Int) { sets = Array(repeating: [], count: workers) }
 }

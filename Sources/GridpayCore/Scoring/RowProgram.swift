@@ -31,12 +31,14 @@ final class TablePlan {
         let yuan: RowFunction?
         let reason: String
         let location: SourceLocation
+        /// Slot group of this (table, item) in the accumulators.
+        let pair: Int
     }
 
     let aggregates: [Aggregate]
     let deductions: [Deduction]
 
-    init(table: Int, rules: RuleSet, evaluate: @escaping (CheckedExpr, UnsafeBufferPointer<Value>) throws(EvaluationError) -> Value) {
+    init(table: Int, rules: RuleSet, pairs: [Int: Int], evaluate: @escaping (CheckedExpr, UnsafeBufferPointer<Value>) throws(EvaluationError) -> Value) {
         let spec = rules.tables[table]
         let compiler = RowCompiler(spec: spec, evaluate: evaluate)
         var aggregates: [Aggregate] = []
@@ -51,7 +53,7 @@ final class TablePlan {
             for (j, d) in item.deductions.enumerated() {
                 guard case .perRow(let t, let when) = d.source, t == table else { continue }
                 deductions.append(Deduction(item: i, deduction: j, when: when.map(compiler.predicate), points: d.points.map(compiler.function),
-                                            yuan: d.yuan.map(compiler.function), reason: d.reason, location: d.location))
+                                            yuan: d.yuan.map(compiler.function), reason: d.reason, location: d.location, pair: pairs[i]!))
             }
         }
         self.aggregates = aggregates

@@ -61,7 +61,11 @@ public final class TableIngest {
     public private(set) var rowsRead = 0
     public private(set) var rowsUsed = 0
 
-    public init(table: Int, month: MonthComputation, accepted: Set<String>, keySink: UniqueKeySink? = nil) {
+    /// Where this table's per-row deductions go (nil: kept in memory with the month).
+    let deductionSink: DeductionSink?
+
+    public init(table: Int, month: MonthComputation, accepted: Set<String>, keySink: UniqueKeySink? = nil, deductionSink: DeductionSink? = nil) {
+        self.deductionSink = deductionSink
         tableIndex = table
         let spec = month.rules.tables[table]
         self.spec = spec
@@ -212,7 +216,7 @@ public final class TableIngest {
                 let row = RowView(values: UnsafeBufferPointer(start: slots, count: columnCount),
                                   choices: UnsafeBufferPointer(start: choiceSlots, count: columnCount),
                                   fields: UnsafeBufferPointer(start: fieldSlots, count: columnCount))
-                try month.ingest(plan, table: tableIndex, row: row, worker: worker, line: line)
+                try month.ingest(plan, table: tableIndex, row: row, worker: worker, line: line, sink: deductionSink)
                 rowsUsed += 1
             } catch {
                 problem(.badValue, line: line, "\(error.message) while evaluating \(error.location.map { "the rule at \($0)" } ?? "a rule") for this row", acceptable: false)
