@@ -79,7 +79,37 @@ public final class MonthComputation {
     /// Points and yuan of per-row deductions, summed per item and worker as rows stream in.
 
     // Evaluation state.
-    var memo: [WorkerSymbol: [Value?]] = [:]
+    /// Evaluated worker symbols: [symbol × worker], created on first use (the roster is complete then).
+    var memoStore: UnsafeMutablePointer<Value?>?
+    var memoSymbols = 0
+
+    func memoSlot(_ s: WorkerSymbol, _ w: Int) -> UnsafeMutablePointer<Value?> {
+        if memoStore == nil {
+            memoSymbols = rules.values.count + rules.items.count + 5
+            let p = UnsafeMutablePointer<Value?>.allocate(capacity: max(1, memoSymbols * workerCount))
+            p.initialize(repeating: nil, count: memoSymbols * workerCount)
+            memoStore = p
+        }
+        let v = rules.values.count, i = rules.items.count
+        let index: Int
+        switch s {
+        case .value(let k): index = k
+        case .item(let k): index = v + k
+        case .total: index = v + i
+        case .rank: index = v + i + 1
+        case .dutyMet: index = v + i + 2
+        case .payBase: index = v + i + 3
+        case .scorePay: index = v + i + 4
+        }
+        return memoStore! + (index * workerCount + w)
+    }
+
+    deinit {
+        if let memoStore {
+            memoStore.deinitialize(count: memoSymbols * workerCount)
+            memoStore.deallocate()
+        }
+    }
     var inProgress: Set<WorkerSymbol> = []
     var groupResults: [Int: [Value]] = [:]
     var itemYuan: [Int: [ExactNumber]] = [:]
@@ -279,8 +309,8 @@ public final class MonthComputation {
     }
 
     public func symbol(_ s: WorkerSymbol, worker w: Int) throws(EvaluationError) -> Value {
-        if let cached = memo[s]?[w] { return cached }
-        if memo[s] == nil { memo[s] = Array(repeating: nil, count: workerCount) }
+        let slot = memoSlot(s, w)
+        if let cached = slot.pointee { return cached }
         let v: Value
         switch s {
         case .value(let i): v = try value(rules.values[i].expr, worker: w)
@@ -293,7 +323,7 @@ public final class MonthComputation {
         case .payBase: v = try value(rules.pay.base, worker: w)
         case .scorePay: v = try value(rules.pay.scorePay, worker: w)
         }
-        memo[s]![w] = v
+        slot.pointee = v
         return v
     }
 
@@ -313,7 +343,8 @@ public final class MonthComputation {
     /// The item's base plus its deductions, bounded by its min/max if any, rounded half-up.
     func itemScore(_ i: Int, worker w: Int) throws(EvaluationError) -> ExactNumber {
         let item = rules.items[i]
-        if let cached = memo[.item(i)]?[w], let n = cached.number { return n }
+        let slot = memoSlot(.item(i), w)
+        if let cached = slot.pointee, let n = cached.number { return n }
         guard let base = try value(item.base, worker: w).number else { throw EvaluationError("item \(item.name) is not a number", at: item.location) }
         var score = base
         var yuan = ExactNumber.zero
@@ -351,8 +382,7 @@ public final class MonthComputation {
         }
         if itemYuan[i] == nil { itemYuan[i] = Array(repeating: .zero, count: workerCount) }
         itemYuan[i]![w] = yuan
-        if memo[.item(i)] == nil { memo[.item(i)] = Array(repeating: nil, count: workerCount) }
-        memo[.item(i)]![w] = .number(score)
+        slot.pointee = .number(score)
         return score
     }
 
