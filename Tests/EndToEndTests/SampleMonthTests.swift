@@ -18,8 +18,8 @@ final class SampleMonthTests: XCTestCase {
     }
 
     /// Oracle rows keyed by column name, in the oracle's order (rank, then id).
-    func oracle(_ month: String) throws -> [[String: String]] {
-        let text = try String(contentsOfFile: "\(Self.expectedDir)/qinghe-\(month).csv", encoding: .utf8)
+    func oracle(_ month: String, file: String? = nil) throws -> [[String: String]] {
+        let text = try String(contentsOfFile: file ?? "\(Self.expectedDir)/qinghe-\(month).csv", encoding: .utf8)
         let lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         let header = lines[0]
         return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
@@ -33,10 +33,17 @@ final class SampleMonthTests: XCTestCase {
         return a == b
     }
 
-    func compareWithOracle(_ month: String) throws {
+    func compareWithOracle(_ month: String, inputDir: String? = nil, oracleFile: String? = nil) throws {
         let out = try Runner.TempFolder()
-        let parts = try runSample("qinghe", month, out: out)
-        let expected = try oracle(month)
+        let parts: [String: String]
+        if let inputDir {
+            let r = try Runner.runMonth(inputDir: inputDir, outputDir: out.path, town: "qinghe", month: month)
+            XCTAssertEqual(r.status, 0, r.transcript)
+            parts = try Runner.xlsxParts(out.path("qinghe/\(month)/qinghe-\(month).xlsx"))
+        } else {
+            parts = try runSample("qinghe", month, out: out)
+        }
+        let expected = try oracle(month, file: oracleFile)
         let summary = Runner.sheetRows(try XCTUnwrap(Runner.sheetXML(named: "考核汇总", in: parts)))
         let header = summary[0]
         let rows = summary.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
@@ -64,6 +71,26 @@ final class SampleMonthTests: XCTestCase {
     func testAugustMatchesTheOracle() throws { try compareWithOracle("2026-08") }
     func testSeptemberMatchesTheOracle() throws { try compareWithOracle("2026-09") }
     func testOctoberMatchesTheOracle() throws { try compareWithOracle("2026-10") }
+
+    /// A generated month (300 workers, three months of history) against the Python oracle run
+    /// on the same files: a different data set from the committed samples every time the
+    /// generator's shape changes, checked cell by cell.
+    func testAGeneratedMonthMatchesTheOracle() throws {
+        let data = try Runner.TempFolder()
+        let gen = try Runner.run(["--shape", "Benchmarks/shapes/qinghe.toml", "--workers", "300", "--months", "3",
+                                  "--month", "2026-10", "--seed", "7", "--out", data.path, "--quiet"], binary: Runner.datagenBinaryPath)
+        XCTAssertEqual(gen.status, 0, gen.transcript)
+        let oracleFile = data.path("oracle.csv")
+        let python = Process()
+        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        python.arguments = ["python3", Runner.packageRoot.appendingPathComponent("Tools/qinghe_reference.py").path, data.path("qinghe"), "2026-10"]
+        FileManager.default.createFile(atPath: oracleFile, contents: nil)
+        python.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: oracleFile))
+        try python.run()
+        python.waitUntilExit()
+        XCTAssertEqual(python.terminationStatus, 0, "the oracle (python3 Tools/qinghe_reference.py) failed")
+        try compareWithOracle("2026-10", inputDir: data.path, oracleFile: oracleFile)
+    }
 
     func testOctoberHasTheCasesTheSampleWasMadeFor() throws {
         let rows = try oracle("2026-10")
