@@ -34,7 +34,7 @@ RENAME = {
 }
 
 
-def render(header, rows):
+def render(rows):
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerows(rows)
@@ -55,7 +55,7 @@ def load(path, table):
         for column, marker in RENAME[table]:
             row[index[column]] += marker
         marked.append(row)
-    head = ("\ufeff" if bom else "") + render(None, [header])
+    head = ("\ufeff" if bom else "") + render([header])
     return head, marked, worker_col
 
 
@@ -83,8 +83,8 @@ def main(argv):
     kept_last = {roster_rows[i][roster_worker] for i in range(last)}
 
     for table, (head, rows, worker_col) in tables.items():
-        full = render(None, rows)
-        part = render(None, [r for r in rows if r[worker_col] in kept_last])
+        full = render(rows)
+        part = render([r for r in rows if r[worker_col] in kept_last])
         scale = 1 if table == "roster" else a.rows_scale
         with open(os.path.join(dest, table + ".csv"), "w", encoding="utf-8", newline="") as f:
             f.write(head)

@@ -8,16 +8,19 @@
 #                                                #     duckdb is already importable), no timing claims
 # Other options: --repeat N (timed runs per program and size, median reported; default 1; the
 #   flatness run is timed once),
-#   --flat-workers N (size of the flatness run, default 100000; runs when N is among the sizes),
+#   --flat-workers N[,M] (sizes of the flatness runs, 10x rows per worker; default 100000; each
+#   runs when it is among the sizes),
 #   --no-flatness, --keep-data.
 # Environment: GRIDPAY_SCRATCH (swift build scratch path, default .build), BENCH_WORK (generated
-#   data and outputs, default Benchmarks/work), DUCKDB_VERSION / XLSXWRITER_VERSION (peer packages).
+#   data and outputs, default Benchmarks/work), DUCKDB_VERSION / XLSXWRITER_VERSION (peer packages),
+#   BENCH_GENERATOR (auto: gridpay-datagen when built, else replicate; or datagen / replicate).
 #
 # Data: `gridpay-datagen` (built from this package) when it exists; until then
 # Benchmarks/replicate_sample.py, which replicates Input/qinghe/<month> with renamed ids.
 # Writes Benchmarks/results/<date>-<hostname>.json (not in --smoke) and prints a markdown table.
 set -euo pipefail
 ARGS="$*"
+SELF="$(cd "$(dirname "$0")" && pwd)/$(basename "$0")"
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 
@@ -35,7 +38,7 @@ WORK=${BENCH_WORK:-$ROOT/Benchmarks/work}
 DUCKDB_VERSION=${DUCKDB_VERSION:-2.0.0}
 XLSXWRITER_VERSION=${XLSXWRITER_VERSION:-3.3.1}
 
-usage() { sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,/^set -euo/p' "$SELF" | grep '^#' | sed 's/^# \{0,1\}//'; }
 die() { echo "run.sh: error: $*" >&2; exit 1; }
 log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
 
@@ -56,9 +59,13 @@ if [ "$SMOKE" = 1 ]; then SIZES=1000; FLAT=0; REPEAT=1; fi
 [[ "$SIZES" =~ ^[0-9]+(,[0-9]+)*$ ]] || die "--sizes must be a comma-separated list of worker counts"
 [[ "$REPEAT" =~ ^[1-9][0-9]*$ ]] || die "--repeat must be a positive integer"
 IFS=, read -r -a SIZE_LIST <<< "$SIZES"
-RUN_FLAT=0
+[[ "$FLAT_WORKERS" =~ ^[0-9]+(,[0-9]+)*$ ]] || die "--flat-workers must be a comma-separated list"
+FLAT_LIST=()   # flatness runs: the --flat-workers sizes that are among --sizes
 if [ "$FLAT" = 1 ]; then
-  for n in "${SIZE_LIST[@]}"; do [ "$n" = "$FLAT_WORKERS" ] && RUN_FLAT=1; done
+  IFS=, read -r -a wanted <<< "$FLAT_WORKERS"
+  for f in "${wanted[@]}"; do
+    for n in "${SIZE_LIST[@]}"; do [ "$n" = "$f" ] && FLAT_LIST+=("$f"); done
+  done
 fi
 
 command -v gcc >/dev/null || die "gcc not found"
@@ -74,8 +81,8 @@ CHECKS=$WORK/checks.jsonl
 : > "$CHECKS"
 TOOLS="python3 $ROOT/Benchmarks/bench_tools.py"
 
-check() {  # name ok(0/1) detail
-  python3 -c 'import json,sys; print(json.dumps({"name": sys.argv[1], "ok": sys.argv[2] == "1", "detail": sys.argv[3]}, ensure_ascii=False))' \
+check() {  # name ok(1/0/skipped) detail
+  python3 -c 'import json,sys; print(json.dumps({"name": sys.argv[1], "ok": sys.argv[2] != "0", "skipped": sys.argv[2] == "skipped", "detail": sys.argv[3]}, ensure_ascii=False))' \
     "$1" "$2" "$3" >> "$CHECKS"
 }
 
@@ -88,12 +95,17 @@ if grep -q 'gridpay-datagen' Package.swift; then
   log "building gridpay-datagen"
   swift build -c release --scratch-path "$SCRATCH" --product gridpay-datagen >&2
 fi
-if [ -x "$DATAGEN" ]; then
+case "${BENCH_GENERATOR:-auto}" in
+  auto|datagen|replicate) ;;
+  *) die "BENCH_GENERATOR must be auto, datagen or replicate" ;;
+esac
+if [ -x "$DATAGEN" ] && [ "${BENCH_GENERATOR:-auto}" != replicate ]; then
   GENERATOR=gridpay-datagen
   [ -f Benchmarks/shapes/qinghe.toml ] || die "gridpay-datagen needs Benchmarks/shapes/qinghe.toml"
 else
+  [ "${BENCH_GENERATOR:-auto}" != datagen ] || die "BENCH_GENERATOR=datagen but $DATAGEN was not built"
   GENERATOR=replicate_sample.py
-  log "gridpay-datagen not built: data replicates Input/qinghe/$MONTH (Benchmarks/replicate_sample.py)"
+  log "data replicates Input/qinghe/$MONTH with renamed ids (Benchmarks/replicate_sample.py)"
 fi
 
 mkdir -p "$WORK/bin"
@@ -110,7 +122,7 @@ if [ "$SMOKE" = 1 ]; then
   if ! "$PY" -c 'import duckdb, xlsxwriter' 2>/dev/null; then
     PEER=0
     log "peer SKIPPED: duckdb/xlsxwriter not importable and --smoke never installs Python packages"
-    check "peer" 1 "skipped in smoke mode: duckdb not importable"
+    check "peer" skipped "smoke mode: duckdb/xlsxwriter not importable, and --smoke installs nothing"
   fi
 else
   if [ ! -x "$VENV/bin/python" ]; then
@@ -168,6 +180,8 @@ timed() {  # timefile log command...  (LOAD: 1-minute load average just before t
 }
 
 bench_size() {  # workers variant rows-scale repeats tools...
+  # In the rows-x10 (flatness) variant a failing gridpay is a result, not the end of the run: its
+  # wall time, peak RSS until the failure and its error are recorded and run.sh exits 1 at the end.
   local n=$1 variant=$2 scale=$3 repeat=$4; shift 4
   local data=$WORK/data/w$n-$variant out=$WORK/out/w$n-$variant
   log "generating $n workers (rows x$scale) with $GENERATOR"
@@ -175,14 +189,30 @@ bench_size() {  # workers variant rows-scale repeats tools...
   local inputs=("$data/qinghe/$MONTH"/*.csv)
   local bytes
   bytes=$(cat "${inputs[@]}" | wc -c)
-  local rows=0 cells=0 records
+  local rows=0 cells=0 records failed=0
   mkdir -p "$out"
   for ((i = 1; i <= repeat; i++)); do
     # gridpay
     rm -rf "$out/gridpay"
     log "gridpay: $n workers ($variant), run $i/$repeat"
-    timed "$out/gridpay.time" "$out/gridpay.log" "$BIN" run qinghe "$MONTH" --rules-dir Rules \
-      --input-dir "$data" --output-dir "$out/gridpay" --quiet
+    LOAD=$(cut -d' ' -f1 /proc/loadavg)
+    if ! /usr/bin/time -v -o "$out/gridpay.time" "$BIN" run qinghe "$MONTH" --rules-dir Rules \
+        --input-dir "$data" --output-dir "$out/gridpay" --quiet > "$out/gridpay.log" 2>&1; then
+      tail -n 5 "$out/gridpay.log" >&2
+      [ "$variant" != normal ] || die "gridpay failed on $n workers"
+      failed=1
+      FAILURES+=("gridpay failed on $n workers ($variant)")
+      local err
+      err=$(grep -m 1 'error' "$out/gridpay.log" | cut -c 1-600)
+      check "gridpay runs $n workers ($variant)" 0 "$err"
+      # The input rows, counted by the floor parsing alone (0 cells: gridpay wrote none).
+      timed "$out/floor.time" "$out/floor.log" "$FLOOR" 0 "$out/floor.xlsx" "${inputs[@]}"
+      records=$(sed -n 's/^records=\([0-9]*\).*/\1/p' "$out/floor.log")
+      rows=$((records - ${#inputs[@]}))
+      $TOOLS record --time "$out/gridpay.time" --tool gridpay --workers "$n" --variant "$variant" \
+        --rows "$rows" --bytes "$bytes" --run "$i" --load1-before "$LOAD" --error "$err" >> "$RUNS"
+      break
+    fi
     local dir=$out/gridpay/qinghe/$MONTH
     local pay=$dir/qinghe-$MONTH-pay.csv
     [ -f "$pay" ] && [ -f "$dir/qinghe-$MONTH.xlsx" ] && [ -f "$dir/qinghe-$MONTH-manifest.json" ] \
@@ -216,11 +246,19 @@ bench_size() {  # workers variant rows-scale repeats tools...
       log "peer: $n workers ($variant), run $i/$repeat"
       timed "$out/peer.time" "$out/peer.log" "$PY" Benchmarks/peer/qinghe_duckdb.py \
         --input-dir "$data/qinghe" --month "$MONTH" --out-dir "$out/peer"
+      local phases=()  # the peer's own split: "sql 1.23 s, xlsx 4.56 s, pay_csv 0.07 s"
+      for ph in sql xlsx pay_csv; do
+        phases+=(--"$ph"-s "$(sed -n "s/.*[( ]$ph \([0-9.]*\) s.*/\1/p" "$out/peer.log" | tail -n 1)")
+      done
       $TOOLS record --time "$out/peer.time" --tool peer --workers "$n" --variant "$variant" \
         --rows "$rows" --bytes "$bytes" --cells "$($TOOLS count-cells "$out/peer/qinghe-$MONTH.xlsx")" \
-        --run "$i" --load1-before "$LOAD" >> "$RUNS"
+        --run "$i" --load1-before "$LOAD" "${phases[@]}" >> "$RUNS"
     fi
   done
+  if [ "$failed" = 1 ]; then
+    [ "$KEEP" = 1 ] || rm -rf "$data" "$out/floor.xlsx"
+    return 0
+  fi
   check "gridpay writes $n rows ($variant)" 1 "exit 0, pay CSV has $n rows, $rows input rows, $cells cells"
   # Same totals per worker (every size where the peer ran; the brief requires it at 1,000).
   if [[ " $* " == *" peer "* ]] && [ "$PEER" = 1 ]; then
@@ -237,12 +275,13 @@ bench_size() {  # workers variant rows-scale repeats tools...
   [ "$KEEP" = 1 ] || rm -rf "$data" "$out/floor.xlsx"
 }
 
+FAILURES=()
 for n in "${SIZE_LIST[@]}"; do
   bench_size "$n" normal 1 "$REPEAT" floor peer
 done
-if [ "$RUN_FLAT" = 1 ]; then
-  bench_size "$FLAT_WORKERS" rows-x10 10 1 floor
-fi
+for n in "${FLAT_LIST[@]}"; do
+  bench_size "$n" rows-x10 10 1 floor
+done
 
 # ---------------------------------------------------------------- results
 if [ "$SMOKE" = 1 ]; then
@@ -257,6 +296,10 @@ $TOOLS summarize --runs "$RUNS" --out "$RESULTS" $SMOKE_FLAG --meta \
   "peer_versions=$PEER_VERSION" "scratch=$SCRATCH" "command=bash Benchmarks/run.sh $ARGS"
 if [ "$SMOKE" = 1 ]; then
   echo
-  echo "(smoke run: correctness only, the numbers above are no timing claims)"
+  echo "(smoke run: correctness only; timings are in $RESULTS but make no claims)"
 fi
 log "results: $RESULTS"
+if [ ${#FAILURES[@]} -gt 0 ]; then
+  printf 'run.sh: FAILED: %s\n' "${FAILURES[@]}" >&2
+  exit 1
+fi

@@ -179,6 +179,8 @@ def run(args):
     con.execute("CREATE MACRO cents(c) AS CAST(c AS DECIMAL(18, 0)) * 0.01")
 
     town_dir, month = args.input_dir, args.month
+    phases = {}
+    t0 = time.monotonic()
     score_month(con, town_dir, month, "cur")
     earlier = [previous_month(month, k) for k in (1, 2)]
     history = all(month_complete(town_dir, m) for m in earlier)
@@ -194,6 +196,8 @@ LEFT JOIN h1_scores h1 USING (网格员编号) LEFT JOIN h2_scores h2 USING (网
     else:
         con.execute("CREATE OR REPLACE TEMP TABLE result AS SELECT *, false AS 建议更换 FROM cur_scores")
     remark = "" if history else HISTORY_INCOMPLETE
+    phases["sql"] = time.monotonic() - t0
+    t0 = time.monotonic()
 
     os.makedirs(args.out_dir, exist_ok=True)
     xlsx_path = os.path.join(args.out_dir, f"qinghe-{month}.xlsx")
@@ -313,6 +317,8 @@ ORDER BY r.序号, d.item, d.line"""), start=1):
             ws.write_number(r, 8, row[8])
     ws.autofilter(0, 0, r, len(DETAIL_HEADER) - 1)
     wb.close()
+    phases["xlsx"] = time.monotonic() - t0
+    t0 = time.monotonic()
 
     # Pay CSV for payroll import: gridpay's format.
     def guard(text):
@@ -340,7 +346,8 @@ FROM result ORDER BY 排名, 网格员编号"""):
                 w.writerow([row[0], row[1]] + [str(x) for x in row[2:9]]
                            + [yes_no(row[9]), yes_no(row[10]), yes_no(not history)]
                            + [str(x) for x in row[11:]])
-    return xlsx_path, pay_path
+    phases["pay_csv"] = time.monotonic() - t0
+    return xlsx_path, pay_path, phases
 
 
 def main(argv):
@@ -352,9 +359,11 @@ def main(argv):
     ap.add_argument("--scores-csv")
     args = ap.parse_args(argv)
     started = time.monotonic()
-    xlsx_path, pay_path = run(args)
-    print("peer: wrote %s and %s in %.2f s (duckdb %s)" % (
-        xlsx_path, pay_path, time.monotonic() - started, duckdb.__version__), file=sys.stderr)
+    xlsx_path, pay_path, phases = run(args)
+    print("peer: wrote %s and %s in %.2f s (%s; duckdb %s, xlsxwriter %s)" % (
+        xlsx_path, pay_path, time.monotonic() - started,
+        ", ".join("%s %.2f s" % kv for kv in phases.items()), duckdb.__version__, xlsxwriter.__version__),
+        file=sys.stderr)
 
 
 if __name__ == "__main__":
