@@ -23,8 +23,11 @@ final class SpillWriter {
     var buffer: [UInt8] = []
     let path: String
 
+    let capacity: Int
+
     init(path: String, bufferCapacity: Int = 1 << 20) throws {
         self.path = path
+        capacity = bufferCapacity
         guard FileManager.default.createFile(atPath: path, contents: nil) else {
             throw PipelineFailure(message: "cannot create the scratch file \(path)")
         }
@@ -39,7 +42,7 @@ final class SpillWriter {
     func append(bytes: some Collection<UInt8>) { buffer.append(contentsOf: bytes) }
 
     func flushIfFull() throws {
-        if buffer.count >= 1 << 20 { try flush() }
+        if buffer.count >= capacity { try flush() }
     }
 
     func flush() throws {
@@ -74,7 +77,7 @@ final class DuplicateKeyFinder: UniqueKeySink {
     var inMemory: [[Entry]] = []
     var partitions: [[SpillWriter]?] = []
 
-    init(scratch: String, prefix: String = "", memoryLimit: Int = 1 << 20) {
+    init(scratch: String, prefix: String = "", memoryLimit: Int = 1 << 18) {
         self.scratch = scratch
         self.prefix = prefix
         self.memoryLimit = memoryLimit
@@ -90,7 +93,7 @@ final class DuplicateKeyFinder: UniqueKeySink {
             let w = parts[Int(hash >> 56)]
             w.append(hash)
             w.append(UInt64(line))
-            if w.buffer.count >= 1 << 16 { try? w.flush() }
+            if w.buffer.count >= 1 << 14 { try? w.flush() }
             return
         }
         inMemory[key].append(Entry(hash: hash, line: UInt64(line)))
@@ -100,7 +103,7 @@ final class DuplicateKeyFinder: UniqueKeySink {
     func spill(key: Int) {
         var writers: [SpillWriter] = []
         for p in 0..<256 {
-            guard let w = try? SpillWriter(path: "\(scratch)/\(prefix)keys-\(key)-\(p).bin", bufferCapacity: 1 << 16) else { return }
+            guard let w = try? SpillWriter(path: "\(scratch)/\(prefix)keys-\(key)-\(p).bin", bufferCapacity: 1 << 14) else { return }
             writers.append(w)
         }
         for e in inMemory[key] {
@@ -158,7 +161,7 @@ final class DeductionSpill: DeductionSink {
     var failure: Error?
 
     init(scratch: String, name: String = "deductions") throws {
-        writer = try SpillWriter(path: "\(scratch)/\(name).bin")
+        writer = try SpillWriter(path: "\(scratch)/\(name).bin", bufferCapacity: 1 << 18)
     }
 
     func add(worker: Int, record r: DeductionRecord) {
@@ -236,7 +239,7 @@ final class DiscardingDeductionSink: DeductionSink {
 final class BackgroundHasher: @unchecked Sendable {
     private let queue = DispatchQueue(label: "gridpay.sha256")
     /// At most this many chunks wait, so a slow hash cannot pile up the file in memory.
-    private let slots = DispatchSemaphore(value: 8)
+    private let slots = DispatchSemaphore(value: 4)
     private var hasher = SHA256()
     private(set) var bytes = 0
 

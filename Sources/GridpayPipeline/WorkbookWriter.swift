@@ -6,6 +6,9 @@ import GridpayXLSX
 /// text is a string cell, never a formula. Created time is pinned to the month, not the clock.
 struct WorkbookWriter {
     let month: PreparedMonth
+    /// A sheet holds 1,048,576 rows; 扣分明细 continues on 扣分明细2, 扣分明细3, … beyond that
+    /// (a province month can have millions of deductions).
+    var detailRowsPerSheet = 1_048_575
     var report: MonthReport { month.report }
     var rules: RuleSet { month.report.rules }
 
@@ -149,12 +152,23 @@ struct WorkbookWriter {
         let headers = [SheetLabels.workerID, SheetLabels.name, "考核项目", "扣分原因", "次数", "扣分", "扣款(元)", "来源文件", "行号"]
         func shown(_ r: DeductionRecord) -> Bool { r.points != .zero || r.yuan != .zero }
         let inMemory = report.workers.reduce(0) { n, w in n + w.records.filter(shown).count }
-        let spilled = month.deductionSpills.reduce(0) { $0 + $1.count }
-        let ws = try sheet(book, SheetLabels.detailSheet, headers, widths: [12, 10, 10, 34, 6, 8, 10, 16, 8], dataRows: inMemory + spilled, s)
+        let total = inMemory + month.deductionSpills.reduce(0) { $0 + $1.count }
+        var remaining = total
+        var sheetNumber = 0
+        var ws: XLSXWorksheet!
+        var row = 0
+        func nextSheet() throws(XLSXError) {
+            sheetNumber += 1
+            let rows = min(remaining, detailRowsPerSheet)
+            let name = sheetNumber == 1 ? SheetLabels.detailSheet : "\(SheetLabels.detailSheet)\(sheetNumber)"
+            ws = try sheet(book, name, headers, widths: [12, 10, 10, 34, 6, 8, 10, 16, 8], dataRows: rows, s)
+            row = 1
+        }
+        try nextSheet()
         var byIndex: [Int: Int] = [:]
         for (k, w) in report.workers.enumerated() { byIndex[w.index] = k }
-        var row = 1
         func write(_ w: WorkerReport, _ r: DeductionRecord) throws(XLSXError) {
+            if row > detailRowsPerSheet { try nextSheet() }
             try ws.write(string: w.id, row: row, column: 0, format: s.text)
             try ws.write(string: w.name, row: row, column: 1, format: s.text)
             try ws.write(string: rules.items[r.item].name, row: row, column: 2, format: s.text)
@@ -167,6 +181,7 @@ struct WorkbookWriter {
                 try ws.writeBlank(row: row, column: 8, format: s.text)
             }
             row += 1
+            remaining -= 1
         }
         for spill in month.deductionSpills {
             try spill.forEach { worker, r in

@@ -104,3 +104,29 @@ final class MonthRunnerTests: XCTestCase {
                        "mutated.toml:\(line):1: error: test 'two-worker grid mean, negative event item, tiered dispatch, shortfall': W1 总分 is 5.3, expected 5.31")
     }
 }
+
+final class DetailSheetSplitTests: XCTestCase {
+    /// Past a sheet's row limit 扣分明细 continues on 扣分明细2, … (limit lowered to 40 here).
+    func testDeductionsContinueOnFurtherSheets() throws {
+        let tmp = TemporaryFolder()
+        var request = RunRequest(town: "qinghe", period: Period.parse("2026-10")!)
+        request.rulesDir = "\(packageRoot)/Rules"
+        request.inputDir = "\(packageRoot)/Input"
+        guard case .success(let month) = MonthRunner.prepare(request, spill: true) else { return XCTFail("prepare") }
+        let full = "\(tmp.path)/full.xlsx", split = "\(tmp.path)/split.xlsx"
+        try WorkbookWriter(month: month).write(to: full)
+        guard case .success(let again) = MonthRunner.prepare(request, spill: true) else { return XCTFail("prepare") }
+        var writer = WorkbookWriter(month: again)
+        writer.detailRowsPerSheet = 40
+        try writer.write(to: split)
+        let a = try WorkbookReader(path: full), b = try WorkbookReader(path: split)
+        let rows = (1...2000).map { a.row("扣分明细", $0) }.filter { !$0.isEmpty }
+        let sheets = b.sheetOrder.filter { $0.hasPrefix("扣分明细") }
+        XCTAssertEqual(sheets.count, (rows.count + 39) / 40)
+        XCTAssertEqual(sheets.first, "扣分明细")
+        XCTAssertEqual(sheets.last, "扣分明细\(sheets.count)")
+        let splitRows = sheets.flatMap { name in (1...40).map { b.row(name, $0) }.filter { !$0.isEmpty } }
+        XCTAssertEqual(splitRows, rows)
+        XCTAssertEqual(b.row(sheets[1], 0), a.row("扣分明细", 0), "every part has the header row")
+    }
+}

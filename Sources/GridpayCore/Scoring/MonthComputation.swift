@@ -182,6 +182,13 @@ public final class MonthComputation {
     }
 
     public var workerCount: Int { ids.count }
+
+    /// Hands a worker's in-memory deduction records to the report (kept once, not twice).
+    func takeRecords(worker w: Int) -> [DeductionRecord] {
+        let r = records[w]
+        records[w] = []
+        return r
+    }
     public func workerIndex(_ id: String) -> Int? { idIndex[id] }
 
     /// A few ids that look like `id`, for "did you mean" on unknown workers (bounded work).

@@ -82,7 +82,7 @@ public struct MonthReport: Sendable {
                     rosterLine: c.rosterLines[w], items: items, itemYuan: itemYuan, total: total,
                     rank: Int(rank.numerator), dutyMet: duty, flags: flags, base: base, scorePay: scorePay,
                     deductions: deductions, payable: payable, shortfall: shortfall,
-                    records: c.records[w].sorted { ($0.item, $0.deduction, $0.line ?? 0) < ($1.item, $1.deduction, $1.line ?? 0) },
+                    records: c.takeRecords(worker: w).sorted { ($0.item, $0.deduction, $0.line ?? 0) < ($1.item, $1.deduction, $1.line ?? 0) },
                     historyIncomplete: c.historyBlocked.contains(w)))
             } catch {
                 report(error, w)
