@@ -27,8 +27,11 @@ let package = Package(
                        providers: [.apt(["libxlsxwriter-dev"])]),
         .target(name: "GridpayCSV", dependencies: ["CLibCSV"], swiftSettings: releaseSpeed),
         .target(name: "GridpayXLSX", dependencies: ["CXLSXWriter"]),
+        // SHA-256 of inputs and outputs through OpenSSL's libcrypto (libssl-dev).
+        .systemLibrary(name: "CLibCrypto", path: "Sources/CLibCrypto", providers: [.apt(["libssl-dev"])]),
+        .target(name: "GridpayHash", dependencies: ["CLibCrypto"]),
         // Reads a month, applies a rule file, writes the workbook, pay CSV and manifest.
-        .target(name: "GridpayPipeline", dependencies: ["GridpayCore", "GridpayCSV", "GridpayXLSX"], swiftSettings: releaseSpeed),
+        .target(name: "GridpayPipeline", dependencies: ["GridpayCore", "GridpayCSV", "GridpayXLSX", "GridpayHash"], swiftSettings: releaseSpeed),
         .executableTarget(name: "gridpay", dependencies: [
             "GridpayPipeline", "GridpayCore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -41,6 +44,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Sources/GridpayDatagen"),
         .testTarget(name: "GridpayCoreTests", dependencies: ["GridpayCore"]),
+        .testTarget(name: "GridpayHashTests", dependencies: ["GridpayHash"]),
         .testTarget(name: "GridpayDatagenTests", dependencies: ["GridpayDatagenKit", "GridpayCore", "GridpayPipeline"]),
         .testTarget(name: "GridpayCSVTests", dependencies: ["GridpayCSV"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GridpayXLSXTests", dependencies: [

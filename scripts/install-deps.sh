@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Installs the two C libraries gridpay wraps, if they are missing (Debian packages).
+# Installs the C libraries gridpay wraps, if they are missing (Debian packages): libcsv,
+# libxlsxwriter, and OpenSSL's libcrypto (SHA-256 of inputs and outputs).
 # apt-get update runs first: on a new machine the package lists are empty.
 set -euo pipefail
 need=()
-for pkg in libxlsxwriter-dev libcsv-dev; do
+for pkg in libxlsxwriter-dev libcsv-dev libssl-dev; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then

@@ -248,7 +248,7 @@ final class TableJob: @unchecked Sendable {
 
     func run(progress: ProgressReporter?) {
         progress?.startFile(spec.file)
-        let hasher = BackgroundHasher()
+        let hasher = StreamHasher()
         do {
             let reader = try CSVReader(path: path, encoding: spec.encoding == .gb18030 ? .gb18030 : .utf8)
             reader.onRawBytes = { hasher.feed($0) }
@@ -266,6 +266,11 @@ final class TableJob: @unchecked Sendable {
             problems.append(InputProblem(.malformedCSV, .error, file: spec.file, line: nil, message: "\(error)", acceptable: false))
         }
         problems.append(contentsOf: ingest.problems)
-        file = InputFileRecord(file: spec.file, sha256: hasher.finish(), bytes: hasher.bytes, rowsRead: ingest.rowsRead, rowsUsed: ingest.rowsUsed)
+        let sha256: String
+        do { sha256 = try hasher.finish() } catch {
+            sha256 = ""
+            problems.append(InputProblem(.encoding, .error, file: spec.file, line: nil, message: "\(error)", acceptable: false))
+        }
+        file = InputFileRecord(file: spec.file, sha256: sha256, bytes: hasher.bytes, rowsRead: ingest.rowsRead, rowsUsed: ingest.rowsUsed)
     }
 }

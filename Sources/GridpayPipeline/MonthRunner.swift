@@ -130,6 +130,7 @@ public enum MonthRunner {
             }
             history.scratch = scratch
         }
+        let clock = PhaseClock()
         let inputs = MonthReader.read(rules: rules, period: request.period, directory: request.monthInputDir,
                                       accepted: request.accepted, history: history, progress: progress,
                                       scratch: scratch?.path, deductionSink: { spills[$0] }, threads: request.threads)
@@ -150,7 +151,10 @@ public enum MonthRunner {
             diagnostics.append(.error(summary, at: nil))
             return .failure(PipelineFailure(diagnostics: diagnostics, sources: [rules.path: rules.text]))
         }
-        switch MonthReport.build(inputs.computation) {
+        clock.lap("read inputs")
+        let built = MonthReport.build(inputs.computation)
+        clock.lap("score")
+        switch built {
         case .success(let report):
             return .success(PreparedMonth(request: request, rules: rules, inputs: inputs, report: report, history: history,
                                           deductionSpills: spills.sorted { $0.key < $1.key }.map(\.value), scratch: scratch))
@@ -170,6 +174,8 @@ public enum MonthRunner {
         progress?.status("writing the workbook")
         let base = "\(request.town)-\(request.period)"
         let finalDir = "\(request.outputDir)/\(request.town)/\(request.period)"
+        let clock = PhaseClock()
+        defer { clock.lap("write outputs") }
         do {
             let files = try OutputPublisher.publish(to: finalDir) { dir in
                 let xlsx = "\(base).xlsx", csv = "\(base)-pay.csv", manifest = "\(base)-manifest.json"
@@ -271,7 +277,7 @@ enum Manifest {
         }
         func fileHash(_ p: String) -> (String, Int) {
             let data = FileManager.default.contents(atPath: p) ?? Data()
-            return (SHA256.hex(of: data), data.count)
+            return ((try? FileHash.hex(data)) ?? "", data.count)
         }
         let r = month.report.rules
         var s = "{\n"
@@ -304,5 +310,18 @@ enum Manifest {
         guard FileManager.default.createFile(atPath: path, contents: Data(s.utf8)) else {
             throw PipelineFailure(message: "cannot write \(path)")
         }
+    }
+}
+
+/// With GRIDPAY_TIMINGS=1, prints how long each phase took to stderr (for profiling runs).
+final class PhaseClock {
+    let enabled = ProcessInfo.processInfo.environment["GRIDPAY_TIMINGS"] == "1"
+    var last = Date()
+
+    func lap(_ phase: String) {
+        guard enabled else { return }
+        let now = Date()
+        FileHandle.standardError.write(Data(String(format: "%@: %.2f s\n", phase, now.timeIntervalSince(last)).utf8))
+        last = now
     }
 }

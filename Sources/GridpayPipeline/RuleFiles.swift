@@ -53,9 +53,13 @@ public enum RuleFiles {
         guard let text = String(validating: data, as: UTF8.self) else {
             return .failure(PipelineFailure(message: "the rule file \(path) is not UTF-8 text"))
         }
+        let sha256: String
+        do { sha256 = try FileHash.hex(data) } catch {
+            return .failure(PipelineFailure(message: "cannot hash the rule file \(path): \(error)"))
+        }
         switch RuleLoader.load(text: text, file: path) {
         case .success(let rules):
-            return .success(LoadedRules(path: path, text: text, sha256: SHA256.hex(of: data), rules: rules))
+            return .success(LoadedRules(path: path, text: text, sha256: sha256, rules: rules))
         case .failure(let f):
             return .failure(PipelineFailure(diagnostics: f.diagnostics, sources: [path: text]))
         }

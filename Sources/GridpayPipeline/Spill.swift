@@ -1,6 +1,7 @@
 import Foundation
 import GridpayCore
 import GridpayCSV
+import GridpayHash
 
 extension CSVRawRecord: RawRecord {}
 
@@ -234,26 +235,33 @@ final class DiscardingDeductionSink: DeductionSink {
     func add(worker: Int, record: DeductionRecord) {}
 }
 
-/// Hashes a file's bytes on a second core while the first parses them. The digest is the same
-/// at any thread count: chunks are hashed in order on one serial queue.
-final class BackgroundHasher: @unchecked Sendable {
-    private let queue = DispatchQueue(label: "gridpay.sha256")
-    /// At most this many chunks wait, so a slow hash cannot pile up the file in memory.
-    private let slots = DispatchSemaphore(value: 4)
-    private var hasher = SHA256()
+/// SHA-256 of a file as it streams by (OpenSSL: fast enough to hash in line with parsing).
+/// A failure inside OpenSSL is kept and reported once the file is read.
+final class StreamHasher {
+    private let digest: SHA256Digest?
     private(set) var bytes = 0
+    private(set) var failure: DigestError?
 
-    func feed(_ chunk: UnsafeRawBufferPointer) {
-        let copy = [UInt8](chunk)
-        bytes += copy.count
-        slots.wait()
-        queue.async {
-            copy.withUnsafeBytes { self.hasher.update(buffer: $0) }
-            self.slots.signal()
+    init() {
+        do { digest = try SHA256Digest() } catch {
+            digest = nil
+            failure = error
         }
     }
 
-    func finish() -> String {
-        queue.sync { SHA256.hexString(hasher.finalize()) }
+    func feed(_ chunk: UnsafeRawBufferPointer) {
+        bytes += chunk.count
+        do { try digest?.update(chunk) } catch { failure = failure ?? error }
+    }
+
+    func finish() throws(DigestError) -> String {
+        if let failure { throw failure }
+        return try digest!.finish()
+    }
+}
+
+enum FileHash {
+    static func hex(_ data: Data) throws(DigestError) -> String {
+        try SHA256Digest.hex([UInt8](data))
     }
 }

@@ -1,0 +1,2 @@
+// CLibCrypto: the one header Swift sees for OpenSSL's digest API.
+#include <openssl/evp.h>
