@@ -275,10 +275,6 @@ enum Manifest {
             }
             return out + "\""
         }
-        func fileHash(_ p: String) -> (String, Int) {
-            let data = FileManager.default.contents(atPath: p) ?? Data()
-            return ((try? FileHash.hex(data)) ?? "", data.count)
-        }
         let r = month.report.rules
         var s = "{\n"
         s += "  \"program\": \(q("gridpay \(GridpayVersion.current)")),\n"
@@ -302,10 +298,12 @@ enum Manifest {
         s += "  \"accepted_rows\": [\(accepted.map(q).joined(separator: ", "))],\n"
         s += "  \"workers\": \(month.report.workers.count),\n"
         s += "  \"outputs\": [\n"
-        s += outputs.map { o in
-            let (h, n) = fileHash("\(directory)/\(o)")
-            return "    {\"file\": \(q(o)), \"sha256\": \(q(h)), \"bytes\": \(n)}"
-        }.joined(separator: ",\n")
+        var lines: [String] = []
+        for o in outputs {
+            let (h, n) = try FileHash.file("\(directory)/\(o)")
+            lines.append("    {\"file\": \(q(o)), \"sha256\": \(q(h)), \"bytes\": \(n)}")
+        }
+        s += lines.joined(separator: ",\n")
         s += "\n  ]\n}\n"
         guard FileManager.default.createFile(atPath: path, contents: Data(s.utf8)) else {
             throw PipelineFailure(message: "cannot write \(path)")
@@ -321,7 +319,11 @@ final class PhaseClock {
     func lap(_ phase: String) {
         guard enabled else { return }
         let now = Date()
-        FileHandle.standardError.write(Data(String(format: "%@: %.2f s\n", phase, now.timeIntervalSince(last)).utf8))
+        // Peak and current resident memory so far, from the kernel's accounting.
+        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        let memory = status.split(separator: "\n").filter { $0.hasPrefix("VmHWM") || $0.hasPrefix("VmRSS") }
+            .map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }.joined(separator: ", ")
+        FileHandle.standardError.write(Data(String(format: "%@: %.2f s (%@)\n", phase, now.timeIntervalSince(last), memory).utf8))
         last = now
     }
 }

@@ -262,6 +262,19 @@ final class StreamHasher {
 
 enum FileHash {
     static func hex(_ data: Data) throws(DigestError) -> String {
-        try SHA256Digest.hex([UInt8](data))
+        try SHA256Digest.hex([UInt8](data))   // rule files: small
+    }
+
+    /// A written output, hashed in 1 MiB pieces (a province workbook is ~100 MB).
+    static func file(_ path: String) throws -> (String, Int) {
+        let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+        defer { try? handle.close() }
+        let d = try SHA256Digest()
+        var total = 0
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+            try d.update([UInt8](chunk))
+            total += chunk.count
+        }
+        return (try d.finish(), total)
     }
 }
