@@ -11,7 +11,8 @@
 #   --flat-workers N[,M] (sizes of the flatness runs, 10x rows per worker; default 100000; each
 #   runs when it is among the sizes),
 #   --no-flatness, --keep-data.
-# Environment: GRIDPAY_SCRATCH (swift build scratch path, default .build), BENCH_WORK (generated
+# Environment: GRIDPAY_SCRATCH (swift build scratch path, default .build), BENCH_CONFIG (release,
+#   or debug for the CI smoke), BENCH_WORK (generated
 #   data and outputs, default Benchmarks/work), DUCKDB_VERSION / XLSXWRITER_VERSION (peer packages),
 #   BENCH_GENERATOR (auto: gridpay-datagen when built, else replicate; or datagen / replicate).
 #
@@ -87,13 +88,15 @@ check() {  # name ok(1/0/skipped) detail
 }
 
 # ---------------------------------------------------------------- build
-log "building gridpay (release, scratch path $SCRATCH)"
-swift build -c release --scratch-path "$SCRATCH" --product gridpay >&2
-BIN=$SCRATCH/release/gridpay
-DATAGEN=$SCRATCH/release/gridpay-datagen
+# BENCH_CONFIG=debug reuses the test build (CI's smoke: correctness only, no timing claims).
+CONFIG=${BENCH_CONFIG:-release}
+log "building gridpay ($CONFIG, scratch path $SCRATCH)"
+swift build -c "$CONFIG" --scratch-path "$SCRATCH" --product gridpay >&2
+BIN=$SCRATCH/$CONFIG/gridpay
+DATAGEN=$SCRATCH/$CONFIG/gridpay-datagen
 if grep -q 'gridpay-datagen' Package.swift; then
   log "building gridpay-datagen"
-  swift build -c release --scratch-path "$SCRATCH" --product gridpay-datagen >&2
+  swift build -c "$CONFIG" --scratch-path "$SCRATCH" --product gridpay-datagen >&2
 fi
 case "${BENCH_GENERATOR:-auto}" in
   auto|datagen|replicate) ;;

@@ -238,7 +238,9 @@ enum PayCSV {
         header += report.yuanItems.map { SheetLabels.yuanColumn(rules.items[$0].name) }
         header += [SheetLabels.deductions, SheetLabels.payable, SheetLabels.shortfall]
         try w.write(record: header)
-        for worker in report.workers.sorted(by: { $0.id < $1.id }) {
+        let workers = report.workers
+        for k in workers.indices.sorted(by: { workers[$0].id < workers[$1].id }) {
+            let worker = workers[k]
             var row = [worker.id, worker.name, worker.unit, worker.group].map(neutralized)
             row += [worker.base.fixed(places: 2), worker.total.fixed(places: 2), worker.scorePay.fixed(places: 2)]
             row += report.yuanItems.map { worker.itemYuan[$0].fixed(places: 2) }

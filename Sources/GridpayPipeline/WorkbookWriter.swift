@@ -81,7 +81,7 @@ struct WorkbookWriter {
         }
     }
 
-    func writePay(_ book: XLSXWorkbook, _ s: Styles) throws(XLSXError) {
+    func writePay(_ book: XLSXWorkbook, _ s: Styles) throws {
         var headers = [SheetLabels.workerID, SheetLabels.name, SheetLabels.unit, SheetLabels.group, SheetLabels.base, SheetLabels.total, SheetLabels.scorePay]
         headers += report.yuanItems.map { SheetLabels.yuanColumn(rules.items[$0].name) }
         headers += [SheetLabels.deductions, SheetLabels.payable, SheetLabels.shortfall]
@@ -101,14 +101,15 @@ struct WorkbookWriter {
                 try ws.write(number: v.doubleValue, row: row, column: 6 + k, format: bold ? s.boldMoney : s.money)
             }
         }
-        for (unit, workers) in groups {
+        for (unit, members) in groups {
             var sub = [ExactNumber](repeating: .zero, count: grand.count)
-            for w in workers {
+            for m in members {
+                let w = report.workers[m]
                 for (c, t) in [w.id, w.name, w.unit, w.group].enumerated() { try ws.write(string: t, row: row, column: c, format: s.text) }
                 let a = amounts(w)
                 try writeAmounts(a, bold: false)
                 try ws.write(number: w.total.doubleValue, row: row, column: 5, format: s.score)
-                for k in a.indices { sub[k] = (try? sub[k].adding(a[k])) ?? sub[k] }
+                for k in a.indices { sub[k] = try sub[k].adding(a[k]) }
                 row += 1
             }
             try ws.writeBlank(row: row, column: 0, format: s.bold)
@@ -117,7 +118,7 @@ struct WorkbookWriter {
             try ws.writeBlank(row: row, column: 3, format: s.bold)
             try ws.writeBlank(row: row, column: 5, format: s.bold)
             try writeAmounts(sub, bold: true)
-            for k in sub.indices { grand[k] = (try? grand[k].adding(sub[k])) ?? grand[k] }
+            for k in sub.indices { grand[k] = try grand[k].adding(sub[k]) }
             row += 1
         }
         try ws.writeBlank(row: row, column: 0, format: s.bold)
@@ -135,15 +136,18 @@ struct WorkbookWriter {
         try ws.write(string: "日期：", row: row, column: 2 * third)
     }
 
-    /// Workers by village, villages in roster order, workers by id within a village.
-    func payGroups() -> [(String, [WorkerReport])] {
+    /// Workers by village (positions in report.workers), villages in roster order, workers by
+    /// id within a village. Indices, not copies: a province has 200,000 reports.
+    func payGroups() -> [(String, [Int])] {
+        let workers = report.workers
         var order: [String] = []
-        var groups: [String: [WorkerReport]] = [:]
-        for w in report.workers.sorted(by: { $0.rosterLine < $1.rosterLine }) {
-            if groups[w.unit] == nil { order.append(w.unit) }
-            groups[w.unit, default: []].append(w)
+        var groups: [String: [Int]] = [:]
+        for k in workers.indices.sorted(by: { workers[$0].rosterLine < workers[$1].rosterLine }) {
+            let unit = workers[k].unit
+            if groups[unit] == nil { order.append(unit) }
+            groups[unit, default: []].append(k)
         }
-        return order.map { ($0, groups[$0]!.sorted { $0.id < $1.id }) }
+        return order.map { unit in (unit, groups[unit]!.sorted { workers[$0].id < workers[$1].id }) }
     }
 
     /// Per-row deductions in the order they were read (file by file, line by line), then each
