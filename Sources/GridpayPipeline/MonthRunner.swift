@@ -152,6 +152,7 @@ public enum MonthRunner {
             return .failure(PipelineFailure(diagnostics: diagnostics, sources: [rules.path: rules.text]))
         }
         clock.lap("read inputs")
+        progress?.status("scoring \(inputs.computation.workerCount) workers")
         let built = MonthReport.build(inputs.computation)
         clock.lap("score")
         switch built {

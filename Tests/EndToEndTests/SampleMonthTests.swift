@@ -145,6 +145,24 @@ final class SampleMonthTests: XCTestCase {
         XCTAssertEqual(Runner.snapshot(a.path), Runner.snapshot(b.path), "the thread count must not change a byte")
     }
 
+    /// On a terminal a run shows what it reads, the rows per second and what it writes, on
+    /// stderr; `script` gives it a terminal. With --quiet (or no terminal: every other test) it
+    /// shows nothing.
+    func testProgressOnATerminalOnly() throws {
+        let out = try Runner.TempFolder()
+        let command = [Runner.binaryPath, "run", "qinghe", "2026-10", "--input-dir", Self.inputDir, "--rules-dir", Runner.rulesDir,
+                       "--output-dir", out.path].joined(separator: " ")
+        for (quiet, expectProgress) in [(false, true), (true, false)] {
+            let log = out.path("tty-\(quiet).log")
+            let r = try Runner.run(["-qec", command + (quiet ? " --quiet" : ""), log], binary: "/usr/bin/script")
+            XCTAssertEqual(r.status, 0, r.transcript)
+            let text = try String(contentsOfFile: log, encoding: .utf8)
+            XCTAssertEqual(text.contains("reading patrol.csv:"), expectProgress, text)
+            XCTAssertEqual(text.contains("rows/s"), expectProgress, text)
+            XCTAssertEqual(text.contains("writing the workbook"), expectProgress, text)
+        }
+    }
+
     func testCheckPassesOnBothShippedRuleFiles() throws {
         for town in ["qinghe", "xinhe"] {
             let r = try Runner.run(["check", "Rules/\(town).toml"])
