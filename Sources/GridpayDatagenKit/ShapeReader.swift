@@ -9,50 +9,33 @@ final class ShapeContext {
     }
 }
 
-/// One TOML table of a shape file with the keys it may hold: unknown keys ("did you mean"),
-/// missing keys and wrong kinds of value are reported at their own line and column.
+/// One TOML table of a shape file with the keys it may hold: the core's TOMLSection (unknown
+/// keys with "did you mean", missing keys, wrong kinds of value, each at its line and column),
+/// plus the shape file's own readers (whole numbers, ranges).
 struct ShapeReader {
-    let table: TOMLTable
-    let path: String
+    let section: TOMLSection
     let context: ShapeContext
+    var table: TOMLTable { section.table }
+    var path: String { section.path }
     /// Where the table is written (its header or its inline braces).
     var location: SourceLocation { table.location }
 
     init(_ table: TOMLTable, path: String, context: ShapeContext, allowed: [String]) {
-        self.table = table
-        self.path = path
         self.context = context
-        for entry in table.entries where !allowed.contains(entry.key) {
-            context.error("unknown key '\(entry.key)' in \(path)\(Suggestion.didYouMean(entry.key, among: allowed)); allowed keys: \(allowed.joined(separator: ", "))",
-                          at: entry.keyLocation, length: entry.key.count)
-        }
+        section = TOMLSection(table, path: path, allowed: allowed) { context.diagnostics.append($0) }
     }
 
     func error(_ message: String, at location: SourceLocation?) { context.error(message, at: location) }
-
-    func has(_ key: String) -> Bool { table[key] != nil }
-
-    func node(_ key: String, required: Bool) -> TOMLNode? {
-        if let n = table[key] { return n }
-        if required { error("\(path) needs the key '\(key)'", at: table.location) }
-        return nil
-    }
+    func has(_ key: String) -> Bool { section.has(key) }
+    func node(_ key: String, required: Bool) -> TOMLNode? { section.node(key, required: required) }
 
     func string(_ key: String, required: Bool = true) -> (value: String, location: SourceLocation)? {
-        guard let n = node(key, required: required) else { return nil }
-        guard case .string(let s) = n.value else {
-            error("'\(key)' in \(path) must be a string in quotes, but is \(n.value.kindName)", at: n.location)
-            return nil
-        }
+        guard let s = section.string(key, required: required), let n = table[key] else { return nil }
         return (s.value, n.location)
     }
 
     func number(_ key: String, required: Bool = true) -> (value: ExactNumber, location: SourceLocation)? {
-        guard let n = node(key, required: required) else { return nil }
-        guard case .number(let v, _) = n.value else {
-            error("'\(key)' in \(path) must be a number, but is \(n.value.kindName)", at: n.location)
-            return nil
-        }
+        guard let v = section.number(key, required: required), let n = table[key] else { return nil }
         return (v, n.location)
     }
 
@@ -61,47 +44,10 @@ struct ShapeReader {
         return ShapeReader.integer(v, at: loc, what: "'\(key)' in \(path)", minimum: minimum, context: context)
     }
 
-    func bool(_ key: String) -> Bool? {
-        guard let n = node(key, required: false) else { return nil }
-        guard case .bool(let b) = n.value else {
-            error("'\(key)' in \(path) must be true or false, but is \(n.value.kindName)", at: n.location)
-            return nil
-        }
-        return b
-    }
-
-    func subtable(_ key: String, required: Bool = true) -> TOMLTable? {
-        guard let n = node(key, required: required) else { return nil }
-        guard case .table(let t) = n.value else {
-            error("'\(key)' in \(path) must be a table, but is \(n.value.kindName)", at: n.location)
-            return nil
-        }
-        return t
-    }
-
-    func tables(_ key: String) -> [TOMLTable] {
-        guard let n = node(key, required: false) else { return [] }
-        guard case .array(let items) = n.value else {
-            error("'\(key)' in \(path) must be written as [[…\(key)]] sections, but is \(n.value.kindName)", at: n.location)
-            return []
-        }
-        var out: [TOMLTable] = []
-        for item in items {
-            if case .table(let t) = item.value { out.append(t) } else {
-                error("each entry of '\(key)' must be a table, but this is \(item.value.kindName)", at: item.location)
-            }
-        }
-        return out
-    }
-
-    func array(_ key: String, required: Bool = true) -> [TOMLNode]? {
-        guard let n = node(key, required: required) else { return nil }
-        guard case .array(let items) = n.value else {
-            error("'\(key)' in \(path) must be an array [ … ], but is \(n.value.kindName)", at: n.location)
-            return nil
-        }
-        return items
-    }
+    func bool(_ key: String) -> Bool? { section.bool(key) }
+    func subtable(_ key: String, required: Bool = true) -> TOMLTable? { section.subtable(key, required: required) }
+    func tables(_ key: String) -> [TOMLTable] { section.tables(key) }
+    func array(_ key: String, required: Bool = true) -> [TOMLNode]? { section.array(key, required: required) }
 
     /// A whole number in Int range, at least `minimum`.
     static func integer(_ v: ExactNumber, at loc: SourceLocation, what: String, minimum: Int?, context: ShapeContext) -> Int? {
