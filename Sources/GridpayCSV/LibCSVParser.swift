@@ -7,7 +7,7 @@ final class LibCSVParser {
 
     /// Strict (malformed quoting is an error, also an unclosed quote at the end), every unquoted CR/LF reported
     /// (so blank lines and CRLF can be counted), spaces kept as data, and a NUL after every field
-    /// (for the fast UTF-8 check in `decodeValidatedUTF8`).
+    /// (kept so the options match the benchmark floor's; fields are validated in place).
     init(path: String) throws(CSVReadError) {
         handle = .allocate(capacity: 1)
         handle.initialize(to: csv_parser())

@@ -140,7 +140,6 @@ public final class EarlierMonths: HistoryProvider {
     let inputRoot: String
     let rulesFor: (Period) -> Result<LoadedRules, PipelineFailure>
     var cache: [Period: Result<MonthInputs, HistoryGap>] = [:]
-    var reports: [Period: MonthReport] = [:]
     /// Where earlier months spill their duplicate-key checks (nil: in memory).
     var scratch: ScratchFolder?
 

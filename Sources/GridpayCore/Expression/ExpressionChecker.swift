@@ -318,11 +318,7 @@ struct ExpressionChecker {
             return nil
         }
         guard let checked = checkArgs(args) else { return nil }
-        var key: CheckedExpr?
-        if keyed {
-            key = checked[0].0
-            if checked[0].1 == .number && false { key = nil }
-        }
+        let key: CheckedExpr? = keyed ? checked[0].0 : nil
         var value: CheckedExpr?
         if valueCount == 1 {
             let (e, t) = checked[keyed ? 1 : 0]

@@ -10,7 +10,7 @@ public enum Explanation {
         for (i, item) in rules.items.enumerated() {
             out.append("\(item.name) = \(w.items[i].fixed(places: rules.itemRoundingPlaces))")
             let base = (try? c.value(item.base, worker: w.index))?.description ?? "?"
-            if item.fullMarks != nil && !(item.deductions.isEmpty && false), case .constant = item.base {
+            if item.fullMarks != nil, case .constant = item.base {
                 out.append("  满分 \(base)")
             } else {
                 out.append("  score = \(item.baseText) = \(base)")

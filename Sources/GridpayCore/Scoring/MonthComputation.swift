@@ -58,7 +58,6 @@ public final class MonthComputation {
     public private(set) var rosterRows: [[Value]] = []
     public private(set) var rosterLines: [Int] = []
     public private(set) var ids: [String] = []
-    var idIndex: [String: Int] = [:]
     let byteIndex = ByteKeyIndex()
 
     // Streaming accumulators, one array per aggregate, indexed by worker.
@@ -189,7 +188,10 @@ public final class MonthComputation {
         records[w] = []
         return r
     }
-    public func workerIndex(_ id: String) -> Int? { idIndex[id] }
+    public func workerIndex(_ id: String) -> Int? {
+        var id = id
+        return id.withUTF8 { byteIndex.find($0) }
+    }
 
     /// A few ids that look like `id`, for "did you mean" on unknown workers (bounded work).
     func nearbyIds(_ id: String) -> [String] {
@@ -200,7 +202,6 @@ public final class MonthComputation {
         precondition(accumulators == nil, "the roster is read before any other table")
         let index = ids.count
         ids.append(id)
-        idIndex[id] = index
         byteIndex.append(id)
         rosterRows.append(row)
         rosterLines.append(line)
