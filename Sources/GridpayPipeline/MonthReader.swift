@@ -139,7 +139,7 @@ public enum MonthReader {
 public final class EarlierMonths: HistoryProvider {
     let inputRoot: String
     let rulesFor: (Period) -> Result<LoadedRules, PipelineFailure>
-    var cache: [Period: Result<MonthInputs, HistoryGap>] = [:]
+    var cache: [CalendarPeriod: Result<MonthInputs, HistoryGap>] = [:]
     /// Where earlier months spill their duplicate-key checks (nil: in memory).
     var scratch: ScratchFolder?
 
@@ -150,16 +150,19 @@ public final class EarlierMonths: HistoryProvider {
     }
 
     /// Every earlier month this run looked at, for the manifest.
-    public var monthsRead: [(Period, MonthInputs)] {
+    public var monthsRead: [(CalendarPeriod, MonthInputs)] {
         cache.compactMap { p, r in if case .success(let m) = r { return (p, m) } else { return nil } }.sorted { $0.0 < $1.0 }
     }
 
-    func month(_ p: Period) -> Result<MonthInputs, HistoryGap> {
-        if let c = cache[p] { return c }
+    func month(_ span: CalendarPeriod) -> Result<MonthInputs, HistoryGap> {
+        if let c = cache[span] { return c }
+        let p = span.firstMonth
         let dir = "\(inputRoot)/\(p)"
         var isDir: ObjCBool = false
         let result: Result<MonthInputs, HistoryGap>
-        if !FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) || !isDir.boolValue {
+        if span.kind != .month {
+            result = .failure(HistoryGap(reason: "history over a \(span.kind.rawValue) is not supported yet"))
+        } else if !FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) || !isDir.boolValue {
             result = .failure(HistoryGap(reason: "the inputs of \(p) are missing (\(dir))"))
         } else {
             switch rulesFor(p) {
@@ -174,16 +177,16 @@ public final class EarlierMonths: HistoryProvider {
                 result = blocking.isEmpty ? .success(m) : .failure(HistoryGap(reason: "the inputs of \(p) have \(blocking.count) problem(s), e.g. \(blocking[0].rowReference): \(blocking[0].message)"))
             }
         }
-        cache[p] = result
+        cache[span] = result
         return result
     }
 
-    public func unavailability(of period: Period) -> String? {
+    public func unavailability(of period: CalendarPeriod) -> String? {
         if case .failure(let gap) = month(period) { return gap.reason }
         return nil
     }
 
-    public func value(named name: String, period: Period, workerID: String) throws(EvaluationError) -> Value? {
+    public func value(named name: String, period: CalendarPeriod, workerID: String) throws(EvaluationError) -> Value? {
         guard case .success(let m) = month(period) else { return nil }
         let c = m.computation
         guard let index = m.rules.rules.values.firstIndex(where: { $0.name == name }) else {

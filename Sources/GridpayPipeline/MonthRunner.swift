@@ -5,7 +5,8 @@ import GridpayXLSX
 
 public struct RunRequest: Sendable {
     public var town: String
-    public var period: Period
+    /// The assessment period: a month, or a quarter for a town assessed by quarter.
+    public var period: CalendarPeriod
     public var rulesDir = "Rules"
     public var inputDir = "Input"
     public var outputDir = "Output"
@@ -14,9 +15,13 @@ public struct RunRequest: Sendable {
     /// Threads reading input tables at once (the outputs are the same at any count).
     public var threads = 2
 
-    public init(town: String, period: Period) {
+    public init(town: String, period: CalendarPeriod) {
         self.town = town
         self.period = period
+    }
+
+    public init(town: String, period: Period) {
+        self.init(town: town, period: CalendarPeriod(month: period))
     }
 
     var monthInputDir: String { "\(inputDir)/\(town)/\(period)" }
@@ -61,7 +66,7 @@ public final class PreparedMonth {
         let r = report.rules
         var lines: [(String, String)] = [
             ("镇(街道)", "\(r.townName) (\(r.town))"),
-            ("考核月份", "\(report.period)（\(report.period.days) 天）"),
+            (report.period.kind == .month ? "考核月份" : "考核期间", "\(report.period)（\(report.period.days) 天）"),
             ("规则文件", ruleFileName),
             ("规则版本", "\(r.version)，自 \(r.effectiveFrom) 起施行"),
             ("规则文件 SHA-256", rules.sha256),
@@ -107,12 +112,19 @@ public enum MonthRunner {
                                progress: ProgressReporter? = nil, spill: Bool = false) -> Result<PreparedMonth, PipelineFailure> {
         let rulesFor = loadRules ?? rulesFor(request: request)
         let rules: LoadedRules
-        switch rulesFor(request.period) {
+        // A period uses the rule version in force at its first month.
+        switch rulesFor(request.period.firstMonth) {
         case .success(let r): rules = r
         case .failure(let f): return .failure(f)
         }
         guard rules.rules.town == request.town else {
             return .failure(PipelineFailure(message: "\(rules.path) is the rule file of town '\(rules.rules.town)', not '\(request.town)'"))
+        }
+        guard rules.rules.periodKind == request.period.kind else {
+            return .failure(PipelineFailure(message: PeriodMismatch.message(town: request.town, asked: request.period, assessedBy: rules.rules.periodKind, ruleFile: rules.path)))
+        }
+        guard let month = request.period.asMonth else {
+            return .failure(PipelineFailure(message: "running a \(request.period.kind.rawValue) is not supported yet"))
         }
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: request.monthInputDir, isDirectory: &isDir), isDir.boolValue else {
@@ -131,7 +143,7 @@ public enum MonthRunner {
             history.scratch = scratch
         }
         let clock = PhaseClock()
-        let inputs = MonthReader.read(rules: rules, period: request.period, directory: request.monthInputDir,
+        let inputs = MonthReader.read(rules: rules, period: month, directory: request.monthInputDir,
                                       accepted: request.accepted, history: history, progress: progress,
                                       scratch: scratch?.path, deductionSink: { spills[$0] }, threads: request.threads)
         var blocking = inputs.blockingProblems

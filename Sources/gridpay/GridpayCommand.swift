@@ -22,8 +22,15 @@ struct Locations: ParsableArguments {
     var outputDir = "Output"
 }
 
-func parsePeriod(_ text: String) throws -> Period {
-    guard let p = Period.parse(text) else { throw ValidationError("'\(text)' is not a month; expected YYYY-MM, e.g. 2026-10") }
+/// A period as the command line writes it: YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY; `kinds` are the
+/// ones the command takes.
+func parsePeriod(_ text: String, kinds: [PeriodKind] = [.month, .quarter]) throws -> CalendarPeriod {
+    guard let p = CalendarPeriod.parse(text) else {
+        throw ValidationError("'\(text)' is not a period; expected \(CalendarPeriod.forms), e.g. 2026-10, 2026-Q3, 2026-H1, 2026")
+    }
+    guard kinds.contains(p.kind) else {
+        throw ValidationError("'\(text)' is a \(p.kind.rawValue); this command takes a \(kinds.map(\.rawValue).joined(separator: " or "))")
+    }
     return p
 }
 
@@ -46,7 +53,7 @@ struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Run one month: write the workbook, the pay CSV and the manifest.")
 
     @Argument(help: "Town, as named by its rule file (e.g. qinghe).") var town: String
-    @Argument(help: "Month, YYYY-MM.") var month: String
+    @Argument(help: "Month YYYY-MM, or quarter YYYY-Qn for a town assessed by quarter.") var month: String
     @OptionGroup var locations: Locations
     @Option(name: .customLong("accept"), help: "Leave out a listed problem row on purpose, FILE:LINE (e.g. events.csv:12). Repeatable.")
     var accept: [String] = []
@@ -102,7 +109,7 @@ struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Print one worker's score and pay, line by line, with the input rows behind each deduction.")
 
     @Argument(help: "Town.") var town: String
-    @Argument(help: "Month, YYYY-MM.") var month: String
+    @Argument(help: "Month YYYY-MM, or quarter YYYY-Qn for a town assessed by quarter.") var month: String
     @Argument(help: "Worker id, as in the roster.") var worker: String
     @OptionGroup var locations: Locations
     @Option(name: .customLong("accept"), help: "As for run.") var accept: [String] = []

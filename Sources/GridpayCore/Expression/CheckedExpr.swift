@@ -6,7 +6,10 @@ public indirect enum CheckedExpr: Sendable {
     /// A roster column of the worker being scored (worker scope).
     case rosterColumn(Int)
     case symbol(WorkerSymbol)
+    /// Days of the period being run (`days_in_period`): a month's or a quarter's.
     case daysInPeriod
+    /// Days of the month being run (`days_in_month`; monthly towns only).
+    case daysInMonth
     case negate(CheckedExpr, SourceLocation)
     case not(CheckedExpr)
     case arithmetic(BinaryOperator, CheckedExpr, CheckedExpr, SourceLocation)

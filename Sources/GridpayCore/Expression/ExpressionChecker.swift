@@ -30,6 +30,8 @@ final class CheckContext {
     var valueIndices: [String: Int] = [:]
     var reportedCycles: Set<WorkerSymbol> = []
     var failed: Set<WorkerSymbol> = []
+    /// The town's assessment period ([rules] period): `days_in_month` is for monthly towns.
+    var periodKind = PeriodKind.month
 
     init(tables: [TableSpec], rosterTable: Int) {
         self.tables = tables
@@ -66,6 +68,9 @@ struct ExpressionChecker {
     let scope: Scope
 
     func location(_ span: Span) -> SourceLocation { source.locate(span.start) }
+
+    /// Names of the period being run, usable in every scope.
+    static let periodNames = ["days_in_month", "days_in_period"]
 
     func error(_ message: String, _ span: Span) {
         context.diagnostics.append(.error(message, at: location(span), length: span.length))
@@ -119,12 +124,19 @@ struct ExpressionChecker {
     }
 
     func resolveName(_ name: String, _ span: Span) -> (CheckedExpr, ValueType)? {
-        if name == "days_in_month" { return (.daysInPeriod, .number) }
+        if name == "days_in_period" { return (.daysInPeriod, .number) }
+        if name == "days_in_month" {
+            guard context.periodKind == .month else {
+                error("days_in_month is the length of a month, but this town is assessed by \(context.periodKind.rawValue); use days_in_period (the days of the \(context.periodKind.rawValue) being run)", span)
+                return nil
+            }
+            return (.daysInMonth, .number)
+        }
         switch scope {
         case .row(let t):
             let table = context.tables[t]
             if let i = table.columnIndex(name) { return (.rowColumn(i), table.columns[i].type.valueType) }
-            var hint = Suggestion.didYouMean(name, among: table.columns.map(\.name) + ["days_in_month"])
+            var hint = Suggestion.didYouMean(name, among: table.columns.map(\.name) + Self.periodNames)
             if hint.isEmpty, context.symbols[name] != nil {
                 hint = "; '\(name)' is a per-worker value and cannot be used while reading single rows of \(table.name)"
             }
@@ -141,7 +153,7 @@ struct ExpressionChecker {
                 error("'\(name)' is a table; use it inside count(\(name)), sum(\(name), …), mean(…) or distinct(…)", span)
                 return nil
             }
-            error("unknown name '\(name)'\(Suggestion.didYouMean(name, among: context.allWorkerNames + ["days_in_month"]))", span)
+            error("unknown name '\(name)'\(Suggestion.didYouMean(name, among: context.allWorkerNames + Self.periodNames))", span)
             return nil
         }
     }

@@ -44,8 +44,8 @@ public enum RuleLoader {
         }
         var periodKind = PeriodKind.month
         if let s = meta?.string("period", required: false) {
-            if let k = PeriodKind(rawValue: s.value), k == .month { periodKind = k } else {
-                scratch.diagnostics.append(.error("period must be \"month\" (runs are monthly; quarters and years are built from months), found '\(s.value)'", at: s.location(ofCharacterAt: 0)))
+            if let k = PeriodKind(rawValue: s.value), k == .month || k == .quarter { periodKind = k } else {
+                scratch.diagnostics.append(.error("period (the assessment period) must be \"month\" or \"quarter\" (half-years and years are ratings, see [[ratings]]), found '\(s.value)'", at: s.location(ofCharacterAt: 0)))
             }
         }
 
@@ -134,6 +134,7 @@ public enum RuleLoader {
         // Names and definitions: checked lazily so that references know types and cycles are found.
         let ctx = CheckContext(tables: tables, rosterTable: roster.table)
         ctx.diagnostics = diagnostics
+        ctx.periodKind = periodKind
         let rosterColumns = Set(tables[roster.table].columns.map(\.name))
         func declare(_ name: String, _ symbol: WorkerSymbol, at loc: SourceLocation) {
             if ctx.symbols[name] != nil || rosterColumns.contains(name) {

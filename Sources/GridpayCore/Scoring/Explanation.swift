@@ -4,7 +4,7 @@ public enum Explanation {
     public static func text(worker w: WorkerReport, in c: MonthComputation, ruleFile: String, workerCount: Int) -> String {
         let rules = c.rules
         var out: [String] = []
-        out.append("\(rules.townName) \(c.period) — \(w.id) \(w.name)（\(w.unit)，网格 \(w.group)）")
+        out.append("\(rules.townName) \(c.span) — \(w.id) \(w.name)（\(w.unit)，网格 \(w.group)）")
         out.append("规则 \(ruleFile)，版本 \(rules.version)；roster line \(w.rosterLine)")
         out.append("")
         for (i, item) in rules.items.enumerated() {
@@ -103,7 +103,7 @@ public enum Explanation {
             case .consecutive(let name, _, let periods, _):
                 var parts: [String] = []
                 for k in 0..<periods {
-                    let p = c.period.adding(months: -k)
+                    let p = c.span.adding(-k)
                     if k == 0 {
                         parts.append("\(p) \((try? c.symbol(.value(c.rules.values.firstIndex { $0.name == name }!), worker: w))?.description ?? "?")")
                     } else if let why = c.history?.unavailability(of: p) {
@@ -113,7 +113,7 @@ public enum Explanation {
                         parts.append("\(p) \(v?.description ?? "不在名册")")
                     }
                 }
-                out.append("\(indent)\(name)，连续 \(periods) 个月：\(parts.joined(separator: "；"))")
+                out.append("\(indent)\(name)，连续 \(periods) 个\(c.span.kind.label)：\(parts.joined(separator: "；"))")
             case .rosterColumn(let i):
                 let col = c.rules.rosterTable.columns[i]
                 guard !seen.contains(col.name) else { continue }

@@ -45,14 +45,17 @@ public protocol DeductionSink: AnyObject {
 /// Earlier periods, for consecutive(): computed from their own inputs with their own rule version.
 public protocol HistoryProvider: AnyObject {
     /// nil when the period can be computed; otherwise why not (e.g. its inputs are missing).
-    func unavailability(of period: Period) -> String?
+    func unavailability(of period: CalendarPeriod) -> String?
     /// The named value for a worker in an earlier period; nil when the worker was not on that roster.
-    func value(named name: String, period: Period, workerID: String) throws(EvaluationError) -> Value?
+    func value(named name: String, period: CalendarPeriod, workerID: String) throws(EvaluationError) -> Value?
 }
 
 public final class MonthComputation {
     public let rules: RuleSet
+    /// The month being run; for a quarter, its last month (whose roster is the quarter's).
     public let period: Period
+    /// The assessment period being run: the month, or the quarter.
+    public let span: CalendarPeriod
     public let history: HistoryProvider?
 
     public private(set) var rosterRows: [[Value]] = []
@@ -113,13 +116,18 @@ public final class MonthComputation {
     var groupResults: [Int: [Value]] = [:]
     var itemYuan: [Int: [ExactNumber]] = [:]
     /// Earlier periods that consecutive() could not see, with the reason.
-    public private(set) var incompleteHistory: [Period: String] = [:]
+    public private(set) var incompleteHistory: [CalendarPeriod: String] = [:]
     /// Workers whose flag could not be raised only because the history was incomplete.
     public private(set) var historyBlocked: Set<Int> = []
 
-    public init(rules: RuleSet, period: Period, history: HistoryProvider?) {
+    public convenience init(rules: RuleSet, period: Period, history: HistoryProvider?) {
+        self.init(rules: rules, span: CalendarPeriod(month: period), history: history)
+    }
+
+    public init(rules: RuleSet, span: CalendarPeriod, history: HistoryProvider?) {
         self.rules = rules
-        self.period = period
+        self.span = span
+        self.period = span.lastMonth
         self.history = history
         var byTable = Array(repeating: [Int](), count: rules.tables.count)
         for (i, a) in rules.aggregates.enumerated() { byTable[a.table].append(i) }
@@ -454,7 +462,7 @@ public final class MonthComputation {
         let now = try symbol(.value(v), worker: w)
         var complete = true
         for k in 1..<max(1, periods) {
-            let p = period.adding(months: -k)
+            let p = span.adding(-k)
             if let why = history?.unavailability(of: p) ?? (history == nil ? "no history was provided" : nil) {
                 incompleteHistory[p] = why
                 complete = false
@@ -466,7 +474,7 @@ public final class MonthComputation {
             return .bool(false)
         }
         for k in 1..<max(1, periods) {
-            let earlier = try history!.value(named: name, period: period.adding(months: -k), workerID: ids[w])
+            let earlier = try history!.value(named: name, period: span.adding(-k), workerID: ids[w])
             guard earlier?.bool == true else { return .bool(false) }
         }
         return .bool(true)
@@ -485,7 +493,8 @@ public final class MonthComputation {
         }
         switch e {
         case .constant(let v): return v
-        case .daysInPeriod: return .number(ExactNumber(period.days))
+        case .daysInPeriod: return .number(ExactNumber(span.days))
+        case .daysInMonth: return .number(ExactNumber(period.days))
         case .negate(let a, let loc):
             let n = try num(a)
             return .number(try arithmetic(loc) { () throws(ArithmeticError) in try n.negated() })

@@ -26,11 +26,11 @@ public struct WorkerReport: Sendable {
 
 public struct MonthReport: Sendable {
     public var rules: RuleSet
-    public var period: Period
+    public var period: CalendarPeriod
     /// By rank; equal totals listed by worker id.
     public var workers: [WorkerReport]
     /// Earlier periods that consecutive() could not see, and why.
-    public var incompleteHistory: [(Period, String)]
+    public var incompleteHistory: [(CalendarPeriod, String)]
     /// Items through which yuan can be deducted: the pay sheet's deduction columns.
     public var yuanItems: [Int]
 
@@ -91,7 +91,7 @@ public struct MonthReport: Sendable {
         if !problems.isEmpty { return .failure(.init(diagnostics: problems)) }
         workers.sort { ($0.rank, $0.id) < ($1.rank, $1.id) }
         let yuanItems = rules.items.indices.filter { i in rules.items[i].deductions.contains { $0.yuan != nil } }
-        return .success(MonthReport(rules: rules, period: c.period, workers: workers,
+        return .success(MonthReport(rules: rules, period: c.span, workers: workers,
                                     incompleteHistory: c.incompleteHistory.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
                                     yuanItems: yuanItems))
     }

@@ -127,3 +127,34 @@ final class RuleCheckTests: XCTestCase {
         ])
     }
 }
+
+/// `days_in_period` and `days_in_month` against the town's assessment period.
+final class PeriodNameTests: XCTestCase {
+    func testDaysInMonthIsRefusedForAQuarterlyTownAndDaysInPeriodIsNot() {
+        let monthly = RuleCheckTests.ruleFile(values: "\"日均\" = 'count(events) / days_in_period'")
+        guard case .success = RuleLoader.load(text: monthly, file: "t.toml") else { return XCTFail("days_in_period is valid") }
+        let quarterly = RuleCheckTests.ruleFile(values: "\"日均\" = 'count(events) / days_in_month'")
+            .replacingOccurrences(of: "effective_from = \"2026-01\"", with: "effective_from = \"2026-01\"\nperiod = \"quarter\"")
+        guard case .failure(let f) = RuleLoader.load(text: quarterly, file: "t.toml") else { return XCTFail("days_in_month in a quarterly town") }
+        // Line 34 (one more than usual: the period line); the expression starts at column 9 and
+        // `days_in_month` is 16 characters into it: column 25.
+        XCTAssertEqual(f.diagnostics.map(\.description), [
+            "t.toml:34:25: error: days_in_month is the length of a month, but this town is assessed by quarter; use days_in_period (the days of the quarter being run)",
+        ])
+        let yearly = RuleCheckTests.ruleFile().replacingOccurrences(of: "effective_from = \"2026-01\"", with: "effective_from = \"2026-01\"\nperiod = \"year\"")
+        guard case .failure(let y) = RuleLoader.load(text: yearly, file: "t.toml") else { return XCTFail("a year is not an assessment period") }
+        XCTAssertEqual(y.diagnostics.map(\.description), [
+            "t.toml:5:11: error: period (the assessment period) must be \"month\" or \"quarter\" (half-years and years are ratings, see [[ratings]]), found 'year'",
+        ])
+    }
+
+    func testDaysInPeriodOfAMonthIsItsDays() throws {
+        let text = RuleCheckTests.ruleFile(values: "\"天数\" = 'days_in_period'\n\"月天数\" = 'days_in_month'")
+        guard case .success(let rules) = RuleLoader.load(text: text, file: "t.toml") else { return XCTFail() }
+        let c = MonthComputation(rules: rules, period: Period.parse("2026-02")!, history: nil)
+        XCTAssertEqual(try c.value(rules.values[0].expr, worker: 0), .number(ExactNumber(28)))
+        XCTAssertEqual(try c.value(rules.values[1].expr, worker: 0), .number(ExactNumber(28)))
+        let q = MonthComputation(rules: rules, span: CalendarPeriod.parse("2026-Q1")!, history: nil)
+        XCTAssertEqual(try q.value(rules.values[0].expr, worker: 0), .number(ExactNumber(31 + 28 + 31)))
+    }
+}
