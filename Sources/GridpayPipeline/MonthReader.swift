@@ -259,6 +259,7 @@ final class TableJob: @unchecked Sendable {
                 ingest.consume(record)
                 progress?.row()
             }
+            ingest.finish()
             if let finder, !isRoster {
                 try MonthReader.confirmDuplicates(finder, ingest: ingest, spec: spec, path: path)
             }

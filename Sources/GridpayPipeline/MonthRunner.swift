@@ -84,7 +84,7 @@ public final class PreparedMonth {
         let accepted = inputs.problems.filter(\.accepted).map(\.rowReference)
         if !accepted.isEmpty { lines.append(("已接受的问题行", Array(Set(accepted)).sorted().joined(separator: "，"))) }
         lines.append(("计分", "各项得分按四舍五入保留 \(r.itemRoundingPlaces) 位小数，总分为各项之和；总分\(r.totalMinimum.map { "不低于 \($0)" } ?? "下不保底")，\(r.totalMaximum.map { "不高于 \($0)" } ?? "上不封顶")"))
-        lines.append(("排名", "按总分从高到低；总分相同者并列，其后名次顺延（1、2、2、4）；并列者按网格员编号排列"))
+        lines.append(("排名", "按总分从高到低；总分相同者并列，其后名次顺延（1、2、2、4）；并列者按\(SheetLabels.roster(r)[0])排列"))
         lines.append(("绩效工资", "考核绩效 = \(r.pay.scorePayText)；实发绩效 = max(0, 考核绩效 − 扣款合计)；扣款超出考核绩效的部分记为未扣足"))
         lines.append(("程序版本", "gridpay \(GridpayVersion.current)"))
         return lines
@@ -247,7 +247,7 @@ enum PayCSV {
         let report = month.report
         let rules = report.rules
         let w = try CSVWriter(path: path)
-        var header = [SheetLabels.workerID, SheetLabels.name, SheetLabels.unit, SheetLabels.group, SheetLabels.base, SheetLabels.total, SheetLabels.scorePay]
+        var header = SheetLabels.roster(rules) + [SheetLabels.base, SheetLabels.total, SheetLabels.scorePay]
         header += report.yuanItems.map { SheetLabels.yuanColumn(rules.items[$0].name) }
         header += [SheetLabels.deductions, SheetLabels.payable, SheetLabels.shortfall]
         try w.write(record: header)

@@ -28,6 +28,8 @@ enum SheetLabels {
     static let no = "否"
 
     static func yuanColumn(_ item: String) -> String { "\(item)扣款" }
+    /// The four roster columns' labels: the rule file's own ([roster] labels) or the product's.
+    static func roster(_ rules: RuleSet) -> [String] { rules.roster.labels ?? [workerID, name, unit, group] }
     static func yesNo(_ b: Bool) -> String { b ? yes : no }
     static let historyIncomplete = "历史不完整，未提出建议"
 }

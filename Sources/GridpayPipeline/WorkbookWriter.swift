@@ -53,7 +53,7 @@ struct WorkbookWriter {
     }
 
     func writeSummary(_ book: XLSXWorkbook, _ s: Styles) throws(XLSXError) {
-        var headers = [SheetLabels.rank, SheetLabels.workerID, SheetLabels.name, SheetLabels.unit, SheetLabels.group]
+        var headers = [SheetLabels.rank] + SheetLabels.roster(rules)
         headers += rules.items.map(\.name)
         headers.append(SheetLabels.total)
         if rules.duty != nil { headers.append(SheetLabels.duty) }
@@ -82,7 +82,7 @@ struct WorkbookWriter {
     }
 
     func writePay(_ book: XLSXWorkbook, _ s: Styles) throws {
-        var headers = [SheetLabels.workerID, SheetLabels.name, SheetLabels.unit, SheetLabels.group, SheetLabels.base, SheetLabels.total, SheetLabels.scorePay]
+        var headers = SheetLabels.roster(rules) + [SheetLabels.base, SheetLabels.total, SheetLabels.scorePay]
         headers += report.yuanItems.map { SheetLabels.yuanColumn(rules.items[$0].name) }
         headers += [SheetLabels.deductions, SheetLabels.payable, SheetLabels.shortfall]
         let widths: [Double] = [12, 10, 12, 10, 12, 8, 12] + report.yuanItems.map { _ in 12 } + [12, 12, 10]
@@ -153,7 +153,7 @@ struct WorkbookWriter {
     /// Per-row deductions in the order they were read (file by file, line by line), then each
     /// worker's counted deductions and bound corrections, workers in rank order.
     func writeDetails(_ book: XLSXWorkbook, _ s: Styles) throws {
-        let headers = [SheetLabels.workerID, SheetLabels.name, "考核项目", "扣分原因", "次数", "扣分", "扣款(元)", "来源文件", "行号"]
+        let headers = Array(SheetLabels.roster(rules).prefix(2)) + ["考核项目", "扣分原因", "次数", "扣分", "扣款(元)", "来源文件", "行号"]
         func shown(_ r: DeductionRecord) -> Bool { r.points != .zero || r.yuan != .zero }
         let inMemory = report.workers.reduce(0) { n, w in n + w.records.filter(shown).count }
         let total = inMemory + month.deductionSpills.reduce(0) { $0 + $1.count }

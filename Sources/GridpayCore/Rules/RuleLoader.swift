@@ -58,7 +58,7 @@ public enum RuleLoader {
                     scratch.diagnostics.append(.error("tables.\(entry.key) must be a table", at: entry.node.location))
                     continue
                 }
-                let r = TOMLReader(t, path: "[tables.\(entry.key)]", context: scratch, allowed: ["file", "encoding", "worker", "columns", "unique", "within_period"])
+                let r = TOMLReader(t, path: "[tables.\(entry.key)]", context: scratch, allowed: ["file", "encoding", "worker", "group", "complete", "columns", "unique", "within_period"])
                 var spec = TableSpec(name: entry.key, file: r.text("file") ?? "", encoding: .utf8, columns: [], workerColumn: nil, uniqueKeys: [], withinPeriod: r.bool("within_period") ?? true, location: entry.keyLocation)
                 if let enc = r.string("encoding", required: false) {
                     if let e = InputEncoding(rawValue: enc.value.lowercased()) { spec.encoding = e } else {
@@ -74,6 +74,31 @@ public enum RuleLoader {
                     }
                 }
                 if let w = r.string("worker", required: false) { workerColumnNames[tables.count] = w }
+                if let g = r.string("group", required: false) {
+                    if workerColumnNames[tables.count] != nil {
+                        scratch.diagnostics.append(.error("table \(entry.key) declares both worker and group; a row belongs to one worker (worker = …) or to every worker of a group (group = …)", at: g.location(ofCharacterAt: 0)))
+                    } else if let i = spec.columnIndex(g.value) { spec.groupColumn = i } else {
+                        scratch.diagnostics.append(.error("group names '\(g.value)', which is not a column of table \(entry.key)\(Suggestion.didYouMean(g.value, among: spec.columns.map(\.name)))", at: g.location(ofCharacterAt: 0)))
+                    }
+                }
+                if let node = t["complete"] {
+                    switch node.value {
+                    case .bool(true): spec.completeness = .everyGroup
+                    case .string(let c):
+                        if let i = spec.columnIndex(c.value) {
+                            if case .choice = spec.columns[i].type { spec.completeness = .everyValue(column: i) } else {
+                                scratch.diagnostics.append(.error("complete names '\(c.value)', which is not a choice column of \(entry.key); every group needs a row for every value of a choice column", at: c.location(ofCharacterAt: 0)))
+                            }
+                        } else {
+                            scratch.diagnostics.append(.error("complete names '\(c.value)', which is not a column of table \(entry.key)\(Suggestion.didYouMean(c.value, among: spec.columns.map(\.name)))", at: c.location(ofCharacterAt: 0)))
+                        }
+                    default:
+                        scratch.diagnostics.append(.error("complete is true (every group has a row) or the name of a choice column (every group has a row for each of its values)", at: node.location))
+                    }
+                    if spec.groupColumn == nil && !r.has("group") {
+                        scratch.diagnostics.append(.error("complete applies to a table keyed by group; declare group = \"<column>\" in [tables.\(entry.key)]", at: node.location))
+                    }
+                }
                 for keyNode in r.array("unique", required: false) ?? [] {
                     var names: [TOMLString] = []
                     switch keyNode.value {
@@ -97,7 +122,7 @@ public enum RuleLoader {
         // [roster]: which table lists the workers, and which of its columns fill the product's fixed columns.
         var roster = RosterSpec(table: 0, idColumn: 0, nameColumn: 0, unitColumn: 0, groupColumn: 0)
         if let rt = top.subtable("roster") {
-            let r = TOMLReader(rt, path: "[roster]", context: scratch, allowed: ["table", "id", "name", "unit", "group"])
+            let r = TOMLReader(rt, path: "[roster]", context: scratch, allowed: ["table", "id", "name", "unit", "group", "same_in_group", "labels"])
             if let tn = r.string("table") {
                 if let ti = tables.firstIndex(where: { $0.name == tn.value }) {
                     roster.table = ti
@@ -111,6 +136,21 @@ public enum RuleLoader {
                     roster.nameColumn = column("name")
                     roster.unitColumn = column("unit")
                     roster.groupColumn = column("group")
+                    for node in r.array("same_in_group", required: false) ?? [] {
+                        guard case .string(let c) = node.value else {
+                            r.error("same_in_group lists roster column names", at: node.location)
+                            continue
+                        }
+                        if let i = tables[ti].columnIndex(c.value) { roster.sameInGroup.append(i) } else {
+                            scratch.diagnostics.append(.error("[roster] same_in_group names '\(c.value)', which is not a column of table \(tn.value)\(Suggestion.didYouMean(c.value, among: tables[ti].columns.map(\.name)))", at: c.location(ofCharacterAt: 0)))
+                        }
+                    }
+                    if let labels = r.array("labels", required: false) {
+                        let texts = labels.compactMap { n -> String? in if case .string(let s) = n.value { return s.value } else { return nil } }
+                        if texts.count == 4 && labels.count == 4 && !texts.contains("") { roster.labels = texts } else {
+                            r.error("labels lists the sheets' four roster column labels: [id, name, unit, group], e.g. [\"网格员编号\", \"姓名\", \"村(社区)\", \"网格编号\"]", at: rt["labels"]!.location)
+                        }
+                    }
                     if !tables[ti].uniqueKeys.contains([roster.idColumn]) { tables[ti].uniqueKeys.insert([roster.idColumn], at: 0) }
                 } else {
                     scratch.diagnostics.append(.error("[roster] table names '\(tn.value)', which is not declared under [tables]\(Suggestion.didYouMean(tn.value, among: tables.map(\.name)))", at: tn.location(ofCharacterAt: 0)))
@@ -122,8 +162,8 @@ public enum RuleLoader {
                 scratch.diagnostics.append(.error("worker names '\(w.value)', which is not a column of table \(tables[ti].name)\(Suggestion.didYouMean(w.value, among: tables[ti].columns.map(\.name)))", at: w.location(ofCharacterAt: 0)))
             }
         }
-        for (ti, t) in tables.enumerated() where ti != roster.table && t.workerColumn == nil && !tables.isEmpty {
-            scratch.diagnostics.append(.error("table \(t.name) needs 'worker = \"<column>\"': the column that names the worker each row belongs to", at: t.location))
+        for (ti, t) in tables.enumerated() where ti != roster.table && t.workerColumn == nil && t.groupColumn == nil && !tables.isEmpty {
+            scratch.diagnostics.append(.error("table \(t.name) needs 'worker = \"<column>\"' (the column that names the worker each row belongs to) or 'group = \"<column>\"' (the column that names the group, matched against [roster] group)", at: t.location))
         }
         diagnostics = scratch.diagnostics
         if tables.isEmpty || diagnostics.hasErrors {

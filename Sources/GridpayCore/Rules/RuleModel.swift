@@ -56,6 +56,11 @@ public struct TableSpec: Sendable {
     public var columns: [ColumnSpec]
     /// Index of the column that names the worker a row belongs to (nil for the roster's own id column).
     public var workerColumn: Int?
+    /// Index of the column that names the group a row belongs to (a table keyed by group instead
+    /// of by worker: its rows belong to every worker whose roster group has that value).
+    public var groupColumn: Int? = nil
+    /// For a group table: which rows every group must have (checked after the file is read).
+    public var completeness: Completeness? = nil
     /// Column sets whose values must be unique in the file.
     public var uniqueKeys: [[Int]]
     /// Dates and times must lie inside the period being run.
@@ -65,6 +70,14 @@ public struct TableSpec: Sendable {
     public func columnIndex(_ name: String) -> Int? { columns.firstIndex { $0.name == name } }
 }
 
+/// What a group table must hold for every group on the roster (`complete = …`).
+public enum Completeness: Sendable, Equatable {
+    /// `complete = true`: at least one row per group.
+    case everyGroup
+    /// `complete = "<choice column>"`: a row per group for every value of that column.
+    case everyValue(column: Int)
+}
+
 /// Which roster columns fill the product's fixed columns (网格员编号, 姓名, 村(社区), 网格编号).
 public struct RosterSpec: Sendable {
     public var table: Int
@@ -72,6 +85,10 @@ public struct RosterSpec: Sendable {
     public var nameColumn: Int
     public var unitColumn: Int
     public var groupColumn: Int
+    /// Roster columns that must hold one value within a group (`same_in_group`).
+    public var sameInGroup: [Int] = []
+    /// The four fixed columns' labels on every sheet (`labels`); nil: the product's own.
+    public var labels: [String]? = nil
 }
 
 public struct NamedValue: Sendable {

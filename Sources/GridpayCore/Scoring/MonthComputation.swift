@@ -65,6 +65,10 @@ public final class MonthComputation {
 
     // Streaming accumulators, one array per aggregate, indexed by worker.
     let aggregatesByTable: [[Int]]
+    /// Aggregates over a group table (`group = …`): their slots are indexed by group.
+    let aggregateOverGroup: [Bool]
+    /// The roster's groups (its `group` column), known once the roster is read.
+    public private(set) var groups = RosterGroups([])
     /// Streaming accumulators, allocated once the roster is read: [aggregate × worker] and
     /// [item × worker] in plain buffers, because every input row updates them.
     var accumulators: Accumulators?
@@ -132,6 +136,7 @@ public final class MonthComputation {
         var byTable = Array(repeating: [Int](), count: rules.tables.count)
         for (i, a) in rules.aggregates.enumerated() { byTable[a.table].append(i) }
         aggregatesByTable = byTable
+        aggregateOverGroup = rules.aggregates.map { rules.tables[$0.table].groupColumn != nil }
         distinct = Array(repeating: nil, count: rules.aggregates.count)
         var deductions = Array(repeating: [(item: Int, deduction: Int)](), count: rules.tables.count)
         for (i, item) in rules.items.enumerated() {
@@ -241,6 +246,7 @@ public final class MonthComputation {
     /// every table writes only its own aggregates' slots and its own (table, item) slots.
     public func startRows() {
         guard accumulators == nil else { return }
+        groups = RosterGroups(rosterRows.map { $0[rules.roster.groupColumn].description })
         accumulators = Accumulators(aggregates: rules.aggregates.count, tableItemPairs: tableItemPairs, pairCount: pairCount, workers: workerCount)
         for a in rules.aggregates.indices where rules.aggregates[a].kind == .distinct {
             distinct[a] = DistinctSets(workers: workerCount)
@@ -249,6 +255,22 @@ public final class MonthComputation {
     }
 
     func ingest(_ plan: TablePlan, table: Int, row: RowView, worker: Int, line: Int, sink: DeductionSink?) throws(EvaluationError) {
+        try accumulate(plan, row: row, slot: worker)
+        guard !plan.deductions.isEmpty else { return }
+        try deduct(plan, table: table, row: row, members: CollectionOfOne(worker), line: line, sink: sink)
+    }
+
+    /// Adds one validated row of a group table (`group = …`) belonging to group `g`: its
+    /// aggregates are kept per group, and each per-row deduction applies to every member.
+    func ingest(_ plan: TablePlan, table: Int, row: RowView, group g: Int, line: Int, sink: DeductionSink?) throws(EvaluationError) {
+        try accumulate(plan, row: row, slot: g)
+        guard !plan.deductions.isEmpty else { return }
+        try deduct(plan, table: table, row: row, members: groups.members[g], line: line, sink: sink)
+    }
+
+    /// Adds a row to the table's aggregates at `worker` (a worker, or a group for group tables).
+    @inline(__always)
+    func accumulate(_ plan: TablePlan, row: RowView, slot worker: Int) throws(EvaluationError) {
         let acc = self.acc
         for agg in plan.aggregates {
             if let f = agg.filter, try !f(row) { continue }
@@ -267,23 +289,31 @@ public final class MonthComputation {
                 distinct[a]!.sets[worker].insert(try agg.value!(row))
             }
         }
-        guard !plan.deductions.isEmpty else { return }
+    }
+
+    /// The row's per-row deductions, once per member (one 扣分明细 line each, naming the row).
+    func deduct<M: Collection<Int>>(_ plan: TablePlan, table: Int, row: RowView, members: M, line: Int, sink: DeductionSink?) throws(EvaluationError) {
+        let acc = self.acc
         for d in plan.deductions {
             if let when = d.when, try !when(row) { continue }
             let points = try d.points.map { (f) throws(EvaluationError) in try f(row).number ?? .zero } ?? .zero
             let yuan = try d.yuan.map { (f) throws(EvaluationError) in try f(row).number ?? .zero } ?? .zero
             do {
-                let k = d.pair * acc.workers + worker
-                acc.points[k] = try acc.points[k].adding(points)
-                acc.yuan[k] = try acc.yuan[k].adding(yuan)
+                for worker in members {
+                    let k = d.pair * acc.workers + worker
+                    acc.points[k] = try acc.points[k].adding(points)
+                    acc.yuan[k] = try acc.yuan[k].adding(yuan)
+                }
             } catch { throw EvaluationError(error.description, at: d.location) }
             // Reasons read their {columns} from the cell bytes: only rows that match pay for the text.
             let spec = rules.tables[table]
             let reason = ReasonTemplate.fill(d.reason) { name in
                 spec.columnIndex(name).map { String(decoding: row.fields[$0], as: UTF8.self) }
             }
-            let record = DeductionRecord(item: d.item, deduction: d.deduction, reason: reason, points: points, yuan: yuan, file: spec.file, line: line, times: nil)
-            if let sink { sink.add(worker: worker, record: record) } else { records[worker].append(record) }
+            for worker in members {
+                let record = DeductionRecord(item: d.item, deduction: d.deduction, reason: reason, points: points, yuan: yuan, file: spec.file, line: line, times: nil)
+                if let sink { sink.add(worker: worker, record: record) } else { records[worker].append(record) }
+            }
         }
     }
 
@@ -311,7 +341,9 @@ public final class MonthComputation {
         }
     }
 
-    func aggregate(_ a: Int, worker w: Int) throws(EvaluationError) -> Value {
+    func aggregate(_ a: Int, worker index: Int) throws(EvaluationError) -> Value {
+        // An aggregate over a group table covers the rows of the worker's group.
+        let w = aggregateOverGroup[a] ? groups.groupOf[index] : index
         switch rules.aggregates[a].kind {
         case .count: return .number(ExactNumber(acc.counts[acc.slot(a, w)]))
         case .sum: return .number(acc.sums[acc.slot(a, w)])
@@ -615,4 +647,48 @@ final class Accumulators {
 final class DistinctSets {
     var sets: [Set<Value>]
     init(workers: Int) { sets = Array(repeating: [], count: workers) }
+}
+
+/// The distinct values of the roster's group column, numbered in order of first appearance, with
+/// their members in roster order; looked up from a cell's bytes like worker ids.
+public struct RosterGroups: Sendable {
+    /// Group number of each worker.
+    public let groupOf: [Int]
+    /// Workers of each group, in roster order.
+    public let members: [[Int]]
+    /// The group's value as the roster writes it.
+    public let values: [String]
+    nonisolated(unsafe) let index: ByteKeyIndex
+
+    init(_ valueOfWorker: [String]) {
+        var number: [String: Int] = [:]
+        var values: [String] = []
+        var members: [[Int]] = []
+        var groupOf: [Int] = []
+        let index = ByteKeyIndex()
+        for (w, v) in valueOfWorker.enumerated() {
+            let g: Int
+            if let known = number[v] { g = known } else {
+                g = values.count
+                number[v] = g
+                values.append(v)
+                members.append([])
+                index.append(v)
+            }
+            groupOf.append(g)
+            members[g].append(w)
+        }
+        self.groupOf = groupOf
+        self.members = members
+        self.values = values
+        self.index = index
+    }
+
+    public var count: Int { values.count }
+
+    func find(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? { index.find(bytes) }
+    public func find(_ value: String) -> Int? {
+        var v = value
+        return v.withUTF8 { index.find($0) }
+    }
 }

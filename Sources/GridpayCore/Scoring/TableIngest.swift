@@ -55,6 +55,11 @@ public final class TableIngest {
     let uniqueKeys: [[Int]]
     /// Declared column naming the worker, or -1.
     let workerColumn: Int
+    /// Declared column naming the group (group tables), or -1.
+    let groupColumn: Int
+    /// Group tables with `complete`: which (group, value) pairs have a row, and each group's first line.
+    var present: [Bool] = []
+    var firstLineOfGroup: [Int: Int] = [:]
     let hasAcceptedLines: Bool
     let workerIndex: ByteKeyIndex
     public private(set) var problems: [InputProblem] = []
@@ -78,6 +83,7 @@ public final class TableIngest {
         let isRoster = table == month.rules.roster.table
         var needed = month.rowColumnsUsed(table: table, reasons: false)
         if let w = spec.workerColumn { needed.insert(w) }
+        if let g = spec.groupColumn { needed.insert(g) }
         for key in spec.uniqueKeys { needed.formUnion(key) }
         neededText = spec.columns.indices.map { isRoster || needed.contains($0) }
         choiceBytes = spec.columns.map { c in
@@ -114,6 +120,7 @@ public final class TableIngest {
         self.isRoster = isRoster
         uniqueKeys = spec.uniqueKeys
         workerColumn = spec.workerColumn ?? -1
+        groupColumn = spec.groupColumn ?? -1
         hasAcceptedLines = !acceptedLines.isEmpty
         workerIndex = month.byteIndex
     }
@@ -179,6 +186,12 @@ public final class TableIngest {
             fieldSlots[c] = bytes
             if let v = decode(bytes, c, line: line, field: f + 1) { slots[c] = v } else { bad = true }
         }
+        let accepted = hasAcceptedLines && acceptedLines.contains(line)
+        var group: Int?
+        if groupColumn >= 0 {
+            group = groupOfRow(record, line: line, accepted: accepted)
+            if group == nil { bad = true }
+        }
         if bad { return }
         if !uniqueKeys.isEmpty {
             if let keySink, !isRoster {
@@ -191,7 +204,6 @@ public final class TableIngest {
                 return
             }
         }
-        let accepted = hasAcceptedLines && acceptedLines.contains(line)
         var worker: Int?
         if isRoster {
             if accepted { return }
@@ -211,6 +223,17 @@ public final class TableIngest {
         }
         // An accepted row is checked like any other (so its problem is listed) but never counted.
         if accepted { return }
+        if let group {
+            do throws(EvaluationError) {
+                let row = RowView(values: UnsafeBufferPointer(start: slots, count: columnCount),
+                                  choices: UnsafeBufferPointer(start: choiceSlots, count: columnCount),
+                                  fields: UnsafeBufferPointer(start: fieldSlots, count: columnCount))
+                try month.ingest(plan, table: tableIndex, row: row, group: group, line: line, sink: deductionSink)
+                rowsUsed += 1
+            } catch {
+                problem(.badValue, line: line, "\(error.message) while evaluating \(error.location.map { "the rule at \($0)" } ?? "a rule") for this row", acceptable: false)
+            }
+        }
         if let worker {
             do throws(EvaluationError) {
                 let row = RowView(values: UnsafeBufferPointer(start: slots, count: columnCount),
@@ -220,6 +243,89 @@ public final class TableIngest {
                 rowsUsed += 1
             } catch {
                 problem(.badValue, line: line, "\(error.message) while evaluating \(error.location.map { "the rule at \($0)" } ?? "a rule") for this row", acceptable: false)
+            }
+        }
+    }
+
+    /// The group a row of a group table belongs to, from the cell's bytes; a value on no roster
+    /// row is an error at the cell. Records the row for the table's completeness check (an
+    /// accepted row is left out, so it does not count).
+    func groupOfRow<R: RawRecord>(_ record: R, line: Int, accepted: Bool) -> Int? {
+        month.startRows()
+        let groups = month.groups
+        let field = fieldOf[groupColumn]
+        let bytes = record.field(field)
+        guard let g = groups.find(bytes) else {
+            if !bytes.isEmpty {
+                let value = Self.text(bytes)
+                let rosterName = month.rules.rosterTable.columns[month.rules.roster.groupColumn].name
+                problem(.unknownGroup, line: line, field: field + 1, column: spec.columns[groupColumn].name,
+                        "\(spec.columns[groupColumn].name) '\(value)' is on no roster row (\(month.rules.rosterTable.file) column \(rosterName)); expected a \(rosterName) of the roster\(Suggestion.didYouMean(value, among: groups.count <= 5000 ? groups.values : [], maxDistance: 1))")
+            }
+            return nil
+        }
+        guard let completeness = spec.completeness, !accepted else { return g }
+        if firstLineOfGroup[g] == nil { firstLineOfGroup[g] = line }
+        switch completeness {
+        case .everyGroup:
+            if present.isEmpty { present = Array(repeating: false, count: groups.count) }
+            present[g] = true
+        case .everyValue(let c):
+            let options = choiceBytes[c]
+            if present.isEmpty { present = Array(repeating: false, count: groups.count * options.count) }
+            let cell = record.field(fieldOf[c])
+            if let k = options.firstIndex(where: { $0.withUnsafeBufferPointer { memEqual($0, cell) } }) {
+                present[g * options.count + k] = true
+            }
+        }
+        return g
+    }
+
+    /// Checks that need the whole file: a group table's completeness (`complete`), and for the
+    /// roster, columns that must hold one value per group (`same_in_group`). Called once after
+    /// the last record.
+    public func finish() {
+        guard headerRead, !fieldOf.isEmpty else { return }
+        let rules = month.rules
+        if isRoster {
+            let groupColumn = rules.roster.groupColumn
+            let groupName = spec.columns[groupColumn].name
+            for c in rules.roster.sameInGroup {
+                var first: [Value: (value: Value, line: Int)] = [:]
+                for (w, row) in month.rosterRows.enumerated() {
+                    guard let f = first[row[groupColumn]] else {
+                        first[row[groupColumn]] = (row[c], month.rosterLines[w])
+                        continue
+                    }
+                    if row[c] != f.value {
+                        let name = spec.columns[c].name
+                        problem(.groupMismatch, line: month.rosterLines[w], field: fieldOf[c] + 1, column: name,
+                                "\(name) is '\(row[c])', but the first member of \(groupName) '\(row[groupColumn])' (line \(f.line)) gives '\(f.value)'; expected one \(name) per \(groupName)",
+                                acceptable: false)
+                    }
+                }
+            }
+            return
+        }
+        guard let completeness = spec.completeness else { return }
+        month.startRows()
+        let groups = month.groups
+        let rosterGroupName = rules.rosterTable.columns[rules.roster.groupColumn].name
+        for g in 0..<groups.count {
+            let firstMember = groups.members[g][0]
+            let at = "\(rules.rosterTable.file) line \(month.rosterLines[firstMember])"
+            switch completeness {
+            case .everyGroup:
+                if present.isEmpty || !present[g] {
+                    problem(.missingRow, line: nil, "\(rosterGroupName) '\(groups.values[g])' (\(at)) has no row in \(spec.file); expected a row for every \(rosterGroupName) on the roster", acceptable: false)
+                }
+            case .everyValue(let c):
+                let options = choiceBytes[c]
+                let name = spec.columns[c].name
+                for k in options.indices where present.isEmpty || !present[g * options.count + k] {
+                    let value = String(decoding: options[k], as: UTF8.self)
+                    problem(.missingRow, line: firstLineOfGroup[g], "\(rosterGroupName) '\(groups.values[g])' (\(at)) has no row for \(name) '\(value)' in \(spec.file); expected a row for each of \(options.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " / "))", acceptable: false)
+                }
             }
         }
     }
