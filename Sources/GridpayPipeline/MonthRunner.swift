@@ -247,16 +247,16 @@ enum PayCSV {
         let report = month.report
         let rules = report.rules
         let w = try CSVWriter(path: path)
-        var header = SheetLabels.roster(rules) + [SheetLabels.base, SheetLabels.total, SheetLabels.scorePay]
-        header += report.yuanItems.map { SheetLabels.yuanColumn(rules.items[$0].name) }
+        var header = SheetLabels.roster(rules) + [SheetLabels.base, SheetLabels.total]
+        header += report.payColumns.map(\.label)
         header += [SheetLabels.deductions, SheetLabels.payable, SheetLabels.shortfall]
         try w.write(record: header)
         let workers = report.workers
         for k in workers.indices.sorted(by: { workers[$0].id < workers[$1].id }) {
             let worker = workers[k]
             var row = [worker.id, worker.name, worker.unit, worker.group].map(neutralized)
-            row += [worker.base.fixed(places: 2), worker.total.fixed(places: 2), worker.scorePay.fixed(places: 2)]
-            row += report.yuanItems.map { worker.itemYuan[$0].fixed(places: 2) }
+            row += [worker.base.fixed(places: 2), worker.total.fixed(places: 2)]
+            row += report.payColumns.map { report.amount($0, of: worker).fixed(places: 2) }
             row += [worker.deductions.fixed(places: 2), worker.payable.fixed(places: 2), worker.shortfall.fixed(places: 2)]
             try w.write(record: row)
         }

@@ -27,6 +27,11 @@ enum SheetLabels {
     static let yes = "是"
     static let no = "否"
 
+    /// Columns of the totals lines of a declared summary sheet.
+    static let lineLabel = "项目"
+    static let lineAmount = "金额(元)"
+    static let lineKind = "类别"
+
     static func yuanColumn(_ item: String) -> String { "\(item)扣款" }
     /// The four roster columns' labels: the rule file's own ([roster] labels) or the product's.
     static func roster(_ rules: RuleSet) -> [String] { rules.roster.labels ?? [workerID, name, unit, group] }

@@ -21,6 +21,7 @@ struct WorkbookWriter {
         try writeSummary(book, styles)
         try writePay(book, styles)
         try writeDetails(book, styles)
+        try writeDeclaredSheets(book, styles)
         try writeProblems(book, styles)
         try writeAbout(book, styles)
         try book.close()
@@ -82,10 +83,10 @@ struct WorkbookWriter {
     }
 
     func writePay(_ book: XLSXWorkbook, _ s: Styles) throws {
-        var headers = SheetLabels.roster(rules) + [SheetLabels.base, SheetLabels.total, SheetLabels.scorePay]
-        headers += report.yuanItems.map { SheetLabels.yuanColumn(rules.items[$0].name) }
+        var headers = SheetLabels.roster(rules) + [SheetLabels.base, SheetLabels.total]
+        headers += report.payColumns.map(\.label)
         headers += [SheetLabels.deductions, SheetLabels.payable, SheetLabels.shortfall]
-        let widths: [Double] = [12, 10, 12, 10, 12, 8, 12] + report.yuanItems.map { _ in 12 } + [12, 12, 10]
+        let widths: [Double] = [12, 10, 12, 10, 12, 8] + report.payColumns.map { _ in 12 } + [12, 12, 10]
         let groups = payGroups()
         let ws = try sheet(book, SheetLabels.paySheet, headers, widths: widths, dataRows: report.workers.count + groups.count, s)
         // base, score pay, the yuan columns, deductions, payable, shortfall: all but the 4 text columns and 总分.
@@ -93,7 +94,7 @@ struct WorkbookWriter {
         var row = 1
         var grand = [ExactNumber](repeating: .zero, count: moneyColumns)
         func amounts(_ w: WorkerReport) -> [ExactNumber] {
-            [w.base, w.scorePay] + report.yuanItems.map { w.itemYuan[$0] } + [w.deductions, w.payable, w.shortfall]
+            [w.base] + report.payColumns.map { report.amount($0, of: w) } + [w.deductions, w.payable, w.shortfall]
         }
         func writeAmounts(_ values: [ExactNumber], bold: Bool) throws(XLSXError) {
             try ws.write(number: values[0].doubleValue, row: row, column: 4, format: bold ? s.boldMoney : s.money)
@@ -195,6 +196,39 @@ struct WorkbookWriter {
         }
         for w in report.workers {
             for r in w.records where shown(r) { try write(w, r) }
+        }
+    }
+
+    /// The sheets the rule file declares ([[sheets]]): totals lines (项目, 金额, 类别), then, after
+    /// a blank row, one row per unit under its own header.
+    func writeDeclaredSheets(_ book: XLSXWorkbook, _ s: Styles) throws(XLSXError) {
+        for sheet in report.sheets {
+            let headers = [SheetLabels.lineLabel, SheetLabels.lineAmount, SheetLabels.lineKind]
+            let unitHeaders = sheet.unitLabel.map { [$0] + sheet.columns } ?? []
+            let widths = (0..<max(headers.count, unitHeaders.count)).map { _ in 14.0 }
+            let ws = try self.sheet(book, sheet.name, headers, widths: widths, dataRows: nil, s)
+            var row = 1
+            for line in sheet.lines {
+                try ws.write(string: line.label, row: row, column: 0, format: s.text)
+                try ws.write(number: line.value.doubleValue, row: row, column: 1, format: s.money)
+                try ws.write(string: line.kind, row: row, column: 2, format: s.text)
+                row += 1
+            }
+            guard !unitHeaders.isEmpty else { continue }
+            if !sheet.lines.isEmpty { row += 1 }
+            for (c, h) in unitHeaders.enumerated() { try ws.write(string: h, row: row, column: c, format: s.header) }
+            row += 1
+            for r in sheet.rows {
+                for (c, v) in r.enumerated() {
+                    switch v {
+                    case .number(let n):
+                        try ws.write(number: n.doubleValue, row: row, column: c, format: n.isInteger ? s.integer : s.score)
+                    case .bool(let b): try ws.write(string: SheetLabels.yesNo(b), row: row, column: c, format: s.text)
+                    default: try ws.write(string: v.description, row: row, column: c, format: s.text)
+                    }
+                }
+                row += 1
+            }
         }
     }
 

@@ -35,6 +35,10 @@ public enum WorkerSymbol: Hashable, Sendable {
     case dutyMet
     case payBase
     case scorePay
+    /// An award or charge of `[[awards]]` (index), the worker's share.
+    case award(Int)
+    /// The yuan of all items' deductions (named by `[pay] item_yuan_label`).
+    case itemYuan
 }
 
 public enum ScalarFunction: String, Sendable, CaseIterable {

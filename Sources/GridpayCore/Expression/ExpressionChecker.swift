@@ -211,7 +211,7 @@ struct ExpressionChecker {
     static let groupNames: [String: GroupSpec.Kind] = [
         "group_mean": .mean, "group_sum": .sum, "group_min": .min, "group_max": .max, "group_count": .count,
         "overall_mean": .mean, "overall_sum": .sum, "overall_min": .min, "overall_max": .max, "overall_count": .count,
-        "rank": .rank, "rank_within": .rank,
+        "rank": .rank, "rank_within": .rank, "group_rank": .groupRank,
     ]
     static var allFunctionNames: [String] {
         ScalarFunction.allCases.map(\.rawValue) + Array(aggregateNames) + Array(groupNames.keys) + ["consecutive"]

@@ -28,7 +28,7 @@ public enum RuleLoader {
     static func build(_ root: TOMLTable, file: String) -> Result<RuleSet, Failure> {
         let scratch = CheckContext(tables: [], rosterTable: 0)
         let top = TOMLReader(root, path: "the rule file", context: scratch,
-                             allowed: ["rules", "tables", "roster", "values", "items", "scoring", "duty", "flags", "pay", "grades", "tests"])
+                             allowed: ["rules", "tables", "roster", "values", "items", "scoring", "duty", "flags", "pay", "grades", "tests", "awards", "sheets"])
         var diagnostics = scratch.diagnostics
 
         // [rules]: identity and version.
@@ -175,6 +175,8 @@ public enum RuleLoader {
         let ctx = CheckContext(tables: tables, rosterTable: roster.table)
         ctx.diagnostics = diagnostics
         ctx.periodKind = periodKind
+        checkCellRules(&tables, tablesNode: top.subtable("tables", required: false), context: ctx)
+        ctx.tables = tables
         let rosterColumns = Set(tables[roster.table].columns.map(\.name))
         func declare(_ name: String, _ symbol: WorkerSymbol, at loc: SourceLocation) {
             if ctx.symbols[name] != nil || rosterColumns.contains(name) {
@@ -248,11 +250,54 @@ public enum RuleLoader {
             }
         }
 
+        // [[awards]]: amounts decided across workers or units, split in cents (own pay columns).
+        let awardTables = top.tables("awards")
+        var checkedAwards = [AwardSpec?](repeating: nil, count: awardTables.count)
+        var awardDirections: [AwardSpec.Direction] = []
+        for (k, at) in awardTables.enumerated() {
+            let r = TOMLReader(at, path: "[[awards]] #\(k + 1)", context: ctx, allowed: ["name", "amount", "to", "per", "pay"])
+            var direction = AwardSpec.Direction.award
+            if let d = r.string("pay", required: false) {
+                if let v = AwardSpec.Direction(rawValue: d.value) { direction = v } else {
+                    r.error("pay must be \"award\" (added to 考核绩效) or \"charge\" (added to 扣款合计), found '\(d.value)'", at: d.location(ofCharacterAt: 0))
+                }
+            }
+            awardDirections.append(direction)
+            let name = r.text("name") ?? "#\(k + 1)"
+            declare(name, .award(k), at: at.location)
+            define(.award(k)) {
+                var amount = ExactNumber.zero
+                if let a = r.number("amount") {
+                    if a < .zero || !a.hasAtMostDecimalPlaces(2) {
+                        r.error("amount must be a whole number of fen ≥ 0 (at most 2 decimals), found \(a)", at: at["amount"]!.location)
+                    } else { amount = a }
+                }
+                guard let toText = r.string("to"),
+                      let (to, _) = ExpressionChecker.check(ExpressionSource(toText), scope: .worker, expecting: .bool, context: ctx, what: "to of award '\(name)'") else { return nil }
+                var per: CheckedExpr?
+                if let p = r.string("per", required: false) {
+                    guard let (e, _) = ExpressionChecker.check(ExpressionSource(p), scope: .worker, expecting: nil, context: ctx, what: "per of award '\(name)'") else { return nil }
+                    per = e
+                }
+                checkedAwards[k] = AwardSpec(name: name, amount: amount, to: to, toText: toText.value, per: per, direction: direction, location: at.location)
+                return .number
+            }
+        }
+
+        var itemYuanLabel: String?
         var pay: PaySpec?
         var payBase: (CheckedExpr, String)?
         var scorePay: (CheckedExpr, String)?
         if let pt = top.subtable("pay") {
-            let r = TOMLReader(pt, path: "[pay]", context: ctx, allowed: ["base", "score_pay"])
+            let r = TOMLReader(pt, path: "[pay]", context: ctx, allowed: ["base", "score_pay", "item_yuan_label"])
+            if let label = r.text("item_yuan_label", required: false) {
+                itemYuanLabel = label
+                declare(label, .itemYuan, at: pt.location)
+                define(.itemYuan) {
+                    for i in 0..<itemTables.count { _ = ctx.typeOf(.item(i), referencedAt: itemTables[i].location) }
+                    return .number
+                }
+            }
             declare(payBaseName, .payBase, at: pt.location)
             declare(scorePayName, .scorePay, at: pt.location)
             define(.payBase) {
@@ -265,6 +310,9 @@ public enum RuleLoader {
                 guard let s = r.string("score_pay"),
                       let (e, _) = ExpressionChecker.check(ExpressionSource(s), scope: .worker, expecting: .number, context: ctx, what: "[pay] score_pay") else { return nil }
                 scorePay = (e, s.value)
+                for k in awardDirections.indices where awardDirections[k] == .award {
+                    guard ctx.typeOf(.award(k), referencedAt: awardTables[k].location) != nil else { return nil }
+                }
                 return .number
             }
         }
@@ -275,6 +323,8 @@ public enum RuleLoader {
         _ = ctx.typeOf(.total, referencedAt: root.location)
         _ = ctx.typeOf(.rank, referencedAt: root.location)
         if ctx.definitions[.dutyMet] != nil { _ = ctx.typeOf(.dutyMet, referencedAt: root.location) }
+        for k in awardTables.indices { _ = ctx.typeOf(.award(k), referencedAt: awardTables[k].location) }
+        if ctx.definitions[.itemYuan] != nil { _ = ctx.typeOf(.itemYuan, referencedAt: root.location) }
         if ctx.definitions[.payBase] != nil {
             _ = ctx.typeOf(.payBase, referencedAt: root.location)
             _ = ctx.typeOf(.scorePay, referencedAt: root.location)
@@ -284,8 +334,10 @@ public enum RuleLoader {
         // [scoring]
         var roundingPlaces = 2
         var totalMin: ExactNumber?, totalMax: ExactNumber?
+        var totalBase = ExactNumber.zero
         if let st = top.subtable("scoring", required: false) {
-            let r = TOMLReader(st, path: "[scoring]", context: ctx, allowed: ["item_rounding", "total_floor", "total_ceiling"])
+            let r = TOMLReader(st, path: "[scoring]", context: ctx, allowed: ["item_rounding", "total_floor", "total_ceiling", "total_base"])
+            totalBase = r.number("total_base", required: false) ?? .zero
             if let p = r.number("item_rounding", required: false) {
                 if p.isInteger, p >= .zero, p <= ExactNumber(6) { roundingPlaces = Int(p.numerator) } else {
                     r.error("item_rounding must be a whole number of decimals 0 to 6", at: st["item_rounding"]!.location)
@@ -316,6 +368,8 @@ public enum RuleLoader {
             ctx.diagnostics.append(.error("the rule file needs a [pay] section with base and score_pay", at: root.location))
         }
 
+        let sheets = readSheets(top, context: ctx)
+
         var ruleSet = RuleSet(
             town: town, townName: townName, version: version, effectiveFrom: effectiveFrom, periodKind: periodKind,
             tables: tables, roster: roster, values: [], items: [], itemRoundingPlaces: roundingPlaces,
@@ -325,7 +379,9 @@ public enum RuleLoader {
 
         // [[tests]]: need the names above to check their expectations.
         let expectable = Set(valueSources.map(\.0) + itemTables.indices.compactMap { itemReaders[$0].text("name") } + flags.map(\.name)
-            + [totalName, rankName, dutyName, payBaseName, scorePayName, deductionsName, payableName, shortfallName])
+            + [totalName, rankName, dutyName, payBaseName, scorePayName, deductionsName, payableName, shortfallName]
+            + awardTables.indices.compactMap { TOMLReader(awardTables[$0], path: "", allowed: [], report: { _ in }).text("name", required: false) }
+            + (itemYuanLabel.map { [$0] } ?? []))
         for (i, tt) in top.tables("tests").enumerated() {
             if let t = readTest(tt, index: i, tables: tables, expectable: expectable, context: ctx) { ruleSet.tests.append(t) }
         }
@@ -337,6 +393,10 @@ public enum RuleLoader {
         ruleSet.items = checkedItems.compactMap { $0 }
         ruleSet.aggregates = ctx.aggregates
         ruleSet.groups = ctx.groups
+        ruleSet.totalBase = totalBase
+        ruleSet.awards = checkedAwards.compactMap { $0 }
+        ruleSet.sheets = sheets
+        ruleSet.itemYuanLabel = itemYuanLabel
         return .success(ruleSet)
     }
 
@@ -347,7 +407,8 @@ public enum RuleLoader {
             context.diagnostics.append(.error("each column of \(table) is written { name = \"…\", type = \"…\" }, but this is \(node.value.kindName)", at: node.location))
             return nil
         }
-        let r = TOMLReader(t, path: "a column of \(table)", context: context, allowed: ["name", "type", "min", "max", "places", "values", "optional"])
+        let r = TOMLReader(t, path: "a column of \(table)", context: context, allowed: ["name", "type", "min", "max", "places", "values", "optional",
+                                                                                        "required_when", "empty_when", "on_roster", "same_on_roster"])
         guard let name = r.text("name"), let typeName = r.string("type") else { return nil }
         let type: ColumnType
         switch typeName.value {

@@ -42,6 +42,16 @@ public struct ColumnSpec: Sendable {
     /// Empty cells allowed (they read as empty text / zero is never assumed).
     public var optional: Bool
     public var location: SourceLocation
+    /// Row conditions: the cell must be filled (`required_when`) or empty (`empty_when`).
+    public var requiredWhen: CheckedExpr? = nil
+    public var emptyWhen: CheckedExpr? = nil
+    public var requiredWhenText: String? = nil
+    public var emptyWhenText: String? = nil
+    /// A filled cell must be a value of this roster column (`on_roster`).
+    public var onRoster: Int? = nil
+    /// With `on_roster`: columns of this table (by index) whose values the roster row found must
+    /// share, paired with the roster column of the same name (`same_on_roster`).
+    public var sameOnRoster: [(column: Int, rosterColumn: Int)] = []
 }
 
 public enum InputEncoding: String, Sendable {
@@ -182,6 +192,8 @@ public struct RuleSet: Sendable {
     public var itemRoundingPlaces: Int
     public var totalMinimum: ExactNumber?
     public var totalMaximum: ExactNumber?
+    /// Added to the sum of the items before the floor and ceiling (`[scoring] total_base`).
+    public var totalBase: ExactNumber = .zero
     public var duty: DutySpec?
     public var flags: [FlagSpec]
     public var pay: PaySpec
@@ -190,6 +202,12 @@ public struct RuleSet: Sendable {
     public var groups: [GroupSpec]
     public var tests: [RuleTestCase]
     public var file: String
+    /// Amounts decided across workers or units and split in cents (`[[awards]]`).
+    public var awards: [AwardSpec] = []
+    /// Summary sheets declared in the rule file (`[[sheets]]`).
+    public var sheets: [SummarySheetSpec] = []
+    /// Label of one pay column that shows the yuan of all items together (nil: one column per item).
+    public var itemYuanLabel: String?
 
     public var rosterTable: TableSpec { tables[roster.table] }
     public func table(named name: String) -> Int? { tables.firstIndex { $0.name == name } }
@@ -205,10 +223,57 @@ public struct AggregateSpec: Sendable {
 }
 
 public struct GroupSpec: Sendable {
-    public enum Kind: String, Sendable { case mean, sum, min, max, count, rank }
+    public enum Kind: String, Sendable { case mean, sum, min, max, count, rank, groupRank }
     public var kind: Kind
     /// nil: over every worker of the period.
     public var key: CheckedExpr?
     public var value: CheckedExpr?
     public var text: String
+}
+
+/// An amount decided across workers (or units) and split in cents: `[[awards]]` in the rule file.
+/// Workers for whom `to` is true share `amount`; with `per`, each distinct value of `per` among
+/// them (e.g. each department) gets its own `amount`, shared by its selected workers. A share is
+/// amount / k rounded down to the cent; the cents left over go one each to the workers in
+/// ascending id order (Unicode code points), so the shares add up to the amount exactly.
+public struct AwardSpec: Sendable {
+    public enum Direction: String, Sendable {
+        /// Added to 考核绩效 (score pay).
+        case award
+        /// Added to 扣款合计 (deductions).
+        case charge
+    }
+    public var name: String
+    public var amount: ExactNumber
+    public var to: CheckedExpr
+    public var toText: String
+    public var per: CheckedExpr?
+    public var direction: Direction
+    public var location: SourceLocation
+}
+
+/// A sheet declared in the rule file: totals (label, value) and optionally one row per unit.
+public struct SummarySheetSpec: Sendable {
+    public struct Line: Sendable {
+        public var label: String
+        /// e.g. 收入 / 支出; shown in its own column.
+        public var kind: String
+        /// Worker-scope expression with the same value for every worker (overall_sum(…), …).
+        public var value: CheckedExpr
+        public var location: SourceLocation
+    }
+    public struct Column: Sendable {
+        public var name: String
+        public var value: CheckedExpr
+        public var type: ValueType
+        /// Decimals shown for numbers (nil: as computed).
+        public var location: SourceLocation
+    }
+    public var name: String
+    public var lines: [Line]
+    /// One row per distinct value of `unitKey` (first appearance in roster order).
+    public var unitKey: CheckedExpr?
+    public var unitLabel: String
+    public var columns: [Column]
+    public var location: SourceLocation
 }

@@ -91,7 +91,7 @@ public final class MonthComputation {
 
     func memoSlot(_ s: WorkerSymbol, _ w: Int) -> UnsafeMutablePointer<Value?> {
         if memoStore == nil {
-            memoSymbols = rules.values.count + rules.items.count + 5
+            memoSymbols = rules.values.count + rules.items.count + 6 + rules.awards.count
             let p = UnsafeMutablePointer<Value?>.allocate(capacity: max(1, memoSymbols * workerCount))
             p.initialize(repeating: nil, count: memoSymbols * workerCount)
             memoStore = p
@@ -106,6 +106,8 @@ public final class MonthComputation {
         case .dutyMet: index = v + i + 2
         case .payBase: index = v + i + 3
         case .scorePay: index = v + i + 4
+        case .itemYuan: index = v + i + 5
+        case .award(let k): index = v + i + 6 + k
         }
         return memoStore! + (index * workerCount + w)
     }
@@ -252,7 +254,11 @@ public final class MonthComputation {
             distinct[a] = DistinctSets(workers: workerCount)
         }
         for t in rules.tables.indices { _ = plan(t) }
+        cellRuleSets = rules.tables.indices.map { CellRuleSet(table: $0, month: self) }
     }
+
+    /// Per table, its cell rules with the roster values they look up (built once the roster is read).
+    var cellRuleSets: [CellRuleSet?] = []
 
     func ingest(_ plan: TablePlan, table: Int, row: RowView, worker: Int, line: Int, sink: DeductionSink?) throws(EvaluationError) {
         try accumulate(plan, row: row, slot: worker)
@@ -369,7 +375,24 @@ public final class MonthComputation {
             guard let duty = rules.duty else { throw EvaluationError("no [duty] is declared", at: nil) }
             v = try value(duty.met, worker: w)
         case .payBase: v = try value(rules.pay.base, worker: w)
-        case .scorePay: v = try value(rules.pay.scorePay, worker: w)
+        case .scorePay:
+            // The [pay] score_pay formula plus the worker's awards (their own pay columns).
+            var pay = try value(rules.pay.scorePay, worker: w).number ?? .zero
+            for (k, a) in rules.awards.enumerated() where a.direction == .award {
+                do { pay = try pay.adding(try awardShares(k)[w]) } catch let e as EvaluationError { throw e } catch {
+                    throw EvaluationError("\(error) adding \(a.name) to the score pay", at: a.location)
+                }
+            }
+            v = .number(pay)
+        case .itemYuan:
+            var sum = ExactNumber.zero
+            for i in rules.items.indices {
+                do { sum = try sum.adding(try yuan(ofItem: i, worker: w)) } catch let e as EvaluationError { throw e } catch {
+                    throw EvaluationError("\(error) adding the items' yuan", at: nil)
+                }
+            }
+            v = .number(sum)
+        case .award(let k): v = .number(try awardShares(k)[w])
         }
         slot.pointee = v
         return v
@@ -383,6 +406,7 @@ public final class MonthComputation {
         do {
             for i in rules.items.indices { sum = try sum.adding(try itemScore(i, worker: w)) }
         } catch let e as EvaluationError { throw e } catch { throw EvaluationError("\(error)", at: nil) }
+        do { sum = try sum.adding(rules.totalBase) } catch { throw EvaluationError("\(error) adding the total's base", at: nil) }
         if let min = rules.totalMinimum, sum < min { sum = min }
         if let max = rules.totalMaximum, sum > max { sum = max }
         return sum
@@ -460,6 +484,26 @@ public final class MonthComputation {
         var members: [Value: [Int]] = [:]
         for (w, k) in keys.enumerated() { members[k, default: []].append(w) }
         var result = [Value](repeating: .number(.zero), count: workerCount)
+        if kind == .groupRank {
+            // Units ranked by the exact mean of the value over their workers, highest first;
+            // equal means share a rank and the next rank skips.
+            do {
+                var means: [(Value, ExactNumber)] = []
+                for (k, ws) in members {
+                    var s = ExactNumber.zero
+                    for w in ws { s = try s.adding(values[w]) }
+                    means.append((k, try s.divided(by: ExactNumber(ws.count))))
+                }
+                for (k, m) in means {
+                    let rank = 1 + means.filter { $0.1 > m }.count
+                    for w in members[k]! { result[w] = .number(ExactNumber(rank)) }
+                }
+            } catch {
+                throw EvaluationError("\(error) in \(rules.groups[g].text)", at: nil)
+            }
+            groupResults[g] = result
+            return result
+        }
         do {
             for (_, ws) in members {
                 switch kind {
@@ -474,6 +518,7 @@ public final class MonthComputation {
                     var m = values[ws[0]]
                     for w in ws { m = kind == .min ? Swift.min(m, values[w]) : Swift.max(m, values[w]) }
                     for w in ws { result[w] = .number(m) }
+                case .groupRank: break
                 case .rank:
                     let sorted = ws.sorted { values[$0] > values[$1] }
                     var rank = 0
@@ -487,6 +532,27 @@ public final class MonthComputation {
             throw EvaluationError("\(error) in \(g == rankGroupOfTotal ? "the rank" : rules.groups[g].text)", at: nil)
         }
         groupResults[g] = result
+        return result
+    }
+
+    var awardResults: [Int: [ExactNumber]] = [:]
+
+    /// Every worker's share of award `k` (zero for those who get none); see AwardSpec.
+    func awardShares(_ k: Int) throws(EvaluationError) -> [ExactNumber] {
+        if let r = awardResults[k] { return r }
+        let spec = rules.awards[k]
+        var pots: [Value: [Int]] = [:]
+        for w in 0..<workerCount {
+            guard try value(spec.to, worker: w).bool == true else { continue }
+            let key = try spec.per.map { (e) throws(EvaluationError) in try value(e, worker: w) } ?? .bool(true)
+            pots[key, default: []].append(w)
+        }
+        var result = [ExactNumber](repeating: .zero, count: workerCount)
+        for (_, ws) in pots {
+            let shares = AwardSplit.shares(of: spec.amount, ids: ws.map { ids[$0] })
+            for (w, share) in zip(ws, shares) { result[w] = share }
+        }
+        awardResults[k] = result
         return result
     }
 

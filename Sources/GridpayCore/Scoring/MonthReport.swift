@@ -16,6 +16,8 @@ public struct WorkerReport: Sendable {
     public var flags: [Bool]
     public var base: ExactNumber
     public var scorePay: ExactNumber
+    /// The worker's share of each `[[awards]]` entry (awards and charges), positive, in rule order.
+    public var awards: [ExactNumber] = []
     public var deductions: ExactNumber
     public var payable: ExactNumber
     public var shortfall: ExactNumber
@@ -33,6 +35,8 @@ public struct MonthReport: Sendable {
     public var incompleteHistory: [(CalendarPeriod, String)]
     /// Items through which yuan can be deducted: the pay sheet's deduction columns.
     public var yuanItems: [Int]
+    /// The summary sheets the rule file declares ([[sheets]]).
+    public var sheets: [SummarySheetResult] = []
 
     /// Scores every worker. Evaluation problems (e.g. a division by zero in a rule) are
     /// returned as diagnostics that point at the rule and name the worker.
@@ -67,8 +71,11 @@ public struct MonthReport: Sendable {
                 var deductions = ExactNumber.zero
                 var payable = ExactNumber.zero
                 var shortfall = ExactNumber.zero
+                var awards: [ExactNumber] = []
+                for k in rules.awards.indices { awards.append(try c.symbol(.award(k), worker: w).number ?? .zero) }
                 do {
                     for y in itemYuan { deductions = try deductions.adding(y) }
+                    for (k, a) in rules.awards.enumerated() where a.direction == .charge { deductions = try deductions.adding(awards[k]) }
                     let net = try scorePay.subtracting(deductions)
                     payable = max(.zero, net)
                     shortfall = max(.zero, try net.negated())
@@ -84,16 +91,25 @@ public struct MonthReport: Sendable {
                     deductions: deductions, payable: payable, shortfall: shortfall,
                     records: c.takeRecords(worker: w).sorted { ($0.item, $0.deduction, $0.line ?? 0) < ($1.item, $1.deduction, $1.line ?? 0) },
                     historyIncomplete: c.historyBlocked.contains(w)))
+                workers[workers.count - 1].awards = awards
             } catch {
                 report(error, w)
+            }
+        }
+        var sheets: [SummarySheetResult] = []
+        if problems.isEmpty {
+            do throws(EvaluationError) { sheets = try c.summarySheets() } catch {
+                problems.append(Diagnostic.error(error.message, at: error.location))
             }
         }
         if !problems.isEmpty { return .failure(.init(diagnostics: problems)) }
         workers.sort { ($0.rank, $0.id) < ($1.rank, $1.id) }
         let yuanItems = rules.items.indices.filter { i in rules.items[i].deductions.contains { $0.yuan != nil } }
-        return .success(MonthReport(rules: rules, period: c.span, workers: workers,
-                                    incompleteHistory: c.incompleteHistory.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
-                                    yuanItems: yuanItems))
+        var report = MonthReport(rules: rules, period: c.span, workers: workers,
+                                 incompleteHistory: c.incompleteHistory.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
+                                 yuanItems: yuanItems)
+        report.sheets = sheets
+        return .success(report)
     }
 
     /// A named quantity of one worker, as tests in rule files and `explain` ask for it.
@@ -111,6 +127,8 @@ public struct MonthReport: Sendable {
         default: break
         }
         if let i = rules.items.firstIndex(where: { $0.name == name }) { return .number(w.items[i]) }
+        if let k = rules.awards.firstIndex(where: { $0.name == name }) { return .number(w.awards[k]) }
+        if name == rules.itemYuanLabel { return try c.symbol(.itemYuan, worker: w.index) }
         if let f = rules.flags.firstIndex(where: { $0.name == name }) { return .bool(w.flags[f]) }
         if let v = rules.values.firstIndex(where: { $0.name == name }) { return try c.symbol(.value(v), worker: w.index) }
         return nil

@@ -46,6 +46,8 @@ public final class TableIngest {
     let decoders: [ColumnDecoder]
     /// The table's compiled row rules.
     let plan: TablePlan
+    /// Its cell rules (required_when, empty_when, on_roster), if any.
+    let cellRules: CellRuleSet?
     /// The current row, reused for every row (plain buffers: no copy-on-write checks per cell).
     let slots: UnsafeMutablePointer<Value>
     let choiceSlots: UnsafeMutablePointer<Int32>
@@ -85,6 +87,7 @@ public final class TableIngest {
         if let w = spec.workerColumn { needed.insert(w) }
         if let g = spec.groupColumn { needed.insert(g) }
         for key in spec.uniqueKeys { needed.formUnion(key) }
+        needed.formUnion(spec.cellRuleColumns)
         neededText = spec.columns.indices.map { isRoster || needed.contains($0) }
         choiceBytes = spec.columns.map { c in
             if case .choice(let values) = c.type { return values.map { Array($0.utf8) } }
@@ -110,6 +113,7 @@ public final class TableIngest {
                                  emptyIsNumber: column.type.valueType == .number)
         }
         plan = month.plan(table)
+        cellRules = month.cellRuleSets.indices.contains(table) ? month.cellRuleSets[table] : nil
         columnCount = spec.columns.count
         slots = .allocate(capacity: max(1, columnCount))
         slots.initialize(repeating: .bool(false), count: columnCount)
@@ -193,6 +197,13 @@ public final class TableIngest {
             if group == nil { bad = true }
         }
         if bad { return }
+        var cellsOK = true
+        if let cellRules {
+            let row = RowView(values: UnsafeBufferPointer(start: slots, count: columnCount),
+                              choices: UnsafeBufferPointer(start: choiceSlots, count: columnCount),
+                              fields: UnsafeBufferPointer(start: fieldSlots, count: columnCount))
+            cellsOK = checkCellRules(cellRules, row, line: line)
+        }
         if !uniqueKeys.isEmpty {
             if let keySink, !isRoster {
                 for (k, key) in uniqueKeys.enumerated() {
@@ -204,6 +215,7 @@ public final class TableIngest {
                 return
             }
         }
+        if !cellsOK { return }
         var worker: Int?
         if isRoster {
             if accepted { return }

@@ -1,0 +1,182 @@
+/// Column rules that look beyond a cell's own text (declared on a column of `[tables.*]`):
+/// - `required_when = '<row condition>'`: the cell must be filled when the condition holds;
+/// - `empty_when = '<row condition>'`: the cell must be empty when the condition holds
+///   (a column with either rule may be empty otherwise);
+/// - `on_roster = "<roster column>"`: a filled cell must be a value of that roster column;
+/// - `same_on_roster = ["<column>", …]` (with on_roster): the roster row it names must have the
+///   same value as this row in each listed column (a column of both tables).
+/// Each violation is an error at the row and column, like a bad value.
+extension RuleLoader {
+    static func checkCellRules(_ tables: inout [TableSpec], tablesNode: TOMLTable?, context ctx: CheckContext) {
+        guard let tablesNode else { return }
+        let roster = tables[ctx.rosterTable]
+        for (ti, entry) in tablesNode.entries.enumerated() where ti < tables.count {
+            guard case .table(let t) = entry.node.value, let columns = t["columns"], case .array(let nodes) = columns.value else { continue }
+            for node in nodes {
+                guard case .table(let ct) = node.value, let nameNode = ct["name"], case .string(let name) = nameNode.value,
+                      let c = tables[ti].columnIndex(name.value) else { continue }
+                let r = TOMLReader(ct, path: "column \(name.value) of \(entry.key)", allowed: ["name", "type", "min", "max", "places", "values", "optional", "required_when", "empty_when", "on_roster", "same_on_roster"]) { _ in }
+                for key in ["required_when", "empty_when"] {
+                    guard let s = r.string(key, required: false) else { continue }
+                    if ti == ctx.rosterTable {
+                        ctx.diagnostics.append(.error("\(key) is for input tables, not the roster", at: s.location(ofCharacterAt: 0)))
+                        continue
+                    }
+                    guard let (e, _) = ExpressionChecker.check(ExpressionSource(s), scope: .row(table: ti), expecting: .bool, context: ctx, what: key) else { continue }
+                    tables[ti].columns[c].optional = true
+                    if key == "required_when" { tables[ti].columns[c].requiredWhen = e; tables[ti].columns[c].requiredWhenText = s.value } else {
+                        tables[ti].columns[c].emptyWhen = e; tables[ti].columns[c].emptyWhenText = s.value
+                    }
+                }
+                if let s = r.string("on_roster", required: false) {
+                    guard ti != ctx.rosterTable else {
+                        ctx.diagnostics.append(.error("on_roster is for input tables, not the roster itself", at: s.location(ofCharacterAt: 0)))
+                        continue
+                    }
+                    guard let rc = roster.columnIndex(s.value) else {
+                        ctx.diagnostics.append(.error("on_roster names '\(s.value)', which is not a column of the roster (\(roster.name))\(Suggestion.didYouMean(s.value, among: roster.columns.map(\.name)))", at: s.location(ofCharacterAt: 0)))
+                        continue
+                    }
+                    guard roster.columns[rc].type.valueType == .text, tables[ti].columns[c].type.valueType == .text else {
+                        ctx.diagnostics.append(.error("on_roster compares text: '\(name.value)' and the roster's '\(s.value)' must be id, text or choice columns", at: s.location(ofCharacterAt: 0)))
+                        continue
+                    }
+                    tables[ti].columns[c].onRoster = rc
+                    for m in r.array("same_on_roster", required: false) ?? [] {
+                        guard case .string(let ms) = m.value else {
+                            ctx.diagnostics.append(.error("same_on_roster lists column names in quotes", at: m.location))
+                            continue
+                        }
+                        guard let own = tables[ti].columnIndex(ms.value), let other = roster.columnIndex(ms.value) else {
+                            ctx.diagnostics.append(.error("same_on_roster names '\(ms.value)', which must be a column of both \(entry.key) and the roster\(Suggestion.didYouMean(ms.value, among: tables[ti].columns.map(\.name)))", at: ms.location(ofCharacterAt: 0)))
+                            continue
+                        }
+                        tables[ti].columns[c].sameOnRoster.append((own, other))
+                    }
+                } else if let m = ct["same_on_roster"] {
+                    ctx.diagnostics.append(.error("same_on_roster needs on_roster = \"<roster column>\" on the same column", at: m.location))
+                }
+            }
+        }
+    }
+}
+
+/// The cell rules of one table, compiled, with the roster values they look up.
+final class CellRuleSet {
+    struct Rule {
+        let column: Int
+        let requiredWhen: RowPredicate?
+        let emptyWhen: RowPredicate?
+        let requiredText: String?
+        let emptyText: String?
+        /// Roster values of on_roster (nil: no such rule), and with same_on_roster, the roster's
+        /// values of those columns for each of them.
+        let onRoster: Int?
+        let values: Set<String>
+        let same: [(column: Int, rosterColumn: Int)]
+        let matches: [String: [[String]]]
+    }
+    let rules: [Rule]
+
+    init?(table: Int, month: MonthComputation) {
+        let spec = month.rules.tables[table]
+        let compiler = RowCompiler(spec: spec) { [unowned month] (e, row) throws(EvaluationError) in try month.evaluateRow(e, row) }
+        var rules: [Rule] = []
+        for (c, col) in spec.columns.enumerated() where col.requiredWhen != nil || col.emptyWhen != nil || col.onRoster != nil {
+            var values = Set<String>()
+            var matches: [String: [[String]]] = [:]
+            if let rc = col.onRoster {
+                for row in month.rosterRows {
+                    let v = row[rc].description
+                    values.insert(v)
+                    if !col.sameOnRoster.isEmpty { matches[v, default: []].append(col.sameOnRoster.map { row[$0.rosterColumn].description }) }
+                }
+            }
+            rules.append(Rule(column: c, requiredWhen: col.requiredWhen.map(compiler.predicate), emptyWhen: col.emptyWhen.map(compiler.predicate),
+                              requiredText: col.requiredWhenText, emptyText: col.emptyWhenText, onRoster: col.onRoster,
+                              values: values, same: col.sameOnRoster, matches: matches))
+        }
+        if rules.isEmpty { return nil }
+        self.rules = rules
+    }
+}
+
+extension CheckedExpr {
+    /// Row columns an expression reads.
+    func rowColumns(into used: inout Set<Int>) {
+        switch self {
+        case .rowColumn(let i): used.insert(i)
+        case .negate(let a, _), .not(let a): a.rowColumns(into: &used)
+        case .arithmetic(_, let a, let b, _), .compare(_, let a, let b), .and(let a, let b), .or(let a, let b):
+            a.rowColumns(into: &used); b.rowColumns(into: &used)
+        case .conditional(let a, let b, let c): a.rowColumns(into: &used); b.rowColumns(into: &used); c.rowColumns(into: &used)
+        case .function(_, let args, _): for x in args { x.rowColumns(into: &used) }
+        default: break
+        }
+    }
+}
+
+extension TableSpec {
+    /// Columns the cell rules read (conditions, and the columns compared with the roster).
+    var cellRuleColumns: Set<Int> {
+        var used = Set<Int>()
+        for (c, col) in columns.enumerated() where col.requiredWhen != nil || col.emptyWhen != nil || col.onRoster != nil {
+            used.insert(c)
+            col.requiredWhen?.rowColumns(into: &used)
+            col.emptyWhen?.rowColumns(into: &used)
+            for m in col.sameOnRoster { used.insert(m.column) }
+        }
+        return used
+    }
+}
+
+extension TableIngest {
+    /// Checks the table's cell rules on a decoded row; reports each violation at its cell.
+    /// Returns false when the row breaks one (it is then not counted).
+    func checkCellRules(_ rules: CellRuleSet, _ row: RowView, line: Int) -> Bool {
+        var ok = true
+        for rule in rules.rules {
+            let c = rule.column
+            let name = spec.columns[c].name
+            let field = fieldOf[c] + 1
+            let filled = !row.fields[c].isEmpty
+            let text = filled ? String(decoding: row.fields[c], as: UTF8.self) : ""
+            do throws(EvaluationError) {
+                if !filled, let p = rule.requiredWhen, try p(row) {
+                    problem(.badValue, line: line, field: field, column: name, "\(name) is empty; expected a value when \(rule.requiredText ?? "")")
+                    ok = false
+                    continue
+                }
+                if filled, let p = rule.emptyWhen, try p(row) {
+                    problem(.badValue, line: line, field: field, column: name, "\(name) is '\(text)'; expected it to be empty when \(rule.emptyText ?? "")")
+                    ok = false
+                    continue
+                }
+            } catch {
+                problem(.badValue, line: line, field: field, column: name, "\(error.message) while checking \(name)", acceptable: false)
+                ok = false
+                continue
+            }
+            guard filled, let rc = rule.onRoster else { continue }
+            let rosterSpec = month.rules.rosterTable
+            let rosterName = rosterSpec.columns[rc].name
+            guard rule.values.contains(text) else {
+                problem(.badValue, line: line, field: field, column: name,
+                        "\(name) '\(text)' is not a \(rosterName) on the roster (\(rosterSpec.file))\(Suggestion.didYouMean(text, among: rule.values.count <= 5000 ? Array(rule.values).sorted() : [], maxDistance: 1)); expected a \(rosterName) of the roster")
+                ok = false
+                continue
+            }
+            guard !rule.same.isEmpty else { continue }
+            let own = rule.same.map { String(decoding: row.fields[$0.column], as: UTF8.self) }
+            guard let options = rule.matches[text], !options.contains(own) else { continue }
+            let theirs = options[0]
+            let described = zip(rule.same, zip(own, theirs)).filter { $0.1.0 != $0.1.1 }.map { m, v in
+                "\(spec.columns[m.column].name) '\(v.1)' on the roster, '\(v.0)' on this row"
+            }.joined(separator: ", ")
+            problem(.badValue, line: line, field: field, column: name,
+                    "\(name) '\(text)' belongs to another \(rule.same.map { spec.columns[$0.column].name }.joined(separator: " / ")): \(described); expected a \(rosterName) of the row's \(rule.same.map { spec.columns[$0.column].name }.joined(separator: " / "))")
+            ok = false
+        }
+        return ok
+    }
+}
