@@ -57,10 +57,12 @@ struct WorkbookWriter {
         var headers = [SheetLabels.rank] + SheetLabels.roster(rules)
         headers += rules.items.map(\.name)
         headers.append(SheetLabels.total)
+        if !rules.grades.isEmpty { headers.append(GradeBands.gradeName) }
         if rules.duty != nil { headers.append(SheetLabels.duty) }
         headers += rules.flags.map(\.name)
         headers.append(SheetLabels.remark)
         var widths: [Double] = [6, 12, 10, 12, 10] + rules.items.map { _ in 9 } + [9]
+        if !rules.grades.isEmpty { widths.append(9) }
         if rules.duty != nil { widths.append(8) }
         widths += rules.flags.map { _ in 8 } + [24]
         let ws = try sheet(book, SheetLabels.summarySheet, headers, widths: widths, dataRows: report.workers.count, s)
@@ -71,6 +73,7 @@ struct WorkbookWriter {
             for t in [w.id, w.name, w.unit, w.group] { try ws.write(string: t, row: row, column: c, format: s.text); c += 1 }
             for v in w.items { try ws.write(number: v.doubleValue, row: row, column: c, format: s.score); c += 1 }
             try ws.write(number: w.total.doubleValue, row: row, column: c, format: s.score); c += 1
+            if let g = w.grade { try ws.write(string: g, row: row, column: c, format: s.text); c += 1 }
             if let d = w.dutyMet { try ws.write(string: SheetLabels.yesNo(d), row: row, column: c, format: s.text); c += 1 }
             for f in w.flags { try ws.write(string: SheetLabels.yesNo(f), row: row, column: c, format: s.text); c += 1 }
             if w.historyIncomplete {

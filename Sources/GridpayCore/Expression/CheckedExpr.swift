@@ -39,6 +39,8 @@ public enum WorkerSymbol: Hashable, Sendable {
     case award(Int)
     /// The yuan of all items' deductions (named by `[pay] item_yuan_label`).
     case itemYuan
+    /// 等次: the assessment period's grade band (or a veto's grade).
+    case grade
 }
 
 public enum ScalarFunction: String, Sendable, CaseIterable {

@@ -32,6 +32,8 @@ final class CheckContext {
     var failed: Set<WorkerSymbol> = []
     /// The town's assessment period ([rules] period): `days_in_month` is for monthly towns.
     var periodKind = PeriodKind.month
+    /// The assessment period's grade names: `等次 == "…"` must name one.
+    var gradeNames: [String] = []
 
     init(tables: [TableSpec], rosterTable: Int) {
         self.tables = tables
@@ -188,6 +190,11 @@ struct ExpressionChecker {
     /// `出勤 == "缺度"` is caught here: a text literal compared with a closed-choice column must be one of its values.
     func checkChoiceLiteral(_ column: CheckedExpr, _ literalSyntax: Syntax, _ literal: CheckedExpr) {
         guard case .constant(.text(let text)) = literal else { return }
+        if case .symbol(.grade) = column, !context.gradeNames.contains(text) {
+            let names = context.gradeNames
+            error("'\(text)' is not a grade of [[grades]], which are \(names.joined(separator: " / "))\(Suggestion.didYouMean(text, among: names))", literalSyntax.span)
+            return
+        }
         let spec: ColumnSpec
         switch (column, scope) {
         case (.rowColumn(let i), .row(let t)): spec = context.tables[t].columns[i]

@@ -28,7 +28,7 @@ public enum RuleLoader {
     static func build(_ root: TOMLTable, file: String) -> Result<RuleSet, Failure> {
         let scratch = CheckContext(tables: [], rosterTable: 0)
         let top = TOMLReader(root, path: "the rule file", context: scratch,
-                             allowed: ["rules", "tables", "roster", "values", "items", "scoring", "duty", "flags", "pay", "grades", "tests", "awards", "sheets"])
+                             allowed: ["rules", "tables", "roster", "values", "items", "scoring", "duty", "flags", "pay", "grades", "vetoes", "ratings", "tests", "awards", "sheets"])
         var diagnostics = scratch.diagnostics
 
         // [rules]: identity and version.
@@ -238,6 +238,31 @@ public enum RuleLoader {
         declare(rankName, .rank, at: root.location)
         define(.rank) { ctx.typeOf(.total, referencedAt: root.location).map { _ in .number } }
 
+        // [[grades]]: the assessment period's bands → column and value 等次; [[vetoes]] force one.
+        let grades = GradeBands.read(top.tables("grades"), path: "grades", context: ctx)
+        ctx.gradeNames = grades.map(\.name)
+        var vetoes: [GradeVeto] = []
+        let vetoTables = top.tables("vetoes")
+        if !grades.isEmpty {
+            declare(GradeBands.gradeName, .grade, at: top.table["grades"]?.location ?? root.location)
+            define(.grade) {
+                guard ctx.typeOf(.total, referencedAt: root.location) != nil else { return nil }
+                for (i, vt) in vetoTables.enumerated() {
+                    let r = TOMLReader(vt, path: "[[vetoes]] #\(i + 1)", context: ctx, allowed: ["when", "grade"])
+                    guard let w = r.string("when"), let g = r.string("grade") else { continue }
+                    if !grades.contains(where: { $0.name == g.value }) {
+                        r.error("the veto's grade '\(g.value)' is not one of the [[grades]] (\(grades.map(\.name).joined(separator: " / ")))\(Suggestion.didYouMean(g.value, among: grades.map(\.name)))", at: g.location(ofCharacterAt: 0))
+                    }
+                    if let (e, _) = ExpressionChecker.check(ExpressionSource(w), scope: .worker, expecting: .bool, context: ctx, what: "[[vetoes]] when") {
+                        vetoes.append(GradeVeto(when: e, grade: g.value, sourceText: w.value, location: vt.location))
+                    }
+                }
+                return .text
+            }
+        } else if let first = vetoTables.first {
+            ctx.diagnostics.append(.error("[[vetoes]] force a grade, but the rule file declares no [[grades]] for its \(periodKind.rawValue)s; a rating's veto goes under [[ratings.vetoes]]", at: first.location))
+        }
+
         var duty: DutySpec?
         if let dt = top.subtable("duty", required: false) {
             let r = TOMLReader(dt, path: "[duty]", context: ctx, allowed: ["met"])
@@ -325,6 +350,7 @@ public enum RuleLoader {
         if ctx.definitions[.dutyMet] != nil { _ = ctx.typeOf(.dutyMet, referencedAt: root.location) }
         for k in awardTables.indices { _ = ctx.typeOf(.award(k), referencedAt: awardTables[k].location) }
         if ctx.definitions[.itemYuan] != nil { _ = ctx.typeOf(.itemYuan, referencedAt: root.location) }
+        if ctx.definitions[.grade] != nil { _ = ctx.typeOf(.grade, referencedAt: root.location) }
         if ctx.definitions[.payBase] != nil {
             _ = ctx.typeOf(.payBase, referencedAt: root.location)
             _ = ctx.typeOf(.scorePay, referencedAt: root.location)
@@ -357,12 +383,9 @@ public enum RuleLoader {
             }
         }
 
-        // [[grades]]: bands for period ratings, highest first.
-        var grades: [GradeBand] = []
-        for (i, gt) in top.tables("grades").enumerated() {
-            let r = TOMLReader(gt, path: "[[grades]] #\(i + 1)", context: ctx, allowed: ["name", "min"])
-            if let name = r.text("name") { grades.append(GradeBand(name: name, minimum: r.number("min", required: false))) }
-        }
+        // [[ratings]]: quarters, half-years and years rated from the assessment periods inside.
+        let ratings = GradeBands.readRatings(top.tables("ratings"), assessedBy: periodKind, grades: grades,
+                                             items: itemReaders.compactMap { $0.text("name", required: false) }, flags: flags.map(\.name), context: ctx)
 
         if pay == nil && !ctx.diagnostics.hasErrors && top.has("pay") == false {
             ctx.diagnostics.append(.error("the rule file needs a [pay] section with base and score_pay", at: root.location))
@@ -376,6 +399,8 @@ public enum RuleLoader {
             totalMinimum: totalMin, totalMaximum: totalMax, duty: duty, flags: flags,
             pay: pay ?? PaySpec(base: .constant(.number(.zero)), baseText: "", scorePay: .constant(.number(.zero)), scorePayText: ""),
             grades: grades, aggregates: ctx.aggregates, groups: ctx.groups, tests: [], file: file)
+        ruleSet.vetoes = vetoes
+        ruleSet.ratings = ratings
 
         // [[tests]]: need the names above to check their expectations.
         let expectable = Set(valueSources.map(\.0) + itemTables.indices.compactMap { itemReaders[$0].text("name") } + flags.map(\.name)

@@ -145,9 +145,45 @@ public struct FlagSpec: Sendable {
     public var location: SourceLocation
 }
 
-public struct GradeBand: Sendable {
+/// One grade band: a score ≥ `minimum` gets `name` (the lowest band has no minimum).
+public struct GradeBand: Sendable, Equatable {
     public var name: String
     public var minimum: ExactNumber?
+    public var location: SourceLocation
+
+    public init(name: String, minimum: ExactNumber?, location: SourceLocation) {
+        self.name = name
+        self.minimum = minimum
+        self.location = location
+    }
+}
+
+/// `[[vetoes]]`: a condition that forces the assessment period's 等次 whatever the score.
+public struct GradeVeto: Sendable {
+    public var when: CheckedExpr
+    public var grade: String
+    public var sourceText: String
+    public var location: SourceLocation
+}
+
+/// `[[ratings]]`: how the assessment periods inside a longer period combine (SPEC §8).
+public struct RatingSpec: Sendable {
+    /// The rated period kinds (quarter, half-year, year), longer than the assessment period.
+    public var periods: [PeriodKind]
+    /// The published number averaged: 总分 or an item's name.
+    public var meanOf: String
+    /// 平均分 is rounded half-up to this many decimals.
+    public var places: Int
+    public var bands: [GradeBand]
+    /// A flag of the assessment period that, 是 in any period inside, forces `grade`.
+    public var vetoes: [RatingVeto]
+    public var location: SourceLocation
+}
+
+public struct RatingVeto: Sendable {
+    public var flag: String
+    public var grade: String
+    public var location: SourceLocation
 }
 
 public struct PaySpec: Sendable {
@@ -197,7 +233,10 @@ public struct RuleSet: Sendable {
     public var duty: DutySpec?
     public var flags: [FlagSpec]
     public var pay: PaySpec
+    /// The assessment period's grade bands (column and value 等次); empty when it is not graded.
     public var grades: [GradeBand]
+    public var vetoes: [GradeVeto] = []
+    public var ratings: [RatingSpec] = []
     public var aggregates: [AggregateSpec]
     public var groups: [GroupSpec]
     public var tests: [RuleTestCase]
@@ -210,6 +249,8 @@ public struct RuleSet: Sendable {
     public var itemYuanLabel: String?
 
     public var rosterTable: TableSpec { tables[roster.table] }
+    /// The rating declared for periods of `kind`, if any.
+    public func rating(for kind: PeriodKind) -> RatingSpec? { ratings.first { $0.periods.contains(kind) } }
     public func table(named name: String) -> Int? { tables.firstIndex { $0.name == name } }
 }
 

@@ -35,6 +35,7 @@ public enum Explanation {
         }
         out.append("")
         out.append("\(RuleLoader.totalName) = \(w.total.fixed(places: 2))（各项之和）   \(RuleLoader.rankName) \(w.rank) / \(workerCount)")
+        if let grade = w.grade { out.append(gradeLine(grade, w, c)) }
         if let duty = rules.duty, let met = w.dutyMet {
             out.append("\(RuleLoader.dutyName) = \(met ? "是" : "否")   (\(duty.sourceText))")
             out += usedValues(duty.met, c, w.index, indent: "    ")
@@ -126,6 +127,7 @@ public enum Explanation {
                 case .rank: name = RuleLoader.rankName
                 case .dutyMet: name = RuleLoader.dutyName
                 case .item(let i): name = c.rules.items[i].name
+                case .grade: name = GradeBands.gradeName
                 default: continue
                 }
                 guard !seen.contains(name) else { continue }
@@ -135,6 +137,15 @@ public enum Explanation {
             }
         }
         return out
+    }
+
+    /// 等次 and why: the veto that forced it, or the band the total falls in.
+    static func gradeLine(_ grade: String, _ w: WorkerReport, _ c: MonthComputation) -> String {
+        for veto in c.rules.vetoes where (try? c.value(veto.when, worker: w.index))?.bool == true {
+            return "\(GradeBands.gradeName) = \(grade)   (否决：\(veto.sourceText))"
+        }
+        let band = c.rules.grades.first { $0.name == grade }
+        return "\(GradeBands.gradeName) = \(grade)   (\(RuleLoader.totalName) \(w.total.fixed(places: 2))\(band?.minimum.map { " ≥ \($0)" } ?? "，低于其上各档"))"
     }
 
     /// Leaves of interest in evaluation order.

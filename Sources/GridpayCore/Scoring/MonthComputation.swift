@@ -91,7 +91,7 @@ public final class MonthComputation {
 
     func memoSlot(_ s: WorkerSymbol, _ w: Int) -> UnsafeMutablePointer<Value?> {
         if memoStore == nil {
-            memoSymbols = rules.values.count + rules.items.count + 6 + rules.awards.count
+            memoSymbols = rules.values.count + rules.items.count + 7 + rules.awards.count
             let p = UnsafeMutablePointer<Value?>.allocate(capacity: max(1, memoSymbols * workerCount))
             p.initialize(repeating: nil, count: memoSymbols * workerCount)
             memoStore = p
@@ -108,6 +108,7 @@ public final class MonthComputation {
         case .scorePay: index = v + i + 4
         case .itemYuan: index = v + i + 5
         case .award(let k): index = v + i + 6 + k
+        case .grade: index = v + i + 6 + rules.awards.count
         }
         return memoStore! + (index * workerCount + w)
     }
@@ -393,9 +394,17 @@ public final class MonthComputation {
             }
             v = .number(sum)
         case .award(let k): v = .number(try awardShares(k)[w])
+        case .grade: v = .text(try grade(worker: w))
         }
         slot.pointee = v
         return v
+    }
+
+    /// 等次: the first veto that holds forces its grade; otherwise the band of the total.
+    func grade(worker w: Int) throws(EvaluationError) -> String {
+        for veto in rules.vetoes where try value(veto.when, worker: w).bool == true { return veto.grade }
+        let total = try symbol(.total, worker: w).number ?? .zero
+        return GradeBands.band(of: total, in: rules.grades)
     }
 
     /// Rank by total, descending; equal totals share a rank and the next rank skips (1, 2, 2, 4).

@@ -12,6 +12,8 @@ public struct WorkerReport: Sendable {
     public var itemYuan: [ExactNumber]
     public var total: ExactNumber
     public var rank: Int
+    /// 等次, where the town grades its assessment period.
+    public var grade: String?
     public var dutyMet: Bool?
     public var flags: [Bool]
     public var base: ExactNumber
@@ -61,6 +63,7 @@ public struct MonthReport: Sendable {
                 let total = try c.symbol(.total, worker: w).number ?? .zero
                 let rank = try c.symbol(.rank, worker: w).number ?? .zero
                 let duty = rules.duty == nil ? nil : try c.symbol(.dutyMet, worker: w).bool
+                let grade = rules.grades.isEmpty ? nil : try c.symbol(.grade, worker: w).description
                 var flags: [Bool] = []
                 for f in rules.flags { flags.append(try c.value(f.when, worker: w).bool ?? false) }
                 let base = try c.symbol(.payBase, worker: w).number ?? .zero
@@ -87,7 +90,7 @@ public struct MonthReport: Sendable {
                     index: w, id: c.ids[w], name: row[rules.roster.nameColumn].description,
                     unit: row[rules.roster.unitColumn].description, group: row[rules.roster.groupColumn].description,
                     rosterLine: c.rosterLines[w], items: items, itemYuan: itemYuan, total: total,
-                    rank: Int(rank.numerator), dutyMet: duty, flags: flags, base: base, scorePay: scorePay,
+                    rank: Int(rank.numerator), grade: grade, dutyMet: duty, flags: flags, base: base, scorePay: scorePay,
                     deductions: deductions, payable: payable, shortfall: shortfall,
                     records: c.takeRecords(worker: w).sorted { ($0.item, $0.deduction, $0.line ?? 0) < ($1.item, $1.deduction, $1.line ?? 0) },
                     historyIncomplete: c.historyBlocked.contains(w)))
@@ -124,6 +127,7 @@ public struct MonthReport: Sendable {
         case RuleLoader.deductionsName: return .number(w.deductions)
         case RuleLoader.payableName: return .number(w.payable)
         case RuleLoader.shortfallName: return .number(w.shortfall)
+        case GradeBands.gradeName: return w.grade.map { .text($0) }
         default: break
         }
         if let i = rules.items.firstIndex(where: { $0.name == name }) { return .number(w.items[i]) }
