@@ -174,7 +174,11 @@ struct ExpressionChecker {
             return (op == .and ? .and(le, re) : .or(le, re), .bool)
         case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
             guard lt == rt else {
-                error("cannot compare \(lt) with \(rt)", span)
+                var hint = ""
+                if Set([lt, rt]) == [.date, .text] { hint = "; write a date in the rule file as date(\"2026-10-15\")" }
+                if Set([lt, rt]) == [.datetime, .text] { hint = "; write a time in the rule file as datetime(\"2026-10-15 08:30\")" }
+                if Set([lt, rt]) == [.datetime, .date] { hint = "; date(time) gives the date of a time" }
+                error("cannot compare \(lt) with \(rt)\(hint)", span)
                 return nil
             }
             if op != .equal && op != .notEqual, lt == .text || lt == .bool {
@@ -221,13 +225,14 @@ struct ExpressionChecker {
         "rank": .rank, "rank_within": .rank, "group_rank": .groupRank,
     ]
     static var allFunctionNames: [String] {
-        ScalarFunction.allCases.map(\.rawValue) + Array(aggregateNames) + Array(groupNames.keys) + ["consecutive"]
+        ScalarFunction.allCases.map(\.rawValue) + Array(aggregateNames) + Array(groupNames.keys) + ["consecutive", "datetime"]
     }
 
     func checkCall(_ name: String, _ nameSpan: Span, _ args: [Syntax], _ span: Span) -> (CheckedExpr, ValueType)? {
         if ExpressionChecker.aggregateNames.contains(name) { return checkAggregate(name, args, span) }
         if let kind = ExpressionChecker.groupNames[name] { return checkGroup(name, kind, args, span) }
         if name == "consecutive" { return checkConsecutive(args, span) }
+        if let literal = checkDateLiteral(name, args, span) { return literal }
         guard let fn = ScalarFunction(rawValue: name) else {
             error("unknown function '\(name)'\(Suggestion.didYouMean(name, among: ExpressionChecker.allFunctionNames))", nameSpan)
             return nil
@@ -261,6 +266,23 @@ struct ExpressionChecker {
         }
         let result: ValueType = fn == .date ? .date : .number
         return (.function(fn, checked.map(\.0), location(span)), result)
+    }
+
+    /// A date or time written in the rule file: `date("2026-10-15")`, `datetime("2026-10-15 08:30")`
+    /// (seconds optional): a constant, checked here. nil: not such a literal.
+    func checkDateLiteral(_ name: String, _ args: [Syntax], _ span: Span) -> (CheckedExpr, ValueType)?? {
+        guard name == "date" || name == "datetime", args.count == 1, case .string(let text) = args[0].kind else {
+            if name == "datetime" {
+                error("datetime() is written datetime(\"YYYY-MM-DD HH:MM\") with the time in quotes", span)
+                return .some(nil)
+            }
+            return nil
+        }
+        if name == "date", let d = CivilDate.parse(Substring(text)) { return (.constant(.date(d)), .date) }
+        if name == "datetime", let t = CivilDateTime.parse(Substring(text)) { return (.constant(.datetime(t)), .datetime) }
+        let expected = name == "date" ? "a date YYYY-MM-DD, e.g. date(\"2026-10-15\")" : "a time YYYY-MM-DD HH:MM or YYYY-MM-DD HH:MM:SS, e.g. datetime(\"2026-10-15 08:30\")"
+        error("'\(text)' is not \(expected)", args[0].span)
+        return .some(nil)
     }
 
     func checkAggregate(_ name: String, _ args: [Syntax], _ span: Span) -> (CheckedExpr, ValueType)? {

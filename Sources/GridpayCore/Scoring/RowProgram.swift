@@ -95,9 +95,17 @@ struct RowCompiler {
             let pa = predicate(a)
             return { (row) throws(EvaluationError) in try !pa(row) }
         default:
-            let f = function(e)
+            // Not through function(_:): that sends comparisons back here (an endless recursion
+            // once crashed every row filter but a choice column against a literal).
+            let f = general(e)
             return { (row) throws(EvaluationError) in try f(row).bool == true }
         }
+    }
+
+    /// Any row expression through the shared evaluator.
+    func general(_ e: CheckedExpr) -> RowFunction {
+        let evaluate = self.evaluate
+        return { (row) throws(EvaluationError) in try evaluate(e, row.values) }
     }
 
     func function(_ e: CheckedExpr) -> RowFunction {
@@ -116,8 +124,7 @@ struct RowCompiler {
             let p = predicate(e)
             return { (row) throws(EvaluationError) in .bool(try p(row)) }
         default:
-            let evaluate = self.evaluate
-            return { (row) throws(EvaluationError) in try evaluate(e, row.values) }
+            return general(e)
         }
     }
 }

@@ -406,6 +406,8 @@ public final class TableIngest {
     func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ c: Int, line: Int, field: Int) -> Value? {
         let d = decoders[c]
         if bytes.isEmpty {
+            // An empty optional choice matches none of its values (not the previous row's).
+            if d.kind == .choice { choiceSlots[c] = -1 }
             if d.optional { return d.emptyIsNumber ? .number(.zero) : .text("") }
             return fail(c, line, field, "is empty; expected \(spec.columns[c].type.expectation)", bytes)
         }
