@@ -73,6 +73,7 @@ public enum MonthReader {
             while let i = next.take() { runnable[i].run(progress: progress) }
         }
         for job in jobs {
+            if let own = job.ingest.ownDeductions { month.computation.adopt(own) }
             if let missing = job.missingProblem { month.problems.append(missing) }
             month.problems.append(contentsOf: job.problems)
             if let file = job.file { month.files.append(file) }

@@ -42,6 +42,14 @@ public protocol DeductionSink: AnyObject {
     func add(worker: Int, record: DeductionRecord)
 }
 
+/// The per-row deductions of one table kept in memory, in the order its rows were read: owned by
+/// the table's reader, handed to the month with `MonthComputation.adopt` once reading is done.
+public final class TableDeductions: DeductionSink {
+    var records: [(Int, DeductionRecord)] = []
+    public init() {}
+    public func add(worker: Int, record: DeductionRecord) { records.append((worker, record)) }
+}
+
 /// Earlier periods, for consecutive(): computed from their own inputs with their own rule version.
 public protocol HistoryProvider: AnyObject {
     /// nil when the period can be computed; otherwise why not (e.g. its inputs are missing).
@@ -198,6 +206,13 @@ public final class MonthComputation {
 
     public var workerCount: Int { ids.count }
 
+    /// Takes the per-row deductions one table kept in memory. Called once per table, in rule-file
+    /// order, after every table is read: tables read on other threads never share a list.
+    public func adopt(_ table: TableDeductions) {
+        for (w, r) in table.records { records[w].append(r) }
+        table.records = []
+    }
+
     /// Hands a worker's in-memory deduction records to the report (kept once, not twice).
     func takeRecords(worker w: Int) -> [DeductionRecord] {
         let r = records[w]
@@ -261,7 +276,7 @@ public final class MonthComputation {
     /// Per table, its cell rules with the roster values they look up (built once the roster is read).
     var cellRuleSets: [CellRuleSet?] = []
 
-    func ingest(_ plan: TablePlan, table: Int, row: RowView, worker: Int, line: Int, sink: DeductionSink?) throws(EvaluationError) {
+    func ingest(_ plan: TablePlan, table: Int, row: RowView, worker: Int, line: Int, sink: DeductionSink) throws(EvaluationError) {
         try accumulate(plan, row: row, slot: worker)
         guard !plan.deductions.isEmpty else { return }
         try deduct(plan, table: table, row: row, members: CollectionOfOne(worker), line: line, sink: sink)
@@ -269,7 +284,7 @@ public final class MonthComputation {
 
     /// Adds one validated row of a group table (`group = …`) belonging to group `g`: its
     /// aggregates are kept per group, and each per-row deduction applies to every member.
-    func ingest(_ plan: TablePlan, table: Int, row: RowView, group g: Int, line: Int, sink: DeductionSink?) throws(EvaluationError) {
+    func ingest(_ plan: TablePlan, table: Int, row: RowView, group g: Int, line: Int, sink: DeductionSink) throws(EvaluationError) {
         try accumulate(plan, row: row, slot: g)
         guard !plan.deductions.isEmpty else { return }
         try deduct(plan, table: table, row: row, members: groups.members[g], line: line, sink: sink)
@@ -299,7 +314,7 @@ public final class MonthComputation {
     }
 
     /// The row's per-row deductions, once per member (one 扣分明细 line each, naming the row).
-    func deduct<M: Collection<Int>>(_ plan: TablePlan, table: Int, row: RowView, members: M, line: Int, sink: DeductionSink?) throws(EvaluationError) {
+    func deduct<M: Collection<Int>>(_ plan: TablePlan, table: Int, row: RowView, members: M, line: Int, sink: DeductionSink) throws(EvaluationError) {
         let acc = self.acc
         for d in plan.deductions {
             if let when = d.when, try !when(row) { continue }
@@ -319,7 +334,7 @@ public final class MonthComputation {
             }
             for worker in members {
                 let record = DeductionRecord(item: d.item, deduction: d.deduction, reason: reason, points: points, yuan: yuan, file: spec.file, line: line, times: nil)
-                if let sink { sink.add(worker: worker, record: record) } else { records[worker].append(record) }
+                sink.add(worker: worker, record: record)
             }
         }
     }

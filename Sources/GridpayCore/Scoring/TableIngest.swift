@@ -68,11 +68,16 @@ public final class TableIngest {
     public private(set) var rowsRead = 0
     public private(set) var rowsUsed = 0
 
-    /// Where this table's per-row deductions go (nil: kept in memory with the month).
-    let deductionSink: DeductionSink?
+    /// Where this table's per-row deductions go: the given sink, or `ownDeductions`.
+    let deductionSink: DeductionSink
+    /// Without a sink, this table's deductions are kept here (never in a list shared with other
+    /// tables); `MonthComputation.adopt` takes them, tables in rule-file order.
+    public let ownDeductions: TableDeductions?
 
     public init(table: Int, month: MonthComputation, accepted: Set<String>, keySink: UniqueKeySink? = nil, deductionSink: DeductionSink? = nil) {
-        self.deductionSink = deductionSink
+        let own = deductionSink == nil ? TableDeductions() : nil
+        ownDeductions = own
+        self.deductionSink = deductionSink ?? own!
         tableIndex = table
         let spec = month.rules.tables[table]
         self.spec = spec
