@@ -85,7 +85,7 @@ final class BadRulesTests: XCTestCase {
 
     func testUnknownKeyInASection() throws {
         try assertRejected("unknown-key", line: "22:1",
-                           "unknown key 'uniqe' in [tables.events]; did you mean 'unique'?; allowed keys: file, encoding, worker, group, complete, columns, unique, within_period",
+                           "unknown key 'uniqe' in [tables.events]; did you mean 'unique'?; allowed keys: file, encoding, worker, group, complete, columns, unique, within_period, checks",
                            source: #"uniqe = ["事件编号"]"#, caret: caret(0, 4))
     }
 

@@ -225,11 +225,12 @@ struct ExpressionChecker {
         "rank": .rank, "rank_within": .rank, "group_rank": .groupRank,
     ]
     static var allFunctionNames: [String] {
-        ScalarFunction.allCases.map(\.rawValue) + Array(aggregateNames) + Array(groupNames.keys) + ["consecutive", "datetime"]
+        ScalarFunction.allCases.map(\.rawValue) + Array(aggregateNames) + Array(groupNames.keys) + ["consecutive", "datetime", "count_by"]
     }
 
     func checkCall(_ name: String, _ nameSpan: Span, _ args: [Syntax], _ span: Span) -> (CheckedExpr, ValueType)? {
         if ExpressionChecker.aggregateNames.contains(name) { return checkAggregate(name, args, span) }
+        if name == "count_by" { return checkCountBy(args, span) }
         if let kind = ExpressionChecker.groupNames[name] { return checkGroup(name, kind, args, span) }
         if name == "consecutive" { return checkConsecutive(args, span) }
         if let literal = checkDateLiteral(name, args, span) { return literal }
@@ -257,6 +258,8 @@ struct ExpressionChecker {
             guard arity(1...1, "one date and time") else { return nil }
         case .day:
             guard arity(1...1, "one date") else { return nil }
+        case .hoursBetween, .minutesBetween, .secondsBetween, .addHours, .addMinutes, .addSeconds, .has, .isEmpty:
+            return checkTimeOrPresence(fn, args, span)
         }
         guard let checked = checkArgs(args) else { return nil }
         let expectedType: ValueType = fn == .date ? .datetime : (fn == .day ? .date : .number)

@@ -122,6 +122,9 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
     case text(String)
     case date(CivilDate)
     case datetime(CivilDateTime)
+    /// An empty cell of an optional column: no value. Only has() / is_empty() may look at it;
+    /// any other use is an error at the row (it is never read as 0 or as empty text).
+    case empty
 
     public var type: ValueType {
         switch self {
@@ -130,8 +133,11 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
         case .text: .text
         case .date: .date
         case .datetime: .datetime
+        case .empty: .text   // no value has no type; reported as text where a type must be named
         }
     }
+
+    public var isEmpty: Bool { if case .empty = self { return true } else { return false } }
 
     public var description: String {
         switch self {
@@ -140,6 +146,7 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
         case .text(let t): t
         case .date(let d): d.description
         case .datetime(let d): d.description
+        case .empty: ""
         }
     }
 

@@ -52,13 +52,15 @@ public enum RuleLoader {
         // [tables.*]: what each export looks like.
         var tables: [TableSpec] = []
         var workerColumnNames: [Int: (TOMLString)] = [:]
+        var checkTables: [Int: [TOMLTable]] = [:]
         if let tablesTable = top.subtable("tables") {
             for entry in tablesTable.entries {
                 guard case .table(let t) = entry.node.value else {
                     scratch.diagnostics.append(.error("tables.\(entry.key) must be a table", at: entry.node.location))
                     continue
                 }
-                let r = TOMLReader(t, path: "[tables.\(entry.key)]", context: scratch, allowed: ["file", "encoding", "worker", "group", "complete", "columns", "unique", "within_period"])
+                let r = TOMLReader(t, path: "[tables.\(entry.key)]", context: scratch, allowed: ["file", "encoding", "worker", "group", "complete", "columns", "unique", "within_period", "checks"])
+                if r.has("checks") { checkTables[tables.count] = r.tables("checks") }
                 var spec = TableSpec(name: entry.key, file: r.text("file") ?? "", encoding: .utf8, columns: [], workerColumn: nil, uniqueKeys: [], withinPeriod: r.bool("within_period") ?? true, location: entry.keyLocation)
                 if let enc = r.string("encoding", required: false) {
                     if let e = InputEncoding(rawValue: enc.value.lowercased()) { spec.encoding = e } else {
@@ -188,6 +190,9 @@ public enum RuleLoader {
             ctx.definitionLocations[symbol] = loc
         }
         func define(_ symbol: WorkerSymbol, _ body: @escaping () -> ValueType?) { ctx.definitions[symbol] = body }
+        for (ti, list) in checkTables.sorted(by: { $0.key < $1.key }) {
+            tables[ti].checks = readRowChecks(list, table: ti, context: ctx)
+        }
 
         // [values]: named per-worker quantities.
         var valueSources: [(String, TOMLString, SourceLocation)] = []
@@ -433,7 +438,7 @@ public enum RuleLoader {
             return nil
         }
         let r = TOMLReader(t, path: "a column of \(table)", context: context, allowed: ["name", "type", "min", "max", "places", "values", "optional",
-                                                                                        "required_when", "empty_when", "on_roster", "same_on_roster"])
+                                                                                        "required_when", "empty_when", "on_roster", "same_on_roster", "within_period"])
         guard let name = r.text("name"), let typeName = r.string("type") else { return nil }
         let type: ColumnType
         switch typeName.value {
@@ -459,7 +464,7 @@ public enum RuleLoader {
             return nil
         }
         return ColumnSpec(name: name, type: type, minimum: r.number("min", required: false), maximum: r.number("max", required: false),
-                          optional: r.bool("optional") ?? false, location: t.location)
+                          optional: r.bool("optional") ?? false, location: t.location, withinPeriod: r.bool("within_period"))
     }
 
     static func checkItem(_ r: TOMLReader, name: String, context ctx: CheckContext) -> ItemSpec? {

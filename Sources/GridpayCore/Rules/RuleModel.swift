@@ -52,6 +52,20 @@ public struct ColumnSpec: Sendable {
     /// With `on_roster`: columns of this table (by index) whose values the roster row found must
     /// share, paired with the roster column of the same name (`same_on_roster`).
     public var sameOnRoster: [(column: Int, rosterColumn: Int)] = []
+    /// Per-column `within_period`: overrides the table's (nil: as the table says).
+    public var withinPeriod: Bool? = nil
+}
+
+/// A row check declared on a table (`[[tables.<name>.checks]]`): `require` must hold on every
+/// row; a row where it does not is an error at its line and at `column`.
+public struct RowCheck: Sendable {
+    public var require: CheckedExpr
+    public var requireText: String
+    /// The declared column the problem is reported at (nil: the row).
+    public var column: Int?
+    /// What is wrong, with {column} placeholders filled from the row.
+    public var message: String
+    public var location: SourceLocation
 }
 
 public enum InputEncoding: String, Sendable {
@@ -76,6 +90,11 @@ public struct TableSpec: Sendable {
     /// Dates and times must lie inside the period being run.
     public var withinPeriod: Bool
     public var location: SourceLocation
+    /// Row checks, in file order.
+    public var checks: [RowCheck] = []
+
+    /// Whether dates and times of column `c` must lie inside the period.
+    public func mustLieInPeriod(_ c: Int) -> Bool { columns[c].withinPeriod ?? withinPeriod }
 
     public func columnIndex(_ name: String) -> Int? { columns.firstIndex { $0.name == name } }
 }
@@ -255,12 +274,25 @@ public struct RuleSet: Sendable {
 }
 
 public struct AggregateSpec: Sendable {
-    public enum Kind: String, Sendable { case count, sum, mean, distinct }
+    public enum Kind: String, Sendable { case count, sum, mean, distinct, countBy = "count_by" }
     public var kind: Kind
     public var table: Int
     public var value: CheckedExpr?
     public var filter: CheckedExpr?
     public var text: String
+    /// count_by(): the key rows are grouped by within a worker, and the condition on each key's
+    /// inner sums and counts (see PerKeySpec).
+    public var perKey: PerKeySpec? = nil
+}
+
+/// `count_by(table, key, condition[, filter])`: the number of keys (e.g. days) of a worker whose
+/// rows meet `condition`, where `condition` reads inner aggregates over the rows of that key:
+/// inner aggregate k is `.rowColumn(k)` in `condition`.
+public struct PerKeySpec: Sendable {
+    public var key: CheckedExpr
+    /// Per inner aggregate: the summed row value, or nil for count().
+    public var values: [CheckedExpr?]
+    public var condition: CheckedExpr
 }
 
 public struct GroupSpec: Sendable {

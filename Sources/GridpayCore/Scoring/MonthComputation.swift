@@ -83,6 +83,8 @@ public final class MonthComputation {
     /// Sets of distinct values per worker, one box per distinct() aggregate (boxes, so that tables
     /// read on different threads never mutate a shared array).
     var distinct: [DistinctSets?]
+    /// count_by() sums per worker and key, one box per count_by() aggregate (PerKeySums.swift).
+    lazy var perKey: [PerKeySums?] = Array(repeating: nil, count: rules.aggregates.count)
     let rowDeductionsByTable: [[(item: Int, deduction: Int)]]
     /// Counted deductions and bound corrections (a few per worker), and per-row deductions when no
     /// sink takes them.
@@ -185,8 +187,16 @@ public final class MonthComputation {
             default: break
             }
         }
-        for a in aggregatesByTable[table] { walk(rules.aggregates[a].filter); walk(rules.aggregates[a].value) }
+        for a in aggregatesByTable[table] {
+            walk(rules.aggregates[a].filter)
+            walk(rules.aggregates[a].value)
+            if let perKey = rules.aggregates[a].perKey { walk(perKey.key); perKey.values.forEach(walk) }
+        }
         let spec = rules.tables[table]
+        for check in spec.checks {
+            walk(check.require)
+            for name in ReasonTemplate.placeholders(in: check.message) { if let c = spec.columnIndex(name) { used.insert(c) } }
+        }
         for (i, j) in rowDeductionsByTable[table] {
             let d = rules.items[i].deductions[j]
             if case .perRow(_, let when) = d.source { walk(when) }
@@ -269,6 +279,9 @@ public final class MonthComputation {
         for a in rules.aggregates.indices where rules.aggregates[a].kind == .distinct {
             distinct[a] = DistinctSets(workers: workerCount)
         }
+        for a in rules.aggregates.indices where rules.aggregates[a].kind == .countBy {
+            perKey[a] = PerKeySums(spec: rules.aggregates[a], table: rules.tables[rules.aggregates[a].table], workers: workerCount, month: self)
+        }
         for t in rules.tables.indices { _ = plan(t) }
         cellRuleSets = rules.tables.indices.map { CellRuleSet(table: $0, month: self) }
     }
@@ -308,7 +321,10 @@ public final class MonthComputation {
                 do { acc.sums[k] = try acc.sums[k].adding(n) } catch { throw EvaluationError(error.description, at: nil) }
                 if agg.kind == .mean { acc.counts[k] += 1 }
             case .distinct:
-                distinct[a]!.sets[worker].insert(try agg.value!(row))
+                let v = try agg.value!(row)
+                if !v.isEmpty { distinct[a]!.sets[worker].insert(v) }   // an empty cell is no value
+            case .countBy:
+                try perKey[a]!.add(row, worker: worker)
             }
         }
     }
@@ -370,6 +386,7 @@ public final class MonthComputation {
         case .count: return .number(ExactNumber(acc.counts[acc.slot(a, w)]))
         case .sum: return .number(acc.sums[acc.slot(a, w)])
         case .distinct: return .number(ExactNumber(distinct[a]?.sets[w].count ?? 0))
+        case .countBy: return .number(ExactNumber(try perKey[a]?.count(worker: w, month: self) ?? 0))
         case .mean:
             // The mean of no rows is 0 (documented in the README's rule reference).
             let k = acc.slot(a, w)
@@ -607,7 +624,8 @@ public final class MonthComputation {
     /// Evaluates the scope-independent parts; `leaf` resolves what depends on the scope.
     func evaluate(_ e: CheckedExpr, _ leaf: (CheckedExpr) throws(EvaluationError) -> Value?) throws(EvaluationError) -> Value {
         func num(_ e: CheckedExpr) throws(EvaluationError) -> ExactNumber {
-            guard let n = try evaluate(e, leaf).number else { throw EvaluationError("expected a number", at: nil) }
+            let v = try evaluate(e, leaf)
+            guard let n = v.number else { throw v.isEmpty ? EvaluationError.emptyValue : EvaluationError("expected a number", at: nil) }
             return n
         }
         func arithmetic<T>(_ loc: SourceLocation, _ body: () throws(ArithmeticError) -> T) throws(EvaluationError) -> T {
@@ -641,6 +659,7 @@ public final class MonthComputation {
             })
         case .compare(let op, let a, let b):
             let x = try evaluate(a, leaf), y = try evaluate(b, leaf)
+            if x.isEmpty || y.isEmpty { throw EvaluationError.emptyValue }
             switch op {
             case .equal: return .bool(x == y)
             case .notEqual: return .bool(x != y)
@@ -675,11 +694,18 @@ public final class MonthComputation {
                 let x = try num(args[0]), places = try num(args[1])
                 return .number(try arithmetic(loc) { () throws(ArithmeticError) in try x.rounded(places: Int(places.numerator)) })
             case .date:
-                guard case .datetime(let dt) = try evaluate(args[0], leaf) else { throw EvaluationError("date() needs a date and time", at: loc) }
+                let v = try evaluate(args[0], leaf)
+                guard case .datetime(let dt) = v else { throw v.isEmpty ? EvaluationError.emptyValue : EvaluationError("date() needs a date and time", at: loc) }
                 return .date(dt.date)
             case .day:
-                guard case .date(let d) = try evaluate(args[0], leaf) else { throw EvaluationError("day() needs a date", at: loc) }
+                let v = try evaluate(args[0], leaf)
+                guard case .date(let d) = v else { throw v.isEmpty ? EvaluationError.emptyValue : EvaluationError("day() needs a date", at: loc) }
                 return .number(ExactNumber(d.day))
+            case .has, .isEmpty:
+                let present = !(try evaluate(args[0], leaf).isEmpty)
+                return .bool(fn == .has ? present : !present)
+            case .hoursBetween, .minutesBetween, .secondsBetween, .addHours, .addMinutes, .addSeconds:
+                return try evaluateTime(fn, args, loc) { (e) throws(EvaluationError) in try evaluate(e, leaf) }
             }
         default:
             guard let v = try leaf(e) else { throw EvaluationError("internal: an expression was evaluated in the wrong scope", at: nil) }

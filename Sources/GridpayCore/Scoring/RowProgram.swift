@@ -66,7 +66,9 @@ struct RowCompiler {
     let evaluate: (CheckedExpr, UnsafeBufferPointer<Value>) throws(EvaluationError) -> Value
 
     func choiceIndex(_ column: Int, _ text: String) -> Int32? {
-        guard case .choice(let values) = spec.columns[column].type, let k = values.firstIndex(of: text) else { return nil }
+        // (An optional column may be empty: compared through the evaluator, which refuses no value.)
+        guard case .choice(let values) = spec.columns[column].type, !spec.columns[column].optional,
+              let k = values.firstIndex(of: text) else { return nil }
         return Int32(k)
     }
 

@@ -42,12 +42,16 @@ public final class TableIngest {
         var minimum: ExactNumber?
         var maximum: ExactNumber?
         var emptyIsNumber: Bool
+        /// Dates and times must lie inside the period (the column's or the table's within_period).
+        var withinPeriod: Bool
     }
     let decoders: [ColumnDecoder]
     /// The table's compiled row rules.
     let plan: TablePlan
     /// Its cell rules (required_when, empty_when, on_roster), if any.
     let cellRules: CellRuleSet?
+    /// The table's declared row checks, compiled.
+    let rowChecks: [(RowPredicate, RowCheck)]
     /// The current row, reused for every row (plain buffers: no copy-on-write checks per cell).
     let slots: UnsafeMutablePointer<Value>
     let choiceSlots: UnsafeMutablePointer<Int32>
@@ -115,10 +119,12 @@ public final class TableIngest {
             }
             return ColumnDecoder(kind: kind, optional: column.optional, needed: isRoster || needed.contains(c), places: places,
                                  minimum: column.minimum, maximum: column.maximum,
-                                 emptyIsNumber: column.type.valueType == .number)
+                                 emptyIsNumber: column.type.valueType == .number, withinPeriod: spec.mustLieInPeriod(c))
         }
         plan = month.plan(table)
         cellRules = month.cellRuleSets.indices.contains(table) ? month.cellRuleSets[table] : nil
+        let compiler = RowCompiler(spec: spec) { [unowned month] (e, row) throws(EvaluationError) in try month.evaluateRow(e, row) }
+        rowChecks = spec.checks.map { (compiler.predicate($0.require), $0) }
         columnCount = spec.columns.count
         slots = .allocate(capacity: max(1, columnCount))
         slots.initialize(repeating: .bool(false), count: columnCount)
@@ -209,6 +215,7 @@ public final class TableIngest {
                               fields: UnsafeBufferPointer(start: fieldSlots, count: columnCount))
             cellsOK = checkCellRules(cellRules, row, line: line)
         }
+        if !rowChecks.isEmpty, !passesRowChecks(line: line) { return }
         if !uniqueKeys.isEmpty {
             if let keySink, !isRoster {
                 for (k, key) in uniqueKeys.enumerated() {
@@ -259,6 +266,10 @@ public final class TableIngest {
                 try month.ingest(plan, table: tableIndex, row: row, worker: worker, line: line, sink: deductionSink)
                 rowsUsed += 1
             } catch {
+                if error.isEmptyValue {
+                    problem(.badValue, line: line, emptyValueMessage(error), acceptable: false)
+                    return
+                }
                 problem(.badValue, line: line, "\(error.message) while evaluating \(error.location.map { "the rule at \($0)" } ?? "a rule") for this row", acceptable: false)
             }
         }
@@ -347,6 +358,35 @@ public final class TableIngest {
         }
     }
 
+    /// Runs the table's row checks on the current row; each failure is a problem at its column.
+    func passesRowChecks(line: Int) -> Bool {
+        let row = RowView(values: UnsafeBufferPointer(start: slots, count: columnCount),
+                          choices: UnsafeBufferPointer(start: choiceSlots, count: columnCount),
+                          fields: UnsafeBufferPointer(start: fieldSlots, count: columnCount))
+        var ok = true
+        for (predicate, check) in rowChecks {
+            do throws(EvaluationError) {
+                if try predicate(row) { continue }
+                let message = ReasonTemplate.fill(check.message) { name in
+                    spec.columnIndex(name).map { String(decoding: row.fields[$0], as: UTF8.self) }
+                }
+                problem(.badValue, line: line, field: check.column.map { fieldOf[$0] + 1 }, column: check.column.map { spec.columns[$0].name },
+                        "\(message); expected \(check.requireText)")
+            } catch {
+                problem(.badValue, line: line, error.isEmptyValue ? emptyValueMessage(error) : "\(error.message) while evaluating the check at \(check.location)", acceptable: false)
+            }
+            ok = false
+        }
+        return ok
+    }
+
+    /// A rule used an empty optional cell as a value: name the row's empty cells and the cure.
+    func emptyValueMessage(_ error: EvaluationError) -> String {
+        let empty = (0..<columnCount).filter { slots[$0].isEmpty }.map { spec.columns[$0].name }
+        let names = empty.isEmpty ? "an optional column" : empty.joined(separator: ", ")
+        return "\(names) is empty (no value) on this row, but \(error.location.map { "the rule at \($0)" } ?? "a rule of the rule file") uses it as a value; test it first, e.g. has(\(empty.first ?? "…")) and …"
+    }
+
     /// Without a key sink (rule-file tests, small months) duplicates are found in memory.
     var seenKeys: [[String: Int]] = []
 
@@ -413,7 +453,8 @@ public final class TableIngest {
         if bytes.isEmpty {
             // An empty optional choice matches none of its values (not the previous row's).
             if d.kind == .choice { choiceSlots[c] = -1 }
-            if d.optional { return d.emptyIsNumber ? .number(.zero) : .text("") }
+            // An optional column's empty cell is no value: never 0, never "" (only has()/is_empty() read it).
+            if d.optional { return .empty }
             return fail(c, line, field, "is empty; expected \(spec.columns[c].type.expectation)", bytes)
         }
         switch d.kind {
@@ -456,7 +497,7 @@ public final class TableIngest {
             guard let date = CivilDate.parse(bytes: bytes) else {
                 return fail(c, line, field, "is '\(Self.text(bytes))'; expected a date YYYY-MM-DD", bytes)
             }
-            if spec.withinPeriod, !period.contains(date) {
+            if d.withinPeriod, !period.contains(date) {
                 return fail(c, line, field, "\(Self.text(bytes)) is outside \(period); expected a date from \(period.firstDay) to \(period.lastDay)", bytes, kind: .outsidePeriod, bare: true)
             }
             return .date(date)
@@ -464,7 +505,7 @@ public final class TableIngest {
             guard let dt = CivilDateTime.parse(bytes: bytes) else {
                 return fail(c, line, field, "is '\(Self.text(bytes))'; expected a time YYYY-MM-DD HH:MM or YYYY-MM-DD HH:MM:SS", bytes)
             }
-            if spec.withinPeriod, !period.contains(dt.date) {
+            if d.withinPeriod, !period.contains(dt.date) {
                 return fail(c, line, field, "\(Self.text(bytes)) is outside \(period); expected a time from \(period.firstDay) 00:00 to \(period.lastDay) 23:59", bytes, kind: .outsidePeriod, bare: true)
             }
             return .datetime(dt)

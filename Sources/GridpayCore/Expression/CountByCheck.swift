@@ -1,0 +1,110 @@
+/// Check phase of `count_by(table, key, condition[, filter])` (README: "Per-key counts").
+/// Inside `condition`, `sum(value)` and `count()` are aggregates over the worker's rows that
+/// share one key; everything else is the ordinary expression language.
+extension ExpressionChecker {
+    func checkCountBy(_ args: [Syntax], _ span: Span) -> (CheckedExpr, ValueType)? {
+        let usage = "count_by(table, key, condition) or count_by(table, key, condition, row filter), e.g. count_by(patrol, date(开始时间), sum(minutes_between(开始时间, 结束时间)) >= 60)"
+        guard scope == .worker else {
+            error("count_by() adds up rows per worker and cannot be used inside a row expression", span)
+            return nil
+        }
+        guard args.count == 3 || args.count == 4 else {
+            error("count_by() is written \(usage)", span)
+            return nil
+        }
+        guard case .name(let tableName) = args[0].kind,
+              let t = context.tables.firstIndex(where: { $0.name == tableName }), t != context.rosterTable else {
+            let names = context.tables.enumerated().filter { $0.offset != context.rosterTable }.map(\.element.name)
+            var given = ""
+            if case .name(let n) = args[0].kind { given = "'\(n)' is not an input table that rows are counted in\(Suggestion.didYouMean(n, among: names)); " }
+            error("\(given)the first argument of count_by() must be an input table; tables: \(names.joined(separator: ", "))", args[0].span)
+            return nil
+        }
+        let rowChecker = ExpressionChecker(context: context, source: source, scope: .row(table: t))
+        var ok = true
+        let key = rowChecker.check(args[1])
+        if key == nil { ok = false }
+        if let (_, kt) = key, kt == .bool {
+            error("the key of count_by() groups rows (e.g. a date); true/false is not a key", args[1].span)
+            ok = false
+        }
+        var filter: CheckedExpr?
+        if args.count == 4 {
+            if let (e, ty) = rowChecker.check(args[3]) {
+                if ty != .bool { error("the row filter of count_by() must be true/false, but is \(ty)", args[3].span); ok = false }
+                filter = e
+            } else { ok = false }
+        }
+        // The condition: inner sum(v) / count() become columns of a per-key "row".
+        var inner: [CheckedExpr?] = []
+        var innerColumns: [ColumnSpec] = []
+        func replaceInner(_ s: Syntax) -> Syntax? {
+            switch s.kind {
+            case .call(let name, _, let a) where name == "sum" || name == "count":
+                if name == "count", !a.isEmpty {
+                    error("inside count_by(), count() counts the rows of one key and takes no arguments", s.span)
+                    return nil
+                }
+                if name == "sum" {
+                    guard a.count == 1 else {
+                        error("inside count_by(), sum() takes one value of the row, e.g. sum(minutes_between(开始时间, 结束时间))", s.span)
+                        return nil
+                    }
+                    guard let (e, ty) = rowChecker.check(a[0]) else { return nil }
+                    guard ty == .number else {
+                        error("the value summed by sum() must be a number, but is \(ty)", a[0].span)
+                        return nil
+                    }
+                    inner.append(e)
+                } else {
+                    inner.append(nil)
+                }
+                let column = "\u{1}\(inner.count - 1)"
+                innerColumns.append(ColumnSpec(name: column, type: .decimal(places: nil), optional: false, location: location(s.span)))
+                return Syntax(kind: .name(column), span: s.span)
+            case .call(let name, let ns, let a):
+                var out: [Syntax] = []
+                for x in a { guard let y = replaceInner(x) else { return nil }; out.append(y) }
+                return Syntax(kind: .call(name, nameSpan: ns, out), span: s.span)
+            case .unary(let op, let a):
+                return replaceInner(a).map { Syntax(kind: .unary(op, $0), span: s.span) }
+            case .binary(let op, let a, let b):
+                guard let x = replaceInner(a), let y = replaceInner(b) else { return nil }
+                return Syntax(kind: .binary(op, x, y), span: s.span)
+            case .conditional(let c, let a, let b):
+                guard let x = replaceInner(c), let y = replaceInner(a), let z = replaceInner(b) else { return nil }
+                return Syntax(kind: .conditional(x, y, z), span: s.span)
+            case .name(let n):
+                error("'\(n)' cannot be read in the condition of count_by(): it sees only sum(value) and count() over the rows of one key, and constants", s.span)
+                return nil
+            default:
+                return s
+            }
+        }
+        guard let conditionSyntax = replaceInner(args[2]) else { return nil }
+        guard !inner.isEmpty else {
+            error("the condition of count_by() must use sum(value) or count() over the rows of one key", args[2].span)
+            return nil
+        }
+        let keyTable = TableSpec(name: "count_by", file: "", encoding: .utf8, columns: innerColumns, workerColumn: nil,
+                                 uniqueKeys: [], withinPeriod: false, location: location(span))
+        let scratch = CheckContext(tables: [keyTable], rosterTable: -1)
+        let conditionChecker = ExpressionChecker(context: scratch, source: source, scope: .row(table: 0))
+        let checked = conditionChecker.check(conditionSyntax)
+        context.diagnostics.append(contentsOf: scratch.diagnostics.items)
+        guard let (condition, ct) = checked else { return nil }
+        guard ct == .bool else {
+            error("the condition of count_by() must be true/false, but is \(ct)", args[2].span)
+            return nil
+        }
+        guard ok, let (keyExpr, _) = key else { return nil }
+        let text = String(Array(source.text)[span.start..<min(span.end, source.text.count)])
+        let dedupe = text.filter { !$0.isWhitespace }
+        if let existing = context.aggregateIndex[dedupe] { return (.aggregate(existing), .number) }
+        let index = context.aggregates.count
+        context.aggregates.append(AggregateSpec(kind: .countBy, table: t, value: nil, filter: filter, text: text,
+                                                perKey: PerKeySpec(key: keyExpr, values: inner, condition: condition)))
+        context.aggregateIndex[dedupe] = index
+        return (.aggregate(index), .number)
+    }
+}
