@@ -17,7 +17,7 @@ struct WorkbookWriter {
         let book = try XLSXWorkbook(path: path, createdAt: report.period.epochSeconds, constantMemory: true,
                                     title: title, author: "gridpay \(GridpayVersion.current)",
                                     comments: "rules \(rules.version) sha256 \(month.rules.sha256)")
-        let styles = try Styles(book)
+        let styles = SheetFormats(book)
         try writeSummary(book, styles)
         try writePay(book, styles)
         try writeDetails(book, styles)
@@ -27,117 +27,108 @@ struct WorkbookWriter {
         try book.close()
     }
 
-    struct Styles {
-        let header, text, score, money, integer, bold, boldMoney: XLSXFormat
-        init(_ book: XLSXWorkbook) throws(XLSXError) {
-            header = try book.format(XLSXFormatSpec(bold: true, horizontalAlignment: .center, border: true, wrapText: true))
-            text = try book.format(XLSXFormatSpec(border: true))
-            score = try book.format(XLSXFormatSpec(numberFormat: "0.00", border: true))
-            money = try book.format(XLSXFormatSpec(numberFormat: "#,##0.00", border: true))
-            integer = try book.format(XLSXFormatSpec(numberFormat: "0", horizontalAlignment: .center, border: true))
-            bold = try book.format(XLSXFormatSpec(bold: true, border: true))
-            boldMoney = try book.format(XLSXFormatSpec(bold: true, numberFormat: "#,##0.00", border: true))
-        }
-    }
-
-    /// A sheet with its header row, print setup and widths.
+    /// A table sheet (SheetLayout.swift): header row, print setup, widths from its content.
     /// In constant-memory mode rows go out in order, so the filter range (`dataRows` rows under
     /// the header) is declared before any data row is written.
-    func sheet(_ book: XLSXWorkbook, _ name: String, _ headers: [String], widths: [Double], dataRows: Int?, _ s: Styles) throws(XLSXError) -> XLSXWorksheet {
-        let ws = try book.addWorksheet(named: name)
-        for (c, w) in widths.enumerated() { try ws.setColumnWidth(first: c, last: c, width: w) }
-        try ws.setUpPrinting(repeatRows: 0...0, header: "&C\(rules.townName) \(report.period) \(name)", footer: "&C第 &P 页，共 &N 页")
-        try ws.freezePanes(row: 1, column: 0)
-        for (c, h) in headers.enumerated() { try ws.write(string: h, row: 0, column: c, format: s.header) }
-        if let dataRows { try ws.autofilter(firstRow: 0, firstColumn: 0, lastRow: dataRows, lastColumn: headers.count - 1) }
-        return ws
+    func sheet(_ book: XLSXWorkbook, _ name: String, _ columns: [SheetColumn], dataRows: Int?, _ s: SheetFormats) throws(XLSXError) -> TableSheet {
+        try TableSheet(book, s, name: name, title: "\(rules.townName) \(report.period) \(name)", columns: columns, dataRows: dataRows)
     }
 
-    func writeSummary(_ book: XLSXWorkbook, _ s: Styles) throws(XLSXError) {
-        var headers = [SheetLabels.rank] + SheetLabels.roster(rules)
-        headers += rules.items.map(\.name)
-        headers.append(SheetLabels.total)
-        if !rules.grades.isEmpty { headers.append(GradeBands.gradeName) }
-        if rules.duty != nil { headers.append(SheetLabels.duty) }
-        headers += rules.flags.map(\.name)
-        headers.append(SheetLabels.remark)
-        var widths: [Double] = [6, 12, 10, 12, 10] + rules.items.map { _ in 9 } + [9]
-        if !rules.grades.isEmpty { widths.append(9) }
-        if rules.duty != nil { widths.append(8) }
-        widths += rules.flags.map { _ in 8 } + [24]
-        let ws = try sheet(book, SheetLabels.summarySheet, headers, widths: widths, dataRows: report.workers.count, s)
+    /// The four roster columns (the rule file's labels where it names its own), as text.
+    func rosterColumns() -> [SheetColumn] {
+        SheetLabels.roster(rules).map { SheetColumn($0, .text) }
+    }
+
+    func writeSummary(_ book: XLSXWorkbook, _ s: SheetFormats) throws(XLSXError) {
+        var columns = [SheetColumn(SheetLabels.rank, .integer)] + rosterColumns()
+        columns += rules.items.map { SheetColumn($0.name, .score) }
+        columns.append(SheetColumn(SheetLabels.total, .score))
+        if !rules.grades.isEmpty { columns.append(SheetColumn(GradeBands.gradeName, .centered)) }
+        if rules.duty != nil { columns.append(SheetColumn(SheetLabels.duty, .centered)) }
+        columns += rules.flags.map { SheetColumn($0.name, .centered) }
+        columns.append(SheetColumn(SheetLabels.remark, .text))
+        let ws = try sheet(book, SheetLabels.summarySheet, columns, dataRows: report.workers.count, s)
         var row = 1
         for w in report.workers {
             var c = 0
-            try ws.write(number: Double(w.rank), row: row, column: c, format: s.integer); c += 1
-            for t in [w.id, w.name, w.unit, w.group] { try ws.write(string: t, row: row, column: c, format: s.text); c += 1 }
-            for v in w.items { try ws.write(number: v.doubleValue, row: row, column: c, format: s.score); c += 1 }
-            try ws.write(number: w.total.doubleValue, row: row, column: c, format: s.score); c += 1
-            if let g = w.grade { try ws.write(string: g, row: row, column: c, format: s.text); c += 1 }
-            if let d = w.dutyMet { try ws.write(string: SheetLabels.yesNo(d), row: row, column: c, format: s.text); c += 1 }
-            for f in w.flags { try ws.write(string: SheetLabels.yesNo(f), row: row, column: c, format: s.text); c += 1 }
+            try ws.number(w.rank, row: row, column: c); c += 1
+            for t in [w.id, w.name, w.unit, w.group] { try ws.text(t, row: row, column: c); c += 1 }
+            for v in w.items { try ws.number(v, row: row, column: c); c += 1 }
+            try ws.number(w.total, row: row, column: c); c += 1
+            if let g = w.grade { try ws.text(g, row: row, column: c); c += 1 }
+            if let d = w.dutyMet { try ws.text(SheetLabels.yesNo(d), row: row, column: c); c += 1 }
+            for f in w.flags { try ws.text(SheetLabels.yesNo(f), row: row, column: c); c += 1 }
             if w.historyIncomplete {
-                try ws.write(string: SheetLabels.historyIncomplete, row: row, column: c, format: s.text)
+                try ws.text(SheetLabels.historyIncomplete, row: row, column: c)
             } else {
-                try ws.writeBlank(row: row, column: c, format: s.text)
+                try ws.blank(row: row, column: c)
             }
             row += 1
         }
+        try ws.finish()
     }
 
-    func writePay(_ book: XLSXWorkbook, _ s: Styles) throws {
-        var headers = SheetLabels.roster(rules) + [SheetLabels.base, SheetLabels.total]
-        headers += report.payColumns.map(\.label)
-        headers += [SheetLabels.deductions, SheetLabels.payable, SheetLabels.shortfall]
-        let widths: [Double] = [12, 10, 12, 10, 12, 8] + report.payColumns.map { _ in 12 } + [12, 12, 10]
+    /// The pay sheet's columns (绩效工资 and each 工资条): roster, base, total, the pay columns
+    /// (score pay, each yuan deduction, …), deductions, payable, shortfall.
+    func payColumns() -> [SheetColumn] {
+        var columns = rosterColumns()
+        columns += [SheetColumn(SheetLabels.base, .money), SheetColumn(SheetLabels.total, .score)]
+        columns += report.payColumns.map { SheetColumn($0.label, .money) }
+        columns += [SheetColumn(SheetLabels.deductions, .money), SheetColumn(SheetLabels.payable, .money), SheetColumn(SheetLabels.shortfall, .money)]
+        return columns
+    }
+
+    func writePay(_ book: XLSXWorkbook, _ s: SheetFormats) throws {
+        let columns = payColumns()
         let groups = payGroups()
-        let ws = try sheet(book, SheetLabels.paySheet, headers, widths: widths, dataRows: report.workers.count + groups.count, s)
+        let ws = try sheet(book, SheetLabels.paySheet, columns, dataRows: report.workers.count + groups.count, s)
         // base, score pay, the yuan columns, deductions, payable, shortfall: all but the 4 text columns and 总分.
-        let moneyColumns = headers.count - 5
+        let moneyColumns = columns.count - 5
         var row = 1
         var grand = [ExactNumber](repeating: .zero, count: moneyColumns)
         func amounts(_ w: WorkerReport) -> [ExactNumber] {
             [w.base] + report.payColumns.map { report.amount($0, of: w) } + [w.deductions, w.payable, w.shortfall]
         }
         func writeAmounts(_ values: [ExactNumber], bold: Bool) throws(XLSXError) {
-            try ws.write(number: values[0].doubleValue, row: row, column: 4, format: bold ? s.boldMoney : s.money)
+            try ws.number(values[0], row: row, column: 4, bold: bold)
             for (k, v) in values.dropFirst().enumerated() {
-                try ws.write(number: v.doubleValue, row: row, column: 6 + k, format: bold ? s.boldMoney : s.money)
+                try ws.number(v, row: row, column: 6 + k, bold: bold)
             }
         }
         for (unit, members) in groups {
             var sub = [ExactNumber](repeating: .zero, count: grand.count)
             for m in members {
                 let w = report.workers[m]
-                for (c, t) in [w.id, w.name, w.unit, w.group].enumerated() { try ws.write(string: t, row: row, column: c, format: s.text) }
+                for (c, t) in [w.id, w.name, w.unit, w.group].enumerated() { try ws.text(t, row: row, column: c) }
                 let a = amounts(w)
                 try writeAmounts(a, bold: false)
-                try ws.write(number: w.total.doubleValue, row: row, column: 5, format: s.score)
+                try ws.number(w.total, row: row, column: 5)
                 for k in a.indices { sub[k] = try sub[k].adding(a[k]) }
                 row += 1
             }
-            try ws.writeBlank(row: row, column: 0, format: s.bold)
-            try ws.write(string: SheetLabels.subtotal, row: row, column: 1, format: s.bold)
-            try ws.write(string: unit, row: row, column: 2, format: s.bold)
-            try ws.writeBlank(row: row, column: 3, format: s.bold)
-            try ws.writeBlank(row: row, column: 5, format: s.bold)
+            try ws.blank(row: row, column: 0, bold: true)
+            try ws.text(SheetLabels.subtotal, row: row, column: 1, bold: true)
+            try ws.text(unit, row: row, column: 2, bold: true)
+            try ws.blank(row: row, column: 3, bold: true)
+            try ws.blank(row: row, column: 5, bold: true)
             try writeAmounts(sub, bold: true)
             for k in sub.indices { grand[k] = try grand[k].adding(sub[k]) }
             row += 1
         }
-        try ws.writeBlank(row: row, column: 0, format: s.bold)
-        try ws.write(string: SheetLabels.grandTotal, row: row, column: 1, format: s.bold)
-        for c in [2, 3, 5] { try ws.writeBlank(row: row, column: c, format: s.bold) }
+        try ws.blank(row: row, column: 0, bold: true)
+        try ws.text(SheetLabels.grandTotal, row: row, column: 1, bold: true)
+        for c in [2, 3, 5] { try ws.blank(row: row, column: c, bold: true) }
         try writeAmounts(grand, bold: true)
         row += 2
-        let third = max(1, headers.count / 3)
-        try ws.write(string: "制表：", row: row, column: 0)
-        try ws.write(string: "审核：", row: row, column: third)
-        try ws.write(string: "负责人：", row: row, column: 2 * third)
+        let third = max(1, columns.count / 3)
+        try ws.note("制表：", row: row, column: 0)
+        try ws.note("审核：", row: row, column: third)
+        try ws.note("负责人：", row: row, column: 2 * third)
         row += 1
-        try ws.write(string: "日期：", row: row, column: 0)
-        try ws.write(string: "日期：", row: row, column: third)
-        try ws.write(string: "日期：", row: row, column: 2 * third)
+        try ws.note("日期：", row: row, column: 0)
+        try ws.note("日期：", row: row, column: third)
+        try ws.note("日期：", row: row, column: 2 * third)
+        try ws.finish()
     }
 
     /// Workers by village (positions in report.workers), villages in roster order, workers by
@@ -156,20 +147,23 @@ struct WorkbookWriter {
 
     /// Per-row deductions in the order they were read (file by file, line by line), then each
     /// worker's counted deductions and bound corrections, workers in rank order.
-    func writeDetails(_ book: XLSXWorkbook, _ s: Styles) throws {
-        let headers = Array(SheetLabels.roster(rules).prefix(2)) + ["考核项目", "扣分原因", "次数", "扣分", "扣款(元)", "来源文件", "行号"]
+    func writeDetails(_ book: XLSXWorkbook, _ s: SheetFormats) throws {
+        let columns = Array(rosterColumns().prefix(2)) + [SheetColumn("考核项目", .text),
+                       SheetColumn("扣分原因", .text, maxWidth: 50), SheetColumn("次数", .count), SheetColumn("扣分", .score),
+                       SheetColumn("扣款(元)", .money), SheetColumn("来源文件", .text), SheetColumn("行号", .integer)]
         func shown(_ r: DeductionRecord) -> Bool { r.points != .zero || r.yuan != .zero }
         let inMemory = report.workers.reduce(0) { n, w in n + w.records.filter(shown).count }
         let total = inMemory + month.deductionSpills.reduce(0) { $0 + $1.count }
         var remaining = total
         var sheetNumber = 0
-        var ws: XLSXWorksheet!
+        var ws: TableSheet!
         var row = 0
         func nextSheet() throws(XLSXError) {
+            try ws?.finish()
             sheetNumber += 1
             let rows = min(remaining, detailRowsPerSheet)
             let name = sheetNumber == 1 ? SheetLabels.detailSheet : "\(SheetLabels.detailSheet)\(sheetNumber)"
-            ws = try sheet(book, name, headers, widths: [12, 10, 10, 34, 6, 8, 10, 16, 8], dataRows: rows, s)
+            ws = try sheet(book, name, columns, dataRows: rows, s)
             row = 1
         }
         try nextSheet()
@@ -177,16 +171,16 @@ struct WorkbookWriter {
         for (k, w) in report.workers.enumerated() { byIndex[w.index] = k }
         func write(_ w: WorkerReport, _ r: DeductionRecord) throws(XLSXError) {
             if row > detailRowsPerSheet { try nextSheet() }
-            try ws.write(string: w.id, row: row, column: 0, format: s.text)
-            try ws.write(string: w.name, row: row, column: 1, format: s.text)
-            try ws.write(string: rules.items[r.item].name, row: row, column: 2, format: s.text)
-            try ws.write(string: r.reason, row: row, column: 3, format: s.text)
-            try ws.write(number: (r.times ?? .one).doubleValue, row: row, column: 4, format: s.integer)
-            try ws.write(number: r.points.doubleValue, row: row, column: 5, format: s.score)
-            try ws.write(number: r.yuan.doubleValue, row: row, column: 6, format: s.money)
-            try ws.write(string: r.file ?? "", row: row, column: 7, format: s.text)
-            if let line = r.line { try ws.write(number: Double(line), row: row, column: 8, format: s.integer) } else {
-                try ws.writeBlank(row: row, column: 8, format: s.text)
+            try ws.text(w.id, row: row, column: 0)
+            try ws.text(w.name, row: row, column: 1)
+            try ws.text(rules.items[r.item].name, row: row, column: 2)
+            try ws.text(r.reason, row: row, column: 3)
+            try ws.number(r.times ?? .one, row: row, column: 4)
+            try ws.number(r.points, row: row, column: 5)
+            try ws.number(r.yuan, row: row, column: 6)
+            try ws.text(r.file ?? "", row: row, column: 7)
+            if let line = r.line { try ws.number(line, row: row, column: 8) } else {
+                try ws.blank(row: row, column: 8)
             }
             row += 1
             remaining -= 1
@@ -200,53 +194,58 @@ struct WorkbookWriter {
         for w in report.workers {
             for r in w.records where shown(r) { try write(w, r) }
         }
+        try ws.finish()
     }
 
     /// The sheets the rule file declares ([[sheets]]): totals lines (项目, 金额, 类别), then, after
     /// a blank row, one row per unit under its own header.
-    func writeDeclaredSheets(_ book: XLSXWorkbook, _ s: Styles) throws(XLSXError) {
+    func writeDeclaredSheets(_ book: XLSXWorkbook, _ s: SheetFormats) throws(XLSXError) {
         for sheet in report.sheets {
             let headers = [SheetLabels.lineLabel, SheetLabels.lineAmount, SheetLabels.lineKind]
             let unitHeaders = sheet.unitLabel.map { [$0] + sheet.columns } ?? []
-            let widths = (0..<max(headers.count, unitHeaders.count)).map { _ in 14.0 }
-            let ws = try self.sheet(book, sheet.name, headers, widths: widths, dataRows: nil, s)
+            let columns = (0..<max(headers.count, unitHeaders.count)).map { c in
+                SheetColumn(c < headers.count ? headers[c] : "", c == 1 ? .money : .text)
+            }
+            let ws = try self.sheet(book, sheet.name, columns, dataRows: nil, s)
             var row = 1
             for line in sheet.lines {
-                try ws.write(string: line.label, row: row, column: 0, format: s.text)
-                try ws.write(number: line.value.doubleValue, row: row, column: 1, format: s.money)
-                try ws.write(string: line.kind, row: row, column: 2, format: s.text)
+                try ws.text(line.label, row: row, column: 0)
+                try ws.number(line.value, row: row, column: 1)
+                try ws.text(line.kind, row: row, column: 2)
                 row += 1
             }
-            guard !unitHeaders.isEmpty else { continue }
-            if !sheet.lines.isEmpty { row += 1 }
-            for (c, h) in unitHeaders.enumerated() { try ws.write(string: h, row: row, column: c, format: s.header) }
-            row += 1
-            for r in sheet.rows {
-                for (c, v) in r.enumerated() {
-                    switch v {
-                    case .number(let n):
-                        try ws.write(number: n.doubleValue, row: row, column: c, format: n.isInteger ? s.integer : s.score)
-                    case .bool(let b): try ws.write(string: SheetLabels.yesNo(b), row: row, column: c, format: s.text)
-                    default: try ws.write(string: v.description, row: row, column: c, format: s.text)
+            if !unitHeaders.isEmpty {
+                if !sheet.lines.isEmpty { row += 1 }
+                try ws.writeHeader(unitHeaders, row: row)
+                row += 1
+                for r in sheet.rows {
+                    for (c, v) in r.enumerated() {
+                        switch v {
+                        case .number(let n): try ws.number(n, row: row, column: c, style: n.isInteger ? .count : .score)
+                        case .bool(let b): try ws.text(SheetLabels.yesNo(b), row: row, column: c, style: .centered)
+                        default: try ws.text(v.description, row: row, column: c)
+                        }
                     }
+                    row += 1
                 }
-                row += 1
             }
+            try ws.finish()
         }
     }
 
-    func writeProblems(_ book: XLSXWorkbook, _ s: Styles) throws(XLSXError) {
-        let headers = ["级别", "文件", "行号", "列", "列名", "问题", "处理"]
+    func writeProblems(_ book: XLSXWorkbook, _ s: SheetFormats) throws(XLSXError) {
+        let columns = [SheetColumn("级别", .centered), SheetColumn("文件", .text), SheetColumn("行号", .integer), SheetColumn("列", .integer),
+                       SheetColumn("列名", .text), SheetColumn("问题", .text, maxWidth: 60), SheetColumn("处理", .text)]
         let problems = month.reportedProblems
-        let ws = try sheet(book, SheetLabels.problemSheet, headers, widths: [6, 16, 8, 5, 14, 60, 22], dataRows: problems.count, s)
+        let ws = try sheet(book, SheetLabels.problemSheet, columns, dataRows: problems.count, s)
         var row = 1
         for p in problems {
-            try ws.write(string: p.severity == .error ? "错误" : "警告", row: row, column: 0, format: s.text)
-            try ws.write(string: p.file, row: row, column: 1, format: s.text)
-            if let l = p.line { try ws.write(number: Double(l), row: row, column: 2, format: s.integer) } else { try ws.writeBlank(row: row, column: 2, format: s.text) }
-            if let c = p.column { try ws.write(number: Double(c), row: row, column: 3, format: s.integer) } else { try ws.writeBlank(row: row, column: 3, format: s.text) }
-            try ws.write(string: p.columnName ?? "", row: row, column: 4, format: s.text)
-            try ws.write(string: p.message, row: row, column: 5, format: s.text)
+            try ws.text(p.severity == .error ? "错误" : "警告", row: row, column: 0)
+            try ws.text(p.file, row: row, column: 1)
+            if let l = p.line { try ws.number(l, row: row, column: 2) } else { try ws.blank(row: row, column: 2) }
+            if let c = p.column { try ws.number(c, row: row, column: 3) } else { try ws.blank(row: row, column: 3) }
+            try ws.text(p.columnName ?? "", row: row, column: 4)
+            try ws.text(p.message, row: row, column: 5)
             let handling: String
             switch (p.accepted, p.kind) {
             case (true, _): handling = "已接受（--accept）：该行未计入"
@@ -254,18 +253,20 @@ struct WorkbookWriter {
             case (_, .history): handling = "未提出依赖历史的建议"
             default: handling = p.severity == .warning ? "仅提示" : ""
             }
-            try ws.write(string: handling, row: row, column: 6, format: s.text)
+            try ws.text(handling, row: row, column: 6)
             row += 1
         }
+        try ws.finish()
     }
 
-    func writeAbout(_ book: XLSXWorkbook, _ s: Styles) throws(XLSXError) {
-        let ws = try sheet(book, SheetLabels.aboutSheet, ["项目", "内容"], widths: [22, 100], dataRows: nil, s)
+    func writeAbout(_ book: XLSXWorkbook, _ s: SheetFormats) throws(XLSXError) {
+        let ws = try sheet(book, SheetLabels.aboutSheet, [SheetColumn("项目", .text), SheetColumn("内容", .text, maxWidth: 120)], dataRows: nil, s)
         var row = 1
         for (k, v) in month.aboutLines() {
-            try ws.write(string: k, row: row, column: 0, format: s.text)
-            try ws.write(string: v, row: row, column: 1, format: s.text)
+            try ws.text(k, row: row, column: 0)
+            try ws.text(v, row: row, column: 1)
             row += 1
         }
+        try ws.finish()
     }
 }
