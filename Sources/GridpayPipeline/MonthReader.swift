@@ -27,6 +27,15 @@ public final class MonthInputs {
         computation = MonthComputation(rules: rules.rules, period: period, history: history)
     }
 
+    /// A quarter's inputs: `directory` is the town's input folder (its files are named
+    /// `YYYY-MM/<file>`), `period` the quarter's last month.
+    init(rules: LoadedRules, quarter: CalendarPeriod, directory: String, history: HistoryProvider?) {
+        self.rules = rules
+        self.period = quarter.lastMonth
+        self.directory = directory
+        computation = MonthComputation(rules: rules.rules, span: quarter, history: history)
+    }
+
     public var blockingProblems: [InputProblem] { problems.filter(\.blocks) }
 }
 
@@ -161,8 +170,8 @@ public final class EarlierMonths: HistoryProvider {
         let dir = "\(inputRoot)/\(p)"
         var isDir: ObjCBool = false
         let result: Result<MonthInputs, HistoryGap>
-        if span.kind != .month {
-            result = .failure(HistoryGap(reason: "history over a \(span.kind.rawValue) is not supported yet"))
+        if span.kind == .quarter {
+            result = quarter(span)
         } else if !FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) || !isDir.boolValue {
             result = .failure(HistoryGap(reason: "the inputs of \(p) are missing (\(dir))"))
         } else {
@@ -180,6 +189,23 @@ public final class EarlierMonths: HistoryProvider {
         }
         cache[span] = result
         return result
+    }
+
+    /// An earlier quarter, read as a quarter run reads it (history of history is not needed).
+    func quarter(_ q: CalendarPeriod) -> Result<MonthInputs, HistoryGap> {
+        let missing = q.months.filter { !QuarterReader.isFolder("\(inputRoot)/\($0)") }
+        if !missing.isEmpty {
+            return .failure(HistoryGap(reason: "the inputs of \(q) are missing (\(missing.map { "\(inputRoot)/\($0)" }.joined(separator: ", ")))"))
+        }
+        switch rulesFor(q.firstMonth) {
+        case .failure(let f):
+            return .failure(HistoryGap(reason: "no usable rule version for \(q): \(f.diagnostics.first?.message ?? "")"))
+        case .success(let rules):
+            let discard = DiscardingDeductionSink()
+            let m = QuarterReader.read(rules: rules, quarter: q, townDirectory: inputRoot, accepted: [], history: nil, deductionSink: { _ in discard })
+            let blocking = m.blockingProblems
+            return blocking.isEmpty ? .success(m) : .failure(HistoryGap(reason: "the inputs of \(q) have \(blocking.count) problem(s), e.g. \(blocking[0].rowReference): \(blocking[0].message)"))
+        }
     }
 
     public func unavailability(of period: CalendarPeriod) -> String? {
@@ -233,14 +259,15 @@ final class TableJob: @unchecked Sendable {
     private(set) var problems: [InputProblem] = []
     private(set) var file: InputFileRecord?
 
-    init(table: Int, spec: TableSpec, directory: String, month: MonthComputation, accepted: Set<String>, scratch: String?, sink: DeductionSink?) {
+    init(table: Int, spec: TableSpec, directory: String, month: MonthComputation, accepted: Set<String>, scratch: String?, sink: DeductionSink?,
+         quarter: QuarterFile? = nil) {
         self.table = table
         self.spec = spec
         path = "\(directory)/\(spec.file)"
         isRoster = table == month.rules.roster.table
         finder = scratch.map { DuplicateKeyFinder(scratch: "\($0)", prefix: "t\(table)-") }
         finder?.start(keys: spec.uniqueKeys.count)
-        ingest = TableIngest(table: table, month: month, accepted: accepted, keySink: finder, deductionSink: sink)
+        ingest = TableIngest(table: table, month: month, accepted: accepted, keySink: finder, deductionSink: sink, quarter: quarter)
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
         if attributes == nil {

@@ -24,7 +24,9 @@ public struct RunRequest: Sendable {
         self.init(town: town, period: CalendarPeriod(month: period))
     }
 
-    var monthInputDir: String { "\(inputDir)/\(town)/\(period)" }
+    /// The folder the inputs' file names are relative to: the month's folder, or for a quarter
+    /// the town's (its files are named `YYYY-MM/<file>`).
+    var monthInputDir: String { period.kind == .month ? "\(inputDir)/\(town)/\(period)" : "\(inputDir)/\(town)" }
 }
 
 /// A month read and scored, not yet written: shared by `run` and `explain`.
@@ -75,7 +77,7 @@ public final class PreparedMonth {
             lines.append(("输入 \(f.file)", "SHA-256 \(f.sha256)；\(f.bytes) 字节；数据行 \(f.rowsRead)，计入 \(f.rowsUsed)"))
         }
         for (p, m) in history.monthsRead {
-            lines.append(("历史月份 \(p)", "规则 \((m.rules.path as NSString).lastPathComponent) 版本 \(m.rules.rules.version) SHA-256 \(m.rules.sha256)"))
+            lines.append(("\(p.kind == .month ? "历史月份" : "历史期间") \(p)", "规则 \((m.rules.path as NSString).lastPathComponent) 版本 \(m.rules.rules.version) SHA-256 \(m.rules.sha256)"))
             for f in m.files { lines.append(("历史输入 \(p)/\(f.file)", "SHA-256 \(f.sha256)")) }
         }
         for (p, why) in report.incompleteHistory {
@@ -123,12 +125,14 @@ public enum MonthRunner {
         guard rules.rules.periodKind == request.period.kind else {
             return .failure(PipelineFailure(message: PeriodMismatch.message(town: request.town, asked: request.period, assessedBy: rules.rules.periodKind, ruleFile: rules.path)))
         }
-        guard let month = request.period.asMonth else {
-            return .failure(PipelineFailure(message: "running a \(request.period.kind.rawValue) is not supported yet"))
-        }
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: request.monthInputDir, isDirectory: &isDir), isDir.boolValue else {
-            return .failure(PipelineFailure(message: "no inputs for \(request.town) \(request.period): the folder \(request.monthInputDir) does not exist"))
+        let missing = request.period.months.map { "\(request.inputDir)/\(request.town)/\($0)" }.filter { !QuarterReader.isFolder($0) }
+        guard missing.isEmpty else {
+            if request.period.kind == .month {
+                return .failure(PipelineFailure(message: "no inputs for \(request.town) \(request.period): the folder \(missing[0]) does not exist"))
+            }
+            var diagnostics = missing.map { Diagnostic.error("no inputs for \(request.town) \(request.period): the month folder \($0) does not exist; a quarter is read from all three of its months", at: nil) }
+            diagnostics.append(.error("\(missing.count) month folder(s) of \(request.period) are missing; nothing was written", at: nil))
+            return .failure(PipelineFailure(diagnostics: diagnostics))
         }
         let history = EarlierMonths(inputRoot: "\(request.inputDir)/\(request.town)", rulesFor: rulesFor)
         var scratch: ScratchFolder?
@@ -143,9 +147,12 @@ public enum MonthRunner {
             history.scratch = scratch
         }
         let clock = PhaseClock()
-        let inputs = MonthReader.read(rules: rules, period: month, directory: request.monthInputDir,
-                                      accepted: request.accepted, history: history, progress: progress,
-                                      scratch: scratch?.path, deductionSink: { spills[$0] }, threads: request.threads)
+        let inputs = request.period.asMonth.map { month in
+            MonthReader.read(rules: rules, period: month, directory: request.monthInputDir,
+                             accepted: request.accepted, history: history, progress: progress,
+                             scratch: scratch?.path, deductionSink: { spills[$0] }, threads: request.threads)
+        } ?? QuarterReader.read(rules: rules, quarter: request.period, townDirectory: request.monthInputDir, accepted: request.accepted,
+                                history: history, progress: progress, deductionSink: { spills[$0] }, threads: request.threads)
         var blocking = inputs.blockingProblems
         let acceptable = Set(inputs.problems.filter { $0.acceptable && $0.severity == .error }.map(\.rowReference))
         for ref in request.accepted.sorted() where !acceptable.contains(ref) {

@@ -34,7 +34,7 @@ public enum RuleTestRunner {
                     fm.createFile(atPath: "\(dir)/\(table.file)", contents: bytes)
                 }
             }
-            var request = RunRequest(town: rules.town, period: test.period)
+            var request = RunRequest(town: rules.town, period: test.span ?? CalendarPeriod(month: test.period))
             request.inputDir = root
             let prepared = MonthRunner.prepare(request, rules: { _ in .success(loaded) })
             switch prepared {

@@ -42,13 +42,18 @@ enum GradedTown {
         group = "网格"
 
         [values]
-        "得分" = 'sum(marks, 分)'
+        "得分" = 'sum(marks, 分, 分 > 0)'
         "否决数" = 'count(marks, 否决 == "是")'
         "天数" = 'days_in_period'
 
         [[items]]
         name = "考核"
         score = '得分'
+          [[items.deductions]]
+          table = "marks"
+          when = '分 < 0'
+          points = '分'
+          reason = "扣分记录 {记录}"
 
         [[grades]]
         name = "优秀"

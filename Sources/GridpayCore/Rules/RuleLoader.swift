@@ -411,7 +411,8 @@ public enum RuleLoader {
         let expectable = Set(valueSources.map(\.0) + itemTables.indices.compactMap { itemReaders[$0].text("name") } + flags.map(\.name)
             + [totalName, rankName, dutyName, payBaseName, scorePayName, deductionsName, payableName, shortfallName]
             + awardTables.indices.compactMap { TOMLReader(awardTables[$0], path: "", allowed: [], report: { _ in }).text("name", required: false) }
-            + (itemYuanLabel.map { [$0] } ?? []))
+            + (itemYuanLabel.map { [$0] } ?? [])
+            + (grades.isEmpty ? [] : [GradeBands.gradeName]))
         for (i, tt) in top.tables("tests").enumerated() {
             if let t = readTest(tt, index: i, tables: tables, expectable: expectable, context: ctx) { ruleSet.tests.append(t) }
         }
@@ -544,10 +545,12 @@ public enum RuleLoader {
         let r = TOMLReader(tt, path: "[[tests]] #\(index + 1)", context: ctx, allowed: ["name", "period", "inputs", "earlier", "expect"])
         let name = r.text("name") ?? "#\(index + 1)"
         guard let ps = r.string("period") else { return nil }
-        guard let period = Period.parse(ps.value) else {
-            r.error("period must be a month YYYY-MM, found '\(ps.value)'", at: ps.location(ofCharacterAt: 0))
+        let kind = ctx.periodKind
+        guard let span = CalendarPeriod.parse(ps.value), span.kind == kind else {
+            r.error("period must be a \(kind.rawValue) \(kind == .quarter ? "YYYY-Qn" : "YYYY-MM") (the town's [rules] period), found '\(ps.value)'", at: ps.location(ofCharacterAt: 0))
             return nil
         }
+        let period = span.firstMonth
         func readInputs(_ t: TOMLTable, path: String) -> [String: TOMLString] {
             var out: [String: TOMLString] = [:]
             for e in t.entries {
@@ -564,7 +567,17 @@ public enum RuleLoader {
             return out
         }
         var inputs: [Period: [String: TOMLString]] = [:]
-        if let it = r.subtable("inputs") { inputs[period] = readInputs(it, path: "tests.inputs") }
+        if span.kind == .quarter {
+            // [tests.inputs."YYYY-MM"] per month of the quarter; a month left out has empty tables.
+            for m in span.months { inputs[m] = [:] }
+            for e in r.subtable("inputs")?.entries ?? [] {
+                guard let m = Period.parse(e.key), span.months.contains(m), case .table(let t) = e.node.value else {
+                    ctx.diagnostics.append(.error("the inputs of a quarter's test are [tests.inputs.\"YYYY-MM\"] for its months (\(span.months.map(\.description).joined(separator: ", "))), found '\(e.key)'", at: e.keyLocation))
+                    continue
+                }
+                inputs[m] = readInputs(t, path: "tests.inputs.\"\(e.key)\"")
+            }
+        } else if let it = r.subtable("inputs") { inputs[period] = readInputs(it, path: "tests.inputs") }
         if let et = r.subtable("earlier", required: false) {
             for e in et.entries {
                 guard let p = Period.parse(e.key), p < period else {
@@ -600,7 +613,9 @@ public enum RuleLoader {
                 }
             }
         }
-        return RuleTestCase(name: name, period: period, inputs: inputs, expectations: expectations, location: tt.location)
+        var test = RuleTestCase(name: name, period: period, inputs: inputs, expectations: expectations, location: tt.location)
+        test.span = span
+        return test
     }
 }
 

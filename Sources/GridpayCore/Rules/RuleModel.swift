@@ -227,7 +227,10 @@ public struct RuleTestCase: Sendable {
         public var location: SourceLocation
     }
     public var name: String
+    /// The tested month (for a quarter, its first month).
     public var period: Period
+    /// The tested assessment period: the month, or the quarter.
+    public var span: CalendarPeriod?
     /// Table name → CSV text, for the tested period and for earlier periods (history).
     public var inputs: [Period: [String: TOMLString]]
     public var expectations: [Expectation]

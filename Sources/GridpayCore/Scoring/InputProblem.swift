@@ -3,6 +3,8 @@ public struct InputProblem: Sendable, Hashable {
     public enum Kind: String, Sendable {
         case missingFile, encoding, malformedCSV, missingColumn, duplicateColumn, fieldCount
         case badValue, outsidePeriod, unknownWorker, duplicateKey, formulaLikeText, history
+        /// A quarter's row of a worker who left before its last month (a warning, not counted).
+        case notOnLastRoster
         /// A group table's row names a group on no roster row; a group lacks a required row; a
         /// group's members disagree on a column that must be one value per group.
         case unknownGroup, missingRow, groupMismatch

@@ -289,18 +289,18 @@ public final class MonthComputation {
     /// Per table, its cell rules with the roster values they look up (built once the roster is read).
     var cellRuleSets: [CellRuleSet?] = []
 
-    func ingest(_ plan: TablePlan, table: Int, row: RowView, worker: Int, line: Int, sink: DeductionSink) throws(EvaluationError) {
+    func ingest(_ plan: TablePlan, table: Int, row: RowView, worker: Int, line: Int, sink: DeductionSink, file: String? = nil) throws(EvaluationError) {
         try accumulate(plan, row: row, slot: worker)
         guard !plan.deductions.isEmpty else { return }
-        try deduct(plan, table: table, row: row, members: CollectionOfOne(worker), line: line, sink: sink)
+        try deduct(plan, table: table, row: row, members: CollectionOfOne(worker), line: line, sink: sink, file: file)
     }
 
     /// Adds one validated row of a group table (`group = …`) belonging to group `g`: its
     /// aggregates are kept per group, and each per-row deduction applies to every member.
-    func ingest(_ plan: TablePlan, table: Int, row: RowView, group g: Int, line: Int, sink: DeductionSink) throws(EvaluationError) {
+    func ingest(_ plan: TablePlan, table: Int, row: RowView, group g: Int, line: Int, sink: DeductionSink, file: String? = nil) throws(EvaluationError) {
         try accumulate(plan, row: row, slot: g)
         guard !plan.deductions.isEmpty else { return }
-        try deduct(plan, table: table, row: row, members: groups.members[g], line: line, sink: sink)
+        try deduct(plan, table: table, row: row, members: groups.members[g], line: line, sink: sink, file: file)
     }
 
     /// Adds a row to the table's aggregates at `worker` (a worker, or a group for group tables).
@@ -330,7 +330,8 @@ public final class MonthComputation {
     }
 
     /// The row's per-row deductions, once per member (one 扣分明细 line each, naming the row).
-    func deduct<M: Collection<Int>>(_ plan: TablePlan, table: Int, row: RowView, members: M, line: Int, sink: DeductionSink) throws(EvaluationError) {
+    /// `file`: the row's file as 扣分明细 names it (a quarter's rows name their month's folder).
+    func deduct<M: Collection<Int>>(_ plan: TablePlan, table: Int, row: RowView, members: M, line: Int, sink: DeductionSink, file: String? = nil) throws(EvaluationError) {
         let acc = self.acc
         for d in plan.deductions {
             if let when = d.when, try !when(row) { continue }
@@ -349,7 +350,7 @@ public final class MonthComputation {
                 spec.columnIndex(name).map { String(decoding: row.fields[$0], as: UTF8.self) }
             }
             for worker in members {
-                let record = DeductionRecord(item: d.item, deduction: d.deduction, reason: reason, points: points, yuan: yuan, file: spec.file, line: line, times: nil)
+                let record = DeductionRecord(item: d.item, deduction: d.deduction, reason: reason, points: points, yuan: yuan, file: file ?? spec.file, line: line, times: nil)
                 sink.add(worker: worker, record: record)
             }
         }

@@ -78,14 +78,20 @@ public final class TableIngest {
     /// tables); `MonthComputation.adopt` takes them, tables in rule-file order.
     public let ownDeductions: TableDeductions?
 
-    public init(table: Int, month: MonthComputation, accepted: Set<String>, keySink: UniqueKeySink? = nil, deductionSink: DeductionSink? = nil) {
+    /// Set when this file is one month of a quarter.
+    let quarter: QuarterFile?
+
+    public init(table: Int, month: MonthComputation, accepted: Set<String>, keySink: UniqueKeySink? = nil, deductionSink: DeductionSink? = nil,
+                quarter: QuarterFile? = nil) {
+        self.quarter = quarter
         let own = deductionSink == nil ? TableDeductions() : nil
         ownDeductions = own
         self.deductionSink = deductionSink ?? own!
         tableIndex = table
-        let spec = month.rules.tables[table]
+        var spec = month.rules.tables[table]
+        if let quarter { spec.file = quarter.label }
         self.spec = spec
-        period = month.period
+        period = quarter?.month ?? month.period
         self.month = month
         self.accepted = accepted
         self.keySink = keySink
@@ -239,6 +245,10 @@ public final class TableIngest {
             let bytes = record.field(fieldOf[workerColumn])
             guard let w = workerIndex.find(bytes) else {
                 let id = Self.text(bytes)
+                if let quarter {
+                    reportNotOnLastRoster(id, quarter, line: line, field: fieldOf[workerColumn] + 1, column: spec.columns[workerColumn].name, departed: quarter.departed.contains(bytes))
+                    return
+                }
                 problem(.unknownWorker, line: line, field: fieldOf[workerColumn] + 1, column: spec.columns[workerColumn].name,
                         "worker '\(id)' is not on the roster (\(month.rules.rosterTable.file))\(Suggestion.didYouMean(id, among: month.nearbyIds(id), maxDistance: 1))")
                 return
@@ -252,7 +262,7 @@ public final class TableIngest {
                 let row = RowView(values: UnsafeBufferPointer(start: slots, count: columnCount),
                                   choices: UnsafeBufferPointer(start: choiceSlots, count: columnCount),
                                   fields: UnsafeBufferPointer(start: fieldSlots, count: columnCount))
-                try month.ingest(plan, table: tableIndex, row: row, group: group, line: line, sink: deductionSink)
+                try month.ingest(plan, table: tableIndex, row: row, group: group, line: line, sink: deductionSink, file: spec.file)
                 rowsUsed += 1
             } catch {
                 problem(.badValue, line: line, "\(error.message) while evaluating \(error.location.map { "the rule at \($0)" } ?? "a rule") for this row", acceptable: false)
@@ -263,7 +273,7 @@ public final class TableIngest {
                 let row = RowView(values: UnsafeBufferPointer(start: slots, count: columnCount),
                                   choices: UnsafeBufferPointer(start: choiceSlots, count: columnCount),
                                   fields: UnsafeBufferPointer(start: fieldSlots, count: columnCount))
-                try month.ingest(plan, table: tableIndex, row: row, worker: worker, line: line, sink: deductionSink)
+                try month.ingest(plan, table: tableIndex, row: row, worker: worker, line: line, sink: deductionSink, file: spec.file)
                 rowsUsed += 1
             } catch {
                 if error.isEmptyValue {
@@ -391,6 +401,7 @@ public final class TableIngest {
     var seenKeys: [[String: Int]] = []
 
     func checkUniqueInMemory<R: RawRecord>(_ record: R, line: Int) -> Bool {
+        if let keys = quarter?.keys, !isRoster { return checkUniqueInQuarter(record, line: line, keys) }
         if seenKeys.isEmpty { seenKeys = Array(repeating: [:], count: spec.uniqueKeys.count) }
         var unique = true
         for (k, key) in spec.uniqueKeys.enumerated() {
@@ -407,11 +418,44 @@ public final class TableIngest {
     }
 
     /// Reports a duplicated key (also called by the pipeline after its on-disk check).
-    public func reportDuplicate(key k: Int, values: [String], line: Int, firstLine: Int) {
+    public func reportDuplicate(key k: Int, values: [String], line: Int, firstLine: Int, firstFile: String? = nil) {
         let key = spec.uniqueKeys[k]
         let names = key.map { spec.columns[$0].name }.joined(separator: " + ")
+        let at = firstFile.map { $0 == spec.file ? "line \(firstLine)" : "\($0):\(firstLine)" } ?? "line \(firstLine)"
         problem(.duplicateKey, line: line, field: (fieldOf.isEmpty ? key[0] : fieldOf[key[0]]) + 1, column: names,
-                "duplicate \(names) '\(values.joined(separator: ", "))': already used at line \(firstLine); expected each to appear once")
+                "duplicate \(names) '\(values.joined(separator: ", "))': already used at \(at); expected each to appear once\(quarter == nil ? "" : " in the quarter")")
+    }
+
+    /// A quarter's ids are unique across its three months' files.
+    func checkUniqueInQuarter<R: RawRecord>(_ record: R, line: Int, _ keys: QuarterKeys) -> Bool {
+        if keys.seen.isEmpty { keys.seen = Array(repeating: [:], count: spec.uniqueKeys.count) }
+        var unique = true
+        for (k, key) in spec.uniqueKeys.enumerated() {
+            let parts = key.map { Self.text(record.field(fieldOf[$0])) }
+            let text = parts.joined(separator: "\u{1F}")
+            if let first = keys.seen[k][text] {
+                reportDuplicate(key: k, values: parts, line: line, firstLine: first.line, firstFile: first.file)
+                unique = false
+            } else {
+                keys.seen[k][text] = (spec.file, line)
+            }
+        }
+        return unique
+    }
+
+    /// A quarter's row whose worker is not on its last roster: a warning when the worker is on
+    /// the row's own month's roster (they left during the quarter; the row is not counted), an
+    /// error when on neither.
+    func reportNotOnLastRoster(_ id: String, _ quarter: QuarterFile, line: Int, field: Int, column: String, departed: Bool) {
+        if departed {
+            problem(.notOnLastRoster, line: line, field: field, column: column,
+                    "已不在季度末名册: worker '\(id)' is on the roster of \(quarter.month) (\(quarter.ownRoster)) but not on the quarter's last roster (\(quarter.lastRoster)); the row is not counted",
+                    acceptable: false, severity: .warning)
+        } else {
+            let own = quarter.ownRoster == quarter.lastRoster ? "" : " nor on the roster of its month (\(quarter.ownRoster))"
+            problem(.unknownWorker, line: line, field: field, column: column,
+                    "worker '\(id)' is not on the quarter's last roster (\(quarter.lastRoster))\(own)\(Suggestion.didYouMean(id, among: month.nearbyIds(id), maxDistance: 1))")
+        }
     }
 
     /// Declared column → field index, once the header is read (empty if columns are missing).

@@ -1,0 +1,92 @@
+import Foundation
+import GridpayCore
+
+/// Reads a quarter (SPEC §8): the three month folders as one set of tables. The quarter's
+/// workers are those on its last month's roster; every row keeps its own file
+/// (`2026-07/patrol.csv`) and line; dates are checked against their own folder's month; ids
+/// that must be unique are unique across the quarter; rows of a worker who is on their own
+/// month's roster but not on the last are warned about and not counted; a worker on neither
+/// is an error. A missing month folder is an error.
+enum QuarterReader {
+    /// `townDirectory`: the town's input folder, holding the YYYY-MM folders.
+    static func read(rules: LoadedRules, quarter: CalendarPeriod, townDirectory: String, accepted: Set<String>, history: HistoryProvider?,
+                     progress: ProgressReporter? = nil, deductionSink: (Int) -> DeductionSink? = { _ in nil }, threads: Int = 2) -> MonthInputs {
+        let inputs = MonthInputs(rules: rules, quarter: quarter, directory: townDirectory, history: history)
+        let months = quarter.months
+        for m in months where !isFolder("\(townDirectory)/\(m)") {
+            inputs.problems.append(InputProblem(.missingFile, .error, file: "\(m)/", line: nil,
+                message: "the month folder \(m) of \(quarter) is missing (\(townDirectory)/\(m)); a quarter is read from all three of its months (\(months.map(\.description).joined(separator: ", ")))", acceptable: false))
+        }
+        guard inputs.problems.isEmpty else { return inputs }
+        let ruleSet = rules.rules
+        let roster = ruleSet.roster.table
+        let last = months[months.count - 1]
+        func label(_ m: Period, _ t: Int) -> String { "\(m)/\(ruleSet.tables[t].file)" }
+        func spec(_ m: Period, _ t: Int) -> TableSpec {
+            var s = ruleSet.tables[t]
+            s.file = label(m, t)
+            return s
+        }
+        // The last month's roster is the quarter's.
+        let none = WorkerIDs()
+        let keys = ruleSet.tables.indices.map { _ in QuarterKeys() }
+        func file(_ m: Period, _ t: Int, departed: WorkerIDs) -> QuarterFile {
+            QuarterFile(month: m, label: label(m, t), departed: departed, ownRoster: label(m, roster), lastRoster: label(last, roster), keys: keys[t])
+        }
+        let lastRoster = TableJob(table: roster, spec: spec(last, roster), directory: townDirectory, month: inputs.computation,
+                                  accepted: accepted, scratch: nil, sink: nil, quarter: file(last, roster, departed: none))
+        if lastRoster.missingProblem == nil { lastRoster.run(progress: progress) }
+        var departedByMonth: [Period: WorkerIDs] = [last: none]
+        var rosterJobs = [lastRoster]
+        // Earlier months' rosters: validated, and who is on them but not on the last.
+        for m in months.dropLast() {
+            let own = MonthComputation(rules: ruleSet, period: m, history: nil)
+            let job = TableJob(table: roster, spec: spec(m, roster), directory: townDirectory, month: own,
+                               accepted: accepted, scratch: nil, sink: nil, quarter: file(m, roster, departed: none))
+            rosterJobs.append(job)
+            let departed = WorkerIDs()
+            if job.missingProblem == nil {
+                job.run(progress: progress)
+                for id in own.ids where inputs.computation.workerIndex(id) == nil { departed.insert(id) }
+            }
+            departedByMonth[m] = departed
+        }
+        for job in rosterJobs.sorted(by: { $0.spec.file < $1.spec.file }) {
+            if let missing = job.missingProblem { inputs.problems.append(missing) }
+            inputs.problems.append(contentsOf: job.problems)
+            if let f = job.file { inputs.files.append(f) }
+        }
+        if inputs.problems.contains(where: { [.missingFile, .missingColumn, .encoding, .malformedCSV].contains($0.kind) && $0.file.hasSuffix(ruleSet.tables[roster].file) }) {
+            inputs.files.sort { $0.file < $1.file }
+            return inputs
+        }
+        inputs.computation.startRows()
+        // Each table's three files are read in order by one thread (a table writes only its own
+        // slots); tables are read concurrently.
+        let tables = ruleSet.tables.indices.filter { $0 != roster }
+        let jobs: [[TableJob]] = tables.map { t in
+            months.map { m in
+                TableJob(table: t, spec: spec(m, t), directory: townDirectory, month: inputs.computation, accepted: accepted,
+                         scratch: nil, sink: deductionSink(t), quarter: file(m, t, departed: departedByMonth[m]!))
+            }
+        }
+        let next = JobQueue(count: jobs.count)
+        DispatchQueue.concurrentPerform(iterations: max(1, min(threads, jobs.count))) { _ in
+            while let i = next.take() {
+                for job in jobs[i] where job.missingProblem == nil { job.run(progress: progress) }
+            }
+        }
+        for job in jobs.joined() {
+            if let missing = job.missingProblem { inputs.problems.append(missing) }
+            inputs.problems.append(contentsOf: job.problems)
+            if let f = job.file { inputs.files.append(f) }
+        }
+        inputs.files.sort { $0.file < $1.file }
+        return inputs
+    }
+
+    static func isFolder(_ path: String) -> Bool {
+        var isDir: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
+    }
+}
