@@ -58,8 +58,9 @@ struct WorkbookWriter {
             if let g = w.grade { try ws.text(g, row: row, column: c); c += 1 }
             if let d = w.dutyMet { try ws.text(SheetLabels.yesNo(d), row: row, column: c); c += 1 }
             for f in w.flags { try ws.text(SheetLabels.yesNo(f), row: row, column: c); c += 1 }
-            if w.historyIncomplete {
-                try ws.text(SheetLabels.historyIncomplete, row: row, column: c)
+            let notes = (w.historyIncomplete ? [SheetLabels.historyIncomplete] : []) + (w.historyAssumption.map { [$0] } ?? [])
+            if !notes.isEmpty {
+                try ws.text(notes.joined(separator: "；"), row: row, column: c)
             } else {
                 try ws.blank(row: row, column: c)
             }

@@ -23,7 +23,8 @@ public indirect enum CheckedExpr: Sendable {
     /// Result of a group computation over workers (index into RuleSet.groups).
     case group(Int)
     /// Whether a boolean named value held in this period and in each of the `periods - 1` before.
-    case consecutive(valueName: String, value: Int, periods: Int, SourceLocation)
+    /// `missing`: what a period whose results are missing counts as (nil: unknown).
+    case consecutive(valueName: String, value: Int, periods: Int, missing: Bool?, SourceLocation)
 }
 
 /// Worker-level names that other expressions can refer to.

@@ -122,6 +122,9 @@ struct ExpressionChecker {
             return (.conditional(ce, ae, be), at)
         case .call(let name, let nameSpan, let args):
             return checkCall(name, nameSpan, args, s.span)
+        case .named(let name, let nameSpan, _):
+            error("'\(name) = …' names an argument, which only consecutive() takes (missing = true or false)", nameSpan)
+            return nil
         }
     }
 
@@ -390,9 +393,17 @@ struct ExpressionChecker {
             error("consecutive() looks at earlier periods and cannot be used inside a row expression", span)
             return nil
         }
-        guard args.count == 2 else {
-            error("consecutive() is written consecutive(name, periods), e.g. consecutive(末位, 3)", span)
+        guard args.count == 2 || args.count == 3 else {
+            error("consecutive() is written consecutive(name, periods) or consecutive(name, periods, missing = false), e.g. consecutive(末位, 3)", span)
             return nil
+        }
+        var missing: Bool?
+        if args.count == 3 {
+            guard case .named("missing", _, let value) = args[2].kind, case .bool(let b) = value.kind else {
+                error("the third argument of consecutive() is written missing = true or missing = false: what a period whose results are missing counts as", args[2].span)
+                return nil
+            }
+            missing = b
         }
         guard case .name(let name) = args[0].kind else {
             error("the first argument of consecutive() must be the name of a true/false value from [values]", args[0].span)
@@ -411,6 +422,6 @@ struct ExpressionChecker {
             error("the number of periods of consecutive() must be a whole number 1 to 24 written in place", args[1].span)
             return nil
         }
-        return (.consecutive(valueName: name, value: index, periods: Int(n.numerator), location(span)), .bool)
+        return (.consecutive(valueName: name, value: index, periods: Int(n.numerator), missing: missing, location(span)), .bool)
     }
 }

@@ -50,6 +50,8 @@ public indirect enum SyntaxKind: Sendable {
     case binary(BinaryOperator, Syntax, Syntax)
     case conditional(Syntax, Syntax, Syntax)
     case call(String, nameSpan: Span, [Syntax])
+    /// A named argument of a call: `missing = false`.
+    case named(String, nameSpan: Span, Syntax)
 }
 
 public struct Syntax: Sendable {
@@ -141,6 +143,11 @@ public enum ExpressionParser {
                 } else if "+-*/<>(),".contains(c) {
                     i += 1
                     tokens.append(Token(kind: .symbol(String(c)), span: span(start)))
+                } else if c == "=", tokens.count >= 2, case .name = tokens[tokens.count - 1].kind,
+                          tokens[tokens.count - 2].kind == .symbol(",") {
+                    // `, name = value` inside a call's arguments: a named argument.
+                    i += 1
+                    tokens.append(Token(kind: .symbol("="), span: span(start)))
                 } else if c == "=" {
                     throw ExpressionParseError(message: "'=' is not an operator here; use '==' to compare", span: Span(start: i, end: i + 1))
                 } else if c == "&" || c == "|" || c == "!" {
@@ -292,7 +299,14 @@ public enum ExpressionParser {
                     var args: [Syntax] = []
                     if !isSymbol(")") {
                         while true {
-                            args.append(try parseExpression())
+                            if case .name(let argName) = current.kind, index + 1 < tokens.count, tokens[index + 1].kind == .symbol("=") {
+                                let nameSpan = current.span
+                                advance(); advance()
+                                let value = try parseExpression()
+                                args.append(Syntax(kind: .named(argName, nameSpan: nameSpan, value), span: Span(start: nameSpan.start, end: value.span.end)))
+                            } else {
+                                args.append(try parseExpression())
+                            }
                             if isSymbol(",") { advance(); continue }
                             break
                         }

@@ -125,6 +125,13 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
     /// An empty cell of an optional column: no value. Only has() / is_empty() may look at it;
     /// any other use is an error at the row (it is never read as 0 or as empty text).
     case empty
+    /// Not known: it depends on an earlier period whose results are missing (consecutive() without
+    /// a default). Passes through not/and/or/if (false and unknown is false; true or unknown is
+    /// true); anything else that depends on it is unknown too, and an item, pay amount or other
+    /// result that is unknown is an error for the run.
+    case unknown
+
+    public var isUnknown: Bool { if case .unknown = self { return true } else { return false } }
 
     public var type: ValueType {
         switch self {
@@ -134,6 +141,7 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
         case .date: .date
         case .datetime: .datetime
         case .empty: .text   // no value has no type; reported as text where a type must be named
+        case .unknown: .bool
         }
     }
 
@@ -147,6 +155,7 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
         case .date(let d): d.description
         case .datetime(let d): d.description
         case .empty: ""
+        case .unknown: "未知（历史不完整）"
         }
     }
 

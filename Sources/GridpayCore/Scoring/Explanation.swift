@@ -43,6 +43,7 @@ public enum Explanation {
         for (f, flag) in rules.flags.enumerated() {
             out.append("\(flag.name) = \(w.flags[f] ? "是" : "否")   (\(flag.sourceText))")
             out += usedValues(flag.when, c, w.index, indent: "    ")
+            if let note = w.historyAssumption { out.append("    \(note)") }
             if w.historyIncomplete {
                 let gaps = c.incompleteHistory.sorted { $0.key < $1.key }.map { "\($0.key)：\($0.value)" }.joined(separator: "；")
                 out.append("    历史不完整：\(gaps)")
@@ -101,7 +102,7 @@ public enum Explanation {
                 let value = (try? c.value(.group(g), worker: w))?.description ?? "?"
                 out.append("\(indent)\(spec.text) = \(value)")
                 if let v = spec.value { out += usedValues(v, c, w, indent: indent + "  ", seen: seen) }
-            case .consecutive(let name, _, let periods, _):
+            case .consecutive(let name, _, let periods, _, _):
                 var parts: [String] = []
                 for k in 0..<periods {
                     let p = c.span.adding(-k)

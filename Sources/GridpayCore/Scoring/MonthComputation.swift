@@ -4,9 +4,20 @@ public struct EvaluationError: Error, Sendable {
     public var message: String
     public var location: SourceLocation?
 
+    /// The value depends on earlier periods whose results are missing (Value.unknown).
+    public var unknownHistory = false
+    /// Internal to the evaluator: an operand was unknown, so the expression is (caught there).
+    var unknownOperand = false
+
     public init(_ message: String, at location: SourceLocation?) {
         self.message = message
         self.location = location
+    }
+
+    static func unknown(_ what: String, at location: SourceLocation?) -> EvaluationError {
+        var e = EvaluationError("\(what) depends on earlier periods whose results are missing", at: location)
+        e.unknownHistory = true
+        return e
     }
 }
 
@@ -134,8 +145,8 @@ public final class MonthComputation {
     var itemYuan: [Int: [ExactNumber]] = [:]
     /// Earlier periods that consecutive() could not see, with the reason.
     public private(set) var incompleteHistory: [CalendarPeriod: String] = [:]
-    /// Workers whose flag could not be raised only because the history was incomplete.
-    public private(set) var historyBlocked: Set<Int> = []
+    /// What consecutive(…, missing = …) assumed for a worker, for 备注.
+    public private(set) var historyAssumptions: [Int: Set<String>] = [:]
 
     public convenience init(rules: RuleSet, period: Period, history: HistoryProvider?) {
         self.init(rules: rules, span: CalendarPeriod(month: period), history: history)
@@ -367,14 +378,23 @@ public final class MonthComputation {
 
     // MARK: - Worker scope
 
+    /// A worker-scope expression that must be known (items, pay, duty, groups, vetoes…): one that
+    /// depends on missing history is an error (EvaluationError.unknownHistory).
     public func value(_ e: CheckedExpr, worker w: Int) throws(EvaluationError) -> Value {
+        let v = try valueAllowingUnknown(e, worker: w)
+        if v.isUnknown { throw EvaluationError.unknown("this value", at: nil) }
+        return v
+    }
+
+    /// A worker-scope expression that may be unknown: [values] (passed on) and flags (not raised).
+    public func valueAllowingUnknown(_ e: CheckedExpr, worker w: Int) throws(EvaluationError) -> Value {
         try evaluate(e) { (e) throws(EvaluationError) -> Value? in
             switch e {
             case .rosterColumn(let i): return self.rosterRows[w][i]
             case .symbol(let s): return try self.symbol(s, worker: w)
             case .aggregate(let a): return try self.aggregate(a, worker: w)
             case .group(let g): return try self.group(g)[w]
-            case .consecutive(let name, let v, let n, let loc): return try self.consecutive(name, value: v, periods: n, worker: w, at: loc)
+            case .consecutive(let name, let v, let n, let missing, let loc): return try self.consecutive(name, value: v, periods: n, missing: missing, worker: w, at: loc)
             default: return nil
             }
         }
@@ -399,9 +419,45 @@ public final class MonthComputation {
     public func symbol(_ s: WorkerSymbol, worker w: Int) throws(EvaluationError) -> Value {
         let slot = memoSlot(s, w)
         if let cached = slot.pointee { return cached }
+        do throws(EvaluationError) {
+            let v = try computeSymbol(s, worker: w)
+            slot.pointee = v
+            return v
+        } catch {
+            // Name what depends on the missing history (the run lists the workers and months):
+            // the outermost result asked for (排名 of one worker may depend on another's item).
+            guard error.unknownHistory else { throw error }
+            throw EvaluationError.unknown(describe(s), at: location(of: s))
+        }
+    }
+
+    func describe(_ s: WorkerSymbol) -> String {
+        switch s {
+        case .value(let i): return "'\(rules.values[i].name)'"
+        case .item(let i): return "item '\(rules.items[i].name)'"
+        case .total: return RuleLoader.totalName
+        case .rank: return RuleLoader.rankName
+        case .dutyMet: return "[duty] met"
+        case .payBase: return "[pay] base"
+        case .scorePay: return "[pay] score_pay"
+        case .award(let k): return "'\(rules.awards[k].name)'"
+        case .itemYuan: return RuleLoader.deductionsName
+        case .grade: return "等次"
+        }
+    }
+
+    func location(of s: WorkerSymbol) -> SourceLocation? {
+        switch s {
+        case .item(let i): return rules.items[i].location
+        case .award(let k): return rules.awards[k].location
+        default: return nil
+        }
+    }
+
+    func computeSymbol(_ s: WorkerSymbol, worker w: Int) throws(EvaluationError) -> Value {
         let v: Value
         switch s {
-        case .value(let i): v = try value(rules.values[i].expr, worker: w)
+        case .value(let i): v = try valueAllowingUnknown(rules.values[i].expr, worker: w)
         case .item(let i): v = .number(try itemScore(i, worker: w))
         case .total: v = .number(try total(worker: w))
         case .rank: v = try group(rankGroupOfTotal)[w]
@@ -429,7 +485,6 @@ public final class MonthComputation {
         case .award(let k): v = .number(try awardShares(k)[w])
         case .grade: v = .text(try grade(worker: w))
         }
-        slot.pointee = v
         return v
     }
 
@@ -598,26 +653,33 @@ public final class MonthComputation {
         return result
     }
 
-    func consecutive(_ name: String, value v: Int, periods: Int, worker w: Int, at loc: SourceLocation) throws(EvaluationError) -> Value {
+    /// Earlier periods whose results are missing are unknown (Value.unknown), unless the rule
+    /// gives `missing = true/false`; then what was assumed is noted for the worker.
+    func consecutive(_ name: String, value v: Int, periods: Int, missing: Bool?, worker w: Int, at loc: SourceLocation) throws(EvaluationError) -> Value {
         let now = try symbol(.value(v), worker: w)
-        var complete = true
+        var gaps: [CalendarPeriod] = []
         for k in 1..<max(1, periods) {
             let p = span.adding(-k)
             if let why = history?.unavailability(of: p) ?? (history == nil ? "no history was provided" : nil) {
                 incompleteHistory[p] = why
-                complete = false
+                gaps.append(p)
             }
         }
-        guard now.bool == true else { return .bool(false) }
-        guard complete else {
-            historyBlocked.insert(w)
-            return .bool(false)
-        }
+        if now.bool == false { return .bool(false) }
+        // A period that is known and false decides, whatever is missing.
         for k in 1..<max(1, periods) {
-            let earlier = try history!.value(named: name, period: span.adding(-k), workerID: ids[w])
+            let p = span.adding(-k)
+            guard !gaps.contains(p) else { continue }
+            let earlier = try history!.value(named: name, period: p, workerID: ids[w])
+            if earlier?.isUnknown == true { return .unknown }
             guard earlier?.bool == true else { return .bool(false) }
         }
-        return .bool(true)
+        if now.isUnknown { return .unknown }
+        guard !gaps.isEmpty else { return .bool(true) }
+        guard let missing else { return .unknown }
+        let months = gaps.sorted().map { "\($0)" }.joined(separator: "、")
+        historyAssumptions[w, default: []].insert("历史不完整：\(months) 的\(name)按\(missing ? "是" : "否")计")
+        return .bool(missing)
     }
 
     // MARK: - Shared evaluator
@@ -626,9 +688,25 @@ public final class MonthComputation {
     func evaluate(_ e: CheckedExpr, _ leaf: (CheckedExpr) throws(EvaluationError) -> Value?) throws(EvaluationError) -> Value {
         func num(_ e: CheckedExpr) throws(EvaluationError) -> ExactNumber {
             let v = try evaluate(e, leaf)
-            guard let n = v.number else { throw v.isEmpty ? EvaluationError.emptyValue : EvaluationError("expected a number", at: nil) }
+            guard let n = v.number else {
+                if v.isEmpty { throw EvaluationError.emptyValue }
+                var error = EvaluationError("expected a number", at: nil)
+                error.unknownOperand = v.isUnknown
+                throw error
+            }
             return n
         }
+        // Arithmetic, comparisons and functions of an unknown are unknown.
+        do throws(EvaluationError) {
+            return try evaluateStrict(e, leaf, num)
+        } catch {
+            if error.unknownOperand { return .unknown }
+            throw error
+        }
+    }
+
+    func evaluateStrict(_ e: CheckedExpr, _ leaf: (CheckedExpr) throws(EvaluationError) -> Value?,
+                        _ num: (CheckedExpr) throws(EvaluationError) -> ExactNumber) throws(EvaluationError) -> Value {
         func arithmetic<T>(_ loc: SourceLocation, _ body: () throws(ArithmeticError) -> T) throws(EvaluationError) -> T {
             do { return try body() } catch { throw EvaluationError(error.description, at: loc) }
         }
@@ -639,15 +717,27 @@ public final class MonthComputation {
         case .negate(let a, let loc):
             let n = try num(a)
             return .number(try arithmetic(loc) { () throws(ArithmeticError) in try n.negated() })
-        case .not(let a): return .bool(!(try evaluate(a, leaf).bool ?? false))
+        // Three-valued: unknown (missing history) passes through; false and unknown is false,
+        // true or unknown is true.
+        case .not(let a):
+            let x = try evaluate(a, leaf)
+            return x.isUnknown ? .unknown : .bool(!(x.bool ?? false))
         case .and(let a, let b):
-            guard try evaluate(a, leaf).bool == true else { return .bool(false) }
-            return .bool(try evaluate(b, leaf).bool == true)
+            let x = try evaluate(a, leaf)
+            if x.bool == false { return .bool(false) }
+            let y = try evaluate(b, leaf)
+            if y.bool == false { return .bool(false) }
+            return x.isUnknown || y.isUnknown ? .unknown : .bool(true)
         case .or(let a, let b):
-            if try evaluate(a, leaf).bool == true { return .bool(true) }
-            return .bool(try evaluate(b, leaf).bool == true)
+            let x = try evaluate(a, leaf)
+            if x.bool == true { return .bool(true) }
+            let y = try evaluate(b, leaf)
+            if y.bool == true { return .bool(true) }
+            return x.isUnknown || y.isUnknown ? .unknown : .bool(false)
         case .conditional(let c, let a, let b):
-            return try evaluate(c, leaf).bool == true ? try evaluate(a, leaf) : try evaluate(b, leaf)
+            let x = try evaluate(c, leaf)
+            if x.isUnknown { return .unknown }
+            return x.bool == true ? try evaluate(a, leaf) : try evaluate(b, leaf)
         case .arithmetic(let op, let a, let b, let loc):
             let x = try num(a), y = try num(b)
             return .number(try arithmetic(loc) { () throws(ArithmeticError) in
@@ -660,6 +750,7 @@ public final class MonthComputation {
             })
         case .compare(let op, let a, let b):
             let x = try evaluate(a, leaf), y = try evaluate(b, leaf)
+            if x.isUnknown || y.isUnknown { return .unknown }
             if x.isEmpty || y.isEmpty { throw EvaluationError.emptyValue }
             switch op {
             case .equal: return .bool(x == y)
@@ -696,10 +787,12 @@ public final class MonthComputation {
                 return .number(try arithmetic(loc) { () throws(ArithmeticError) in try x.rounded(places: Int(places.numerator)) })
             case .date:
                 let v = try evaluate(args[0], leaf)
+                if v.isUnknown { return .unknown }
                 guard case .datetime(let dt) = v else { throw v.isEmpty ? EvaluationError.emptyValue : EvaluationError("date() needs a date and time", at: loc) }
                 return .date(dt.date)
             case .day:
                 let v = try evaluate(args[0], leaf)
+                if v.isUnknown { return .unknown }
                 guard case .date(let d) = v else { throw v.isEmpty ? EvaluationError.emptyValue : EvaluationError("day() needs a date", at: loc) }
                 return .number(ExactNumber(d.day))
             case .has, .isEmpty:

@@ -26,6 +26,8 @@ public struct WorkerReport: Sendable {
     public var records: [DeductionRecord]
     /// A flag was not raised only because earlier periods could not be read.
     public var historyIncomplete: Bool
+    /// What consecutive(…, missing = …) assumed for this worker (for 备注), if anything.
+    public var historyAssumption: String? = nil
 }
 
 public struct MonthReport: Sendable {
@@ -46,7 +48,17 @@ public struct MonthReport: Sendable {
         let rules = c.rules
         var problems: [Diagnostic] = []
         var workers: [WorkerReport] = []
+        // Results that depend on missing history: one error per rule, naming its workers.
+        var unknown: [(EvaluationError, [String])] = []
         func report(_ e: EvaluationError, _ w: Int) {
+            if e.unknownHistory {
+                if let k = unknown.firstIndex(where: { $0.0.message == e.message && $0.0.location == e.location }) {
+                    unknown[k].1.append(c.ids[w])
+                } else {
+                    unknown.append((e, [c.ids[w]]))
+                }
+                return
+            }
             let d = Diagnostic.error("worker \(c.ids[w]): \(e.message)", at: e.location)
             if !problems.contains(d) { problems.append(d) }
         }
@@ -65,7 +77,13 @@ public struct MonthReport: Sendable {
                 let duty = rules.duty == nil ? nil : try c.symbol(.dutyMet, worker: w).bool
                 let grade = rules.grades.isEmpty ? nil : try c.symbol(.grade, worker: w).description
                 var flags: [Bool] = []
-                for f in rules.flags { flags.append(try c.value(f.when, worker: w).bool ?? false) }
+                // A flag whose condition is unknown (missing history) is not raised; 备注 says so.
+                var blocked = false
+                for f in rules.flags {
+                    let v = try c.valueAllowingUnknown(f.when, worker: w)
+                    if v.isUnknown { blocked = true }
+                    flags.append(v.bool ?? false)
+                }
                 let base = try c.symbol(.payBase, worker: w).number ?? .zero
                 let scorePay = try c.symbol(.scorePay, worker: w).number ?? .zero
                 guard scorePay.hasAtMostDecimalPlaces(2) else {
@@ -93,11 +111,17 @@ public struct MonthReport: Sendable {
                     rank: Int(rank.numerator), grade: grade, dutyMet: duty, flags: flags, base: base, scorePay: scorePay,
                     deductions: deductions, payable: payable, shortfall: shortfall,
                     records: c.takeRecords(worker: w).sorted { ($0.item, $0.deduction, $0.line ?? 0) < ($1.item, $1.deduction, $1.line ?? 0) },
-                    historyIncomplete: c.historyBlocked.contains(w)))
+                    historyIncomplete: blocked))
+                workers[workers.count - 1].historyAssumption = c.historyAssumptions[w].map { $0.sorted().joined(separator: "；") }
                 workers[workers.count - 1].awards = awards
             } catch {
                 report(error, w)
             }
+        }
+        for (e, ids) in unknown {
+            let months = c.incompleteHistory.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: "; ")
+            let shown = ids.prefix(10).joined(separator: ", ") + (ids.count > 10 ? " and \(ids.count - 10) more" : "")
+            problems.append(.error("\(e.message) for \(ids.count) worker(s): \(shown); missing: \(months). Provide those periods' inputs, or say in the rule file what a missing period counts as, e.g. consecutive(name, 3, missing = false)", at: e.location))
         }
         var sheets: [SummarySheetResult] = []
         if problems.isEmpty {
