@@ -193,8 +193,8 @@ final class GroupTableTests: XCTestCase {
         }
         XCTAssertEqual(errors("complete = \"类别\"", "complete = \"目标\""),
                        ["g.toml:\(line("complete = \"类别\"")):13: error: complete names '目标', which is not a choice column of targets; every group needs a row for every value of a choice column"])
-        XCTAssertEqual(errors("group = \"组别\"\nunique", "worker = \"组别\"\ngroup = \"组别\"\nunique"),
-                       ["g.toml:\(line("group = \"组别\"") + 1):10: error: table targets declares both worker and group; a row belongs to one worker (worker = …) or to every worker of a group (group = …)"])
+        // A table may declare both worker and group (a row of a group naming one worker, or none):
+        // see MixedTableTests.
         XCTAssertEqual(errors("group = \"组别\"\ncomplete = true", "complete = true"),
                        ["g.toml:\(line("complete = true") - 1):12: error: complete applies to a table keyed by group; declare group = \"<column>\" in [tables.notes]",
                         "g.toml:\(line("[tables.notes]")):9: error: table notes needs 'worker = \"<column>\"' (the column that names the worker each row belongs to) or 'group = \"<column>\"' (the column that names the group, matched against [roster] group)"])

@@ -77,9 +77,9 @@ public enum RuleLoader {
                 }
                 if let w = r.string("worker", required: false) { workerColumnNames[tables.count] = w }
                 if let g = r.string("group", required: false) {
-                    if workerColumnNames[tables.count] != nil {
-                        scratch.diagnostics.append(.error("table \(entry.key) declares both worker and group; a row belongs to one worker (worker = …) or to every worker of a group (group = …)", at: g.location(ofCharacterAt: 0)))
-                    } else if let i = spec.columnIndex(g.value) { spec.groupColumn = i } else {
+                    // Both worker and group: a row names its group and, optionally, one worker of
+                    // it; each deduction says whom it applies to (applies_to).
+                    if let i = spec.columnIndex(g.value) { spec.groupColumn = i } else {
                         scratch.diagnostics.append(.error("group names '\(g.value)', which is not a column of table \(entry.key)\(Suggestion.didYouMean(g.value, among: spec.columns.map(\.name)))", at: g.location(ofCharacterAt: 0)))
                     }
                 }
@@ -484,7 +484,7 @@ public enum RuleLoader {
         }
         var deductions: [DeductionSpec] = []
         for (j, dt) in r.tables("deductions").enumerated() {
-            let d = TOMLReader(dt, path: "deduction #\(j + 1) of item '\(name)'", context: ctx, allowed: ["table", "when", "count", "points", "yuan", "reason"])
+            let d = TOMLReader(dt, path: "deduction #\(j + 1) of item '\(name)'", context: ctx, allowed: ["table", "when", "count", "points", "yuan", "reason", "applies_to"])
             let reason = d.text("reason") ?? ""
             var tableIndex: Int?
             if let tn = d.string("table", required: false) {
@@ -527,7 +527,20 @@ public enum RuleLoader {
                 d.error("a deduction needs points = '…', yuan = '…' or both", at: dt.location)
                 ok = false
             }
-            deductions.append(DeductionSpec(source: source, points: points, yuan: yuan, reason: reason, sourceText: "", location: dt.location))
+            var spec = DeductionSpec(source: source, points: points, yuan: yuan, reason: reason, sourceText: "", location: dt.location)
+            if let a = d.string("applies_to", required: false) {
+                if case .perRow(let ti, _) = source, ctx.tables[ti].groupColumn != nil, a.value == "group" || a.value == "worker" {
+                    spec.appliesToGroup = a.value == "group"
+                    if !spec.appliesToGroup && ctx.tables[ti].workerColumn == nil {
+                        d.error("applies_to = \"worker\" needs a worker column in table \(ctx.tables[ti].name) (worker = \"…\")", at: a.location(ofCharacterAt: 0))
+                    }
+                } else {
+                    d.error("applies_to is \"worker\" (the worker the row names) or \"group\" (every worker of the row's group), for a per-row deduction on a table that declares group = \"…\"", at: a.location(ofCharacterAt: 0))
+                }
+            } else if case .perRow(let ti, _) = source, ctx.tables[ti].workerColumn == nil {
+                spec.appliesToGroup = true
+            }
+            deductions.append(spec)
         }
         guard ok else { return nil }
         return ItemSpec(name: name, base: base, baseText: baseText, fullMarks: full, deductions: deductions,

@@ -143,6 +143,10 @@ public struct DeductionSpec: Sendable {
     public var reason: String
     public var sourceText: String
     public var location: SourceLocation
+    /// Per-row on a table with a group column: the row's deduction applies to every worker of the
+    /// row's group (`applies_to = "group"`, the default without a worker column) rather than to
+    /// the worker the row names.
+    public var appliesToGroup = false
 }
 
 public struct ItemSpec: Sendable {

@@ -160,7 +160,7 @@ public final class MonthComputation {
         var byTable = Array(repeating: [Int](), count: rules.tables.count)
         for (i, a) in rules.aggregates.enumerated() { byTable[a.table].append(i) }
         aggregatesByTable = byTable
-        aggregateOverGroup = rules.aggregates.map { rules.tables[$0.table].groupColumn != nil }
+        aggregateOverGroup = rules.aggregates.map { rules.tables[$0.table].groupColumn != nil && rules.tables[$0.table].workerColumn == nil }
         distinct = Array(repeating: nil, count: rules.aggregates.count)
         var deductions = Array(repeating: [(item: Int, deduction: Int)](), count: rules.tables.count)
         for (i, item) in rules.items.enumerated() {
@@ -314,6 +314,16 @@ public final class MonthComputation {
         try deduct(plan, table: table, row: row, members: groups.members[g], line: line, sink: sink, file: file)
     }
 
+    /// Adds one row of a table with both a worker column (which may be empty) and a group column:
+    /// aggregates count it for the worker it names; each deduction applies to that worker, or with
+    /// applies_to = "group" to every member of the row's group.
+    func ingest(_ plan: TablePlan, table: Int, row: RowView, worker: Int?, group g: Int, line: Int, sink: DeductionSink, file: String? = nil) throws(EvaluationError) {
+        if let worker { try accumulate(plan, row: row, slot: worker) }
+        guard !plan.deductions.isEmpty else { return }
+        try deduct(plan, table: table, row: row, members: groups.members[g], line: line, sink: sink, file: file, appliesToGroup: true)
+        if let worker { try deduct(plan, table: table, row: row, members: CollectionOfOne(worker), line: line, sink: sink, file: file, appliesToGroup: false) }
+    }
+
     /// Adds a row to the table's aggregates at `worker` (a worker, or a group for group tables).
     @inline(__always)
     func accumulate(_ plan: TablePlan, row: RowView, slot worker: Int) throws(EvaluationError) {
@@ -342,9 +352,11 @@ public final class MonthComputation {
 
     /// The row's per-row deductions, once per member (one 扣分明细 line each, naming the row).
     /// `file`: the row's file as 扣分明细 names it (a quarter's rows name their month's folder).
-    func deduct<M: Collection<Int>>(_ plan: TablePlan, table: Int, row: RowView, members: M, line: Int, sink: DeductionSink, file: String? = nil) throws(EvaluationError) {
+    func deduct<M: Collection<Int>>(_ plan: TablePlan, table: Int, row: RowView, members: M, line: Int, sink: DeductionSink, file: String? = nil,
+                                    appliesToGroup: Bool? = nil) throws(EvaluationError) {
         let acc = self.acc
         for d in plan.deductions {
+            if let appliesToGroup, rules.items[d.item].deductions[d.deduction].appliesToGroup != appliesToGroup { continue }
             if let when = d.when, try !when(row) { continue }
             let points = try d.points.map { (f) throws(EvaluationError) in try f(row).number ?? .zero } ?? .zero
             let yuan = try d.yuan.map { (f) throws(EvaluationError) in try f(row).number ?? .zero } ?? .zero

@@ -241,7 +241,8 @@ public final class TableIngest {
             _ = month.addWorker(row, id: row[month.rules.roster.idColumn].description, line: line)
             rowsUsed += 1
             return   // roster rows feed no aggregate
-        } else if workerColumn >= 0 {
+        } else if workerColumn >= 0, !(group != nil && record.field(fieldOf[workerColumn]).isEmpty) {
+            // (With a group column, the worker cell may be empty: the row is the group's only.)
             let bytes = record.field(fieldOf[workerColumn])
             guard let w = workerIndex.find(bytes) else {
                 let id = Self.text(bytes)
@@ -257,6 +258,18 @@ public final class TableIngest {
         }
         // An accepted row is checked like any other (so its problem is listed) but never counted.
         if accepted { return }
+        if let group, workerColumn >= 0 {
+            do throws(EvaluationError) {
+                let row = RowView(values: UnsafeBufferPointer(start: slots, count: columnCount),
+                                  choices: UnsafeBufferPointer(start: choiceSlots, count: columnCount),
+                                  fields: UnsafeBufferPointer(start: fieldSlots, count: columnCount))
+                try month.ingest(plan, table: tableIndex, row: row, worker: worker, group: group, line: line, sink: deductionSink, file: spec.file)
+                rowsUsed += 1
+            } catch {
+                problem(.badValue, line: line, "\(error.message) while evaluating \(error.location.map { "the rule at \($0)" } ?? "a rule") for this row", acceptable: false)
+            }
+            return
+        }
         if let group {
             do throws(EvaluationError) {
                 let row = RowView(values: UnsafeBufferPointer(start: slots, count: columnCount),
