@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // Tests only: reads back the XLSX files we write.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        // The ledger of closed periods: one SQLite database per town (system libsqlite3).
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Pure Swift: rule model, TOML reader, expression language, scoring, exact money. No C.
@@ -32,8 +34,13 @@ let package = Package(
         .target(name: "GridpayHash", dependencies: ["CLibCrypto"]),
         // Reads a month, applies a rule file, writes the workbook, pay CSV and manifest.
         .target(name: "GridpayPipeline", dependencies: ["GridpayCore", "GridpayCSV", "GridpayXLSX", "GridpayHash"], swiftSettings: releaseSpeed),
+        // Closed periods (SPEC §9): the town's ledger through GRDB, close / verify / status,
+        // history from published results, corrections carried as adjustments.
+        .target(name: "GridpayLedger", dependencies: [
+            "GridpayCore", "GridpayPipeline", "GridpayHash", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .executableTarget(name: "gridpay", dependencies: [
-            "GridpayPipeline", "GridpayCore",
+            "GridpayPipeline", "GridpayCore", "GridpayLedger",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Seeded months of any size from a rule file and a shape file (Benchmarks/shapes/), for
@@ -55,7 +62,9 @@ let package = Package(
         ], exclude: ["Golden"]),
         // Runs the built `gridpay` binary; reads its data through #filePath, so nothing is bundled.
         .testTarget(name: "EndToEndTests", dependencies: [
-            "GridpayCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            "GridpayCore", "GridpayHash", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            // Only to damage a ledger on purpose (fault tests).
+            .product(name: "GRDB", package: "GRDB.swift"),
         ], exclude: ["Expected", "Fixtures"]),
     ]
 )

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Installs the C libraries gridpay wraps, if they are missing (Debian packages): libcsv,
-# libxlsxwriter, and OpenSSL's libcrypto (SHA-256 of inputs and outputs).
+# libxlsxwriter, OpenSSL's libcrypto (SHA-256 of inputs and outputs) and SQLite (the ledger, via GRDB).
 # apt-get update runs first: on a new machine the package lists are empty.
 set -euo pipefail
 need=()
-for pkg in libxlsxwriter-dev libcsv-dev libssl-dev; do
+for pkg in libxlsxwriter-dev libcsv-dev libssl-dev libsqlite3-dev; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then

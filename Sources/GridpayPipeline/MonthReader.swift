@@ -152,6 +152,10 @@ public final class EarlierMonths: HistoryProvider {
     var cache: [CalendarPeriod: Result<MonthInputs, HistoryGap>] = [:]
     /// Where earlier months spill their duplicate-key checks (nil: in memory).
     var scratch: ScratchFolder?
+    /// Closed periods: read from the ledger as published, never recomputed.
+    public var published: PublishedHistory?
+    /// Closed periods this run read from the ledger.
+    private(set) var publishedRead: Set<CalendarPeriod> = []
 
     /// inputRoot: the town's input folder (holding YYYY-MM folders).
     public init(inputRoot: String, rulesFor: @escaping (Period) -> Result<LoadedRules, PipelineFailure>) {
@@ -173,7 +177,9 @@ public final class EarlierMonths: HistoryProvider {
         if span.kind == .quarter {
             result = quarter(span)
         } else if !FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) || !isDir.boolValue {
-            result = .failure(HistoryGap(reason: "the inputs of \(p) are missing (\(dir))"))
+            // No folder path in the reason: it is written into the outputs, which must not depend
+            // on where the inputs were (verify re-runs a closed period from elsewhere).
+            result = .failure(HistoryGap(reason: "the inputs of \(p) are missing (no folder \((inputRoot as NSString).lastPathComponent)/\(p) in the input folder)"))
         } else {
             switch rulesFor(p) {
             case .failure(let f):
@@ -209,11 +215,19 @@ public final class EarlierMonths: HistoryProvider {
     }
 
     public func unavailability(of period: CalendarPeriod) -> String? {
+        if let published, published.isPublished(period) {
+            publishedRead.insert(period)
+            return nil
+        }
         if case .failure(let gap) = month(period) { return gap.reason }
         return nil
     }
 
     public func value(named name: String, period: CalendarPeriod, workerID: String) throws(EvaluationError) -> Value? {
+        if let published, published.isPublished(period) {
+            publishedRead.insert(period)
+            return try published.publishedValue(named: name, period: period, workerID: workerID)
+        }
         guard case .success(let m) = month(period) else { return nil }
         let c = m.computation
         guard let index = m.rules.rules.values.firstIndex(where: { $0.name == name }) else {

@@ -14,6 +14,10 @@ public struct RunRequest: Sendable {
     public var accepted: Set<String> = []
     /// Threads reading input tables at once (the outputs are the same at any count).
     public var threads = 2
+    /// Closed earlier periods (the ledger): the history reads their published results.
+    public var published: PublishedHistory?
+    /// Corrections of closed periods carried into this period's pay (the ledger works them out).
+    public var carried: CarriedCorrections?
 
     public init(town: String, period: CalendarPeriod) {
         self.town = town
@@ -40,6 +44,9 @@ public final class PreparedMonth {
     /// they are kept in memory (explain, tests).
     let deductionSpills: [DeductionSpill]
     let scratch: ScratchFolder?
+    /// Corrections carried into this period (nil: none), and each worker's 往期调整 by position in report.workers.
+    public internal(set) var carried: CarriedCorrections?
+    public internal(set) var adjustments: [ExactNumber] = []
 
     init(request: RunRequest, rules: LoadedRules, inputs: MonthInputs, report: MonthReport, history: EarlierMonths,
          deductionSpills: [DeductionSpill], scratch: ScratchFolder?) {
@@ -79,6 +86,12 @@ public final class PreparedMonth {
         for (p, m) in history.monthsRead {
             lines.append(("\(p.kind == .month ? "历史月份" : "历史期间") \(p)", "规则 \((m.rules.path as NSString).lastPathComponent) 版本 \(m.rules.rules.version) SHA-256 \(m.rules.sha256)"))
             for f in m.files { lines.append(("历史输入 \(p)/\(f.file)", "SHA-256 \(f.sha256)")) }
+        }
+        for p in history.publishedRead.sorted() {
+            lines.append(("历史月份 \(p)", "已结账：读取账本中公布的结果（规则文件 SHA-256 \(history.published?.publishedRuleSHA256(of: p) ?? "")）"))
+        }
+        if let carried {
+            lines.append(("往期更正", "更正期间 \(carried.periods.joined(separator: "、"))：按各期自身的规则版本重算，差额计入本期往期调整（见往期更正表）"))
         }
         for (p, why) in report.incompleteHistory {
             lines.append(("历史不完整", "\(p)：\(why)；依赖该月的建议（如建议更换）不予提出"))
@@ -135,6 +148,7 @@ public enum MonthRunner {
             return .failure(PipelineFailure(diagnostics: diagnostics))
         }
         let history = EarlierMonths(inputRoot: "\(request.inputDir)/\(request.town)", rulesFor: rulesFor)
+        history.published = request.published
         var scratch: ScratchFolder?
         var spills: [Int: DeductionSpill] = [:]
         if spill {
@@ -175,9 +189,20 @@ public enum MonthRunner {
         let built = MonthReport.build(inputs.computation)
         clock.lap("score")
         switch built {
-        case .success(let report):
-            return .success(PreparedMonth(request: request, rules: rules, inputs: inputs, report: report, history: history,
-                                          deductionSpills: spills.sorted { $0.key < $1.key }.map(\.value), scratch: scratch))
+        case .success(var report):
+            var adjustments: [ExactNumber] = []
+            if let carried = request.carried, !carried.isEmpty {
+                do { adjustments = try report.carry(carried) } catch {
+                    return .failure(PipelineFailure(message: "carrying the corrections of earlier periods: \(error)"))
+                }
+            }
+            let month = PreparedMonth(request: request, rules: rules, inputs: inputs, report: report, history: history,
+                                      deductionSpills: spills.sorted { $0.key < $1.key }.map(\.value), scratch: scratch)
+            if !adjustments.isEmpty {
+                month.carried = request.carried
+                month.adjustments = adjustments
+            }
+            return .success(month)
         case .failure(let f):
             return .failure(PipelineFailure(diagnostics: f.diagnostics, sources: [rules.path: rules.text]))
         }
@@ -186,11 +211,15 @@ public enum MonthRunner {
     /// Runs the month and writes its outputs atomically: all files appear together, or none do
     /// and the previous outputs stay as they were.
     public static func run(_ request: RunRequest, progress: ProgressReporter? = nil) -> Result<RunResult, PipelineFailure> {
-        let month: PreparedMonth
         switch prepare(request, progress: progress, spill: true) {
-        case .success(let m): month = m
+        case .success(let m): return write(m, progress: progress)
         case .failure(let f): return .failure(f)
         }
+    }
+
+    /// Writes a prepared month's outputs atomically (what `run` does after `prepare`).
+    public static func write(_ month: PreparedMonth, progress: ProgressReporter? = nil) -> Result<RunResult, PipelineFailure> {
+        let request = month.request
         progress?.status("writing the workbook")
         let base = "\(request.town)-\(request.period)"
         let finalDir = "\(request.outputDir)/\(request.town)/\(request.period)"
@@ -256,7 +285,9 @@ enum PayCSV {
         let w = try CSVWriter(path: path)
         var header = SheetLabels.roster(rules) + [SheetLabels.base, SheetLabels.total]
         header += report.payColumns.map(\.label)
-        header += [SheetLabels.deductions, SheetLabels.payable, SheetLabels.shortfall]
+        header.append(SheetLabels.deductions)
+        if month.carried != nil { header.append(SheetLabels.priorAdjustment) }
+        header += [SheetLabels.payable, SheetLabels.shortfall]
         try w.write(record: header)
         let workers = report.workers
         for k in workers.indices.sorted(by: { workers[$0].id < workers[$1].id }) {
@@ -264,7 +295,9 @@ enum PayCSV {
             var row = [worker.id, worker.name, worker.unit, worker.group].map(neutralized)
             row += [worker.base.fixed(places: 2), worker.total.fixed(places: 2)]
             row += report.payColumns.map { report.amount($0, of: worker).fixed(places: 2) }
-            row += [worker.deductions.fixed(places: 2), worker.payable.fixed(places: 2), worker.shortfall.fixed(places: 2)]
+            row.append(worker.deductions.fixed(places: 2))
+            if month.carried != nil { row.append(month.adjustments[k].fixed(places: 2)) }
+            row += [worker.payable.fixed(places: 2), worker.shortfall.fixed(places: 2)]
             try w.write(record: row)
         }
         try w.close()
@@ -314,6 +347,15 @@ enum Manifest {
             return "    {\"period\": \(q("\(p)")), \"rules_sha256\": \(q(m.rules.sha256)), \"inputs\": [\(files)]}"
         }.joined(separator: ",\n")
         s += (month.history.monthsRead.isEmpty ? "" : "\n") + "  ],\n"
+        if !month.history.publishedRead.isEmpty {
+            let ledger = month.history.publishedRead.sorted().map { p in
+                "{\"period\": \(q("\(p)")), \"source\": \"ledger\", \"rules_sha256\": \(q(month.history.published?.publishedRuleSHA256(of: p) ?? ""))}"
+            }
+            s += "  \"history_published\": [\(ledger.joined(separator: ", "))],\n"
+        }
+        if let carried = month.carried {
+            s += "  \"corrections_carried\": [\(carried.periods.map(q).joined(separator: ", "))],\n"
+        }
         let incomplete = month.report.incompleteHistory.map { "{\"period\": \(q("\($0.0)")), \"reason\": \(q($0.1))}" }
         s += "  \"history_incomplete\": [\(incomplete.joined(separator: ", "))],\n"
         let accepted = Array(Set(month.inputs.problems.filter(\.accepted).map(\.rowReference))).sorted()

@@ -20,6 +20,7 @@ struct WorkbookWriter {
         let styles = SheetFormats(book)
         try writeSummary(book, styles)
         try writePay(book, styles)
+        if let carried = month.carried { try writeCorrections(book, styles, carried) }
         try writeDetails(book, styles)
         try writeDeclaredSheets(book, styles)
         try writeProblems(book, styles)
@@ -75,7 +76,9 @@ struct WorkbookWriter {
         var columns = rosterColumns()
         columns += [SheetColumn(SheetLabels.base, .money), SheetColumn(SheetLabels.total, .score)]
         columns += report.payColumns.map { SheetColumn($0.label, .money) }
-        columns += [SheetColumn(SheetLabels.deductions, .money), SheetColumn(SheetLabels.payable, .money), SheetColumn(SheetLabels.shortfall, .money)]
+        columns.append(SheetColumn(SheetLabels.deductions, .money))
+        if month.carried != nil { columns.append(SheetColumn(SheetLabels.priorAdjustment, .money)) }
+        columns += [SheetColumn(SheetLabels.payable, .money), SheetColumn(SheetLabels.shortfall, .money)]
         return columns
     }
 
@@ -87,8 +90,9 @@ struct WorkbookWriter {
         let moneyColumns = columns.count - 5
         var row = 1
         var grand = [ExactNumber](repeating: .zero, count: moneyColumns)
-        func amounts(_ w: WorkerReport) -> [ExactNumber] {
-            [w.base] + report.payColumns.map { report.amount($0, of: w) } + [w.deductions, w.payable, w.shortfall]
+        func amounts(_ w: WorkerReport, _ m: Int) -> [ExactNumber] {
+            [w.base] + report.payColumns.map { report.amount($0, of: w) } + [w.deductions]
+                + (month.carried != nil ? [month.adjustments[m]] : []) + [w.payable, w.shortfall]
         }
         func writeAmounts(_ values: [ExactNumber], bold: Bool) throws(XLSXError) {
             try ws.number(values[0], row: row, column: 4, bold: bold)
@@ -101,7 +105,7 @@ struct WorkbookWriter {
             for m in members {
                 let w = report.workers[m]
                 for (c, t) in [w.id, w.name, w.unit, w.group].enumerated() { try ws.text(t, row: row, column: c) }
-                let a = amounts(w)
+                let a = amounts(w, m)
                 try writeAmounts(a, bold: false)
                 try ws.number(w.total, row: row, column: 5)
                 for k in a.indices { sub[k] = try sub[k].adding(a[k]) }

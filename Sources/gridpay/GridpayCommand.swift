@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GridpayCore
+import GridpayLedger
 import GridpayPipeline
 
 /// The CLI only parses arguments, prints what the library reports and sets the exit status.
@@ -10,7 +11,7 @@ struct Gridpay: ParsableCommand {
         commandName: "gridpay",
         abstract: "Monthly assessment and performance-pay sheets for community grid workers.",
         version: GridpayVersion.current,
-        subcommands: [Run.self, Check.self, Explain.self])
+        subcommands: [Run.self, Check.self, Explain.self, Close.self, Verify.self, Status.self])
 }
 
 struct Locations: ParsableArguments {
@@ -60,6 +61,8 @@ struct Run: ParsableCommand {
     @Flag(help: "No progress output.") var quiet = false
     @Option(help: "Threads reading input tables at once; the outputs are the same bytes at any count.")
     var threads = 2
+    @Option(help: "Folder of the towns' ledgers (<town>.sqlite): closed periods, their archive and published results.")
+    var ledgerDir = "Ledger"
 
     func run() throws {
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
@@ -70,7 +73,7 @@ struct Run: ParsableCommand {
         request.outputDir = locations.outputDir
         request.accepted = Set(accept)
         let progress = ProgressReporter(quiet: quiet)
-        let result = MonthRunner.run(request, progress: progress)
+        let result = LedgerCommands.run(request, ledgerDir: ledgerDir, progress: progress)
         progress.finish()
         switch result {
         case .success(let r):

@@ -81,7 +81,7 @@ final class BadInputTests: XCTestCase {
         let out = try Runner.TempFolder(prefix: "gridpay-badinput-out")
         let (r, _) = try runSucceeding("valid", out: out)
         XCTAssertEqual(otherWarnings(r), [], r.transcript)
-        XCTAssertEqual(r.warningLines, ["08", "09"].map { "warning: history incomplete: the inputs of 2026-\($0) are missing (\(caseDir("valid"))/qinghe/2026-\($0))" }, r.transcript)
+        XCTAssertEqual(r.warningLines, ["08", "09"].map { "warning: history incomplete: the inputs of 2026-\($0) are missing (no folder qinghe/2026-\($0) in the input folder)" }, r.transcript)
     }
 
     // MARK: one case per kind of problem

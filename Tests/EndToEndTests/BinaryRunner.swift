@@ -61,7 +61,7 @@ enum BinaryRunner {
 
     /// Runs the binary with `arguments`, stdout and stderr going to files (no pipe can fill up),
     /// and waits at most `timeout` seconds.
-    static func run(_ arguments: [String], binary: String? = nil, timeout: TimeInterval = 60,
+    static func run(_ arguments: [String], binary: String? = nil, timeout: TimeInterval = 60, environment: [String: String] = [:],
                     file: StaticString = #filePath, line: UInt = #line) throws -> Output {
         let binary = binary ?? binaryPath
         guard FileManager.default.isExecutableFile(atPath: binary) else {
@@ -82,6 +82,7 @@ enum BinaryRunner {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         process.currentDirectoryURL = packageRoot
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = outHandle

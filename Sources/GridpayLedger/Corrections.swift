@@ -1,0 +1,185 @@
+import Foundation
+import GridpayCore
+import GridpayHash
+import GridpayPipeline
+
+/// A closed period whose inputs in `Input/` no longer match what it was last settled with.
+struct PendingCorrection {
+    var closing: Settlement
+    var latest: Settlement
+    var directory: String
+    /// file, archived SHA-256, current SHA-256 (nil: the file is gone).
+    var changed: [(file: String, archived: String, current: String?)]
+}
+
+/// A corrected period recomputed under its own rule version, ready to be carried and settled.
+struct RecomputedCorrection {
+    var pending: PendingCorrection
+    var month: PreparedMonth
+    var rules: LoadedRules
+    /// The corrected lines to record as the revision (adjustment: the period's own 往期调整).
+    var workers: [WorkerResult]
+    var lines: [CarriedCorrections.Line]
+    var totalPayable: ExactNumber
+}
+
+enum Corrections {
+    /// The SHA-256 of a file, streamed; nil when it cannot be read.
+    static func hash(_ path: String) -> String? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        guard let digest = try? SHA256Digest() else { return nil }
+        do {
+            while let chunk = try handle.read(upToCount: Ledger.chunkSize), !chunk.isEmpty {
+                try chunk.withUnsafeBytes { try digest.update($0) }
+            }
+            return try digest.finish()
+        } catch { return nil }
+    }
+
+    /// Closed periods whose inputs were changed after they were last settled. A period whose
+    /// input folder is gone is not a correction (inputs may be deleted once archived).
+    static func pending(ledger: Ledger, town: String, inputDir: String) throws -> [PendingCorrection] {
+        var out: [PendingCorrection] = []
+        let all = try ledger.settlements()
+        for closing in all where closing.revision == 0 {
+            let latest = all.filter { $0.period == closing.period }.max { $0.revision < $1.revision }!
+            let dir = "\(inputDir)/\(town)/\(closing.period)"
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else { continue }
+            var changed: [(String, String, String?)] = []
+            for f in try ledger.files(of: latest.id!, role: "input") {
+                let current = hash("\(dir)/\(f.file)")
+                if current != f.sha256 { changed.append((f.file, f.sha256, current)) }
+            }
+            if !changed.isEmpty { out.append(PendingCorrection(closing: closing, latest: latest, directory: dir, changed: changed)) }
+        }
+        return out
+    }
+
+    /// Rule files for re-running periods from the ledger: a closed period's own archived rule
+    /// file; other periods as the rules folder says.
+    static func rules(ledger: Ledger, request: RunRequest) -> (Period) -> Result<LoadedRules, PipelineFailure> {
+        let fallback = MonthRunner.rulesFor(request: request)
+        let closings = (try? ledger.settlements().filter { $0.revision == 0 }) ?? []
+        return { period in
+            // Rules are asked for by month (a period's first month): the closing that holds it.
+            guard let s = closings.first(where: { LedgerPeriods.parse($0.period)?.months.contains(period) == true }) else { return fallback(period) }
+            return archivedRules(ledger: ledger, settlement: s)
+        }
+    }
+
+    static func archivedRules(ledger: Ledger, settlement s: Settlement) -> Result<LoadedRules, PipelineFailure> {
+        let text: String
+        do { text = try ledger.objectText(s.rule_sha256) } catch {
+            return .failure(PipelineFailure(message: "the archived rule file \(s.rule_file) of \(s.period) cannot be read from \(ledger.path): \(describe(error))"))
+        }
+        switch RuleLoader.load(text: text, file: s.rule_file) {
+        case .success(let rules): return .success(LoadedRules(path: s.rule_file, text: text, sha256: s.rule_sha256, checked: rules))
+        case .failure(let f): return .failure(PipelineFailure(diagnostics: f.diagnostics, sources: [s.rule_file: text]))
+        }
+    }
+
+    static func describe(_ error: Error) -> String {
+        if let c = error as? ArchiveCorrupted { return "archive object \(c.sha256) is corrupted: its stored bytes hash to \(c.actual)" }
+        return Ledger.describe(error)
+    }
+
+    /// What a closed period carried when it was closed, as the ledger recorded it (for re-runs
+    /// and verify: never recomputed).
+    static func recorded(ledger: Ledger, closing: Settlement) throws -> CarriedCorrections? {
+        let lines = try ledger.correctionLines(of: closing.id!)
+        var adjustments: [String: ExactNumber] = [:]
+        for w in try ledger.workers(of: closing.id!) {
+            if let a = LedgerText.number(w.adjustment), a != .zero { adjustments[w.worker_id] = a }
+        }
+        let carried = CarriedCorrections(
+            lines: lines.map { .init(workerID: $0.worker_id, name: $0.name, period: $0.period, item: $0.item, published: $0.published, corrected: $0.corrected) },
+            adjustments: adjustments, periods: Array(Set(lines.map(\.period))).sorted())
+        return carried.isEmpty ? nil : carried
+    }
+
+    /// Recomputes every pending correction under its period's own rule version and works out
+    /// what it carries: 往期更正 lines and 往期调整 per worker.
+    static func recompute(ledger: Ledger, request: RunRequest, history: LedgerHistory,
+                          pending: [PendingCorrection]) -> Result<(CarriedCorrections, [RecomputedCorrection]), PipelineFailure> {
+        var results: [RecomputedCorrection] = []
+        var allLines: [CarriedCorrections.Line] = []
+        var adjustments: [String: ExactNumber] = [:]
+        for p in pending {
+            guard let period = LedgerPeriods.parse(p.closing.period) else { continue }
+            var r = RunRequest(town: request.town, period: period)
+            r.rulesDir = request.rulesDir
+            r.inputDir = request.inputDir
+            r.threads = request.threads
+            r.accepted = Set(p.closing.accepted_rows)
+            r.published = history
+            do { r.carried = try recorded(ledger: ledger, closing: p.closing) } catch {
+                return .failure(PipelineFailure(message: "cannot read \(ledger.path): \(describe(error))"))
+            }
+            let rulesFor = rules(ledger: ledger, request: r)
+            let month: PreparedMonth
+            switch MonthRunner.prepare(r, rules: rulesFor, spill: true) {
+            case .success(let m): month = m
+            case .failure(let f):
+                var d = f.diagnostics
+                d.append(.error("the corrected inputs of the closed period \(p.closing.period) (\(p.directory)) cannot be carried: fix them, or restore the archived files (gridpay verify \(request.town) \(p.closing.period) says which differ)", at: nil))
+                return .failure(PipelineFailure(diagnostics: d, sources: f.sources))
+            }
+            let baseline: [WorkerResult]
+            do { baseline = try ledger.workers(of: p.latest.id!) } catch {
+                return .failure(PipelineFailure(message: "cannot read \(ledger.path): \(describe(error))"))
+            }
+            let corrected = workerResults(month, settlementID: 0)
+            var before: [String: WorkerResult] = [:]
+            for w in baseline { before[w.worker_id] = w }
+            var after: [String: WorkerResult] = [:]
+            for w in corrected { after[w.worker_id] = w }
+            var lines: [CarriedCorrections.Line] = []
+            let items = month.report.rules.items.map(\.name)
+            var total = ExactNumber.zero
+            for w in corrected { total = (try? total.adding(LedgerText.number(w.payable) ?? .zero)) ?? total }
+            for id in Set(before.keys).union(after.keys).sorted() {
+                let b = before[id], a = after[id]
+                let name = a?.name ?? b?.name ?? ""
+                func compare(_ item: String, _ x: String?, _ y: String?) {
+                    let nx = x.flatMap(LedgerText.number), ny = y.flatMap(LedgerText.number)
+                    if nx != ny { lines.append(.init(workerID: id, name: name, period: p.closing.period, item: item, published: x ?? "", corrected: y ?? "")) }
+                }
+                for (k, item) in items.enumerated() {
+                    compare(item, b.flatMap { k < $0.items.count ? $0.items[k] : nil }, a.map { $0.items[k] })
+                }
+                compare(RuleLoader.totalName, b?.total, a?.total)
+                compare(RuleLoader.scorePayName, b?.score_pay, a?.score_pay)
+                compare(RuleLoader.deductionsName, b?.deductions, a?.deductions)
+                compare(RuleLoader.payableName, b?.payable, a?.payable)
+                let delta = (try? (LedgerText.number(a?.payable ?? "0") ?? .zero).subtracting(LedgerText.number(b?.payable ?? "0") ?? .zero)) ?? .zero
+                if delta != .zero { adjustments[id] = (try? (adjustments[id] ?? .zero).adding(delta)) ?? delta }
+            }
+            allLines += lines
+            results.append(RecomputedCorrection(pending: p, month: month, rules: month.rules, workers: corrected, lines: lines, totalPayable: total))
+        }
+        let periods = Array(Set(allLines.map(\.period))).sorted()
+        return .success((CarriedCorrections(lines: allLines, adjustments: adjustments, periods: periods), results))
+    }
+
+    /// A month's workers as the ledger keeps them, in published (rank) order.
+    static func workerResults(_ month: PreparedMonth, settlementID: Int64) -> [WorkerResult] {
+        let c = month.inputs.computation
+        let rules = month.report.rules
+        let valueNames = rules.values.filter { $0.type == .bool }.map(\.name)
+        var out: [WorkerResult] = []
+        out.reserveCapacity(month.report.workers.count)
+        for (k, w) in month.report.workers.enumerated() {
+            let values: [Bool?] = valueNames.map { name in (try? MonthReport.lookup(name, worker: w, in: c))??.bool }
+            let adjustment = k < month.adjustments.count ? month.adjustments[k] : .zero
+            out.append(WorkerResult(
+                settlement_id: settlementID, worker_id: w.id, position: k, name: w.name, unit: w.unit, grp: w.group, rank: w.rank,
+                items: w.items.map(LedgerText.number), item_yuan: w.itemYuan.map(LedgerText.number), total: LedgerText.number(w.total),
+                duty_met: w.dutyMet, flags: w.flags, named_values: values, base: LedgerText.number(w.base),
+                score_pay: LedgerText.number(w.scorePay), deductions: LedgerText.number(w.deductions),
+                adjustment: LedgerText.number(adjustment), payable: LedgerText.number(w.payable), shortfall: LedgerText.number(w.shortfall)))
+        }
+        return out
+    }
+}

@@ -1,0 +1,271 @@
+import Foundation
+import GRDB
+import GridpayCore
+import GridpayHash
+import GridpayPipeline
+
+/// A town's ledger, `<ledger dir>/<town>.sqlite`: closed periods, their archived rule files and
+/// inputs (content-addressed by SHA-256), published results, revisions. Opening checks that the
+/// file is a gridpay ledger and that it is this town's.
+public final class Ledger: @unchecked Sendable {
+    public let path: String
+    public let town: String
+    let db: DatabaseQueue
+
+    public static func path(ledgerDir: String, town: String) -> String { "\(ledgerDir)/\(town).sqlite" }
+
+    /// Opens an existing ledger; nil when there is none (no period of the town was ever closed).
+    public static func openIfPresent(ledgerDir: String, town: String) throws(PipelineFailure) -> Ledger? {
+        let p = path(ledgerDir: ledgerDir, town: town)
+        guard FileManager.default.fileExists(atPath: p) else { return nil }
+        return try Ledger(path: p, town: town, create: false)
+    }
+
+    init(path: String, town: String, create: Bool) throws(PipelineFailure) {
+        self.path = path
+        self.town = town
+        let exists = FileManager.default.fileExists(atPath: path)
+        var config = Configuration()
+        config.busyMode = .timeout(10)
+        config.foreignKeysEnabled = true
+        config.label = "gridpay-ledger"
+        do {
+            db = try DatabaseQueue(path: path, configuration: config)
+        } catch {
+            throw PipelineFailure(message: "\(path) is not a gridpay ledger: SQLite cannot open it (\(Ledger.describe(error)))")
+        }
+        do {
+            let appID = try db.read { db in try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0 }
+            let tableCount = try db.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0 }
+            if appID == 0 && tableCount == 0 && (!exists || create) {
+                guard create else { throw PipelineFailure(message: "\(path) is an empty file, not a gridpay ledger") }
+                try db.write { db in
+                    try db.execute(sql: "PRAGMA application_id = \(LedgerSchema.applicationID)")
+                }
+                try LedgerSchema.migrator.migrate(db)
+                try db.write { db in
+                    try db.execute(sql: "INSERT INTO ledger_info (key, value) VALUES ('format', ?), ('town', ?), ('created_by', ?)",
+                                   arguments: [LedgerSchema.format, town, "gridpay \(GridpayVersion.current)"])
+                }
+            } else if appID != LedgerSchema.applicationID {
+                throw PipelineFailure(message: "\(path) is not a gridpay ledger: it is an SQLite database of another program (application_id \(appID), expected \(LedgerSchema.applicationID)); nothing was changed")
+            } else {
+                try LedgerSchema.migrator.migrate(db)
+            }
+            let owner = try db.read { db in try String.fetchOne(db, sql: "SELECT value FROM ledger_info WHERE key = 'town'") }
+            guard let owner else { throw PipelineFailure(message: "\(path) is not a gridpay ledger: it names no town") }
+            guard owner == town else {
+                throw PipelineFailure(message: "\(path) is the ledger of town '\(owner)', not '\(town)'; nothing was changed")
+            }
+        } catch let f as PipelineFailure {
+            throw f
+        } catch {
+            throw PipelineFailure(message: "\(path) is not a gridpay ledger: \(Ledger.describe(error))")
+        }
+    }
+
+    static func describe(_ error: Error) -> String {
+        if let e = error as? DatabaseError { return e.message ?? "\(e.resultCode)" }
+        return "\(error)"
+    }
+
+    // MARK: reading
+
+    /// Every settlement (closings and revisions), by period then revision.
+    public func settlements() throws -> [Settlement] {
+        try db.read { db in try Settlement.order(Column("period"), Column("revision")).fetchAll(db) }
+    }
+
+    /// The closing of `period` (revision 0), if it is closed.
+    public func closing(of period: String) throws -> Settlement? {
+        try db.read { db in try Settlement.filter(Column("period") == period && Column("revision") == 0).fetchOne(db) }
+    }
+
+    /// The last state of a closed period: its latest revision, else its closing.
+    public func latestSettlement(of period: String) throws -> Settlement? {
+        try db.read { db in try Settlement.filter(Column("period") == period).order(Column("revision").desc).fetchOne(db) }
+    }
+
+    public func closedPeriods() throws -> [String] {
+        try db.read { db in try String.fetchAll(db, sql: "SELECT period FROM settlement WHERE revision = 0 ORDER BY period") }
+    }
+
+    func files(of settlementID: Int64, role: String) throws -> [ArchivedFile] {
+        try db.read { db in
+            try ArchivedFile.filter(Column("settlement_id") == settlementID && Column("role") == role).order(Column("period"), Column("file")).fetchAll(db)
+        }
+    }
+
+    func outputs(of settlementID: Int64) throws -> [OutputHash] {
+        try db.read { db in try OutputHash.filter(Column("settlement_id") == settlementID).order(Column("file")).fetchAll(db) }
+    }
+
+    func workers(of settlementID: Int64) throws -> [WorkerResult] {
+        try db.read { db in try WorkerResult.filter(Column("settlement_id") == settlementID).order(Column("position")).fetchAll(db) }
+    }
+
+    func correctionLines(of settlementID: Int64) throws -> [CorrectionLine] {
+        try db.read { db in try CorrectionLine.filter(Column("settlement_id") == settlementID).order(Column("seq")).fetchAll(db) }
+    }
+
+    /// The named true/false values of every worker of a closing, by worker id (for consecutive()).
+    func namedValues(of settlementID: Int64) throws -> [String: [Bool?]] {
+        try db.read { db in
+            var out: [String: [Bool?]] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT worker_id, named_values FROM worker_result WHERE settlement_id = ?", arguments: [settlementID])
+            while let row = try rows.next() {
+                let id: String = row[0]
+                let text: String = row[1]
+                out[id] = LedgerText.bools(text)
+            }
+            return out
+        }
+    }
+
+    // MARK: archive
+
+    /// The bytes of an archived object, checked against its SHA-256 while they are read.
+    /// `body` gets them in pieces of at most 1 MiB.
+    func readObject(_ sha256: String, _ body: (Data) throws -> Void) throws {
+        try db.read { db in
+            let digest = try SHA256Digest()
+            let chunks = try Row.fetchCursor(db, sql: "SELECT data FROM archive_chunk WHERE sha256 = ? ORDER BY seq", arguments: [sha256])
+            var count = 0
+            while let row = try chunks.next() {
+                let data: Data = row[0]
+                try data.withUnsafeBytes { try digest.update($0) }
+                try body(data)
+                count += 1
+            }
+            let expected = try Int.fetchOne(db, sql: "SELECT chunks FROM archive_object WHERE sha256 = ?", arguments: [sha256])
+            let actual = try digest.finish()
+            guard expected == count, actual == sha256 else {
+                throw ArchiveCorrupted(sha256: sha256, actual: expected == nil ? "nothing (the object is missing)" : actual)
+            }
+        }
+    }
+
+    func objectText(_ sha256: String) throws -> String {
+        var data = Data()
+        try readObject(sha256) { data.append($0) }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+struct ArchiveCorrupted: Error {
+    var sha256: String
+    var actual: String
+}
+
+/// A write transaction of the ledger: archives objects and inserts rows; nothing is visible
+/// (or left behind) unless it commits.
+struct LedgerWriter {
+    let db: Database
+
+    /// Archives a file by content: a file already in the archive (e.g. unchanged since an earlier
+    /// period) is stored once. Returns its SHA-256 and size, hashed from the bytes stored.
+    func archive(path: String) throws -> (sha256: String, bytes: Int) {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw PipelineFailure(message: "cannot read \(path) to archive it") }
+        defer { try? handle.close() }
+        // Hash first (files can be hundreds of MB: stream them), then store only if new.
+        let digest = try SHA256Digest()
+        var bytes = 0
+        while let chunk = try handle.read(upToCount: Ledger.chunkSize), !chunk.isEmpty {
+            try chunk.withUnsafeBytes { try digest.update($0) }
+            bytes += chunk.count
+        }
+        let sha = try digest.finish()
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM archive_object WHERE sha256 = ?", arguments: [sha]) == true { return (sha, bytes) }
+        try handle.seek(toOffset: 0)
+        let insert = try db.cachedStatement(sql: "INSERT INTO archive_chunk (sha256, seq, data) VALUES (?, ?, ?)")
+        var seq = 0
+        let check = try SHA256Digest()
+        var stored = 0
+        // The object row first (the chunks refer to it); its chunk count is checked on reading.
+        let chunkCount = (bytes + Ledger.chunkSize - 1) / Ledger.chunkSize
+        try db.execute(sql: "INSERT INTO archive_object (sha256, bytes, chunks) VALUES (?, ?, ?)", arguments: [sha, bytes, chunkCount])
+        while let chunk = try handle.read(upToCount: Ledger.chunkSize), !chunk.isEmpty {
+            try chunk.withUnsafeBytes { try check.update($0) }
+            try insert.execute(arguments: [sha, seq, chunk])
+            seq += 1
+            stored += chunk.count
+        }
+        guard try check.finish() == sha, stored == bytes, seq == chunkCount else {
+            throw PipelineFailure(message: "\(path) changed while it was being archived; nothing was recorded, run the command again")
+        }
+        return (sha, bytes)
+    }
+
+    func archive(text: String) throws -> (sha256: String, bytes: Int) {
+        let data = Data(text.utf8)
+        let sha = try SHA256Digest.hex([UInt8](data))
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM archive_object WHERE sha256 = ?", arguments: [sha]) != true {
+            try db.execute(sql: "INSERT INTO archive_object (sha256, bytes, chunks) VALUES (?, ?, ?)", arguments: [sha, data.count, data.isEmpty ? 0 : 1])
+            if !data.isEmpty { try db.execute(sql: "INSERT INTO archive_chunk (sha256, seq, data) VALUES (?, 0, ?)", arguments: [sha, data]) }
+        }
+        return (sha, data.count)
+    }
+
+    /// Inserts the workers' lines through one prepared statement (a province has 200,000).
+    func insert(workers: [WorkerResult]) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO worker_result (settlement_id, worker_id, position, name, unit, grp, rank, items, item_yuan, total,
+              duty_met, flags, named_values, base, score_pay, deductions, adjustment, payable, shortfall)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for w in workers {
+            let args: [(any DatabaseValueConvertible)?] = [
+                w.settlement_id, w.worker_id, w.position, w.name, w.unit, w.grp, w.rank,
+                LedgerText.json(w.items), LedgerText.json(w.item_yuan), w.total, w.duty_met,
+                LedgerText.json(w.flags.map { $0 ? "true" : "false" }, quoted: false),
+                LedgerText.json(w.named_values.map { $0.map { $0 ? "true" : "false" } ?? "null" }, quoted: false),
+                w.base, w.score_pay, w.deductions, w.adjustment, w.payable, w.shortfall,
+            ]
+            try statement.execute(arguments: StatementArguments(args))
+        }
+    }
+}
+
+extension Ledger {
+    static let chunkSize = 1 << 20
+}
+
+/// Exact numbers and lists as the ledger stores them: decimal text (a fraction `n/d` only where
+/// the decimal does not terminate), JSON arrays.
+enum LedgerText {
+    static func number(_ n: ExactNumber) -> String {
+        let d = n.description
+        return d.hasPrefix("≈") ? "\(n.numerator)/\(n.denominator)" : d
+    }
+
+    static func number(_ text: String) -> ExactNumber? {
+        if let slash = text.firstIndex(of: "/") {
+            guard let n = Int128(text[..<slash]), let d = Int128(text[text.index(after: slash)...]) else { return nil }
+            return try? ExactNumber(numerator: n, denominator: d)
+        }
+        return ExactNumber(decimalText: text)
+    }
+
+    static func json(_ items: [String], quoted: Bool = true) -> String {
+        guard quoted else { return "[" + items.joined(separator: ",") + "]" }
+        var s = "["
+        for (k, t) in items.enumerated() {
+            if k > 0 { s += "," }
+            s += "\""
+            for u in t.unicodeScalars {
+                switch u {
+                case "\"": s += "\\\""
+                case "\\": s += "\\\\"
+                default:
+                    if u.value < 0x20 { s += String(format: "\\u%04x", u.value) } else { s.unicodeScalars.append(u) }
+                }
+            }
+            s += "\""
+        }
+        return s + "]"
+    }
+
+    static func bools(_ text: String) -> [Bool?] {
+        text.dropFirst().dropLast().split(separator: ",").map { $0 == "true" ? true : ($0 == "false" ? false : nil) }
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import GridpayCore
+import GridpayPipeline
+
+/// consecutive() over closed periods: the results as first published (the closing, never a
+/// revision), read once per period from the ledger.
+final class LedgerHistory: PublishedHistory, @unchecked Sendable {
+    let ledger: Ledger
+    let closings: [String: Settlement]
+    private var cache: [String: [String: [Bool?]]] = [:]
+    private let lock = NSLock()
+
+    init(ledger: Ledger) throws {
+        self.ledger = ledger
+        var c: [String: Settlement] = [:]
+        for s in try ledger.settlements() where s.revision == 0 { c[s.period] = s }
+        closings = c
+    }
+
+    func isPublished(_ period: CalendarPeriod) -> Bool { closings["\(period)"] != nil }
+
+    func publishedValue(named name: String, period: CalendarPeriod, workerID: String) throws(EvaluationError) -> Value? {
+        let key = "\(period)"
+        guard let s = closings[key], let id = s.id else { return nil }
+        guard let index = s.value_names.firstIndex(of: name) else {
+            throw EvaluationError("the ledger's published results of \(period) keep no true/false value '\(name)' (they keep: \(s.value_names.joined(separator: ", "))); consecutive() can only read those", at: nil)
+        }
+        lock.lock()
+        defer { lock.unlock() }
+        if cache[key] == nil {
+            do { cache[key] = try ledger.namedValues(of: id) } catch {
+                throw EvaluationError("cannot read the published results of \(period) from \(ledger.path): \(Ledger.describe(error))", at: nil)
+            }
+        }
+        guard let values = cache[key]?[workerID], index < values.count else { return nil }
+        return values[index].map { .bool($0) }
+    }
+
+    func publishedRuleSHA256(of period: CalendarPeriod) -> String { closings["\(period)"]?.rule_sha256 ?? "" }
+}
+
+/// Periods in the ledger are stored as their text (`YYYY-MM`, `YYYY-Qn`, …).
+enum LedgerPeriods {
+    static func previous(_ p: CalendarPeriod) -> CalendarPeriod { p.previous }
+    static func next(_ p: CalendarPeriod) -> CalendarPeriod { p.adding(1) }
+    static func parse(_ text: String) -> CalendarPeriod? { CalendarPeriod.parse(text) }
+}
+
+/// What a closed period published, for other commands (e.g. ratings over closed periods).
+public struct PublishedWorker: Sendable {
+    public var id: String
+    public var name: String
+    public var unit: String
+    public var group: String
+    public var rank: Int
+    /// Item scores in the order of `PublishedPeriod.itemNames`.
+    public var items: [ExactNumber]
+    public var total: ExactNumber
+    public var dutyMet: Bool?
+    /// In the order of `PublishedPeriod.flagNames`.
+    public var flags: [Bool]
+    public var base: ExactNumber
+    public var scorePay: ExactNumber
+    public var deductions: ExactNumber
+    public var adjustment: ExactNumber
+    public var payable: ExactNumber
+    public var shortfall: ExactNumber
+}
+
+public struct PublishedPeriod: Sendable {
+    public var period: String
+    public var closedBy: String
+    /// UTC, `YYYY-MM-DD HH:MM:SS`.
+    public var closedAt: String
+    public var ruleFile: String
+    public var ruleVersion: String
+    public var ruleSHA256: String
+    public var itemNames: [String]
+    public var flagNames: [String]
+    /// The roster of the period, in published rank order.
+    public var workers: [PublishedWorker]
+
+    public func worker(_ id: String) -> PublishedWorker? { workers.first { $0.id == id } }
+}
+
+extension Ledger {
+    /// The results of `period` as first published (its closing; revisions move money only and
+    /// are not shown here), or nil when the period is not closed.
+    public func published(_ period: String) throws -> PublishedPeriod? {
+        guard let s = try closing(of: period), let id = s.id else { return nil }
+        let rows = try workers(of: id)
+        return PublishedPeriod(period: s.period, closedBy: s.closed_by, closedAt: s.closed_at, ruleFile: s.rule_file,
+                               ruleVersion: s.rule_version, ruleSHA256: s.rule_sha256, itemNames: s.item_names,
+                               flagNames: s.flag_names, workers: rows.map(Ledger.publishedWorker))
+    }
+
+    static func publishedWorker(_ w: WorkerResult) -> PublishedWorker {
+        func n(_ t: String) -> ExactNumber { LedgerText.number(t) ?? .zero }
+        return PublishedWorker(id: w.worker_id, name: w.name, unit: w.unit, group: w.grp, rank: w.rank, items: w.items.map(n),
+                               total: n(w.total), dutyMet: w.duty_met, flags: w.flags, base: n(w.base), scorePay: n(w.score_pay),
+                               deductions: n(w.deductions), adjustment: n(w.adjustment), payable: n(w.payable), shortfall: n(w.shortfall))
+    }
+}

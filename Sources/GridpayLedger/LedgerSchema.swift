@@ -1,0 +1,189 @@
+import Foundation
+import GRDB
+
+/// The ledger's schema (documented in the README): one SQLite database per town. Every table is
+/// append-only — triggers refuse UPDATE and DELETE — so a change is always a new row.
+enum LedgerSchema {
+    /// `PRAGMA application_id` of a gridpay ledger ("GPLG"): tells it from any other SQLite file.
+    static let applicationID: Int32 = 0x4750_4C47
+    static let format = "gridpay-ledger-1"
+    static let appendOnlyMessage = "the gridpay ledger is append-only: rows are never updated or deleted"
+    static let tables = ["ledger_info", "archive_object", "archive_chunk", "settlement", "archived_file",
+                         "output_hash", "worker_result", "correction_line"]
+
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE ledger_info (
+                    key TEXT PRIMARY KEY NOT NULL,
+                    value TEXT NOT NULL);
+                CREATE TABLE archive_object (
+                    sha256 TEXT PRIMARY KEY NOT NULL,
+                    bytes INTEGER NOT NULL,
+                    chunks INTEGER NOT NULL);
+                CREATE TABLE archive_chunk (
+                    sha256 TEXT NOT NULL REFERENCES archive_object(sha256),
+                    seq INTEGER NOT NULL,
+                    data BLOB NOT NULL,
+                    PRIMARY KEY (sha256, seq)) WITHOUT ROWID;
+                CREATE TABLE settlement (
+                    id INTEGER PRIMARY KEY,
+                    period TEXT NOT NULL,
+                    revision INTEGER NOT NULL,
+                    settled_in TEXT,
+                    closed_by TEXT NOT NULL,
+                    closed_at TEXT NOT NULL,
+                    rule_file TEXT NOT NULL,
+                    rule_in_folder INTEGER NOT NULL,
+                    rule_sha256 TEXT NOT NULL REFERENCES archive_object(sha256),
+                    rule_version TEXT NOT NULL,
+                    program TEXT NOT NULL,
+                    accepted_rows TEXT NOT NULL,
+                    item_names TEXT NOT NULL,
+                    flag_names TEXT NOT NULL,
+                    value_names TEXT NOT NULL,
+                    workers INTEGER NOT NULL,
+                    total_payable TEXT NOT NULL,
+                    UNIQUE (period, revision),
+                    CHECK ((revision = 0) = (settled_in IS NULL)));
+                CREATE TABLE archived_file (
+                    settlement_id INTEGER NOT NULL REFERENCES settlement(id),
+                    role TEXT NOT NULL CHECK (role IN ('input', 'rule', 'history-input', 'history-rule')),
+                    period TEXT NOT NULL,
+                    file TEXT NOT NULL,
+                    sha256 TEXT NOT NULL REFERENCES archive_object(sha256),
+                    bytes INTEGER NOT NULL,
+                    PRIMARY KEY (settlement_id, role, period, file));
+                CREATE TABLE output_hash (
+                    settlement_id INTEGER NOT NULL REFERENCES settlement(id),
+                    file TEXT NOT NULL,
+                    sha256 TEXT NOT NULL,
+                    bytes INTEGER NOT NULL,
+                    PRIMARY KEY (settlement_id, file));
+                CREATE TABLE worker_result (
+                    settlement_id INTEGER NOT NULL REFERENCES settlement(id),
+                    worker_id TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    name TEXT NOT NULL,
+                    unit TEXT NOT NULL,
+                    grp TEXT NOT NULL,
+                    rank INTEGER NOT NULL,
+                    items TEXT NOT NULL,
+                    item_yuan TEXT NOT NULL,
+                    total TEXT NOT NULL,
+                    duty_met INTEGER,
+                    flags TEXT NOT NULL,
+                    named_values TEXT NOT NULL,
+                    base TEXT NOT NULL,
+                    score_pay TEXT NOT NULL,
+                    deductions TEXT NOT NULL,
+                    adjustment TEXT NOT NULL,
+                    payable TEXT NOT NULL,
+                    shortfall TEXT NOT NULL,
+                    PRIMARY KEY (settlement_id, worker_id));
+                CREATE TABLE correction_line (
+                    settlement_id INTEGER NOT NULL REFERENCES settlement(id),
+                    seq INTEGER NOT NULL,
+                    worker_id TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    period TEXT NOT NULL,
+                    item TEXT NOT NULL,
+                    published TEXT NOT NULL,
+                    corrected TEXT NOT NULL,
+                    PRIMARY KEY (settlement_id, seq));
+                """)
+            for t in tables {
+                try db.execute(sql: """
+                    CREATE TRIGGER \(t)_no_update BEFORE UPDATE ON \(t) BEGIN SELECT RAISE(ABORT, '\(appendOnlyMessage)'); END;
+                    CREATE TRIGGER \(t)_no_delete BEFORE DELETE ON \(t) BEGIN SELECT RAISE(ABORT, '\(appendOnlyMessage)'); END;
+                    """)
+            }
+        }
+        return m
+    }
+}
+
+// MARK: - Typed records
+
+/// One closing of a period (revision 0), or a revision of it settled when a later period closed.
+public struct Settlement: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
+    public static let databaseTableName = "settlement"
+    public var id: Int64?
+    public var period: String
+    public var revision: Int
+    /// For a revision: the period whose closing settled it.
+    public var settled_in: String?
+    public var closed_by: String
+    /// UTC, `YYYY-MM-DD HH:MM:SS` (the clock is allowed in the ledger, never in outputs).
+    public var closed_at: String
+    public var rule_file: String
+    public var rule_in_folder: Bool
+    public var rule_sha256: String
+    public var rule_version: String
+    public var program: String
+    public var accepted_rows: [String]
+    public var item_names: [String]
+    public var flag_names: [String]
+    /// The true/false named values kept per worker, for consecutive() over this period.
+    public var value_names: [String]
+    public var workers: Int
+    public var total_payable: String
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+public struct ArchivedFile: Codable, FetchableRecord, PersistableRecord, Sendable {
+    public static let databaseTableName = "archived_file"
+    public var settlement_id: Int64
+    /// input, rule, history-input (an earlier month read from its inputs), history-rule.
+    public var role: String
+    public var period: String
+    public var file: String
+    public var sha256: String
+    public var bytes: Int
+}
+
+public struct OutputHash: Codable, FetchableRecord, PersistableRecord, Sendable {
+    public static let databaseTableName = "output_hash"
+    public var settlement_id: Int64
+    public var file: String
+    public var sha256: String
+    public var bytes: Int
+}
+
+/// A worker's published line: every number as exact decimal text, lists as JSON arrays.
+public struct WorkerResult: Codable, FetchableRecord, PersistableRecord, Sendable {
+    public static let databaseTableName = "worker_result"
+    public var settlement_id: Int64
+    public var worker_id: String
+    public var position: Int
+    public var name: String
+    public var unit: String
+    public var grp: String
+    public var rank: Int
+    public var items: [String]
+    public var item_yuan: [String]
+    public var total: String
+    public var duty_met: Bool?
+    public var flags: [Bool]
+    public var named_values: [Bool?]
+    public var base: String
+    public var score_pay: String
+    public var deductions: String
+    public var adjustment: String
+    public var payable: String
+    public var shortfall: String
+}
+
+public struct CorrectionLine: Codable, FetchableRecord, PersistableRecord, Sendable {
+    public static let databaseTableName = "correction_line"
+    public var settlement_id: Int64
+    public var seq: Int
+    public var worker_id: String
+    public var name: String
+    public var period: String
+    public var item: String
+    public var published: String
+    public var corrected: String
+}

@@ -1,0 +1,104 @@
+import GridpayCore
+import GridpayXLSX
+
+/// Earlier periods whose results were published (closed in the town's ledger, SPEC §9):
+/// consecutive() reads them from there, never recomputing them. The ledger target provides it.
+public protocol PublishedHistory: AnyObject, Sendable {
+    /// True when `period` is closed: its values then come from `publishedValue`.
+    func isPublished(_ period: CalendarPeriod) -> Bool
+    /// The named value as first published; nil when the worker was not on that roster.
+    func publishedValue(named name: String, period: CalendarPeriod, workerID: String) throws(EvaluationError) -> Value?
+    /// The SHA-256 of the rule file the period was closed with (for 说明 and the manifest).
+    func publishedRuleSHA256(of period: CalendarPeriod) -> String
+}
+
+/// Corrections of closed periods carried into this period's pay (SPEC §9): sheet 往期更正 and
+/// a column 往期调整 on 绩效工资 and in the pay CSV. Present only when there is something to carry.
+public struct CarriedCorrections: Sendable {
+    /// One changed value: worker, corrected period, item (or pay line), value as published (or as
+    /// last settled) and the corrected value; "" where the worker was not on that roster.
+    public struct Line: Sendable, Equatable {
+        public var workerID: String
+        public var name: String
+        public var period: String
+        public var item: String
+        public var published: String
+        public var corrected: String
+        public init(workerID: String, name: String, period: String, item: String, published: String, corrected: String) {
+            self.workerID = workerID
+            self.name = name
+            self.period = period
+            self.item = item
+            self.published = published
+            self.corrected = corrected
+        }
+    }
+
+    public var lines: [Line]
+    /// 往期调整 per worker id: corrected 实发绩效 − published, summed over the corrected periods.
+    public var adjustments: [String: ExactNumber]
+    /// The corrected periods, ascending.
+    public var periods: [String]
+
+    public init(lines: [Line], adjustments: [String: ExactNumber], periods: [String]) {
+        self.lines = lines
+        self.adjustments = adjustments
+        self.periods = periods
+    }
+
+    public var isEmpty: Bool { lines.isEmpty && adjustments.isEmpty }
+}
+
+extension PreparedMonth {
+    /// Earlier months read from their inputs for the history (not from the ledger).
+    public var historyMonthsRead: [(CalendarPeriod, MonthInputs)] { history.monthsRead }
+    /// Earlier months whose published results the history read from the ledger.
+    public var historyMonthsPublished: [CalendarPeriod] { history.publishedRead.sorted() }
+}
+
+extension MonthReport {
+    /// 实发绩效 = max(0, 考核绩效 − 扣款合计 + 往期调整); 未扣足 = what that falls short of 0.
+    /// Returns each worker's 往期调整, by position in `workers`.
+    mutating func carry(_ carried: CarriedCorrections) throws(ArithmeticError) -> [ExactNumber] {
+        var out: [ExactNumber] = []
+        for k in workers.indices {
+            let adjustment = carried.adjustments[workers[k].id] ?? .zero
+            let net = try workers[k].scorePay.subtracting(workers[k].deductions).adding(adjustment)
+            workers[k].payable = max(.zero, net)
+            workers[k].shortfall = max(.zero, try net.negated())
+            out.append(adjustment)
+        }
+        return out
+    }
+}
+
+extension SheetLabels {
+    static let priorAdjustment = "往期调整"
+    static let correctionSheet = "往期更正"
+}
+
+extension WorkbookWriter {
+    /// 往期更正: every value of a closed period that a correction changed, and what it moves.
+    func writeCorrections(_ book: XLSXWorkbook, _ s: SheetFormats, _ carried: CarriedCorrections) throws(XLSXError) {
+        let columns = [SheetColumn(SheetLabels.roster(rules)[0], .text), SheetColumn(SheetLabels.roster(rules)[1], .text),
+                       SheetColumn("更正期间", .centered), SheetColumn("项目", .text),
+                       SheetColumn("原公布值", .score), SheetColumn("更正值", .score)]
+        let ws = try sheet(book, SheetLabels.correctionSheet, columns, dataRows: carried.lines.count, s)
+        var row = 1
+        for l in carried.lines {
+            for (c, t) in [l.workerID, l.name, l.period, l.item].enumerated() { try ws.text(t, row: row, column: c) }
+            for (c, v) in [l.published, l.corrected].enumerated() {
+                if let n = ExactNumber(decimalText: v) { try ws.number(n, row: row, column: 4 + c) } else { try ws.text(v, row: row, column: 4 + c) }
+            }
+            row += 1
+        }
+        try ws.finish()
+    }
+}
+
+extension LoadedRules {
+    /// A rule file read from elsewhere than Rules/ (e.g. the ledger's archive).
+    public init(path: String, text: String, sha256: String, checked rules: RuleSet) {
+        self.init(path: path, text: text, sha256: sha256, rules: rules)
+    }
+}
