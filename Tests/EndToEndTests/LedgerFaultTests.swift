@@ -1,0 +1,184 @@
+import Foundation
+import GRDB
+import GridpayHash
+import XCTest
+
+/// SPEC §9 / issue 8.7 on the built binary: what is not a gridpay ledger or is another town's,
+/// a second close at once, an interrupted close, a damaged archive, append-only rows.
+final class LedgerFaultTests: XCTestCase {
+    var root: BinaryRunner.TempFolder!
+    var input: String { root.path("Input") }
+    var ledger: String { root.path("Ledger") }
+    var ledgerFile: String { "\(ledger)/qinghe.sqlite" }
+
+    override func setUpWithError() throws {
+        root = try BinaryRunner.TempFolder(prefix: "gridpay-ledger-faults")
+        // One worker, no rows: 业务培训 10 + 日常考核 4 + 电话畅通 20 = 34 (see LedgerCycleTests).
+        let dir = "\(input)/qinghe/2026-07"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let files = [
+            "roster.csv": "网格员编号,姓名,村(社区),网格编号,绩效工资基数(元),重点人员数\nW1,甲,东关村,G1,2000,0\n",
+            "patrol.csv": "网格员编号,日期,巡查时长(分钟)\n",
+            "events.csv": "事件编号,网格员编号,上报时间,事件类型,核查结果\n",
+            "phone_checks.csv": "抽查编号,抽查时间,网格员编号,抽查层级,是否接听\nPC1,2026-07-10 09:00,W1,镇,否\n",
+            "training.csv": "培训编号,培训日期,网格员编号,出勤\n",
+            "visits.csv": "走访编号,网格员编号,走访日期,走访类型\n",
+        ]
+        for (name, text) in files { try Data(text.utf8).write(to: URL(fileURLWithPath: "\(dir)/\(name)")) }
+    }
+
+    func gridpay(_ args: [String], environment: [String: String] = [:]) throws -> BinaryRunner.Output {
+        var a = args
+        if ["run", "close"].contains(args[0]) { a += ["--rules-dir", BinaryRunner.rulesDir, "--input-dir", input, "--output-dir", root.path("Output")] }
+        if ["verify", "status"].contains(args[0]) { a += ["--input-dir", input] }
+        return try BinaryRunner.run(a + ["--ledger-dir", ledger], environment: environment)
+    }
+
+    func close() throws -> BinaryRunner.Output { try gridpay(["close", "qinghe", "2026-07", "--by", "张三"]) }
+
+    func testAFileThatIsNotAGridpayLedgerIsRefused() throws {
+        try FileManager.default.createDirectory(atPath: ledger, withIntermediateDirectories: true)
+        try Data("just some text, not a database\n".utf8).write(to: URL(fileURLWithPath: ledgerFile))
+        let before = try Data(contentsOf: URL(fileURLWithPath: ledgerFile))
+        for args in [["status", "qinghe"], ["close", "qinghe", "2026-07", "--by", "张三"], ["verify", "qinghe", "2026-07"], ["run", "qinghe", "2026-07"]] {
+            let r = try gridpay(args)
+            XCTAssertEqual(r.status, 1, r.transcript)
+            XCTAssertEqual(r.errorLines.count, 1, r.transcript)
+            XCTAssertTrue(r.errorLines[0].hasPrefix("error: \(ledgerFile) is not a gridpay ledger: "), r.transcript)
+        }
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: ledgerFile)), before, "left as it was")
+
+        // An SQLite database of another program.
+        try FileManager.default.removeItem(atPath: ledgerFile)
+        let other = try DatabaseQueue(path: ledgerFile)
+        try other.write { try $0.execute(sql: "CREATE TABLE notes (body TEXT)") }
+        try other.close()
+        let r = try gridpay(["close", "qinghe", "2026-07", "--by", "张三"])
+        XCTAssertEqual(r.status, 1, r.transcript)
+        // application_id 0x4750_4C47 = 1196444743 ("GPLG").
+        XCTAssertEqual(r.errorLines, ["error: \(ledgerFile) is not a gridpay ledger: it is an SQLite database of another program (application_id 0, expected 1196444743); nothing was changed"])
+    }
+
+    func testAnotherTownsLedgerIsRefused() throws {
+        XCTAssertEqual(try close().status, 0)
+        try FileManager.default.copyItem(atPath: ledgerFile, toPath: "\(ledger)/xinhe.sqlite")
+        let r = try gridpay(["status", "xinhe"])
+        XCTAssertEqual(r.status, 1, r.transcript)
+        XCTAssertEqual(r.errorLines, ["error: \(ledger)/xinhe.sqlite is the ledger of town 'qinghe', not 'xinhe'; nothing was changed"])
+    }
+
+    func testASecondCloseWhileOneIsUnderWayIsRefused() throws {
+        // Hold the lock as a closing process would.
+        try FileManager.default.createDirectory(atPath: ledger, withIntermediateDirectories: true)
+        let fd = open(ledgerFile + ".lock", O_CREAT | O_RDWR, 0o644)
+        XCTAssertGreaterThanOrEqual(fd, 0)
+        XCTAssertEqual(flock(fd, LOCK_EX | LOCK_NB), 0)
+        var r = try close()
+        XCTAssertEqual(r.status, 1, r.transcript)
+        XCTAssertEqual(r.errorLines, ["error: another gridpay process is closing a period of qinghe right now (\(ledgerFile) is locked); nothing was recorded: try again when it has finished"])
+        flock(fd, LOCK_UN)
+        Foundation.close(fd)
+        r = try close()
+        XCTAssertEqual(r.status, 0, r.transcript)
+
+        // Two real processes at once on a fresh ledger: exactly one closes; the other is refused,
+        // either at the lock or, if it came second, as already closed.
+        try FileManager.default.removeItem(atPath: ledger)
+        let args = ["close", "qinghe", "2026-07", "--by", "张三", "--rules-dir", BinaryRunner.rulesDir, "--input-dir", input,
+                    "--output-dir", root.path("Output"), "--ledger-dir", ledger]
+        var processes: [(Process, String)] = []
+        for k in 0..<2 {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: BinaryRunner.binaryPath)
+            p.arguments = args
+            p.standardInput = FileHandle.nullDevice
+            p.standardOutput = FileHandle.nullDevice
+            let err = root.path("stderr-\(k)")
+            FileManager.default.createFile(atPath: err, contents: nil)
+            p.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: err))
+            processes.append((p, err))
+        }
+        for (p, _) in processes { try p.run() }
+        for (p, _) in processes { p.waitUntilExit() }
+        let statuses = processes.map { $0.0.terminationStatus }
+        let errors = try processes.map { try String(contentsOfFile: $0.1, encoding: .utf8) }
+        XCTAssertEqual(statuses.sorted(), [0, 1], errors.joined(separator: "\n"))
+        let refused = errors[statuses[0] == 1 ? 0 : 1].split(separator: "\n").filter { $0.hasPrefix("error: ") }
+        XCTAssertTrue(refused.count == 1 && (refused[0].contains("is locked") || refused[0].contains("is already closed")), refused.joined(separator: "\n"))
+    }
+
+    func testAnInterruptedCloseLeavesTheLedgerAsItWas() throws {
+        var r = try gridpay(["close", "qinghe", "2026-07", "--by", "张三"], environment: ["GRIDPAY_TEST_FAIL_BEFORE_COMMIT": "1"])
+        XCTAssertEqual(r.status, 1, r.transcript)
+        XCTAssertEqual(r.errorLines.last, "error: qinghe 2026-07 was not closed; the ledger \(ledgerFile) is as it was")
+        r = try gridpay(["status", "qinghe"])
+        XCTAssertEqual(r.stdoutLines, [
+            "qinghe: ledger \(ledgerFile)",
+            "period | closed by | closed at (UTC) | rule version | workers | total payable",
+            "corrections waiting to be settled: none",
+        ], r.transcript)
+        let db = try DatabaseQueue(path: ledgerFile)
+        for table in ["archive_object", "archive_chunk", "settlement", "archived_file", "output_hash", "worker_result"] {
+            XCTAssertEqual(try db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM \(table)") }, 0, table)
+        }
+        try db.close()
+        XCTAssertEqual(try close().status, 0)
+    }
+
+    func testRowsAreNeverUpdatedOrDeleted() throws {
+        XCTAssertEqual(try close().status, 0)
+        let db = try DatabaseQueue(path: ledgerFile)
+        for sql in ["UPDATE settlement SET closed_by = 'x'", "DELETE FROM worker_result", "UPDATE archive_chunk SET data = X'00'"] {
+            XCTAssertThrowsError(try db.write { try $0.execute(sql: sql) }, sql) { error in
+                XCTAssertEqual((error as? DatabaseError)?.message, "the gridpay ledger is append-only: rows are never updated or deleted")
+            }
+        }
+        try db.close()
+    }
+
+    func testADamagedArchiveObjectIsNamedByVerify() throws {
+        XCTAssertEqual(try close().status, 0)
+        let checks = "\(input)/qinghe/2026-07/phone_checks.csv"
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: checks)))
+        let sha = try SHA256Digest.hex(bytes)
+        // Damage it on purpose: drop the trigger that forbids it and change one byte.
+        var damaged = bytes
+        damaged[damaged.count - 2] = UInt8(ascii: "X")
+        let db = try DatabaseQueue(path: ledgerFile)
+        try db.write { db in
+            try db.execute(sql: "DROP TRIGGER archive_chunk_no_update")
+            try db.execute(sql: "UPDATE archive_chunk SET data = ? WHERE sha256 = ?", arguments: [Data(damaged), sha])
+        }
+        try db.close()
+        let r = try gridpay(["verify", "qinghe", "2026-07"])
+        XCTAssertEqual(r.status, 1, r.transcript)
+        XCTAssertEqual(r.errorLines, [
+            "error: the archived phone_checks.csv of 2026-07 in \(ledgerFile) is corrupted: recorded SHA-256 \(sha), its stored bytes hash to \(try SHA256Digest.hex(damaged))",
+            "error: qinghe 2026-07 cannot be verified: its archive in \(ledgerFile) is damaged",
+        ], r.transcript)
+    }
+
+    func testVerifyNamesTheOutputAndPerWorkerTheValuesThatDiffer() throws {
+        XCTAssertEqual(try close().status, 0)
+        // Make the record disagree with what the archive gives: W1 published 29 (34 − 5 for the
+        // missed 镇 check) and 实发绩效 550.00 (580.00 − 30); the record now says 30 and 570.
+        let db = try DatabaseQueue(path: ledgerFile)
+        let recorded = try db.write { db -> String in
+            try db.execute(sql: "DROP TRIGGER worker_result_no_update; DROP TRIGGER output_hash_no_update")
+            try db.execute(sql: "UPDATE worker_result SET total = '30', payable = '570'")
+            try db.execute(sql: "UPDATE output_hash SET sha256 = 'ffff' WHERE file = 'qinghe-2026-07-pay.csv'")
+            return try String.fetchOne(db, sql: "SELECT sha256 FROM output_hash WHERE file = 'qinghe-2026-07.xlsx'")!
+        }
+        try db.close()
+        let pay = try SHA256Digest.hex([UInt8](try Data(contentsOf: URL(fileURLWithPath: root.path("Output/qinghe/2026-07/qinghe-2026-07-pay.csv")))))
+        let r = try gridpay(["verify", "qinghe", "2026-07"])
+        XCTAssertEqual(r.status, 1, r.transcript)
+        XCTAssertFalse(recorded.isEmpty)
+        XCTAssertEqual(r.errorLines, [
+            "error: qinghe-2026-07-pay.csv differs: SHA-256 ffff was recorded when 2026-07 was closed, the re-run from the archive gives \(pay)",
+            "error: worker W1 (甲): 总分 published 30, re-run 29; 实发绩效 published 570, re-run 550",
+            "error: qinghe 2026-07: not identical — qinghe-2026-07-pay.csv differ from what was recorded when it was closed",
+        ], r.transcript)
+        XCTAssertEqual(r.warningLines, ["warning: \(input)/qinghe/2026-07 still matches the archive (6 files)"])
+    }
+}
