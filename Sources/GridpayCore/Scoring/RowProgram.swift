@@ -96,11 +96,6 @@ struct RowCompiler {
         case .not(let a):
             let pa = predicate(a)
             return { (row) throws(EvaluationError) in try !pa(row) }
-        case .compare:
-            // Any other comparison (e.g. `分 < 0`): evaluated, not compiled (function(_:) sends
-            // comparisons here, so this case must not go back there).
-            let evaluate = self.evaluate
-            return { (row) throws(EvaluationError) in try evaluate(e, row.values).bool == true }
         default:
             // Not through function(_:): that sends comparisons back here (an endless recursion
             // once crashed every row filter but a choice column against a literal).
