@@ -11,7 +11,7 @@ struct Gridpay: ParsableCommand {
         commandName: "gridpay",
         abstract: "Monthly assessment and performance-pay sheets for community grid workers.",
         version: GridpayVersion.current,
-        subcommands: [Run.self, Check.self, Explain.self, Close.self, Verify.self, Status.self])
+        subcommands: [Run.self, Check.self, Explain.self, Close.self, Verify.self, Status.self, Rate.self])
 }
 
 struct Locations: ParsableArguments {
@@ -112,13 +112,15 @@ struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Print one worker's score and pay, line by line, with the input rows behind each deduction.")
 
     @Argument(help: "Town.") var town: String
-    @Argument(help: "Month YYYY-MM, or quarter YYYY-Qn for a town assessed by quarter.") var month: String
+    @Argument(help: "Month YYYY-MM, or quarter YYYY-Qn for a town assessed by quarter; or a rated period (YYYY, YYYY-Hn, YYYY-Qn) for the worker's rating.") var month: String
     @Argument(help: "Worker id, as in the roster.") var worker: String
     @OptionGroup var locations: Locations
     @Option(name: .customLong("accept"), help: "As for run.") var accept: [String] = []
 
     func run() throws {
-        var request = RunRequest(town: town, period: try parsePeriod(month))
+        let period = try parsePeriod(month, kinds: [.month, .quarter, .halfYear, .year])
+        if try RatingSources.explain(town: town, period: period, worker: worker, locations: locations) { return }
+        var request = RunRequest(town: town, period: period)
         request.rulesDir = locations.rulesDir
         request.inputDir = locations.inputDir
         request.accepted = Set(accept)

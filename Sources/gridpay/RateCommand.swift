@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import GridpayCore
+import GridpayPipeline
+
+/// `gridpay rate <town> <YYYY | YYYY-Hn | YYYY-Qn>` (SPEC §8).
+struct Rate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Rate a year, half-year or quarter from its assessment periods: write <town>-<period>-rating.xlsx and -rating.csv.")
+
+    @Argument(help: "Town, as named by its rule file (e.g. qinghe).") var town: String
+    @Argument(help: "Period: YYYY, YYYY-Hn, or YYYY-Qn for a town assessed by month.") var period: String
+    @OptionGroup var locations: Locations
+    @Flag(help: "No progress output.") var quiet = false
+
+    func run() throws {
+        var request = RateRequest(town: town, period: try parsePeriod(period, kinds: [.quarter, .halfYear, .year]))
+        request.rulesDir = locations.rulesDir
+        request.inputDir = locations.inputDir
+        request.outputDir = locations.outputDir
+        let progress = ProgressReporter(quiet: quiet)
+        let result = RatingRunner.run(request, published: RatingSources.published(request), progress: progress)
+        progress.finish()
+        switch result {
+        case .success(let r):
+            for f in r.files { print("\(r.directory)/\(f)") }
+        case .failure(let f):
+            printDiagnostics(f.diagnostics, sources: f.sources)
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// Where closed periods' published results come from. The ledger (SPEC §9) is not part of this
+/// build yet: every period is computed from its inputs and marked 未结账.
+enum RatingSources {
+    static func published(_ request: RateRequest) -> PublishedResults {
+        { _ in .success(nil) }
+    }
+
+    /// `explain` of a rated period: true when `period` is rated (and the explanation printed).
+    static func explain(town: String, period: CalendarPeriod, worker: String, locations: Locations) throws -> Bool {
+        guard period.kind != .month else { return false }
+        var request = RateRequest(town: town, period: period)
+        request.rulesDir = locations.rulesDir
+        request.inputDir = locations.inputDir
+        if period.kind == .quarter, case .success(let l) = RatingRunner.rules(for: request),
+           !RatingRunner.isRating(period, assessedBy: l.rules.periodKind) {
+            return false
+        }
+        switch RatingRunner.prepare(request, published: published(request)) {
+        case .failure(let f):
+            printDiagnostics(f.diagnostics, sources: f.sources)
+            throw ExitCode(1)
+        case .success(let r):
+            guard let row = r.report.rows.first(where: { $0.id == worker }) else {
+                let ids = r.report.rows.map(\.id)
+                FileHandle.standardError.write(Data("error: worker '\(worker)' is on no roster of \(town) \(period)\(Suggestion.didYouMean(worker, among: ids))\n".utf8))
+                throw ExitCode(1)
+            }
+            print(RatingExplanation.text(row, in: r.report, ruleFile: (r.rules.path as NSString).lastPathComponent, version: r.rules.rules.version), terminator: "")
+            return true
+        }
+    }
+}
