@@ -15,6 +15,9 @@ public enum CSVReadError: Error, Equatable, CustomStringConvertible {
     case libcsv(path: String, code: Int32, message: String)
     /// iconv_open refused the GB18030 → UTF-8 conversion (e.g. missing glibc gconv modules).
     case converterUnavailable(path: String, reason: String)
+    /// A field, a record or a record's field count beyond `CSVLimits`: refused at once, so junk
+    /// (say 100 MB of NUL bytes) costs neither time nor memory. `what` says which limit.
+    case tooLong(path: String, line: Int, field: Int, what: String)
 
     public var description: String {
         switch self {
@@ -33,6 +36,8 @@ public enum CSVReadError: Error, Equatable, CustomStringConvertible {
             return "\(path): libcsv error \(code): \(message)"
         case let .converterUnavailable(path, reason):
             return "\(path): cannot convert GB18030 to UTF-8: \(reason)"
+        case let .tooLong(path, line, field, what):
+            return "\(path):\(line): \(what)"
         }
     }
 }
@@ -57,4 +62,15 @@ public enum CSVWriteError: Error, Equatable, CustomStringConvertible {
 /// strerror text for an errno value; read errno right after the failing call, before anything can overwrite it.
 func describeErrno(_ code: Int32) -> String {
     String(cString: strerror(code))
+}
+
+/// What one cell and one line of an export may hold. Real exports stay far below (a long address
+/// is a few hundred bytes); past a limit the file is refused at once with the position.
+public enum CSVLimits {
+    /// Bytes in one field.
+    public static let fieldBytes = 65_536
+    /// Bytes in one record (all its fields).
+    public static let recordBytes = 1 << 20
+    /// Fields in one record.
+    public static let fields = 4_096
 }

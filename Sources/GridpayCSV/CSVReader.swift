@@ -178,6 +178,20 @@ final class RecordStream {
     }
 
     private func parse(_ bytes: UnsafeRawBufferPointer) throws {
+        // In slices, so that a field past its limit is refused before libcsv has buffered much more.
+        var start = 0
+        while start < bytes.count {
+            let end = min(bytes.count, start + CSVLimits.fieldBytes)
+            try parseSlice(UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
+            if parser.partialField.count > CSVLimits.fieldBytes {
+                throw CSVReadError.tooLong(path: path, line: assembler.currentFieldLine, field: assembler.fieldCount + 1,
+                                           what: "field \(assembler.fieldCount + 1) is longer than \(CSVLimits.fieldBytes) bytes, the most one cell may hold; expected a CSV export (is a quote never closed, or is this not a CSV file?)")
+            }
+            start = end
+        }
+    }
+
+    private func parseSlice(_ bytes: UnsafeRawBufferPointer) throws {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         let context = Unmanaged.passUnretained(assembler).toOpaque()
         let consumed = csv_parse(parser.handle, base, bytes.count, libcsvFieldEnded, libcsvRowEnded, context)

@@ -163,6 +163,14 @@ final class RecordAssembler {
                                      looksLikeGB18030: fileLooksLikeGB18030(path: path)))
             return
         }
+        if bytes.count > CSVLimits.fieldBytes || byteCount + bytes.count > CSVLimits.recordBytes || endCount >= CSVLimits.fields {
+            let what = bytes.count > CSVLimits.fieldBytes
+                ? "field \(endCount + 1) is longer than \(CSVLimits.fieldBytes) bytes, the most one cell may hold"
+                : endCount >= CSVLimits.fields ? "the line has more than \(CSVLimits.fields) fields, the most one line may have"
+                : "the line is longer than \(CSVLimits.recordBytes) bytes, the most one line may hold"
+            failure = .read(.tooLong(path: path, line: fieldLine, field: endCount + 1, what: what + "; expected a CSV export"))
+            return
+        }
         if byteCount + bytes.count > byteCapacity {
             let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: max(byteCapacity * 2, byteCount + bytes.count))
             bigger.update(from: fieldBytes, count: byteCount)

@@ -66,7 +66,7 @@ public enum MonthReader {
         month.problems.append(contentsOf: rosterJob.problems)
         if let file = rosterJob.file { month.files.append(file) }
         // Without a complete roster every other row would be reported as an unknown worker.
-        if month.problems.contains(where: { [.missingColumn, .encoding, .malformedCSV].contains($0.kind) }) {
+        if month.problems.contains(where: { [.missingColumn, .encoding, .malformedCSV, .emptyFile].contains($0.kind) && $0.severity == .error }) {
             month.files.sort { $0.file < $1.file }
             return month
         }
@@ -135,6 +135,9 @@ public enum MonthReader {
         case .notGB18030(_, let line):
             return InputProblem(.encoding, .error, file: spec.file, line: line,
                                 message: "\(spec.file) is declared GB18030 but has bytes that are not GB18030 here", acceptable: false)
+        case .tooLong(_, let line, let field, let what):
+            return InputProblem(.malformedCSV, .error, file: spec.file, line: line, column: field,
+                                message: what, acceptable: false)
         case .malformed(_, let line, let reason):
             return InputProblem(.malformedCSV, .error, file: spec.file, line: line,
                                 message: "malformed CSV: \(reason); expected fields separated by commas, quotes doubled inside quoted fields", acceptable: false)
@@ -201,7 +204,7 @@ public final class EarlierMonths: HistoryProvider {
     func quarter(_ q: CalendarPeriod) -> Result<MonthInputs, HistoryGap> {
         let missing = q.months.filter { !QuarterReader.isFolder("\(inputRoot)/\($0)") }
         if !missing.isEmpty {
-            return .failure(HistoryGap(reason: "the inputs of \(q) are missing (\(missing.map { "\(inputRoot)/\($0)" }.joined(separator: ", ")))"))
+            return .failure(HistoryGap(reason: "the inputs of \(q) are missing (no folder \(missing.map { "\($0)" }.joined(separator: ", ")) beside this period's)"))
         }
         switch rulesFor(q.firstMonth) {
         case .failure(let f):
@@ -286,7 +289,7 @@ final class TableJob: @unchecked Sendable {
         size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
         if attributes == nil {
             missingProblem = InputProblem(.missingFile, .error, file: spec.file, line: nil,
-                message: "the input file \(spec.file) is missing from \(directory); the rule file declares it as table '\(spec.name)'", acceptable: false)
+                message: "the input file \(spec.file) is missing from the period's folder; the rule file declares it as table '\(spec.name)'", acceptable: false)
         }
     }
 

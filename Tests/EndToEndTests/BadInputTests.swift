@@ -95,7 +95,7 @@ final class BadInputTests: XCTestCase {
 
     func testMissingFile() throws {
         try assertSingleProblem("missing-file",
-            "\(inputPath("missing-file", "phone_checks.csv")):1:1: error: the input file phone_checks.csv is missing from \(monthDir("missing-file")); the rule file declares it as table 'phone_checks'",
+            "\(inputPath("missing-file", "phone_checks.csv")):1:1: error: the input file phone_checks.csv is missing from the period's folder; the rule file declares it as table 'phone_checks'",
             summary: summary(problems: 1))
     }
 

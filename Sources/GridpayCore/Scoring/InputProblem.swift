@@ -8,6 +8,10 @@ public struct InputProblem: Sendable, Hashable {
         /// A group table's row names a group on no roster row; a group lacks a required row; a
         /// group's members disagree on a column that must be one value per group.
         case unknownGroup, missingRow, groupMismatch
+        /// A file with no header row (0 bytes), or a header and no rows.
+        case emptyFile
+        /// Rows of a worker whose roster row was left out (bad cell or accepted): counted once.
+        case rowsNotChecked
     }
 
     public var kind: Kind

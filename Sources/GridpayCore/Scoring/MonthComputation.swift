@@ -250,6 +250,16 @@ public final class MonthComputation {
         ids.count <= 5000 ? ids : []
     }
 
+    /// Ids of roster rows left out (a bad cell, or accepted), with their line: other tables count
+    /// their rows once instead of reporting each as "not on the roster". Written while the roster
+    /// is read, before other tables are.
+    public private(set) var rejectedWorkers: [String: Int] = [:]
+
+    func rejectWorker(id: String, line: Int) {
+        precondition(accumulators == nil, "the roster is read before any other table")
+        if rejectedWorkers[id] == nil { rejectedWorkers[id] = line }
+    }
+
     func addWorker(_ row: [Value], id: String, line: Int) -> Int {
         precondition(accumulators == nil, "the roster is read before any other table")
         let index = ids.count

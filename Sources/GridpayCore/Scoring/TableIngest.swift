@@ -187,6 +187,9 @@ public final class TableIngest {
 
     static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
 
+    /// A cell as messages show it: at most 40 characters, control characters escaped.
+    static func shown(_ bytes: UnsafeBufferPointer<UInt8>) -> String { InputExcerpt.show(text(bytes)) }
+
     /// Feeds one CSV record (the first one is the header).
     public func consume<R: RawRecord>(_ record: R) {
         let line = record.line
@@ -205,6 +208,13 @@ public final class TableIngest {
             let f = fieldOf[c]
             let bytes = record.field(f)
             fieldSlots[c] = bytes
+            if let at = InputExcerpt.firstControlCharacter(bytes) {
+                let name = spec.columns[c].name
+                problem(.badValue, line: line, field: f + 1, column: name,
+                        "\(name) '\(Self.shown(bytes))' holds the control character \(InputExcerpt.codePoint(bytes[at])) at byte \(at + 1); expected text without control characters (tab and line breaks are allowed)")
+                bad = true
+                continue
+            }
             if let v = decode(bytes, c, line: line, field: f + 1) { slots[c] = v } else { bad = true }
         }
         let accepted = hasAcceptedLines && acceptedLines.contains(line)
@@ -213,7 +223,10 @@ public final class TableIngest {
             group = groupOfRow(record, line: line, accepted: accepted)
             if group == nil { bad = true }
         }
-        if bad { return }
+        if bad {
+            if isRoster { rejectRosterRow(record, line: line) }
+            return
+        }
         var cellsOK = true
         if let cellRules {
             let row = RowView(values: UnsafeBufferPointer(start: slots, count: columnCount),
@@ -236,7 +249,10 @@ public final class TableIngest {
         if !cellsOK { return }
         var worker: Int?
         if isRoster {
-            if accepted { return }
+            if accepted || !cellsOK {
+                rejectRosterRow(record, line: line)
+                return
+            }
             let row = Array(UnsafeBufferPointer(start: slots, count: columnCount))
             _ = month.addWorker(row, id: row[month.rules.roster.idColumn].description, line: line)
             rowsUsed += 1
@@ -246,6 +262,10 @@ public final class TableIngest {
             let bytes = record.field(fieldOf[workerColumn])
             guard let w = workerIndex.find(bytes) else {
                 let id = Self.text(bytes)
+                if month.rejectedWorkers[id] != nil {
+                    rowsOfRejected[id, default: 0] += 1
+                    return
+                }
                 if let quarter {
                     reportNotOnLastRoster(id, quarter, line: line, field: fieldOf[workerColumn] + 1, column: spec.columns[workerColumn].name, departed: quarter.departed.contains(bytes))
                     return
@@ -335,7 +355,42 @@ public final class TableIngest {
     /// Checks that need the whole file: a group table's completeness (`complete`), and for the
     /// roster, columns that must hold one value per group (`same_in_group`). Called once after
     /// the last record.
+    /// Rows of workers whose roster row was left out, by id (reported once per worker in finish()).
+    var rowsOfRejected: [String: Int] = [:]
+
+    func rejectRosterRow<R: RawRecord>(_ record: R, line: Int) {
+        let idColumn = month.rules.roster.idColumn
+        guard fieldOf.indices.contains(idColumn) else { return }
+        let bytes = record.field(fieldOf[idColumn])
+        guard !bytes.isEmpty, InputExcerpt.firstControlCharacter(bytes) == nil else { return }
+        month.rejectWorker(id: Self.text(bytes), line: line)
+    }
+
+    /// File-level findings once the file is read: no header, a header and no rows, rows of workers
+    /// whose roster row was left out.
+    func reportAfterReading() {
+        let rosterFile = month.rules.rosterTable.file
+        for (id, n) in rowsOfRejected.sorted(by: { $0.key < $1.key }) {
+            let line = month.rejectedWorkers[id] ?? 0
+            problem(.rowsNotChecked, line: nil,
+                    "\(n) row\(n == 1 ? " of worker '\(InputExcerpt.show(id))' was" : "s of worker '\(InputExcerpt.show(id))' were") not checked: the worker's roster row (\(rosterFile) line \(line)) was left out because of the problem reported there",
+                    acceptable: false, severity: .warning)
+        }
+        if !headerRead {
+            problem(.emptyFile, line: nil,
+                    "\(spec.file) is empty (no header row); expected the header (\(InputExcerpt.show(spec.columns.map(\.name).joined(separator: ", "), limit: 120))) and one row per record; an export without rows still has its header",
+                    acceptable: false)
+        } else if rowsRead == 0, !fieldOf.isEmpty {
+            if isRoster {
+                problem(.emptyFile, line: nil, "\(spec.file) has a header but no workers; expected one row per worker", acceptable: false)
+            } else {
+                problem(.emptyFile, line: nil, "\(spec.file) has a header but no rows: nothing of table '\(spec.name)' counts this period", acceptable: false, severity: .warning)
+            }
+        }
+    }
+
     public func finish() {
+        reportAfterReading()
         guard headerRead, !fieldOf.isEmpty else { return }
         let rules = month.rules
         if isRoster {
@@ -495,7 +550,7 @@ public final class TableIngest {
                             "missing column '\(column.name)': the header has '\(near)' here; is it misspelt? Expected the header to name '\(column.name)'", acceptable: false)
                 } else {
                     problem(.missingColumn, line: line, column: column.name,
-                            "missing column '\(column.name)'; the header has: \(fields.joined(separator: ", "))", acceptable: false)
+                            "missing column '\(column.name)'; the header has: \(InputExcerpt.show(fields.joined(separator: ", "), limit: 200))", acceptable: false)
                 }
             }
         }
@@ -532,38 +587,43 @@ public final class TableIngest {
             }
             let values = options.map { String(decoding: $0, as: UTF8.self) }
             let raw = Self.text(bytes)
-            return fail(c, line, field, "is '\(raw)'; expected one of \(values.joined(separator: " / "))\(Suggestion.didYouMean(raw, among: values))", bytes)
+            return fail(c, line, field, "is '\(InputExcerpt.show(raw))'; expected one of \(values.joined(separator: " / "))\(Suggestion.didYouMean(raw, among: values))", bytes)
         case .number, .integer:
             guard let n = ExactNumber(decimalBytes: bytes) else {
-                return fail(c, line, field, "is '\(Self.text(bytes))'; expected \(spec.columns[c].type.expectation)", bytes)
+                return fail(c, line, field, "is '\(Self.shown(bytes))'; expected \(spec.columns[c].type.expectation)", bytes)
+            }
+            // A whole number is digits, with a leading '-' where the column allows negatives:
+            // never '2.00' (two columns swapped in a row once read as a base of 3 yuan).
+            if d.kind == .integer, !InputExcerpt.isPlainInteger(bytes) {
+                return fail(c, line, field, "is '\(Self.shown(bytes))'; expected a whole number written with digits only (no decimal point, sign '+', spaces or separators)", bytes)
             }
             if d.kind == .integer, !n.isInteger {
-                return fail(c, line, field, "is '\(Self.text(bytes))'; expected a whole number", bytes)
+                return fail(c, line, field, "is '\(Self.shown(bytes))'; expected a whole number", bytes)
             }
             if let places = d.places, n.denominator != 1, !n.hasAtMostDecimalPlaces(places) {
-                return fail(c, line, field, "is '\(Self.text(bytes))'; expected at most \(places) decimals", bytes)
+                return fail(c, line, field, "is '\(Self.shown(bytes))'; expected at most \(places) decimals", bytes)
             }
             if let min = d.minimum, n < min {
-                return fail(c, line, field, "is \(Self.text(bytes)), below the minimum \(min); expected \(spec.columns[c].type.expectation) ≥ \(min)", bytes)
+                return fail(c, line, field, "is \(Self.shown(bytes)), below the minimum \(min); expected \(spec.columns[c].type.expectation) ≥ \(min)", bytes)
             }
             if let max = d.maximum, n > max {
-                return fail(c, line, field, "is \(Self.text(bytes)), above the maximum \(max); expected at most \(max)", bytes)
+                return fail(c, line, field, "is \(Self.shown(bytes)), above the maximum \(max); expected at most \(max)", bytes)
             }
             return .number(n)
         case .date:
             guard let date = CivilDate.parse(bytes: bytes) else {
-                return fail(c, line, field, "is '\(Self.text(bytes))'; expected a date YYYY-MM-DD", bytes)
+                return fail(c, line, field, "is '\(Self.shown(bytes))'; expected a date YYYY-MM-DD", bytes)
             }
             if d.withinPeriod, !period.contains(date) {
-                return fail(c, line, field, "\(Self.text(bytes)) is outside \(period); expected a date from \(period.firstDay) to \(period.lastDay)", bytes, kind: .outsidePeriod, bare: true)
+                return fail(c, line, field, "\(Self.shown(bytes)) is outside \(period); expected a date from \(period.firstDay) to \(period.lastDay)", bytes, kind: .outsidePeriod, bare: true)
             }
             return .date(date)
         case .datetime:
             guard let dt = CivilDateTime.parse(bytes: bytes) else {
-                return fail(c, line, field, "is '\(Self.text(bytes))'; expected a time YYYY-MM-DD HH:MM or YYYY-MM-DD HH:MM:SS", bytes)
+                return fail(c, line, field, "is '\(Self.shown(bytes))'; expected a time YYYY-MM-DD HH:MM or YYYY-MM-DD HH:MM:SS", bytes)
             }
             if d.withinPeriod, !period.contains(dt.date) {
-                return fail(c, line, field, "\(Self.text(bytes)) is outside \(period); expected a time from \(period.firstDay) 00:00 to \(period.lastDay) 23:59", bytes, kind: .outsidePeriod, bare: true)
+                return fail(c, line, field, "\(Self.shown(bytes)) is outside \(period); expected a time from \(period.firstDay) 00:00 to \(period.lastDay) 23:59", bytes, kind: .outsidePeriod, bare: true)
             }
             return .datetime(dt)
         }

@@ -1,0 +1,110 @@
+import Foundation
+import XCTest
+
+/// Issue 6, points 5, 6, 7 and 9, end to end (fixtures in Fixtures/bad-input, see its README).
+extension BadInputTests {
+    // MARK: 6.5 exports that silently changed pay
+
+    func testZeroByteExportIsAnError() throws {
+        // Before: the month ran with no phone checks at all (−29% of pay on the sample month).
+        try assertSingleProblem("empty-export",
+            "\(inputPath("empty-export", "phone_checks.csv")):1:1: error: phone_checks.csv is empty (no header row); expected the header (抽查编号, 抽查时间, 网格员编号, 抽查层级, 是否接听) and one row per record; an export without rows still has its header",
+            summary: summary(problems: 1))
+    }
+
+    func testHeaderOnlyExportIsSaidAloud() throws {
+        let out = try Runner.TempFolder(prefix: "gridpay-badinput-out")
+        let (r, dir) = try runSucceeding("header-only-export", out: out)
+        let message = "phone_checks.csv has a header but no rows: nothing of table 'phone_checks' counts this period"
+        XCTAssertEqual(otherWarnings(r), ["\(inputPath("header-only-export", "phone_checks.csv")):1:1: warning: \(message)"], r.transcript)
+        let parts = try Runner.xlsxParts("\(dir)/\(Self.town)-\(Self.month).xlsx")
+        let rows = Runner.sheetRows(try XCTUnwrap(Runner.sheetXML(named: "数据问题", in: parts)))
+        XCTAssertTrue(rows.contains { $0.contains(message) && $0.first == "警告" }, "数据问题 lists it as a warning: \(rows)")
+    }
+
+    func testRosterWithoutWorkersIsAnError() throws {
+        // And no flood of "not on the roster" for every other row.
+        try assertSingleProblem("empty-roster",
+            "\(inputPath("empty-roster", "roster.csv")):1:1: error: roster.csv has a header but no workers; expected one row per worker",
+            summary: summary(problems: 1))
+    }
+
+    /// The warnings of a case whose roster row 3 (QH0002) is left out: one per other table.
+    func rowsNotChecked(_ name: String) -> [String] {
+        ["patrol.csv", "events.csv", "phone_checks.csv", "training.csv", "visits.csv"].map {
+            "\(inputPath(name, $0)):1:1: warning: 1 row of worker 'QH0002' was not checked: the worker's roster row (roster.csv line 3) was left out because of the problem reported there"
+        }
+    }
+
+    func testIntegerIsDigitsOnly() throws {
+        // Before: 2.00 (and 2200.00) passed as a whole number.
+        let r = try runFailing("integer-with-decimals")
+        XCTAssertEqual(r.stderrLines, [
+            "\(inputPath("integer-with-decimals", "roster.csv")):3:6: error: 重点人员数 is '2.00'; expected a whole number written with digits only (no decimal point, sign '+', spaces or separators)",
+        ] + rowsNotChecked("integer-with-decimals") + [summary(problems: 1, acceptable: 1, example: "roster.csv:3")], r.transcript)
+    }
+
+    func testControlCharacterInACellIsAnErrorAtItsCell() throws {
+        // Before: the NUL passed validation and failed inside the XLSX writer with no position.
+        try assertSingleProblem("control-character",
+            "\(inputPath("control-character", "events.csv")):3:4: error: 事件类型 '环境\\0卫生' holds the control character U+0000 at byte 7; expected text without control characters (tab and line breaks are allowed)",
+            summary: summary(problems: 1, acceptable: 1, example: "events.csv:3"))
+    }
+
+    // MARK: 6.7 one bad roster cell
+
+    func testOneBadRosterCellIsReportedOnceWithTheRowsItLeftUnchecked() throws {
+        // Before: the cell, then "worker QH0002 is not on the roster" on every row of QH0002.
+        let r = try runFailing("bad-roster-cell")
+        XCTAssertEqual(r.stderrLines, [
+            "\(inputPath("bad-roster-cell", "roster.csv")):3:5: error: 绩效工资基数(元) is '22OO.00'; expected a number with at most 2 decimals",
+        ] + rowsNotChecked("bad-roster-cell") + [summary(problems: 1, acceptable: 1, example: "roster.csv:3")], r.transcript)
+    }
+
+    // MARK: 6.6 junk input
+
+    func testHundredMegabytesOfNULIsRefusedAtOnceInAFewLines() throws {
+        // Before: 94 s, 6.8 GB of memory, 400 MB of messages.
+        let input = try Runner.TempFolder(prefix: "gridpay-junk")
+        let month = input.path("\(Self.town)/\(Self.month)")
+        try FileManager.default.createDirectory(atPath: input.path(Self.town), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: monthDir("valid"), toPath: month)
+        let junk = "\(month)/patrol.csv"
+        FileManager.default.createFile(atPath: junk, contents: nil)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: junk))
+        let block = Data(count: 1 << 20)
+        for _ in 0..<100 { handle.write(block) }
+        try handle.close()
+        let out = try Runner.TempFolder(prefix: "gridpay-badinput-out")
+        let started = Date()
+        let r = try Runner.runMonth(inputDir: input.path, outputDir: out.path)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 10, "refused in seconds")
+        XCTAssertEqual(r.status, 1)
+        XCTAssertEqual(r.stderrLines, [
+            "\(junk):1:1: error: field 1 is longer than 65536 bytes, the most one cell may hold; expected a CSV export (is a quote never closed, or is this not a CSV file?)",
+            summary(problems: 1),
+        ], r.transcript)
+    }
+
+    // MARK: 6.9 no command-line path in any output
+
+    func testTheSameMonthFromAnotherFolderGivesTheSameBytes() throws {
+        // With incomplete history the --input-dir path was in the manifest and the workbook.
+        let elsewhere = try Runner.TempFolder(prefix: "gridpay-elsewhere")
+        try FileManager.default.createDirectory(atPath: elsewhere.path(Self.town), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: monthDir("valid"), toPath: elsewhere.path("\(Self.town)/\(Self.month)"))
+        let out1 = try Runner.TempFolder(prefix: "gridpay-badinput-out"), out2 = try Runner.TempFolder(prefix: "gridpay-badinput-out")
+        let (_, dir1) = try runSucceeding("valid", out: out1)
+        let r2 = try Runner.runMonth(inputDir: elsewhere.path, outputDir: out2.path)
+        XCTAssertEqual(r2.status, 0, r2.transcript)
+        let dir2 = out2.path("\(Self.town)/\(Self.month)")
+        for f in ["\(Self.town)-\(Self.month).xlsx", "\(Self.town)-\(Self.month)-pay.csv", "\(Self.town)-\(Self.month)-manifest.json"] {
+            let a = FileManager.default.contents(atPath: "\(dir1)/\(f)"), b = FileManager.default.contents(atPath: "\(dir2)/\(f)")
+            XCTAssertNotNil(a)
+            XCTAssertEqual(a, b, "\(f) differs between input folders")
+        }
+        let manifest = String(decoding: FileManager.default.contents(atPath: "\(dir1)/\(Self.town)-\(Self.month)-manifest.json") ?? Data(), as: UTF8.self)
+        XCTAssertFalse(manifest.contains(caseDir("valid")), manifest)
+        XCTAssertFalse(manifest.contains(out1.path), manifest)
+    }
+}
