@@ -56,7 +56,7 @@ enum QuarterReader {
             inputs.problems.append(contentsOf: job.problems)
             if let f = job.file { inputs.files.append(f) }
         }
-        if inputs.problems.contains(where: { [.missingFile, .missingColumn, .encoding, .malformedCSV].contains($0.kind) && $0.file.hasSuffix(ruleSet.tables[roster].file) }) {
+        if inputs.problems.contains(where: { ([.missingFile, .missingColumn, .encoding, .malformedCSV].contains($0.kind) || ($0.kind == .emptyFile && $0.severity == .error)) && $0.file.hasSuffix(ruleSet.tables[roster].file) }) {
             inputs.files.sort { $0.file < $1.file }
             return inputs
         }

@@ -108,7 +108,8 @@ final class TimeAndRowCheckTests: XCTestCase {
         var request = RunRequest(town: "t", period: Period.parse("2026-07")!)
         request.inputDir = tmp.path
         switch MonthRunner.prepare(request, rules: { _ in .success(loaded) }) {
-        case .success(let m): return Outcome(month: m, problems: m.inputs.problems.map { $0.diagnostic(directory: "").description })
+        // Tables a test leaves out are header-only on purpose: their warning is not the point here.
+        case .success(let m): return Outcome(month: m, problems: m.inputs.problems.filter { !($0.kind == .emptyFile && $0.severity == .warning) }.map { $0.diagnostic(directory: "").description })
         case .failure(let f): return Outcome(month: nil, problems: f.diagnostics.map { $0.description.replacingOccurrences(of: dir + "/", with: "") })
         }
     }

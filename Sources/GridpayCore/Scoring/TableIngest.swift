@@ -381,7 +381,8 @@ public final class TableIngest {
                     "\(spec.file) is empty (no header row); expected the header (\(InputExcerpt.show(spec.columns.map(\.name).joined(separator: ", "), limit: 120))) and one row per record; an export without rows still has its header",
                     acceptable: false)
         } else if rowsRead == 0, !fieldOf.isEmpty {
-            if isRoster {
+            // A quarter's workers are those of its last month's roster: only that one must have workers.
+            if isRoster, quarter == nil || quarter?.ownRoster == quarter?.lastRoster {
                 problem(.emptyFile, line: nil, "\(spec.file) has a header but no workers; expected one row per worker", acceptable: false)
             } else {
                 problem(.emptyFile, line: nil, "\(spec.file) has a header but no rows: nothing of table '\(spec.name)' counts this period", acceptable: false, severity: .warning)
