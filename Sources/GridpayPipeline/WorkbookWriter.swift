@@ -20,6 +20,7 @@ struct WorkbookWriter {
         let styles = SheetFormats(book)
         try writeSummary(book, styles)
         try writePay(book, styles)
+        for sheet in report.groupSheets { try writeGroupSheet(book, styles, sheet) }
         if let carried = month.carried { try writeCorrections(book, styles, carried) }
         try writeDetails(book, styles)
         try writeDeclaredSheets(book, styles)
@@ -47,6 +48,7 @@ struct WorkbookWriter {
         if !rules.grades.isEmpty { columns.append(SheetColumn(GradeBands.gradeName, .centered)) }
         if rules.duty != nil { columns.append(SheetColumn(SheetLabels.duty, .centered)) }
         columns += rules.flags.map { SheetColumn($0.name, .centered) }
+        columns += rules.summaryColumns.map(displayColumn)
         columns.append(SheetColumn(SheetLabels.remark, .text))
         let ws = try sheet(book, SheetLabels.summarySheet, columns, dataRows: report.workers.count, s)
         var row = 1
@@ -59,6 +61,7 @@ struct WorkbookWriter {
             if let g = w.grade { try ws.text(g, row: row, column: c); c += 1 }
             if let d = w.dutyMet { try ws.text(SheetLabels.yesNo(d), row: row, column: c); c += 1 }
             for f in w.flags { try ws.text(SheetLabels.yesNo(f), row: row, column: c); c += 1 }
+            for v in w.columns { try writeCell(ws, v, row: row, column: c); c += 1 }
             let notes = (w.historyIncomplete ? [SheetLabels.historyIncomplete] : []) + (w.historyAssumption.map { [$0] } ?? [])
             if !notes.isEmpty {
                 try ws.text(notes.joined(separator: "；"), row: row, column: c)
@@ -236,6 +239,39 @@ struct WorkbookWriter {
             }
             try ws.finish()
         }
+    }
+
+    /// A rule-file column ([summary] columns, [[group_sheets]]): its header and style.
+    func displayColumn(_ d: DisplayColumn) -> SheetColumn {
+        switch (d.type, d.format) {
+        case (.number, .score): SheetColumn(d.name, .score)
+        case (.number, .integer): SheetColumn(d.name, .integer)
+        case (.number, .percent): SheetColumn(d.name, .percent)
+        case (.number, .money): SheetColumn(d.name, .money)
+        case (.bool, _): SheetColumn(d.name, .centered)
+        default: SheetColumn(d.name, .text)
+        }
+    }
+
+    /// A rule-file column's cell: a number in the column's style, text, 是/否, or blank.
+    func writeCell(_ ws: TableSheet, _ v: Value?, row: Int, column: Int) throws(XLSXError) {
+        switch v {
+        case .number(let n)?: try ws.number(n, row: row, column: column)
+        case .bool(let b)?: try ws.text(SheetLabels.yesNo(b), row: row, column: column)
+        case let other?: try ws.text(other.description, row: row, column: column)
+        case nil: try ws.blank(row: row, column: column)
+        }
+    }
+
+    /// A `[[group_sheets]]` sheet: the group (labelled as on the roster), then the rule file's columns.
+    func writeGroupSheet(_ book: XLSXWorkbook, _ s: SheetFormats, _ sheet: GroupSheetReport) throws(XLSXError) {
+        let columns = [SheetColumn(SheetLabels.roster(rules)[3], .text)] + sheet.spec.columns.map(displayColumn)
+        let ws = try self.sheet(book, sheet.spec.name, columns, dataRows: sheet.rows.count, s)
+        for (r, row) in sheet.rows.enumerated() {
+            try ws.text(row.group, row: r + 1, column: 0)
+            for (k, v) in row.cells.enumerated() { try writeCell(ws, v, row: r + 1, column: k + 1) }
+        }
+        try ws.finish()
     }
 
     func writeProblems(_ book: XLSXWorkbook, _ s: SheetFormats) throws(XLSXError) {

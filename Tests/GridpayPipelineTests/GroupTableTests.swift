@@ -218,4 +218,88 @@ final class GroupTableTests: XCTestCase {
         let csv = try String(contentsOfFile: "\(tmp.path)/g.csv", encoding: .utf8)
         XCTAssertTrue(csv.replacingOccurrences(of: "\u{FEFF}", with: "").hasPrefix("\"人员号\",\"名字\",\"站\",\"队\","), csv)
     }
+
+    static let sheetRules = rules.replacingOccurrences(of: "[[items]]", with: """
+    "完成率均值" = 'mean_each(targets, 类别, min(1, group_sum(小组, count(work, 类别 == each)) / sum(targets, 目标, 类别 == each)))'
+    "组排名" = 'group_rank(小组, 完成率均值)'
+
+    [summary]
+    columns = [
+      { name = "完成率", value = '完成率均值', format = "percent" },
+      { name = "有记录", value = '记录数 > 0' },
+      { name = "记录", value = '记录数', format = "integer", when = '记录数 > 1' },
+    ]
+
+    [[group_sheets]]
+    name = "小组考核"
+    order = '组排名'
+    columns = [
+      { name = "片区", value = '片区' },
+      { name = "人数", value = 'group_count(小组)', format = "integer" },
+      { name = "完成率", value = '完成率均值', format = "percent" },
+      { name = "小组排名", value = '组排名', format = "integer" },
+    ]
+
+    [[items]]
+    """)
+
+    static let fourWorkers: [String: String] = [
+        "roster.csv": "编号,姓名,片区,小组,基数\nA1,甲一,东,G1,1000\nA2,甲二,东,G1,1000\nC1,丙一,北,G3,1000\nB1,乙一,西,G2,1000\n",
+        "targets.csv": "组别,类别,目标\nG1,甲,3\nG1,乙,4\nG2,甲,5\nG2,乙,6\nG3,甲,5\nG3,乙,6\n",
+        "notes.csv": "组别,记录,违规\nG1,N1,否\nG2,N2,否\nG3,N3,否\nG1,N4,否\n",
+        "work.csv": "编号,类别\nA1,甲\nA2,甲\nA2,乙\nB1,甲\nC1,甲\n",
+    ]
+
+    /// mean_each() over a choice column's values, group_rank() over groups, [summary] columns
+    /// and a [[group_sheets]] sheet.
+    func testMeanOverTheKeysOfAGroupGroupRankAndGroupSheet() throws {
+        guard case .success(let month) = try prepare(Self.fourWorkers, spill: true, rules: Self.sheetRules) else { return XCTFail("prepare") }
+        let c = month.inputs.computation
+        func value(_ name: String, _ id: String) throws -> Value? {
+            try MonthReport.lookup(name, worker: month.report.workers.first { $0.id == id }!, in: c)
+        }
+        // G1: 甲 done 2 of 3, 乙 1 of 4 → (2/3 + 1/4) / 2 = 11/24. G2 and G3: 甲 1 of 5, 乙 0 of 6 → 1/10.
+        XCTAssertEqual(try value("完成率均值", "A2"), .number(try ExactNumber(numerator: 11, denominator: 24)))
+        XCTAssertEqual(try value("完成率均值", "B1"), .number(try ExactNumber(numerator: 1, denominator: 10)))
+        // Groups ranked once each: G1 1, G2 and G3 share 2 (a rank over workers would give 3).
+        XCTAssertEqual(try ["A1", "A2", "B1", "C1"].map { try value("组排名", $0) }, [1, 1, 2, 2].map { .number(ExactNumber($0)) })
+        let tmp = TemporaryFolder()
+        try WorkbookWriter(month: month).write(to: "\(tmp.path)/g.xlsx")
+        let book = try WorkbookReader(path: "\(tmp.path)/g.xlsx")
+        XCTAssertEqual(book.sheetOrder, ["考核汇总", "绩效工资", "小组考核", "扣分明细", "数据问题", "说明"])
+        XCTAssertEqual(Array(book.row("考核汇总", 0).suffix(4)), ["完成率", "有记录", "记录", "备注"])
+        // 11/24 = 0.458333… is written 0.4583 (shown 45.83%); 记录 is blank where 记录数 ≤ 1.
+        let a1 = try XCTUnwrap((1...4).map { book.row("考核汇总", $0) }.first { $0[1] == "A1" })
+        XCTAssertEqual(Array(a1.suffix(3)), ["0.4583", "是", "2"])
+        let b1 = try XCTUnwrap((1...4).map { book.row("考核汇总", $0) }.first { $0[1] == "B1" })
+        // (the reader drops trailing blank cells: 记录 and 备注 are blank)
+        XCTAssertEqual(Array(b1.suffix(2)), ["0.1", "是"])
+        XCTAssertEqual(b1.count, book.row("考核汇总", 0).count - 2)
+        XCTAssertTrue(book.text("xl/styles.xml").contains("0.00%"))
+        XCTAssertEqual(book.row("小组考核", 0), ["网格编号", "片区", "人数", "完成率", "小组排名"])
+        XCTAssertEqual((1...3).map { book.row("小组考核", $0) }, [
+            ["G1", "东", "2", "0.4583", "1"],
+            ["G2", "西", "1", "0.1", "2"],
+            ["G3", "北", "1", "0.1", "2"],
+        ])
+    }
+
+    func testAGroupSheetColumnMustBeTheSameForEveryMember() throws {
+        let rules = Self.sheetRules.replacingOccurrences(of: "{ name = \"片区\", value = '片区' },", with: "{ name = \"编号\", value = '编号' },")
+        guard case .failure(let f) = try prepare(Self.fourWorkers, rules: rules) else { return XCTFail("must fail") }
+        let line = rules.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("{ name = \"编号\", value") }! + 1
+        XCTAssertEqual(f.diagnostics.map(\.description), [
+            "g.toml:\(line):3: error: sheet 小组考核: column 编号 differs within group 'G1' (A1: A1, A2: A2); a group sheet shows values that are the same for every member, e.g. group_sum(…)",
+        ])
+    }
+
+    func testEachIsOnlyDefinedInsideAnEachFunction() {
+        let text = Self.sheetRules.replacingOccurrences(of: "\"组排名\" = 'group_rank(小组, 完成率均值)'", with: "\"组排名\" = 'count(work, 类别 == each)'\n\"坏\" = 'mean_each(work, 编号, 1)'")
+        guard case .failure(let f) = RuleLoader.load(text: text, file: "g.toml") else { return XCTFail("loads") }
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("\"组排名\"") }! + 1
+        XCTAssertEqual(f.diagnostics.map(\.description).filter { $0.contains("each") }, [
+            "g.toml:\(line):28: error: 'each' stands for a value of a choice column only inside mean_each(), sum_each(), min_each() or max_each()",
+            "g.toml:\(line + 1):24: error: the second argument of mean_each() must be a choice column of work (类别); it goes over that column's values",
+        ])
+    }
 }

@@ -68,6 +68,8 @@ struct ExpressionChecker {
     let context: CheckContext
     let source: ExpressionSource
     let scope: Scope
+    /// Inside the body of mean_each() and friends: the value `each` stands for in this copy.
+    var each: Value? = nil
 
     func location(_ span: Span) -> SourceLocation { source.locate(span.start) }
 
@@ -130,6 +132,11 @@ struct ExpressionChecker {
 
     func resolveName(_ name: String, _ span: Span) -> (CheckedExpr, ValueType)? {
         if name == "days_in_period" { return (.daysInPeriod, .number) }
+        if name == ExpressionChecker.eachName {
+            if let each { return (.constant(each), .text) }
+            error("'each' stands for a value of a choice column only inside mean_each(), sum_each(), min_each() or max_each()", span)
+            return nil
+        }
         if name == "days_in_month" {
             guard context.periodKind == .month else {
                 error("days_in_month is the length of a month, but this town is assessed by \(context.periodKind.rawValue); use days_in_period (the days of the \(context.periodKind.rawValue) being run)", span)
@@ -227,8 +234,10 @@ struct ExpressionChecker {
         "overall_mean": .mean, "overall_sum": .sum, "overall_min": .min, "overall_max": .max, "overall_count": .count,
         "rank": .rank, "rank_within": .rank, "group_rank": .groupRank,
     ]
+    static let eachNames: [String: ScalarFunction?] = ["mean_each": nil, "sum_each": nil, "min_each": .min, "max_each": .max]
+    static let eachName = "each"
     static var allFunctionNames: [String] {
-        ScalarFunction.allCases.map(\.rawValue) + Array(aggregateNames) + Array(groupNames.keys) + ["consecutive", "datetime", "count_by"]
+        ScalarFunction.allCases.map(\.rawValue) + Array(aggregateNames) + Array(groupNames.keys) + Array(eachNames.keys) + ["consecutive", "datetime", "count_by"]
     }
 
     func checkCall(_ name: String, _ nameSpan: Span, _ args: [Syntax], _ span: Span) -> (CheckedExpr, ValueType)? {
@@ -237,6 +246,7 @@ struct ExpressionChecker {
         if let kind = ExpressionChecker.groupNames[name] { return checkGroup(name, kind, args, span) }
         if name == "consecutive" { return checkConsecutive(args, span) }
         if let literal = checkDateLiteral(name, args, span) { return literal }
+        if ExpressionChecker.eachNames[name] != nil { return checkEach(name, args, span) }
         guard let fn = ScalarFunction(rawValue: name) else {
             error("unknown function '\(name)'\(Suggestion.didYouMean(name, among: ExpressionChecker.allFunctionNames))", nameSpan)
             return nil
@@ -311,7 +321,7 @@ struct ExpressionChecker {
             error("'\(tableName)' is not an input table that rows are counted in\(Suggestion.didYouMean(tableName, among: names)); tables: \(names.joined(separator: ", "))", args[0].span)
             return nil
         }
-        let rowChecker = ExpressionChecker(context: context, source: source, scope: .row(table: t))
+        let rowChecker = ExpressionChecker(context: context, source: source, scope: .row(table: t), each: each)
         var value: CheckedExpr?
         var filter: CheckedExpr?
         var ok = true
@@ -333,7 +343,7 @@ struct ExpressionChecker {
         }
         guard ok else { return nil }
         let text = String(Array(source.text)[span.start..<min(span.end, source.text.count)])
-        let key = text.filter { !$0.isWhitespace }
+        let key = text.filter { !$0.isWhitespace } + (each.map { "\u{1}each=\($0)" } ?? "")
         let index: Int
         if let existing = context.aggregateIndex[key] {
             index = existing
@@ -376,7 +386,7 @@ struct ExpressionChecker {
             value = e
         }
         let text = String(Array(source.text)[span.start..<min(span.end, source.text.count)])
-        let dedupe = text.filter { !$0.isWhitespace }
+        let dedupe = text.filter { !$0.isWhitespace } + (each.map { "\u{1}each=\($0)" } ?? "")
         let index: Int
         if let existing = context.groupIndex[dedupe] {
             index = existing
@@ -386,6 +396,52 @@ struct ExpressionChecker {
             context.groupIndex[dedupe] = index
         }
         return (.group(index), .number)
+    }
+
+    /// `mean_each(table, column, body)`: the body is checked once per value of the table's choice
+    /// column, with `each` standing for that value, and the copies are combined (mean, sum, min or
+    /// max). Over a group table with `complete = "<column>"` these values are exactly the keys
+    /// every group has, e.g. the mean over a team's 工作项目 of a capped ratio.
+    func checkEach(_ name: String, _ args: [Syntax], _ span: Span) -> (CheckedExpr, ValueType)? {
+        guard scope == .worker else {
+            error("\(name)() combines per-worker values and cannot be used inside a row expression", span)
+            return nil
+        }
+        guard each == nil else {
+            error("\(name)() cannot be nested inside another *_each()", span)
+            return nil
+        }
+        guard args.count == 3 else {
+            error("\(name)() is written \(name)(table, choice column, value), e.g. \(name)(quotas, 工作项目, count(services, 工作项目 == each))", span)
+            return nil
+        }
+        guard case .name(let tableName) = args[0].kind, let t = context.tables.firstIndex(where: { $0.name == tableName }) else {
+            error("the first argument of \(name)() must be the name of an input table; tables: \(context.tables.map(\.name).joined(separator: ", "))", args[0].span)
+            return nil
+        }
+        let table = context.tables[t]
+        let choices = table.columns.filter { if case .choice = $0.type { return true } else { return false } }.map(\.name)
+        guard case .name(let columnName) = args[1].kind, let c = table.columnIndex(columnName), case .choice(let values) = table.columns[c].type else {
+            error("the second argument of \(name)() must be a choice column of \(tableName)\(choices.isEmpty ? "" : " (" + choices.joined(separator: ", ") + ")"); it goes over that column's values", args[1].span)
+            return nil
+        }
+        var copies: [CheckedExpr] = []
+        for v in values {
+            var checker = self
+            checker.each = .text(v)
+            guard let (e, type) = checker.check(args[2]) else { return nil }
+            guard type == .number else {
+                error("the value of \(name)() must be a number, but is \(type)", args[2].span)
+                return nil
+            }
+            copies.append(e)
+        }
+        let loc = location(span)
+        if let fn = ExpressionChecker.eachNames[name]!, fn == .min || fn == .max { return (.function(fn, copies, loc), .number) }
+        var sum = copies[0]
+        for e in copies.dropFirst() { sum = .arithmetic(.add, sum, e, loc) }
+        if name == "mean_each" { sum = .arithmetic(.divide, sum, .constant(.number(ExactNumber(copies.count))), loc) }
+        return (sum, .number)
     }
 
     func checkConsecutive(_ args: [Syntax], _ span: Span) -> (CheckedExpr, ValueType)? {

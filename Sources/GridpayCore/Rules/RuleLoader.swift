@@ -28,7 +28,7 @@ public enum RuleLoader {
     static func build(_ root: TOMLTable, file: String) -> Result<RuleSet, Failure> {
         let scratch = CheckContext(tables: [], rosterTable: 0)
         let top = TOMLReader(root, path: "the rule file", context: scratch,
-                             allowed: ["rules", "tables", "roster", "values", "items", "scoring", "duty", "flags", "pay", "grades", "vetoes", "ratings", "tests", "awards", "sheets"])
+                             allowed: ["rules", "tables", "roster", "values", "items", "scoring", "duty", "flags", "pay", "grades", "vetoes", "ratings", "tests", "awards", "sheets", "summary", "group_sheets"])
         var diagnostics = scratch.diagnostics
 
         // [rules]: identity and version.
@@ -392,6 +392,24 @@ public enum RuleLoader {
         let ratings = GradeBands.readRatings(top.tables("ratings"), assessedBy: periodKind, grades: grades,
                                              items: itemReaders.compactMap { $0.text("name", required: false) }, flags: flags.map(\.name), context: ctx)
 
+        // [summary] columns and [[group_sheets]]: values shown on sheets.
+        var summaryColumns: [DisplayColumn] = []
+        if let st = top.subtable("summary", required: false) {
+            let r = TOMLReader(st, path: "[summary]", context: ctx, allowed: ["columns"])
+            summaryColumns = readDisplayColumns(r.array("columns") ?? [], path: "a column of [summary]", context: ctx)
+        }
+        var groupSheets: [GroupSheetSpec] = []
+        for (i, gt) in top.tables("group_sheets").enumerated() {
+            let r = TOMLReader(gt, path: "[[group_sheets]] #\(i + 1)", context: ctx, allowed: ["name", "order", "columns"])
+            guard let name = r.text("name") else { continue }
+            var order: CheckedExpr?
+            if let o = r.string("order", required: false) {
+                order = ExpressionChecker.check(ExpressionSource(o), scope: .worker, expecting: .number, context: ctx, what: "the order of sheet \(name)")?.0
+            }
+            groupSheets.append(GroupSheetSpec(name: name, order: order, columns: readDisplayColumns(r.array("columns") ?? [], path: "a column of sheet \(name)", context: ctx), location: gt.location))
+        }
+
+
         if pay == nil && !ctx.diagnostics.hasErrors && top.has("pay") == false {
             ctx.diagnostics.append(.error("the rule file needs a [pay] section with base and score_pay", at: root.location))
         }
@@ -420,6 +438,8 @@ public enum RuleLoader {
         if ctx.diagnostics.hasErrors {
             return .failure(Failure(diagnostics: ctx.diagnostics.items.sorted { ($0.location ?? root.location) < ($1.location ?? root.location) }))
         }
+        ruleSet.summaryColumns = summaryColumns
+        ruleSet.groupSheets = groupSheets
         ruleSet.values = checkedValues.compactMap { $0 }
         ruleSet.items = checkedItems.compactMap { $0 }
         ruleSet.aggregates = ctx.aggregates
@@ -432,6 +452,34 @@ public enum RuleLoader {
     }
 
     static let columnTypes = ["id", "text", "integer", "decimal", "date", "datetime", "choice"]
+
+    /// `{ name = "…", value = '<expression>', format = "score|integer|percent|money", when = '<true/false>' }`.
+    static func readDisplayColumns(_ nodes: [TOMLNode], path: String, context ctx: CheckContext) -> [DisplayColumn] {
+        var out: [DisplayColumn] = []
+        for node in nodes {
+            guard case .table(let t) = node.value else {
+                ctx.diagnostics.append(.error("\(path) is written { name = \"…\", value = '…' }, but this is \(node.value.kindName)", at: node.location))
+                continue
+            }
+            let r = TOMLReader(t, path: path, context: ctx, allowed: ["name", "value", "format", "when"])
+            guard let name = r.text("name"), let v = r.string("value") else { continue }
+            guard let (e, type) = ExpressionChecker.check(ExpressionSource(v), scope: .worker, expecting: nil, context: ctx, what: "column \(name)") else { continue }
+            var format = DisplayColumn.Format.score
+            if let f = r.string("format", required: false) {
+                let names = DisplayColumn.Format.allCases.map(\.rawValue)
+                if let k = DisplayColumn.Format(rawValue: f.value) { format = k } else {
+                    ctx.diagnostics.append(.error("format must be one of \(names.joined(separator: ", ")), found '\(f.value)'\(Suggestion.didYouMean(f.value, among: names))", at: f.location(ofCharacterAt: 0)))
+                }
+                if type != .number { ctx.diagnostics.append(.error("format applies to numbers, but column \(name) is \(type)", at: f.location(ofCharacterAt: 0))) }
+            }
+            var when: CheckedExpr?
+            if let w = r.string("when", required: false) {
+                when = ExpressionChecker.check(ExpressionSource(w), scope: .worker, expecting: .bool, context: ctx, what: "the when of column \(name)")?.0
+            }
+            out.append(DisplayColumn(name: name, value: e, type: type, format: format, when: when, location: t.location))
+        }
+        return out
+    }
 
     static func readColumn(_ node: TOMLNode, table: String, context: CheckContext) -> ColumnSpec? {
         guard case .table(let t) = node.value else {

@@ -168,6 +168,46 @@ public struct FlagSpec: Sendable {
     public var location: SourceLocation
 }
 
+/// A column the rule file adds to a sheet: a value shown as a score, a whole number, a
+/// percentage, an amount, text or 是/否 (`{ name, value, format, when }`).
+public struct DisplayColumn: Sendable {
+    public enum Format: String, Sendable, CaseIterable {
+        /// 0.00 (numbers are written rounded half-up to the places shown).
+        case score
+        /// 0
+        case integer
+        /// 0.00% of a rate: 2/3 is written 0.6667 and shown 66.67%.
+        case percent
+        /// #,##0.00
+        case money
+
+        public var places: Int {
+            switch self {
+            case .score, .money: 2
+            case .integer: 0
+            case .percent: 4
+            }
+        }
+    }
+    public var name: String
+    public var value: CheckedExpr
+    public var type: ValueType
+    public var format: Format
+    /// The cell is left blank where this is false.
+    public var when: CheckedExpr?
+    public var location: SourceLocation
+}
+
+/// A sheet with one row per group of the roster (`[[group_sheets]]`): the group's value, then
+/// its columns, each the same for every member of the group.
+public struct GroupSheetSpec: Sendable {
+    public var name: String
+    /// Rows ascending by this (e.g. the group's rank), then by the group's value; nil: roster order.
+    public var order: CheckedExpr?
+    public var columns: [DisplayColumn]
+    public var location: SourceLocation
+}
+
 /// One grade band: a score ≥ `minimum` gets `name` (the lowest band has no minimum).
 public struct GradeBand: Sendable, Equatable {
     public var name: String
@@ -265,6 +305,9 @@ public struct RuleSet: Sendable {
     public var ratings: [RatingSpec] = []
     public var aggregates: [AggregateSpec]
     public var groups: [GroupSpec]
+    /// Columns added to 考核汇总 after the flags (`[summary] columns`).
+    public var summaryColumns: [DisplayColumn] = []
+    public var groupSheets: [GroupSheetSpec] = []
     public var tests: [RuleTestCase]
     public var file: String
     /// Amounts decided across workers or units and split in cents (`[[awards]]`).
