@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the C libraries gridpay wraps, if they are missing (Debian packages): libcsv,
 # libxlsxwriter, OpenSSL's libcrypto (SHA-256 of inputs and outputs) and SQLite (the ledger, via GRDB).
+# Then the tools of the printed-workbook test (below).
 # apt-get update runs first: on a new machine the package lists are empty.
 set -euo pipefail
 need=()
@@ -13,4 +14,19 @@ if [ ${#need[@]} -gt 0 ]; then
   echo "installing ${need[*]}" >&2
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+# The printed-workbook test (PrintedWorkbookTests) prints the sample workbook to PDF as a clerk
+# would: LibreOffice Calc without a GUI, poppler's pdftotext/pdftoppm, a Chinese font (WenQuanYi
+# Micro Hei) and Carlito (Calibri's metrics, the workbook's font). No recommended packages: the
+# whole set installs in well under a minute.
+print=()
+for pkg in libreoffice-calc-nogui poppler-utils fonts-wqy-microhei fonts-crosextra-carlito; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || print+=("$pkg")
+done
+if [ ${#print[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  echo "installing ${print[*]}" >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${print[@]}" >/dev/null
 fi

@@ -8,6 +8,8 @@ enum SheetLabels {
     static let detailSheet = "扣分明细"
     static let problemSheet = "数据问题"
     static let aboutSheet = "说明"
+    static let slipSheet = "工资条"
+    static let statisticsSheet = "统计"
 
     static let rank = "排名"
     static let workerID = "网格员编号"

@@ -1,8 +1,9 @@
 import GridpayCore
 import GridpayXLSX
 
-/// Writes the month's workbook: five printable sheets (A4 landscape, header row repeated on every
-/// page, fit to width, frozen header, filters). Every score and amount is a numeric cell; every
+/// Writes the month's workbook: printable sheets (A4 landscape; tables with the header row
+/// repeated on every page, fit to width, frozen header, filters; 工资条 and 统计 laid out in
+/// blocks that no page break splits). Every score and amount is a numeric cell; every
 /// text is a string cell, never a formula. Created time is pinned to the month, not the clock.
 struct WorkbookWriter {
     let month: PreparedMonth
@@ -22,6 +23,8 @@ struct WorkbookWriter {
         try writePay(book, styles)
         for sheet in report.groupSheets { try writeGroupSheet(book, styles, sheet) }
         if let carried = month.carried { try writeCorrections(book, styles, carried) }
+        try writeSlips(book, styles)
+        try writeStatistics(book, styles)
         try writeDetails(book, styles)
         try writeDeclaredSheets(book, styles)
         try writeProblems(book, styles)

@@ -169,17 +169,17 @@ public final class XLSXWorksheet {
 
     // MARK: - Helpers
 
-    private func open(_ op: String, row: Int? = nil,
+    fileprivate func open(_ op: String, row: Int? = nil,
                       column: Int? = nil) throws(XLSXError) -> UnsafeMutablePointer<lxw_worksheet> {
         _ = try workbook.openHandle(op, sheet: name, row: row, column: column)
         return handle
     }
 
-    private func cell(_ op: String, row: Int, column: Int) throws(XLSXError) -> (lxw_row_t, lxw_col_t) {
+    fileprivate func cell(_ op: String, row: Int, column: Int) throws(XLSXError) -> (lxw_row_t, lxw_col_t) {
         (try rowIndex(op, row, column: column), try columnIndex(op, column, row: row))
     }
 
-    private func rowIndex(_ op: String, _ row: Int, column: Int?) throws(XLSXError) -> lxw_row_t {
+    fileprivate func rowIndex(_ op: String, _ row: Int, column: Int?) throws(XLSXError) -> lxw_row_t {
         guard row >= 0, row < Int(LXW_ROW_MAX) else {
             throw error(LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE, op, row: row, column: column,
                         detail: "row must be in 0..<\(LXW_ROW_MAX)")
@@ -212,7 +212,7 @@ public final class XLSXWorksheet {
 
     /// `orderRow` is the row the library compares with the current row in constant_memory mode
     /// (the last row for ranges it only records, like autofilter).
-    private func check(_ result: lxw_error, _ op: String, row: Int?, column: Int?,
+    fileprivate func check(_ result: lxw_error, _ op: String, row: Int?, column: Int?,
                        orderRow: Int? = nil) throws(XLSXError) {
         guard result != LXW_NO_ERROR else { return }
         var detail: String?
@@ -224,9 +224,86 @@ public final class XLSXWorksheet {
         throw error(result, op, row: row, column: column, detail: detail)
     }
 
-    private func error(_ code: lxw_error, _ op: String, row: Int?, column: Int?,
+    fileprivate func error(_ code: lxw_error, _ op: String, row: Int?, column: Int?,
                        detail: String?) -> XLSXError {
         XLSXError(operation: op, error: code, path: workbook.path, sheet: name, row: row, column: column,
                   detail: detail)
+    }
+}
+
+// MARK: - Charts and print layout beyond one table
+
+extension XLSXWorksheet {
+    /// Places `chart` with its top-left corner in the cell at (`row`, `column`), scaled from
+    /// libxlsxwriter's default 480 × 288 pixels. A chart can be inserted once.
+    public func insertChart(_ chart: XLSXChart, row: Int, column: Int, xScale: Double = 1,
+                            yScale: Double = 1) throws(XLSXError) {
+        let op = "worksheet_insert_chart_opt"
+        let ws = try open(op, row: row, column: column)
+        let (r, c) = try cell(op, row: row, column: column)
+        guard chart.workbook === workbook else {
+            throw error(LXW_ERROR_PARAMETER_VALIDATION, op, row: row, column: column,
+                        detail: "chart belongs to another workbook")
+        }
+        guard xScale.isFinite, yScale.isFinite, xScale > 0, yScale > 0 else {
+            throw error(LXW_ERROR_PARAMETER_VALIDATION, op, row: row, column: column,
+                        detail: "scale \(xScale) × \(yScale) must be finite and > 0")
+        }
+        var options = lxw_chart_options()
+        options.x_scale = xScale
+        options.y_scale = yScale
+        try check(worksheet_insert_chart_opt(ws, r, c, chart.handle, &options), op, row: row, column: column)
+    }
+
+    /// Print setup for a sheet laid out in blocks (e.g. pay slips): A4 landscape, centered,
+    /// printed at a fixed `scalePercent` (10...400) instead of fit to width, so that manual
+    /// page breaks hold (Excel ignores them under fit to page), and no repeated rows.
+    public func setUpPrinting(scalePercent: Int, header: String? = nil, footer: String? = nil) throws(XLSXError) {
+        let op = "worksheet_set_print_scale"
+        let ws = try open(op)
+        guard (10...400).contains(scalePercent) else {
+            throw error(LXW_ERROR_PARAMETER_VALIDATION, op, row: nil, column: nil,
+                        detail: "print scale \(scalePercent)% is outside 10...400")
+        }
+        for (text, what) in [(header, "header"), (footer, "footer")] {
+            if let text {
+                try XLSXWorkbook.requireCString(text, operation: "worksheet_set_\(what)", path: workbook.path,
+                                                what: what, sheet: name)
+            }
+        }
+        if let header {
+            try check(header.withCString { worksheet_set_header(ws, $0) }, "worksheet_set_header", row: nil, column: nil)
+        }
+        if let footer {
+            try check(footer.withCString { worksheet_set_footer(ws, $0) }, "worksheet_set_footer", row: nil, column: nil)
+        }
+        // Void setters.
+        worksheet_set_paper(ws, Self.paperA4)
+        worksheet_set_landscape(ws)
+        worksheet_center_horizontally(ws)
+        worksheet_set_print_scale(ws, UInt16(scalePercent))
+    }
+
+    /// Manual page breaks: a new printed page starts at each of `rows` (zero-based; row 0 is
+    /// not a break). Excel allows at most 1,023 per sheet; more are refused here rather than
+    /// dropped. Replaces any breaks set before.
+    public func setPageBreaks(beforeRows rows: [Int]) throws(XLSXError) {
+        let op = "worksheet_set_h_pagebreaks"
+        let ws = try open(op)
+        guard rows.count <= Int(LXW_BREAKS_MAX) else {
+            throw error(LXW_ERROR_PARAMETER_VALIDATION, op, row: nil, column: nil,
+                        detail: "\(rows.count) page breaks; a sheet holds at most \(LXW_BREAKS_MAX)")
+        }
+        var breaks: [lxw_row_t] = []
+        for row in rows {
+            guard row > 0 else {
+                throw error(LXW_ERROR_PARAMETER_VALIDATION, op, row: row, column: nil,
+                            detail: "a page break goes before a row > 0")
+            }
+            breaks.append(try rowIndex(op, row, column: nil))
+        }
+        breaks.append(0)  // the list ends at 0
+        try check(breaks.withUnsafeMutableBufferPointer { worksheet_set_h_pagebreaks(ws, $0.baseAddress) }, op,
+                  row: nil, column: nil)
     }
 }

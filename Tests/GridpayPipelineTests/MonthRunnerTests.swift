@@ -21,7 +21,7 @@ final class MonthRunnerTests: XCTestCase {
         let result = try run("qinghe", "2026-10", into: tmp.path)
         XCTAssertEqual(result.files, ["qinghe-2026-10.xlsx", "qinghe-2026-10-pay.csv", "qinghe-2026-10-manifest.json"])
         let book = try WorkbookReader(path: "\(result.directory)/qinghe-2026-10.xlsx")
-        XCTAssertEqual(book.sheetOrder, ["考核汇总", "绩效工资", "扣分明细", "数据问题", "说明"])
+        XCTAssertEqual(book.sheetOrder, ["考核汇总", "绩效工资", "工资条", "统计", "扣分明细", "数据问题", "说明"])
         XCTAssertEqual(book.row("考核汇总", 0), ["排名", "网格员编号", "姓名", "村(社区)", "网格编号", "业务培训", "日常考核", "网格巡查",
                                              "事件上报", "电话畅通", "上级调度", "总分", "完成工作任务", "建议更换", "备注"])
         // QH0052 (hand-checked in Tests/EndToEndTests/Expected/README.md): last, flagged, shortfall.

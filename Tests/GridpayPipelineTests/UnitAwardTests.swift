@@ -206,7 +206,7 @@ final class UnitAwardTests: XCTestCase {
         request.outputDir = "\(tmp.path)/out"
         guard case .success(let result) = MonthRunner.run(request) else { return XCTFail("run failed") }
         let book = try WorkbookReader(path: "\(result.directory)/demo-2026-10.xlsx")
-        XCTAssertEqual(book.sheetOrder, ["考核汇总", "绩效工资", "扣分明细", "基金", "数据问题", "说明"])
+        XCTAssertEqual(book.sheetOrder, ["考核汇总", "绩效工资", "工资条", "统计", "扣分明细", "基金", "数据问题", "说明"])
         XCTAssertEqual(Array(book.row("绩效工资", 0)[4...]), ["绩效工资基数", "总分", "最佳奖", "考核绩效", "扣分罚款", "科室罚款", "扣款合计", "实发绩效", "未扣足"])
         let d1 = try XCTUnwrap((1...20).map { book.row("绩效工资", $0) }.first { $0.first == "D1" })
         XCTAssertEqual(Array(d1[4...]), ["1000", "0", "0", "1000", "1200", "100", "1300", "0", "300"])

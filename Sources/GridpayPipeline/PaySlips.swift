@@ -1,0 +1,115 @@
+import GridpayCore
+import GridpayXLSX
+
+/// Printed page geometry for sheets laid out in blocks (A4 landscape, libxlsxwriter's default
+/// margins: 0.7 in left and right, 0.75 in top and bottom).
+enum PrintedPage {
+    /// Points across the printable width: 841.89 − 2 × 50.4.
+    static let width = 741.0
+    /// Points down the printable height, less room for the page header and footer:
+    /// 595.28 − 2 × 54 = 487, kept at 460.
+    static let height = 460.0
+
+    /// Points an Excel column of `width` characters takes (Calibri 11: 7 pixels a character
+    /// and 5 of padding; a pixel is ¾ point), and 10% more: LibreOffice draws the same width
+    /// about 8% wider.
+    static func points(columnWidth width: Double) -> Double { ((width * 7).rounded() + 5) * 0.75 * 1.1 }
+
+    /// Points a row of default height (15) takes.
+    static let rowPoints = 15.0
+
+    /// The print scale (percent, at most 100) at which columns of these widths fit across one page.
+    static func scale(columnWidths: [Double]) -> Int {
+        let total = columnWidths.reduce(0) { $0 + points(columnWidth: $1) }
+        guard total > width else { return 100 }
+        return max(10, Int((width / total * 100).rounded(.down)))
+    }
+}
+
+/// 工资条: one slip per worker, cut apart for handing out. Each slip is a header row and a
+/// value row with every column of 绩效工资, then an empty row to cut along. Slips go in the pay
+/// sheet's order (village by village, by id). Printed at a fixed scale with a page break every
+/// `perPage` slips, so that no slip is split across pages; past 1,024 pages (Excel's 1,023
+/// breaks) the slips continue on 工资条2, 工资条3, ….
+extension WorkbookWriter {
+    /// Heights in points: header row (per line), value row, the gap to cut along.
+    static let slipValueHeight = 17.0
+    static let slipGapHeight = 9.0
+
+    enum SlipCell {
+        case text(String)
+        case number(ExactNumber)
+    }
+
+    /// The slip values of report.workers[m], in payColumns() order (as its 绩效工资 row).
+    func slipValues(_ m: Int) -> [SlipCell] {
+        let w = report.workers[m]
+        var cells: [SlipCell] = [w.id, w.name, w.unit, w.group].map { .text($0) }
+        cells += [.number(w.base), .number(w.total)]
+        cells += report.payColumns.map { .number(report.amount($0, of: w)) }
+        cells.append(.number(w.deductions))
+        if month.carried != nil { cells.append(.number(month.adjustments[m])) }
+        cells += [.number(w.payable), .number(w.shortfall)]
+        return cells
+    }
+
+    func writeSlips(_ book: XLSXWorkbook, _ s: SheetFormats) throws(XLSXError) {
+        let columns = payColumns()
+        let order = payGroups().flatMap { $0.1 }
+        // First pass: the widths, hence the print scale and the slips a page holds.
+        var sizer = ColumnSizer(columns)
+        var valueLines = 1
+        for k in order {
+            for (c, v) in slipValues(k).enumerated() {
+                switch v {
+                case .text(let t):
+                    let units = TextWidth.units(t)
+                    if sizer.wraps(units, column: c) { valueLines = max(valueLines, sizer.lines(units, column: c)) }
+                    sizer.measure(min(units, sizer.maxWidth(c)), column: c)
+                case .number(let n): sizer.measure(TextWidth.units(number: n.doubleValue, style: columns[c].style), column: c)
+                }
+            }
+        }
+        let widths = sizer.widths
+        let scale = PrintedPage.scale(columnWidths: widths)
+        let headerLines = columns.map { ColumnSizer.headerLines($0.header) }.max() ?? 1
+        let headerHeight = TableSheet.rowHeight(lines: headerLines)
+        let valueHeight = max(Self.slipValueHeight, TableSheet.rowHeight(lines: valueLines))
+        let slipHeight = headerHeight + valueHeight + Self.slipGapHeight
+        let perPage = max(1, Int((PrintedPage.height / (slipHeight * Double(scale) / 100)).rounded(.down)))
+        let perSheet = perPage * 1024
+
+        var first = 0
+        var sheetNumber = 0
+        repeat {
+            sheetNumber += 1
+            let name = sheetNumber == 1 ? SheetLabels.slipSheet : "\(SheetLabels.slipSheet)\(sheetNumber)"
+            let slips = order[first..<min(order.count, first + perSheet)]
+            let ws = try book.addWorksheet(named: name)
+            try ws.setUpPrinting(scalePercent: scale,
+                                 header: "&C\(TableSheet.escaped("\(rules.townName) \(report.period) \(name)"))",
+                                 footer: "&C第 &P 页，共 &N 页")
+            let t = TableSheet(sheet: ws, s, columns: columns)
+            var row = 0
+            for k in slips {
+                try t.writeHeader(row: row)
+                try ws.setRowHeight(row: row, height: headerHeight)
+                row += 1
+                for (c, v) in slipValues(k).enumerated() {
+                    switch v {
+                    case .text(let text): try t.text(text, row: row, column: c)
+                    case .number(let n): try t.number(n, row: row, column: c)
+                    }
+                }
+                try ws.setRowHeight(row: row, height: valueHeight)
+                row += 1
+                try ws.setRowHeight(row: row, height: Self.slipGapHeight)
+                row += 1
+            }
+            for (c, w) in widths.enumerated() { try ws.setColumnWidth(first: c, last: c, width: w) }
+            let breaks = Array(stride(from: perPage * 3, to: slips.count * 3, by: perPage * 3))
+            if !breaks.isEmpty { try ws.setPageBreaks(beforeRows: breaks) }
+            first += perSheet
+        } while first < order.count
+    }
+}
