@@ -182,12 +182,12 @@ final class BadInputTests: XCTestCase {
 
         let parts = try Runner.xlsxParts("\(dir)/\(Self.town)-\(Self.month).xlsx")
         let sheets = parts.filter { $0.key.hasPrefix("xl/worksheets/") && $0.key.hasSuffix(".xml") }
-        XCTAssertEqual(sheets.count, 5, "five sheets: \(parts.keys.sorted())")
+        XCTAssertEqual(sheets.count, 7, "seven sheets: \(parts.keys.sorted())")
         for (name, xml) in sheets {
             XCTAssertFalse(xml.contains("<f>") || xml.contains("<f "), "\(name) holds a formula element")
             XCTAssertFalse(xml.contains("<t>'=SUM(A1)"), "\(name): the workbook keeps the text as it is, without an apostrophe")
         }
-        for sheetName in ["考核汇总", "绩效工资", "扣分明细"] {
+        for sheetName in ["考核汇总", "绩效工资", "工资条", "扣分明细"] {
             let xml = try XCTUnwrap(Runner.sheetXML(named: sheetName, in: parts), "no sheet \(sheetName)")
             Runner.assertContains(xml, "t=\"inlineStr\"><is><t>=SUM(A1)</t></is>", "sheet \(sheetName) stores the name as an inline string")
         }
