@@ -266,7 +266,7 @@ final class GroupTableTests: XCTestCase {
         let tmp = TemporaryFolder()
         try WorkbookWriter(month: month).write(to: "\(tmp.path)/g.xlsx")
         let book = try WorkbookReader(path: "\(tmp.path)/g.xlsx")
-        XCTAssertEqual(book.sheetOrder, ["考核汇总", "绩效工资", "小组考核", "扣分明细", "数据问题", "说明"])
+        XCTAssertEqual(book.sheetOrder, ["考核汇总", "绩效工资", "小组考核", "工资条", "统计", "扣分明细", "数据问题", "说明"])
         XCTAssertEqual(Array(book.row("考核汇总", 0).suffix(4)), ["完成率", "有记录", "记录", "备注"])
         // 11/24 = 0.458333… is written 0.4583 (shown 45.83%); 记录 is blank where 记录数 ≤ 1.
         let a1 = try XCTUnwrap((1...4).map { book.row("考核汇总", $0) }.first { $0[1] == "A1" })
