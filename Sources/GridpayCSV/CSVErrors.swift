@@ -18,6 +18,8 @@ public enum CSVReadError: Error, Equatable, CustomStringConvertible {
     /// A field, a record or a record's field count beyond `CSVLimits`: refused at once, so junk
     /// (say 100 MB of NUL bytes) costs neither time nor memory. `what` says which limit.
     case tooLong(path: String, line: Int, field: Int, what: String)
+    /// A FIFO, device, socket or folder where a file was expected (a symlink counts as what it points to).
+    case notRegularFile(path: String, kind: String)
 
     public var description: String {
         switch self {
@@ -36,6 +38,8 @@ public enum CSVReadError: Error, Equatable, CustomStringConvertible {
             return "\(path): libcsv error \(code): \(message)"
         case let .converterUnavailable(path, reason):
             return "\(path): cannot convert GB18030 to UTF-8: \(reason)"
+        case let .notRegularFile(path, kind):
+            return "\(path) is \(kind), not a regular file; expected the exported CSV file"
         case let .tooLong(path, line, field, what):
             return "\(path):\(line): \(what)"
         }

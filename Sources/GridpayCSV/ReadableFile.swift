@@ -5,9 +5,32 @@ final class ReadableFile {
     let path: String
     private let descriptor: Int32
 
+    /// Only a regular file (or a symlink to one) is read: O_NONBLOCK so that opening a FIFO does
+    /// not wait for a writer, then fstat on what was opened (no race with a swapped path).
     init(path: String) throws(CSVReadError) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { throw .cannotOpen(path: path, reason: describeErrno(errno)) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            let reason = describeErrno(errno)
+            _ = close(descriptor)
+            throw .cannotOpen(path: path, reason: reason)
+        }
+        let type = info.st_mode & S_IFMT
+        guard type == S_IFREG else {
+            _ = close(descriptor)
+            let kind: String
+            switch type {
+            case S_IFIFO: kind = "a FIFO (named pipe)"
+            case S_IFDIR: kind = "a folder"
+            case S_IFCHR, S_IFBLK: kind = "a device"
+            case S_IFSOCK: kind = "a socket"
+            default: kind = "not a file"
+            }
+            throw .notRegularFile(path: path, kind: kind)
+        }
+        // Reads from a regular file never block; clear the flag anyway so reads behave as usual.
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
         self.path = path
         self.descriptor = descriptor
     }

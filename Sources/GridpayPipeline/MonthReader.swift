@@ -135,6 +135,9 @@ public enum MonthReader {
         case .notGB18030(_, let line):
             return InputProblem(.encoding, .error, file: spec.file, line: line,
                                 message: "\(spec.file) is declared GB18030 but has bytes that are not GB18030 here", acceptable: false)
+        case .notRegularFile(_, let kind):
+            return InputProblem(.missingFile, .error, file: spec.file, line: nil,
+                                message: "\(spec.file) is \(kind), not a regular file; expected the exported CSV file (a symbolic link must point to a regular file)", acceptable: false)
         case .tooLong(_, let line, let field, let what):
             return InputProblem(.malformedCSV, .error, file: spec.file, line: line, column: field,
                                 message: what, acceptable: false)

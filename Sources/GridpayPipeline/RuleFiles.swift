@@ -14,6 +14,9 @@ public struct LoadedRules: Sendable {
 /// the one with the latest `effective_from` not after the month applies.
 public enum RuleFiles {
     public static func locate(town: String, period: Period, rulesDir: String) -> Result<String, PipelineFailure> {
+        if let why = PlainName.problem(town) {
+            return .failure(PipelineFailure(message: "the town \(why); expected a plain name such as qinghe (it names Rules/<town>.toml and Input/<town>/)"))
+        }
         let fm = FileManager.default
         let single = "\(rulesDir)/\(town).toml"
         let folder = "\(rulesDir)/\(town)"

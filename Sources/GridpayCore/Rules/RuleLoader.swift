@@ -34,6 +34,9 @@ public enum RuleLoader {
         // [rules]: identity and version.
         let meta = top.subtable("rules").map { TOMLReader($0, path: "[rules]", context: scratch, allowed: ["town", "name", "version", "effective_from", "period"]) }
         let town = meta?.text("town") ?? ""
+        if let s = meta?.string("town", required: false), let why = PlainName.problem(s.value) {
+            scratch.diagnostics.append(.error("town \(why); expected a plain name (it names Rules/<town>.toml and Input/<town>/), e.g. \"qinghe\"", at: s.location(ofCharacterAt: 0)))
+        }
         let townName = meta?.text("name", required: false) ?? town
         let version = meta?.text("version") ?? ""
         var effectiveFrom = Period(year: 1900, month: 1)
@@ -62,6 +65,10 @@ public enum RuleLoader {
                 let r = TOMLReader(t, path: "[tables.\(entry.key)]", context: scratch, allowed: ["file", "encoding", "worker", "group", "complete", "columns", "unique", "within_period", "checks"])
                 if r.has("checks") { checkTables[tables.count] = r.tables("checks") }
                 var spec = TableSpec(name: entry.key, file: r.text("file") ?? "", encoding: .utf8, columns: [], workerColumn: nil, uniqueKeys: [], withinPeriod: r.bool("within_period") ?? true, location: entry.keyLocation)
+                if let f = r.string("file", required: false), let why = PlainName.problem(f.value) {
+                    scratch.diagnostics.append(.error("file \(why); expected the plain name of a file in the period's input folder, e.g. \"events.csv\"", at: f.location(ofCharacterAt: 0)))
+                    spec.file = ""
+                }
                 if let enc = r.string("encoding", required: false) {
                     if let e = InputEncoding(rawValue: enc.value.lowercased()) { spec.encoding = e } else {
                         scratch.diagnostics.append(.error("encoding must be \"utf-8\" or \"gb18030\" (GBK files are GB18030), found '\(enc.value)'", at: enc.location(ofCharacterAt: 0)))

@@ -66,3 +66,17 @@ public enum InputExcerpt {
         return true
     }
 }
+
+/// Names that become part of a path: a town (Rules/<town>.toml, Input/<town>/…) and a table's
+/// file (Input/<town>/<YYYY-MM>/<file>). A plain name: one path component, never `.` or `..`,
+/// no `/` or `\`, no control characters, not empty.
+public enum PlainName {
+    /// nil when `name` is a plain name; otherwise what is wrong with it.
+    public static func problem(_ name: String) -> String? {
+        if name.isEmpty { return "is empty" }
+        if name == "." || name == ".." { return "is '\(name)', which names a folder, not a file" }
+        if name.contains("/") || name.contains("\\") { return "'\(InputExcerpt.show(name))' contains a path separator" }
+        if name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return "'\(InputExcerpt.show(name))' contains a control character" }
+        return nil
+    }
+}
