@@ -595,7 +595,7 @@ public final class TableIngest {
             }
             // A whole number is digits, with a leading '-' where the column allows negatives:
             // never '2.00' (two columns swapped in a row once read as a base of 3 yuan).
-            if d.kind == .integer, !InputExcerpt.isPlainInteger(bytes) {
+            if d.kind == .integer, n.isInteger, !InputExcerpt.isPlainInteger(bytes) {
                 return fail(c, line, field, "is '\(Self.shown(bytes))'; expected a whole number written with digits only (no decimal point, sign '+', spaces or separators)", bytes)
             }
             if d.kind == .integer, !n.isInteger {
