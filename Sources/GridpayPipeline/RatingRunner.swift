@@ -12,6 +12,8 @@ public struct RateRequest: Sendable {
     public var inputDir = "Input"
     public var outputDir = "Output"
     public var threads = 2
+    /// Closed periods (the ledger): open periods computed for the rating read their history here.
+    public var history: PublishedHistory?
 
     public init(town: String, period: CalendarPeriod) {
         self.town = town
@@ -24,6 +26,7 @@ public struct RateRequest: Sendable {
         r.inputDir = inputDir
         r.outputDir = outputDir
         r.threads = threads
+        r.published = history
         return r
     }
 }

@@ -116,10 +116,11 @@ struct Explain: ParsableCommand {
     @Argument(help: "Worker id, as in the roster.") var worker: String
     @OptionGroup var locations: Locations
     @Option(name: .customLong("accept"), help: "As for run.") var accept: [String] = []
+    @OptionGroup var ledger: LedgerLocation
 
     func run() throws {
         let period = try parsePeriod(month, kinds: [.month, .quarter, .halfYear, .year])
-        if try RatingSources.explain(town: town, period: period, worker: worker, locations: locations) { return }
+        if try RatingSources.explain(town: town, period: period, worker: worker, locations: locations, ledgerDir: ledger.ledgerDir) { return }
         var request = RunRequest(town: town, period: period)
         request.rulesDir = locations.rulesDir
         request.inputDir = locations.inputDir

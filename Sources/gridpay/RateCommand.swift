@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GridpayCore
+import GridpayLedger
 import GridpayPipeline
 
 /// `gridpay rate <town> <YYYY | YYYY-Hn | YYYY-Qn>` (SPEC §8).
@@ -11,6 +12,7 @@ struct Rate: ParsableCommand {
     @Argument(help: "Town, as named by its rule file (e.g. qinghe).") var town: String
     @Argument(help: "Period: YYYY, YYYY-Hn, or YYYY-Qn for a town assessed by month.") var period: String
     @OptionGroup var locations: Locations
+    @OptionGroup var ledger: LedgerLocation
     @Flag(help: "No progress output.") var quiet = false
 
     func run() throws {
@@ -19,7 +21,9 @@ struct Rate: ParsableCommand {
         request.inputDir = locations.inputDir
         request.outputDir = locations.outputDir
         let progress = ProgressReporter(quiet: quiet)
-        let result = RatingRunner.run(request, published: RatingSources.published(request), progress: progress)
+        let sources = Ledger.ratingSources(ledgerDir: ledger.ledgerDir, town: town)
+        request.history = sources.history
+        let result = RatingRunner.run(request, published: sources.published, progress: progress)
         progress.finish()
         switch result {
         case .success(let r):
@@ -31,15 +35,10 @@ struct Rate: ParsableCommand {
     }
 }
 
-/// Where closed periods' published results come from. The ledger (SPEC §9) is not part of this
-/// build yet: every period is computed from its inputs and marked 未结账.
+/// `explain` of a rated period (closed periods from the ledger, as `rate` reads them).
 enum RatingSources {
-    static func published(_ request: RateRequest) -> PublishedResults {
-        { _ in .success(nil) }
-    }
-
-    /// `explain` of a rated period: true when `period` is rated (and the explanation printed).
-    static func explain(town: String, period: CalendarPeriod, worker: String, locations: Locations) throws -> Bool {
+    /// True when `period` is rated (and the explanation printed).
+    static func explain(town: String, period: CalendarPeriod, worker: String, locations: Locations, ledgerDir: String) throws -> Bool {
         guard period.kind != .month else { return false }
         var request = RateRequest(town: town, period: period)
         request.rulesDir = locations.rulesDir
@@ -48,7 +47,9 @@ enum RatingSources {
            !RatingRunner.isRating(period, assessedBy: l.rules.periodKind) {
             return false
         }
-        switch RatingRunner.prepare(request, published: published(request)) {
+        let sources = Ledger.ratingSources(ledgerDir: ledgerDir, town: town)
+        request.history = sources.history
+        switch RatingRunner.prepare(request, published: sources.published) {
         case .failure(let f):
             printDiagnostics(f.diagnostics, sources: f.sources)
             throw ExitCode(1)
