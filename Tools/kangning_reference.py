@@ -30,6 +30,7 @@ COLUMNS = {
     "survey": ["问卷编号", "团队", "是否知晓", "满意度"],
 }
 NUMBER = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
+INTEGER = re.compile(r"^-?[0-9]+$")
 DATE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
 
 
@@ -94,6 +95,11 @@ def number(text):
     return Fraction(text) if NUMBER.match(text) else None
 
 
+def integer(text):
+    """A whole number is written in digits (no decimal point), optionally negative."""
+    return Fraction(int(text)) if INTEGER.match(text) else None
+
+
 def compute(town_dir, month):
     year, mon = map(int, month.split("-"))
     days = calendar.monthrange(year, mon)[1]
@@ -124,7 +130,9 @@ def compute(town_dir, month):
         t = person["团队"]
         if t not in teams:
             teams[t] = dict(site=person["站点"], members=[], first=person["line"])
-        elif person["站点"] != teams[t]["site"]:
+        elif person["站点"] != teams[t]["site"] and not teams[t].get("reported"):
+            # Reported at the first member whose 站点 differs from the team's first member.
+            teams[t]["reported"] = True
             p.add("roster.csv", person["line"], "站点 differs from the team's first member (line %d)" % teams[t]["first"])
         teams[t]["members"].append(pid)
 
@@ -141,7 +149,7 @@ def compute(town_dir, month):
         t = team_of("quotas.csv", line, r["团队"])
         if r["工作项目"] not in ITEMS:
             p.add("quotas.csv", line, "工作项目"); ok = False
-        n = number(r["月度目标"])
+        n = integer(r["月度目标"])
         if n is None or n.denominator != 1 or n < 1:
             p.add("quotas.csv", line, "月度目标 must be a positive whole number"); ok = False
         if t is None or not ok:
@@ -161,7 +169,7 @@ def compute(town_dir, month):
     for line, r in tables["households"]:
         ok = True
         t = team_of("households.csv", line, r["团队"])
-        area, on_file = number(r["辖区户数"]), number(r["已建档户数"])
+        area, on_file = integer(r["辖区户数"]), integer(r["已建档户数"])
         if area is None or area.denominator != 1 or area < 1:
             p.add("households.csv", line, "辖区户数 must be a positive whole number"); ok = False
         if on_file is None or on_file.denominator != 1 or on_file < 0:

@@ -196,6 +196,7 @@ final class KangningTests: XCTestCase {
         let t09 = try m.lines("roster.csv").enumerated().filter { $0.element.contains(",T09,") }
         l = try m.replace("roster.csv", where: { $0 == t09[2].element }) { field($0, 2, "白塔站") }
         expected.append("roster.csv:\(l):3: error: 站点 is '白塔站', but the first member of 团队 'T09' (line \(t09[0].offset + 1)) gives '")
+        let second = try m.replace("roster.csv", where: { $0 == t09[3].element }) { field($0, 2, "青龙站") }
         // Targets and households that are not positive whole numbers.
         l = try m.replace("quotas.csv", where: { $0.hasPrefix("T02,家庭医生签约,") }) { field($0, 2, "0") }
         expected.append("quotas.csv:\(l):3: error: 月度目标 is 0, below the minimum 1")
@@ -223,6 +224,7 @@ final class KangningTests: XCTestCase {
         XCTAssertEqual(r.status, 1, r.transcript)
         for e in expected { Runner.assertContains(r.stderr, e, r.transcript) }
         XCTAssertEqual(Runner.snapshot(out.path), before, "nothing is written")
+        XCTAssertFalse(r.stderr.contains("roster.csv:\(second):"), "one 站点 problem per team, at its first differing member")
 
         // The reference finds the same rows (file and line) and the same missing rows.
         let ref = try python(["Tools/kangning_reference.py", "\(m.folder.path)/kangning", "2026-10"])

@@ -398,13 +398,15 @@ public final class TableIngest {
             let groupColumn = rules.roster.groupColumn
             let groupName = spec.columns[groupColumn].name
             for c in rules.roster.sameInGroup {
+                // One problem per group: at its first member whose value differs from the first member's.
                 var first: [Value: (value: Value, line: Int)] = [:]
+                var reported = Set<Value>()
                 for (w, row) in month.rosterRows.enumerated() {
                     guard let f = first[row[groupColumn]] else {
                         first[row[groupColumn]] = (row[c], month.rosterLines[w])
                         continue
                     }
-                    if row[c] != f.value {
+                    if row[c] != f.value, reported.insert(row[groupColumn]).inserted {
                         let name = spec.columns[c].name
                         problem(.groupMismatch, line: month.rosterLines[w], field: fieldOf[c] + 1, column: name,
                                 "\(name) is '\(row[c])', but the first member of \(groupName) '\(row[groupColumn])' (line \(f.line)) gives '\(f.value)'; expected one \(name) per \(groupName)",
