@@ -124,6 +124,18 @@ final class KangningTests: XCTestCase {
         XCTAssertEqual(r.stdoutLines.last, "Rules/kangning.toml: rules kangning version 2026.1 are valid; 2 passed, 0 failed", r.transcript)
     }
 
+    /// explain shows each 工作项目's copy of the mean_each() body with its values.
+    func testExplainShowsEachWorkItem() throws {
+        let r = try Runner.run(["explain", "kangning", "2026-10", "K005", "--input-dir", Self.sampleDir, "--rules-dir", Runner.rulesDir])
+        XCTAssertEqual(r.status, 0, r.transcript)
+        for item in ["家庭医生签约", "慢病随访", "健康档案更新", "健康教育"] {
+            Runner.assertContains(r.stdout, "sum(quotas, 月度目标, 工作项目 == each) [each = \(item)] = ", r.transcript)
+        }
+        // T02 has no survey: both rates 0, flagged; 2200 × 1.2 × 61.84% = 1632.576 → 1632.58.
+        Runner.assertContains(r.stdout, "未开展满意度调查 = 是   (问卷数 == 0)", r.transcript)
+        Runner.assertContains(r.stdout, "考核绩效 = 1632.58", r.transcript)
+    }
+
     // MARK: broken months
 
     /// A copy of the sample month to break.

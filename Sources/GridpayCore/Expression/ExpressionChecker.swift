@@ -236,6 +236,8 @@ struct ExpressionChecker {
     ]
     static let eachNames: [String: ScalarFunction?] = ["mean_each": nil, "sum_each": nil, "min_each": .min, "max_each": .max]
     static let eachName = "each"
+    /// Inside mean_each() and friends, which value a copy of an aggregate stands for (explain shows each).
+    var eachNote: String { each.map { " [each = \($0)]" } ?? "" }
     static var allFunctionNames: [String] {
         ScalarFunction.allCases.map(\.rawValue) + Array(aggregateNames) + Array(groupNames.keys) + Array(eachNames.keys) + ["consecutive", "datetime", "count_by"]
     }
@@ -349,7 +351,7 @@ struct ExpressionChecker {
             index = existing
         } else {
             index = context.aggregates.count
-            context.aggregates.append(AggregateSpec(kind: AggregateSpec.Kind(rawValue: name)!, table: t, value: value, filter: filter, text: text))
+            context.aggregates.append(AggregateSpec(kind: AggregateSpec.Kind(rawValue: name)!, table: t, value: value, filter: filter, text: text + eachNote))
             context.aggregateIndex[key] = index
         }
         return (.aggregate(index), .number)
@@ -392,7 +394,7 @@ struct ExpressionChecker {
             index = existing
         } else {
             index = context.groups.count
-            context.groups.append(GroupSpec(kind: kind, key: key, value: value, text: text))
+            context.groups.append(GroupSpec(kind: kind, key: key, value: value, text: text + eachNote))
             context.groupIndex[dedupe] = index
         }
         return (.group(index), .number)
