@@ -211,6 +211,7 @@ public enum MonthRunner {
     /// Runs the month and writes its outputs atomically: all files appear together, or none do
     /// and the previous outputs stay as they were.
     public static func run(_ request: RunRequest, progress: ProgressReporter? = nil) -> Result<RunResult, PipelineFailure> {
+        if let refusal = OutputPlace.refusal(request) { return .failure(refusal) }
         switch prepare(request, progress: progress, spill: true) {
         case .success(let m): return write(m, progress: progress)
         case .failure(let f): return .failure(f)
@@ -223,10 +224,11 @@ public enum MonthRunner {
         progress?.status("writing the workbook")
         let base = "\(request.town)-\(request.period)"
         let finalDir = "\(request.outputDir)/\(request.town)/\(request.period)"
+        if let refusal = OutputPlace.refusal(request) { return .failure(refusal) }
         let clock = PhaseClock()
         defer { clock.lap("write outputs") }
         do {
-            let files = try OutputPublisher.publish(to: finalDir) { dir in
+            let files = try OutputPublisher.publish(to: finalDir, holder: "\(request.town) \(request.period)") { dir in
                 let xlsx = "\(base).xlsx", csv = "\(base)-pay.csv", manifest = "\(base)-manifest.json"
                 try WorkbookWriter(month: month).write(to: "\(dir)/\(xlsx)")
                 try PayCSV.write(month, to: "\(dir)/\(csv)")
@@ -235,44 +237,11 @@ public enum MonthRunner {
             }
             let warnings = month.reportedProblems.filter { !$0.blocks }.map { $0.diagnostic(directory: request.monthInputDir) }
             return .success(RunResult(directory: finalDir, files: files, warnings: warnings))
+        } catch let busy as OutputPublisher.Busy {
+            return .failure(PipelineFailure(message: busy.description))
         } catch {
-            return .failure(PipelineFailure(message: "writing the outputs to \(finalDir) failed: \(error); earlier outputs were left as they were"))
+            return .failure(PipelineFailure(message: "writing the outputs to \(finalDir) failed: \(FileProblem.describe(error)); earlier outputs were left as they were"))
         }
-    }
-}
-
-/// Writes into a fresh folder beside the destination, then swaps it in with renames.
-enum OutputPublisher {
-    static func publish(to finalDir: String, _ body: (String) throws -> [String]) throws -> [String] {
-        let fm = FileManager.default
-        let parent = (finalDir as NSString).deletingLastPathComponent
-        let leaf = (finalDir as NSString).lastPathComponent
-        try fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
-        let pid = ProcessInfo.processInfo.processIdentifier
-        let staging = "\(parent)/.\(leaf).partial-\(pid)"
-        let old = "\(parent)/.\(leaf).old-\(pid)"
-        try? fm.removeItem(atPath: staging)
-        try fm.createDirectory(atPath: staging, withIntermediateDirectories: false)
-        let files: [String]
-        do {
-            files = try body(staging)
-        } catch {
-            try? fm.removeItem(atPath: staging)
-            throw error
-        }
-        if fm.fileExists(atPath: finalDir) {
-            try fm.moveItem(atPath: finalDir, toPath: old)
-            do {
-                try fm.moveItem(atPath: staging, toPath: finalDir)
-            } catch {
-                try? fm.moveItem(atPath: old, toPath: finalDir)
-                throw error
-            }
-            try? fm.removeItem(atPath: old)
-        } else {
-            try fm.moveItem(atPath: staging, toPath: finalDir)
-        }
-        return files
     }
 }
 

@@ -12,7 +12,19 @@ final class ScratchFolder {
     init() throws {
         path = FileManager.default.temporaryDirectory
             .appendingPathComponent("gridpay-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)").path
+        ScratchFolder.removeLeftovers()
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    /// Scratch folders of killed runs (gridpay-<pid>-<uuid> whose process is gone) are removed.
+    static func removeLeftovers() {
+        let fm = FileManager.default
+        let root = fm.temporaryDirectory.path
+        for entry in (try? fm.contentsOfDirectory(atPath: root)) ?? [] where entry.hasPrefix("gridpay-") {
+            let parts = entry.dropFirst("gridpay-".count).split(separator: "-", maxSplits: 1)
+            guard parts.count == 2, let pid = Int32(parts[0]), pid > 0, UUID(uuidString: String(parts[1])) != nil else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { try? fm.removeItem(atPath: "\(root)/\(entry)") }
+        }
     }
 
     deinit { try? FileManager.default.removeItem(atPath: path) }

@@ -1,0 +1,220 @@
+import Foundation
+import Glibc
+
+/// Where a run may write: never into, inside or around the month's own input folder (an output
+/// folder equal to the input folder once deleted the month's exports).
+enum OutputPlace {
+    static func refusal(_ request: RunRequest) -> PipelineFailure? {
+        let output = canonical("\(request.outputDir)/\(request.town)/\(request.period)")
+        let input = canonical(request.monthInputDir)
+        func inside(_ a: String, _ b: String) -> Bool { a == b || a.hasPrefix(b.hasSuffix("/") ? b : b + "/") }
+        guard inside(output, input) || inside(input, output) else { return nil }
+        let how = output == input ? "is" : inside(output, input) ? "lies inside" : "holds"
+        return PipelineFailure(message: "the output folder \(request.outputDir)/\(request.town)/\(request.period) \(how) the month's input folder \(request.monthInputDir); outputs are never written among the exports: choose another --output-dir")
+    }
+
+    /// The absolute path with symlinks resolved as far as the path exists (the rest appended).
+    static func canonical(_ path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var existing = (absolute as NSString).standardizingPath
+        var rest: [String] = []
+        while !FileManager.default.fileExists(atPath: existing), existing != "/" {
+            rest.insert((existing as NSString).lastPathComponent, at: 0)
+            existing = (existing as NSString).deletingLastPathComponent
+        }
+        var resolved = existing
+        if let r = realpath(existing, nil) {
+            resolved = String(cString: r)
+            free(r)
+        }
+        return rest.reduce(resolved) { $0.hasSuffix("/") ? $0 + $1 : $0 + "/" + $1 }
+    }
+}
+
+/// Publishes a period's outputs into its folder, replacing only gridpay's own files and leaving
+/// every other file there alone (a signed scan a clerk keeps beside the workbook).
+///
+/// Under a lock (`.gridpay-lock` in the folder, holding the pid): the files are written into a
+/// hidden staging folder inside the destination, each fsynced, the staging folder fsynced; a
+/// journal naming the staging folder is written and fsynced; then each file is renamed over its
+/// earlier version and the folder fsynced; then the journal goes. A run killed before the journal
+/// leaves the earlier outputs; one killed after it is finished by the next run (roll forward),
+/// which also removes whatever killed runs left (staging folders, scratch folders).
+enum OutputPublisher {
+    static let lockName = ".gridpay-lock"
+    static let journalName = ".gridpay-publishing"
+    static let stagingPrefix = ".gridpay-staging-"
+
+    struct Busy: Error, CustomStringConvertible {
+        var holder: String
+        var pid: String
+        var description: String {
+            "another gridpay process (pid \(pid)) is writing the outputs of \(holder) now; wait for it to finish, then run again (nothing was written)"
+        }
+    }
+
+    static func publish(to finalDir: String, holder: String, _ body: (String) throws -> [String]) throws -> [String] {
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: finalDir, withIntermediateDirectories: true)
+        let lock = try PeriodLock(folder: finalDir, holder: holder)
+        defer { lock.release() }
+        try recover(finalDir)
+        let pid = ProcessInfo.processInfo.processIdentifier
+        let stagingName = "\(stagingPrefix)\(pid)"
+        let staging = "\(finalDir)/\(stagingName)"
+        try? fm.removeItem(atPath: staging)
+        try fm.createDirectory(atPath: staging, withIntermediateDirectories: false)
+        let files: [String]
+        do {
+            files = try body(staging)
+            for f in files { try Durable.sync(file: "\(staging)/\(f)") }
+            try Durable.sync(folder: staging)
+        } catch {
+            try? fm.removeItem(atPath: staging)
+            throw error
+        }
+        // The point of no return: from here the next run finishes what this one started.
+        try Durable.write(Data((stagingName + "\n" + files.joined(separator: "\n")).utf8), to: "\(finalDir)/\(journalName)")
+        try rollForward(finalDir, stagingName: stagingName, files: files)
+        return files
+    }
+
+    /// Renames each staged file over its earlier version, syncs the folder, removes the journal.
+    static func rollForward(_ folder: String, stagingName: String, files: [String]) throws {
+        let staging = "\(folder)/\(stagingName)"
+        for f in files where FileManager.default.fileExists(atPath: "\(staging)/\(f)") {
+            guard rename("\(staging)/\(f)", "\(folder)/\(f)") == 0 else {
+                throw FileProblem(action: "move the new \(f) into place", path: "\(folder)/\(f)", code: errno)
+            }
+        }
+        try Durable.sync(folder: folder)
+        unlink("\(folder)/\(journalName)")
+        try? FileManager.default.removeItem(atPath: staging)
+        try Durable.sync(folder: folder)
+    }
+
+    /// What killed runs left in this folder: a journal (finish it), staging folders (drop them);
+    /// and the hidden folders of the former whole-folder swap beside it.
+    static func recover(_ folder: String) throws {
+        let fm = FileManager.default
+        if let journal = fm.contents(atPath: "\(folder)/\(journalName)") {
+            let lines = String(decoding: journal, as: UTF8.self).split(separator: "\n").map(String.init)
+            if let staging = lines.first, staging.hasPrefix(stagingPrefix), !staging.contains("/") {
+                try rollForward(folder, stagingName: staging, files: lines.dropFirst().filter { !$0.contains("/") && !$0.hasPrefix(".") })
+            } else {
+                unlink("\(folder)/\(journalName)")
+            }
+        }
+        for entry in (try? fm.contentsOfDirectory(atPath: folder)) ?? [] where entry.hasPrefix(stagingPrefix) {
+            try? fm.removeItem(atPath: "\(folder)/\(entry)")
+        }
+        let parent = (folder as NSString).deletingLastPathComponent
+        let leaf = (folder as NSString).lastPathComponent
+        for entry in (try? fm.contentsOfDirectory(atPath: parent)) ?? []
+        where entry.hasPrefix(".\(leaf).partial-") || entry.hasPrefix(".\(leaf).old-") {
+            try? fm.removeItem(atPath: "\(parent)/\(entry)")
+        }
+    }
+}
+
+/// One town and period at a time: flock on `.gridpay-lock` in the period's output folder, which
+/// holds the pid of the process that has it (for the message of a second run).
+final class PeriodLock {
+    let descriptor: Int32
+
+    init(folder: String, holder: String) throws {
+        let path = "\(folder)/\(OutputPublisher.lockName)"
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw FileProblem(action: "create the lock file", path: path, code: errno) }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            let code = errno
+            var buffer = [UInt8](repeating: 0, count: 32)
+            let n = pread(fd, &buffer, 31, 0)
+            close(fd)
+            guard code == EWOULDBLOCK else { throw FileProblem(action: "lock", path: path, code: code) }
+            let pid = n > 0 ? String(decoding: buffer[0..<n], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) : "unknown"
+            throw OutputPublisher.Busy(holder: holder, pid: pid)
+        }
+        let text = Array("\(ProcessInfo.processInfo.processIdentifier)\n".utf8)
+        _ = ftruncate(fd, 0)
+        _ = pwrite(fd, text, text.count, 0)
+        descriptor = fd
+    }
+
+    func release() {
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
+    }
+}
+
+/// fsync for files and folders, and a file written durably (temporary name, fsync, rename).
+enum Durable {
+    static func sync(file path: String) throws {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw FileProblem(action: "open for syncing", path: path, code: errno) }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { throw FileProblem(action: "sync to disk", path: path, code: errno) }
+    }
+
+    static func sync(folder path: String) throws {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw FileProblem(action: "open the folder for syncing", path: path, code: errno) }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { throw FileProblem(action: "sync the folder to disk", path: path, code: errno) }
+    }
+
+    static func write(_ data: Data, to path: String) throws {
+        let temporary = path + ".tmp"
+        guard FileManager.default.createFile(atPath: temporary, contents: data) else {
+            throw FileProblem(action: "write", path: temporary, code: errno)
+        }
+        try sync(file: temporary)
+        guard rename(temporary, path) == 0 else { throw FileProblem(action: "rename into place", path: path, code: errno) }
+        try sync(folder: (path as NSString).deletingLastPathComponent)
+    }
+}
+
+/// A file-system failure in words: what could not be done to which file, and why.
+struct FileProblem: Error, CustomStringConvertible {
+    var action: String
+    var path: String
+    var code: Int32
+
+    var description: String { "cannot \(action) \(path): \(FileProblem.reason(code))" }
+
+    static func reason(_ code: Int32) -> String {
+        switch code {
+        case ENOSPC: return "the disk is full"
+        case EDQUOT: return "the disk quota is used up"
+        case EACCES, EPERM: return "permission denied"
+        case EROFS: return "the file system is read-only"
+        case ENOENT: return "no such file or folder"
+        case ENOTDIR: return "a part of the path is not a folder"
+        case EISDIR: return "it is a folder"
+        default: return String(cString: strerror(code))
+        }
+    }
+
+    /// Any error as words: FileProblem and CocoaError (NSCocoaErrorDomain) without the domain text.
+    static func describe(_ error: Error) -> String {
+        if let p = error as? FileProblem { return p.description }
+        let text = "\(error)"
+        if !text.contains("Domain=") { return text }
+        let ns = error as NSError
+        let path = (ns.userInfo[NSFilePathErrorKey] as? String) ?? (ns.userInfo[NSURLErrorKey] as? URL)?.path
+        let underlying = (ns.userInfo[NSUnderlyingErrorKey] as? NSError).flatMap { $0.domain == NSPOSIXErrorDomain ? Int32($0.code) : nil }
+        let posix = ns.domain == NSPOSIXErrorDomain ? Int32(ns.code) : underlying
+        let why: String
+        if let posix { why = reason(posix) } else {
+            switch CocoaError.Code(rawValue: ns.code) {
+            case .fileWriteOutOfSpace: why = "the disk is full"
+            case .fileWriteNoPermission, .fileReadNoPermission: why = "permission denied"
+            case .fileNoSuchFile, .fileReadNoSuchFile: why = "no such file or folder"
+            case .fileWriteVolumeReadOnly: why = "the file system is read-only"
+            case .fileWriteFileExists: why = "a file of that name is in the way"
+            default: why = "error \(ns.code)"
+            }
+        }
+        return path.map { "\($0): \(why)" } ?? why
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import XCTest
+@testable import GridpayPipeline
+
+/// Issue 6.4: publishing replaces only gridpay's own files, each atomically; what killed runs
+/// left is finished (a journal) or removed (staging, scratch) by the next run.
+final class OutputPublisherTests: XCTestCase {
+    var root: String!
+
+    override func setUpWithError() throws {
+        root = NSTemporaryDirectory() + "gridpay-publish-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: "\(root!)/t/2026-10", withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(atPath: root) }
+
+    var folder: String { "\(root!)/t/2026-10" }
+    func put(_ name: String, _ text: String, in dir: String? = nil) throws {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: "\(dir ?? folder)/\(name)"))
+    }
+    func read(_ name: String) -> String? { FileManager.default.contents(atPath: "\(folder)/\(name)").map { String(decoding: $0, as: UTF8.self) } }
+    var hidden: [String] { ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasPrefix(".") && $0 != ".gridpay-lock" }.sorted() }
+
+    func testOnlyGridpaysOwnFilesAreReplaced() throws {
+        // Before: the whole month folder was swapped, deleting a clerk's signed scan.
+        try put("a.xlsx", "old")
+        try put("signed-scan.pdf", "scan")
+        let files = try OutputPublisher.publish(to: folder, holder: "t 2026-10") { dir in
+            try Data("new".utf8).write(to: URL(fileURLWithPath: "\(dir)/a.xlsx"))
+            return ["a.xlsx"]
+        }
+        XCTAssertEqual(files, ["a.xlsx"])
+        XCTAssertEqual(read("a.xlsx"), "new")
+        XCTAssertEqual(read("signed-scan.pdf"), "scan")
+        XCTAssertEqual(hidden, [])
+    }
+
+    func testAFailedWriteLeavesEarlierOutputs() throws {
+        try put("a.xlsx", "old")
+        struct Boom: Error {}
+        XCTAssertThrowsError(try OutputPublisher.publish(to: folder, holder: "t 2026-10") { dir in
+            try Data("half".utf8).write(to: URL(fileURLWithPath: "\(dir)/a.xlsx"))
+            throw Boom()
+        })
+        XCTAssertEqual(read("a.xlsx"), "old")
+        XCTAssertEqual(hidden, [])
+    }
+
+    func testARunKilledAfterItsJournalIsFinishedByTheNext() throws {
+        // Killed between renames: a.xlsx already new, b.csv still old, journal and staging there.
+        try put("a.xlsx", "new")
+        try put("b.csv", "old")
+        try FileManager.default.createDirectory(atPath: "\(folder)/.gridpay-staging-4242", withIntermediateDirectories: false)
+        try put("b.csv", "new", in: "\(folder)/.gridpay-staging-4242")
+        try put(".gridpay-publishing", ".gridpay-staging-4242\na.xlsx\nb.csv")
+        try OutputPublisher.recover(folder)
+        XCTAssertEqual(read("a.xlsx"), "new")
+        XCTAssertEqual(read("b.csv"), "new")
+        XCTAssertEqual(hidden, [])
+    }
+
+    func testARunKilledBeforeItsJournalLeavesTheEarlierOutputsAndItsLeftoversGo() throws {
+        // Before: hidden .partial-PID folders stayed for ever.
+        try put("a.xlsx", "old")
+        try FileManager.default.createDirectory(atPath: "\(folder)/.gridpay-staging-4242", withIntermediateDirectories: false)
+        try put("a.xlsx", "half", in: "\(folder)/.gridpay-staging-4242")
+        try FileManager.default.createDirectory(atPath: "\(root!)/t/.2026-10.partial-77", withIntermediateDirectories: false)
+        try OutputPublisher.recover(folder)
+        XCTAssertEqual(read("a.xlsx"), "old")
+        XCTAssertEqual(hidden, [])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: "\(root!)/t/.2026-10.partial-77"))
+    }
+
+    func testScratchFoldersOfDeadProcessesAreRemoved() throws {
+        var dead: Int32 = 999_999
+        while kill(dead, 0) == 0 || errno != ESRCH { dead -= 1 }
+        let leftover = NSTemporaryDirectory() + "gridpay-\(dead)-\(UUID().uuidString)"
+        let mine = NSTemporaryDirectory() + "gridpay-\(getpid())-\(UUID().uuidString)"
+        for p in [leftover, mine] { try FileManager.default.createDirectory(atPath: p, withIntermediateDirectories: true) }
+        defer { try? FileManager.default.removeItem(atPath: mine) }
+        _ = try ScratchFolder()
+        XCTAssertFalse(FileManager.default.fileExists(atPath: leftover), "a killed run's scratch folder stays")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: mine), "a live process's scratch folder was removed")
+    }
+}
