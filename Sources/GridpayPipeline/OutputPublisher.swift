@@ -1,10 +1,13 @@
 import Foundation
+import GridpayCore
 import Glibc
 
 /// Where a run may write: never into, inside or around the month's own input folder (an output
 /// folder equal to the input folder once deleted the month's exports).
 enum OutputPlace {
     static func refusal(_ request: RunRequest) -> PipelineFailure? {
+        // A town that is not a plain name is refused where the rule file is looked up.
+        guard PlainName.problem(request.town) == nil else { return nil }
         let output = canonical("\(request.outputDir)/\(request.town)/\(request.period)")
         let input = canonical(request.monthInputDir)
         func inside(_ a: String, _ b: String) -> Bool { a == b || a.hasPrefix(b.hasSuffix("/") ? b : b + "/") }
@@ -141,7 +144,9 @@ final class PeriodLock {
         descriptor = fd
     }
 
+    /// The pid is cleared first: the (empty) lock file that stays is the same bytes after every run.
     func release() {
+        _ = ftruncate(descriptor, 0)
         flock(descriptor, LOCK_UN)
         close(descriptor)
     }
