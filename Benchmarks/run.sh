@@ -19,6 +19,7 @@
 # Data: `gridpay-datagen` (built from this package) when it exists; until then
 # Benchmarks/replicate_sample.py, which replicates Input/qinghe/<month> with renamed ids.
 # Writes Benchmarks/results/<date>-<hostname>.json (not in --smoke) and prints a markdown table.
+# Also rates a year of twelve closed months (Benchmarks/rating.sh; its line is among the checks).
 set -euo pipefail
 ARGS="$*"
 SELF="$(cd "$(dirname "$0")" && pwd)/$(basename "$0")"
@@ -285,6 +286,18 @@ done
 for n in "${FLAT_LIST[@]}"; do
   bench_size "$n" rows-x10 10 1 floor
 done
+
+# ---------------------------------------------------------------- rating (issue 9.6)
+# A year of twelve closed months rated (Benchmarks/rating.sh: 10,000 workers; 200 in --smoke).
+RATING_ARGS=()
+[ "$SMOKE" = 1 ] && RATING_ARGS=(--smoke)
+if RATING_LINE=$(GRIDPAY_SCRATCH=$SCRATCH BENCH_CONFIG=$CONFIG BENCH_WORK=$WORK bash Benchmarks/rating.sh "${RATING_ARGS[@]}"); then
+  check "rating of a year from twelve closed months" 1 "$RATING_LINE"
+  log "$RATING_LINE"
+else
+  check "rating of a year from twelve closed months" 0 "Benchmarks/rating.sh failed"
+  FAILURES+=("Benchmarks/rating.sh failed")
+fi
 
 # ---------------------------------------------------------------- results
 if [ "$SMOKE" = 1 ]; then
