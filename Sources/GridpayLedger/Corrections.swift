@@ -165,21 +165,26 @@ enum Corrections {
 
     /// A month's workers as the ledger keeps them, in published (rank) order.
     static func workerResults(_ month: PreparedMonth, settlementID: Int64) -> [WorkerResult] {
+        var out: [WorkerResult] = []
+        out.reserveCapacity(month.report.workers.count)
+        forEachWorkerResult(month, settlementID: settlementID) { out.append($0) }
+        return out
+    }
+
+    /// Each worker's line in turn (a province has 200,000: they are not all kept at once).
+    static func forEachWorkerResult(_ month: PreparedMonth, settlementID: Int64, _ body: (WorkerResult) throws -> Void) rethrows {
         let c = month.inputs.computation
         let rules = month.report.rules
         let valueNames = rules.values.filter { $0.type == .bool }.map(\.name)
-        var out: [WorkerResult] = []
-        out.reserveCapacity(month.report.workers.count)
         for (k, w) in month.report.workers.enumerated() {
             let values: [Bool?] = valueNames.map { name in (try? MonthReport.lookup(name, worker: w, in: c))??.bool }
             let adjustment = k < month.adjustments.count ? month.adjustments[k] : .zero
-            out.append(WorkerResult(
+            try body(WorkerResult(
                 settlement_id: settlementID, worker_id: w.id, position: k, name: w.name, unit: w.unit, grp: w.group, rank: w.rank,
                 items: w.items.map(LedgerText.number), item_yuan: w.itemYuan.map(LedgerText.number), total: LedgerText.number(w.total),
                 duty_met: w.dutyMet, flags: w.flags, named_values: values, base: LedgerText.number(w.base),
                 score_pay: LedgerText.number(w.scorePay), deductions: LedgerText.number(w.deductions),
                 adjustment: LedgerText.number(adjustment), payable: LedgerText.number(w.payable), shortfall: LedgerText.number(w.shortfall)))
         }
-        return out
     }
 }

@@ -207,13 +207,13 @@ struct LedgerWriter {
     }
 
     /// Inserts the workers' lines through one prepared statement (a province has 200,000).
-    func insert(workers: [WorkerResult]) throws {
+    func insert(month: PreparedMonth, settlementID: Int64) throws {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO worker_result (settlement_id, worker_id, position, name, unit, grp, rank, items, item_yuan, total,
               duty_met, flags, named_values, base, score_pay, deductions, adjustment, payable, shortfall)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        for w in workers {
+        try Corrections.forEachWorkerResult(month, settlementID: settlementID) { w in
             let args: [(any DatabaseValueConvertible)?] = [
                 w.settlement_id, w.worker_id, w.position, w.name, w.unit, w.grp, w.rank,
                 LedgerText.json(w.items), LedgerText.json(w.item_yuan), w.total, w.duty_met,

@@ -249,7 +249,7 @@ public enum LedgerCommands {
             guard a.sha256 == f.sha256 else { throw PipelineFailure(message: "\(inputDir)/\(f.file) changed while \(period) was being closed; nothing was recorded") }
             try ArchivedFile(settlement_id: id, role: "input", period: period, file: f.file, sha256: a.sha256, bytes: a.bytes).insert(db)
         }
-        try w.insert(workers: Corrections.workerResults(month, settlementID: id))
+        try w.insert(month: month, settlementID: id)
         return id
     }
 
