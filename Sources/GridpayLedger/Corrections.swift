@@ -44,9 +44,8 @@ enum Corrections {
         let all = try ledger.settlements()
         for closing in all where closing.revision == 0 {
             let latest = all.filter { $0.period == closing.period }.max { $0.revision < $1.revision }!
-            let dir = "\(inputDir)/\(town)/\(closing.period)"
-            var isDir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else { continue }
+            guard !LedgerPeriods.monthFolders(inputDir: inputDir, town: town, period: closing.period).isEmpty else { continue }
+            let dir = LedgerPeriods.inputFolder(inputDir: inputDir, town: town, period: closing.period)
             var changed: [(String, String, String?)] = []
             for f in try ledger.files(of: latest.id!, role: "input") {
                 let current = hash("\(dir)/\(f.file)")

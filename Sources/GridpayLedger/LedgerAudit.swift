@@ -56,7 +56,7 @@ extension LedgerCommands {
                 if placed.insert(path).inserted { extract(r, to: path) }
             }
             for f in try ledger.files(of: id, role: "input") + ledger.files(of: id, role: "history-input") {
-                extract(f, to: "\(inputRoot)/\(town)/\(f.period)/\(f.file)")
+                extract(f, to: "\(LedgerPeriods.inputFolder(inputDir: inputRoot, town: town, period: f.period))/\(f.file)")
             }
             outcome.lines += inputStatus(ledger: ledger, closing: closing, town: town, inputDir: inputDir)
             guard problems.isEmpty else {
@@ -108,9 +108,8 @@ extension LedgerCommands {
 
     /// Whether Input/<town>/<period>/ still holds the archived inputs.
     static func inputStatus(ledger: Ledger, closing: Settlement, town: String, inputDir: String) -> [String] {
-        let dir = "\(inputDir)/\(town)/\(closing.period)"
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
+        let dir = LedgerPeriods.inputFolder(inputDir: inputDir, town: town, period: closing.period)
+        guard !LedgerPeriods.monthFolders(inputDir: inputDir, town: town, period: closing.period).isEmpty else {
             return ["\(dir) is gone; the ledger's archive holds the inputs \(closing.period) was closed with"]
         }
         let files = (try? ledger.files(of: closing.id!, role: "input")) ?? []

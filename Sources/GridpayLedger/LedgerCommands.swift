@@ -73,7 +73,7 @@ public enum LedgerCommands {
     /// Files of a closed period that differ from the archive: its inputs and its rule file.
     static func differences(ledger: Ledger, closing: Settlement, request: RunRequest) throws -> [String] {
         var out: [String] = []
-        let dir = "\(request.inputDir)/\(request.town)/\(closing.period)"
+        let dir = LedgerPeriods.inputFolder(inputDir: request.inputDir, town: request.town, period: closing.period)
         for f in try ledger.files(of: closing.id!, role: "input") {
             let path = "\(dir)/\(f.file)"
             if let h = Corrections.hash(path) {
@@ -103,7 +103,7 @@ public enum LedgerCommands {
         let p = closing.period
         let firstOpen = ((try? ledger.closedPeriods().compactMap(LedgerPeriods.parse).max()) ?? nil).map { "\(LedgerPeriods.next($0))" } ?? "the next period"
         d.append(.error("\(request.town) \(p) is closed (by \(closing.closed_by) at \(closing.closed_at) UTC) and \(differences.count) file(s) differ from what it was closed with, so it is not run again: "
-            + "a closed period is never recomputed. To correct it, leave the corrected inputs in \(request.inputDir)/\(request.town)/\(p): "
+            + "a closed period is never recomputed. To correct it, leave the corrected inputs in \((LedgerPeriods.parse(p)?.months.map { "\(request.inputDir)/\(request.town)/\($0)" } ?? []).joined(separator: ", ")): "
             + "the run of the first open period (gridpay run \(request.town) \(firstOpen)) carries the difference into its pay as \(SheetLabelsPublic.priorAdjustment) (sheet \(SheetLabelsPublic.correctionSheet)), "
             + "and closing that period settles it. To reproduce \(p) as published: gridpay verify \(request.town) \(p)", at: nil))
         return PipelineFailure(diagnostics: d)
@@ -140,9 +140,8 @@ public enum LedgerCommands {
                 return .failure(PipelineFailure(message: "cannot close \(request.town) \(p): \(later) is already closed, and periods are closed in order"))
             }
             let previous = LedgerPeriods.previous(request.period)
-            let previousDir = "\(request.inputDir)/\(request.town)/\(previous)"
-            var isDir: ObjCBool = false
-            if !closed.contains("\(previous)"), FileManager.default.fileExists(atPath: previousDir, isDirectory: &isDir), isDir.boolValue {
+            let previousFolders = LedgerPeriods.monthFolders(inputDir: request.inputDir, town: request.town, period: "\(previous)")
+            if !closed.contains("\(previous)"), let previousDir = previousFolders.first {
                 return .failure(PipelineFailure(message: "cannot close \(request.town) \(p): the previous period \(previous) has inputs (\(previousDir)) but is not closed; periods are closed in order: close \(previous) first"))
             }
         } catch {
@@ -177,7 +176,7 @@ public enum LedgerCommands {
                 try db.inTransaction(.immediate) {
                     let w = LedgerWriter(db: db)
                     let id = try record(month, period: p, revision: 0, settledIn: nil, by: who, at: at, total: total, writer: w,
-                                        inputDir: "\(request.inputDir)/\(request.town)/\(p)")
+                                        inputDir: LedgerPeriods.inputFolder(inputDir: request.inputDir, town: request.town, period: p))
                     for o in written.files {
                         guard let h = Corrections.hash("\(written.directory)/\(o)") else { throw PipelineFailure(message: "cannot read the output \(written.directory)/\(o)") }
                         let size = (try? FileManager.default.attributesOfItem(atPath: "\(written.directory)/\(o)")[.size] as? NSNumber)?.intValue ?? 0

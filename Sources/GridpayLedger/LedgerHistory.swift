@@ -44,6 +44,22 @@ enum LedgerPeriods {
     static func previous(_ p: CalendarPeriod) -> CalendarPeriod { p.previous }
     static func next(_ p: CalendarPeriod) -> CalendarPeriod { p.adding(1) }
     static func parse(_ text: String) -> CalendarPeriod? { CalendarPeriod.parse(text) }
+
+    /// The folder a period's input file names are relative to: the month folder for a month; the
+    /// town's folder for a quarter (its files are named `2026-07/patrol.csv`, …).
+    static func inputFolder(inputDir: String, town: String, period: String) -> String {
+        guard let p = parse(period), p.kind != .month else { return "\(inputDir)/\(town)/\(period)" }
+        return "\(inputDir)/\(town)"
+    }
+
+    /// The period's month folders that exist.
+    static func monthFolders(inputDir: String, town: String, period: String) -> [String] {
+        let months = parse(period)?.months.map { "\($0)" } ?? [period]
+        return months.map { "\(inputDir)/\(town)/\($0)" }.filter { dir in
+            var isDir: ObjCBool = false
+            return FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) && isDir.boolValue
+        }
+    }
 }
 
 /// What a closed period published, for other commands (e.g. ratings over closed periods).
