@@ -110,7 +110,8 @@ extension LedgerCommands {
     static func inputStatus(ledger: Ledger, closing: Settlement, town: String, inputDir: String) -> [String] {
         let dir = LedgerPeriods.inputFolder(inputDir: inputDir, town: town, period: closing.period)
         guard !LedgerPeriods.monthFolders(inputDir: inputDir, town: town, period: closing.period).isEmpty else {
-            return ["\(dir) is gone; the ledger's archive holds the inputs \(closing.period) was closed with"]
+            let months = LedgerPeriods.parse(closing.period)?.months.map { "\(inputDir)/\(town)/\($0)" } ?? [dir]
+            return ["\(months.joined(separator: ", ")) \(months.count == 1 ? "is" : "are") gone; the ledger's archive holds the inputs \(closing.period) was closed with"]
         }
         let files = (try? ledger.files(of: closing.id!, role: "input")) ?? []
         var changed: [String] = []

@@ -253,4 +253,23 @@ final class LedgerCycleTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.transcript)
         XCTAssertFalse(FileManager.default.fileExists(atPath: "\(ledger)/qinghe.sqlite"))
     }
+
+    /// A quarterly town: closed in order, refused out of order, verified after Input/ is gone.
+    func testQuartersAreClosedAndVerifiedLikeMonths() throws {
+        try FileManager.default.createDirectory(atPath: input, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: BinaryRunner.packageRoot.appendingPathComponent("Input/shuangqiao").path, toPath: "\(input)/shuangqiao")
+        var r = try gridpay(["close", "shuangqiao", "2026-Q3", "--by", "张三"])
+        XCTAssertEqual(r.errorLines, ["error: cannot close shuangqiao 2026-Q3: the previous period 2026-Q2 has inputs (\(input)/shuangqiao/2026-04) but is not closed; periods are closed in order: close 2026-Q2 first"], r.transcript)
+        XCTAssertEqual(try gridpay(["close", "shuangqiao", "2026-Q2", "--by", "张三"]).status, 0)
+        r = try gridpay(["close", "shuangqiao", "2026-Q3", "--by", "张三"])
+        XCTAssertEqual(r.status, 0, r.transcript)
+        let at = closedAt(r)
+        try FileManager.default.removeItem(atPath: input)
+        r = try gridpay(["verify", "shuangqiao", "2026-Q3"])
+        XCTAssertEqual(r.status, 0, r.transcript)
+        XCTAssertEqual(r.stdoutLines, [
+            "shuangqiao 2026-Q3: identical — re-run from the ledger's archive (rule file shuangqiao.toml, version 2026.1), all 3 outputs have the SHA-256 recorded when it was closed by 张三 at \(at) UTC",
+            "\(input)/shuangqiao/2026-07, \(input)/shuangqiao/2026-08, \(input)/shuangqiao/2026-09 are gone; the ledger's archive holds the inputs 2026-Q3 was closed with",
+        ])
+    }
 }
