@@ -124,6 +124,17 @@ final class KangningTests: XCTestCase {
         XCTAssertEqual(r.stdoutLines.last, "Rules/kangning.toml: rules kangning version 2026.1 are valid; 2 passed, 0 failed", r.transcript)
     }
 
+    /// Same inputs and rule file, one thread or two: the same bytes (group sheets included).
+    func testOutputsAreByteIdenticalAtAnyThreadCount() throws {
+        let a = try Runner.TempFolder(), b = try Runner.TempFolder()
+        for (out, threads) in [(a, "1"), (b, "2")] {
+            let r = try Runner.run(["run", "kangning", "2026-10", "--input-dir", Self.sampleDir, "--rules-dir", Runner.rulesDir,
+                                    "--output-dir", out.path, "--threads", threads])
+            XCTAssertEqual(r.status, 0, r.transcript)
+        }
+        XCTAssertEqual(Runner.snapshot(a.path), Runner.snapshot(b.path))
+    }
+
     /// explain shows each 工作项目's copy of the mean_each() body with its values.
     func testExplainShowsEachWorkItem() throws {
         let r = try Runner.run(["explain", "kangning", "2026-10", "K005", "--input-dir", Self.sampleDir, "--rules-dir", Runner.rulesDir])
