@@ -54,7 +54,14 @@ public enum RuleFiles {
             return .failure(PipelineFailure(message: "cannot read the rule file \(path)"))
         }
         guard let text = String(validating: data, as: UTF8.self) else {
-            return .failure(PipelineFailure(message: "the rule file \(path) is not UTF-8 text"))
+            // Where: the line and column of the first byte that is not UTF-8.
+            let bytes = [UInt8](data)
+            let bad = firstInvalidUTF8(bytes)
+            let prefix = String(decoding: bytes[0..<bad], as: UTF8.self)
+            let lines = prefix.split(separator: "\n", omittingEmptySubsequences: false)
+            let loc = SourceLocation(file: path, line: lines.count, column: (lines.last?.count ?? 0) + 1)
+            let byte = bad < bytes.count ? String(bytes[bad], radix: 16, uppercase: true) : "?"
+            return .failure(PipelineFailure(diagnostics: [.error("the rule file is not UTF-8 text: byte 0x\(byte) here does not begin a UTF-8 character (was it saved as GBK/GB18030?); save it as UTF-8", at: loc)]))
         }
         let sha256: String
         do { sha256 = try FileHash.hex(data) } catch {
@@ -82,4 +89,28 @@ public struct PipelineFailure: Error, Sendable {
     public init(message: String) {
         self.init(diagnostics: [.error(message, at: nil)])
     }
+}
+
+/// Offset of the first byte that does not begin or continue a well-formed UTF-8 sequence.
+func firstInvalidUTF8(_ p: [UInt8]) -> Int {
+    var i = 0
+    let n = p.count
+    func cont(_ k: Int) -> Bool { i + k < n && p[i + k] & 0xC0 == 0x80 }
+    while i < n {
+        let b0 = p[i]
+        switch b0 {
+        case 0x00...0x7F: i += 1
+        case 0xC2...0xDF:
+            guard cont(1) else { return i }
+            i += 2
+        case 0xE0...0xEF:
+            guard cont(1), cont(2), !(b0 == 0xE0 && p[i + 1] < 0xA0), !(b0 == 0xED && p[i + 1] > 0x9F) else { return i }
+            i += 3
+        case 0xF0...0xF4:
+            guard cont(1), cont(2), cont(3), !(b0 == 0xF0 && p[i + 1] < 0x90), !(b0 == 0xF4 && p[i + 1] > 0x8F) else { return i }
+            i += 4
+        default: return i
+        }
+    }
+    return n
 }

@@ -74,3 +74,17 @@ extension BadInputTests {
         XCTAssertEqual(r.errorLines, [], r.transcript)
     }
 }
+
+extension BadRulesTests {
+    /// Issue 6.10: invalid UTF-8 in a rule file is reported at its line and column.
+    func testARuleFileThatIsNotUTF8IsReportedWhereItStopsBeingUTF8() throws {
+        // Line 5 holds 小镇 in GBK bytes: D0 A1 happen to be a UTF-8 letter (U+0421), so the first
+        // byte that is not UTF-8 is D5 at column 10.
+        let r = try check("not-utf8")
+        XCTAssertEqual(r.status, 1, r.transcript)
+        XCTAssertEqual(r.stderrLines, [
+            "\(fixture("not-utf8")):5:10: error: the rule file is not UTF-8 text: byte 0xD5 here does not begin a UTF-8 character (was it saved as GBK/GB18030?); save it as UTF-8",
+            "\(fixture("not-utf8")): 1 error(s); the rule file cannot be used",
+        ], r.transcript)
+    }
+}

@@ -177,6 +177,10 @@ struct ExpressionChecker {
         case .add, .subtract, .multiply, .divide:
             guard lt == .number else { error("'\(op.rawValue)' needs numbers, but the left side is \(lt)", l.span); return nil }
             guard rt == .number else { error("'\(op.rawValue)' needs numbers, but the right side is \(rt)", r.span); return nil }
+            if op == .divide, let d = Self.constantNumber(re), d == .zero {
+                error("division by zero: this divisor is always 0", r.span)
+                return nil
+            }
             return (.arithmetic(op, le, re, location(span)), .number)
         case .and, .or:
             guard lt == .bool else { error("'\(op.rawValue)' needs true/false, but the left side is \(lt)", l.span); return nil }
@@ -198,6 +202,23 @@ struct ExpressionChecker {
             checkChoiceLiteral(le, r, re)
             checkChoiceLiteral(re, l, le)
             return (.compare(op, le, re), .bool)
+        }
+    }
+
+    /// The value of a number expression written with literals only (e.g. `2 - 2`), else nil.
+    static func constantNumber(_ e: CheckedExpr) -> ExactNumber? {
+        switch e {
+        case .constant(.number(let n)): return n
+        case .negate(let a, _): return (try? constantNumber(a)?.negated()) ?? nil
+        case .arithmetic(let op, let a, let b, _):
+            guard let x = constantNumber(a), let y = constantNumber(b) else { return nil }
+            switch op {
+            case .add: return try? x.adding(y)
+            case .subtract: return try? x.subtracting(y)
+            case .multiply: return try? x.multiplied(by: y)
+            default: return y == .zero ? nil : try? x.divided(by: y)
+            }
+        default: return nil
         }
     }
 

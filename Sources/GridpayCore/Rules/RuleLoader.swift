@@ -182,6 +182,8 @@ public enum RuleLoader {
 
         // Names and definitions: checked lazily so that references know types and cycles are found.
         let ctx = CheckContext(tables: tables, rosterTable: roster.table)
+        // The lazy definitions capture the context: drop them, or every load stays in memory.
+        defer { ctx.definitions = [:] }
         ctx.diagnostics = diagnostics
         ctx.periodKind = periodKind
         checkCellRules(&tables, tablesNode: top.subtable("tables", required: false), context: ctx)
@@ -230,7 +232,7 @@ public enum RuleLoader {
         for (i, it) in itemTables.enumerated() {
             let r = TOMLReader(it, path: "[[items]] #\(i + 1)", context: ctx, allowed: ["name", "full", "score", "deductions", "min", "max"])
             itemReaders.append(r)
-            if let name = r.text("name") { declare(name, .item(i), at: it.location) }
+            if let name = r.string("name") { declare(name.value, .item(i), at: name.location(ofCharacterAt: 0)) }
         }
         for (i, r) in itemReaders.enumerated() {
             let name = r.text("name") ?? "#\(i + 1)"
@@ -387,9 +389,17 @@ public enum RuleLoader {
 
         // [[flags]]
         var flags: [FlagSpec] = []
+        var flagNames: [String: SourceLocation] = [:]
         for (i, ft) in top.tables("flags").enumerated() {
             let r = TOMLReader(ft, path: "[[flags]] #\(i + 1)", context: ctx, allowed: ["name", "when"])
-            guard let name = r.text("name"), let s = r.string("when") else { continue }
+            guard let nameString = r.string("name"), let s = r.string("when") else { continue }
+            let name = nameString.value
+            // Each flag is a 是/否 column named as the flag: two of one name would be two such columns.
+            if let first = flagNames[name] {
+                ctx.diagnostics.append(.error("the flag '\(name)' is declared twice (first at line \(first.line)); each flag is a column of its own, so flag names must be unique", at: nameString.location(ofCharacterAt: 0)))
+                continue
+            }
+            flagNames[name] = nameString.location(ofCharacterAt: 0)
             if let (e, _) = ExpressionChecker.check(ExpressionSource(s), scope: .worker, expecting: .bool, context: ctx, what: "flag '\(name)'") {
                 flags.append(FlagSpec(name: name, when: e, sourceText: s.value, location: ft.location))
             }
@@ -438,7 +448,15 @@ public enum RuleLoader {
             + awardTables.indices.compactMap { TOMLReader(awardTables[$0], path: "", allowed: [], report: { _ in }).text("name", required: false) }
             + (itemYuanLabel.map { [$0] } ?? [])
             + (grades.isEmpty ? [] : [GradeBands.gradeName]))
+        var testNames: [String: SourceLocation] = [:]
         for (i, tt) in top.tables("tests").enumerated() {
+            if case .string(let n)? = tt.entry("name")?.node.value {
+                if let first = testNames[n.value] {
+                    ctx.diagnostics.append(.error("the test '\(n.value)' is declared twice (first at line \(first.line)); test names must be unique, so that a failure names one test", at: n.location(ofCharacterAt: 0)))
+                    continue
+                }
+                testNames[n.value] = n.location(ofCharacterAt: 0)
+            }
             if let t = readTest(tt, index: i, tables: tables, expectable: expectable, context: ctx) { ruleSet.tests.append(t) }
         }
 

@@ -78,6 +78,17 @@ public enum TOMLParser {
     /// Parses a whole document. Syntax errors stop parsing: after a malformed line nothing
     /// after it can be trusted, so the first error is the one worth reading.
     public static func parse(_ text: String, file: String) throws(TOMLParseError) -> TOMLTable {
+        // TOML allows no control character but tab and line breaks, anywhere (strings included).
+        var line = 1, column = 1
+        for c in text {
+            if c == "\n" || c == "\r\n" { line += 1; column = 1; continue }
+            if c != "\t", c.unicodeScalars.count == 1, let v = c.unicodeScalars.first?.value, v < 0x20 || v == 0x7F {
+                let hex = String(v, radix: 16, uppercase: true)
+                let code = String(repeating: "0", count: 4 - hex.count) + hex
+                throw TOMLParseError(diagnostic: .error("the control character U+\(code) is not allowed in a rule file (only tab and line breaks are); inside a \"…\" string write it as \\u\(code)", at: SourceLocation(file: file, line: line, column: column)))
+            }
+            column += 1
+        }
         var p = Parser(text: text, file: file)
         return try p.parseDocument()
     }
@@ -344,6 +355,10 @@ private struct Parser {
             skipArrayWhitespace()
             guard let c = current else { throw fail("this array is never closed with ']'", at: open) }
             if c == "]" { advance(); return items }
+            // A table header or a key = value at the start of a line: the array was left open.
+            if location.column == 1, c == "[" || lineLooksLikeKeyValue() {
+                throw fail("this array is never closed with ']' (the next line that is not part of it is line \(location.line))", at: open)
+            }
             items.append(try parseValue())
             skipArrayWhitespace()
             if current == "," { advance(); continue }
@@ -351,6 +366,20 @@ private struct Parser {
             if atEnd { throw fail("this array is never closed with ']'", at: open) }
             throw fail("expected ',' or ']' in the array that starts at \(open.line):\(open.column)")
         }
+    }
+
+    /// From here to the end of the line: a bare or quoted key, then '='.
+    func lineLooksLikeKeyValue() -> Bool {
+        guard let first = current, Parser.isBareKeyChar(first) || first == "\"" else { return false }
+        var k = 0
+        var sawKey = false
+        while let c = peek(k), !Parser.isNewline(c) {
+            if c == "=" { return sawKey && peek(k + 1) != "=" }
+            if c == "," || c == "{" || c == "}" || c == "[" || c == "]" { return false }
+            sawKey = true
+            k += 1
+        }
+        return false
     }
 
     mutating func parseInlineTable() throws(TOMLParseError) -> TOMLTable {
