@@ -19,6 +19,8 @@ public final class MonthInputs {
     public let computation: MonthComputation
     public internal(set) var problems: [InputProblem] = []
     public internal(set) var files: [InputFileRecord] = []
+    /// Scratch files that could not be written (a full temporary folder): not an input problem.
+    public internal(set) var scratchFailures: [String] = []
 
     init(rules: LoadedRules, period: Period, directory: String, history: HistoryProvider?) {
         self.rules = rules
@@ -82,6 +84,7 @@ public enum MonthReader {
             while let i = next.take() { runnable[i].run(progress: progress) }
         }
         for job in jobs {
+            if let f = job.scratchFailure { month.scratchFailures.append(f) }
             if let own = job.ingest.ownDeductions { month.computation.adopt(own) }
             if let missing = job.missingProblem { month.problems.append(missing) }
             month.problems.append(contentsOf: job.problems)
@@ -278,6 +281,7 @@ final class TableJob: @unchecked Sendable {
     var missingProblem: InputProblem?
     private(set) var problems: [InputProblem] = []
     private(set) var file: InputFileRecord?
+    private(set) var scratchFailure: String?
 
     init(table: Int, spec: TableSpec, directory: String, month: MonthComputation, accepted: Set<String>, scratch: String?, sink: DeductionSink?,
          quarter: QuarterFile? = nil) {
@@ -290,7 +294,11 @@ final class TableJob: @unchecked Sendable {
         ingest = TableIngest(table: table, month: month, accepted: accepted, keySink: finder, deductionSink: sink, quarter: quarter)
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
-        if attributes == nil {
+        var info = stat()
+        if attributes == nil, lstat(path, &info) != 0, errno != ENOENT {
+            missingProblem = InputProblem(.missingFile, .error, file: spec.file, line: nil,
+                message: "cannot read \(spec.file): \(FileProblem.reason(errno)); the rule file declares it as table '\(spec.name)'", acceptable: false)
+        } else if attributes == nil {
             missingProblem = InputProblem(.missingFile, .error, file: spec.file, line: nil,
                 message: "the input file \(spec.file) is missing from the period's folder; the rule file declares it as table '\(spec.name)'", acceptable: false)
         }
@@ -313,6 +321,8 @@ final class TableJob: @unchecked Sendable {
             }
         } catch let error as CSVReadError {
             problems.append(MonthReader.problem(for: error, spec: spec))
+        } catch let error as ScratchProblem {
+            scratchFailure = error.description
         } catch {
             problems.append(InputProblem(.malformedCSV, .error, file: spec.file, line: nil, message: "\(error)", acceptable: false))
         }

@@ -147,6 +147,13 @@ public enum MonthRunner {
             diagnostics.append(.error("\(missing.count) month folder(s) of \(request.period) are missing; nothing was written", at: nil))
             return .failure(PipelineFailure(diagnostics: diagnostics))
         }
+        // A folder that cannot be listed is said as that (not as every file of it missing).
+        let unreadable = request.period.months.map { "\(request.inputDir)/\(request.town)/\($0)" }.compactMap { dir -> String? in
+            guard let d = opendir(dir) else { return "cannot read the folder \(dir): \(FileProblem.reason(errno)); the month's exports cannot be listed" }
+            closedir(d)
+            return nil
+        }
+        if !unreadable.isEmpty { return .failure(PipelineFailure(diagnostics: unreadable.map { .error($0, at: nil) })) }
         let history = EarlierMonths(inputRoot: "\(request.inputDir)/\(request.town)", rulesFor: rulesFor)
         history.published = request.published
         var scratch: ScratchFolder?
@@ -156,7 +163,7 @@ public enum MonthRunner {
                 scratch = try ScratchFolder()
                 for t in rules.rules.tables.indices { spills[t] = try DeductionSpill(scratch: scratch!.path, name: "deductions-\(t)") }
             } catch {
-                return .failure(PipelineFailure(message: "cannot create scratch files in \(FileManager.default.temporaryDirectory.path): \(error)"))
+                return .failure(PipelineFailure(message: ScratchProblem(action: "create scratch files", underlying: error).description))
             }
             history.scratch = scratch
         }
@@ -167,6 +174,10 @@ public enum MonthRunner {
                              scratch: scratch?.path, deductionSink: { spills[$0] }, threads: request.threads)
         } ?? QuarterReader.read(rules: rules, quarter: request.period, townDirectory: request.monthInputDir, accepted: request.accepted,
                                 history: history, progress: progress, deductionSink: { spills[$0] }, threads: request.threads)
+        // A full or broken temporary folder is no problem of the inputs: said as what it is.
+        if let scratchFailure = inputs.scratchFailures.first {
+            return .failure(PipelineFailure(message: scratchFailure))
+        }
         var blocking = inputs.blockingProblems
         let acceptable = Set(inputs.problems.filter { $0.acceptable && $0.severity == .error }.map(\.rowReference))
         for ref in request.accepted.sorted() where !acceptable.contains(ref) {

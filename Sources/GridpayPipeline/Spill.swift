@@ -42,9 +42,11 @@ final class SpillWriter {
         self.path = path
         capacity = bufferCapacity
         guard FileManager.default.createFile(atPath: path, contents: nil) else {
-            throw PipelineFailure(message: "cannot create the scratch file \(path)")
+            throw ScratchProblem(action: "create the scratch file \(path)", code: errno)
         }
-        handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        do { handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path)) } catch {
+            throw ScratchProblem(action: "open the scratch file \(path)", underlying: error)
+        }
         buffer.reserveCapacity(bufferCapacity)
     }
 
@@ -60,7 +62,7 @@ final class SpillWriter {
 
     func flush() throws {
         guard !buffer.isEmpty else { return }
-        try handle.write(contentsOf: buffer)
+        do { try handle.write(contentsOf: buffer) } catch { throw ScratchProblem(action: "write the scratch file \(path)", underlying: error) }
         buffer.removeAll(keepingCapacity: true)
     }
 
@@ -288,5 +290,27 @@ enum FileHash {
             total += chunk.count
         }
         return (try d.finish(), total)
+    }
+}
+
+
+/// A scratch file (spilled duplicate-key checks, 扣分明细 rows) could not be written: the
+/// temporary folder's problem, never an input's. Said in words, with what to do.
+struct ScratchProblem: Error, CustomStringConvertible {
+    var action: String
+    var why: String
+
+    init(action: String, underlying: Error) {
+        self.action = action
+        why = FileProblem.describe(underlying)
+    }
+
+    init(action: String, code: Int32) {
+        self.action = action
+        why = FileProblem.reason(code)
+    }
+
+    var description: String {
+        "cannot \(action) in the temporary folder \(FileManager.default.temporaryDirectory.path) (\(why)); this is not a problem of the inputs: free space there, or set TMPDIR to a folder with room, and run again"
     }
 }

@@ -82,4 +82,26 @@ final class OutputPublisherTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: leftover), "a killed run's scratch folder stays")
         XCTAssertTrue(FileManager.default.fileExists(atPath: mine), "a live process's scratch folder was removed")
     }
+
+    /// Issue 6.10: a full temporary folder is said as that, in words, never as an input's problem
+    /// or as NSCocoaErrorDomain text. /dev/full fails every write with "no space left".
+    func testAFullScratchFolderIsSaidInWords() throws {
+        // Only opened for writing (never created or replaced): every write fails with ENOSPC.
+        let handle = try XCTUnwrap(FileHandle(forWritingAtPath: "/dev/full"))
+        XCTAssertThrowsError(try handle.write(contentsOf: Data([1, 2, 3]))) { error in
+            let text = ScratchProblem(action: "write the scratch file /tmp/x.bin", underlying: error).description
+            XCTAssertTrue(text.hasPrefix("cannot write the scratch file /tmp/x.bin in the temporary folder "), text)
+            XCTAssertTrue(text.contains("the disk is full"), text)
+            XCTAssertTrue(text.hasSuffix("this is not a problem of the inputs: free space there, or set TMPDIR to a folder with room, and run again"), text)
+            XCTAssertFalse(text.contains("Domain="), text)
+        }
+        try? handle.close()
+    }
+
+    func testFileProblemsAreWords() {
+        XCTAssertEqual(FileProblem(action: "write", path: "/x/y.xlsx", code: ENOSPC).description, "cannot write /x/y.xlsx: the disk is full")
+        XCTAssertEqual(FileProblem(action: "create the lock file", path: "/x/.gridpay-lock", code: EACCES).description, "cannot create the lock file /x/.gridpay-lock: permission denied")
+        let cocoa = CocoaError(.fileWriteOutOfSpace, userInfo: [NSFilePathErrorKey: "/x/y.csv"])
+        XCTAssertEqual(FileProblem.describe(cocoa), "/x/y.csv: the disk is full")
+    }
 }
