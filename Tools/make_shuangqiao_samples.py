@@ -14,7 +14,8 @@ header first; and the oracle's results to Tests/EndToEndTests/Expected/shuangqia
 Cast of the sample quarter 2026-Q3 (asserted below with the oracle):
   - every grade: 优秀, 合格, 基本合格 and 不合格 are each held by several workers;
   - LEAVER_ID is on the July and August rosters, not September's: his rows are warnings;
-  - NEWCOMER_ID joins in September (rows in September only);
+  - NEWCOMER_ID joins in September; his one July row counts (he is on the last roster);
+  - 2026-08/tasks.csv has CRLF line endings, 2026-09/tasks.csv a UTF-8 BOM;
   - MOVER_ID changes village and grid in September (the quarter takes September's);
   - tasks accepted exactly 48:00:00 after dispatch (in time) and 48:00:01 (late), handled
     exactly 168:00:00 (in time) and 168:00:01 (late), accepted/handled after the month;
@@ -60,9 +61,11 @@ def t(dt):
     return dt.strftime("%Y-%m-%d %H:%M:%S") if dt.second else dt.strftime("%Y-%m-%d %H:%M")
 
 
-def write(path, header, rows):
+def write(path, header, rows, crlf=False, bom=False):
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
+    if bom:
+        buf.write("\ufeff")
+    w = csv.writer(buf, lineterminator="\r\n" if crlf else "\n")
     w.writerow(header)
     for r in rows:
         w.writerow(r)
@@ -182,11 +185,19 @@ def generate(out, quarter, rnd, n_workers, cast):
                 training.append([sid, day, w.id, str(mins), status])
         if cast:
             add_cast(month, mi, y, m, by_id, patrol, tasks, training, logs)
+        elif mi == 0:
+            # The joiner's rows from before he is on a roster: he is on the quarter's last roster,
+            # so they count (SPEC §8).
+            j = workers[-1].id
+            logs.append(["RZ%sJ1" % month.replace("-", ""), j, "%04d-%02d-03" % (y, m)])
+            tasks.append(["RW%sJ1" % month.replace("-", ""), j, "%04d-%02d-04 09:00" % (y, m), "", ""])
         patrol.sort(key=lambda r: (r[2], r[0]))
         tasks.sort(key=lambda r: (r[2], r[0]))
         logs.sort(key=lambda r: (r[2], r[0]))
         write(os.path.join(folder, "patrol.csv"), ["巡查编号", "网格员编号", "开始时间", "结束时间"], patrol)
-        write(os.path.join(folder, "tasks.csv"), ["事件编号", "网格员编号", "派发时间", "受理时间", "办结时间"], tasks)
+        # Both line endings and an optional BOM occur in exports (one file of each kind here).
+        write(os.path.join(folder, "tasks.csv"), ["事件编号", "网格员编号", "派发时间", "受理时间", "办结时间"], tasks,
+              crlf=(mi == 1), bom=(mi == 2))
         write(os.path.join(folder, "training.csv"), ["培训编号", "培训日期", "网格员编号", "时长(分钟)", "出勤"], training)
         write(os.path.join(folder, "logs.csv"), ["日志编号", "网格员编号", "日期"], logs)
 
@@ -218,6 +229,9 @@ def add_cast(month, mi, y, m, by_id, patrol, tasks, training, logs):
         training.append(["PX%sB" % tag, "%04d-%02d-20" % (y, m), "SQ0010", "60", "出席"])
         # The leaver's rows in August (warnings in the quarter run).
         logs.append(["RZ%sL1" % tag, LEAVER_ID, "%04d-%02d-15" % (y, m)])
+    if mi == 0:
+        # The newcomer's July log, from before he is on a roster: it counts (on the last roster).
+        logs.append(["RZ%sN1" % tag, NEWCOMER_ID, "%04d-%02d-21" % (y, m)])
 
 
 def run_oracle(root, quarter, expected_dir, details=True):

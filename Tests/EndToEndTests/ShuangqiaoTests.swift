@@ -82,15 +82,19 @@ final class ShuangqiaoTests: XCTestCase {
     /// Edits one CSV line (fields split on commas: the generated files have no quoted fields).
     func edit(_ dir: String, _ file: String, line: Int, _ change: (inout [String]) -> Void) throws {
         let path = "\(dir)/\(file)"
-        var lines = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\n")
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        // ("\r\n" is one Character in Swift: split on the file's own line ending.)
+        let ending = text.contains("\r\n") ? "\r\n" : "\n"
+        var lines = text.components(separatedBy: ending)
         var fields = lines[line - 1].components(separatedBy: ",")
         change(&fields)
         lines[line - 1] = fields.joined(separator: ",")
-        try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        try lines.joined(separator: ending).write(toFile: path, atomically: true, encoding: .utf8)
     }
 
     func field(_ dir: String, _ file: String, line: Int, _ k: Int) throws -> String {
-        try String(contentsOfFile: "\(dir)/\(file)", encoding: .utf8).components(separatedBy: "\n")[line - 1].components(separatedBy: ",")[k]
+        let text = try String(contentsOfFile: "\(dir)/\(file)", encoding: .utf8)
+        return text.components(separatedBy: text.contains("\r\n") ? "\r\n" : "\n")[line - 1].components(separatedBy: ",")[k]
     }
 
     static func time(_ text: String) -> Date {
