@@ -80,6 +80,8 @@ enum QuarterReader {
             if let missing = job.missingProblem { inputs.problems.append(missing) }
             inputs.problems.append(contentsOf: job.problems)
             if let f = job.file { inputs.files.append(f) }
+            // Per-row deductions kept in memory (explain, rule-file tests), tables in rule-file order.
+            if let own = job.ingest.ownDeductions { inputs.computation.adopt(own) }
         }
         inputs.files.sort { $0.file < $1.file }
         return inputs

@@ -179,3 +179,26 @@ final class ShuangqiaoTests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("2026-08"), r.transcript)
     }
 }
+
+extension ShuangqiaoTests {
+    func testExplainNamesEveryLateStepWithItsMonthFileAndLine() throws {
+        // SQ0003's lines of 流转事件 are those of the oracle (Expected/shuangqiao-2026-Q3-details.csv),
+        // each as "-5 <reason>   [<month>/tasks.csv:<line>]", months in order, then the floor.
+        let r = try Runner.run(["explain", "shuangqiao", "2026-Q3", "SQ0003", "--rules-dir", Runner.rulesDir,
+                                "--input-dir", Runner.packageRoot.appendingPathComponent("Input").path])
+        XCTAssertEqual(r.status, 0, r.transcript)
+        let details = try String(contentsOfFile: Runner.packageRoot.appendingPathComponent("Tests/EndToEndTests/Expected/shuangqiao-2026-Q3-details.csv").path,
+                                 encoding: .utf8)
+        let mine = details.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }.filter { $0[0] == "SQ0003" }
+        var expected: [String] = []
+        for reason in ["受理超时", "办结超时"] {
+            expected += mine.filter { $0[1].hasPrefix(reason) }.sorted { ($0[3], Int($0[4])!) < ($1[3], Int($1[4])!) }
+                .map { "  -5 \($0[1])   [\($0[3]):\($0[4])]" }
+        }
+        let floor = try XCTUnwrap(mine.first { $0[1] == "floor" })
+        expected.append("  +\(floor[2].replacingOccurrences(of: ".00", with: "")) 本项不低于 0，超出部分不计")
+        let lines = r.stdoutLines
+        let start = try XCTUnwrap(lines.firstIndex(of: "流转事件 = 0.00"))
+        XCTAssertEqual(Array(lines[(start + 2)..<(start + 2 + expected.count)]), expected, r.stdout)
+    }
+}

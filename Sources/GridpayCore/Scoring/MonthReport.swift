@@ -124,7 +124,7 @@ public struct MonthReport: Sendable {
                     rosterLine: c.rosterLines[w], items: items, itemYuan: itemYuan, total: total,
                     rank: Int(rank.numerator), grade: grade, dutyMet: duty, flags: flags, base: base, scorePay: scorePay,
                     deductions: deductions, payable: payable, shortfall: shortfall,
-                    records: c.takeRecords(worker: w).sorted { ($0.item, $0.deduction, $0.line ?? 0) < ($1.item, $1.deduction, $1.line ?? 0) },
+                    records: c.takeRecords(worker: w).sorted { ($0.item, $0.deduction, $0.file ?? "", $0.line ?? 0) < ($1.item, $1.deduction, $1.file ?? "", $1.line ?? 0) },
                     historyIncomplete: blocked,
                     columns: try rules.summaryColumns.map { (col) throws(EvaluationError) in try displayValue(col, worker: w, in: c) }))
                 workers[workers.count - 1].historyAssumption = c.historyAssumptions[w].map { $0.sorted().joined(separator: "；") }
