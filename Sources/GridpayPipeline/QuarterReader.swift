@@ -54,6 +54,7 @@ enum QuarterReader {
         for job in rosterJobs.sorted(by: { $0.spec.file < $1.spec.file }) {
             if let missing = job.missingProblem { inputs.problems.append(missing) }
             inputs.problems.append(contentsOf: job.problems)
+            if let f = job.scratchFailure { inputs.scratchFailures.append(f) }
             if let f = job.file { inputs.files.append(f) }
         }
         if inputs.problems.contains(where: { ([.missingFile, .missingColumn, .encoding, .malformedCSV].contains($0.kind) || ($0.kind == .emptyFile && $0.severity == .error)) && $0.file.hasSuffix(ruleSet.tables[roster].file) }) {
@@ -79,6 +80,7 @@ enum QuarterReader {
         for job in jobs.joined() {
             if let missing = job.missingProblem { inputs.problems.append(missing) }
             inputs.problems.append(contentsOf: job.problems)
+            if let f = job.scratchFailure { inputs.scratchFailures.append(f) }
             if let f = job.file { inputs.files.append(f) }
             // Per-row deductions kept in memory (explain, rule-file tests), tables in rule-file order.
             if let own = job.ingest.ownDeductions { inputs.computation.adopt(own) }

@@ -80,7 +80,13 @@ struct RowCompiler {
              .compare(let op, .constant(.text(let t)), .rowColumn(let c)) where (op == .equal || op == .notEqual) && choiceIndex(c, t) != nil:
             let k = choiceIndex(c, t)!
             let equal = op == .equal
-            return { row in (row.choices[c] == k) == equal }
+            // An empty optional cell has no index (-1): the shared evaluator says what that means.
+            let slow = general(e)
+            return { (row) throws(EvaluationError) in
+                let v = row.choices[c]
+                if v < 0 { return try slow(row).bool == true }
+                return (v == k) == equal
+            }
         case .and(let a, let b):
             let pa = predicate(a), pb = predicate(b)
             return { (row) throws(EvaluationError) in

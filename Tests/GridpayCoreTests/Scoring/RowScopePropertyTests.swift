@@ -226,3 +226,32 @@ final class RowScopePropertyTests: XCTestCase {
         ])
     }
 }
+
+extension RowScopePropertyTests {
+    /// An empty optional choice cell once kept the previous row's choice index, so a filter
+    /// counted it as that value: now it is no value (an error at its row where a rule compares it).
+    func testAnEmptyOptionalChoiceIsNotThePreviousRowsValue() throws {
+        var text = Self.ruleFile(values: [("是数", "count(rows, c == \"甲\")")])
+        // The rows table's c (its second declaration) is optional.
+        let c = #"{ name = "c", type = "choice", values = ["甲", "乙", "丙"] }"#
+        let last = try XCTUnwrap(text.range(of: c, options: .backwards))
+        text.replaceSubrange(last, with: #"{ name = "c", type = "choice", values = ["甲", "乙", "丙"], optional = true }"#)
+        XCTAssertEqual(text.components(separatedBy: "optional = true").count, 2, "the rows table's c is optional")
+        guard case .success(let rules) = RuleLoader.load(text: text, file: "p.toml") else { return XCTFail("rules") }
+        let month = MonthComputation(rules: rules, period: Period.parse("2026-10")!, history: nil)
+        let header = ["编号", "姓名", "村", "网格", "基数", "n", "k", "d", "t", "c", "s"]
+        let roster = TableIngest(table: rules.roster.table, month: month, accepted: [])
+        roster.consume(fields: header, line: 1)
+        roster.consume(fields: ["W1", "甲", "东", "G1", "0", "0", "0", "2026-10-01", "2026-10-01 00:00", "甲", "x"], line: 2)
+        XCTAssertEqual(roster.problems.map(\.message), [])
+        month.startRows()
+        let ingest = TableIngest(table: 1 - rules.roster.table, month: month, accepted: [])
+        ingest.consume(fields: header, line: 1)
+        ingest.consume(fields: ["W1", "名", "村", "G", "0", "0", "0", "2026-10-01", "2026-10-01 00:00", "甲", "x"], line: 2)
+        ingest.consume(fields: ["W1", "名", "村", "G", "0", "0", "0", "2026-10-01", "2026-10-01 00:00", "", "x"], line: 3)
+        // Line 2 counts; line 3 is not counted as 甲 (before: 2), and is reported at its row.
+        XCTAssertEqual(try month.symbol(.value(0), worker: 0), .number(ExactNumber(1)))
+        XCTAssertEqual(ingest.problems.map(\.line), [3])
+        XCTAssertFalse(ingest.problems.first?.message.contains("is empty; expected") ?? true, "an optional cell may be empty: \(ingest.problems)")
+    }
+}
