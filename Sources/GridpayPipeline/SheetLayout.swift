@@ -183,14 +183,15 @@ final class SheetFormats {
     init(_ book: XLSXWorkbook) { self.book = book }
 
     func header() throws(XLSXError) -> XLSXFormat {
-        try book.format(XLSXFormatSpec(bold: true, horizontalAlignment: .center, border: true, wrapText: true))
+        try book.format(XLSXFormatSpec(bold: true, horizontalAlignment: .center, border: true, wrapText: true, verticalCenter: true))
     }
 
     func cell(_ style: ColumnStyle, bold: Bool = false, wrap: Bool = false) throws(XLSXError) -> XLSXFormat {
         let key = Key(style: style, bold: bold, wrap: wrap)
         if let f = cache[key] { return f }
         let f = try book.format(XLSXFormatSpec(bold: bold, numberFormat: style.numberFormat,
-                                               horizontalAlignment: style.alignment, border: true, wrapText: wrap))
+                                               horizontalAlignment: style.alignment, border: true, wrapText: wrap,
+                                               verticalCenter: true))
         cache[key] = f
         return f
     }

@@ -16,15 +16,18 @@ public struct XLSXFormatSpec: Hashable, Sendable {
     public var wrapText: Bool
     /// Font size in points; nil keeps the default (11).
     public var fontSize: Double?
+    /// Text in the middle of a tall cell rather than at its bottom (Excel's default).
+    public var verticalCenter: Bool
 
     public init(bold: Bool = false, numberFormat: String? = nil, horizontalAlignment: Alignment? = nil,
-                border: Bool = false, wrapText: Bool = false, fontSize: Double? = nil) {
+                border: Bool = false, wrapText: Bool = false, fontSize: Double? = nil, verticalCenter: Bool = false) {
         self.bold = bold
         self.numberFormat = numberFormat
         self.horizontalAlignment = horizontalAlignment
         self.border = border
         self.wrapText = wrapText
         self.fontSize = fontSize
+        self.verticalCenter = verticalCenter
     }
 }
 

@@ -153,6 +153,7 @@ public final class XLSXWorkbook {
         }
         if spec.border { format_set_border(format, UInt8(LXW_BORDER_THIN.rawValue)) }
         if spec.wrapText { format_set_text_wrap(format) }
+        if spec.verticalCenter { format_set_align(format, UInt8(LXW_ALIGN_VERTICAL_CENTER.rawValue)) }
         if let size = spec.fontSize { format_set_font_size(format, size) }
         formatCache[spec] = format
         return XLSXFormat(spec: spec, workbook: self, handle: format)
