@@ -1,4 +1,5 @@
 import Foundation
+import GridpayHash
 import XCTest
 
 /// SPEC §8 with §9 on the built binary: a rating reads a closed month from the ledger as
@@ -53,6 +54,7 @@ final class RatingLedgerTests: XCTestCase {
         try writeMonth("2026-01", missed: ["W1"])          // W1 29, W2 34
         let close = try gridpay(["close", "qinghe", "2026-01", "--by", "张会计", "--quiet"])
         XCTAssertEqual(close.status, 0, close.transcript)
+        let closedChecks = try SHA256Digest.hex([UInt8](try Data(contentsOf: URL(fileURLWithPath: "\(input)/qinghe/2026-01/phone_checks.csv"))))
         // After closing, January's export is corrected: recomputed, W1 would have 34. The rating
         // must still read the published 29.
         try writeMonth("2026-01", missed: [])
@@ -77,6 +79,11 @@ final class RatingLedgerTests: XCTestCase {
         let closed = try XCTUnwrap(about.first { $0.first == "2026-01 已结账" })
         XCTAssertTrue(closed[1].hasPrefix("台账 qinghe.sqlite：张会计 于 "), closed[1])
         XCTAssertTrue(about.contains(["2026-01", "已结账（台账）"]), "\(about)")
+        // The closing's archived inputs with their hashes (January as closed: W1's check 否).
+        let archived = try XCTUnwrap(about.first { $0.first == "2026-01 输入 2026-01/phone_checks.csv" })
+        XCTAssertTrue(archived[1].hasPrefix("SHA-256 \(closedChecks)；") && archived[1].hasSuffix("字节（台账存档）"), archived[1])
+        XCTAssertTrue(about.contains { $0.first == "2026-01 输出 qinghe-2026-01-pay.csv" }, "\(about)")
+        XCTAssertTrue(about.contains { $0.first == "2026-02 输入 2026-02/phone_checks.csv" }, "\(about)")
         XCTAssertTrue(about.contains(["2026-02", "未结账：按输入计算"]), "\(about)")
         // explain names each month's source.
         let explain = try gridpay(["explain", "qinghe", "2026-Q1", "W1"])
