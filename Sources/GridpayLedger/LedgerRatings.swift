@@ -68,13 +68,23 @@ extension Ledger {
     /// The elements of a JSON array of decimal strings or booleans as the ledger writes them
     /// (`["10","4"]`, `[true,false]`): no element contains a comma or a quote.
     static func jsonTexts(_ text: String) -> [String] {
-        let inner = text.utf8.dropFirst().dropLast()
-        guard !inner.isEmpty else { return [] }
-        return inner.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map { part in
-            var p = Substring(part)
-            p = p.trimmingPrefix(while: { $0 == " " })
-            if p.hasPrefix("\""), p.hasSuffix("\""), p.count >= 2 { p = p.dropFirst().dropLast() }
-            return String(p)
+        var text = text
+        return text.withUTF8 { b in
+            var out: [String] = []
+            var start = -1, end = -1
+            for i in 0..<b.count {
+                switch b[i] {
+                case UInt8(ascii: ","), UInt8(ascii: "]"):
+                    if start >= 0 { out.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)) }
+                    start = -1
+                case UInt8(ascii: "["), UInt8(ascii: "\""), UInt8(ascii: " "):
+                    continue
+                default:
+                    if start < 0 { start = i }
+                    end = i + 1
+                }
+            }
+            return out
         }
     }
 }
