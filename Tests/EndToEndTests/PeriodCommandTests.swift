@@ -18,10 +18,10 @@ final class PeriodCommandTests: XCTestCase {
 
     func testMalformedPeriodsAndKindsTheCommandDoesNotTake() throws {
         let bad = try Runner.run(["run", "qinghe", "2026-Q5"])
-        XCTAssertNotEqual(bad.status, 0)
+        XCTAssertEqual(bad.status, 1, bad.transcript)
         Runner.assertContains(bad.stderr, "'2026-Q5' is not a period; expected YYYY-MM (a month), YYYY-Qn (a quarter, n = 1–4), YYYY-Hn (a half-year, n = 1–2) or YYYY (a year)")
         let year = try Runner.run(["run", "qinghe", "2026"])
-        XCTAssertNotEqual(year.status, 0)
+        XCTAssertEqual(year.status, 1, year.transcript)
         Runner.assertContains(year.stderr, "'2026' is a year; this command takes a month or quarter")
     }
 }

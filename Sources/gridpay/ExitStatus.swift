@@ -1,0 +1,20 @@
+import ArgumentParser
+import Foundation
+
+extension Gridpay {
+    /// SPEC §7: every command exits 0 on success and 1 with every problem printed. The parser's
+    /// own errors (a malformed period, an unknown option, a missing argument) keep its message and
+    /// usage text but end with 1, not with swift-argument-parser's 64 (EX_USAGE); --help and
+    /// --version still exit 0.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            guard exitCode(for: error) != .success else { exit(withError: error) }
+            let text = fullMessage(for: error)
+            if !text.isEmpty { FileHandle.standardError.write(Data((text + "\n").utf8)) }
+            Foundation.exit(1)
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import XCTest
+
+/// SPEC §7: "Every command exits 0 on success and 1 with every problem printed" — also when the
+/// command line itself is wrong (swift-argument-parser would end those with 64), keeping the
+/// parser's message and usage text; --help and --version exit 0.
+final class ExitStatusTests: XCTestCase {
+    typealias Runner = BinaryRunner
+
+    /// Each bad command line exits 1, prints the parser's message and the usage line.
+    func testArgumentErrorsOfEveryCommandExitOne() throws {
+        let cases: [([String], String)] = [
+            (["run", "shuangqiao", "2026-Q5"], "'2026-Q5' is not a period; expected YYYY-MM (a month)"),
+            (["run", "qinghe", "2026"], "'2026' is a year; this command takes a month or quarter"),
+            (["run", "qinghe", "2026-10", "--bogus"], "Unknown option '--bogus'"),
+            (["run", "qinghe"], "Missing expected argument '<month>'"),
+            (["run", "qinghe", "2026-10", "--threads", "x"], "The value 'x' is invalid for '--threads <threads>'"),
+            (["check"], "Missing expected argument '<rule-file>'"),
+            (["explain", "qinghe", "2026-13", "QH0052"], "'2026-13' is not a period"),
+            (["explain", "qinghe", "2026-10"], "Missing expected argument '<worker>'"),
+            (["close", "qinghe", "2026-10"], "Missing expected argument '--by <by>'"),
+            (["verify", "qinghe", "2026-Q0"], "'2026-Q0' is not a period"),
+            (["status"], "Missing expected argument '<town>'"),
+            (["rate", "qinghe", "2026-10"], "'2026-10' is a month; this command takes a quarter or half-year or year"),
+            (["rate", "qinghe", "2026", "--bogus"], "Unknown option '--bogus'"),
+            (["nosuchcommand"], "Unexpected argument 'nosuchcommand'"),
+        ]
+        for (args, message) in cases {
+            let r = try Runner.run(args)
+            XCTAssertEqual(r.status, 1, r.transcript)
+            Runner.assertContains(r.stderr, message, r.transcript)
+            Runner.assertContains(r.stderr, "Usage: gridpay", r.transcript)
+            XCTAssertEqual(r.stdout, "", r.transcript)
+        }
+    }
+
+    func testHelpAndVersionExitZero() throws {
+        for args in [["--help"], ["run", "--help"], ["help", "rate"], ["--version"]] {
+            let r = try Runner.run(args)
+            XCTAssertEqual(r.status, 0, r.transcript)
+            XCTAssertEqual(r.stderr, "", r.transcript)
+            XCTAssertFalse(r.stdout.isEmpty, r.transcript)
+        }
+        Runner.assertContains(try Runner.run(["run", "--help"]).stdout, "USAGE: gridpay run <town> <month>")
+    }
+
+    /// A problem found while running (not by the parser) still exits 1 as before.
+    func testAProblemFoundWhileRunningExitsOne() throws {
+        let r = try Runner.run(["check", "Tests/EndToEndTests/Fixtures/bad-rules/syntax-error.toml"])
+        XCTAssertEqual(r.status, 1, r.transcript)
+    }
+}
