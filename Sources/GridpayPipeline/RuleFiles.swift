@@ -25,10 +25,12 @@ public enum RuleFiles {
             let files = ((try? fm.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".toml") }.sorted()
             var best: (Period, String)?
             var problems: [Diagnostic] = []
+            var versions: [LoadedRules] = []
             for f in files {
                 let path = "\(folder)/\(f)"
                 switch load(path: path) {
                 case .success(let loaded):
+                    versions.append(loaded)
                     let from = loaded.rules.effectiveFrom
                     if from <= period, best == nil || from > best!.0 { best = (from, path) }
                     if let b = best, from == b.0, path != b.1 {
@@ -40,13 +42,32 @@ public enum RuleFiles {
             }
             if !problems.isEmpty { return .failure(PipelineFailure(diagnostics: problems)) }
             guard let best else {
-                return .failure(PipelineFailure(message: "no rule version in \(folder) is in force for \(period) (each file's [rules] effective_from is after it)"))
+                if versions.isEmpty { return .failure(PipelineFailure(message: "the folder \(folder) holds no rule version (<name>.toml) of town '\(town)'")) }
+                return .failure(notInForce(town: town, period: period, versions: versions, names: versions.map { "\(town)/\(($0.path as NSString).lastPathComponent)" }))
             }
             return .success(best.1)
         }
-        if fm.fileExists(atPath: single) { return .success(single) }
+        if fm.fileExists(atPath: single) {
+            // One file is one version: it too applies from its effective_from on only.
+            return load(path: single).flatMap { loaded in
+                loaded.rules.effectiveFrom <= period ? .success(single) : .failure(notInForce(town: town, period: period, versions: [loaded], names: ["\(town).toml"]))
+            }
+        }
         let known = ((try? fm.contentsOfDirectory(atPath: rulesDir)) ?? []).map { $0.hasSuffix(".toml") ? String($0.dropLast(5)) : $0 }
         return .failure(PipelineFailure(message: "no rule file for town '\(town)': expected \(single) or a folder \(folder)/\(Suggestion.didYouMean(town, among: known))"))
+    }
+
+    /// No version takes effect by `period`: each version's file (`names`, without the rules folder, as
+    /// the message may be written into an output as a history gap) and effective_from, pointing at
+    /// the earliest one's effective_from.
+    static func notInForce(town: String, period: Period, versions: [LoadedRules], names: [String]) -> PipelineFailure {
+        let order = versions.indices.sorted { (versions[$0].rules.effectiveFrom, names[$0]) < (versions[$1].rules.effectiveFrom, names[$1]) }
+        let list = order.map { "\(names[$0]) (version \(versions[$0].rules.version)) takes effect from \(versions[$0].rules.effectiveFrom)" }
+        let earliest = versions[order[0]]
+        return PipelineFailure(diagnostics: [.error(
+            "no rule version of \(town) is in force for \(period): \(list.joined(separator: "; ")) ([rules] effective_from); "
+                + "a period before \(earliest.rules.effectiveFrom) needs a rule version in force for it", at: earliest.rules.effectiveFromLocation)],
+            sources: [earliest.path: earliest.text])
     }
 
     public static func load(path: String) -> Result<LoadedRules, PipelineFailure> {

@@ -38,7 +38,11 @@ public enum RuleTestRunner {
             }
             var request = RunRequest(town: rules.town, period: test.span ?? CalendarPeriod(month: test.period))
             request.inputDir = root
-            let prepared = MonthRunner.prepare(request, rules: { _ in .success(loaded) })
+            // As in a run: the tested period, and any earlier one its history reads, must be in force.
+            let name = (loaded.path as NSString).lastPathComponent
+            let prepared = MonthRunner.prepare(request, rules: { p in
+                p < rules.effectiveFrom ? .failure(RuleFiles.notInForce(town: rules.town, period: p, versions: [loaded], names: [name])) : .success(loaded)
+            })
             switch prepared {
             case .failure(let f):
                 for d in f.diagnostics where d.severity == .error {

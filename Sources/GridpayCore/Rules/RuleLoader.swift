@@ -40,7 +40,8 @@ public enum RuleLoader {
         let townName = meta?.text("name", required: false) ?? town
         let version = meta?.text("version") ?? ""
         var effectiveFrom = Period(year: 1900, month: 1)
-        if let s = meta?.string("effective_from") {
+        let effectiveFromString = meta?.string("effective_from")
+        if let s = effectiveFromString {
             if let p = Period.parse(s.value) { effectiveFrom = p } else {
                 scratch.diagnostics.append(.error("effective_from must be a month YYYY-MM, found '\(s.value)'", at: s.location(ofCharacterAt: 0)))
             }
@@ -441,6 +442,7 @@ public enum RuleLoader {
             grades: grades, aggregates: ctx.aggregates, groups: ctx.groups, tests: [], file: file)
         ruleSet.vetoes = vetoes
         ruleSet.ratings = ratings
+        ruleSet.effectiveFromLocation = effectiveFromString?.location(ofCharacterAt: 0)
 
         // [[tests]]: need the names above to check their expectations.
         let expectable = Set(valueSources.map(\.0) + itemTables.indices.compactMap { itemReaders[$0].text("name") } + flags.map(\.name)

@@ -316,6 +316,8 @@ public struct RuleSet: Sendable {
     public var sheets: [SummarySheetSpec] = []
     /// Label of one pay column that shows the yuan of all items together (nil: one column per item).
     public var itemYuanLabel: String?
+    /// Where `[rules] effective_from` is written (nil: not written).
+    public var effectiveFromLocation: SourceLocation?
 
     public var rosterTable: TableSpec { tables[roster.table] }
     /// The rating declared for periods of `kind`, if any.
