@@ -6,6 +6,7 @@ columns, the four items, 总分, 等次, 建议更换), sheet 绩效工资 (绩�
 and line, and the points not taken where the floor at 0 bites; nothing else).
 
 Usage: compare_shuangqiao.py <workbook.xlsx> <oracle.csv> [<oracle-details.csv>]
+       compare_shuangqiao.py --rating <rating.xlsx> <oracle-year.csv>   (sheet 等次评定)
 Exit 0 when everything agrees. Standard library only."""
 import csv
 import re
@@ -66,7 +67,55 @@ def num(v):
     return Fraction(round(v * 100), 100)
 
 
+def rating(book_path, oracle_path):
+    """The year rating: sheet 等次评定 against the oracle's --year output."""
+    book = sheets(book_path)
+    oracle = list(csv.DictReader(open(oracle_path, encoding="utf-8")))
+    problems = []
+    rows = book.get("等次评定")
+    if rows is None:
+        print("no sheet 等次评定 (sheets: %s)" % list(book))
+        sys.exit(1)
+    header = rows[0]
+    periods = [k for k in oracle[0].keys() if re.match(r"\d{4}-Q\d$", k)] if oracle else []
+    for name in ["排名", "网格员编号", "姓名", "村(社区)", "网格编号"] + periods + ["平均分", "等次", "备注"]:
+        if name not in header:
+            problems.append("等次评定 has no column %s (header: %s)" % (name, header))
+    got, order = {}, []
+    for r in rows[1:]:
+        if r and len(r) > 1 and isinstance(r[1], str) and r[1] and isinstance(r[0], Fraction):
+            got[r[1]] = dict(zip(header, r))
+            order.append(r[1])
+    if not problems:
+        if order != [o["网格员编号"] for o in oracle]:
+            problems.append("row order differs: %s vs %s" % (order[:12], [o["网格员编号"] for o in oracle][:12]))
+        for o in oracle:
+            w = o["网格员编号"]
+            g = got.get(w)
+            if g is None:
+                problems.append("%s: missing from 等次评定" % w)
+                continue
+            if num(g["排名"]) != Fraction(o["排名"]):
+                problems.append("%s 排名: %s != %s" % (w, g["排名"], o["排名"]))
+            for k in periods:
+                if o[k] == "":
+                    if g[k] not in (None, ""):
+                        problems.append("%s %s: %r, expected empty (not on that roster)" % (w, k, g[k]))
+                elif num(g[k]) != Fraction(o[k]):
+                    problems.append("%s %s: %r != %s" % (w, k, g[k], o[k]))
+            if num(g["平均分"]) != Fraction(o["平均分"]):
+                problems.append("%s 平均分: %r != %s" % (w, g["平均分"], o["平均分"]))
+            if g["等次"] != o["等次"]:
+                problems.append("%s 等次: %r != %r" % (w, g["等次"], o["等次"]))
+    for p in problems[:60]:
+        print(p)
+    print("%d workers compared, %d differences" % (len(oracle), len(problems)))
+    sys.exit(1 if problems else 0)
+
+
 def main():
+    if sys.argv[1] == "--rating":
+        rating(sys.argv[2], sys.argv[3])
     book = sheets(sys.argv[1])
     oracle = list(csv.DictReader(open(sys.argv[2], encoding="utf-8")))
     problems = []

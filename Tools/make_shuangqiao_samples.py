@@ -5,11 +5,11 @@ Usage (from the repository root):
     python3 Tools/make_shuangqiao_samples.py                 # the shipped samples
     python3 Tools/make_shuangqiao_samples.py --seed 7 --out /tmp/sq --quarter 2026-Q3 --workers 50
 
-Default: writes Input/shuangqiao/2026-07, -08, -09 (the sample quarter 2026-Q3) and
-2026-04, -05, -06 (2026-Q2, for the year rating), the five files of SPEC §10 each, UTF-8, LF,
-header first; and the oracle's results to Tests/EndToEndTests/Expected/shuangqiao-2026-Q3.csv
-(+ -details.csv) and shuangqiao-2026-Q2.csv, and the year rating to shuangqiao-2026-rating.csv
-(via Tools/shuangqiao_reference.py).
+Default: writes Input/shuangqiao/2026-01 … 2026-12: the sample quarter 2026-Q3 (07, 08, 09, with
+the cast below) and the other three quarters of the year (for `gridpay rate shuangqiao 2026`),
+the five files of SPEC §10 each, UTF-8, header first; and the oracle's results to
+Tests/EndToEndTests/Expected/shuangqiao-2026-Qn.csv (Q3 with -details.csv) and the year rating
+to shuangqiao-2026-rating.csv (via Tools/shuangqiao_reference.py).
 
 Cast of the sample quarter 2026-Q3 (asserted below with the oracle):
   - every grade: 优秀, 合格, 基本合格 and 不合格 are each held by several workers;
@@ -85,7 +85,8 @@ def make_workers(rnd, n):
         wid = "SQ%04d" % k
         v = (k - 1) * len(VILLAGES) // n
         grid = "SQ-%02d-%d" % (v + 1, (k % 3) + 1)
-        name = rnd.choice(SURNAMES) + rnd.choice(GIVEN)
+        own = random.Random(k)   # the same name for the same id in every quarter
+        name = own.choice(SURNAMES) + own.choice(GIVEN)
         profile = PROFILES[k % 4]
         workers.append(Worker(wid, name, VILLAGES[v], grid, profile))
     return workers
@@ -260,9 +261,11 @@ def main():
         return
     root = os.path.join(ROOT, "Input", "shuangqiao")
     expected = os.path.join(ROOT, "Tests", "EndToEndTests", "Expected")
-    generate(root, "2026-Q2", random.Random(a.seed + 1), a.workers - 1, cast=False)
+    for q in ["2026-Q1", "2026-Q2", "2026-Q4"]:
+        generate(root, q, random.Random(a.seed + int(q[-1])), a.workers, cast=False)
     generate(root, "2026-Q3", random.Random(a.seed), a.workers, cast=True)
-    run_oracle(root, "2026-Q2", expected, details=False)
+    for q in ["2026-Q1", "2026-Q2", "2026-Q4"]:
+        run_oracle(root, q, expected, details=False)
     rows, warnings = run_oracle(root, "2026-Q3", expected)
     grades = {r["等次"] for r in rows}
     assert grades == set(PROFILES), grades
@@ -277,7 +280,7 @@ def main():
                        capture_output=True, text=True, check=True)
     with open(os.path.join(expected, "shuangqiao-2026-rating.csv"), "w", encoding="utf-8", newline="") as f:
         f.write(r.stdout)
-    print("wrote Input/shuangqiao/2026-04..09 and the expected results")
+    print("wrote Input/shuangqiao/2026-01..12 and the expected results")
 
 
 if __name__ == "__main__":

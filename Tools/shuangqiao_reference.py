@@ -10,7 +10,8 @@ Quarter: prints one CSV row per worker of the quarter (LF, no BOM), ordered by r
 网格员编号. With --details FILE, writes the expected 扣分明细 lines of item 流转事件 there
 (网格员编号, 扣分原因, 扣分, 来源文件, 行号; "" file and line for the floor's line).
 Year (--year): the rating of section 8, one row per worker: 排名, 网格员编号, each quarter's
-总分 ("" where not on that quarter's roster), 平均分, 等次; quarters without inputs are left out.
+总分 ("" where not on that quarter's roster), 平均分, 等次. Every quarter needs its inputs: a
+missing one is an error (listed), as is any quarter with errors.
 
 If the quarter's inputs have errors, prints one line per error, "<YYYY-MM>/<file>:<line>: why"
 (line 0: the file or folder itself), to stderr and exits 1. Warnings (rows of workers who left
@@ -194,7 +195,7 @@ class Quarter:
                 elif table == "training":
                     d = parse_date(r["培训日期"])
                     mins = r["时长(分钟)"]
-                    ok_mins = mins.isdigit() and int(mins) >= 1 and mins == str(int(mins))
+                    ok_mins = mins.isascii() and mins.isdigit() and int(mins) >= 1   # digits only, e.g. 60 (or 060)
                     if r["培训编号"] == "" or d is None or not in_month(d, m) or not ok_mins or r["出勤"] not in ("出席", "请假", "缺席"):
                         bad = True
                     typed.update(d=d, mins=int(mins) if ok_mins else None)
@@ -299,17 +300,18 @@ def main():
     root, period = args
     w = csv.writer(sys.stdout, lineterminator="\n")
     if year_mode:
-        quarters = []
+        quarters, failed = [], False
         for k in range(1, 5):
             qtext = "%s-Q%d" % (period, k)
-            if not any(os.path.isdir(os.path.join(root, m)) for m in quarter_months(qtext)):
-                continue
             q, results, _ = score_quarter(root, qtext)
             if q.errors:
                 for e in q.errors:
-                    print(e, file=sys.stderr)
-                sys.exit(1)
+                    print("%s: %s" % (qtext, e), file=sys.stderr)
+                failed = True
+                continue
             quarters.append((qtext, q, results))
+        if failed:
+            sys.exit(1)
         workers = sorted({wid for _, _, res in quarters for wid in res})
         means = {}
         for wid in workers:

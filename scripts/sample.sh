@@ -11,4 +11,5 @@ $bin check Rules/shuangqiao.toml
 for month in 2026-08 2026-09 2026-10; do $bin run qinghe "$month"; done
 $bin run xinhe 2026-10
 $bin run shuangqiao 2026-Q3
+$bin rate shuangqiao 2026
 $bin explain qinghe 2026-10 QH0052

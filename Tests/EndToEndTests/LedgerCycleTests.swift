@@ -260,6 +260,8 @@ final class LedgerCycleTests: XCTestCase {
         try FileManager.default.copyItem(atPath: BinaryRunner.packageRoot.appendingPathComponent("Input/shuangqiao").path, toPath: "\(input)/shuangqiao")
         var r = try gridpay(["close", "shuangqiao", "2026-Q3", "--by", "张三"])
         XCTAssertEqual(r.errorLines, ["error: cannot close shuangqiao 2026-Q3: the previous period 2026-Q2 has inputs (\(input)/shuangqiao/2026-04) but is not closed; periods are closed in order: close 2026-Q2 first"], r.transcript)
+        // (The samples hold the whole year 2026: 2026-Q1 comes first.)
+        XCTAssertEqual(try gridpay(["close", "shuangqiao", "2026-Q1", "--by", "张三"]).status, 0)
         XCTAssertEqual(try gridpay(["close", "shuangqiao", "2026-Q2", "--by", "张三"]).status, 0)
         r = try gridpay(["close", "shuangqiao", "2026-Q3", "--by", "张三"])
         XCTAssertEqual(r.status, 0, r.transcript)

@@ -202,3 +202,42 @@ extension ShuangqiaoTests {
         XCTAssertEqual(Array(lines[(start + 2)..<(start + 2 + expected.count)]), expected, r.stdout)
     }
 }
+
+extension ShuangqiaoTests {
+    func testYearRatingMatchesTheOracle() throws {
+        // gridpay rate shuangqiao 2026 (SPEC §8): 平均分 = the mean of the worker's quarterly totals
+        // (only the quarters on whose last roster he is), rounded half-up to 0.01, banded as the
+        // quarters (≥ 90 优秀, ≥ 75 合格, ≥ 60 基本合格, else 不合格), ranked by the rounded mean.
+        let input = Runner.packageRoot.appendingPathComponent("Input").path
+        let out = try Runner.TempFolder(prefix: "gridpay-e2e-sq-rate")
+        let r = try Runner.run(["rate", "shuangqiao", "2026", "--rules-dir", Runner.rulesDir, "--input-dir", input,
+                                "--output-dir", out.path, "--ledger-dir", out.path("Ledger")], timeout: 120)
+        XCTAssertEqual(r.status, 0, r.transcript)
+        let (status, csv, err) = try python([tool("shuangqiao_reference.py"), "\(input)/shuangqiao", "2026", "--year"])
+        XCTAssertEqual(status, 0, err)
+        XCTAssertEqual(csv, try String(contentsOfFile: Runner.packageRoot.appendingPathComponent("Tests/EndToEndTests/Expected/shuangqiao-2026-rating.csv").path,
+                                       encoding: .utf8), "the committed rating is the oracle's")
+        let oracle = out.path("oracle-year.csv")
+        try csv.write(toFile: oracle, atomically: true, encoding: .utf8)
+        let (cmp, report, cmpErr) = try python([tool("compare_shuangqiao.py"), "--rating", out.path("shuangqiao/2026/shuangqiao-2026-rating.xlsx"), oracle])
+        XCTAssertEqual(cmp, 0, "rating ≠ oracle:\n\(report)\(cmpErr)")
+        // SQ0002 is on the last roster of 2026-Q3 only: his 平均分 is that quarter's 总分.
+        let row = try XCTUnwrap(csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+            .first { $0[1] == "SQ0002" })
+        XCTAssertEqual([row[2], row[3], row[5]], ["", "", ""])
+        XCTAssertEqual(row[6], row[4])
+    }
+
+    func testAYearWithAQuarterMissingIsRefusedNamingIt() throws {
+        // Only 2026-Q3 has inputs here: the rating fails and names every quarter that is missing.
+        let data = try Runner.TempFolder(prefix: "gridpay-e2e-sq-rate-missing")
+        let (status, _, err) = try python([tool("make_shuangqiao_samples.py"), "--seed", "23", "--out", data.path("shuangqiao"), "--quarter", "2026-Q3", "--workers", "30"])
+        XCTAssertEqual(status, 0, err)
+        let out = try Runner.TempFolder(prefix: "gridpay-e2e-sq-out")
+        let r = try Runner.run(["rate", "shuangqiao", "2026", "--rules-dir", Runner.rulesDir, "--input-dir", data.path,
+                                "--output-dir", out.path, "--ledger-dir", out.path("Ledger")])
+        XCTAssertEqual(r.status, 1, r.transcript)
+        for q in ["2026-Q1", "2026-Q2", "2026-Q4"] { XCTAssertTrue(r.stderr.contains(q), "\(q) is named: \(r.transcript)") }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path("shuangqiao/2026")), "nothing is written")
+    }
+}
