@@ -180,3 +180,35 @@ final class RatingTests: XCTestCase {
         XCTAssertEqual(l.rules.rating(for: .year)?.vetoes.map(\.grade), ["不合格"])
     }
 }
+
+/// A town assessed by quarter rates a half-year from its quarters' totals, banded by its own
+/// [[grades]] when the rating declares no bands (SPEC §8, shuangqiao's year).
+final class QuarterRatingTests: XCTestCase {
+    func testAHalfYearOfQuarters() throws {
+        let tmp = TemporaryFolder()
+        let rating = "[[ratings]]\nperiods = [\"half-year\"]\nmean = \"总分\"\n"
+        let roster = "A,甲,东村,G1\nB,乙,东村,G1\n"
+        var months: [String: (roster: String, marks: String)] = [:]
+        for m in 1...6 { months[String(format: "2026-%02d", m)] = (roster, "") }
+        // A: Q1 80 (February), Q2 71 (May): (80 + 71) / 2 = 75.5 → 合格 (≥ 75).
+        // B: 45 + 45 in Q1 = 90, 90 in Q2: 90 → 优秀.
+        months["2026-02"] = (roster, "1,A,2026-02-10,80,否\n2,B,2026-02-11,45,否\n")
+        months["2026-03"] = (roster, "3,B,2026-03-01,45,否\n")
+        months["2026-05"] = (roster, "4,A,2026-05-10,71,否\n5,B,2026-05-11,90,否\n")
+        try GradedTown.write(root: tmp.path, rules: GradedTown.ruleFile(period: "quarter", extra: rating), months: months)
+        var request = RateRequest(town: "g", period: CalendarPeriod.parse("2026-H1")!)
+        request.rulesDir = "\(tmp.path)/Rules"
+        request.inputDir = "\(tmp.path)/Input"
+        request.outputDir = "\(tmp.path)/Output"
+        guard case .success(let r) = RatingRunner.run(request) else { return XCTFail("\(RatingRunner.run(request))") }
+        let book = try WorkbookReader(path: "\(r.directory)/g-2026-H1-rating.xlsx")
+        XCTAssertEqual(book.row("等次评定", 0), ["排名", "网格员编号", "姓名", "村(社区)", "网格编号", "2026-Q1", "2026-Q2", "平均分", "等次", "备注"])
+        XCTAssertEqual(Array(book.row("等次评定", 1).prefix(9)), ["1", "B", "乙", "东村", "G1", "90", "90", "90", "优秀"])
+        XCTAssertEqual(Array(book.row("等次评定", 2).prefix(9)), ["2", "A", "甲", "东村", "G1", "80", "71", "75.5", "合格"])
+        // A quarter is run, not rated, in a town assessed by quarter.
+        var q = request
+        q.period = CalendarPeriod.parse("2026-Q1")!
+        guard case .failure(let f) = RatingRunner.prepare(q) else { return XCTFail() }
+        XCTAssertEqual(f.diagnostics.map(\.message), ["g is assessed by quarter; 2026-Q1 is run (gridpay run g 2026-Q1), not rated: a rating is of a longer period (half-year)"])
+    }
+}
