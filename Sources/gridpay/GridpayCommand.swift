@@ -11,7 +11,7 @@ struct Gridpay: ParsableCommand {
         commandName: "gridpay",
         abstract: "Monthly assessment and performance-pay sheets for community grid workers.",
         version: GridpayVersion.current,
-        subcommands: [Run.self, Check.self, Explain.self, Close.self, Verify.self, Status.self, Rate.self])
+        subcommands: [Run.self, Check.self, Explain.self, Close.self, Verify.self, Status.self, Rate.self, Compare.self])
 }
 
 struct Locations: ParsableArguments {

@@ -1,0 +1,297 @@
+import Foundation
+import GridpayCore
+import GridpayXLSX
+
+/// `gridpay compare <town> <period> --rules <candidate>` (SPEC §13): the period under the rule
+/// version in force and under the candidate, on the same inputs. Earlier periods that the history
+/// reads keep their own rules (published results where closed); the candidate applies to the
+/// compared period only. Writes `<town>-<period>-compare.xlsx` and nothing else.
+public struct CompareRequest: Sendable {
+    public var run: RunRequest
+    /// A rule file, or a folder of versions (the one in force for the period is taken).
+    public var candidate: String
+
+    public init(run: RunRequest, candidate: String) {
+        self.run = run
+        self.candidate = candidate
+    }
+}
+
+/// One worker's two results.
+public struct ComparedWorker: Sendable {
+    public var id: String, name: String, unit: String, group: String
+    public var current: WorkerReport?
+    public var proposed: WorkerReport?
+    /// "等次 合格→优秀", "建议更换 否→是": every flag or grade that changes.
+    public var changes: [String]
+
+    public var totalDelta: ExactNumber { (try? (proposed?.total ?? .zero).subtracting(current?.total ?? .zero)) ?? .zero }
+    public var payDelta: ExactNumber { (try? (proposed?.payable ?? .zero).subtracting(current?.payable ?? .zero)) ?? .zero }
+    public var rankChanged: Bool { current?.rank != proposed?.rank }
+}
+
+public struct Comparison: Sendable {
+    public var town: String, townName: String, period: CalendarPeriod
+    public var current: LoadedRules, proposed: LoadedRules
+    /// In the current results' order (rank, then id); workers only in the candidate's last.
+    public var workers: [ComparedWorker]
+    /// Failing [[tests]] of the candidate (warnings), and the runs' own warnings.
+    public var warnings: [Diagnostic]
+    public var inputs: [(String, String)]
+
+    public var payableBefore: ExactNumber { sum(workers.map { $0.current?.payable ?? .zero }) }
+    public var payableAfter: ExactNumber { sum(workers.map { $0.proposed?.payable ?? .zero }) }
+
+    func sum(_ values: [ExactNumber]) -> ExactNumber {
+        values.reduce(ExactNumber.zero) { (try? $0.adding($1)) ?? $0 }
+    }
+
+    /// The printed summary: counts of changes, total payable before and after, largest movers.
+    public func summary(largest: Int = 5) -> String {
+        let n = workers.count
+        let totals = workers.filter { $0.totalDelta != .zero }.count
+        let ranks = workers.filter(\.rankChanged).count
+        let flags = workers.filter { !$0.changes.isEmpty }.count
+        let pay = workers.filter { $0.payDelta != .zero }.count
+        var lines = ["\(town) \(period): 现行 \(current.path) (version \(current.rules.version)) vs 拟议 \(proposed.path) (version \(proposed.rules.version))",
+                     "workers: \(n); 总分 changes for \(totals), 排名 for \(ranks), flags or 等次 for \(flags), 实发绩效 for \(pay)"]
+        let delta = (try? payableAfter.subtracting(payableBefore)) ?? .zero
+        lines.append("total payable (实发绩效): 现行 \(payableBefore.fixed(places: 2)), 拟议 \(payableAfter.fixed(places: 2)), 差额 \(Self.signed(delta))")
+        let movers = workers.filter { $0.payDelta != .zero || $0.totalDelta != .zero }
+            .sorted { ($0.payDelta.magnitude, $0.totalDelta.magnitude, $1.id) > ($1.payDelta.magnitude, $1.totalDelta.magnitude, $0.id) }
+            .prefix(largest)
+        if movers.isEmpty {
+            lines.append("no worker's 总分 or 实发绩效 changes")
+        } else {
+            lines.append("largest changes:")
+            for w in movers {
+                var line = "  \(w.id) \(w.name): 总分 \(w.current?.total.fixed(places: 2) ?? "-") → \(w.proposed?.total.fixed(places: 2) ?? "-") (\(Self.signed(w.totalDelta)))"
+                line += ", 实发绩效 \(w.current?.payable.fixed(places: 2) ?? "-") → \(w.proposed?.payable.fixed(places: 2) ?? "-") (\(Self.signed(w.payDelta)))"
+                if w.rankChanged { line += ", 排名 \(w.current.map { "\($0.rank)" } ?? "-") → \(w.proposed.map { "\($0.rank)" } ?? "-")" }
+                if !w.changes.isEmpty { line += ", " + w.changes.joined(separator: "，") }
+                lines.append(line)
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func signed(_ x: ExactNumber) -> String { x.isNegative ? x.fixed(places: 2) : "+" + x.fixed(places: 2) }
+}
+
+public struct CompareResult: Sendable {
+    public var comparison: Comparison
+    public var path: String
+}
+
+public enum CompareRunner {
+    /// The candidate: a file, or the version in force for `period` in a folder of versions.
+    public static func loadCandidate(_ path: String, period: Period) -> Result<LoadedRules, PipelineFailure> {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+            return .failure(PipelineFailure(message: "no candidate rule file or folder at \(path)"))
+        }
+        guard isDir.boolValue else { return RuleFiles.load(path: path) }
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { $0.hasSuffix(".toml") }.sorted()
+        var best: LoadedRules?
+        var problems: [Diagnostic] = []
+        var sources: [String: String] = [:]
+        for f in files {
+            switch RuleFiles.load(path: "\(path)/\(f)") {
+            case .success(let l):
+                if l.rules.effectiveFrom <= period, best == nil || l.rules.effectiveFrom > best!.rules.effectiveFrom { best = l }
+            case .failure(let failure):
+                problems += failure.diagnostics
+                sources.merge(failure.sources) { a, _ in a }
+            }
+        }
+        if !problems.isEmpty { return .failure(PipelineFailure(diagnostics: problems, sources: sources)) }
+        guard let best else {
+            return .failure(PipelineFailure(message: "no rule version in \(path) is in force for \(period) (each file's [rules] effective_from is after it)"))
+        }
+        return .success(best)
+    }
+
+    /// Scores the period twice and compares; writes nothing.
+    public static func compare(_ request: CompareRequest, progress: ProgressReporter? = nil) -> Result<Comparison, PipelineFailure> {
+        let run = request.run
+        let candidate: LoadedRules
+        switch loadCandidate(request.candidate, period: run.period.firstMonth) {
+        case .success(let l): candidate = l
+        case .failure(let f): return .failure(f)
+        }
+        guard candidate.rules.town == run.town else {
+            return .failure(PipelineFailure(message: "\(candidate.path) is a rule file of town '\(candidate.rules.town)', not '\(run.town)'"))
+        }
+        // Its own tests: a candidate usually changes amounts its old tests pinned, so failures warn.
+        let tests = RuleTestRunner.run(candidate)
+        var warnings = tests.failures.map { Diagnostic.warning("candidate's test: \($0.message)", at: $0.location) }
+        let current: PreparedMonth
+        switch MonthRunner.prepare(run, progress: progress, spill: true) {
+        case .success(let m): current = m
+        case .failure(let f): return .failure(f)
+        }
+        // The candidate for the compared period (and any month in it); earlier periods keep theirs.
+        let inForce = MonthRunner.rulesFor(request: run)
+        let first = run.period.firstMonth
+        let proposedRules: (Period) -> Result<LoadedRules, PipelineFailure> = { p in p < first ? inForce(p) : .success(candidate) }
+        let proposed: PreparedMonth
+        switch MonthRunner.prepare(run, rules: proposedRules, progress: progress, spill: true) {
+        case .success(let m): proposed = m
+        case .failure(let f): return .failure(f)
+        }
+        warnings += current.inputs.problems.filter { $0.severity == .warning }.map { $0.diagnostic(directory: run.monthInputDir) }
+        return .success(Comparison(town: run.town, townName: current.report.rules.townName, period: run.period,
+                                   current: current.rules, proposed: proposed.rules,
+                                   workers: pair(current.report, proposed.report), warnings: warnings,
+                                   inputs: current.aboutLines().filter { $0.0.hasPrefix("输入") }))
+    }
+
+    /// Workers matched by id, in the current results' order; every flag or grade that changes.
+    static func pair(_ a: MonthReport, _ b: MonthReport) -> [ComparedWorker] {
+        var byID: [String: WorkerReport] = [:]
+        for w in b.workers { byID[w.id] = w }
+        var seen: Set<String> = []
+        var out: [ComparedWorker] = []
+        func flags(_ r: MonthReport, _ w: WorkerReport?) -> [String: String] {
+            guard let w else { return [:] }
+            var f: [String: String] = [:]
+            for (k, flag) in r.rules.flags.enumerated() where k < w.flags.count { f[flag.name] = SheetLabels.yesNo(w.flags[k]) }
+            if let g = w.grade { f[GradeBands.gradeName] = g }
+            if let d = w.dutyMet { f[SheetLabels.duty] = SheetLabels.yesNo(d) }
+            return f
+        }
+        let names = [GradeBands.gradeName, SheetLabels.duty] + (a.rules.flags.map(\.name) + b.rules.flags.map(\.name))
+        func entry(_ c: WorkerReport?, _ p: WorkerReport?) -> ComparedWorker {
+            let w = (c ?? p)!
+            let fc = flags(a, c), fp = flags(b, p)
+            var changes: [String] = []
+            var done: Set<String> = []
+            for n in names where done.insert(n).inserted && fc[n] != fp[n] {
+                changes.append("\(n) \(fc[n] ?? "-")→\(fp[n] ?? "-")")
+            }
+            return ComparedWorker(id: w.id, name: w.name, unit: w.unit, group: w.group, current: c, proposed: p, changes: changes)
+        }
+        for c in a.workers {
+            seen.insert(c.id)
+            out.append(entry(c, byID[c.id]))
+        }
+        for p in b.workers where !seen.contains(p.id) { out.append(entry(nil, p)) }
+        return out
+    }
+
+    /// Compares and writes `<town>-<period>-compare.xlsx` atomically into the period's output
+    /// folder (the period's own outputs are not touched).
+    public static func run(_ request: CompareRequest, progress: ProgressReporter? = nil) -> Result<CompareResult, PipelineFailure> {
+        let comparison: Comparison
+        switch compare(request, progress: progress) {
+        case .success(let c): comparison = c
+        case .failure(let f): return .failure(f)
+        }
+        let run = request.run
+        let dir = "\(run.outputDir)/\(run.town)/\(run.period)"
+        let name = "\(run.town)-\(run.period)-compare.xlsx"
+        do {
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            let tmp = "\(dir)/.\(name).tmp"
+            try CompareWorkbook(comparison: comparison).write(to: tmp)
+            if FileManager.default.fileExists(atPath: "\(dir)/\(name)") { try FileManager.default.removeItem(atPath: "\(dir)/\(name)") }
+            try FileManager.default.moveItem(atPath: tmp, toPath: "\(dir)/\(name)")
+        } catch {
+            return .failure(PipelineFailure(message: "cannot write \(dir)/\(name): \(error)"))
+        }
+        return .success(CompareResult(comparison: comparison, path: "\(dir)/\(name)"))
+    }
+}
+
+/// The comparison workbook: 比较 (per worker), 单位汇总 (per unit and overall), 说明.
+struct CompareWorkbook {
+    let comparison: Comparison
+    static let current = "现行", proposed = "拟议", delta = "差额"
+
+    func write(to path: String) throws {
+        let c = comparison
+        let book = try XLSXWorkbook(path: path, createdAt: c.period.firstMonth.epochSeconds, constantMemory: true,
+                                    title: "\(c.townName) \(c.period) 规则比较", author: "gridpay \(GridpayVersion.current)",
+                                    comments: "现行 \(c.current.sha256) 拟议 \(c.proposed.sha256)")
+        let formats = SheetFormats(book)
+        try writeWorkers(book, formats)
+        try writeUnits(book, formats)
+        try writeAbout(book, formats)
+        try book.close()
+    }
+
+    func title(_ sheet: String) -> String { "\(comparison.townName) \(comparison.period) \(sheet)" }
+
+    func writeWorkers(_ book: XLSXWorkbook, _ f: SheetFormats) throws(XLSXError) {
+        let c = comparison
+        let roster = SheetLabels.roster(c.current.rules)
+        var columns = roster.map { SheetColumn($0, .text) }
+        columns += [SheetColumn("总分\(Self.current)", .score), SheetColumn("总分\(Self.proposed)", .score), SheetColumn("总分\(Self.delta)", .score),
+                    SheetColumn("排名\(Self.current)", .integer), SheetColumn("排名\(Self.proposed)", .integer),
+                    SheetColumn("标记或等次变化", .text),
+                    SheetColumn("实发绩效\(Self.current)", .money), SheetColumn("实发绩效\(Self.proposed)", .money), SheetColumn("实发绩效\(Self.delta)", .money)]
+        let t = try TableSheet(book, f, name: "比较", title: title("比较"), columns: columns, dataRows: c.workers.count)
+        for (k, w) in c.workers.enumerated() {
+            let row = k + 1
+            for (col, text) in [w.id, w.name, w.unit, w.group].enumerated() { try t.text(text, row: row, column: col) }
+            func num(_ v: ExactNumber?, _ col: Int) throws(XLSXError) { if let v { try t.number(v, row: row, column: col) } else { try t.blank(row: row, column: col) } }
+            try num(w.current?.total, 4)
+            try num(w.proposed?.total, 5)
+            try num(w.totalDelta, 6)
+            try num(w.current.map { ExactNumber($0.rank) }, 7)
+            try num(w.proposed.map { ExactNumber($0.rank) }, 8)
+            try t.text(w.changes.joined(separator: "；"), row: row, column: 9)
+            try num(w.current?.payable, 10)
+            try num(w.proposed?.payable, 11)
+            try num(w.payDelta, 12)
+        }
+        try t.finish()
+    }
+
+    func writeUnits(_ book: XLSXWorkbook, _ f: SheetFormats) throws {
+        let c = comparison
+        let unitLabel = SheetLabels.roster(c.current.rules)[2]
+        let columns = [SheetColumn(unitLabel, .text), SheetColumn("人数", .count),
+                       SheetColumn("总分合计\(Self.current)", .score), SheetColumn("总分合计\(Self.proposed)", .score), SheetColumn("总分合计\(Self.delta)", .score),
+                       SheetColumn("实发绩效合计\(Self.current)", .money), SheetColumn("实发绩效合计\(Self.proposed)", .money), SheetColumn("实发绩效合计\(Self.delta)", .money)]
+        var order: [String] = []
+        var members: [String: [ComparedWorker]] = [:]
+        for w in c.workers.sorted(by: { ($0.current?.rosterLine ?? Int.max, $0.id) < ($1.current?.rosterLine ?? Int.max, $1.id) }) {
+            if members[w.unit] == nil { order.append(w.unit) }
+            members[w.unit, default: []].append(w)
+        }
+        let t = try TableSheet(book, f, name: "单位汇总", title: title("单位汇总"), columns: columns, dataRows: order.count)
+        func sums(_ ws: [ComparedWorker]) throws -> [ExactNumber] {
+            let tc = c.sum(ws.map { $0.current?.total ?? .zero }), tp = c.sum(ws.map { $0.proposed?.total ?? .zero })
+            let pc = c.sum(ws.map { $0.current?.payable ?? .zero }), pp = c.sum(ws.map { $0.proposed?.payable ?? .zero })
+            return [ExactNumber(ws.count), tc, tp, try tp.subtracting(tc), pc, pp, try pp.subtracting(pc)]
+        }
+        var row = 1
+        for unit in order {
+            try t.text(unit, row: row, column: 0)
+            for (k, v) in try sums(members[unit]!).enumerated() { try t.number(v, row: row, column: k + 1) }
+            row += 1
+        }
+        try t.text(SheetLabels.grandTotal, row: row, column: 0, bold: true)
+        for (k, v) in try sums(c.workers).enumerated() { try t.number(v, row: row, column: k + 1, bold: true) }
+        try t.finish()
+    }
+
+    func writeAbout(_ book: XLSXWorkbook, _ f: SheetFormats) throws(XLSXError) {
+        let c = comparison
+        let t = try TableSheet(book, f, name: SheetLabels.aboutSheet, title: title(SheetLabels.aboutSheet),
+                               columns: [SheetColumn("项目", .text), SheetColumn("内容", .text, maxWidth: 120)], dataRows: nil)
+        var lines: [(String, String)] = [("镇(街道)", "\(c.townName) (\(c.town))"), ("期间", "\(c.period)")]
+        for (label, r) in [(Self.current, c.current), (Self.proposed, c.proposed)] {
+            lines.append(("\(label)规则文件", "\(r.path)，版本 \(r.rules.version)，SHA-256 \(r.sha256)"))
+        }
+        lines += c.inputs
+        lines.append(("差额", "拟议 − 现行；早于本期的历史按各自的规则（已结账的按公布结果）"))
+        lines.append(("程序版本", "gridpay \(GridpayVersion.current)"))
+        for (k, (a, b)) in lines.enumerated() {
+            try t.text(a, row: k + 1, column: 0)
+            try t.text(b, row: k + 1, column: 1)
+        }
+        try t.finish()
+    }
+}
