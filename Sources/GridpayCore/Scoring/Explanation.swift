@@ -62,6 +62,15 @@ public enum Explanation {
         return out.joined(separator: "\n") + "\n"
     }
 
+    /// The files a table is read from: a quarter's three, each in its month folder (the quarter's
+    /// roster is its last month's).
+    static func files(_ table: Int, _ c: MonthComputation) -> String {
+        let file = c.rules.tables[table].file
+        guard c.span.kind != .month else { return file }
+        if table == c.rules.roster.table { return "\(c.span.months.last!)/\(file)" }
+        return c.span.months.map { "\($0)/\(file)" }.joined(separator: ", ")
+    }
+
     static func signed(_ n: ExactNumber) -> String { n.sign >= 0 ? "+\(n)" : "\(n)" }
 
     /// The named values and aggregates an expression reads, with their values, one level deep
@@ -79,7 +88,7 @@ public enum Explanation {
                 if case .aggregate(let a) = v.expr {
                     // The value is one aggregate: show its file on the same line instead of repeating it.
                     seen.insert(c.rules.aggregates[a].text)
-                    out.append("\(indent)\(v.name) = \(v.sourceText) = \(value)   [\(c.rules.tables[c.rules.aggregates[a].table].file)]")
+                    out.append("\(indent)\(v.name) = \(v.sourceText) = \(value)   [\(files(c.rules.aggregates[a].table, c))]")
                     continue
                 }
                 out.append("\(indent)\(v.name) = \(v.sourceText) = \(value)")
@@ -94,7 +103,7 @@ public enum Explanation {
                 guard !seen.contains(spec.text) else { continue }
                 seen.insert(spec.text)
                 let value = (try? c.value(.aggregate(a), worker: w))?.description ?? "?"
-                out.append("\(indent)\(spec.text) = \(value)   [\(c.rules.tables[spec.table].file)]")
+                out.append("\(indent)\(spec.text) = \(value)   [\(files(spec.table, c))]")
             case .group(let g):
                 let spec = c.rules.groups[g]
                 guard !seen.contains(spec.text) else { continue }
@@ -120,7 +129,8 @@ public enum Explanation {
                 let col = c.rules.rosterTable.columns[i]
                 guard !seen.contains(col.name) else { continue }
                 seen.insert(col.name)
-                out.append("\(indent)\(col.name) = \(c.rosterRows[w][i])   [\(c.rules.rosterTable.file):\(c.rosterLines[w])]")
+                let roster = c.span.kind == .month ? c.rules.rosterTable.file : "\(c.span.months.last!)/\(c.rules.rosterTable.file)"
+                out.append("\(indent)\(col.name) = \(c.rosterRows[w][i])   [\(roster):\(c.rosterLines[w])]")
             case .symbol(let s):
                 let name: String
                 switch s {

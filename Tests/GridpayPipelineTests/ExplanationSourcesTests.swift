@@ -1,0 +1,68 @@
+import Foundation
+import XCTest
+@testable import GridpayCore
+@testable import GridpayPipeline
+
+/// SPEC §4: explain names "the input rows behind each deduction". Every row of the workbook's
+/// 扣分明细 is in the worker's explanation with its file (a quarter's with its month folder) and
+/// line; an aggregate names the files it read; the header uses the town's roster labels (§7).
+final class ExplanationSourcesTests: XCTestCase {
+    func request(_ town: String, _ period: String, output: String) -> RunRequest {
+        var r = RunRequest(town: town, period: CalendarPeriod.parse(period)!)
+        r.rulesDir = "\(packageRoot)/Rules"
+        r.inputDir = "\(packageRoot)/Input"
+        r.outputDir = output
+        return r
+    }
+
+    /// Runs the period (扣分明细 from the spilled rows), then explains every worker (rows kept in
+    /// memory) and finds each 扣分明细 row of the worker in the explanation, in the sheet's order.
+    func assertEveryDeductionRowIsExplained(_ town: String, _ period: String, file: StaticString = #filePath, line: UInt = #line) throws -> [String: String] {
+        let tmp = TemporaryFolder()
+        guard case .success(let result) = MonthRunner.run(request(town, period, output: tmp.path)) else { XCTFail("run", file: file, line: line); return [:] }
+        let book = try WorkbookReader(path: "\(result.directory)/\(town)-\(period).xlsx")
+        guard case .success(let m) = MonthRunner.prepare(request(town, period, output: tmp.path)) else { XCTFail("prepare", file: file, line: line); return [:] }
+        var texts: [String: String] = [:]
+        for w in m.report.workers {
+            texts[w.id] = Explanation.text(worker: w, in: m.inputs.computation, ruleFile: m.ruleFileName, workerCount: m.report.workers.count)
+        }
+        var rows = 0
+        var r = 1
+        while case let cells = book.row("扣分明细", r), !cells.isEmpty {
+            let row = cells + Array(repeating: "", count: max(0, 9 - cells.count))   // trailing empty cells are not stored
+            // 网格员编号, 姓名, 考核项目, 扣分原因, 次数, 扣分, 扣款(元), 来源文件, 行号
+            let source = row[7].isEmpty ? "" : "   [\(row[7])\(row[8].isEmpty ? "" : ":\(row[8])")]"
+            let wanted = "\(row[5].hasPrefix("-") ? "" : "+")\(row[5]) "
+            let text = texts[row[0]] ?? ""
+            let found = text.split(separator: "\n").contains { l in
+                l.hasPrefix("  " + wanted) && l.contains(row[3]) && (source.isEmpty || l.hasSuffix(source))
+            }
+            XCTAssertTrue(found, "扣分明细 row \(r) \(row) is not in the explanation of \(row[0]):\n\(text)", file: file, line: line)
+            rows += 1
+            r += 1
+        }
+        XCTAssertGreaterThan(rows, 0, file: file, line: line)
+        return texts
+    }
+
+    /// The sample quarter: SQ0004's two 办结超时 rows (workbook: 2026-07/tasks.csv:9 and
+    /// 2026-08/tasks.csv:85): 40 − 5 − 5 = 30.
+    func testAQuarterExplainsEveryDeductionRowWithItsMonthFile() throws {
+        let texts = try assertEveryDeductionRowIsExplained("shuangqiao", "2026-Q3")
+        let sq = try XCTUnwrap(texts["SQ0004"]).split(separator: "\n").map(String.init)
+        let i = try XCTUnwrap(sq.firstIndex(of: "流转事件 = 30.00"))
+        XCTAssertEqual(Array(sq[i...].prefix(5)), [
+            "流转事件 = 30.00",
+            "  满分 40",
+            "  -5 办结超时 RW20260700013   [2026-07/tasks.csv:9]",
+            "  -5 办结超时 RW20260800157   [2026-08/tasks.csv:85]",
+            "  (不低于 0)",
+        ])
+        // An aggregate over a quarter names the three month files it read.
+        XCTAssertTrue(sq.contains { $0.hasPrefix("    达标日 = ") && $0.hasSuffix("   [2026-07/patrol.csv, 2026-08/patrol.csv, 2026-09/patrol.csv]") }, sq.joined(separator: "\n"))
+    }
+
+    func testAMonthExplainsEveryDeductionRow() throws {
+        _ = try assertEveryDeductionRowIsExplained("qinghe", "2026-10")
+    }
+}
