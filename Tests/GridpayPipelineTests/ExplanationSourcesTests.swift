@@ -65,4 +65,15 @@ final class ExplanationSourcesTests: XCTestCase {
     func testAMonthExplainsEveryDeductionRow() throws {
         _ = try assertEveryDeductionRowIsExplained("qinghe", "2026-10")
     }
+
+    /// kangning names its roster columns 人员编号, 姓名, 站点, 团队: the header says 站点 and 团队,
+    /// not the product's 网格; qinghe (no [roster] labels) keeps the product's wording.
+    func testTheHeaderUsesTheTownsRosterLabels() throws {
+        let tmp = TemporaryFolder()
+        guard case .success(let m) = MonthRunner.prepare(request("kangning", "2026-10", output: tmp.path)),
+              let w = m.report.workers.first(where: { $0.id == "K014" }) else { return XCTFail("kangning") }
+        let text = Explanation.text(worker: w, in: m.inputs.computation, ruleFile: m.ruleFileName, workerCount: m.report.workers.count)
+        XCTAssertEqual(text.split(separator: "\n").first.map(String.init), "康宁街道社区卫生服务中心 2026-10 — K014 \(w.name)（站点 \(w.unit)，团队 \(w.group)）")
+        XCTAssertFalse(text.contains("网格"), text)
+    }
 }

@@ -4,7 +4,9 @@ public enum Explanation {
     public static func text(worker w: WorkerReport, in c: MonthComputation, ruleFile: String, workerCount: Int) -> String {
         let rules = c.rules
         var out: [String] = []
-        out.append("\(rules.townName) \(c.span) — \(w.id) \(w.name)（\(w.unit)，网格 \(w.group)）")
+        // The town's own roster labels where the rule file names them (SPEC §7), else the product's wording.
+        let place = rules.roster.labels.map { "\($0[2]) \(w.unit)，\($0[3]) \(w.group)" } ?? "\(w.unit)，网格 \(w.group)"
+        out.append("\(rules.townName) \(c.span) — \(w.id) \(w.name)（\(place)）")
         out.append("规则 \(ruleFile)，版本 \(rules.version)；roster line \(w.rosterLine)")
         out.append("")
         for (i, item) in rules.items.enumerated() {
