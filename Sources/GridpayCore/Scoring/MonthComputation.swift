@@ -260,6 +260,15 @@ public final class MonthComputation {
         if rejectedWorkers[id] == nil { rejectedWorkers[id] = line }
     }
 
+    /// Groups named by a roster row that was left out (bad value, duplicate id), with the first
+    /// such line: rows of group tables naming one that no kept row names are not checked.
+    public private(set) var rejectedGroups: [String: Int] = [:]
+
+    func rejectGroup(_ value: String, line: Int) {
+        precondition(accumulators == nil, "the roster is read before any other table")
+        if rejectedGroups[value] == nil { rejectedGroups[value] = line }
+    }
+
     func addWorker(_ row: [Value], id: String, line: Int) -> Int {
         precondition(accumulators == nil, "the roster is read before any other table")
         let index = ids.count

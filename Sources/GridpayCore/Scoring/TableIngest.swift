@@ -243,6 +243,7 @@ public final class TableIngest {
                     keySink.add(table: tableIndex, key: k, hash: h.value, line: line)
                 }
             } else if !checkUniqueInMemory(record, line: line) {
+                if isRoster { rejectGroupOfRosterRow(record, line: line) }
                 return
             }
         }
@@ -329,6 +330,10 @@ public final class TableIngest {
         guard let g = groups.find(bytes) else {
             if !bytes.isEmpty {
                 let value = Self.text(bytes)
+                if month.rejectedGroups[value] != nil {
+                    rowsOfRejectedGroup[value, default: 0] += 1
+                    return nil
+                }
                 let rosterName = month.rules.rosterTable.columns[month.rules.roster.groupColumn].name
                 problem(.unknownGroup, line: line, field: field + 1, column: spec.columns[groupColumn].name,
                         "\(spec.columns[groupColumn].name) '\(value)' is on no roster row (\(month.rules.rosterTable.file) column \(rosterName)); expected a \(rosterName) of the roster\(Suggestion.didYouMean(value, among: groups.count <= 5000 ? groups.values : [], maxDistance: 1))")
@@ -357,13 +362,25 @@ public final class TableIngest {
     /// the last record.
     /// Rows of workers whose roster row was left out, by id (reported once per worker in finish()).
     var rowsOfRejected: [String: Int] = [:]
+    /// Rows naming a group whose every roster row was left out, by group (reported once per group).
+    var rowsOfRejectedGroup: [String: Int] = [:]
 
     func rejectRosterRow<R: RawRecord>(_ record: R, line: Int) {
         let idColumn = month.rules.roster.idColumn
         guard fieldOf.indices.contains(idColumn) else { return }
         let bytes = record.field(fieldOf[idColumn])
+        rejectGroupOfRosterRow(record, line: line)
         guard !bytes.isEmpty, InputExcerpt.firstControlCharacter(bytes) == nil else { return }
         month.rejectWorker(id: Self.text(bytes), line: line)
+    }
+
+    /// The group a left-out roster row names (its rows elsewhere are then not checked, not unknown).
+    func rejectGroupOfRosterRow<R: RawRecord>(_ record: R, line: Int) {
+        let groupColumn = month.rules.roster.groupColumn
+        guard fieldOf.indices.contains(groupColumn), fieldOf[groupColumn] < record.count else { return }
+        let bytes = record.field(fieldOf[groupColumn])
+        guard !bytes.isEmpty, InputExcerpt.firstControlCharacter(bytes) == nil else { return }
+        month.rejectGroup(Self.text(bytes), line: line)
     }
 
     /// File-level findings once the file is read: no header, a header and no rows, rows of workers
@@ -374,6 +391,12 @@ public final class TableIngest {
             let line = month.rejectedWorkers[id] ?? 0
             problem(.rowsNotChecked, line: nil,
                     "\(n) row\(n == 1 ? " of worker '\(InputExcerpt.show(id))' was" : "s of worker '\(InputExcerpt.show(id))' were") not checked: the worker's roster row (\(rosterFile) line \(line)) was left out because of the problem reported there",
+                    acceptable: false, severity: .warning)
+        }
+        for (value, n) in rowsOfRejectedGroup.sorted(by: { $0.key < $1.key }) {
+            let name = spec.columns[groupColumn].name
+            problem(.rowsNotChecked, line: nil,
+                    "\(n) row\(n == 1 ? " of \(name) '\(InputExcerpt.show(value))' was" : "s of \(name) '\(InputExcerpt.show(value))' were") not checked: every roster row naming it was left out (the first at \(rosterFile) line \(month.rejectedGroups[value] ?? 0)) because of the problem reported there",
                     acceptable: false, severity: .warning)
         }
         if !headerRead {
