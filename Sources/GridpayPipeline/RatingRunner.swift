@@ -110,7 +110,14 @@ public enum RatingRunner {
             }
         }
         for p in missing {
-            diagnostics.append(.error("\(p) has neither a ledger entry nor inputs (expected it closed in the ledger, or the folder\(p.kind == .month ? "" : "s") \(p.months.map { "\(request.inputDir)/\(request.town)/\($0)" }.joined(separator: ", ")))", at: nil))
+            let folders = p.months.map { "\(request.inputDir)/\(request.town)/\($0)" }
+            let absent = folders.filter { !QuarterReader.isFolder($0) }
+            if absent.count < folders.count {
+                // Some month folders are there: name the ones that are not.
+                diagnostics.append(.error("\(p) is not closed in the ledger and its inputs are incomplete: the month folder\(absent.count == 1 ? "" : "s") \(absent.joined(separator: ", ")) \(absent.count == 1 ? "is" : "are") missing (a \(p.kind.rawValue) is read from all of its months: \(p.months.map(\.description).joined(separator: ", ")))", at: nil))
+                continue
+            }
+            diagnostics.append(.error("\(p) has neither a ledger entry nor inputs (expected it closed in the ledger, or the folder\(p.kind == .month ? "" : "s") \(folders.joined(separator: ", ")))", at: nil))
         }
         guard diagnostics.isEmpty else {
             var summary = "cannot rate \(request.town) \(request.period)"
