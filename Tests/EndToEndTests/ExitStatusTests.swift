@@ -23,6 +23,7 @@ final class ExitStatusTests: XCTestCase {
             (["status"], "Missing expected argument '<town>'"),
             (["rate", "qinghe", "2026-10"], "'2026-10' is a month; this command takes a quarter or half-year or year"),
             (["rate", "qinghe", "2026", "--bogus"], "Unknown option '--bogus'"),
+            (["compare", "qinghe", "2026-10"], "Missing expected argument '--rules <rules>'"),
             (["nosuchcommand"], "Unexpected argument 'nosuchcommand'"),
         ]
         for (args, message) in cases {
