@@ -48,6 +48,7 @@ enum Corrections {
             let dir = LedgerPeriods.inputFolder(inputDir: inputDir, town: town, period: closing.period)
             var changed: [(String, String, String?)] = []
             for f in try ledger.files(of: latest.id!, role: "input") {
+                if ledger.unchangedSinceArchived("\(dir)/\(f.file)", period: f.period, file: f.file, sha256: f.sha256) { continue }
                 let current = hash("\(dir)/\(f.file)")
                 if current != f.sha256 { changed.append((f.file, f.sha256, current)) }
             }

@@ -145,6 +145,16 @@ public final class Ledger: @unchecked Sendable {
         }
     }
 
+    /// True when `path` has the size and modification time it had when it was archived with
+    /// this SHA-256 (then it need not be hashed again).
+    func unchangedSinceArchived(_ path: String, period: String, file: String, sha256: String) -> Bool {
+        guard let s = FileStat.of(path) else { return false }
+        return (try? db.read { db in
+            try Bool.fetchOne(db, sql: "SELECT 1 FROM input_seen WHERE period = ? AND file = ? AND bytes = ? AND mtime_ns = ? AND sha256 = ?",
+                              arguments: [period, file, s.bytes, s.mtimeNanoseconds, sha256])
+        }) == true
+    }
+
     func objectText(_ sha256: String) throws -> String {
         var data = Data()
         try readObject(sha256) { data.append($0) }
@@ -164,34 +174,36 @@ struct LedgerWriter {
 
     /// Archives a file by content: a file already in the archive (e.g. unchanged since an earlier
     /// period) is stored once. Returns its SHA-256 and size, hashed from the bytes stored.
-    func archive(path: String) throws -> (sha256: String, bytes: Int) {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw PipelineFailure(message: "cannot read \(path) to archive it") }
-        defer { try? handle.close() }
-        // Hash first (files can be hundreds of MB: stream them), then store only if new.
-        let digest = try SHA256Digest()
-        var bytes = 0
-        while let chunk = try handle.read(upToCount: Ledger.chunkSize), !chunk.isEmpty {
-            try chunk.withUnsafeBytes { try digest.update($0) }
-            bytes += chunk.count
+    /// Archives a file by content, `sha256` and `bytes` as the run read it: content already in the
+    /// archive (e.g. a file unchanged since an earlier period) is stored once and not read again;
+    /// new content is streamed in 1 MiB pieces and hashed as it is stored, and must match.
+    /// Also notes the file's size and modification time (`input_seen`), so that later runs need
+    /// not hash it again while it is untouched.
+    func archive(path: String, period: String, file: String, sha256 sha: String, bytes: Int) throws -> (sha256: String, bytes: Int) {
+        let seenBefore = FileStat.of(path)
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM archive_object WHERE sha256 = ?", arguments: [sha]) != true {
+            guard let handle = FileHandle(forReadingAtPath: path) else { throw PipelineFailure(message: "cannot read \(path) to archive it") }
+            defer { try? handle.close() }
+            let insert = try db.cachedStatement(sql: "INSERT INTO archive_chunk (sha256, seq, data) VALUES (?, ?, ?)")
+            let check = try SHA256Digest()
+            var seq = 0
+            var stored = 0
+            // The object row first (the chunks refer to it); its chunk count is checked on reading.
+            let chunkCount = (bytes + Ledger.chunkSize - 1) / Ledger.chunkSize
+            try db.execute(sql: "INSERT INTO archive_object (sha256, bytes, chunks) VALUES (?, ?, ?)", arguments: [sha, bytes, chunkCount])
+            while let chunk = try handle.read(upToCount: Ledger.chunkSize), !chunk.isEmpty {
+                try chunk.withUnsafeBytes { try check.update($0) }
+                try insert.execute(arguments: [sha, seq, chunk])
+                seq += 1
+                stored += chunk.count
+            }
+            guard try check.finish() == sha, stored == bytes, seq == chunkCount else {
+                throw PipelineFailure(message: "\(path) changed while it was being archived; nothing was recorded, run the command again")
+            }
         }
-        let sha = try digest.finish()
-        if try Bool.fetchOne(db, sql: "SELECT 1 FROM archive_object WHERE sha256 = ?", arguments: [sha]) == true { return (sha, bytes) }
-        try handle.seek(toOffset: 0)
-        let insert = try db.cachedStatement(sql: "INSERT INTO archive_chunk (sha256, seq, data) VALUES (?, ?, ?)")
-        var seq = 0
-        let check = try SHA256Digest()
-        var stored = 0
-        // The object row first (the chunks refer to it); its chunk count is checked on reading.
-        let chunkCount = (bytes + Ledger.chunkSize - 1) / Ledger.chunkSize
-        try db.execute(sql: "INSERT INTO archive_object (sha256, bytes, chunks) VALUES (?, ?, ?)", arguments: [sha, bytes, chunkCount])
-        while let chunk = try handle.read(upToCount: Ledger.chunkSize), !chunk.isEmpty {
-            try chunk.withUnsafeBytes { try check.update($0) }
-            try insert.execute(arguments: [sha, seq, chunk])
-            seq += 1
-            stored += chunk.count
-        }
-        guard try check.finish() == sha, stored == bytes, seq == chunkCount else {
-            throw PipelineFailure(message: "\(path) changed while it was being archived; nothing was recorded, run the command again")
+        if let seen = seenBefore, seen == FileStat.of(path), seen.bytes == bytes {
+            try db.execute(sql: "INSERT OR IGNORE INTO input_seen (period, file, bytes, mtime_ns, sha256) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [period, file, seen.bytes, seen.mtimeNanoseconds, sha])
         }
         return (sha, bytes)
     }
@@ -267,5 +279,17 @@ enum LedgerText {
 
     static func bools(_ text: String) -> [Bool?] {
         text.dropFirst().dropLast().split(separator: ",").map { $0 == "true" ? true : ($0 == "false" ? false : nil) }
+    }
+}
+
+/// A file's size and modification time (nanoseconds), as stat(2) gives them.
+struct FileStat: Equatable {
+    var bytes: Int
+    var mtimeNanoseconds: Int64
+
+    static func of(_ path: String) -> FileStat? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        return FileStat(bytes: Int(st.st_size), mtimeNanoseconds: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec))
     }
 }

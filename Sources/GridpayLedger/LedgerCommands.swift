@@ -76,6 +76,7 @@ public enum LedgerCommands {
         let dir = LedgerPeriods.inputFolder(inputDir: request.inputDir, town: request.town, period: closing.period)
         for f in try ledger.files(of: closing.id!, role: "input") {
             let path = "\(dir)/\(f.file)"
+            if ledger.unchangedSinceArchived(path, period: f.period, file: f.file, sha256: f.sha256) { continue }
             if let h = Corrections.hash(path) {
                 if h != f.sha256 { out.append("\(path): SHA-256 \(h) differs from the ledger's \(f.sha256)") }
             } else {
@@ -186,8 +187,7 @@ public enum LedgerCommands {
                     // can re-run this period after Input/ is gone.
                     for (e, m) in month.historyMonthsRead {
                         for f in m.files {
-                            let a = try w.archive(path: "\(request.inputDir)/\(request.town)/\(e)/\(f.file)")
-                            guard a.sha256 == f.sha256 else { throw PipelineFailure(message: "\(request.inputDir)/\(request.town)/\(e)/\(f.file) changed while \(p) was being closed; nothing was recorded") }
+                            let a = try w.archive(path: "\(request.inputDir)/\(request.town)/\(e)/\(f.file)", period: "\(e)", file: f.file, sha256: f.sha256, bytes: f.bytes)
                             try ArchivedFile(settlement_id: id, role: "history-input", period: "\(e)", file: f.file, sha256: a.sha256, bytes: a.bytes).insert(db)
                         }
                         let rule = try w.archive(text: m.rules.text)
@@ -244,8 +244,7 @@ public enum LedgerCommands {
         let id = s.id!
         try ArchivedFile(settlement_id: id, role: "rule", period: period, file: ruleName, sha256: rule.sha256, bytes: rule.bytes).insert(db)
         for f in month.inputs.files {
-            let a = try w.archive(path: "\(inputDir)/\(f.file)")
-            guard a.sha256 == f.sha256 else { throw PipelineFailure(message: "\(inputDir)/\(f.file) changed while \(period) was being closed; nothing was recorded") }
+            let a = try w.archive(path: "\(inputDir)/\(f.file)", period: period, file: f.file, sha256: f.sha256, bytes: f.bytes)
             try ArchivedFile(settlement_id: id, role: "input", period: period, file: f.file, sha256: a.sha256, bytes: a.bytes).insert(db)
         }
         try w.insert(month: month, settlementID: id)

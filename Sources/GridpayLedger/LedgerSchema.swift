@@ -100,6 +100,21 @@ enum LedgerSchema {
                     """)
             }
         }
+        // v2: when an archived input was last seen unchanged (size, modification time), so that
+        // runs need not hash a closed period's inputs again to find corrections.
+        m.registerMigration("v2") { db in
+            try db.execute(sql: """
+                CREATE TABLE input_seen (
+                    period TEXT NOT NULL,
+                    file TEXT NOT NULL,
+                    bytes INTEGER NOT NULL,
+                    mtime_ns INTEGER NOT NULL,
+                    sha256 TEXT NOT NULL REFERENCES archive_object(sha256),
+                    PRIMARY KEY (period, file, bytes, mtime_ns, sha256)) WITHOUT ROWID;
+                CREATE TRIGGER input_seen_no_update BEFORE UPDATE ON input_seen BEGIN SELECT RAISE(ABORT, '\(appendOnlyMessage)'); END;
+                CREATE TRIGGER input_seen_no_delete BEFORE DELETE ON input_seen BEGIN SELECT RAISE(ABORT, '\(appendOnlyMessage)'); END;
+                """)
+        }
         return m
     }
 }

@@ -125,6 +125,8 @@ struct Explain: ParsableCommand {
         request.rulesDir = locations.rulesDir
         request.inputDir = locations.inputDir
         request.accepted = Set(accept)
+        // History over closed periods: their published results, as run reads them.
+        request.published = Ledger.ratingSources(ledgerDir: ledger.ledgerDir, town: town).history
         switch MonthRunner.prepare(request) {
         case .failure(let f):
             printDiagnostics(f.diagnostics, sources: f.sources)

@@ -159,6 +159,10 @@ final class LedgerCycleTests: XCTestCase {
         let summary = try sheet("2026-09", "考核汇总")
         let flagColumn = try XCTUnwrap(summary.first?.firstIndex(of: "建议更换"))
         XCTAssertEqual(summary.dropFirst().map { [$0[1], $0[flagColumn]] }, [["W1", "是"], ["W2", "否"]])
+        // explain reads the same published history.
+        r = try BinaryRunner.run(["explain", "qinghe", "2026-09", "W1", "--rules-dir", BinaryRunner.rulesDir, "--input-dir", input, "--ledger-dir", ledger])
+        XCTAssertEqual(r.status, 0, r.transcript)
+        XCTAssertTrue(r.stdoutLines.contains("建议更换 = 是   (consecutive(末位, 3) and not 完成工作任务)"), r.transcript)
 
         r = try gridpay(["close", "qinghe", "2026-09", "--by", "王五"])
         XCTAssertEqual(r.status, 0, r.transcript)
