@@ -86,6 +86,20 @@ final class CompareTests: XCTestCase {
         }
     }
 
+    func testAQuarterTownComparesAQuarterAndTheCandidateMayBeAVersionsFolder() throws {
+        // A folder of versions: the one in force for 2026-Q3 is taken (here the only one, unchanged).
+        let folder = root.path("versions")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: "\(BinaryRunner.rulesDir)/shuangqiao.toml", toPath: "\(folder)/v1.toml")
+        let r = try BinaryRunner.run(["compare", "shuangqiao", "2026-Q3", "--rules", folder, "--rules-dir", BinaryRunner.rulesDir,
+                                      "--input-dir", input, "--output-dir", output, "--ledger-dir", ledger, "--quiet"])
+        XCTAssertEqual(r.status, 0, r.transcript)
+        XCTAssertTrue(r.stdout.contains("总分 changes for 0, 排名 for 0, flags or 等次 for 0, 实发绩效 for 0"), r.transcript)
+        XCTAssertTrue(r.stdoutLines.last?.hasSuffix("/shuangqiao/2026-Q3/shuangqiao-2026-Q3-compare.xlsx") == true, r.transcript)
+        let parts = try BinaryRunner.xlsxParts("\(output)/shuangqiao/2026-Q3/shuangqiao-2026-Q3-compare.xlsx")
+        XCTAssertNotNil(BinaryRunner.sheetXML(named: "比较", in: parts))
+    }
+
     func testABrokenCandidateIsRefusedWithItsPosition() throws {
         let cand = try candidate("broken.toml", replacing: "  points = '-5'\n  yuan = '30'", with: "  pointz = '-6'\n  yuan = '30'")
         let r = try gridpay(["compare", "qinghe", "2026-10", "--rules", cand])
