@@ -3,7 +3,7 @@
 /// share one key; everything else is the ordinary expression language.
 extension ExpressionChecker {
     func checkCountBy(_ args: [Syntax], _ span: Span) -> (CheckedExpr, ValueType)? {
-        let usage = "count_by(table, key, condition) or count_by(table, key, condition, row filter), e.g. count_by(patrol, date(开始时间), sum(minutes_between(开始时间, 结束时间)) >= 60)"
+        let usage = "count_by(table, key, condition) or count_by(table, key, condition, row filter), e.g. count_by(<table>, date(<start>), sum(minutes_between(<start>, <end>)) >= 60)"
         guard scope == .worker else {
             error("count_by() adds up rows per worker and cannot be used inside a row expression", span)
             return nil
@@ -47,7 +47,7 @@ extension ExpressionChecker {
                 }
                 if name == "sum" {
                     guard a.count == 1 else {
-                        error("inside count_by(), sum() takes one value of the row, e.g. sum(minutes_between(开始时间, 结束时间))", s.span)
+                        error("inside count_by(), sum() takes one value of the row, e.g. sum(minutes_between(<start>, <end>))", s.span)
                         return nil
                     }
                     guard let (e, ty) = rowChecker.check(a[0]) else { return nil }

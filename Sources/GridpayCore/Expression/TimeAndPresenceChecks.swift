@@ -5,12 +5,12 @@ extension ExpressionChecker {
         switch fn {
         case .has, .isEmpty:
             guard args.count == 1 else {
-                error("\(name)() takes one column, e.g. \(name)(受理时间), but was given \(args.count) arguments", span)
+                error("\(name)() takes one column, e.g. \(name)(<optional column>), but was given \(args.count) arguments", span)
                 return nil
             }
             guard case .name = args[0].kind, let (e, _) = check(args[0]) else {
                 if case .name = args[0].kind { return nil }
-                error("\(name)() takes a column name, e.g. \(name)(受理时间)", args[0].span)
+                error("\(name)() takes a column name, e.g. \(name)(<optional column>)", args[0].span)
                 return nil
             }
             let column: ColumnSpec
@@ -18,7 +18,7 @@ extension ExpressionChecker {
             case (.rowColumn(let i), .row(let t)): column = context.tables[t].columns[i]
             case (.rosterColumn(let i), .worker): column = context.tables[context.rosterTable].columns[i]
             default:
-                error("\(name)() takes a column of the table being read, e.g. \(name)(受理时间)", args[0].span)
+                error("\(name)() takes a column of the table being read, e.g. \(name)(<optional column>)", args[0].span)
                 return nil
             }
             guard column.optional else {
@@ -28,7 +28,7 @@ extension ExpressionChecker {
             return (.function(fn, [e], location(span)), .bool)
         case .hoursBetween, .minutesBetween, .secondsBetween:
             guard args.count == 2 else {
-                error("\(name)() takes two times, e.g. \(name)(开始时间, 结束时间) (the second minus the first), but was given \(args.count) argument\(args.count == 1 ? "" : "s")", span)
+                error("\(name)() takes two times, e.g. \(name)(<start>, <end>) (the second minus the first), but was given \(args.count) argument\(args.count == 1 ? "" : "s")", span)
                 return nil
             }
             guard let checked = checkArgs(args) else { return nil }
@@ -39,7 +39,7 @@ extension ExpressionChecker {
             return (.function(fn, checked.map(\.0), location(span)), .number)
         default:
             guard args.count == 2 else {
-                error("\(name)() takes a time and a number, e.g. \(name)(派发时间, 48), but was given \(args.count) argument\(args.count == 1 ? "" : "s")", span)
+                error("\(name)() takes a time and a number, e.g. \(name)(<time>, 48), but was given \(args.count) argument\(args.count == 1 ? "" : "s")", span)
                 return nil
             }
             guard let checked = checkArgs(args) else { return nil }

@@ -1,6 +1,6 @@
 /// Time arithmetic of the rule language, exact to the second: the difference of two times in
 /// hours, minutes or seconds (exact fractions: 90 s is 1.5 minutes and 1/40 hour), and a time
-/// plus a duration, so that `受理时间 <= add_hours(派发时间, 48)` holds for exactly 48:00:00.
+/// plus a duration, so that `<done> <= add_hours(<dispatched>, 48)` holds for exactly 48:00:00.
 
 extension CivilDate {
     /// Days since 1970-01-01 (proleptic Gregorian; negative before).
