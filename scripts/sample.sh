@@ -8,8 +8,10 @@ bin=.build/release/gridpay
 $bin check Rules/qinghe.toml
 $bin check Rules/xinhe.toml
 $bin check Rules/shuangqiao.toml
+$bin check Rules/jinshan.toml
 for month in 2026-08 2026-09 2026-10; do $bin run qinghe "$month"; done
 $bin run xinhe 2026-10
 $bin run shuangqiao 2026-Q3
 $bin rate shuangqiao 2026
+for month in 2026-09 2026-10; do $bin run jinshan "$month"; done
 $bin explain qinghe 2026-10 QH0052

@@ -1,0 +1,94 @@
+import Foundation
+import XCTest
+
+/// Town jinshan (SPEC §11) through the built binary against the independent Python reference
+/// (Tools/jinshan_reference.py, exact fractions): the sample months and randomized months are
+/// compared cell by cell (考核汇总, 绩效工资, every 扣分明细 line, 激励基金), and a broken month must
+/// be refused with exactly the errors (file:line:column) the reference finds.
+final class JinshanEndToEndTests: XCTestCase {
+    typealias Runner = BinaryRunner
+
+    func python(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let scratch = try Runner.TempFolder(prefix: "gridpay-py")
+        let out = scratch.path("out")
+        FileManager.default.createFile(atPath: out, contents: nil)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3"] + arguments
+        p.currentDirectoryURL = Runner.packageRoot
+        p.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
+        p.standardError = p.standardOutput
+        try p.run()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: try Data(contentsOf: URL(fileURLWithPath: out)), as: UTF8.self))
+    }
+
+    func reference(_ args: [String]) throws -> (status: Int32, output: String) {
+        try python([Runner.packageRoot.appendingPathComponent("Tools/jinshan_reference.py").path] + args)
+    }
+
+    func runAndCompare(inputDir: String, month: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let out = try Runner.TempFolder()
+        let run = try Runner.runMonth(inputDir: inputDir, outputDir: out.path, town: "jinshan", month: month)
+        XCTAssertEqual(run.status, 0, run.transcript, file: file, line: line)
+        let book = out.path("jinshan/\(month)/jinshan-\(month).xlsx")
+        let r = try reference(["\(inputDir)/jinshan", month, "--compare", book])
+        XCTAssertEqual(r.status, 0, r.output, file: file, line: line)
+        XCTAssertTrue(r.output.contains(" 0 differences"), r.output, file: file, line: line)
+    }
+
+    func testSampleMonthsAgreeWithTheReferenceCellByCell() throws {
+        let input = Runner.packageRoot.appendingPathComponent("Input").path
+        try runAndCompare(inputDir: input, month: "2026-09")
+        try runAndCompare(inputDir: input, month: "2026-10")
+    }
+
+    /// What the samples promise (SPEC §11's cases), read from the reference's results.
+    func testSamplesHaveATieForTheBestAndADepartmentThatBearsTheCharge() throws {
+        for month in ["2026-09", "2026-10"] {
+            let r = try reference([Runner.packageRoot.appendingPathComponent("Input/jinshan").path, month])
+            XCTAssertEqual(r.status, 0, r.output)
+            let rows = r.output.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+            let people = rows.dropFirst().filter { $0.count > 10 }
+            XCTAssertGreaterThanOrEqual(people.count, 40)
+            XCTAssertGreaterThanOrEqual(people.filter { $0[0] == "1" }.count, 2, "\(month): a tie for the best")
+            XCTAssertTrue(people.contains { $0[11] != "0.00" }, "\(month): someone bears 部门负激励")
+            XCTAssertGreaterThanOrEqual(Set(people.map { $0[1] }).count, 40)
+        }
+        let v = try String(contentsOfFile: Runner.packageRoot.appendingPathComponent("Input/jinshan/2026-10/violations.csv").path, encoding: .utf8)
+        XCTAssertTrue(v.contains(",外来人员,,") && v.contains(",否\r\n") && v.contains(",是\r\n"), "stopped and unstopped outsiders")
+    }
+
+    func testRandomizedMonthsAgreeWithTheReference() throws {
+        for (seed, persons) in [(101, 57), (202, 133), (303, 240)] {
+            let data = try Runner.TempFolder(prefix: "gridpay-jinshan-random")
+            let gen = try python([Runner.packageRoot.appendingPathComponent("Tools/make_jinshan_samples.py").path,
+                                  "--out", data.path, "--month", "2026-10", "--seed", "\(seed)", "--persons", "\(persons)", "--random"])
+            XCTAssertEqual(gen.status, 0, gen.output)
+            try runAndCompare(inputDir: data.path, month: "2026-10")
+        }
+    }
+
+    /// Every kind of bad row of SPEC §11 (see Fixtures/jinshan-broken): the run writes nothing and
+    /// lists each problem at the file, line and column the reference finds.
+    func testABrokenMonthIsRefusedAtEveryRowAndColumn() throws {
+        let input = "\(Runner.fixturesDir)/jinshan-broken"
+        let out = try Runner.TempFolder()
+        let run = try Runner.runMonth(inputDir: input, outputDir: out.path, town: "jinshan", month: "2026-09")
+        XCTAssertEqual(run.status, 1, run.transcript)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path("jinshan/2026-09")))
+        let got = Set(run.errorLines.compactMap { l -> String? in
+            guard let r = l.range(of: #"[a-z]+\.csv:[0-9]+:[0-9]+"#, options: .regularExpression) else { return nil }
+            return String(l[r])
+        })
+        let ref = try reference([input + "/jinshan", "2026-09", "--errors"])
+        let want = Set(ref.output.split(separator: "\n").map { l in String(l.split(separator: ":").prefix(3).joined(separator: ":")) })
+        XCTAssertEqual(want.count, 17, ref.output)
+        XCTAssertEqual(got, want, run.transcript)
+        // The messages say what is wrong and what was expected.
+        Runner.assertContains(run.stderr, "violations.csv:2:5: error: 违章人编号 is empty; expected a value when 违章人类型 == \"本区域人员\"")
+        Runner.assertContains(run.stderr, "violations.csv:3:5: error: 违章人编号 is 'JS001'; expected it to be empty when 违章人类型 == \"外来人员\"")
+        Runner.assertContains(run.stderr, "violations.csv:4:5: error: 违章人编号 'JS001' belongs to another 网格区域")
+        Runner.assertContains(run.stderr, "violations.csv:6:3: error: 网格区域 'Z99' is on no roster row")
+    }
+}
