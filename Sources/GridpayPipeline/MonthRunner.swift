@@ -98,8 +98,11 @@ public final class PreparedMonth {
         }
         let accepted = inputs.problems.filter(\.accepted).map(\.rowReference)
         if !accepted.isEmpty { lines.append(("已接受的问题行", Array(Set(accepted)).sorted().joined(separator: "，"))) }
-        lines.append(("计分", "各项得分按四舍五入保留 \(r.itemRoundingPlaces) 位小数，总分为各项之和；总分\(r.totalMinimum.map { "不低于 \($0)" } ?? "下不保底")，\(r.totalMaximum.map { "不高于 \($0)" } ?? "上不封顶")"))
+        lines.append(("计分", "各项得分按四舍五入保留 \(r.itemRoundingPlaces) 位小数，总分为\(r.totalBase == .zero ? "" : "\(r.totalBase) 加")各项之和；总分\(r.totalMinimum.map { "不低于 \($0)" } ?? "下不保底")，\(r.totalMaximum.map { "不高于 \($0)" } ?? "上不封顶")"))
         lines.append(("排名", "按总分从高到低；总分相同者并列，其后名次顺延（1、2、2、4）；并列者按\(SheetLabels.roster(r)[0])排列"))
+        for a in r.awards {
+            lines.append((a.name, "\(a.amount) 元\(a.per == nil ? "" : "（每个单位各 \(a.amount) 元）")由 \(a.toText) 者均分：每份向下取整到分，余下的分按编号（Unicode 码点顺序）从小到大每人加 0.01；\(a.direction == .award ? "计入考核绩效" : "计入扣款合计")"))
+        }
         lines.append(("绩效工资", "考核绩效 = \(r.pay.scorePayText)；实发绩效 = max(0, 考核绩效 − 扣款合计)；扣款超出考核绩效的部分记为未扣足"))
         lines.append(("程序版本", "gridpay \(GridpayVersion.current)"))
         return lines

@@ -36,7 +36,9 @@ public enum Explanation {
             if !bounds.isEmpty { out.append("  (\(bounds.joined(separator: "，")))") }
         }
         out.append("")
-        out.append("\(RuleLoader.totalName) = \(w.total.fixed(places: 2))（各项之和）   \(RuleLoader.rankName) \(w.rank) / \(workerCount)")
+        let sumText = rules.totalBase == .zero ? "各项之和" : "\(rules.totalBase) + 各项之和"
+        let boundText = [rules.totalMinimum.map { "不低于 \($0)" }, rules.totalMaximum.map { "不高于 \($0)" }].compactMap { $0 }.joined(separator: "，")
+        out.append("\(RuleLoader.totalName) = \(w.total.fixed(places: 2))（\(sumText)\(boundText.isEmpty ? "" : "，" + boundText)）   \(RuleLoader.rankName) \(w.rank) / \(workerCount)")
         if let grade = w.grade { out.append(gradeLine(grade, w, c)) }
         if let duty = rules.duty, let met = w.dutyMet {
             out.append("\(RuleLoader.dutyName) = \(met ? "是" : "否")   (\(duty.sourceText))")
@@ -53,10 +55,20 @@ public enum Explanation {
         }
         out.append("")
         out.append("\(RuleLoader.payBaseName) = \(w.base.fixed(places: 2))   (\(rules.pay.baseText))")
-        out.append("\(RuleLoader.scorePayName) = \(w.scorePay.fixed(places: 2))   (\(rules.pay.scorePayText))")
+        // Awards and charges ([[awards]]): who shares them and this worker's share.
+        var awardText = ""
+        for (k, a) in rules.awards.enumerated() {
+            out.append("\(a.name) = \(w.awards[k].fixed(places: 2))   (\(a.amount) 元\(a.per == nil ? "" : "/每单位")，由 \(a.toText) 者均分到分，余分按编号顺序各加 0.01；\(a.direction == .award ? "计入考核绩效" : "计入扣款合计"))")
+            out += usedValues(a.to, c, w.index, indent: "    ")
+            if a.direction == .award, w.awards[k] != .zero { awardText += " + \(a.name)" }
+        }
+        out.append("\(RuleLoader.scorePayName) = \(w.scorePay.fixed(places: 2))   (\(rules.pay.scorePayText)\(awardText))")
         var yuanParts: [String] = []
         for (i, item) in rules.items.enumerated() where w.itemYuan[i] != .zero {
             yuanParts.append("\(item.name) \(w.itemYuan[i].fixed(places: 2))")
+        }
+        for (k, a) in rules.awards.enumerated() where a.direction == .charge && w.awards[k] != .zero {
+            yuanParts.append("\(a.name) \(w.awards[k].fixed(places: 2))")
         }
         out.append("\(RuleLoader.deductionsName) = \(w.deductions.fixed(places: 2))" + (yuanParts.isEmpty ? "" : "   (\(yuanParts.joined(separator: " + ")))"))
         out.append("\(RuleLoader.payableName) = \(w.payable.fixed(places: 2))   (max(0, \(RuleLoader.scorePayName) − \(RuleLoader.deductionsName)))")
