@@ -44,6 +44,20 @@ public enum RuleTestRunner {
                 p < rules.effectiveFrom ? .failure(RuleFiles.notInForce(town: rules.town, period: p, versions: [loaded], names: [name])) : .success(loaded)
             })
             switch prepared {
+            case .failure(let f) where !test.expectedErrors.isEmpty:
+                // The month must be refused with exactly the expected errors, at their file:line:column.
+                let actual = f.diagnostics.filter { $0.severity == .error }.compactMap { d -> String? in
+                    guard let l = d.location else { return nil }
+                    return "\((l.file as NSString).lastPathComponent):\(l.line):\(l.column): \(d.message)"
+                }
+                for e in test.expectedErrors where !actual.contains(where: { $0.hasPrefix(e.text) }) {
+                    failures.append(.error("test '\(test.name)': expected the error '\(e.text)'; the run reported: \(actual.joined(separator: " | "))", at: e.location))
+                }
+                for a in actual where !test.expectedErrors.contains(where: { a.hasPrefix($0.text) }) {
+                    failures.append(.error("test '\(test.name)': an error that the test does not expect: \(a)", at: test.location))
+                }
+            case .success where !test.expectedErrors.isEmpty:
+                failures.append(.error("test '\(test.name)': expected the inputs to be refused with \(test.expectedErrors.count) error(s), but the month was scored", at: test.expectedErrors[0].location))
             case .failure(let f):
                 for d in f.diagnostics where d.severity == .error {
                     failures.append(.error("test '\(test.name)': \(d.message)", at: mapToRuleFile(d, test: test, rules: rules) ?? test.location))

@@ -85,7 +85,7 @@ final class MonthRunnerTests: XCTestCase {
     }
 
     func testShippedRuleFilesPassTheirOwnTests() throws {
-        for town in ["qinghe", "xinhe"] {
+        for town in ["qinghe", "xinhe", "jinshan"] {
             guard case .success(let loaded) = RuleFiles.load(path: "\(packageRoot)/Rules/\(town).toml") else { return XCTFail(town) }
             let report = RuleTestRunner.run(loaded)
             XCTAssertGreaterThanOrEqual(report.testCount, 3, town)
@@ -102,6 +102,29 @@ final class MonthRunnerTests: XCTestCase {
         let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == "\"总分\" = 5.31" }! + 1
         XCTAssertEqual(report.failures.first?.description,
                        "mutated.toml:\(line):1: error: test 'two-worker grid mean, negative event item, tiered dispatch, shortfall': W1 总分 is 5.3, expected 5.31")
+    }
+}
+
+/// `errors = [...]` in a [[tests]] entry: the month must be refused with exactly those errors.
+final class ExpectedErrorTests: XCTestCase {
+    func run(_ text: String) throws -> [String] {
+        guard case .success(let rules) = RuleLoader.load(text: text, file: "j.toml") else { XCTFail("loads"); return [] }
+        return RuleTestRunner.run(LoadedRules(path: "j.toml", text: text, sha256: "", rules: rules)).failures.map(\.description)
+    }
+
+    func testAMissingAnUnexpectedAndAnAbsentErrorEachFailTheTest() throws {
+        let text = try String(contentsOfFile: "\(packageRoot)/Rules/jinshan.toml", encoding: .utf8)
+        XCTAssertEqual(try run(text), [])
+        // Expect an error at a column where there is none: reported as missing, and the real one
+        // at column 5 as unexpected.
+        let moved = text.replacingOccurrences(of: "'violations.csv:2:5: 违章人编号 is empty", with: "'violations.csv:2:4: 违章人编号 is empty")
+        let failures = try run(moved)
+        XCTAssertEqual(failures.count, 2, "\(failures)")
+        XCTAssertTrue(failures[0].contains("expected the error 'violations.csv:2:4: 违章人编号 is empty"), failures[0])
+        XCTAssertTrue(failures[1].contains("an error that the test does not expect: violations.csv:2:5: 违章人编号 is empty"), failures[1])
+        // Fix the bad row: the expected error is missing.
+        let fixed = text.replacingOccurrences(of: "V1,2026-10-01 08:00,A1,本区域人员,,未戴安全帽,1,否", with: "V1,2026-10-01 08:00,A1,本区域人员,R1,未戴安全帽,1,否")
+        XCTAssertEqual(try run(fixed).filter { $0.contains("expected the error 'violations.csv:2:5") }.count, 1)
     }
 }
 

@@ -630,7 +630,7 @@ public enum RuleLoader {
     }
 
     static func readTest(_ tt: TOMLTable, index: Int, tables: [TableSpec], expectable: Set<String>, context ctx: CheckContext) -> RuleTestCase? {
-        let r = TOMLReader(tt, path: "[[tests]] #\(index + 1)", context: ctx, allowed: ["name", "period", "inputs", "earlier", "expect"])
+        let r = TOMLReader(tt, path: "[[tests]] #\(index + 1)", context: ctx, allowed: ["name", "period", "inputs", "earlier", "expect", "errors"])
         let name = r.text("name") ?? "#\(index + 1)"
         guard let ps = r.string("period") else { return nil }
         let kind = ctx.periodKind
@@ -677,7 +677,7 @@ public enum RuleLoader {
             }
         }
         var expectations: [RuleTestCase.Expectation] = []
-        if let ex = r.subtable("expect") {
+        if let ex = r.subtable("expect", required: !r.has("errors")) {
             for w in ex.entries {
                 guard case .table(let t) = w.node.value else {
                     ctx.diagnostics.append(.error("tests.expect.\(w.key) must be a table of name = value", at: w.node.location))
@@ -703,6 +703,14 @@ public enum RuleLoader {
         }
         var test = RuleTestCase(name: name, period: period, inputs: inputs, expectations: expectations, location: tt.location)
         test.span = span
+        for node in r.array("errors", required: false) ?? [] {
+            guard case .string(let s) = node.value, case let parts = s.value.split(separator: ":", maxSplits: 3, omittingEmptySubsequences: false),
+                  parts.count >= 3, !parts[0].isEmpty, Int(parts[1]) != nil, Int(parts[2].prefix { $0.isNumber }) != nil else {
+                r.error("each expected error is written \"file:line:column: message\" (the message may be cut short), e.g. \"events.csv:3:2: 日期 is empty\"", at: node.location)
+                continue
+            }
+            test.expectedErrors.append(.init(text: s.value, location: s.location(ofCharacterAt: 0)))
+        }
         return test
     }
 }

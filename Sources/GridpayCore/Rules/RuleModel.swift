@@ -279,6 +279,14 @@ public struct RuleTestCase: Sendable {
     public var inputs: [Period: [String: TOMLString]]
     public var expectations: [Expectation]
     public var location: SourceLocation
+    /// `errors = ["file:line:column: message…", …]`: the inputs must be refused with exactly
+    /// these errors (each written as the start of the error line, from the file's name on).
+    public var expectedErrors: [ExpectedError] = []
+
+    public struct ExpectedError: Sendable {
+        public var text: String
+        public var location: SourceLocation
+    }
 }
 
 public struct RuleSet: Sendable {

@@ -622,8 +622,10 @@ public final class MonthComputation {
                     for w in ws { s = try s.adding(values[w]) }
                     means.append((k, try s.divided(by: ExactNumber(ws.count))))
                 }
-                for (k, m) in means {
-                    let rank = 1 + means.filter { $0.1 > m }.count
+                means.sort { $0.1 > $1.1 }
+                var rank = 0
+                for (pos, (k, m)) in means.enumerated() {
+                    if pos == 0 || m != means[pos - 1].1 { rank = pos + 1 }
                     for w in members[k]! { result[w] = .number(ExactNumber(rank)) }
                 }
             } catch {
