@@ -173,7 +173,7 @@ def compute(town_dir, month):
         if kind == "本区域人员":
             if who == "":
                 m.error("violations.csv", line, r["违章人编号"][1], "违章人编号 required"); ok = False
-            elif who not in people or (area in areas and people[who]["area"] != area):
+            elif who not in people or people[who]["area"] != area:
                 m.error("violations.csv", line, r["违章人编号"][1], "违章人编号 not a person of the area"); ok = False
         elif kind == "外来人员" and who != "":
             m.error("violations.csv", line, r["违章人编号"][1], "违章人编号 must be empty"); ok = False

@@ -83,7 +83,7 @@ final class JinshanEndToEndTests: XCTestCase {
         })
         let ref = try reference([input + "/jinshan", "2026-09", "--errors"])
         let want = Set(ref.output.split(separator: "\n").map { l in String(l.split(separator: ":").prefix(3).joined(separator: ":")) })
-        XCTAssertEqual(want.count, 17, ref.output)
+        XCTAssertEqual(want.count, 18, ref.output)
         XCTAssertEqual(got, want, run.transcript)
         // The messages say what is wrong and what was expected.
         Runner.assertContains(run.stderr, "violations.csv:2:5: error: 违章人编号 is empty; expected a value when 违章人类型 == \"本区域人员\"")

@@ -29,7 +29,7 @@ extension RuleLoader {
                     sheet.columns.append(.init(name: cn, value: e, type: t, location: v.location(ofCharacterAt: 0)))
                 }
             }
-            if ["考核汇总", "绩效工资", "扣分明细", "数据问题", "说明"].contains(name) || sheets.contains(where: { $0.name == name }) {
+            if ["考核汇总", "绩效工资", "扣分明细", "数据问题", "说明", "工资条", "统计"].contains(name) || sheets.contains(where: { $0.name == name }) {
                 r.error("a sheet named '\(name)' already exists in the workbook; choose another name", at: st.location)
             }
             sheets.append(sheet)

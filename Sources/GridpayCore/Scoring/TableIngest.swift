@@ -219,9 +219,10 @@ public final class TableIngest {
         }
         let accepted = hasAcceptedLines && acceptedLines.contains(line)
         var group: Int?
+        var groupUnknown = false
         if groupColumn >= 0 {
             group = groupOfRow(record, line: line, accepted: accepted)
-            if group == nil { bad = true }
+            groupUnknown = group == nil
         }
         if bad {
             if isRoster { rejectRosterRow(record, line: line) }
@@ -234,6 +235,8 @@ public final class TableIngest {
                               fields: UnsafeBufferPointer(start: fieldSlots, count: columnCount))
             cellsOK = checkCellRules(cellRules, row, line: line)
         }
+        // A row whose group is on no roster row is reported there, and its cell rules too.
+        if groupUnknown { return }
         if !rowChecks.isEmpty, !passesRowChecks(line: line) { return }
         if !uniqueKeys.isEmpty {
             if let keySink, !isRoster {
