@@ -99,7 +99,7 @@ def month_rows(rng, month, people, randomized, clean, floored=None):
             violations.append([vid, when(), area, "外来人员", "", rng.choice(CATEGORIES), rng.choice(POINTS), stopped])
     if floored is not None:
         for j, pts in enumerate(["40", "35.5", "30"]):
-            violations.append(["WZ%s9%02d" % (ym, j + 1), when(), floored[3], "本区域人员", floored[0], "重大事故隐患瞒报", pts, "否"])
+            violations.append(["WZ%s%03d" % (ym, n + j + 1), when(), floored[3], "本区域人员", floored[0], "重大事故隐患瞒报", pts, "否"])
     violations.sort(key=lambda r: r[1])
     inspections = []
     seq = 0
