@@ -75,7 +75,7 @@ public struct Comparison: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func signed(_ x: ExactNumber) -> String { x.isNegative ? x.fixed(places: 2) : "+" + x.fixed(places: 2) }
+    static func signed(_ x: ExactNumber) -> String { x.sign > 0 ? "+" + x.fixed(places: 2) : x.fixed(places: 2) }
 }
 
 public struct CompareResult: Sendable {
@@ -143,7 +143,7 @@ public enum CompareRunner {
         return .success(Comparison(town: run.town, townName: current.report.rules.townName, period: run.period,
                                    current: current.rules, proposed: proposed.rules,
                                    workers: pair(current.report, proposed.report), warnings: warnings,
-                                   inputs: current.aboutLines().filter { $0.0.hasPrefix("输入") }))
+                                   inputs: current.aboutLines().filter { $0.0.hasPrefix("输入") || $0.0.hasPrefix("历史") }))
     }
 
     /// Workers matched by id, in the current results' order; every flag or grade that changes.
@@ -190,14 +190,18 @@ public enum CompareRunner {
         let run = request.run
         let dir = "\(run.outputDir)/\(run.town)/\(run.period)"
         let name = "\(run.town)-\(run.period)-compare.xlsx"
+        if let refusal = OutputPlace.refusal(run) { return .failure(refusal) }
         do {
-            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-            let tmp = "\(dir)/.\(name).tmp"
-            try CompareWorkbook(comparison: comparison).write(to: tmp)
-            if FileManager.default.fileExists(atPath: "\(dir)/\(name)") { try FileManager.default.removeItem(atPath: "\(dir)/\(name)") }
-            try FileManager.default.moveItem(atPath: tmp, toPath: "\(dir)/\(name)")
+            // As a run publishes: under the period's lock, fsynced, renamed into place in one
+            // step; only this file is replaced, every other file in the folder is left alone.
+            _ = try OutputPublisher.publish(to: dir, holder: "\(run.town) \(run.period)") { staging in
+                try CompareWorkbook(comparison: comparison).write(to: "\(staging)/\(name)")
+                return [name]
+            }
+        } catch let busy as OutputPublisher.Busy {
+            return .failure(PipelineFailure(message: busy.description))
         } catch {
-            return .failure(PipelineFailure(message: "cannot write \(dir)/\(name): \(error)"))
+            return .failure(PipelineFailure(message: "writing \(dir)/\(name) failed: \(FileProblem.describe(error)); earlier outputs were left as they were"))
         }
         return .success(CompareResult(comparison: comparison, path: "\(dir)/\(name)"))
     }
