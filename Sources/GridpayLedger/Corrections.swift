@@ -112,7 +112,7 @@ enum Corrections {
             r.rulesDir = request.rulesDir
             r.inputDir = request.inputDir
             r.threads = request.threads
-            r.accepted = Set(p.closing.accepted_rows)
+            r.accepted = Set(p.closing.accepted_rows.compactMap { RowPosition($0) })
             r.published = history
             do { r.carried = try recorded(ledger: ledger, closing: p.closing) } catch {
                 return .failure(PipelineFailure(message: "cannot read \(ledger.path): \(describe(error))"))

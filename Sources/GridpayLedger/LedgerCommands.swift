@@ -16,7 +16,7 @@ public enum LedgerCommands {
     /// `gridpay run`: a closed period is re-run only from byte-identical inputs and rule file
     /// (giving the same bytes as before); an open period reads closed periods' published results
     /// for its history, and the first open period carries corrections of closed periods.
-    public static func run(_ request: RunRequest, ledgerDir: String, progress: ProgressReporter? = nil) -> Result<RunResult, PipelineFailure> {
+    public static func run(_ request: RunRequest, ledgerDir: String, progress: RunReporter? = nil) -> Result<RunResult, PipelineFailure> {
         let ledger: Ledger?
         do { ledger = try Ledger.openIfPresent(ledgerDir: ledgerDir, town: request.town) } catch { return .failure(error) }
         guard let ledger else { return MonthRunner.run(request, progress: progress) }
@@ -114,7 +114,7 @@ public enum LedgerCommands {
 
     /// `gridpay close`: runs the period and records it in the ledger in one transaction.
     public static func close(_ request: RunRequest, by name: String, ledgerDir: String, now: Date = Date(),
-                             progress: ProgressReporter? = nil) -> Result<LedgerOutcome, PipelineFailure> {
+                             progress: RunReporter? = nil) -> Result<LedgerOutcome, PipelineFailure> {
         let who = name.trimmingCharacters(in: .whitespaces)
         guard !who.isEmpty else { return .failure(PipelineFailure(message: "--by needs the name of the person closing the period")) }
         let p = "\(request.period)"

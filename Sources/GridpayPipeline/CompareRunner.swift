@@ -112,7 +112,7 @@ public enum CompareRunner {
     }
 
     /// Scores the period twice and compares; writes nothing.
-    public static func compare(_ request: CompareRequest, progress: ProgressReporter? = nil) -> Result<Comparison, PipelineFailure> {
+    public static func compare(_ request: CompareRequest, progress: RunReporter? = nil) -> Result<Comparison, PipelineFailure> {
         let run = request.run
         let candidate: LoadedRules
         switch loadCandidate(request.candidate, period: run.period.firstMonth) {
@@ -181,7 +181,7 @@ public enum CompareRunner {
 
     /// Compares and writes `<town>-<period>-compare.xlsx` atomically into the period's output
     /// folder (the period's own outputs are not touched).
-    public static func run(_ request: CompareRequest, progress: ProgressReporter? = nil) -> Result<CompareResult, PipelineFailure> {
+    public static func run(_ request: CompareRequest, progress: RunReporter? = nil) -> Result<CompareResult, PipelineFailure> {
         let comparison: Comparison
         switch compare(request, progress: progress) {
         case .success(let c): comparison = c

@@ -52,8 +52,8 @@ public enum MonthReader {
     /// each by one thread: a table writes only its own accumulator slots, problems and spill
     /// files, and everything is put together in rule-file order, so the result is the same at
     /// any thread count.
-    public static func read(rules: LoadedRules, period: Period, directory: String, accepted: Set<String>, history: HistoryProvider?,
-                            progress: ProgressReporter? = nil, scratch: String? = nil,
+    public static func read(rules: LoadedRules, period: Period, directory: String, accepted: Set<RowPosition>, history: HistoryProvider?,
+                            progress: RunReporter? = nil, scratch: String? = nil,
                             deductionSink: (Int) -> DeductionSink? = { _ in nil }, threads: Int = 2) -> MonthInputs {
         let month = MonthInputs(rules: rules, period: period, directory: directory, history: history)
         let ruleSet = rules.rules
@@ -283,7 +283,7 @@ final class TableJob: @unchecked Sendable {
     private(set) var file: InputFileRecord?
     private(set) var scratchFailure: String?
 
-    init(table: Int, spec: TableSpec, directory: String, month: MonthComputation, accepted: Set<String>, scratch: String?, sink: DeductionSink?,
+    init(table: Int, spec: TableSpec, directory: String, month: MonthComputation, accepted: Set<RowPosition>, scratch: String?, sink: DeductionSink?,
          quarter: QuarterFile? = nil) {
         self.table = table
         self.spec = spec
@@ -304,16 +304,26 @@ final class TableJob: @unchecked Sendable {
         }
     }
 
-    func run(progress: ProgressReporter?) {
-        progress?.startFile(spec.file)
+    func run(progress: RunReporter?) {
+        progress?.readingFile(spec.file)
         let hasher = StreamHasher()
         do {
             let reader = try CSVReader(path: path, encoding: spec.encoding == .gb18030 ? .gb18030 : .utf8)
             reader.onRawBytes = { hasher.feed($0) }
             let ingest = self.ingest
-            try reader.forEachRawRecord { record in
-                ingest.consume(record)
-                progress?.row()
+            if let progress {
+                var unreported = 0
+                defer { progress.rowsRead(unreported) }
+                try reader.forEachRawRecord { record in
+                    ingest.consume(record)
+                    unreported += 1
+                    if unreported == RunReporting.rowBatch {
+                        progress.rowsRead(unreported)
+                        unreported = 0
+                    }
+                }
+            } else {
+                try reader.forEachRawRecord { ingest.consume($0) }
             }
             ingest.finish()
             if let finder, !isRoster {

@@ -10,8 +10,8 @@ public struct RunRequest: Sendable {
     public var rulesDir = "Rules"
     public var inputDir = "Input"
     public var outputDir = "Output"
-    /// Rows the user accepted (`file:line`): they are left out of the month and listed.
-    public var accepted: Set<String> = []
+    /// Rows the user accepted: they are left out of the month and listed.
+    public var accepted: Set<RowPosition> = []
     /// Threads reading input tables at once (the outputs are the same at any count).
     public var threads = 2
     /// Closed earlier periods (the ledger): the history reads their published results.
@@ -127,7 +127,7 @@ public enum MonthRunner {
     /// `spill`: keep per-row deductions and duplicate-key checks on disk, so memory does not grow
     /// with rows (what `run` does; `explain` and rule-file tests keep them in memory).
     public static func prepare(_ request: RunRequest, rules loadRules: ((Period) -> Result<LoadedRules, PipelineFailure>)? = nil,
-                               progress: ProgressReporter? = nil, spill: Bool = false) -> Result<PreparedMonth, PipelineFailure> {
+                               progress: RunReporter? = nil, spill: Bool = false) -> Result<PreparedMonth, PipelineFailure> {
         let rulesFor = loadRules ?? rulesFor(request: request)
         let rules: LoadedRules
         // A period uses the rule version in force at its first month.
@@ -170,7 +170,7 @@ public enum MonthRunner {
             }
             history.scratch = scratch
         }
-        let clock = PhaseClock()
+        var clock = PhaseClock(progress)
         let inputs = request.period.asMonth.map { month in
             MonthReader.read(rules: rules, period: month, directory: request.monthInputDir,
                              accepted: request.accepted, history: history, progress: progress,
@@ -182,10 +182,10 @@ public enum MonthRunner {
             return .failure(PipelineFailure(message: scratchFailure))
         }
         var blocking = inputs.blockingProblems
-        let acceptable = Set(inputs.problems.filter { $0.acceptable && $0.severity == .error }.map(\.rowReference))
-        for ref in request.accepted.sorted() where !acceptable.contains(ref) {
-            blocking.append(InputProblem(.badValue, .error, file: ref, line: nil,
-                message: "--accept \(ref) matches no row with a problem that can be accepted\(Suggestion.didYouMean(ref, among: Array(acceptable)))", acceptable: false))
+        let acceptable = Set(inputs.problems.filter { $0.acceptable && $0.severity == .error }.map(\.position))
+        for row in request.accepted.sorted(by: { $0.description < $1.description }) where !acceptable.contains(row) {
+            blocking.append(InputProblem(.badValue, .error, file: row.description, line: nil,
+                message: "--accept \(row) matches no row with a problem that can be accepted\(Suggestion.didYouMean(row.description, among: acceptable.map(\.description)))", acceptable: false))
         }
         if !blocking.isEmpty {
             var diagnostics = inputs.problems.map { $0.diagnostic(directory: request.monthInputDir) }
@@ -224,7 +224,7 @@ public enum MonthRunner {
 
     /// Runs the month and writes its outputs atomically: all files appear together, or none do
     /// and the previous outputs stay as they were.
-    public static func run(_ request: RunRequest, progress: ProgressReporter? = nil) -> Result<RunResult, PipelineFailure> {
+    public static func run(_ request: RunRequest, progress: RunReporter? = nil) -> Result<RunResult, PipelineFailure> {
         if let refusal = OutputPlace.refusal(request) { return .failure(refusal) }
         switch prepare(request, progress: progress, spill: true) {
         case .success(let m): return write(m, progress: progress)
@@ -233,13 +233,13 @@ public enum MonthRunner {
     }
 
     /// Writes a prepared month's outputs atomically (what `run` does after `prepare`).
-    public static func write(_ month: PreparedMonth, progress: ProgressReporter? = nil) -> Result<RunResult, PipelineFailure> {
+    public static func write(_ month: PreparedMonth, progress: RunReporter? = nil) -> Result<RunResult, PipelineFailure> {
         let request = month.request
         progress?.status("writing the workbook")
         let base = "\(request.town)-\(request.period)"
         let finalDir = "\(request.outputDir)/\(request.town)/\(request.period)"
         if let refusal = OutputPlace.refusal(request) { return .failure(refusal) }
-        let clock = PhaseClock()
+        var clock = PhaseClock(progress)
         defer { clock.lap("write outputs") }
         do {
             let files = try OutputPublisher.publish(to: finalDir, holder: "\(request.town) \(request.period)") { dir in
@@ -355,22 +355,5 @@ enum Manifest {
         guard FileManager.default.createFile(atPath: path, contents: Data(s.utf8)) else {
             throw PipelineFailure(message: "cannot write \(path)")
         }
-    }
-}
-
-/// With GRIDPAY_TIMINGS=1, prints how long each phase took to stderr (for profiling runs).
-final class PhaseClock {
-    let enabled = ProcessInfo.processInfo.environment["GRIDPAY_TIMINGS"] == "1"
-    var last = Date()
-
-    func lap(_ phase: String) {
-        guard enabled else { return }
-        let now = Date()
-        // Peak and current resident memory so far, from the kernel's accounting.
-        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
-        let memory = status.split(separator: "\n").filter { $0.hasPrefix("VmHWM") || $0.hasPrefix("VmRSS") }
-            .map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }.joined(separator: ", ")
-        FileHandle.standardError.write(Data(String(format: "%@: %.2f s (%@)\n", phase, now.timeIntervalSince(last), memory).utf8))
-        last = now
     }
 }

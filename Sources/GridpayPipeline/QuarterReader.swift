@@ -9,8 +9,8 @@ import GridpayCore
 /// is an error. A missing month folder is an error.
 enum QuarterReader {
     /// `townDirectory`: the town's input folder, holding the YYYY-MM folders.
-    static func read(rules: LoadedRules, quarter: CalendarPeriod, townDirectory: String, accepted: Set<String>, history: HistoryProvider?,
-                     progress: ProgressReporter? = nil, deductionSink: (Int) -> DeductionSink? = { _ in nil }, threads: Int = 2) -> MonthInputs {
+    static func read(rules: LoadedRules, quarter: CalendarPeriod, townDirectory: String, accepted: Set<RowPosition>, history: HistoryProvider?,
+                     progress: RunReporter? = nil, deductionSink: (Int) -> DeductionSink? = { _ in nil }, threads: Int = 2) -> MonthInputs {
         let inputs = MonthInputs(rules: rules, quarter: quarter, directory: townDirectory, history: history)
         let months = quarter.months
         for m in months where !isFolder("\(townDirectory)/\(m)") {

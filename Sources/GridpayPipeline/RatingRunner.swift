@@ -64,7 +64,7 @@ public enum RatingRunner {
     }
 
     public static func prepare(_ request: RateRequest, published: PublishedResults = { _ in .success(nil) },
-                               progress: ProgressReporter? = nil) -> Result<PreparedRating, PipelineFailure> {
+                               progress: RunReporter? = nil) -> Result<PreparedRating, PipelineFailure> {
         let loaded: LoadedRules
         switch rules(for: request) {
         case .success(let l): loaded = l
@@ -155,7 +155,7 @@ public enum RatingRunner {
     /// Writes `<town>-<period>-rating.xlsx` and `-rating.csv` into `Output/<town>/<period>/`;
     /// each file appears whole or not at all (other files in the folder are left alone).
     public static func run(_ request: RateRequest, published: PublishedResults = { _ in .success(nil) },
-                           progress: ProgressReporter? = nil) -> Result<RunResult, PipelineFailure> {
+                           progress: RunReporter? = nil) -> Result<RunResult, PipelineFailure> {
         let prepared: PreparedRating
         switch prepare(request, published: published, progress: progress) {
         case .success(let p): prepared = p

@@ -17,38 +17,17 @@ struct Compare: ParsableCommand {
     @Flag(help: "No progress output.") var quiet = false
 
     func run() throws {
-        var run = RunRequest(town: town, period: try parsePeriod(period))
-        run.rulesDir = locations.rulesDir
-        run.inputDir = locations.inputDir
-        run.outputDir = locations.outputDir
+        let request = locations.runRequest(town: town, period: try parsePeriod(period))
         // A candidate with errors is refused exactly as `check` refuses it.
-        if case .failure(let f) = CompareRunner.loadCandidate(candidate, period: run.period.firstMonth) {
-            printDiagnostics(f.diagnostics, sources: f.sources)
-            FileHandle.standardError.write(Data("\(candidate): \(f.diagnostics.filter { $0.severity == .error }.count) error(s); the rule file cannot be used\n".utf8))
-            throw ExitCode(1)
+        if case .failure(let f) = CompareRunner.loadCandidate(candidate, period: request.period.firstMonth) {
+            throw refuseRuleFile(candidate, f)
         }
         // As a run reads the ledger: earlier closed periods' published results for the history,
         // corrections of closed periods carried into the pay, a closed period's files checked.
-        var notes: [Diagnostic] = []
-        switch LedgerCommands.compareRequest(run, ledgerDir: ledger.ledgerDir) {
-        case .failure(let f):
-            printDiagnostics(f.diagnostics, sources: f.sources)
-            throw ExitCode(1)
-        case .success(let (r, w)):
-            run = r
-            notes = w
-        }
-        let progress = ProgressReporter(quiet: quiet)
-        let result = CompareRunner.run(CompareRequest(run: run, candidate: candidate), progress: progress)
-        progress.finish()
-        switch result {
-        case .success(let r):
-            printDiagnostics(notes + r.comparison.warnings)
-            print(r.comparison.summary(), terminator: "")
-            print(r.path)
-        case .failure(let f):
-            printDiagnostics(f.diagnostics, sources: f.sources)
-            throw ExitCode(1)
-        }
+        let (run, notes) = try succeeded(LedgerCommands.compareRequest(request, ledgerDir: ledger.ledgerDir))
+        let result = try succeeded(reporting(quiet: quiet) { CompareRunner.run(CompareRequest(run: run, candidate: candidate), progress: $0) })
+        printDiagnostics(notes + result.comparison.warnings)
+        print(result.comparison.summary(), terminator: "")
+        print(result.path)
     }
 }

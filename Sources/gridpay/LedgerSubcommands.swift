@@ -4,21 +4,11 @@ import GridpayCore
 import GridpayLedger
 import GridpayPipeline
 
-struct LedgerLocation: ParsableArguments {
-    @Option(help: "Folder of the towns' ledgers (<town>.sqlite).")
-    var ledgerDir = "Ledger"
-}
-
 /// Prints a ledger command's lines (stdout) and warnings (stderr), or its problems and exit 1.
 func report(_ result: Result<LedgerOutcome, PipelineFailure>) throws {
-    switch result {
-    case .success(let o):
-        printDiagnostics(o.warnings)
-        for l in o.lines { print(l) }
-    case .failure(let f):
-        printDiagnostics(f.diagnostics, sources: f.sources)
-        throw ExitCode(1)
-    }
+    let outcome = try succeeded(result)
+    printDiagnostics(outcome.warnings)
+    for l in outcome.lines { print(l) }
 }
 
 struct Close: ParsableCommand {
@@ -29,19 +19,12 @@ struct Close: ParsableCommand {
     @Option(help: "Who closes the period (recorded in the ledger).") var by: String
     @OptionGroup var locations: Locations
     @OptionGroup var ledger: LedgerLocation
-    @Option(name: .customLong("accept"), help: "As for run; accepted rows are recorded.") var accept: [String] = []
+    @Option(name: .customLong("accept"), help: "As for run; accepted rows are recorded.", transform: parseAcceptedRow) var accept: [RowPosition] = []
     @Flag(help: "No progress output.") var quiet = false
 
     func run() throws {
-        var request = RunRequest(town: town, period: try parsePeriod(period))
-        request.rulesDir = locations.rulesDir
-        request.inputDir = locations.inputDir
-        request.outputDir = locations.outputDir
-        request.accepted = Set(accept)
-        let progress = ProgressReporter(quiet: quiet)
-        let result = LedgerCommands.close(request, by: by, ledgerDir: ledger.ledgerDir, progress: progress)
-        progress.finish()
-        try report(result)
+        let request = locations.runRequest(town: town, period: try parsePeriod(period), accepted: accept)
+        try report(reporting(quiet: quiet) { LedgerCommands.close(request, by: by, ledgerDir: ledger.ledgerDir, progress: $0) })
     }
 }
 

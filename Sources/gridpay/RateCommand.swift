@@ -16,22 +16,11 @@ struct Rate: ParsableCommand {
     @Flag(help: "No progress output.") var quiet = false
 
     func run() throws {
-        var request = RateRequest(town: town, period: try parsePeriod(period, kinds: [.quarter, .halfYear, .year]))
-        request.rulesDir = locations.rulesDir
-        request.inputDir = locations.inputDir
-        request.outputDir = locations.outputDir
-        let progress = ProgressReporter(quiet: quiet)
+        var request = locations.rateRequest(town: town, period: try parsePeriod(period, kinds: [.quarter, .halfYear, .year]))
         let sources = Ledger.ratingSources(ledgerDir: ledger.ledgerDir, town: town)
         request.history = sources.history
-        let result = RatingRunner.run(request, published: sources.published, progress: progress)
-        progress.finish()
-        switch result {
-        case .success(let r):
-            for f in r.files { print("\(r.directory)/\(f)") }
-        case .failure(let f):
-            printDiagnostics(f.diagnostics, sources: f.sources)
-            throw ExitCode(1)
-        }
+        let result = try succeeded(reporting(quiet: quiet) { RatingRunner.run(request, published: sources.published, progress: $0) })
+        for f in result.files { print("\(result.directory)/\(f)") }
     }
 }
 
@@ -40,27 +29,18 @@ enum RatingSources {
     /// True when `period` is rated (and the explanation printed).
     static func explain(town: String, period: CalendarPeriod, worker: String, locations: Locations, ledgerDir: String) throws -> Bool {
         guard period.kind != .month else { return false }
-        var request = RateRequest(town: town, period: period)
-        request.rulesDir = locations.rulesDir
-        request.inputDir = locations.inputDir
+        var request = locations.rateRequest(town: town, period: period)
         if period.kind == .quarter, case .success(let l) = RatingRunner.rules(for: request),
            !RatingRunner.isRating(period, assessedBy: l.rules.periodKind) {
             return false
         }
         let sources = Ledger.ratingSources(ledgerDir: ledgerDir, town: town)
         request.history = sources.history
-        switch RatingRunner.prepare(request, published: sources.published) {
-        case .failure(let f):
-            printDiagnostics(f.diagnostics, sources: f.sources)
-            throw ExitCode(1)
-        case .success(let r):
-            guard let row = r.report.rows.first(where: { $0.id == worker }) else {
-                let ids = r.report.rows.map(\.id)
-                FileHandle.standardError.write(Data("error: worker '\(worker)' is on no roster of \(town) \(period)\(Suggestion.didYouMean(worker, among: ids))\n".utf8))
-                throw ExitCode(1)
-            }
-            print(RatingExplanation.text(row, in: r.report, ruleFile: (r.rules.path as NSString).lastPathComponent, version: r.rules.rules.version), terminator: "")
-            return true
+        let r = try succeeded(RatingRunner.prepare(request, published: sources.published))
+        guard let row = r.report.rows.first(where: { $0.id == worker }) else {
+            throw unknownWorker(worker, "on no roster of \(town) \(period)", among: r.report.rows.map(\.id))
         }
+        print(RatingExplanation.text(row, in: r.report, ruleFile: (r.rules.path as NSString).lastPathComponent, version: r.rules.rules.version), terminator: "")
+        return true
     }
 }

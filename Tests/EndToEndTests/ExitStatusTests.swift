@@ -15,6 +15,11 @@ final class ExitStatusTests: XCTestCase {
             (["run", "qinghe", "2026-10", "--bogus"], "Unknown option '--bogus'"),
             (["run", "qinghe"], "Missing expected argument '<month>'"),
             (["run", "qinghe", "2026-10", "--threads", "x"], "The value 'x' is invalid for '--threads <threads>'"),
+            // --accept is parsed by the command line: FILE:LINE, the line a number from 1.
+            (["run", "qinghe", "2026-10", "--accept", "events.csv"],
+             "The value 'events.csv' is invalid for '--accept <accept>': expected FILE:LINE, an input file of the period and the line of a listed problem row (e.g. events.csv:12)"),
+            (["close", "qinghe", "2026-10", "--by", "x", "--accept", "events.csv:x"], "The value 'events.csv:x' is invalid for '--accept <accept>'"),
+            (["explain", "qinghe", "2026-10", "QH0052", "--accept", ":3"], "The value ':3' is invalid for '--accept <accept>'"),
             (["check"], "Missing expected argument '<rule-file>'"),
             (["explain", "qinghe", "2026-13", "QH0052"], "'2026-13' is not a period"),
             (["explain", "qinghe", "2026-10"], "Missing expected argument '<worker>'"),

@@ -85,7 +85,8 @@ final class QuarterRunTests: XCTestCase {
         ])
         // Accepting the three rows by their month file and line runs the quarter.
         var request = GradedTown.request(root: tmp.path, period: "2026-Q3")
-        request.accepted = ["2026-07/marks.csv:4", "2026-08/marks.csv:5", "2026-09/marks.csv:6"]
+        request.accepted = [RowPosition(file: "2026-07/marks.csv", line: 4), RowPosition(file: "2026-08/marks.csv", line: 5),
+                            RowPosition(file: "2026-09/marks.csv", line: 6)]
         guard case .success = MonthRunner.run(request) else { return XCTFail("accepted rows must let the quarter run") }
     }
 

@@ -42,8 +42,11 @@ public struct InputProblem: Sendable, Hashable {
     /// Blocks the run's output: an unaccepted error.
     public var blocks: Bool { severity == .error && !accepted }
 
+    /// The problem's row (line 0 where it is not one row's), as a user accepts it.
+    public var position: RowPosition { RowPosition(file: file, line: line ?? 0) }
+
     /// `file:line` as the user writes it after --accept.
-    public var rowReference: String { "\(file):\(line ?? 0)" }
+    public var rowReference: String { position.description }
 
     public func diagnostic(directory: String) -> Diagnostic {
         let path = directory.isEmpty ? file : directory + "/" + file

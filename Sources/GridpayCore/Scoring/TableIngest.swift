@@ -22,7 +22,6 @@ public final class TableIngest {
     var fieldOf: [Int] = []
     var headerCount = 0
     var headerRead = false
-    let accepted: Set<String>
     /// Lines of this file the user accepted: validated and listed, never counted.
     let acceptedLines: Set<Int>
     let keySink: UniqueKeySink?
@@ -81,7 +80,7 @@ public final class TableIngest {
     /// Set when this file is one month of a quarter.
     let quarter: QuarterFile?
 
-    public init(table: Int, month: MonthComputation, accepted: Set<String>, keySink: UniqueKeySink? = nil, deductionSink: DeductionSink? = nil,
+    public init(table: Int, month: MonthComputation, accepted: Set<RowPosition>, keySink: UniqueKeySink? = nil, deductionSink: DeductionSink? = nil,
                 quarter: QuarterFile? = nil) {
         self.quarter = quarter
         let own = deductionSink == nil ? TableDeductions() : nil
@@ -93,10 +92,8 @@ public final class TableIngest {
         self.spec = spec
         period = quarter?.month ?? month.period
         self.month = month
-        self.accepted = accepted
         self.keySink = keySink
-        let prefix = spec.file + ":"
-        acceptedLines = Set(accepted.compactMap { $0.hasPrefix(prefix) ? Int($0.dropFirst(prefix.count)) : nil })
+        acceptedLines = Set(accepted.filter { $0.file == spec.file }.map(\.line))
         let isRoster = table == month.rules.roster.table
         var needed = month.rowColumnsUsed(table: table, reasons: false)
         if let w = spec.workerColumn { needed.insert(w) }

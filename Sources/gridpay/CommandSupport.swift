@@ -1,0 +1,110 @@
+import ArgumentParser
+import Foundation
+import GridpayCore
+import GridpayPipeline
+
+/// What every command shares: the folders, the period and `--accept` as the user writes them,
+/// the reporter, and printing a failure (every problem, then exit 1).
+
+struct Locations: ParsableArguments {
+    @Option(help: "Folder of rule files (<town>.toml or <town>/ with dated versions).")
+    var rulesDir = "Rules"
+    @Option(help: "Folder of inputs (<town>/<YYYY-MM>/*.csv).")
+    var inputDir = "Input"
+    @Option(help: "Folder for outputs (<town>/<YYYY-MM>/).")
+    var outputDir = "Output"
+
+    /// A run of `town` for `period` with these folders.
+    func runRequest(town: String, period: CalendarPeriod, accepted: [RowPosition] = []) -> RunRequest {
+        var request = RunRequest(town: town, period: period)
+        request.rulesDir = rulesDir
+        request.inputDir = inputDir
+        request.outputDir = outputDir
+        request.accepted = Set(accepted)
+        return request
+    }
+
+    /// A rating of `town` for `period` with these folders.
+    func rateRequest(town: String, period: CalendarPeriod) -> RateRequest {
+        var request = RateRequest(town: town, period: period)
+        request.rulesDir = rulesDir
+        request.inputDir = inputDir
+        request.outputDir = outputDir
+        return request
+    }
+}
+
+struct LedgerLocation: ParsableArguments {
+    @Option(help: "Folder of the towns' ledgers (<town>.sqlite).")
+    var ledgerDir = "Ledger"
+}
+
+/// A period as the command line writes it: YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY; `kinds` are the
+/// ones the command takes.
+func parsePeriod(_ text: String, kinds: [PeriodKind] = [.month, .quarter]) throws -> CalendarPeriod {
+    guard let p = CalendarPeriod.parse(text) else {
+        throw ValidationError("'\(text)' is not a period; expected \(CalendarPeriod.forms), e.g. 2026-10, 2026-Q3, 2026-H1, 2026")
+    }
+    guard kinds.contains(p.kind) else {
+        throw ValidationError("'\(text)' is a \(p.kind.rawValue); this command takes a \(kinds.map(\.rawValue).joined(separator: " or "))")
+    }
+    return p
+}
+
+/// `--accept FILE:LINE`: one listed problem row left out on purpose.
+@Sendable func parseAcceptedRow(_ text: String) throws -> RowPosition {
+    guard let row = RowPosition(text) else {
+        throw ValidationError("expected FILE:LINE, an input file of the period and the line of a listed problem row (e.g. events.csv:12)")
+    }
+    return row
+}
+
+/// Runs `body` with the command's reporter (nil when nothing is shown) and clears the progress
+/// line afterwards.
+func reporting<T>(quiet: Bool, _ body: (RunReporter?) -> T) -> T {
+    let reporter = TerminalReporter.make(quiet: quiet)
+    defer { reporter?.finish() }
+    return body(reporter)
+}
+
+/// The value of a command that succeeded; or every problem printed and exit status 1.
+func succeeded<T>(_ result: Result<T, PipelineFailure>) throws -> T {
+    switch result {
+    case .success(let value): return value
+    case .failure(let f):
+        printDiagnostics(f.diagnostics, sources: f.sources)
+        throw ExitCode(1)
+    }
+}
+
+/// A rule file that cannot be used: its problems, then the count (as `check` and `compare` say it).
+func refuseRuleFile(_ path: String, _ f: PipelineFailure) -> ExitCode {
+    printDiagnostics(f.diagnostics, sources: f.sources)
+    printError("\(path): \(f.diagnostics.filter { $0.severity == .error }.count) error(s); the rule file cannot be used")
+    return ExitCode(1)
+}
+
+/// A worker id that is on no roster: said with the closest ids.
+func unknownWorker(_ worker: String, _ place: String, among ids: [String]) -> ExitCode {
+    printError("error: worker '\(worker)' is \(place)\(Suggestion.didYouMean(worker, among: ids))")
+    return ExitCode(1)
+}
+
+func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}
+
+/// Prints diagnostics compiler-style to stderr, with the source line and a caret where known.
+func printDiagnostics(_ diagnostics: [Diagnostic], sources: [String: String] = [:]) {
+    var cache: [String: [Substring]] = [:]
+    for d in diagnostics {
+        let text = DiagnosticRenderer.render(d) { file in
+            if let c = cache[file] { return c }
+            guard let s = sources[file] else { return nil }
+            let lines = s.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+            cache[file] = lines
+            return lines
+        }
+        printError(text)
+    }
+}
