@@ -139,7 +139,7 @@ enum Corrections {
             let items = month.report.rules.items.map(\.name)
             var total = ExactNumber.zero
             for w in corrected { total = (try? total.adding(LedgerText.number(w.payable) ?? .zero)) ?? total }
-            for id in Set(before.keys).union(after.keys).sorted() {
+            for id in Set(before.keys).union(after.keys).sorted(by: IdOrder.less) {
                 let b = before[id], a = after[id]
                 let name = a?.name ?? b?.name ?? ""
                 func compare(_ item: String, _ x: String?, _ y: String?) {

@@ -130,7 +130,7 @@ extension LedgerCommands {
         var after: [String: WorkerResult] = [:]
         for w in rerun { after[w.worker_id] = w }
         var out: [Diagnostic] = []
-        for id in Set(before.keys).union(after.keys).sorted() {
+        for id in Set(before.keys).union(after.keys).sorted(by: IdOrder.less) {
             guard let b = before[id] else { out.append(.error("worker \(id): not in the published results, but in the re-run", at: nil)); continue }
             guard let a = after[id] else { out.append(.error("worker \(id): published, but not in the re-run", at: nil)); continue }
             var diffs: [String] = []

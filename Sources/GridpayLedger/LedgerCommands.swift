@@ -256,7 +256,7 @@ public enum LedgerCommands {
     static func notCarried(_ month: PreparedMonth) -> [Diagnostic] {
         guard let carried = month.carried else { return [] }
         let ids = Set(month.report.workers.map(\.id))
-        return carried.adjustments.keys.sorted().filter { !ids.contains($0) }.map { id in
+        return carried.adjustments.keys.sorted(by: IdOrder.less).filter { !ids.contains($0) }.map { id in
             .warning("worker \(id) is not on the roster of \(month.report.period): the \(SheetLabelsPublic.priorAdjustment) of \(carried.adjustments[id]!.fixed(places: 2)) cannot be carried on the pay sheet; it is listed on sheet \(SheetLabelsPublic.correctionSheet) and must be paid or recovered by hand", at: nil)
         }
     }

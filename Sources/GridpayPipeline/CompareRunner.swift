@@ -58,7 +58,11 @@ public struct Comparison: Sendable {
         let delta = (try? payableAfter.subtracting(payableBefore)) ?? .zero
         lines.append("total payable (实发绩效): 现行 \(payableBefore.fixed(places: 2)), 拟议 \(payableAfter.fixed(places: 2)), 差额 \(Self.signed(delta))")
         let movers = workers.filter { $0.payDelta != .zero || $0.totalDelta != .zero }
-            .sorted { ($0.payDelta.magnitude, $0.totalDelta.magnitude, $1.id) > ($1.payDelta.magnitude, $1.totalDelta.magnitude, $0.id) }
+            .sorted { a, b in
+                if a.payDelta.magnitude != b.payDelta.magnitude { return a.payDelta.magnitude > b.payDelta.magnitude }
+                if a.totalDelta.magnitude != b.totalDelta.magnitude { return a.totalDelta.magnitude > b.totalDelta.magnitude }
+                return IdOrder.less(a.id, b.id)
+            }
             .prefix(largest)
         if movers.isEmpty {
             lines.append("no worker's 总分 or 实发绩效 changes")
@@ -260,7 +264,10 @@ struct CompareWorkbook {
                        SheetColumn("实发绩效合计\(Self.current)", .money), SheetColumn("实发绩效合计\(Self.proposed)", .money), SheetColumn("实发绩效合计\(Self.delta)", .money)]
         var order: [String] = []
         var members: [String: [ComparedWorker]] = [:]
-        for w in c.workers.sorted(by: { ($0.current?.rosterLine ?? Int.max, $0.id) < ($1.current?.rosterLine ?? Int.max, $1.id) }) {
+        for w in c.workers.sorted(by: { a, b in
+            let (x, y) = (a.current?.rosterLine ?? Int.max, b.current?.rosterLine ?? Int.max)
+            return x != y ? x < y : IdOrder.less(a.id, b.id)
+        }) {
             if members[w.unit] == nil { order.append(w.unit) }
             members[w.unit, default: []].append(w)
         }

@@ -273,7 +273,7 @@ enum PayCSV {
         header += [SheetLabels.payable, SheetLabels.shortfall]
         try w.write(record: header)
         let workers = report.workers
-        for k in workers.indices.sorted(by: { workers[$0].id < workers[$1].id }) {
+        for k in workers.indices.sorted(by: { IdOrder.less(workers[$0].id, workers[$1].id) }) {
             let worker = workers[k]
             var row = [worker.id, worker.name, worker.unit, worker.group].map(neutralized)
             row += [worker.base.fixed(places: 2), worker.total.fixed(places: 2)]

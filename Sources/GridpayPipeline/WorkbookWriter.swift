@@ -153,7 +153,7 @@ struct WorkbookWriter {
             if groups[unit] == nil { order.append(unit) }
             groups[unit, default: []].append(k)
         }
-        return order.map { unit in (unit, groups[unit]!.sorted { workers[$0].id < workers[$1].id }) }
+        return order.map { unit in (unit, groups[unit]!.sorted { IdOrder.less(workers[$0].id, workers[$1].id) }) }
     }
 
     /// Per-row deductions in the order they were read (file by file, line by line), then each

@@ -169,6 +169,27 @@ final class UnitAwardTests: XCTestCase {
         XCTAssertEqual(try MonthReport.lookup("扣分罚款", worker: worker(m, "C1"), in: m.inputs.computation), .number(ExactNumber(5)))
     }
 
+    func testTiedWorkersAreListedByIdInCodePointOrder() throws {
+        // Three workers tie at 100 (no faults, one unit each so no charge falls on them alike).
+        // By code point "e\u{301}" (U+0065 U+0301) < "f" (U+0066) < "g"; Swift's String `<`
+        // compares the NFC form "é" (U+00E9) and would list it last. The 300 split: 30000 / 3 =
+        // 10000 cents each, nothing left over.
+        let roster = "编号,姓名,科室,片区,基数\ne\u{301},一,甲,P1,1000\ng,二,甲,P1,1000\nf,三,甲,P1,1000\n"
+        let m = try prepare(faults: Self.header, roster: roster).get()
+        XCTAssertEqual(m.report.workers.map { Array($0.id.unicodeScalars.map(\.value)) }, [[0x65, 0x301], [0x66], [0x67]])
+        XCTAssertEqual(m.report.workers.map(\.rank), [1, 1, 1])
+    }
+
+    func testIdOrderIsCodePointOrder() {
+        XCTAssertTrue(IdOrder.less("e\u{301}", "f"))
+        XCTAssertFalse("e\u{301}" < "f")  // Swift's own order differs: the reason IdOrder exists
+        XCTAssertTrue(IdOrder.less("B10", "B2"))
+        XCTAssertTrue(IdOrder.less("B1", "B10"))
+        XCTAssertFalse(IdOrder.less("B1", "B1"))
+        XCTAssertTrue(IdOrder.less("Z", "a"))
+        XCTAssertTrue(IdOrder.less("\u{FFFF}", "\u{10000}"))  // UTF-16 order would say the opposite
+    }
+
     func testNoAwardWhenAllEqualAndNoChargeWhenAllUnitsEqual() throws {
         let m = try prepare(faults: Self.header).get()
         for w in m.report.workers {

@@ -134,7 +134,7 @@ public struct RatingReport: Sendable {
                                   mean: mean, grade: grade, vetoed: vetoed, vetoGrade: vetoGrade, remark: remarks.joined(separator: "；")))
         }
         // Rank by the rounded mean, descending; equal means share a rank and the next skips.
-        rows.sort { $0.mean != $1.mean ? $0.mean > $1.mean : $0.id < $1.id }
+        rows.sort { $0.mean != $1.mean ? $0.mean > $1.mean : IdOrder.less($0.id, $1.id) }
         for k in rows.indices {
             rows[k].rank = k > 0 && rows[k].mean == rows[k - 1].mean ? rows[k - 1].rank : k + 1
         }

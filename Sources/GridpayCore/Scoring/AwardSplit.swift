@@ -10,22 +10,9 @@ public enum AwardSplit {
         let cents = Int(amount.numerator * (100 / amount.denominator))
         let each = cents >= 0 ? cents / k : -((-cents + k - 1) / k)
         let left = cents - each * k
-        let order = ids.indices.sorted { codePointLess(ids[$0], ids[$1]) || (ids[$0] == ids[$1] && $0 < $1) }
+        let order = ids.indices.sorted { IdOrder.less(ids[$0], ids[$1]) || (ids[$0] == ids[$1] && $0 < $1) }
         var out = [Int](repeating: each, count: k)
         for j in 0..<left { out[order[j]] += 1 }
         return out.map { (try? ExactNumber(numerator: Int128($0), denominator: 100)) ?? .zero }
-    }
-
-    /// Text order by Unicode code points (not Swift's String order, which compares grapheme clusters).
-    public static func codePointLess(_ a: String, _ b: String) -> Bool {
-        var x = a.unicodeScalars.makeIterator(), y = b.unicodeScalars.makeIterator()
-        while true {
-            switch (x.next(), y.next()) {
-            case (nil, nil): return false
-            case (nil, _): return true
-            case (_, nil): return false
-            case (let p?, let q?): if p.value != q.value { return p.value < q.value }
-            }
-        }
     }
 }

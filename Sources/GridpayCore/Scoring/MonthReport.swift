@@ -145,7 +145,7 @@ public struct MonthReport: Sendable {
             }
         }
         if !problems.isEmpty { return .failure(.init(diagnostics: problems)) }
-        workers.sort { ($0.rank, $0.id) < ($1.rank, $1.id) }
+        workers.sort { $0.rank != $1.rank ? $0.rank < $1.rank : IdOrder.less($0.id, $1.id) }
         let yuanItems = rules.items.indices.filter { i in rules.items[i].deductions.contains { $0.yuan != nil } }
         var groupSheets: [GroupSheetReport] = []
         for sheet in rules.groupSheets {
@@ -202,7 +202,7 @@ public struct MonthReport: Sendable {
         }
         rows.sort { a, b in
             if a.order != b.order { return a.order < b.order }
-            return a.row.group.unicodeScalars.lexicographicallyPrecedes(b.row.group.unicodeScalars) { $0.value < $1.value }
+            return IdOrder.less(a.row.group, b.row.group)
         }
         return GroupSheetReport(spec: sheet, rows: rows.map(\.row))
     }
