@@ -133,7 +133,7 @@ final class BadInputTests: XCTestCase {
         // QH0020 is QH0002 with two digits swapped: a swap is one edit, and ids are only
         // suggested within one edit.
         try assertSingleProblem("unknown-worker",
-            "\(inputPath("unknown-worker", "events.csv")):3:2: error: worker 'QH0020' is not on the roster (roster.csv); did you mean 'QH0002'?",
+            "\(inputPath("unknown-worker", "events.csv")):3:2: error: 网格员编号 'QH0020' is not on the roster (roster.csv); expected a 网格员编号 of the roster; did you mean 'QH0002'?",
             summary: summary(problems: 1, acceptable: 1, example: "events.csv:3"))
     }
 
@@ -222,7 +222,7 @@ final class BadInputTests: XCTestCase {
         let r = try runFailing(name)
         let expected = [
             "\(inputPath(name, "patrol.csv")):3:3: error: 巡查时长(分钟) is 'abc'; expected a number",
-            "\(inputPath(name, "patrol.csv")):5:1: error: worker 'QH0040' is not on the roster (roster.csv); did you mean 'QH0004'?",
+            "\(inputPath(name, "patrol.csv")):5:1: error: 网格员编号 'QH0040' is not on the roster (roster.csv); expected a 网格员编号 of the roster; did you mean 'QH0004'?",
             "\(inputPath(name, "events.csv")):1:5: error: missing column '核查结果': the header has '核查结论' here; is it misspelt? Expected the header to name '核查结果'",
             "\(inputPath(name, "training.csv")):3:4: error: 出勤 is '缺度'; expected one of 出席 / 请假 / 缺席; did you mean '缺席'?",
             "\(inputPath(name, "visits.csv")):4:3: error: 走访日期 2026-09-30 is outside 2026-10; expected a date from 2026-10-01 to 2026-10-31",
@@ -240,14 +240,14 @@ final class BadInputTests: XCTestCase {
         // Without --accept the same fixture fails (testUnknownWorker).
         let out = try Runner.TempFolder(prefix: "gridpay-badinput-out")
         let (r, dir) = try runSucceeding("unknown-worker", accept: ["events.csv:3"], out: out)
-        let warning = "\(inputPath("unknown-worker", "events.csv")):3:2: warning: worker 'QH0020' is not on the roster (roster.csv); did you mean 'QH0002'? (accepted with --accept: the row is left out)"
+        let warning = "\(inputPath("unknown-worker", "events.csv")):3:2: warning: 网格员编号 'QH0020' is not on the roster (roster.csv); expected a 网格员编号 of the roster; did you mean 'QH0002'? (accepted with --accept: the row is left out)"
         XCTAssertEqual(otherWarnings(r), [warning], r.transcript)
 
         let parts = try Runner.xlsxParts("\(dir)/\(Self.town)-\(Self.month).xlsx")
         let rows = Runner.sheetRows(try XCTUnwrap(Runner.sheetXML(named: "数据问题", in: parts)))
         // The level column stays 错误 (it was an error, accepted); the handling column says so.
         XCTAssertTrue(rows.contains(["错误", "events.csv", "3", "2", "网格员编号",
-                                     "worker 'QH0020' is not on the roster (roster.csv); did you mean 'QH0002'?",
+                                     "网格员编号 'QH0020' is not on the roster (roster.csv); expected a 网格员编号 of the roster; did you mean 'QH0002'?",
                                      "已接受（--accept）：该行未计入"]), "数据问题 lists the accepted row: \(rows)")
         let about = Runner.sheetRows(try XCTUnwrap(Runner.sheetXML(named: "说明", in: parts)))
         XCTAssertTrue(about.contains(["已接受的问题行", "events.csv:3"]), "说明 lists the accepted rows: \(about)")

@@ -236,7 +236,7 @@ final class KangningTests: XCTestCase {
         l = try m.append("services.csv", field(services[5], 4, "JM999999"))
         expected.append("services.csv:\(l):1: error: duplicate 服务编号")
         l = try m.append("services.csv", "FW-NEW-1,K999,2026-10-05,健康教育,JM1")
-        expected.append("services.csv:\(l):2: error: worker 'K999' is not on the roster")
+        expected.append("services.csv:\(l):2: error: 人员编号 'K999' is not on the roster (roster.csv); expected a 人员编号 of the roster")
         let survey = try m.lines("survey.csv")
         l = try m.append("survey.csv", survey[3])
         expected.append("survey.csv:\(l):1: error: duplicate 问卷编号")

@@ -180,6 +180,22 @@ final class UnitAwardTests: XCTestCase {
         XCTAssertEqual(m.report.workers.map(\.rank), [1, 1, 1])
     }
 
+    func testCanonicallyEquivalentIdsAreTwoIdsAndSameBytesAreADuplicate() throws {
+        // "Caf\u{e9}" and "Cafe\u{301}" differ in code points: two workers (Swift's String
+        // equality would call them one and refuse the roster). Listed by code point: "Cafe…"
+        // (0x65 at the 4th place) < "Caf\u{e9}" (0xE9).
+        let roster = "编号,姓名,科室,片区,基数\nCaf\u{e9},一,甲,P1,1000\nCafe\u{301},二,甲,P1,1000\n"
+        let m = try prepare(faults: Self.header, roster: roster).get()
+        XCTAssertEqual(m.report.workers.map(\.name), ["二", "一"])
+        // A fault row naming the decomposed id counts for 二 only: 100 − 1 = 99 (一 keeps 100).
+        let m2 = try prepare(faults: Self.header + "F1,Cafe\u{301},P1,本人,,1\n", roster: roster).get()
+        XCTAssertEqual(m2.report.workers.map { "\($0.name) \($0.total)" }, ["一 100", "二 99"])
+        // The same bytes twice are a duplicate, at the second row's id column.
+        let dup = "编号,姓名,科室,片区,基数\nCafe\u{301},一,甲,P1,1000\nCafe\u{301},二,甲,P1,1000\n"
+        guard case .failure(let f) = try prepare(faults: Self.header, roster: dup) else { return XCTFail("a duplicate id was accepted") }
+        XCTAssertTrue(f.diagnostics.contains { $0.message.hasPrefix("duplicate 编号 'Cafe\u{301}': already used at line 2") }, "\(f.diagnostics.map(\.message))")
+    }
+
     func testIdOrderIsCodePointOrder() {
         XCTAssertTrue(IdOrder.less("e\u{301}", "f"))
         XCTAssertFalse("e\u{301}" < "f")  // Swift's own order differs: the reason IdOrder exists

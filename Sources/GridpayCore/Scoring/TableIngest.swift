@@ -272,7 +272,7 @@ public final class TableIngest {
                     return
                 }
                 problem(.unknownWorker, line: line, field: fieldOf[workerColumn] + 1, column: spec.columns[workerColumn].name,
-                        "worker '\(id)' is not on the roster (\(month.rules.rosterTable.file))\(Suggestion.didYouMean(id, among: month.nearbyIds(id), maxDistance: 1))")
+                        "\(spec.columns[workerColumn].name) '\(id)' is not on the roster (\(month.rules.rosterTable.file)); expected a \(rosterIdName) of the roster\(Suggestion.didYouMean(id, among: month.nearbyIds(id), maxDistance: 1))")
                 return
             }
             worker = w
@@ -492,20 +492,32 @@ public final class TableIngest {
     }
 
     /// Without a key sink (rule-file tests, small months) duplicates are found in memory.
-    var seenKeys: [[String: Int]] = []
+    var seenKeys: [[[UInt8]: Int]] = []
+
+    /// A unique key's cells as one byte string, each cell length-prefixed. Keys are compared by
+    /// their bytes, i.e. by code points (SPEC §11), as the on-disk check of large months and the
+    /// roster lookup compare them; Swift's String equality would merge canonically equivalent ids.
+    func keyBytes<R: RawRecord>(_ record: R, _ key: [Int]) -> [UInt8] {
+        var out: [UInt8] = []
+        for column in key {
+            let cell = record.field(fieldOf[column])
+            withUnsafeBytes(of: UInt32(cell.count).littleEndian) { out.append(contentsOf: $0) }
+            out.append(contentsOf: cell)
+        }
+        return out
+    }
 
     func checkUniqueInMemory<R: RawRecord>(_ record: R, line: Int) -> Bool {
         if let keys = quarter?.keys, !isRoster { return checkUniqueInQuarter(record, line: line, keys) }
         if seenKeys.isEmpty { seenKeys = Array(repeating: [:], count: spec.uniqueKeys.count) }
         var unique = true
         for (k, key) in spec.uniqueKeys.enumerated() {
-            let parts = key.map { Self.text(record.field(fieldOf[$0])) }
-            let text = parts.joined(separator: "\u{1F}")
-            if let first = seenKeys[k][text] {
-                reportDuplicate(key: k, values: parts, line: line, firstLine: first)
+            let bytes = keyBytes(record, key)
+            if let first = seenKeys[k][bytes] {
+                reportDuplicate(key: k, values: key.map { Self.text(record.field(fieldOf[$0])) }, line: line, firstLine: first)
                 unique = false
             } else {
-                seenKeys[k][text] = line
+                seenKeys[k][bytes] = line
             }
         }
         return unique
@@ -525,17 +537,19 @@ public final class TableIngest {
         if keys.seen.isEmpty { keys.seen = Array(repeating: [:], count: spec.uniqueKeys.count) }
         var unique = true
         for (k, key) in spec.uniqueKeys.enumerated() {
-            let parts = key.map { Self.text(record.field(fieldOf[$0])) }
-            let text = parts.joined(separator: "\u{1F}")
-            if let first = keys.seen[k][text] {
-                reportDuplicate(key: k, values: parts, line: line, firstLine: first.line, firstFile: first.file)
+            let bytes = keyBytes(record, key)
+            if let first = keys.seen[k][bytes] {
+                reportDuplicate(key: k, values: key.map { Self.text(record.field(fieldOf[$0])) }, line: line, firstLine: first.line, firstFile: first.file)
                 unique = false
             } else {
-                keys.seen[k][text] = (spec.file, line)
+                keys.seen[k][bytes] = (spec.file, line)
             }
         }
         return unique
     }
+
+    /// The roster's id column as the rule file names it (网格员编号, 责任人编号, 人员编号 …).
+    var rosterIdName: String { month.rules.rosterTable.columns[month.rules.roster.idColumn].name }
 
     /// A quarter's row whose worker is not on its last roster: a warning when the worker is on
     /// the row's own month's roster (they left during the quarter; the row is not counted), an
@@ -548,7 +562,7 @@ public final class TableIngest {
         } else {
             let own = quarter.ownRoster == quarter.lastRoster ? "" : " nor on the roster of its month (\(quarter.ownRoster))"
             problem(.unknownWorker, line: line, field: field, column: column,
-                    "worker '\(id)' is not on the quarter's last roster (\(quarter.lastRoster))\(own)\(Suggestion.didYouMean(id, among: month.nearbyIds(id), maxDistance: 1))")
+                    "\(column) '\(id)' is not on the quarter's last roster (\(quarter.lastRoster))\(own); expected a \(rosterIdName) of the roster\(Suggestion.didYouMean(id, among: month.nearbyIds(id), maxDistance: 1))")
         }
     }
 
