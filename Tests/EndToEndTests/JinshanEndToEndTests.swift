@@ -59,6 +59,22 @@ final class JinshanEndToEndTests: XCTestCase {
         XCTAssertTrue(v.contains(",外来人员,,") && v.contains(",否\r\n") && v.contains(",是\r\n"), "stopped and unstopped outsiders")
     }
 
+    func testExplainShowsTheSumBeforeTheFloorAndEveryPayPart() throws {
+        // Sample 2026-10, JS002: 本人违章 −40 − 35.5 − 30 = −105.50, 连带责任 0, 隐患排查 −5 × (4 − 1)
+        // = −15.00; 100 − 120.50 = −20.50, floored to 0 (SPEC §11: max(0, …)); explain says so.
+        // 扣款合计 = 10 × 120.5 points = 1205.00 (by item: 1055.00 + 150.00) + 部门负激励 33.34
+        // (生产一车间 has the lowest mean; 300 / 9 persons = 33.33 each, 299.97, the 3 cents left over
+        // to the first three ids JS002, JS007, JS014) = 1238.34.
+        let r = try Runner.run(["explain", "jinshan", "2026-10", "JS002", "--input-dir", Runner.packageRoot.appendingPathComponent("Input").path])
+        XCTAssertEqual(r.status, 0, r.transcript)
+        XCTAssertTrue(r.stdout.contains("总分 = 0.00（100 + 各项之和 = -20.50，不低于 0）"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("扣款合计 = 1238.34   (本人违章 1055.00 + 隐患排查 150.00 + 部门负激励 33.34)"), r.stdout)
+        // JS001 ties for 标兵 at 100 with two others: 300 / 3 = 100.00 each; 考核绩效 = 3700 + 100.
+        let best = try Runner.run(["explain", "jinshan", "2026-10", "JS001", "--input-dir", Runner.packageRoot.appendingPathComponent("Input").path])
+        XCTAssertTrue(best.stdout.contains("考核绩效 = 3800.00   (绩效工资基数 + 标兵奖励)"), best.stdout)
+        XCTAssertTrue(best.stdout.contains("总分 = 100.00（100 + 各项之和，不低于 0）"), best.stdout)
+    }
+
     func testRandomizedMonthsAgreeWithTheReference() throws {
         for (seed, persons) in [(101, 57), (202, 133), (303, 240)] {
             let data = try Runner.TempFolder(prefix: "gridpay-jinshan-random")

@@ -38,7 +38,10 @@ public enum Explanation {
         out.append("")
         let sumText = rules.totalBase == .zero ? "各项之和" : "\(rules.totalBase) + 各项之和"
         let boundText = [rules.totalMinimum.map { "不低于 \($0)" }, rules.totalMaximum.map { "不高于 \($0)" }].compactMap { $0 }.joined(separator: "，")
-        out.append("\(RuleLoader.totalName) = \(w.total.fixed(places: 2))（\(sumText)\(boundText.isEmpty ? "" : "，" + boundText)）   \(RuleLoader.rankName) \(w.rank) / \(workerCount)")
+        // Where a total bound bit, the sum before it, so the reader sees why (SPEC §11: max(0, …)).
+        let unbounded = w.items.reduce(rules.totalBase) { (try? $0.adding($1)) ?? $0 }
+        let bitText = unbounded == w.total ? "" : " = \(unbounded.fixed(places: 2))"
+        out.append("\(RuleLoader.totalName) = \(w.total.fixed(places: 2))（\(sumText)\(bitText)\(boundText.isEmpty ? "" : "，" + boundText)）   \(RuleLoader.rankName) \(w.rank) / \(workerCount)")
         if let grade = w.grade { out.append(gradeLine(grade, w, c)) }
         if let duty = rules.duty, let met = w.dutyMet {
             out.append("\(RuleLoader.dutyName) = \(met ? "是" : "否")   (\(duty.sourceText))")
