@@ -103,7 +103,7 @@ extension ExpressionChecker {
         if let existing = context.aggregateIndex[dedupe] { return (.aggregate(existing), .number) }
         let index = context.aggregates.count
         context.aggregates.append(AggregateSpec(kind: .countBy, table: t, value: nil, filter: filter, text: text,
-                                                perKey: PerKeySpec(key: keyExpr, values: inner, condition: condition)))
+                                                perKey: PerKeySpec(key: keyExpr, values: inner, condition: condition), location: location(span)))
         context.aggregateIndex[dedupe] = index
         return (.aggregate(index), .number)
     }

@@ -201,7 +201,7 @@ struct ExpressionChecker {
             }
             checkChoiceLiteral(le, r, re)
             checkChoiceLiteral(re, l, le)
-            return (.compare(op, le, re), .bool)
+            return (.compare(op, le, re, location(span)), .bool)
         }
     }
 
@@ -216,9 +216,12 @@ struct ExpressionChecker {
             case .add: return try? x.adding(y)
             case .subtract: return try? x.subtracting(y)
             case .multiply: return try? x.multiplied(by: y)
-            default: return y == .zero ? nil : try? x.divided(by: y)
+            case .divide: return y == .zero ? nil : try? x.divided(by: y)
+            case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual, .and, .or: return nil
             }
-        default: return nil
+        case .rowColumn, .rosterColumn, .symbol, .daysInPeriod, .daysInMonth, .not, .compare, .and, .or, .conditional,
+             .function, .aggregate, .group, .consecutive, .constant:
+            return nil
         }
     }
 
@@ -372,7 +375,7 @@ struct ExpressionChecker {
             index = existing
         } else {
             index = context.aggregates.count
-            context.aggregates.append(AggregateSpec(kind: AggregateSpec.Kind(rawValue: name)!, table: t, value: value, filter: filter, text: text + eachNote))
+            context.aggregates.append(AggregateSpec(kind: AggregateSpec.Kind(rawValue: name)!, table: t, value: value, filter: filter, text: text + eachNote, location: location(span)))
             context.aggregateIndex[key] = index
         }
         return (.aggregate(index), .number)
@@ -415,7 +418,7 @@ struct ExpressionChecker {
             index = existing
         } else {
             index = context.groups.count
-            context.groups.append(GroupSpec(kind: kind, key: key, value: value, text: text + eachNote))
+            context.groups.append(GroupSpec(kind: kind, key: key, value: value, text: text + eachNote, location: location(span)))
             context.groupIndex[dedupe] = index
         }
         return (.group(index), .number)

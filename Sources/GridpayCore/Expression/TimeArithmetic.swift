@@ -70,27 +70,3 @@ enum TimeArithmetic {
         return CivilDateTime(secondNumber: t.secondNumber + Int(seconds.numerator))
     }
 }
-
-extension EvaluationError {
-    /// An empty optional cell was used as a value (TableIngest names the empty columns of the row).
-    static let emptyValueMessage = "an empty cell (no value) was used as a value"
-    static var emptyValue: EvaluationError { EvaluationError(emptyValueMessage, at: nil) }
-    var isEmptyValue: Bool { message == EvaluationError.emptyValueMessage }
-}
-
-extension MonthComputation {
-    func evaluateTime(_ fn: ScalarFunction, _ args: [CheckedExpr], _ loc: SourceLocation,
-                      _ eval: (CheckedExpr) throws(EvaluationError) -> Value) throws(EvaluationError) -> Value {
-        let first = try eval(args[0]), second = try eval(args[1])
-        if first.isEmpty || second.isEmpty { throw EvaluationError.emptyValue }
-        guard case .datetime(let t) = first else { throw EvaluationError("\(fn.rawValue)() needs a date and time", at: loc) }
-        switch fn {
-        case .hoursBetween, .minutesBetween, .secondsBetween:
-            guard case .datetime(let u) = second else { throw EvaluationError("\(fn.rawValue)() needs two dates and times", at: loc) }
-            return .number(TimeArithmetic.between(fn, t, u))
-        default:
-            guard case .number(let n) = second else { throw EvaluationError("\(fn.rawValue)() needs a number", at: loc) }
-            return .datetime(try TimeArithmetic.add(fn, t, n, at: loc))
-        }
-    }
-}

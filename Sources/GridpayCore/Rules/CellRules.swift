@@ -80,7 +80,7 @@ final class CellRuleSet {
 
     init?(table: Int, month: MonthComputation) {
         let spec = month.rules.tables[table]
-        let compiler = RowCompiler(spec: spec) { [unowned month] (e, row) throws(EvaluationError) in try month.evaluateRow(e, row) }
+        let compiler = RowCompiler(spec: spec, period: month.lengths)
         var rules: [Rule] = []
         for (c, col) in spec.columns.enumerated() where col.requiredWhen != nil || col.emptyWhen != nil || col.onRoster != nil {
             var values = Set<String>()
@@ -98,21 +98,6 @@ final class CellRuleSet {
         }
         if rules.isEmpty { return nil }
         self.rules = rules
-    }
-}
-
-extension CheckedExpr {
-    /// Row columns an expression reads.
-    func rowColumns(into used: inout Set<Int>) {
-        switch self {
-        case .rowColumn(let i): used.insert(i)
-        case .negate(let a, _), .not(let a): a.rowColumns(into: &used)
-        case .arithmetic(_, let a, let b, _), .compare(_, let a, let b), .and(let a, let b), .or(let a, let b):
-            a.rowColumns(into: &used); b.rowColumns(into: &used)
-        case .conditional(let a, let b, let c): a.rowColumns(into: &used); b.rowColumns(into: &used); c.rowColumns(into: &used)
-        case .function(_, let args, _): for x in args { x.rowColumns(into: &used) }
-        default: break
-        }
     }
 }
 

@@ -343,6 +343,8 @@ public struct AggregateSpec: Sendable {
     /// count_by(): the key rows are grouped by within a worker, and the condition on each key's
     /// inner sums and counts (see PerKeySpec).
     public var perKey: PerKeySpec? = nil
+    /// Where the rule file first writes this aggregate (evaluation errors point there).
+    public var location: SourceLocation? = nil
 }
 
 /// `count_by(table, key, condition[, filter])`: the number of keys (e.g. days) of a worker whose
@@ -362,6 +364,8 @@ public struct GroupSpec: Sendable {
     public var key: CheckedExpr?
     public var value: CheckedExpr?
     public var text: String
+    /// Where the rule file first writes this computation (evaluation errors point there).
+    public var location: SourceLocation? = nil
 }
 
 /// An amount decided across workers (or units) and split in cents: `[[awards]]` in the rule file.

@@ -156,12 +156,13 @@ public enum Explanation {
                 case .dutyMet: name = RuleLoader.dutyName
                 case .item(let i): name = c.rules.items[i].name
                 case .grade: name = GradeBands.gradeName
-                default: continue
+                case .value, .payBase, .scorePay, .award, .itemYuan: continue   // values above; pay lines below
                 }
                 guard !seen.contains(name) else { continue }
                 seen.insert(name)
                 out.append("\(indent)\(name) = \((try? c.symbol(s, worker: w))?.description ?? "?")")
-            default: break
+            case .constant, .rowColumn, .daysInPeriod, .daysInMonth, .negate, .not, .arithmetic, .compare, .and, .or, .conditional, .function:
+                break   // references() yields only the leaves above
             }
         }
         return out
@@ -179,14 +180,9 @@ public enum Explanation {
     /// Leaves of interest in evaluation order.
     static func references(_ e: CheckedExpr) -> [CheckedExpr] {
         switch e {
-        case .symbol, .aggregate, .group, .rosterColumn: return [e]
-        case .consecutive: return [e]
-        case .negate(let a, _), .not(let a): return references(a)
-        case .arithmetic(_, let a, let b, _), .compare(_, let a, let b), .and(let a, let b), .or(let a, let b):
-            return references(a) + references(b)
-        case .conditional(let a, let b, let d): return references(a) + references(b) + references(d)
-        case .function(_, let args, _): return args.flatMap(references)
-        default: return []
+        case .symbol, .aggregate, .group, .rosterColumn, .consecutive: return [e]
+        case .constant, .rowColumn, .daysInPeriod, .daysInMonth, .negate, .not, .arithmetic, .compare, .and, .or, .conditional, .function:
+            return e.children.flatMap(references)
         }
     }
 }

@@ -101,7 +101,7 @@ public struct MonthReport: Sendable {
                 let base = try c.symbol(.payBase, worker: w).number ?? .zero
                 let scorePay = try c.symbol(.scorePay, worker: w).number ?? .zero
                 guard scorePay.hasAtMostDecimalPlaces(2) else {
-                    throw EvaluationError("[pay] score_pay gives \(scorePay), which is not a whole number of fen; round it, e.g. round(…, 2)", at: nil)
+                    throw EvaluationError("[pay] score_pay gives \(scorePay), which is not a whole number of fen; round it, e.g. round(…, 2)", at: rules.pay.scorePay.location)
                 }
                 var deductions = ExactNumber.zero
                 var payable = ExactNumber.zero
@@ -114,7 +114,7 @@ public struct MonthReport: Sendable {
                     let net = try scorePay.subtracting(deductions)
                     payable = max(.zero, net)
                     shortfall = max(.zero, try net.negated())
-                } catch { throw EvaluationError(error.description, at: nil) }
+                } catch { throw EvaluationError(error, at: nil, in: " adding up the pay") }  // the product's sum: no rule line
                 guard deductions.hasAtMostDecimalPlaces(2) else {
                     throw EvaluationError("the yuan deductions add up to \(deductions), which is not a whole number of fen", at: nil)
                 }

@@ -38,9 +38,9 @@ final class TablePlan {
     let aggregates: [Aggregate]
     let deductions: [Deduction]
 
-    init(table: Int, rules: RuleSet, pairs: [Int: Int], evaluate: @escaping (CheckedExpr, UnsafeBufferPointer<Value>) throws(EvaluationError) -> Value) {
+    init(table: Int, rules: RuleSet, pairs: [Int: Int], period: PeriodLengths) {
         let spec = rules.tables[table]
-        let compiler = RowCompiler(spec: spec, evaluate: evaluate)
+        let compiler = RowCompiler(spec: spec, period: period)
         var aggregates: [Aggregate] = []
         for (a, agg) in rules.aggregates.enumerated() where agg.table == table {
             var column: Int?
@@ -61,9 +61,11 @@ final class TablePlan {
     }
 }
 
+/// Compiles the common shapes of row expressions (a choice column against a literal, and/or/not,
+/// if, plain columns) into closures; everything else runs through the shared Evaluator.
 struct RowCompiler {
     let spec: TableSpec
-    let evaluate: (CheckedExpr, UnsafeBufferPointer<Value>) throws(EvaluationError) -> Value
+    let period: PeriodLengths
 
     func choiceIndex(_ column: Int, _ text: String) -> Int32? {
         // (An optional column may be empty: compared through the evaluator, which refuses no value.)
@@ -76,8 +78,8 @@ struct RowCompiler {
         switch e {
         case .constant(.bool(let b)):
             return { _ in b }
-        case .compare(let op, .rowColumn(let c), .constant(.text(let t))) where (op == .equal || op == .notEqual) && choiceIndex(c, t) != nil,
-             .compare(let op, .constant(.text(let t)), .rowColumn(let c)) where (op == .equal || op == .notEqual) && choiceIndex(c, t) != nil:
+        case .compare(let op, .rowColumn(let c), .constant(.text(let t)), _) where (op == .equal || op == .notEqual) && choiceIndex(c, t) != nil,
+             .compare(let op, .constant(.text(let t)), .rowColumn(let c), _) where (op == .equal || op == .notEqual) && choiceIndex(c, t) != nil:
             let k = choiceIndex(c, t)!
             let equal = op == .equal
             // An empty optional cell has no index (-1): the shared evaluator says what that means.
@@ -102,7 +104,8 @@ struct RowCompiler {
         case .not(let a):
             let pa = predicate(a)
             return { (row) throws(EvaluationError) in try !pa(row) }
-        default:
+        case .constant, .rowColumn, .rosterColumn, .symbol, .daysInPeriod, .daysInMonth, .negate, .arithmetic,
+             .compare, .conditional, .function, .aggregate, .group, .consecutive:
             // Not through function(_:): that sends comparisons back here (an endless recursion
             // once crashed every row filter but a choice column against a literal).
             let f = general(e)
@@ -112,8 +115,8 @@ struct RowCompiler {
 
     /// Any row expression through the shared evaluator.
     func general(_ e: CheckedExpr) -> RowFunction {
-        let evaluate = self.evaluate
-        return { (row) throws(EvaluationError) in try evaluate(e, row.values) }
+        let period = self.period
+        return { (row) throws(EvaluationError) in try Evaluator(scope: RowScope(values: row.values), period: period).evaluate(e) }
     }
 
     func function(_ e: CheckedExpr) -> RowFunction {
@@ -131,7 +134,7 @@ struct RowCompiler {
         case .compare, .and, .or, .not:
             let p = predicate(e)
             return { (row) throws(EvaluationError) in .bool(try p(row)) }
-        default:
+        case .rosterColumn, .symbol, .daysInPeriod, .daysInMonth, .negate, .arithmetic, .function, .aggregate, .group, .consecutive:
             return general(e)
         }
     }

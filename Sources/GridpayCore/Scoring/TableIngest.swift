@@ -126,7 +126,7 @@ public final class TableIngest {
         }
         plan = month.plan(table)
         cellRules = month.cellRuleSets.indices.contains(table) ? month.cellRuleSets[table] : nil
-        let compiler = RowCompiler(spec: spec) { [unowned month] (e, row) throws(EvaluationError) in try month.evaluateRow(e, row) }
+        let compiler = RowCompiler(spec: spec, period: month.lengths)
         rowChecks = spec.checks.map { (compiler.predicate($0.require), $0) }
         columnCount = spec.columns.count
         slots = .allocate(capacity: max(1, columnCount))

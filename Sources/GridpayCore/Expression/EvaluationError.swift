@@ -1,0 +1,31 @@
+/// What went wrong while evaluating a checked expression, and where the rule file writes it.
+public struct EvaluationError: Error, Sendable {
+    public var message: String
+    public var location: SourceLocation?
+
+    /// The value depends on earlier periods whose results are missing (Value.unknown).
+    public var unknownHistory = false
+    /// Internal to the evaluator: an operand was unknown, so the expression is (caught there).
+    var unknownOperand = false
+
+    public init(_ message: String, at location: SourceLocation?) {
+        self.message = message
+        self.location = location
+    }
+
+    static func unknown(_ what: String, at location: SourceLocation?) -> EvaluationError {
+        var e = EvaluationError("\(what) depends on earlier periods whose results are missing", at: location)
+        e.unknownHistory = true
+        return e
+    }
+
+    /// An empty optional cell was used as a value (TableIngest names the empty columns of the row).
+    static let emptyValueMessage = "an empty cell (no value) was used as a value"
+    static func emptyValue(at location: SourceLocation?) -> EvaluationError { EvaluationError(emptyValueMessage, at: location) }
+    var isEmptyValue: Bool { message == EvaluationError.emptyValueMessage }
+
+    /// Exact arithmetic failed (overflow, division by zero) in what the rule file writes at `location`.
+    init(_ error: ArithmeticError, at location: SourceLocation?, in context: String = "") {
+        self.init(error.description + context, at: location)
+    }
+}

@@ -1,0 +1,53 @@
+/// Worker scope: the leaves of a worker expression (roster columns, named values, aggregates,
+/// groups, history) for one worker, read from the month being computed.
+struct WorkerScope: EvaluationScope {
+    unowned let month: MonthComputation
+    let worker: Int
+
+    func rowColumn(_ column: Int) throws(EvaluationError) -> Value {
+        throw EvaluationError("internal: a row column was read while scoring a worker", at: nil)
+    }
+    func rosterColumn(_ column: Int) throws(EvaluationError) -> Value { month.rosterRows[worker][column] }
+    func symbol(_ symbol: WorkerSymbol) throws(EvaluationError) -> Value { try month.symbol(symbol, worker: worker) }
+    func aggregate(_ index: Int) throws(EvaluationError) -> Value { try month.aggregate(index, worker: worker) }
+    func group(_ index: Int) throws(EvaluationError) -> Value { try month.group(index)[worker] }
+    func consecutive(_ call: ConsecutiveCall) throws(EvaluationError) -> Value { try month.consecutive(call, worker: worker) }
+}
+
+extension MonthComputation {
+    /// The lengths `days_in_period` and `days_in_month` read.
+    var lengths: PeriodLengths { PeriodLengths(days: span.days, monthDays: period.days) }
+
+    /// A worker-scope expression that must be known (items, pay, duty, groups, vetoes…): one that
+    /// depends on missing history is an error (EvaluationError.unknownHistory) at the expression.
+    public func value(_ e: CheckedExpr, worker w: Int) throws(EvaluationError) -> Value {
+        let v = try valueAllowingUnknown(e, worker: w)
+        if v.isUnknown { throw EvaluationError.unknown("this value", at: e.location) }
+        return v
+    }
+
+    /// A worker-scope expression that may be unknown: [values] (passed on) and flags (not raised).
+    public func valueAllowingUnknown(_ e: CheckedExpr, worker w: Int) throws(EvaluationError) -> Value {
+        try Evaluator(scope: WorkerScope(month: self, worker: w), period: lengths).evaluate(e)
+    }
+
+    /// The running total of aggregate `a` for worker `index` (or for the worker's group, when the
+    /// aggregate is over a group table), as RowAccumulation left it.
+    func aggregate(_ a: Int, worker index: Int) throws(EvaluationError) -> Value {
+        let w = aggregateOverGroup[a] ? groups.groupOf[index] : index
+        let spec = rules.aggregates[a]
+        switch spec.kind {
+        case .count: return .number(ExactNumber(acc.counts[acc.slot(a, w)]))
+        case .sum: return .number(acc.sums[acc.slot(a, w)])
+        case .distinct: return .number(ExactNumber(distinct[a]?.sets[w].count ?? 0))
+        case .countBy: return .number(ExactNumber(try perKey[a]?.count(worker: w) ?? 0))
+        case .mean:
+            // The mean of no rows is 0 (documented in the README's rule reference).
+            let k = acc.slot(a, w)
+            guard acc.counts[k] > 0 else { return .number(.zero) }
+            do { return .number(try acc.sums[k].divided(by: ExactNumber(acc.counts[k]))) } catch {
+                throw EvaluationError(error, at: spec.location, in: " in \(spec.text)")
+            }
+        }
+    }
+}
