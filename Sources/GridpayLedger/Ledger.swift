@@ -14,6 +14,14 @@ public final class Ledger: @unchecked Sendable {
 
     public static func path(ledgerDir: String, town: String) -> String { "\(ledgerDir)/\(town).sqlite" }
 
+    /// Removes a ledger that this process created and recorded nothing in (a refused first close):
+    /// the database, SQLite's side files, the lock file and, if this process made it and it is now
+    /// empty, the folder. Only these names; anything else in the folder stays.
+    static func removeUnused(path: String, folder: String?) {
+        for suffix in ["", "-journal", "-wal", "-shm", ".lock"] { unlink(path + suffix) }
+        if let folder { rmdir(folder) }
+    }
+
     /// Opens an existing ledger; nil when there is none (no period of the town was ever closed).
     public static func openIfPresent(ledgerDir: String, town: String) throws(PipelineFailure) -> Ledger? {
         let p = path(ledgerDir: ledgerDir, town: town)

@@ -119,6 +119,7 @@ public enum LedgerCommands {
         guard !who.isEmpty else { return .failure(PipelineFailure(message: "--by needs the name of the person closing the period")) }
         let p = "\(request.period)"
         let path = Ledger.path(ledgerDir: ledgerDir, town: request.town)
+        let newFolder = !FileManager.default.fileExists(atPath: ledgerDir)
         do {
             try FileManager.default.createDirectory(atPath: ledgerDir, withIntermediateDirectories: true)
         } catch {
@@ -130,6 +131,11 @@ public enum LedgerCommands {
             return .failure(PipelineFailure(message: "another gridpay process is closing a period of \(request.town) right now (\(path) is locked); nothing was recorded: try again when it has finished"))
         }
         defer { lock.release() }
+        // A close that records nothing leaves no ledger behind where there was none (still under
+        // the lock: this defer runs before the release).
+        let newLedger = !FileManager.default.fileExists(atPath: path)
+        var recorded = false
+        defer { if newLedger && !recorded { Ledger.removeUnused(path: path, folder: newFolder ? ledgerDir : nil) } }
         let ledger: Ledger
         do { ledger = try Ledger(path: path, town: request.town, create: true) } catch { return .failure(error) }
         do {
@@ -220,6 +226,7 @@ public enum LedgerCommands {
         } catch {
             return .failure(PipelineFailure(message: "recording \(request.town) \(p) in \(path) failed: \(Corrections.describe(error)); the ledger is as it was"))
         }
+        recorded = true
         outcome.lines.append("closed \(request.town) \(p) by \(who) at \(at) UTC: \(month.report.workers.count) workers, total payable \(total.fixed(places: 2)), rule version \(month.report.rules.version); recorded in \(path)")
         return .success(outcome)
     }

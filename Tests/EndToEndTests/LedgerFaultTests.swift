@@ -36,6 +36,21 @@ final class LedgerFaultTests: XCTestCase {
 
     func close() throws -> BinaryRunner.Output { try gridpay(["close", "qinghe", "2026-07", "--by", "张三"]) }
 
+    func testARefusedFirstCloseLeavesNoLedgerBehind() throws {
+        // An unknown worker in events.csv: the month has an error, so nothing is recorded, and a
+        // ledger that did not exist before is not left behind (nor its lock, nor the folder).
+        try Data("事件编号,网格员编号,上报时间,事件类型,核查结果\nE1,W9,2026-07-02 09:00,治安,有效\n".utf8)
+            .write(to: URL(fileURLWithPath: "\(input)/qinghe/2026-07/events.csv"))
+        let refused = try close()
+        XCTAssertEqual(refused.status, 1, refused.transcript)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: ledger), "the refused close left \(ledger)")
+        // Into an existing folder: only gridpay's own files go; the folder and what it held stay.
+        try FileManager.default.createDirectory(atPath: ledger, withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: URL(fileURLWithPath: "\(ledger)/notes.txt"))
+        XCTAssertEqual(try close().status, 1)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: ledger), ["notes.txt"])
+    }
+
     func testAFileThatIsNotAGridpayLedgerIsRefused() throws {
         try FileManager.default.createDirectory(atPath: ledger, withIntermediateDirectories: true)
         try Data("just some text, not a database\n".utf8).write(to: URL(fileURLWithPath: ledgerFile))
@@ -108,21 +123,34 @@ final class LedgerFaultTests: XCTestCase {
     }
 
     func testAnInterruptedCloseLeavesTheLedgerAsItWas() throws {
+        // A first close interrupted before it commits leaves no ledger (there was none).
         var r = try gridpay(["close", "qinghe", "2026-07", "--by", "张三"], environment: ["GRIDPAY_TEST_FAIL_BEFORE_COMMIT": "1"])
         XCTAssertEqual(r.status, 1, r.transcript)
         XCTAssertEqual(r.errorLines.last, "error: qinghe 2026-07 was not closed; the ledger \(ledgerFile) is as it was")
-        r = try gridpay(["status", "qinghe"])
-        XCTAssertEqual(r.stdoutLines, [
-            "qinghe: ledger \(ledgerFile)",
-            "period | closed by | closed at (UTC) | rule version | workers | total payable",
-            "corrections waiting to be settled: none",
-        ], r.transcript)
-        let db = try DatabaseQueue(path: ledgerFile)
-        for table in ["archive_object", "archive_chunk", "settlement", "archived_file", "output_hash", "worker_result"] {
-            XCTAssertEqual(try db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM \(table)") }, 0, table)
-        }
-        try db.close()
+        XCTAssertFalse(FileManager.default.fileExists(atPath: ledgerFile))
+        // With 2026-07 closed, an interrupted close of 2026-08 leaves every table as it was.
         XCTAssertEqual(try close().status, 0)
+        let august = "\(input)/qinghe/2026-08"
+        try FileManager.default.createDirectory(atPath: august, withIntermediateDirectories: true)
+        for name in try FileManager.default.contentsOfDirectory(atPath: "\(input)/qinghe/2026-07") {
+            let text = try String(contentsOfFile: "\(input)/qinghe/2026-07/\(name)", encoding: .utf8)
+            try Data(text.replacingOccurrences(of: "2026-07-", with: "2026-08-").utf8).write(to: URL(fileURLWithPath: "\(august)/\(name)"))
+        }
+        let tables = ["archive_object", "archive_chunk", "settlement", "archived_file", "output_hash", "worker_result"]
+        func counts() throws -> [Int] {
+            let db = try DatabaseQueue(path: ledgerFile)
+            defer { try? db.close() }
+            return try tables.map { t in try db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM \(t)") ?? -1 } }
+        }
+        let before = try counts()
+        r = try gridpay(["close", "qinghe", "2026-08", "--by", "张三"], environment: ["GRIDPAY_TEST_FAIL_BEFORE_COMMIT": "1"])
+        XCTAssertEqual(r.status, 1, r.transcript)
+        XCTAssertEqual(r.errorLines.last, "error: qinghe 2026-08 was not closed; the ledger \(ledgerFile) is as it was")
+        XCTAssertEqual(try counts(), before)
+        r = try gridpay(["status", "qinghe"])
+        XCTAssertEqual(r.stdoutLines.count, 4, r.transcript)  // the header, 2026-07 only, corrections
+        XCTAssertTrue(r.stdoutLines[2].hasPrefix("2026-07 | 张三 | "), r.transcript)
+        XCTAssertEqual(try gridpay(["close", "qinghe", "2026-08", "--by", "张三"]).status, 0)
     }
 
     func testRowsAreNeverUpdatedOrDeleted() throws {
