@@ -63,11 +63,19 @@ final class GB18030ToUTF8Converter {
     }
 }
 
+/// The detection's buffers. A file is read in 256 KiB pieces, converted into a scratch of twice
+/// that (UTF-8 text is at most 1.5 times as long as its GB18030: a two-byte character becomes
+/// three bytes); an in-memory check converts through a 64 KiB scratch, emptied as it fills.
+enum GB18030Detection {
+    static let fileChunk = 256 * 1024
+    static let scratchBytes = 64 * 1024
+}
+
 /// True when `bytes` decode from GB18030 to UTF-8 with glibc iconv without any error (empty input included).
 public func csvDetectLooksLikeGB18030(_ bytes: [UInt8]) -> Bool {
     var reason = ""
     guard let converter = GB18030ToUTF8Converter(failureReason: &reason) else { return false }
-    let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 1)
+    let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: GB18030Detection.scratchBytes, alignment: 1)
     defer { scratch.deallocate() }
     let outcome = try? bytes.withUnsafeBytes { input in
         try converter.convert(input, scratch: scratch, emit: { _ in })
@@ -81,7 +89,7 @@ func fileLooksLikeGB18030(path: String) -> Bool {
     var reason = ""
     guard let converter = GB18030ToUTF8Converter(failureReason: &reason),
           let file = try? ReadableFile(path: path) else { return false }
-    let chunkSize = 256 * 1024
+    let chunkSize = GB18030Detection.fileChunk
     let readBuffer = UnsafeMutableRawBufferPointer.allocate(
         byteCount: chunkSize + GB18030ToUTF8Converter.longestSequence, alignment: 1)
     let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 2 * chunkSize, alignment: 1)

@@ -291,7 +291,7 @@ struct CompareWorkbook {
     func writeAbout(_ book: XLSXWorkbook, _ f: SheetFormats) throws(XLSXError) {
         let c = comparison
         let t = try TableSheet(book, f, name: SheetLabels.aboutSheet, title: title(SheetLabels.aboutSheet),
-                               columns: [SheetColumn("项目", .text), SheetColumn("内容", .text, maxWidth: 120)], dataRows: nil)
+                               columns: SheetColumn.about, dataRows: nil)
         var lines: [(String, String)] = [("镇(街道)", "\(c.townName) (\(c.town))"), ("期间", "\(c.period)")]
         for (label, r) in [(Self.current, c.current), (Self.proposed, c.proposed)] {
             lines.append(("\(label)规则文件", "\(r.path)，版本 \(r.rules.version)，SHA-256 \(r.sha256)"))

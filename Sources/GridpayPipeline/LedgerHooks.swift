@@ -52,8 +52,6 @@ public struct CarriedCorrections: Sendable {
 extension PreparedMonth {
     /// Earlier months read from their inputs for the history (not from the ledger).
     public var historyMonthsRead: [(CalendarPeriod, MonthInputs)] { history.monthsRead }
-    /// Earlier months whose published results the history read from the ledger.
-    public var historyMonthsPublished: [CalendarPeriod] { history.publishedRead.sorted() }
 }
 
 extension MonthReport {

@@ -15,26 +15,22 @@ public struct InputFileRecord: Sendable {
 public final class MonthInputs {
     public let rules: LoadedRules
     public let period: Period
-    public let directory: String
     public let computation: MonthComputation
     public internal(set) var problems: [InputProblem] = []
     public internal(set) var files: [InputFileRecord] = []
     /// Scratch files that could not be written (a full temporary folder): not an input problem.
     public internal(set) var scratchFailures: [String] = []
 
-    init(rules: LoadedRules, period: Period, directory: String, history: HistoryProvider?) {
+    init(rules: LoadedRules, period: Period, history: HistoryProvider?) {
         self.rules = rules
         self.period = period
-        self.directory = directory
         computation = MonthComputation(rules: rules.rules, period: period, history: history)
     }
 
-    /// A quarter's inputs: `directory` is the town's input folder (its files are named
-    /// `YYYY-MM/<file>`), `period` the quarter's last month.
-    init(rules: LoadedRules, quarter: CalendarPeriod, directory: String, history: HistoryProvider?) {
+    /// A quarter's inputs (its files are named `YYYY-MM/<file>`); `period` is its last month.
+    init(rules: LoadedRules, quarter: CalendarPeriod, history: HistoryProvider?) {
         self.rules = rules
         self.period = quarter.lastMonth
-        self.directory = directory
         computation = MonthComputation(rules: rules.rules, span: quarter, history: history)
     }
 
@@ -54,8 +50,8 @@ public enum MonthReader {
     /// any thread count.
     public static func read(rules: LoadedRules, period: Period, directory: String, accepted: Set<RowPosition>, history: HistoryProvider?,
                             progress: RunReporter? = nil, scratch: String? = nil,
-                            deductionSink: (Int) -> DeductionSink? = { _ in nil }, threads: Int = 2) -> MonthInputs {
-        let month = MonthInputs(rules: rules, period: period, directory: directory, history: history)
+                            deductionSink: (Int) -> DeductionSink? = { _ in nil }, threads: Int = RunRequest.defaultThreads) -> MonthInputs {
+        let month = MonthInputs(rules: rules, period: period, history: history)
         let ruleSet = rules.rules
         let roster = ruleSet.roster.table
         let rosterJob = TableJob(table: roster, spec: ruleSet.tables[roster], directory: directory, month: month.computation,

@@ -13,7 +13,11 @@ public struct RunRequest: Sendable {
     /// Rows the user accepted: they are left out of the month and listed.
     public var accepted: Set<RowPosition> = []
     /// Threads reading input tables at once (the outputs are the same at any count).
-    public var threads = 2
+    public var threads = RunRequest.defaultThreads
+    /// Two: the machines a town runs on have at least two cores, and a month's largest table
+    /// (patrol sessions) is read in about the time of all the others together, so a third thread
+    /// rarely has a table to read.
+    public static let defaultThreads = 2
     /// Closed earlier periods (the ledger): the history reads their published results.
     public var published: PublishedHistory?
     /// Corrections of closed periods carried into this period's pay (the ledger works them out).

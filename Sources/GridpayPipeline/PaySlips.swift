@@ -35,6 +35,8 @@ extension WorkbookWriter {
     /// Heights in points: header row (per line), value row, the gap to cut along.
     static let slipValueHeight = 17.0
     static let slipGapHeight = 9.0
+    /// Pages of slips on one sheet: Excel keeps at most 1,023 manual page breaks a sheet.
+    static let slipPagesPerSheet = 1024
 
     enum SlipCell {
         case text(String)
@@ -77,7 +79,7 @@ extension WorkbookWriter {
         let valueHeight = max(Self.slipValueHeight, TableSheet.rowHeight(lines: valueLines))
         let slipHeight = headerHeight + valueHeight + Self.slipGapHeight
         let perPage = max(1, Int((PrintedPage.height / (slipHeight * Double(scale) / 100)).rounded(.down)))
-        let perSheet = perPage * 1024
+        let perSheet = perPage * Self.slipPagesPerSheet
 
         var first = 0
         var sheetNumber = 0

@@ -10,8 +10,8 @@ import GridpayCore
 enum QuarterReader {
     /// `townDirectory`: the town's input folder, holding the YYYY-MM folders.
     static func read(rules: LoadedRules, quarter: CalendarPeriod, townDirectory: String, accepted: Set<RowPosition>, history: HistoryProvider?,
-                     progress: RunReporter? = nil, deductionSink: (Int) -> DeductionSink? = { _ in nil }, threads: Int = 2) -> MonthInputs {
-        let inputs = MonthInputs(rules: rules, quarter: quarter, directory: townDirectory, history: history)
+                     progress: RunReporter? = nil, deductionSink: (Int) -> DeductionSink? = { _ in nil }, threads: Int = RunRequest.defaultThreads) -> MonthInputs {
+        let inputs = MonthInputs(rules: rules, quarter: quarter, history: history)
         let months = quarter.months
         for m in months where !isFolder("\(townDirectory)/\(m)") {
             inputs.problems.append(InputProblem(.missingFile, .error, file: "\(m)/", line: nil,

@@ -11,7 +11,7 @@ public struct RateRequest: Sendable {
     public var rulesDir = "Rules"
     public var inputDir = "Input"
     public var outputDir = "Output"
-    public var threads = 2
+    public var threads = RunRequest.defaultThreads
     /// Closed periods (the ledger): open periods computed for the rating read their history here.
     public var history: PublishedHistory?
 
@@ -193,9 +193,9 @@ enum RatingCSV {
         [SheetLabels.rank] + rosterLabels + report.results.map { "\($0.period)" } + [RatingLabels.mean, GradeBands.gradeName, SheetLabels.remark]
     }
 
-    static func write(_ report: RatingReport, to path: String, rosterLabels: [String]? = nil) throws {
+    static func write(_ report: RatingReport, to path: String, rosterLabels: [String]) throws {
         let w = try CSVWriter(path: path)
-        try w.write(record: header(report, rosterLabels: rosterLabels ?? [SheetLabels.workerID, SheetLabels.name, SheetLabels.unit, SheetLabels.group]))
+        try w.write(record: header(report, rosterLabels: rosterLabels))
         for r in report.rows {
             var row = ["\(r.rank)"] + [r.id, r.name, r.unit, r.group].map(PayCSV.neutralized)
             row += r.scores.map { $0?.fixed(places: 2) ?? "" }

@@ -70,7 +70,7 @@ struct RatingWorkbook {
 
     func writeAbout(_ book: XLSXWorkbook, _ formats: SheetFormats) throws(XLSXError) {
         let t = try TableSheet(book, formats, name: SheetLabels.aboutSheet, title: "\(report.townName) \(report.period) \(SheetLabels.aboutSheet)",
-                               columns: [SheetColumn("项目", .text), SheetColumn("内容", .text, maxWidth: 120)], dataRows: nil)
+                               columns: SheetColumn.about, dataRows: nil)
         var row = 1
         for (k, v) in aboutLines() {
             try t.text(k, row: row, column: 0)

@@ -33,7 +33,10 @@ public enum RuleTestRunner {
                         failures.append(.error("test '\(test.name)': the input of table \(table.name) cannot be written in GB18030", at: test.location))
                         continue
                     }
-                    fm.createFile(atPath: "\(dir)/\(table.file)", contents: bytes)
+                    guard fm.createFile(atPath: "\(dir)/\(table.file)", contents: bytes) else {
+                        failures.append(.error("test '\(test.name)': the input of table \(table.name) cannot be written to the temporary folder \(dir)", at: test.location))
+                        continue
+                    }
                 }
             }
             var request = RunRequest(town: rules.town, period: test.span ?? CalendarPeriod(month: test.period))

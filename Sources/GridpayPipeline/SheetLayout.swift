@@ -74,6 +74,13 @@ struct SheetColumn: Sendable {
         self.style = style
         self.maxWidth = maxWidth
     }
+
+    /// Characters across the text column of a 说明 sheet before it wraps: wide enough for a
+    /// "SHA-256 <64 hex digits>；<bytes> 字节" line on one row.
+    static let aboutTextWidth = 120.0
+
+    /// The columns of every 说明 sheet (run, rating, comparison): 项目 and 内容.
+    static var about: [SheetColumn] { [SheetColumn("项目", .text), SheetColumn("内容", .text, maxWidth: aboutTextWidth)] }
 }
 
 /// Display width of text in Excel character units (the width of "0"): CJK and full-width

@@ -5,6 +5,33 @@ import GridpayHash
 
 extension CSVRawRecord: RawRecord {}
 
+/// The sizes behind the spill files, each chosen so that memory stays flat in rows while the
+/// disk is written and read in large sequential pieces.
+enum SpillSizes {
+    /// A spill writer's default buffer, and the pieces files are read back and hashed in: 1 MiB.
+    static let ioChunk = 1 << 20
+    /// Key hashes a table keeps in memory before it spills them (2^18 × 16 bytes = 4 MiB a key).
+    static let keysInMemory = 1 << 18
+    /// Spilled key hashes go to 2^8 = 256 partition files by the hash's top byte, so that each
+    /// file is small enough to sort alone.
+    static let partitionBits = 8
+    static let partitions = 1 << partitionBits
+    /// The buffer of each partition file: 16 KiB × 256 files = 4 MiB a key.
+    static let partitionBuffer = 1 << 14
+    /// A spilled key entry: its 64-bit hash and 64-bit line.
+    static let keyEntryBytes = 16
+    /// The buffer of a table's deduction spill: 256 KiB.
+    static let deductionBuffer = 1 << 18
+    /// A deduction's reason is stored with a 16-bit length: longer reasons are cut there.
+    static let reasonBytes = Int(UInt16.max)
+    /// A spilled deduction before its reason: worker (4), item (2), deduction (2), line (4),
+    /// file (2), points and yuan as two numerator/denominator pairs (4 × 16), reason length (2).
+    static let deductionFixedBytes = 4 + 2 + 2 + 4 + 2 + 4 * 16 + 2
+
+    /// The partition of a key hash.
+    @inline(__always) static func partition(_ hash: UInt64) -> Int { Int(hash >> (64 - partitionBits)) }
+}
+
 /// A scratch folder for one run's spill files, removed when the run is done.
 final class ScratchFolder {
     let path: String
@@ -38,7 +65,7 @@ final class SpillWriter {
 
     let capacity: Int
 
-    init(path: String, bufferCapacity: Int = 1 << 20) throws {
+    init(path: String, bufferCapacity: Int = SpillSizes.ioChunk) throws {
         self.path = path
         capacity = bufferCapacity
         guard FileManager.default.createFile(atPath: path, contents: nil) else {
@@ -92,7 +119,7 @@ final class DuplicateKeyFinder: UniqueKeySink {
     var inMemory: [[Entry]] = []
     var partitions: [[SpillWriter]?] = []
 
-    init(scratch: String, prefix: String = "", memoryLimit: Int = 1 << 18) {
+    init(scratch: String, prefix: String = "", memoryLimit: Int = SpillSizes.keysInMemory) {
         self.scratch = scratch
         self.prefix = prefix
         self.memoryLimit = memoryLimit
@@ -105,10 +132,10 @@ final class DuplicateKeyFinder: UniqueKeySink {
 
     func add(table: Int, key: Int, hash: UInt64, line: Int) {
         if let parts = partitions[key] {
-            let w = parts[Int(hash >> 56)]
+            let w = parts[SpillSizes.partition(hash)]
             w.append(hash)
             w.append(UInt64(line))
-            if w.buffer.count >= 1 << 14 { try? w.flush() }
+            if w.buffer.count >= SpillSizes.partitionBuffer { try? w.flush() }
             return
         }
         inMemory[key].append(Entry(hash: hash, line: UInt64(line)))
@@ -117,12 +144,12 @@ final class DuplicateKeyFinder: UniqueKeySink {
 
     func spill(key: Int) {
         var writers: [SpillWriter] = []
-        for p in 0..<256 {
-            guard let w = try? SpillWriter(path: "\(scratch)/\(prefix)keys-\(key)-\(p).bin", bufferCapacity: 1 << 14) else { return }
+        for p in 0..<SpillSizes.partitions {
+            guard let w = try? SpillWriter(path: "\(scratch)/\(prefix)keys-\(key)-\(p).bin", bufferCapacity: SpillSizes.partitionBuffer) else { return }
             writers.append(w)
         }
         for e in inMemory[key] {
-            let w = writers[Int(e.hash >> 56)]
+            let w = writers[SpillSizes.partition(e.hash)]
             w.append(e.hash)
             w.append(e.line)
         }
@@ -148,13 +175,13 @@ final class DuplicateKeyFinder: UniqueKeySink {
                 try w.close()
                 let data = try Data(contentsOf: URL(fileURLWithPath: w.path))
                 var entries: [Entry] = []
-                entries.reserveCapacity(data.count / 16)
+                entries.reserveCapacity(data.count / SpillSizes.keyEntryBytes)
                 data.withUnsafeBytes { raw in
                     var o = 0
-                    while o + 16 <= raw.count {
+                    while o + SpillSizes.keyEntryBytes <= raw.count {
                         entries.append(Entry(hash: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: o, as: UInt64.self)),
                                              line: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: o + 8, as: UInt64.self))))
-                        o += 16
+                        o += SpillSizes.keyEntryBytes
                     }
                 }
                 try? FileManager.default.removeItem(atPath: w.path)
@@ -176,7 +203,7 @@ final class DeductionSpill: DeductionSink {
     var failure: Error?
 
     init(scratch: String, name: String = "deductions") throws {
-        writer = try SpillWriter(path: "\(scratch)/\(name).bin", bufferCapacity: 1 << 18)
+        writer = try SpillWriter(path: "\(scratch)/\(name).bin", bufferCapacity: SpillSizes.deductionBuffer)
     }
 
     func add(worker: Int, record r: DeductionRecord) {
@@ -197,7 +224,7 @@ final class DeductionSpill: DeductionSink {
             writer.append(n.numerator)
             writer.append(n.denominator)
         }
-        let reason = Array(r.reason.utf8.prefix(65535))
+        let reason = Array(r.reason.utf8.prefix(SpillSizes.reasonBytes))
         writer.append(UInt16(reason.count))
         writer.append(bytes: reason)
         do { try writer.flushIfFull() } catch { failure = error }
@@ -213,7 +240,7 @@ final class DeductionSpill: DeductionSink {
         var offset = 0
         func need(_ n: Int) throws -> Bool {
             while pending.count - offset < n {
-                let more = try handle.read(upToCount: 1 << 20) ?? Data()
+                let more = try handle.read(upToCount: SpillSizes.ioChunk) ?? Data()
                 if more.isEmpty { return false }
                 pending = pending.subdata(in: offset..<pending.count) + more
                 offset = 0
@@ -225,7 +252,7 @@ final class DeductionSpill: DeductionSink {
             offset += MemoryLayout<T>.size
             return T(littleEndian: v)
         }
-        let fixed = 4 + 2 + 2 + 4 + 2 + 4 * 16 + 2
+        let fixed = SpillSizes.deductionFixedBytes
         while try need(fixed) {
             let worker = Int(read(UInt32.self))
             let item = Int(read(UInt16.self))
@@ -285,7 +312,7 @@ enum FileHash {
         defer { try? handle.close() }
         let d = try SHA256Digest()
         var total = 0
-        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+        while let chunk = try handle.read(upToCount: SpillSizes.ioChunk), !chunk.isEmpty {
             try d.update([UInt8](chunk))
             total += chunk.count
         }

@@ -23,6 +23,12 @@ extension WorkbookWriter {
 
     /// Score bands of 10 points from 60 to 100: "60 分以下", "60–69.99", …, "100 分及以上".
     static let bandEdges = [60, 70, 80, 90, 100]
+    /// libxlsxwriter's default chart: 480 × 288 pixels (360 points wide, as a pixel is ¾ point);
+    /// a default row is 20 pixels tall. The 1.1 where the width is used is PrintedPage's
+    /// allowance for LibreOffice drawing wider.
+    static let chartHeightPixels = 288.0
+    static let chartWidthPoints = 360.0
+    static let rowHeightPixels = 20.0
 
     static func bandLabels() -> [String] {
         var labels = ["\(bandEdges[0]) 分以下"]
@@ -105,8 +111,7 @@ extension WorkbookWriter {
         }
         let t = TableSheet(sheet: ws, s, columns: columns)
         let chartColumn = columnCount + 1
-        // A chart is 480 × 288 pixels; rows are 20 pixels tall.
-        let chartRows = 288.0 / 20
+        let chartRows = Self.chartHeightPixels / Self.rowHeightPixels
         var row = 0
         var blocks: [(top: Int, rows: Int)] = []
         for table in tables {
@@ -142,7 +147,7 @@ extension WorkbookWriter {
         try ws.setColumnWidth(first: columnCount, last: columnCount, width: gap)
         // Tables and charts (480 pixels, 360 points) across one page; no repeated rows, as the
         // sheet holds several tables.
-        let across = (t.sizer.widths + [gap]).reduce(0) { $0 + PrintedPage.points(columnWidth: $1) } + 360 * 1.1
+        let across = (t.sizer.widths + [gap]).reduce(0) { $0 + PrintedPage.points(columnWidth: $1) } + Self.chartWidthPoints * 1.1
         let scale = min(100, max(10, Int((PrintedPage.width / across * 100).rounded(.down))))
         try ws.setUpPrinting(scalePercent: scale,
                              header: "&C\(TableSheet.escaped("\(rules.townName) \(report.period) \(name)"))",

@@ -305,7 +305,7 @@ struct WorkbookWriter {
     }
 
     func writeAbout(_ book: XLSXWorkbook, _ s: SheetFormats) throws(XLSXError) {
-        let ws = try sheet(book, SheetLabels.aboutSheet, [SheetColumn("项目", .text), SheetColumn("内容", .text, maxWidth: 120)], dataRows: nil, s)
+        let ws = try sheet(book, SheetLabels.aboutSheet, SheetColumn.about, dataRows: nil, s)
         var row = 1
         for (k, v) in month.aboutLines() {
             try ws.text(k, row: row, column: 0)

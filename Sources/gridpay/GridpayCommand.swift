@@ -25,7 +25,7 @@ struct Run: ParsableCommand {
     var accept: [RowPosition] = []
     @Flag(help: "No progress output.") var quiet = false
     @Option(help: "Threads reading input tables at once; the outputs are the same bytes at any count.")
-    var threads = 2
+    var threads = RunRequest.defaultThreads
     @Option(help: "Folder of the towns' ledgers (<town>.sqlite): closed periods, their archive and published results.")
     var ledgerDir = "Ledger"
 
