@@ -1,66 +1,6 @@
-/// Column rules that look beyond a cell's own text (declared on a column of `[tables.*]`):
-/// - `required_when = '<row condition>'`: the cell must be filled when the condition holds;
-/// - `empty_when = '<row condition>'`: the cell must be empty when the condition holds
-///   (a column with either rule may be empty otherwise);
-/// - `on_roster = "<roster column>"`: a filled cell must be a value of that roster column;
-/// - `same_on_roster = ["<column>", …]` (with on_roster): the roster row it names must have the
-///   same value as this row in each listed column (a column of both tables).
+/// Column rules that look beyond a cell's own text (required_when, empty_when, on_roster,
+/// same_on_roster; read by Sections/05-ColumnRulesSection), compiled and applied to each row.
 /// Each violation is an error at the row and column, like a bad value.
-extension RuleLoader {
-    static func checkCellRules(_ tables: inout [TableSpec], tablesNode: TOMLTable?, context ctx: CheckContext) {
-        guard let tablesNode else { return }
-        let roster = tables[ctx.rosterTable]
-        for (ti, entry) in tablesNode.entries.enumerated() where ti < tables.count {
-            guard case .table(let t) = entry.node.value, let columns = t["columns"], case .array(let nodes) = columns.value else { continue }
-            for node in nodes {
-                guard case .table(let ct) = node.value, let nameNode = ct["name"], case .string(let name) = nameNode.value,
-                      let c = tables[ti].columnIndex(name.value) else { continue }
-                let r = TOMLReader(ct, path: "column \(name.value) of \(entry.key)", allowed: ["name", "type", "min", "max", "places", "values", "optional", "required_when", "empty_when", "on_roster", "same_on_roster"]) { _ in }
-                for key in ["required_when", "empty_when"] {
-                    guard let s = r.string(key, required: false) else { continue }
-                    if ti == ctx.rosterTable {
-                        ctx.diagnostics.append(.error("\(key) is for input tables, not the roster", at: s.location(ofCharacterAt: 0)))
-                        continue
-                    }
-                    guard let (e, _) = ExpressionChecker.check(ExpressionSource(s), scope: .row(table: ti), expecting: .bool, context: ctx, what: key) else { continue }
-                    tables[ti].columns[c].optional = true
-                    if key == "required_when" { tables[ti].columns[c].requiredWhen = e; tables[ti].columns[c].requiredWhenText = s.value } else {
-                        tables[ti].columns[c].emptyWhen = e; tables[ti].columns[c].emptyWhenText = s.value
-                    }
-                }
-                if let s = r.string("on_roster", required: false) {
-                    guard ti != ctx.rosterTable else {
-                        ctx.diagnostics.append(.error("on_roster is for input tables, not the roster itself", at: s.location(ofCharacterAt: 0)))
-                        continue
-                    }
-                    guard let rc = roster.columnIndex(s.value) else {
-                        ctx.diagnostics.append(.error("on_roster names '\(s.value)', which is not a column of the roster (\(roster.name))\(Suggestion.didYouMean(s.value, among: roster.columns.map(\.name)))", at: s.location(ofCharacterAt: 0)))
-                        continue
-                    }
-                    guard roster.columns[rc].type.valueType == .text, tables[ti].columns[c].type.valueType == .text else {
-                        ctx.diagnostics.append(.error("on_roster compares text: '\(name.value)' and the roster's '\(s.value)' must be id, text or choice columns", at: s.location(ofCharacterAt: 0)))
-                        continue
-                    }
-                    tables[ti].columns[c].onRoster = rc
-                    for m in r.array("same_on_roster", required: false) ?? [] {
-                        guard case .string(let ms) = m.value else {
-                            ctx.diagnostics.append(.error("same_on_roster lists column names in quotes", at: m.location))
-                            continue
-                        }
-                        guard let own = tables[ti].columnIndex(ms.value), let other = roster.columnIndex(ms.value) else {
-                            ctx.diagnostics.append(.error("same_on_roster names '\(ms.value)', which must be a column of both \(entry.key) and the roster\(Suggestion.didYouMean(ms.value, among: tables[ti].columns.map(\.name)))", at: ms.location(ofCharacterAt: 0)))
-                            continue
-                        }
-                        tables[ti].columns[c].sameOnRoster.append((own, other))
-                    }
-                } else if let m = ct["same_on_roster"] {
-                    ctx.diagnostics.append(.error("same_on_roster needs on_roster = \"<roster column>\" on the same column", at: m.location))
-                }
-            }
-        }
-    }
-}
-
 /// The cell rules of one table, compiled, with the roster values they look up.
 final class CellRuleSet {
     struct Rule {

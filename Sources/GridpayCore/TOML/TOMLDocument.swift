@@ -85,7 +85,7 @@ public enum TOMLParser {
             if c != "\t", c.unicodeScalars.count == 1, let v = c.unicodeScalars.first?.value, v < 0x20 || v == 0x7F {
                 let hex = String(v, radix: 16, uppercase: true)
                 let code = String(repeating: "0", count: 4 - hex.count) + hex
-                throw TOMLParseError(diagnostic: .error("the control character U+\(code) is not allowed in a rule file (only tab and line breaks are); inside a \"…\" string write it as \\u\(code)", at: SourceLocation(file: file, line: line, column: column)))
+                throw TOMLParseError(diagnostic: .error(TOMLMessages.controlCharacter(code), at: SourceLocation(file: file, line: line, column: column)))
             }
             column += 1
         }
@@ -145,7 +145,7 @@ private struct Parser {
         skipComment()
         guard let c = current else { return }
         guard Parser.isNewline(c) else {
-            throw fail("expected the end of the line after the value, found '\(c)'")
+            throw fail(TOMLMessages.expectedEndOfLine(found: c))
         }
         advance()
     }
@@ -183,10 +183,10 @@ private struct Parser {
         skipSpaces()
         let keys = try parseDottedKey()
         skipSpaces()
-        guard current == "]" else { throw fail("expected ']' to close the table header") }
+        guard current == "]" else { throw fail(TOMLMessages.unclosedTableHeader()) }
         advance()
         if isArray {
-            guard current == "]" else { throw fail("expected ']]' to close the array-of-tables header") }
+            guard current == "]" else { throw fail(TOMLMessages.unclosedArrayOfTablesHeader()) }
             advance()
         }
         try expectEndOfLine()
@@ -198,7 +198,7 @@ private struct Parser {
                 newTable.explicitlyDefined = true
                 if let existing = table[key] {
                     guard case .array(var items) = existing.value else {
-                        throw fail("'\(key)' is already defined as \(existing.value.kindName) at \(existing.location); cannot use it as an array of tables", at: keyLoc)
+                        throw fail(TOMLMessages.notAnArrayOfTables(key, is: existing.value.kindName, at: existing.location), at: keyLoc)
                     }
                     items.append(TOMLNode(value: .table(newTable), location: start))
                     table.set(key, keyLocation: keyLoc, node: TOMLNode(value: .array(items), location: existing.location))
@@ -212,7 +212,7 @@ private struct Parser {
                 case .table(let t):
                     if last {
                         if t.explicitlyDefined || t.isInline {
-                            throw fail("table [\(keys.map(\.0).joined(separator: "."))] is defined twice (first at \(t.location))", at: keyLoc)
+                            throw fail(TOMLMessages.tableDefinedTwice(keys.map(\.0).joined(separator: "."), first: t.location), at: keyLoc)
                         }
                         t.explicitlyDefined = true
                     }
@@ -220,11 +220,11 @@ private struct Parser {
                 case .array(let items):
                     // [a.b] after [[a]] extends the last element of the array.
                     guard case .table(let t)? = items.last?.value else {
-                        throw fail("'\(key)' is an array of values, not of tables", at: keyLoc)
+                        throw fail(TOMLMessages.arrayOfValuesAsTable(key), at: keyLoc)
                     }
                     table = t
                 default:
-                    throw fail("'\(key)' is already \(existing.value.kindName) (at \(existing.location)); cannot use it as a table", at: keyLoc)
+                    throw fail(TOMLMessages.notATable(key, is: existing.value.kindName, at: existing.location), at: keyLoc)
                 }
             } else {
                 let t = TOMLTable(location: last ? start : keyLoc)
@@ -254,7 +254,7 @@ private struct Parser {
     }
 
     mutating func parseSimpleKey() throws(TOMLParseError) -> String {
-        guard let c = current else { throw fail("expected a key, found the end of the file") }
+        guard let c = current else { throw fail(TOMLMessages.keyAtEndOfFile()) }
         if c == "\"" { return try parseBasicString().value }
         if c == "'" { return try parseLiteralString().value }
         var key = ""
@@ -264,12 +264,12 @@ private struct Parser {
         }
         if key.isEmpty {
             if c.isLetter {
-                throw fail("a bare key may only use A-Z a-z 0-9 _ -; put a key such as '\(c)…' in double quotes, e.g. \"业务培训\" = …")
+                throw fail(TOMLMessages.bareKeyNotASCII(c))
             }
-            throw fail("expected a key, found '\(c)'")
+            throw fail(TOMLMessages.expectedKey(found: c))
         }
         if let c = current, c.isLetter, !Parser.isBareKeyChar(c) {
-            throw fail("a bare key may only use A-Z a-z 0-9 _ -; put this key in double quotes")
+            throw fail(TOMLMessages.bareKeyGoesOn())
         }
         return key
     }
@@ -278,7 +278,7 @@ private struct Parser {
         let keys = try parseDottedKey()
         skipSpaces()
         guard current == "=" else {
-            throw fail("expected '=' after the key '\(keys.map(\.0).joined(separator: "."))'")
+            throw fail(TOMLMessages.expectedEquals(after: keys.map(\.0).joined(separator: ".")))
         }
         advance()
         skipSpaces()
@@ -287,7 +287,7 @@ private struct Parser {
         for (key, loc) in keys.dropLast() {
             if let existing = target[key] {
                 guard case .table(let t) = existing.value, !t.explicitlyDefined, !t.isInline else {
-                    throw fail("'\(key)' is already defined at \(existing.location)", at: loc)
+                    throw fail(TOMLMessages.keyIsNotATable(key, definedAt: existing.location), at: loc)
                 }
                 target = t
             } else {
@@ -298,14 +298,14 @@ private struct Parser {
         }
         let (key, loc) = keys.last!
         if let existing = target.entry(key) {
-            throw fail("the key '\(key)' is defined twice (first at \(existing.keyLocation))", at: loc)
+            throw fail(TOMLMessages.keyDefinedTwice(key, first: existing.keyLocation), at: loc)
         }
         target.set(key, keyLocation: loc, node: node)
     }
 
     mutating func parseValue() throws(TOMLParseError) -> TOMLNode {
         let loc = location
-        guard let c = current else { throw fail("expected a value, found the end of the file") }
+        guard let c = current else { throw fail(TOMLMessages.valueAtEndOfFile()) }
         switch c {
         case "\"":
             return TOMLNode(value: .string(try parseBasicString()), location: loc)
@@ -320,7 +320,7 @@ private struct Parser {
             while let c = current, c.isLetter { word.append(c); advance() }
             if word == "true" { return TOMLNode(value: .bool(true), location: loc) }
             if word == "false" { return TOMLNode(value: .bool(false), location: loc) }
-            throw fail("expected a value (string, number, true/false, array or table), found '\(word)'; text must be quoted", at: loc)
+            throw fail(TOMLMessages.unquotedWord(word), at: loc)
         default:
             if c.isNumber || c == "-" || c == "+" {
                 var text = ""
@@ -330,11 +330,11 @@ private struct Parser {
                 }
                 let cleaned = text.filter { $0 != "_" }
                 guard let n = ExactNumber(decimalText: cleaned) else {
-                    throw fail("'\(text)' is not a number this rule format accepts (plain decimals such as 12, -3, 0.5; no exponents); dates must be quoted strings", at: loc)
+                    throw fail(TOMLMessages.badNumber(text), at: loc)
                 }
                 return TOMLNode(value: .number(n, text: text), location: loc)
             }
-            throw fail("expected a value (string, number, true/false, array or table), found '\(c)'")
+            throw fail(TOMLMessages.expectedValue(found: c))
         }
     }
 
@@ -353,18 +353,18 @@ private struct Parser {
         var items: [TOMLNode] = []
         while true {
             skipArrayWhitespace()
-            guard let c = current else { throw fail("this array is never closed with ']'", at: open) }
+            guard let c = current else { throw fail(TOMLMessages.unclosedArray(), at: open) }
             if c == "]" { advance(); return items }
             // A table header or a key = value at the start of a line: the array was left open.
             if location.column == 1, c == "[" || lineLooksLikeKeyValue() {
-                throw fail("this array is never closed with ']' (the next line that is not part of it is line \(location.line))", at: open)
+                throw fail(TOMLMessages.unclosedArray(nextLine: location.line), at: open)
             }
             items.append(try parseValue())
             skipArrayWhitespace()
             if current == "," { advance(); continue }
             if current == "]" { advance(); return items }
-            if atEnd { throw fail("this array is never closed with ']'", at: open) }
-            throw fail("expected ',' or ']' in the array that starts at \(open.line):\(open.column)")
+            if atEnd { throw fail(TOMLMessages.unclosedArray(), at: open) }
+            throw fail(TOMLMessages.expectedCommaInArray(openedAt: open))
         }
     }
 
@@ -395,9 +395,9 @@ private struct Parser {
             if current == "," { advance(); continue }
             if current == "}" { advance(); return table }
             if let c = current, Parser.isNewline(c) {
-                throw fail("an inline table { … } must stay on one line; use a [table] section for longer ones")
+                throw fail(TOMLMessages.inlineTableOnOneLine())
             }
-            throw fail("expected ',' or '}' in the inline table")
+            throw fail(TOMLMessages.expectedCommaInInlineTable())
         }
     }
 
@@ -408,7 +408,7 @@ private struct Parser {
             if let c = current, Parser.isNewline(c) { advance() }
             var value = "", locs: [SourceLocation] = []
             while true {
-                guard let c = current else { throw fail("this multi-line string is never closed with '''", at: open) }
+                guard let c = current else { throw fail(TOMLMessages.unclosedMultiLineLiteral(), at: open) }
                 if c == "'" && peek() == "'" && peek(2) == "'" {
                     locs.append(location)
                     advance(); advance(); advance()
@@ -420,7 +420,7 @@ private struct Parser {
         advance()
         var value = "", locs: [SourceLocation] = []
         while true {
-            guard let c = current, !Parser.isNewline(c) else { throw fail("this string is never closed with '", at: open) }
+            guard let c = current, !Parser.isNewline(c) else { throw fail(TOMLMessages.unclosedLiteral(), at: open) }
             if c == "'" {
                 locs.append(location)
                 advance()
@@ -442,9 +442,9 @@ private struct Parser {
         var value = "", locs: [SourceLocation] = []
         while true {
             guard let c = current else {
-                throw fail(multiline ? "this multi-line string is never closed with \"\"\"" : "this string is never closed with \"", at: open)
+                throw fail(multiline ? TOMLMessages.unclosedMultiLineBasic() : TOMLMessages.unclosedBasic(), at: open)
             }
-            if !multiline && Parser.isNewline(c) { throw fail("this string is never closed with \" on its line", at: open) }
+            if !multiline && Parser.isNewline(c) { throw fail(TOMLMessages.unclosedBasicOnItsLine(), at: open) }
             if c == "\"" {
                 if !multiline {
                     locs.append(location); advance()
@@ -459,7 +459,7 @@ private struct Parser {
             if c == "\\" {
                 let escLoc = location
                 advance()
-                guard let e = current else { throw fail("unfinished escape sequence") }
+                guard let e = current else { throw fail(TOMLMessages.unfinishedEscape()) }
                 if multiline && (Parser.isNewline(e) || e == " " || e == "\t") {
                     // Line-ending backslash: trim the newline and following whitespace.
                     while let w = current, w == " " || w == "\t" || Parser.isNewline(w) { advance() }
@@ -479,14 +479,14 @@ private struct Parser {
                     advance()
                     var hex = ""
                     for _ in 0..<count {
-                        guard let h = current, h.isHexDigit else { throw fail("expected \(count) hex digits after \\\(e)", at: escLoc) }
+                        guard let h = current, h.isHexDigit else { throw fail(TOMLMessages.expectedHexDigits(count, after: e), at: escLoc) }
                         hex.append(h); advance()
                     }
-                    guard let v = UInt32(hex, radix: 16), let s = Unicode.Scalar(v) else { throw fail("\\\(e)\(hex) is not a Unicode scalar", at: escLoc) }
+                    guard let v = UInt32(hex, radix: 16), let s = Unicode.Scalar(v) else { throw fail(TOMLMessages.notAUnicodeScalar(e, hex), at: escLoc) }
                     value.append(Character(s)); locs.append(escLoc)
                     continue
                 default:
-                    throw fail("unknown escape sequence '\\\(e)'; use a literal string '…' to avoid escaping", at: escLoc)
+                    throw fail(TOMLMessages.unknownEscape(e), at: escLoc)
                 }
                 advance()
                 value.append(mapped); locs.append(escLoc)

@@ -7,12 +7,17 @@ public struct TOMLSection {
     let report: (Diagnostic) -> Void
 
     public init(_ table: TOMLTable, path: String, allowed: [String], report: @escaping (Diagnostic) -> Void) {
+        self.init(table, path: path, report: report)
+        for entry in table.entries where !allowed.contains(entry.key) {
+            report(RuleMessages.unknownKey(entry.key, in: path, allowed: allowed, at: entry.keyLocation))
+        }
+    }
+
+    /// A section whose keys were checked already (the rule file read again after its tables).
+    init(_ table: TOMLTable, path: String, report: @escaping (Diagnostic) -> Void) {
         self.table = table
         self.path = path
         self.report = report
-        for entry in table.entries where !allowed.contains(entry.key) {
-            report(.error("unknown key '\(entry.key)' in \(path)\(Suggestion.didYouMean(entry.key, among: allowed)); allowed keys: \(allowed.joined(separator: ", "))", at: entry.keyLocation, length: entry.key.count))
-        }
     }
 
     public func error(_ message: String, at loc: SourceLocation?) {
@@ -23,14 +28,14 @@ public struct TOMLSection {
 
     public func node(_ key: String, required: Bool) -> TOMLNode? {
         if let n = table[key] { return n }
-        if required { error("\(path) needs the key '\(key)'", at: table.location) }
+        if required { report(RuleMessages.missingKey(key, in: path, at: table.location)) }
         return nil
     }
 
     public func string(_ key: String, required: Bool = true) -> TOMLString? {
         guard let n = node(key, required: required) else { return nil }
         guard case .string(let s) = n.value else {
-            error("'\(key)' in \(path) must be a string in quotes, but is \(n.value.kindName)", at: n.location)
+            report(RuleMessages.notAString(key, in: path, is: n.value.kindName, at: n.location))
             return nil
         }
         return s
@@ -41,7 +46,7 @@ public struct TOMLSection {
     public func number(_ key: String, required: Bool = true) -> ExactNumber? {
         guard let n = node(key, required: required) else { return nil }
         guard case .number(let v, _) = n.value else {
-            error("'\(key)' in \(path) must be a number, but is \(n.value.kindName)", at: n.location)
+            report(RuleMessages.notANumber(key, in: path, is: n.value.kindName, at: n.location))
             return nil
         }
         return v
@@ -54,7 +59,7 @@ public struct TOMLSection {
         case .number(let v, _): return v
         case .string(let s) where s.value == "none": return nil
         default:
-            error("'\(key)' in \(path) must be a number or \"none\", but is \(n.value.kindName)", at: n.location)
+            report(RuleMessages.notANumberOrNone(key, in: path, is: n.value.kindName, at: n.location))
             return nil
         }
     }
@@ -62,7 +67,7 @@ public struct TOMLSection {
     public func bool(_ key: String) -> Bool? {
         guard let n = node(key, required: false) else { return nil }
         guard case .bool(let b) = n.value else {
-            error("'\(key)' in \(path) must be true or false, but is \(n.value.kindName)", at: n.location)
+            report(RuleMessages.notABool(key, in: path, is: n.value.kindName, at: n.location))
             return nil
         }
         return b
@@ -71,7 +76,7 @@ public struct TOMLSection {
     public func subtable(_ key: String, required: Bool = true) -> TOMLTable? {
         guard let n = node(key, required: required) else { return nil }
         guard case .table(let t) = n.value else {
-            error("'\(key)' in \(path) must be a table, but is \(n.value.kindName)", at: n.location)
+            report(RuleMessages.notATable(key, in: path, is: n.value.kindName, at: n.location))
             return nil
         }
         return t
@@ -80,13 +85,13 @@ public struct TOMLSection {
     public func tables(_ key: String) -> [TOMLTable] {
         guard let n = node(key, required: false) else { return [] }
         guard case .array(let items) = n.value else {
-            error("'\(key)' in \(path) must be written as [[…\(key)]] sections, but is \(n.value.kindName)", at: n.location)
+            report(RuleMessages.notAnArrayOfTables(key, in: path, is: n.value.kindName, at: n.location))
             return []
         }
         var out: [TOMLTable] = []
         for item in items {
             if case .table(let t) = item.value { out.append(t) } else {
-                error("each entry of '\(key)' must be a table, but this is \(item.value.kindName)", at: item.location)
+                report(RuleMessages.entryNotATable(of: key, is: item.value.kindName, at: item.location))
             }
         }
         return out
@@ -95,7 +100,7 @@ public struct TOMLSection {
     public func array(_ key: String, required: Bool = true) -> [TOMLNode]? {
         guard let n = node(key, required: required) else { return nil }
         guard case .array(let items) = n.value else {
-            error("'\(key)' in \(path) must be an array [ … ], but is \(n.value.kindName)", at: n.location)
+            report(RuleMessages.notAnArray(key, in: path, is: n.value.kindName, at: n.location))
             return nil
         }
         return items
@@ -103,8 +108,6 @@ public struct TOMLSection {
 }
 
 /// The rule loader's sections report into the check context.
-typealias TOMLReader = TOMLSection
-
 extension TOMLSection {
     init(_ table: TOMLTable, path: String, context: CheckContext, allowed: [String]) {
         self.init(table, path: path, allowed: allowed) { context.diagnostics.append($0) }

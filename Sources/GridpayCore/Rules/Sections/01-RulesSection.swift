@@ -1,0 +1,34 @@
+/// `[rules]`: the town, its name, the rule version, the month it takes effect and the
+/// assessment period.
+///
+///     [rules]
+///     town = "qinghe"            # a plain name: Rules/<town>.toml, Input/<town>/
+///     name = "清河镇"             # optional, shown on the sheets (default: town)
+///     version = "2026.1"
+///     effective_from = "2026-01"
+///     period = "month"           # or "quarter"; optional (default month)
+enum RulesSection {
+    static let keys = ["town", "name", "version", "effective_from", "period"]
+
+    static func read(_ d: RuleDraft) {
+        guard let table = d.top.subtable("rules") else { return }
+        let r = d.section(table, "[rules]", allowed: keys)
+        if let s = r.string("town") {
+            d.town = s.value
+            if let why = PlainName.problem(s.value) { d.report(RuleMessages.townNotPlain(why, at: s.location(ofCharacterAt: 0))) }
+        }
+        d.townName = r.text("name", required: false) ?? d.town
+        d.version = r.text("version") ?? ""
+        if let s = r.string("effective_from") {
+            d.effectiveFromLocation = s.location(ofCharacterAt: 0)
+            if let p = Period.parse(s.value) { d.effectiveFrom = p } else {
+                d.report(RuleMessages.badEffectiveFrom(s.value, at: s.location(ofCharacterAt: 0)))
+            }
+        }
+        if let s = r.string("period", required: false) {
+            if let k = PeriodKind(rawValue: s.value), k == .month || k == .quarter { d.periodKind = k } else {
+                d.report(RuleMessages.badAssessmentPeriod(s.value, at: s.location(ofCharacterAt: 0)))
+            }
+        }
+    }
+}

@@ -1,0 +1,112 @@
+/// `[tables.<name>]`: what each export of a period looks like.
+///
+///     [tables.events]
+///     file = "events.csv"            # a plain file name in the period's input folder
+///     encoding = "utf-8"             # or "gb18030"; optional
+///     worker = "网格员编号"            # the column naming the worker a row belongs to, or
+///     group = "网格编号"               # the column naming its group (or both)
+///     complete = true                # group tables: every group has a row (or "<choice column>")
+///     unique = ["事件编号", ["培训编号", "网格员编号"]]
+///     within_period = true           # dates and times lie inside the period (default)
+///     columns = [ { name = "…", type = "…", … }, … ]   (03-ColumnReader)
+///     [[tables.events.checks]]       (06-RowChecksSection)
+enum TablesSection {
+    static let keys = ["file", "encoding", "worker", "group", "complete", "columns", "unique", "within_period", "checks"]
+
+    static func read(_ d: RuleDraft) {
+        guard let tablesTable = d.top.subtable("tables") else { return }
+        for entry in tablesTable.entries {
+            guard case .table(let t) = entry.node.value else {
+                d.report(RuleMessages.tableNotATable(entry.key, at: entry.node.location))
+                continue
+            }
+            d.tables.append(readTable(t, named: entry.key, at: entry.keyLocation, d))
+        }
+    }
+
+    static func readTable(_ t: TOMLTable, named name: String, at loc: SourceLocation, _ d: RuleDraft) -> TableSpec {
+        let r = d.section(t, "[tables.\(name)]", allowed: keys)
+        if r.has("checks") { d.checkTables[d.tables.count] = r.tables("checks") }
+        let file = r.string("file")
+        var spec = TableSpec(name: name, file: file?.value ?? "", encoding: .utf8, columns: [], workerColumn: nil, uniqueKeys: [],
+                             withinPeriod: r.bool("within_period") ?? true, location: loc)
+        if let f = file, let why = PlainName.problem(f.value) {
+            d.report(RuleMessages.fileNotPlain(why, at: f.location(ofCharacterAt: 0)))
+            spec.file = ""
+        }
+        if let enc = r.string("encoding", required: false) {
+            if let e = InputEncoding(rawValue: enc.value.lowercased()) { spec.encoding = e } else {
+                d.report(RuleMessages.badEncoding(enc.value, at: enc.location(ofCharacterAt: 0)))
+            }
+        }
+        for colNode in r.array("columns") ?? [] {
+            guard let c = ColumnReader.read(colNode, table: name, d) else { continue }
+            if spec.columns.contains(where: { $0.name == c.name }) { d.report(RuleMessages.columnDeclaredTwice(c.name, in: name, at: c.location)) }
+            spec.columns.append(c)
+        }
+        if let w = r.string("worker", required: false) { d.workerColumnNames[d.tables.count] = w }
+        readGroup(r, into: &spec, d)
+        readUniqueKeys(r, into: &spec, d)
+        return spec
+    }
+
+    /// `group` and `complete`. With both worker and group, a row names its group and, optionally,
+    /// one worker of it; each deduction says whom it applies to (applies_to).
+    static func readGroup(_ r: TOMLSection, into spec: inout TableSpec, _ d: RuleDraft) {
+        if let g = r.string("group", required: false) {
+            if let i = spec.columnIndex(g.value) { spec.groupColumn = i } else {
+                d.report(RuleMessages.groupNotAColumn(g.value, of: spec, at: g.location(ofCharacterAt: 0)))
+            }
+        }
+        guard let node = r.table["complete"] else { return }
+        switch node.value {
+        case .bool(true): spec.completeness = .everyGroup
+        case .string(let c):
+            if let i = spec.columnIndex(c.value) {
+                if case .choice = spec.columns[i].type { spec.completeness = .everyValue(column: i) } else {
+                    d.report(RuleMessages.completeNotAChoice(c.value, of: spec, at: c.location(ofCharacterAt: 0)))
+                }
+            } else {
+                d.report(RuleMessages.completeNotAColumn(c.value, of: spec, at: c.location(ofCharacterAt: 0)))
+            }
+        default:
+            d.report(RuleMessages.badComplete(at: node.location))
+        }
+        if spec.groupColumn == nil && !r.has("group") {
+            d.report(RuleMessages.completeWithoutGroup(spec.name, at: node.location))
+        }
+    }
+
+    /// `unique = ["<column>", ["<column>", "<column>"], …]`: single columns or column sets.
+    static func readUniqueKeys(_ r: TOMLSection, into spec: inout TableSpec, _ d: RuleDraft) {
+        for keyNode in r.array("unique", required: false) ?? [] {
+            var names: [TOMLString] = []
+            switch keyNode.value {
+            case .string(let s): names = [s]
+            case .array(let parts):
+                for p in parts { if case .string(let s) = p.value { names.append(s) } }
+            default: break
+            }
+            var key: [Int] = []
+            for n in names {
+                if let i = spec.columnIndex(n.value) { key.append(i) } else {
+                    d.report(RuleMessages.uniqueNotAColumn(n.value, of: spec, at: n.location(ofCharacterAt: 0)))
+                }
+            }
+            if !key.isEmpty { spec.uniqueKeys.append(key) }
+        }
+    }
+
+    /// `worker = "…"` of each table, once the roster is known; then every table but the
+    /// roster must say whose its rows are.
+    static func resolveWorkerColumns(_ d: RuleDraft) {
+        for (ti, w) in d.workerColumnNames.sorted(by: { $0.key < $1.key }) {
+            if let i = d.tables[ti].columnIndex(w.value) { d.tables[ti].workerColumn = i } else {
+                d.report(RuleMessages.workerNotAColumn(w.value, of: d.tables[ti], at: w.location(ofCharacterAt: 0)))
+            }
+        }
+        for (ti, t) in d.tables.enumerated() where ti != d.roster.table && t.workerColumn == nil && t.groupColumn == nil {
+            d.report(RuleMessages.tableNeedsWorkerOrGroup(t.name, at: t.location))
+        }
+    }
+}

@@ -1,0 +1,16 @@
+/// `[duty]`: the duty requirements (完成工作任务, a 是/否 column and a true/false name).
+///
+///     [duty]
+///     met = '有效事件数 >= 25 and 巡查小时每日 >= 10'
+enum DutySection {
+    static func read(_ d: RuleDraft) {
+        guard let dt = d.top.subtable("duty", required: false) else { return }
+        let r = d.section(dt, "[duty]", allowed: ["met"])
+        d.declare(RuleLoader.dutyName, .dutyMet, at: dt.location)
+        d.define(.dutyMet) { [unowned d] in
+            guard let s = r.string("met"), let (e, _) = d.expression(s, scope: .worker, expecting: .bool, what: "[duty] met") else { return nil }
+            d.duty = DutySpec(met: e, sourceText: s.value, location: s.location(ofCharacterAt: 0))
+            return .bool
+        }
+    }
+}

@@ -1,0 +1,47 @@
+/// `[pay]`: the performance-pay base (绩效工资基数) and the score pay (考核绩效), both names
+/// expressions may use; optionally one pay column for the yuan of all items together.
+///
+///     [pay]
+///     base = '绩效工资基数(元)'
+///     score_pay = 'round(绩效工资基数 * max(0, 总分) / 100, 2)'
+///     item_yuan_label = "扣款"       # optional: one column instead of one per item
+enum PaySection {
+    static let keys = ["base", "score_pay", "item_yuan_label"]
+
+    static func read(_ d: RuleDraft) {
+        guard let pt = d.top.subtable("pay", required: false) else { return }
+        let r = d.section(pt, "[pay]", allowed: keys)
+        if let label = r.text("item_yuan_label", required: false) {
+            d.itemYuanLabel = label
+            d.declare(label, .itemYuan, at: pt.location)
+            d.define(.itemYuan) { [unowned d] in
+                for (i, t) in d.itemTables.enumerated() { d.check(.item(i), at: t.location) }
+                return .number
+            }
+        }
+        d.declare(RuleLoader.payBaseName, .payBase, at: pt.location)
+        d.declare(RuleLoader.scorePayName, .scorePay, at: pt.location)
+        d.define(.payBase) { [unowned d] in
+            guard let s = r.string("base"), let (e, _) = d.expression(s, scope: .worker, expecting: .number, what: "[pay] base") else { return nil }
+            d.payBase = (e, s.value)
+            return .number
+        }
+        d.define(.scorePay) { [unowned d] in
+            guard let s = r.string("score_pay"),
+                  let (e, _) = d.expression(s, scope: .worker, expecting: .number, what: "[pay] score_pay") else { return nil }
+            d.scorePay = (e, s.value)
+            // Score pay includes the awards paid with it.
+            for (k, direction) in d.awardDirections.enumerated() where direction == .award {
+                guard d.context.typeOf(.award(k), referencedAt: d.awardTables[k].location) != nil else { return nil }
+            }
+            return .number
+        }
+    }
+
+    /// A rule file without [pay] is refused (reported only when nothing else is wrong).
+    static func requirePay(_ d: RuleDraft) {
+        if d.pay == nil && !d.context.diagnostics.hasErrors && !d.top.has("pay") {
+            d.report(RuleMessages.noPay(at: d.root.location))
+        }
+    }
+}

@@ -1,0 +1,24 @@
+/// `[[flags]]`: 是/否 columns of 考核汇总, each named as the flag.
+///
+///     [[flags]]
+///     name = "建议更换"
+///     when = 'consecutive(末位, 3) and not 完成工作任务'
+enum FlagsSection {
+    static func read(_ d: RuleDraft) {
+        var firstLocations: [String: SourceLocation] = [:]
+        for (i, ft) in d.top.tables("flags").enumerated() {
+            let r = d.section(ft, "[[flags]] #\(i + 1)", allowed: ["name", "when"])
+            guard let nameString = r.string("name"), let s = r.string("when") else { continue }
+            let name = nameString.value
+            // Each flag is a 是/否 column named as the flag: two of one name would be two such columns.
+            if let first = firstLocations[name] {
+                d.report(RuleMessages.flagDeclaredTwice(name, firstLine: first.line, at: nameString.location(ofCharacterAt: 0)))
+                continue
+            }
+            firstLocations[name] = nameString.location(ofCharacterAt: 0)
+            if let (e, _) = d.expression(s, scope: .worker, expecting: .bool, what: "flag '\(name)'") {
+                d.flags.append(FlagSpec(name: name, when: e, sourceText: s.value, location: ft.location))
+            }
+        }
+    }
+}

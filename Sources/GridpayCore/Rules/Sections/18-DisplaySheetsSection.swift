@@ -1,0 +1,57 @@
+/// `[summary]` columns added to 考核汇总 after the flags, and `[[group_sheets]]`: a sheet with
+/// one row per roster group. Both list display columns.
+///
+///     [summary]
+///     columns = [ { name = "团队得分", value = 'group_mean(团队, 总分)', format = "score" } ]
+///     [[group_sheets]]
+///     name = "团队考核"
+///     order = 'group_rank(团队, 总分)'     # optional: rows ascending by this
+///     columns = [ { name = "…", value = '…', format = "score|integer|percent|money", when = '…' } ]
+enum DisplaySheetsSection {
+    static func read(_ d: RuleDraft) {
+        if let st = d.top.subtable("summary", required: false) {
+            let r = d.section(st, "[summary]", allowed: ["columns"])
+            d.summaryColumns = readColumns(r.array("columns") ?? [], path: "a column of [summary]", d)
+        }
+        for (i, gt) in d.top.tables("group_sheets").enumerated() {
+            let r = d.section(gt, "[[group_sheets]] #\(i + 1)", allowed: ["name", "order", "columns"])
+            guard let name = r.text("name") else { continue }
+            var order: CheckedExpr?
+            if let o = r.string("order", required: false) {
+                order = d.expression(o, scope: .worker, expecting: .number, what: "the order of sheet \(name)")?.0
+            }
+            let columns = readColumns(r.array("columns") ?? [], path: "a column of sheet \(name)", d)
+            d.groupSheets.append(GroupSheetSpec(name: name, order: order, columns: columns, location: gt.location))
+        }
+    }
+
+    /// `{ name = "…", value = '<expression>', format = "score|integer|percent|money", when = '<true/false>' }`.
+    static func readColumns(_ nodes: [TOMLNode], path: String, _ d: RuleDraft) -> [DisplayColumn] {
+        nodes.compactMap { node in
+            guard case .table(let t) = node.value else {
+                d.report(RuleMessages.displayColumnNotATable(path, is: node.value.kindName, at: node.location))
+                return nil
+            }
+            return readColumn(t, path: path, d)
+        }
+    }
+
+    static func readColumn(_ t: TOMLTable, path: String, _ d: RuleDraft) -> DisplayColumn? {
+        let r = d.section(t, path, allowed: ["name", "value", "format", "when"])
+        guard let name = r.text("name"), let v = r.string("value") else { return nil }
+        guard let (e, type) = d.expression(v, scope: .worker, expecting: nil, what: "column \(name)") else { return nil }
+        var format = DisplayColumn.Format.score
+        if let f = r.string("format", required: false) {
+            let names = DisplayColumn.Format.allCases.map(\.rawValue)
+            if let k = DisplayColumn.Format(rawValue: f.value) { format = k } else {
+                d.report(RuleMessages.unknownFormat(f.value, formats: names, at: f.location(ofCharacterAt: 0)))
+            }
+            if type != .number { d.report(RuleMessages.formatOfNonNumber(column: name, type: type, at: f.location(ofCharacterAt: 0))) }
+        }
+        var when: CheckedExpr?
+        if let w = r.string("when", required: false) {
+            when = d.expression(w, scope: .worker, expecting: .bool, what: "the when of column \(name)")?.0
+        }
+        return DisplayColumn(name: name, value: e, type: type, format: format, when: when, location: t.location)
+    }
+}

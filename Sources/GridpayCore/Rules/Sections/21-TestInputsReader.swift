@@ -1,0 +1,44 @@
+/// The inputs of a `[[tests]]` case: `[tests.inputs]` (a quarter: `[tests.inputs."YYYY-MM"]`
+/// per month; a month left out has empty tables) and `[tests.earlier."YYYY-MM"]` for months
+/// before the tested period. Each key is a declared table, each value its CSV text.
+enum TestInputsReader {
+    static func read(_ r: TOMLSection, span: CalendarPeriod, _ d: RuleDraft) -> [Period: [String: TOMLString]] {
+        let period = span.firstMonth
+        var inputs: [Period: [String: TOMLString]] = [:]
+        if span.kind == .quarter {
+            for m in span.months { inputs[m] = [:] }
+            for e in r.subtable("inputs")?.entries ?? [] {
+                guard let m = Period.parse(e.key), span.months.contains(m), case .table(let t) = e.node.value else {
+                    d.report(RuleMessages.badQuarterTestMonth(e.key, months: span.months, at: e.keyLocation))
+                    continue
+                }
+                inputs[m] = tables(t, path: "tests.inputs.\"\(e.key)\"", d)
+            }
+        } else if let it = r.subtable("inputs") { inputs[period] = tables(it, path: "tests.inputs", d) }
+        for e in r.subtable("earlier", required: false)?.entries ?? [] {
+            guard let p = Period.parse(e.key), p < period else {
+                d.report(RuleMessages.badEarlierMonth(e.key, before: period, at: e.keyLocation))
+                continue
+            }
+            guard case .table(let t) = e.node.value else { continue }
+            inputs[p] = tables(t, path: "tests.earlier.\"\(e.key)\"", d)
+        }
+        return inputs
+    }
+
+    static func tables(_ t: TOMLTable, path: String, _ d: RuleDraft) -> [String: TOMLString] {
+        var out: [String: TOMLString] = [:]
+        for e in t.entries {
+            guard d.tables.contains(where: { $0.name == e.key }) else {
+                d.report(RuleMessages.testInputNotATable(e.key, in: path, tables: d.tables.map(\.name), at: e.keyLocation))
+                continue
+            }
+            guard case .string(let s) = e.node.value else {
+                d.report(RuleMessages.testInputNotText(e.key, in: path, at: e.node.location))
+                continue
+            }
+            out[e.key] = s
+        }
+        return out
+    }
+}
