@@ -61,7 +61,7 @@ final class CheckContext {
         return t
     }
 
-    var allWorkerNames: [String] { Array(symbols.keys) + tables[rosterTable].columns.map(\.name) }
+    var allWorkerNames: [String] { symbols.keys.sorted() + tables[rosterTable].columns.map(\.name) }
 }
 
 struct ExpressionChecker {
@@ -263,7 +263,7 @@ struct ExpressionChecker {
     /// Inside mean_each() and friends, which value a copy of an aggregate stands for (explain shows each).
     var eachNote: String { each.map { " [each = \($0)]" } ?? "" }
     static var allFunctionNames: [String] {
-        ScalarFunction.allCases.map(\.rawValue) + Array(aggregateNames) + Array(groupNames.keys) + Array(eachNames.keys) + ["consecutive", "datetime", "count_by"]
+        ScalarFunction.allCases.map(\.rawValue) + aggregateNames.sorted() + groupNames.keys.sorted() + eachNames.keys.sorted() + ["consecutive", "datetime", "count_by"]
     }
 
     func checkCall(_ name: String, _ nameSpan: Span, _ args: [Syntax], _ span: Span) -> (CheckedExpr, ValueType)? {
@@ -492,7 +492,7 @@ struct ExpressionChecker {
             return nil
         }
         guard let index = context.valueIndices[name] else {
-            error("'\(name)' is not a value defined in [values]\(Suggestion.didYouMean(name, among: Array(context.valueIndices.keys)))", args[0].span)
+            error("'\(name)' is not a value defined in [values]\(Suggestion.didYouMean(name, among: context.valueIndices.keys.sorted()))", args[0].span)
             return nil
         }
         guard let t = context.typeOf(.value(index), referencedAt: location(args[0].span)) else { return nil }

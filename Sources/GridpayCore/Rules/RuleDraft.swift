@@ -49,6 +49,9 @@ final class RuleDraft {
     var totalMaximum: ExactNumber?
     var totalBase = ExactNumber.zero
     var flags: [FlagSpec] = []
+    /// Every flag declared, also one whose condition has an error (so that no use of it is
+    /// reported as unknown on top of that error).
+    var flagNames: [String] = []
     var ratings: [RatingSpec] = []
     var summaryColumns: [DisplayColumn] = []
     var groupSheets: [GroupSheetSpec] = []

@@ -198,7 +198,7 @@ private struct Parser {
                 newTable.explicitlyDefined = true
                 if let existing = table[key] {
                     guard case .array(var items) = existing.value else {
-                        throw fail(TOMLMessages.notAnArrayOfTables(key, is: existing.value.kindName, at: existing.location), at: keyLoc)
+                        throw fail(TOMLMessages.valueUsedAsArrayOfTables(key, is: existing.value.kindName, at: existing.location), at: keyLoc)
                     }
                     items.append(TOMLNode(value: .table(newTable), location: start))
                     table.set(key, keyLocation: keyLoc, node: TOMLNode(value: .array(items), location: existing.location))
@@ -224,7 +224,7 @@ private struct Parser {
                     }
                     table = t
                 default:
-                    throw fail(TOMLMessages.notATable(key, is: existing.value.kindName, at: existing.location), at: keyLoc)
+                    throw fail(TOMLMessages.valueUsedAsTable(key, is: existing.value.kindName, at: existing.location), at: keyLoc)
                 }
             } else {
                 let t = TOMLTable(location: last ? start : keyLoc)
@@ -357,7 +357,7 @@ private struct Parser {
             if c == "]" { advance(); return items }
             // A table header or a key = value at the start of a line: the array was left open.
             if location.column == 1, c == "[" || lineLooksLikeKeyValue() {
-                throw fail(TOMLMessages.unclosedArray(nextLine: location.line), at: open)
+                throw fail(TOMLMessages.unclosedArrayBeforeLine(location.line), at: open)
             }
             items.append(try parseValue())
             skipArrayWhitespace()

@@ -17,7 +17,7 @@ enum TOMLMessages {
 
     static func unclosedArrayOfTablesHeader() -> String { "expected ']]' to close the array-of-tables header" }
 
-    static func notAnArrayOfTables(_ key: String, is kind: String, at loc: SourceLocation) -> String {
+    static func valueUsedAsArrayOfTables(_ key: String, is kind: String, at loc: SourceLocation) -> String {
         "'\(key)' is already defined as \(kind) at \(loc); cannot use it as an array of tables"
     }
 
@@ -27,7 +27,7 @@ enum TOMLMessages {
 
     static func arrayOfValuesAsTable(_ key: String) -> String { "'\(key)' is an array of values, not of tables" }
 
-    static func notATable(_ key: String, is kind: String, at loc: SourceLocation) -> String {
+    static func valueUsedAsTable(_ key: String, is kind: String, at loc: SourceLocation) -> String {
         "'\(key)' is already \(kind) (at \(loc)); cannot use it as a table"
     }
 
@@ -65,7 +65,7 @@ enum TOMLMessages {
 
     static func unclosedArray() -> String { "this array is never closed with ']'" }
 
-    static func unclosedArray(nextLine: Int) -> String {
+    static func unclosedArrayBeforeLine(_ nextLine: Int) -> String {
         "this array is never closed with ']' (the next line that is not part of it is line \(nextLine))"
     }
 

@@ -16,6 +16,7 @@ enum FlagsSection {
                 continue
             }
             firstLocations[name] = nameString.location(ofCharacterAt: 0)
+            d.flagNames.append(name)
             if let (e, _) = d.expression(s, scope: .worker, expecting: .bool, what: "flag '\(name)'") {
                 d.flags.append(FlagSpec(name: name, when: e, sourceText: s.value, location: ft.location))
             }

@@ -61,7 +61,7 @@ enum RatingsSection {
     static func readVeto(_ vt: TOMLTable, number: Int, bands: [GradeBand], _ d: RuleDraft) -> RatingVeto? {
         let v = d.section(vt, "[[ratings.vetoes]] #\(number)", allowed: ["flag", "grade"])
         guard let flag = v.string("flag"), let grade = v.string("grade") else { return nil }
-        let flags = d.flags.map(\.name)
+        let flags = d.flagNames
         if !flags.contains(flag.value) {
             d.report(RuleMessages.ratingVetoFlagUnknown(flag.value, flags: flags, at: flag.location(ofCharacterAt: 0)))
         }

@@ -34,7 +34,7 @@ enum TestsSection {
     /// The names a test may expect a value of: values, items, flags, awards, pay and product names.
     static func expectableNames(_ d: RuleDraft) -> Set<String> {
         let awardNames = d.awardTables.compactMap { TOMLSection($0, path: "") { _ in }.text("name", required: false) }
-        return Set(d.valueSources.map(\.name) + d.itemNames.compactMap { $0 } + d.flags.map(\.name)
+        return Set(d.valueSources.map(\.name) + d.itemNames.compactMap { $0 } + d.flagNames
             + [RuleLoader.totalName, RuleLoader.rankName, RuleLoader.dutyName, RuleLoader.payBaseName, RuleLoader.scorePayName,
                RuleLoader.deductionsName, RuleLoader.payableName, RuleLoader.shortfallName]
             + awardNames + (d.itemYuanLabel.map { [$0] } ?? []) + (d.grades.isEmpty ? [] : [GradeBands.gradeName]))
@@ -67,7 +67,7 @@ enum TestsSection {
             }
             for e in t.entries {
                 guard expectable.contains(e.key) else {
-                    d.report(RuleMessages.notExpectable(e.key, names: Array(expectable), at: e.keyLocation))
+                    d.report(RuleMessages.notExpectable(e.key, names: expectable.sorted(), at: e.keyLocation))
                     continue
                 }
                 let v: Value
