@@ -11,53 +11,14 @@ Exit 0 when everything agrees. Standard library only."""
 import csv
 import re
 import sys
-import zipfile
-import xml.etree.ElementTree as ET
 from collections import Counter
 from fractions import Fraction
 
-NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
-R_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+from xlsx_sheets import sheets
+
 ITEMS = ["网格巡查", "流转事件", "业务培训", "网格日志"]
 PINNED = ["排名", "网格员编号", "姓名", "村(社区)", "网格编号"] + ITEMS + ["总分", "等次", "建议更换"]
 PAY = ["绩效工资基数", "考核绩效", "扣款合计", "实发绩效", "未扣足"]
-
-
-def sheets(path):
-    z = zipfile.ZipFile(path)
-    wb = ET.fromstring(z.read("xl/workbook.xml"))
-    rels = ET.fromstring(z.read("xl/_rels/workbook.xml.rels"))
-    target = {r.get("Id"): r.get("Target") for r in rels}
-    shared = []
-    if "xl/sharedStrings.xml" in z.namelist():
-        for si in ET.fromstring(z.read("xl/sharedStrings.xml")).findall("m:si", NS):
-            shared.append("".join(t.text or "" for t in si.iter("{%s}t" % NS["m"])))
-    out = {}
-    for s in wb.find("m:sheets", NS):
-        xml = ET.fromstring(z.read("xl/" + target[s.get(R_NS)].lstrip("/").replace("xl/", "", 1)))
-        rows = []
-        for row in xml.find("m:sheetData", NS):
-            cells = {}
-            for c in row:
-                col = re.match(r"[A-Z]+", c.get("r")).group(0)
-                idx = 0
-                for ch in col:
-                    idx = idx * 26 + ord(ch) - 64
-                t = c.get("t")
-                if t == "inlineStr":
-                    v = "".join(x.text or "" for x in c.iter("{%s}t" % NS["m"]))
-                elif t == "s":
-                    v = shared[int(c.find("m:v", NS).text)]
-                else:
-                    vnode = c.find("m:v", NS)
-                    v = Fraction(vnode.text) if vnode is not None else None
-                    if t == "str":
-                        v = vnode.text
-                cells[idx - 1] = v
-            width = max(cells) + 1 if cells else 0
-            rows.append([cells.get(i) for i in range(width)])
-        out[s.get("name")] = rows
-    return out
 
 
 def num(v):

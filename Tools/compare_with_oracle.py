@@ -3,51 +3,14 @@
 
 Usage: compare_with_oracle.py <workbook.xlsx> <oracle.csv>
 Exit 0 when every worker's items, total, rank, duty, flag and pay figures agree exactly.
-Standard library only (zipfile + xml), so CI needs nothing installed for it."""
-import csv, sys, zipfile, re
-import xml.etree.ElementTree as ET
+Standard library only (the workbook is read by xlsx_sheets.py), so CI needs nothing installed for it."""
+import csv, sys
 
-NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
-R_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-
-
-def sheets(path):
-    z = zipfile.ZipFile(path)
-    wb = ET.fromstring(z.read("xl/workbook.xml"))
-    rels = ET.fromstring(z.read("xl/_rels/workbook.xml.rels"))
-    target = {r.get("Id"): r.get("Target") for r in rels}
-    shared = []
-    if "xl/sharedStrings.xml" in z.namelist():
-        for si in ET.fromstring(z.read("xl/sharedStrings.xml")).findall("m:si", NS):
-            shared.append("".join(t.text or "" for t in si.iter("{%s}t" % NS["m"])))
-    out = {}
-    for s in wb.find("m:sheets", NS):
-        xml = ET.fromstring(z.read("xl/" + target[s.get(R_NS)]))
-        rows = []
-        for row in xml.find("m:sheetData", NS):
-            cells = {}
-            for c in row:
-                col = re.match(r"[A-Z]+", c.get("r")).group(0)
-                idx = 0
-                for ch in col:
-                    idx = idx * 26 + ord(ch) - 64
-                t = c.get("t")
-                if t == "inlineStr":
-                    v = "".join(x.text or "" for x in c.iter("{%s}t" % NS["m"]))
-                elif t == "s":
-                    v = shared[int(c.find("m:v", NS).text)]
-                else:
-                    vnode = c.find("m:v", NS)
-                    v = float(vnode.text) if vnode is not None else None
-                cells[idx - 1] = v
-            width = max(cells) + 1 if cells else 0
-            rows.append([cells.get(i) for i in range(width)])
-        out[s.get("name")] = rows
-    return out
+from xlsx_sheets import sheets
 
 
 def main():
-    book = sheets(sys.argv[1])
+    book = sheets(sys.argv[1], number=float)
     oracle = list(csv.DictReader(open(sys.argv[2], encoding="utf-8")))
     summary = book["考核汇总"]
     header = summary[0]

@@ -22,10 +22,10 @@ import io
 import os
 import re
 import sys
-import zipfile
-import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
 from fractions import Fraction
+
+from xlsx_sheets import sheets
 
 ROSTER = ["责任人编号", "姓名", "部门", "网格区域", "岗位", "绩效工资基数(元)"]
 VIOLATIONS = ["违章编号", "发现时间", "网格区域", "违章人类型", "违章人编号", "违章类别", "扣分", "是否制止"]
@@ -269,44 +269,6 @@ def compute(town_dir, month):
 
 
 # ------------------------------------------------------------------ reading the workbook
-
-NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
-R_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-
-
-def sheets(path):
-    z = zipfile.ZipFile(path)
-    wb = ET.fromstring(z.read("xl/workbook.xml"))
-    rels = ET.fromstring(z.read("xl/_rels/workbook.xml.rels"))
-    target = {r.get("Id"): r.get("Target") for r in rels}
-    shared = []
-    if "xl/sharedStrings.xml" in z.namelist():
-        for si in ET.fromstring(z.read("xl/sharedStrings.xml")).findall("m:si", NS):
-            shared.append("".join(t.text or "" for t in si.iter("{%s}t" % NS["m"])))
-    out = {}
-    for s in wb.find("m:sheets", NS):
-        xml = ET.fromstring(z.read("xl/" + target[s.get(R_NS)].lstrip("/").replace("xl/", "", 1)))
-        rows = []
-        for row in xml.find("m:sheetData", NS):
-            cells = {}
-            for c in row:
-                col = re.match(r"[A-Z]+", c.get("r")).group(0)
-                idx = 0
-                for ch in col:
-                    idx = idx * 26 + ord(ch) - 64
-                t = c.get("t")
-                if t == "inlineStr":
-                    v = "".join(x.text or "" for x in c.iter("{%s}t" % NS["m"]))
-                elif t == "s":
-                    v = shared[int(c.find("m:v", NS).text)]
-                else:
-                    vnode = c.find("m:v", NS)
-                    v = Fraction(vnode.text) if vnode is not None else None
-                cells[idx - 1] = v
-            width = max(cells) + 1 if cells else 0
-            rows.append([cells.get(i) for i in range(width)])
-        out[s.get("name")] = rows
-    return out
 
 
 def num(v):

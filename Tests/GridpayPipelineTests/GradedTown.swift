@@ -7,20 +7,9 @@ import Foundation
 enum GradedTown {
     static func ruleFile(period: String = "month", extra: String = "") -> String {
         """
-        [rules]
-        town = "g"
-        version = "1"
-        effective_from = "2026-01"
-        period = "\(period)"
+        \(TestTown.header("g", period: period))
 
-        [tables.roster]
-        file = "roster.csv"
-        columns = [
-          { name = "编号", type = "id" },
-          { name = "姓名", type = "text" },
-          { name = "村", type = "text" },
-          { name = "网格", type = "id" },
-        ]
+        \(TestTown.roster(unit: "村", group: "网格"))
 
         [tables.marks]
         file = "marks.csv"
@@ -33,13 +22,6 @@ enum GradedTown {
           { name = "分", type = "decimal", places = 3 },
           { name = "否决", type = "choice", values = ["是", "否"] },
         ]
-
-        [roster]
-        table = "roster"
-        id = "编号"
-        name = "姓名"
-        unit = "村"
-        group = "网格"
 
         [values]
         "得分" = 'sum(marks, 分, 分 > 0)'

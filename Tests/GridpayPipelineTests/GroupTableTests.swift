@@ -7,20 +7,9 @@ import XCTest
 /// group (`same_in_group`) and per-row deductions shared by every member, through the month path.
 final class GroupTableTests: XCTestCase {
     static let rules = """
-    [rules]
-    town = "g"
-    version = "1"
-    effective_from = "2026-01"
+    \(TestTown.header("g"))
 
-    [tables.roster]
-    file = "roster.csv"
-    columns = [
-      { name = "编号", type = "id" },
-      { name = "姓名", type = "text" },
-      { name = "片区", type = "text" },
-      { name = "小组", type = "id" },
-      { name = "基数", type = "decimal", min = 0 },
-    ]
+    \(TestTown.roster(unit: "片区", group: "小组", columns: [#"{ name = "基数", type = "decimal", min = 0 }"#], section: [#"same_in_group = ["片区"]"#]))
 
     [tables.targets]
     file = "targets.csv"
@@ -50,14 +39,6 @@ final class GroupTableTests: XCTestCase {
       { name = "编号", type = "id" },
       { name = "类别", type = "choice", values = ["甲", "乙"] },
     ]
-
-    [roster]
-    table = "roster"
-    id = "编号"
-    name = "姓名"
-    unit = "片区"
-    group = "小组"
-    same_in_group = ["片区"]
 
     [values]
     "甲目标" = 'sum(targets, 目标, 类别 == "甲")'

@@ -8,19 +8,9 @@ import XCTest
 /// named worker (`applies_to = "worker"`) or to every worker of the row's group ("group").
 final class MixedTableTests: XCTestCase {
     static let rules = #"""
-    [rules]
-    town = "mix"
-    version = "1"
-    effective_from = "2026-01"
+    \#(TestTown.header("mix"))
 
-    [tables.roster]
-    file = "roster.csv"
-    columns = [
-      { name = "编号", type = "id" },
-      { name = "姓名", type = "text" },
-      { name = "科室", type = "text" },
-      { name = "片区", type = "id" },
-    ]
+    \#(TestTown.roster(unit: "科室", group: "片区"))
 
     [tables.events]
     file = "events.csv"
@@ -33,13 +23,6 @@ final class MixedTableTests: XCTestCase {
       { name = "类型", type = "choice", values = ["本人", "外来"] },
       { name = "分", type = "integer" },
     ]
-
-    [roster]
-    table = "roster"
-    id = "编号"
-    name = "姓名"
-    unit = "科室"
-    group = "片区"
 
     [values]
     "本人次数" = 'count(events)'

@@ -8,14 +8,9 @@ import XCTest
 /// checks declared on a table, per-column within_period, and count_by() per key within a worker.
 final class TimeAndRowCheckTests: XCTestCase {
     static let rules = """
-    [rules]
-    town = "t"
-    version = "1"
-    effective_from = "2026-01"
+    \(TestTown.header("t"))
 
-    [tables.roster]
-    file = "roster.csv"
-    columns = [{ name = "编号", type = "id" }, { name = "姓名", type = "text" }, { name = "村", type = "text" }, { name = "网格", type = "id" }]
+    \(TestTown.roster(unit: "村", group: "网格"))
 
     [tables.patrol]
     file = "patrol.csv"
@@ -54,13 +49,6 @@ final class TimeAndRowCheckTests: XCTestCase {
       require = 'is_empty(办结时间) or has(受理时间)'
       column = "办结时间"
       message = "办结时间 is given without 受理时间"
-
-    [roster]
-    table = "roster"
-    id = "编号"
-    name = "姓名"
-    unit = "村"
-    group = "网格"
 
     [values]
     "巡查秒" = 'sum(patrol, seconds_between(开始时间, 结束时间))'

@@ -8,21 +8,9 @@ import XCTest
 /// ("demo"); every expected value is worked out by hand in the comments.
 final class UnitAwardTests: XCTestCase {
     static let rules = #"""
-    [rules]
-    town = "demo"
-    name = "演示"
-    version = "1"
-    effective_from = "2026-01"
+    \#(TestTown.header("demo", name: "演示"))
 
-    [tables.roster]
-    file = "roster.csv"
-    columns = [
-      { name = "编号", type = "id" },
-      { name = "姓名", type = "text" },
-      { name = "科室", type = "text" },
-      { name = "片区", type = "id" },
-      { name = "基数", type = "decimal", min = 0, places = 2 },
-    ]
+    \#(TestTown.roster(unit: "科室", group: "片区", columns: [#"{ name = "基数", type = "decimal", min = 0, places = 2 }"#]))
 
     [tables.faults]
     file = "faults.csv"
@@ -36,13 +24,6 @@ final class UnitAwardTests: XCTestCase {
       { name = "证人", type = "id", required_when = '类型 == "他人"', empty_when = '类型 == "本人"', on_roster = "编号", same_on_roster = ["片区"] },
       { name = "分", type = "decimal", places = 1, min = 0.1 },
     ]
-
-    [roster]
-    table = "roster"
-    id = "编号"
-    name = "姓名"
-    unit = "科室"
-    group = "片区"
 
     [values]
     "科室均分" = 'group_mean(科室, 总分)'
