@@ -116,17 +116,19 @@ public final class Ledger: @unchecked Sendable {
         try db.read { db in try CorrectionLine.filter(Column("settlement_id") == settlementID).order(Column("seq")).fetchAll(db) }
     }
 
-    /// The named true/false values of every worker of a closing, by worker id (for consecutive()).
-    func namedValues(of settlementID: Int64) throws -> [String: [Bool?]] {
+    /// The named true/false values of every worker of a closing (for consecutive()), `width`
+    /// of them per worker.
+    func namedValues(of settlementID: Int64, width: Int) throws -> PublishedValues {
         try db.read { db in
-            var out: [String: [Bool?]] = [:]
+            var ids: [String] = []
+            var cells: [UInt8] = []
             let rows = try Row.fetchCursor(db, sql: "SELECT worker_id, named_values FROM worker_result WHERE settlement_id = ?", arguments: [settlementID])
             while let row = try rows.next() {
-                let id: String = row[0]
+                ids.append(row[0])
                 let text: String = row[1]
-                out[id] = LedgerText.bools(text)
+                cells += PublishedValues.cells(LedgerText.bools(text), width: width)
             }
-            return out
+            return PublishedValues(ids: ids, cells: cells, width: width)
         }
     }
 

@@ -10,14 +10,16 @@ extension CSVRawRecord: RawRecord {}
 enum SpillSizes {
     /// A spill writer's default buffer, and the pieces files are read back and hashed in: 1 MiB.
     static let ioChunk = 1 << 20
-    /// Key hashes a table keeps in memory before it spills them (2^18 × 16 bytes = 4 MiB a key).
-    static let keysInMemory = 1 << 18
+    /// Key hashes a table keeps in memory before it spills them (2^16 × 16 bytes = 1 MiB a key):
+    /// small, so that a month with ten times the rows needs hardly more memory (issue 7).
+    static let keysInMemory = 1 << 16
     /// Spilled key hashes go to 2^8 = 256 partition files by the hash's top byte, so that each
     /// file is small enough to sort alone.
     static let partitionBits = 8
     static let partitions = 1 << partitionBits
-    /// The buffer of each partition file: 16 KiB × 256 files = 4 MiB a key.
-    static let partitionBuffer = 1 << 14
+    /// The buffer of each partition file: 4 KiB × 256 files = 1 MiB a key, flushed as it fills
+    /// and let go when the table is done.
+    static let partitionBuffer = 1 << 12
     /// A spilled key entry: its 64-bit hash and 64-bit line.
     static let keyEntryBytes = 16
     /// The buffer of a table's deduction spill: 256 KiB.
@@ -95,6 +97,7 @@ final class SpillWriter {
 
     func close() throws {
         try flush()
+        buffer = []
         try handle.close()
     }
 }
@@ -148,10 +151,12 @@ final class DuplicateKeyFinder: UniqueKeySink {
             guard let w = try? SpillWriter(path: "\(scratch)/\(prefix)keys-\(key)-\(p).bin", bufferCapacity: SpillSizes.partitionBuffer) else { return }
             writers.append(w)
         }
+        // Flushed as they fill, so that no buffer grows past its capacity.
         for e in inMemory[key] {
             let w = writers[SpillSizes.partition(e.hash)]
             w.append(e.hash)
             w.append(e.line)
+            if w.buffer.count >= SpillSizes.partitionBuffer { try? w.flush() }
         }
         inMemory[key] = []
         partitions[key] = writers
@@ -190,6 +195,9 @@ final class DuplicateKeyFinder: UniqueKeySink {
         } else {
             scan(&inMemory[key])
         }
+        // The table is done: its buffers are not kept while the other tables are read.
+        partitions[key] = nil
+        inMemory[key] = []
         return groups
     }
 }

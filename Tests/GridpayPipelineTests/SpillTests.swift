@@ -18,6 +18,27 @@ final class SpillTests: XCTestCase {
         }
     }
 
+    /// Memory flat in rows (issue 7): a spilled key's partition buffers are flushed as they fill,
+    /// also while the in-memory entries are first written out, and are let go once the table's
+    /// candidates are read.
+    func testDuplicateFinderBuffersStayBoundedAndAreReleased() throws {
+        let scratch = try ScratchFolder()
+        let finder = DuplicateKeyFinder(scratch: scratch.path, memoryLimit: 2_000)
+        finder.start(keys: 1)
+        // All in partition 0 (top byte 0): 2,000 entries of 16 bytes = 32,000 bytes for one file.
+        for i in 0..<3_000 { finder.add(table: 0, key: 0, hash: UInt64(i % 1_500), line: i + 2) }
+        let writers = try XCTUnwrap(finder.partitions[0])
+        XCTAssertEqual(writers.count, 256)
+        XCTAssertLessThan(writers[0].buffer.count, SpillSizes.partitionBuffer)
+        XCTAssertTrue(finder.inMemory[0].isEmpty)
+        let groups = try finder.candidateGroups(key: 0)
+        // Hashes 0..<1500 each on lines i + 2 and i + 1502.
+        XCTAssertEqual(groups.count, 1_500)
+        XCTAssertEqual(groups.first, [2, 1_502])
+        XCTAssertNil(finder.partitions[0])
+        XCTAssertEqual(writers[0].buffer.capacity, 0)
+    }
+
     func testDeductionSpillReadsBackWhatWasWritten() throws {
         let scratch = try ScratchFolder()
         let spill = try DeductionSpill(scratch: scratch.path)

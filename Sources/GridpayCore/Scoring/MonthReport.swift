@@ -62,6 +62,8 @@ public struct MonthReport: Sendable {
         let rules = c.rules
         var problems: [Diagnostic] = []
         var workers: [WorkerReport] = []
+        // Exactly one report per worker: grown by doubling, the array would reserve up to twice that.
+        workers.reserveCapacity(c.workerCount)
         // Results that depend on missing history: one error per rule, naming its workers.
         var unknown: [(EvaluationError, [String])] = []
         func report(_ e: EvaluationError, _ w: Int) {
