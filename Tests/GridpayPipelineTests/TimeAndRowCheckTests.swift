@@ -256,10 +256,10 @@ final class TimeArithmeticTests: XCTestCase {
     func testAddingDurations() throws {
         let t = CivilDateTime.parse("2026-07-31 23:30")!
         let loc = SourceLocation(file: "t", line: 1, column: 1)
-        XCTAssertEqual(try TimeArithmetic.add(.addHours, t, ExactNumber(48), at: loc).description, "2026-08-02 23:30:00")
-        XCTAssertEqual(try TimeArithmetic.add(.addMinutes, t, ExactNumber(decimalText: "0.5")!, at: loc).description, "2026-07-31 23:30:30")
-        XCTAssertEqual(try TimeArithmetic.add(.addSeconds, t, ExactNumber(-84601), at: loc).description, "2026-07-30 23:59:59")
-        XCTAssertThrowsError(try TimeArithmetic.add(.addMinutes, t, ExactNumber(decimalText: "0.001")!, at: loc))
-        XCTAssertEqual(TimeArithmetic.between(.hoursBetween, t, CivilDateTime.parse("2026-07-31 22:00")!), ExactNumber(decimalText: "-1.5")!)
+        XCTAssertEqual(try TimeArithmetic.add("add_hours", t, ExactNumber(48), unitSeconds: 3600, at: loc).description, "2026-08-02 23:30:00")
+        XCTAssertEqual(try TimeArithmetic.add("add_minutes", t, ExactNumber(decimalText: "0.5")!, unitSeconds: 60, at: loc).description, "2026-07-31 23:30:30")
+        XCTAssertEqual(try TimeArithmetic.add("add_seconds", t, ExactNumber(-84601), unitSeconds: 1, at: loc).description, "2026-07-30 23:59:59")
+        XCTAssertThrowsError(try TimeArithmetic.add("add_minutes", t, ExactNumber(decimalText: "0.001")!, unitSeconds: 60, at: loc))
+        XCTAssertEqual(TimeArithmetic.between(t, CivilDateTime.parse("2026-07-31 22:00")!, unitSeconds: 3600), ExactNumber(decimalText: "-1.5")!)
     }
 }

@@ -79,12 +79,3 @@ public enum WorkerSymbol: Hashable, Sendable {
     /// 等次: the assessment period's grade band (or a veto's grade).
     case grade
 }
-
-public enum ScalarFunction: String, Sendable, CaseIterable {
-    case min, max, abs, floor, ceil, round, date, day
-    // Times (TimeArithmetic.swift): differences exact to the second, and a time plus a duration.
-    case hoursBetween = "hours_between", minutesBetween = "minutes_between", secondsBetween = "seconds_between"
-    case addHours = "add_hours", addMinutes = "add_minutes", addSeconds = "add_seconds"
-    // Optional columns: whether an empty cell ("no value") was given.
-    case has, isEmpty = "is_empty"
-}

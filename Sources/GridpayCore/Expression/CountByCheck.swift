@@ -37,28 +37,31 @@ extension ExpressionChecker {
         }
         // The condition: inner sum(v) / count() become columns of a per-key "row".
         var inner: [CheckedExpr?] = []
+        var innerTotals: [RunningTotal] = []
         var innerColumns: [ColumnSpec] = []
         func replaceInner(_ s: Syntax) -> Syntax? {
             switch s.kind {
-            case .call(let name, _, let a) where name == "sum" || name == "count":
-                if name == "count", !a.isEmpty {
-                    error("inside count_by(), count() counts the rows of one key and takes no arguments", s.span)
-                    return nil
-                }
-                if name == "sum" {
+            case .call(let name, _, let a) where Self.innerAggregate(name) != nil:
+                let total = Self.innerAggregate(name)!
+                if case .count = total {
+                    guard a.isEmpty else {
+                        error("inside count_by(), count() counts the rows of one key and takes no arguments", s.span)
+                        return nil
+                    }
+                    inner.append(nil)
+                } else {
                     guard a.count == 1 else {
-                        error("inside count_by(), sum() takes one value of the row, e.g. sum(minutes_between(<start>, <end>))", s.span)
+                        error("inside count_by(), \(name)() takes one value of the row, e.g. \(name)(minutes_between(<start>, <end>))", s.span)
                         return nil
                     }
                     guard let (e, ty) = rowChecker.check(a[0]) else { return nil }
                     guard ty == .number else {
-                        error("the value summed by sum() must be a number, but is \(ty)", a[0].span)
+                        error("the value summed by \(name)() must be a number, but is \(ty)", a[0].span)
                         return nil
                     }
                     inner.append(e)
-                } else {
-                    inner.append(nil)
                 }
+                innerTotals.append(total)
                 let column = "\u{1}\(inner.count - 1)"
                 innerColumns.append(ColumnSpec(name: column, type: .decimal(places: nil), optional: false, location: location(s.span)))
                 return Syntax(kind: .name(column), span: s.span)
@@ -77,8 +80,8 @@ extension ExpressionChecker {
             case .name(let n):
                 error("'\(n)' cannot be read in the condition of count_by(): it sees only sum(value) and count() over the rows of one key, and constants", s.span)
                 return nil
-            default:
-                return s
+            case .number, .string, .bool, .named:
+                return s   // the checker of the condition reports a misplaced named argument
             }
         }
         guard let conditionSyntax = replaceInner(args[2]) else { return nil }
@@ -102,9 +105,19 @@ extension ExpressionChecker {
         let dedupe = text.filter { !$0.isWhitespace }
         if let existing = context.aggregateIndex[dedupe] { return (.aggregate(existing), .number) }
         let index = context.aggregates.count
-        context.aggregates.append(AggregateSpec(kind: .countBy, table: t, value: nil, filter: filter, text: text,
-                                                perKey: PerKeySpec(key: keyExpr, values: inner, condition: condition), location: location(span)))
+        context.aggregates.append(AggregateSpec(function: "count_by", total: .perKey, table: t, value: nil, filter: filter, text: text,
+                                                perKey: PerKeySpec(key: keyExpr, values: inner, totals: innerTotals, condition: condition), location: location(span)))
         context.aggregateIndex[dedupe] = index
         return (.aggregate(index), .number)
+    }
+
+    /// The catalog's aggregates a count_by() condition may use over the rows of one key: count()
+    /// and the numeric folds (sum, mean, min_of, max_of).
+    static func innerAggregate(_ name: String) -> RunningTotal? {
+        guard case .aggregate(let total)? = FunctionCatalog.entry(named: name)?.kind else { return nil }
+        switch total {
+        case .count, .fold: return total
+        case .distinct, .perKey: return nil
+        }
     }
 }

@@ -24,6 +24,11 @@ public struct EvaluationError: Error, Sendable {
     static func emptyValue(at location: SourceLocation?) -> EvaluationError { EvaluationError(emptyValueMessage, at: location) }
     var isEmptyValue: Bool { message == EvaluationError.emptyValueMessage }
 
+    /// Runs exact arithmetic whose failure (overflow, division by zero) points at `location`.
+    static func exact<T>(at location: SourceLocation?, _ body: () throws(ArithmeticError) -> T) throws(EvaluationError) -> T {
+        do { return try body() } catch { throw EvaluationError(error, at: location) }
+    }
+
     /// Exact arithmetic failed (overflow, division by zero) in what the rule file writes at `location`.
     init(_ error: ArithmeticError, at location: SourceLocation?, in context: String = "") {
         self.init(error.description + context, at: location)

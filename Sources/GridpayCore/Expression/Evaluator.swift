@@ -166,6 +166,6 @@ struct Evaluator<Scope: EvaluationScope> {
 
     /// Exact arithmetic whose failure (overflow, division by zero) points at `loc`.
     func exact<T>(at loc: SourceLocation, _ body: () throws(ArithmeticError) -> T) throws(EvaluationError) -> T {
-        do { return try body() } catch { throw EvaluationError(error, at: loc) }
+        try EvaluationError.exact(at: loc, body)
     }
 }

@@ -252,62 +252,26 @@ struct ExpressionChecker {
         return failed ? nil : out
     }
 
-    static let aggregateNames: Set<String> = ["count", "sum", "mean", "distinct"]
-    static let groupNames: [String: GroupSpec.Kind] = [
-        "group_mean": .mean, "group_sum": .sum, "group_min": .min, "group_max": .max, "group_count": .count,
-        "overall_mean": .mean, "overall_sum": .sum, "overall_min": .min, "overall_max": .max, "overall_count": .count,
-        "rank": .rank, "rank_within": .rank, "group_rank": .groupRank,
-    ]
-    static let eachNames: [String: ScalarFunction?] = ["mean_each": nil, "sum_each": nil, "min_each": .min, "max_each": .max]
     static let eachName = "each"
     /// Inside mean_each() and friends, which value a copy of an aggregate stands for (explain shows each).
     var eachNote: String { each.map { " [each = \($0)]" } ?? "" }
-    static var allFunctionNames: [String] {
-        ScalarFunction.allCases.map(\.rawValue) + aggregateNames.sorted() + groupNames.keys.sorted() + eachNames.keys.sorted() + ["consecutive", "datetime", "count_by"]
-    }
 
+    /// Every call goes through the function catalog: its entry says which checker applies.
     func checkCall(_ name: String, _ nameSpan: Span, _ args: [Syntax], _ span: Span) -> (CheckedExpr, ValueType)? {
-        if ExpressionChecker.aggregateNames.contains(name) { return checkAggregate(name, args, span) }
-        if name == "count_by" { return checkCountBy(args, span) }
-        if let kind = ExpressionChecker.groupNames[name] { return checkGroup(name, kind, args, span) }
-        if name == "consecutive" { return checkConsecutive(args, span) }
         if let literal = checkDateLiteral(name, args, span) { return literal }
-        if ExpressionChecker.eachNames[name] != nil { return checkEach(name, args, span) }
-        guard let fn = ScalarFunction(rawValue: name) else {
-            error("unknown function '\(name)'\(Suggestion.didYouMean(name, among: ExpressionChecker.allFunctionNames))", nameSpan)
+        guard let entry = FunctionCatalog.entry(named: name) else {
+            error("unknown function '\(name)'\(Suggestion.didYouMean(name, among: FunctionCatalog.names))", nameSpan)
             return nil
         }
-        func arity(_ range: ClosedRange<Int>, _ usage: String) -> Bool {
-            if range.contains(args.count) { return true }
-            error("\(name)() takes \(usage), but was given \(args.count) argument\(args.count == 1 ? "" : "s")", span)
-            return false
+        switch entry.kind {
+        case .scalar(let fn): return checkScalar(entry, fn, args, span)
+        case .literal: return nil   // checkDateLiteral reported it
+        case .aggregate(let total): return checkAggregate(entry, total, args, span)
+        case .perKey: return checkCountBy(args, span)
+        case .group(let combine): return checkGroup(entry, combine, args, span)
+        case .each(let combine): return checkEach(entry, combine, args, span)
+        case .history: return checkConsecutive(args, span)
         }
-        switch fn {
-        case .min, .max:
-            guard arity(1...64, "one or more numbers") else { return nil }
-        case .abs, .floor, .ceil:
-            guard arity(1...1, "one number") else { return nil }
-        case .round:
-            guard arity(2...2, "a number and a count of decimals, e.g. round(x, 2)") else { return nil }
-            guard case .number(let places) = args[1].kind, places.isInteger, places >= .zero, places <= ExactNumber(6) else {
-                error("the decimals of round() must be a whole number 0 to 6 written in place", args[1].span)
-                return nil
-            }
-        case .date:
-            guard arity(1...1, "one date and time") else { return nil }
-        case .day:
-            guard arity(1...1, "one date") else { return nil }
-        case .hoursBetween, .minutesBetween, .secondsBetween, .addHours, .addMinutes, .addSeconds, .has, .isEmpty:
-            return checkTimeOrPresence(fn, args, span)
-        }
-        guard let checked = checkArgs(args) else { return nil }
-        let expectedType: ValueType = fn == .date ? .datetime : (fn == .day ? .date : .number)
-        for (i, (_, t)) in checked.enumerated() where t != expectedType {
-            error("argument \(i + 1) of \(name)() must be \(expectedType), but is \(t)", args[i].span)
-            return nil
-        }
-        let result: ValueType = fn == .date ? .date : .number
-        return (.function(fn, checked.map(\.0), location(span)), result)
     }
 
     /// A date or time written in the rule file: `date("2026-10-15")`, `datetime("2026-10-15 08:30")`
@@ -327,13 +291,14 @@ struct ExpressionChecker {
         return .some(nil)
     }
 
-    func checkAggregate(_ name: String, _ args: [Syntax], _ span: Span) -> (CheckedExpr, ValueType)? {
+    func checkAggregate(_ entry: FunctionEntry, _ total: RunningTotal, _ args: [Syntax], _ span: Span) -> (CheckedExpr, ValueType)? {
+        let name = entry.name
         guard scope == .worker else {
             error("\(name)() adds up rows per worker and cannot be used inside a row expression", span)
             return nil
         }
-        let usage = name == "count" ? "count(table) or count(table, condition)" : "\(name)(table, value) or \(name)(table, value, condition)"
-        let valueArgs = name == "count" ? 0 : 1
+        let valueArgs = entry.readsRowValue ? 1 : 0
+        let usage = valueArgs == 0 ? "\(name)(table) or \(name)(table, condition)" : "\(name)(table, value) or \(name)(table, value, condition)"
         guard args.count == 1 + valueArgs || args.count == 2 + valueArgs else {
             error("\(name)() is written \(usage)", span)
             return nil
@@ -353,8 +318,8 @@ struct ExpressionChecker {
         var ok = true
         if valueArgs == 1 {
             if let (e, ty) = rowChecker.check(args[1]) {
-                if name != "distinct" && ty != .number {
-                    error("the value summed by \(name)() must be a number, but is \(ty)", args[1].span)
+                if let expected = entry.rowValueType, ty != expected {
+                    error("the value summed by \(name)() must be \(expected), but is \(ty)", args[1].span)
                     ok = false
                 }
                 value = e
@@ -375,19 +340,20 @@ struct ExpressionChecker {
             index = existing
         } else {
             index = context.aggregates.count
-            context.aggregates.append(AggregateSpec(kind: AggregateSpec.Kind(rawValue: name)!, table: t, value: value, filter: filter, text: text + eachNote, location: location(span)))
+            context.aggregates.append(AggregateSpec(function: name, total: total, table: t, value: value, filter: filter, text: text + eachNote, location: location(span)))
             context.aggregateIndex[key] = index
         }
         return (.aggregate(index), .number)
     }
 
-    func checkGroup(_ name: String, _ kind: GroupSpec.Kind, _ args: [Syntax], _ span: Span) -> (CheckedExpr, ValueType)? {
+    func checkGroup(_ entry: FunctionEntry, _ combine: GroupCombine, _ args: [Syntax], _ span: Span) -> (CheckedExpr, ValueType)? {
+        let name = entry.name
         guard scope == .worker else {
             error("\(name)() compares workers and cannot be used inside a row expression", span)
             return nil
         }
-        let keyed = name.hasPrefix("group_") || name == "rank_within"
-        let valueCount = kind == .count ? 0 : 1
+        let keyed = entry.declares(.groupKey)
+        let valueCount = entry.readsWorkerValue ? 1 : 0
         let expected = (keyed ? 1 : 0) + valueCount
         guard args.count == expected else {
             let usage: String
@@ -418,7 +384,7 @@ struct ExpressionChecker {
             index = existing
         } else {
             index = context.groups.count
-            context.groups.append(GroupSpec(kind: kind, key: key, value: value, text: text + eachNote, location: location(span)))
+            context.groups.append(GroupSpec(function: name, combine: combine, key: key, value: value, text: text + eachNote, location: location(span)))
             context.groupIndex[dedupe] = index
         }
         return (.group(index), .number)
@@ -428,7 +394,8 @@ struct ExpressionChecker {
     /// column, with `each` standing for that value, and the copies are combined (mean, sum, min or
     /// max). Over a group table with `complete = "<column>"` these values are exactly the keys
     /// every group has, e.g. the mean over a team's 工作项目 of a capped ratio.
-    func checkEach(_ name: String, _ args: [Syntax], _ span: Span) -> (CheckedExpr, ValueType)? {
+    func checkEach(_ entry: FunctionEntry, _ combine: EachCombine, _ args: [Syntax], _ span: Span) -> (CheckedExpr, ValueType)? {
+        let name = entry.name
         guard scope == .worker else {
             error("\(name)() combines per-worker values and cannot be used inside a row expression", span)
             return nil
@@ -462,12 +429,7 @@ struct ExpressionChecker {
             }
             copies.append(e)
         }
-        let loc = location(span)
-        if let fn = ExpressionChecker.eachNames[name]!, fn == .min || fn == .max { return (.function(fn, copies, loc), .number) }
-        var sum = copies[0]
-        for e in copies.dropFirst() { sum = .arithmetic(.add, sum, e, loc) }
-        if name == "mean_each" { sum = .arithmetic(.divide, sum, .constant(.number(ExactNumber(copies.count))), loc) }
-        return (sum, .number)
+        return (combine.combine(copies, location(span)), .number)
     }
 
     func checkConsecutive(_ args: [Syntax], _ span: Span) -> (CheckedExpr, ValueType)? {

@@ -41,31 +41,21 @@ extension CivilDateTime {
     }
 }
 
-/// The rule language's time functions (see README, "Times").
+/// The rule language's time functions (see README, "Times"); the catalog gives each its unit.
 enum TimeArithmetic {
-    /// Seconds in one unit of each difference/addition function.
-    static func unitSeconds(_ fn: ScalarFunction) -> Int {
-        switch fn {
-        case .hoursBetween, .addHours: 3600
-        case .minutesBetween, .addMinutes: 60
-        default: 1
-        }
-    }
-
-    /// `hours_between(a, b)` etc.: b − a in the unit, exact (negative when b is before a).
-    static func between(_ fn: ScalarFunction, _ a: CivilDateTime, _ b: CivilDateTime) -> ExactNumber {
+    /// `hours_between(a, b)` etc.: b − a in units of `unitSeconds`, exact (negative when b is before a).
+    static func between(_ a: CivilDateTime, _ b: CivilDateTime, unitSeconds unit: Int) -> ExactNumber {
         let seconds = ExactNumber(b.secondNumber - a.secondNumber)
-        let unit = unitSeconds(fn)
         return unit == 1 ? seconds : ((try? seconds.divided(by: ExactNumber(unit))) ?? .zero)
     }
 
     /// `add_hours(t, n)` etc.: t moved by n units; n may be negative or fractional, but the result
     /// must fall on a whole second.
-    static func add(_ fn: ScalarFunction, _ t: CivilDateTime, _ n: ExactNumber, at loc: SourceLocation) throws(EvaluationError) -> CivilDateTime {
+    static func add(_ name: String, _ t: CivilDateTime, _ n: ExactNumber, unitSeconds unit: Int, at loc: SourceLocation) throws(EvaluationError) -> CivilDateTime {
         let seconds: ExactNumber
-        do { seconds = try n.multiplied(by: ExactNumber(unitSeconds(fn))) } catch { throw EvaluationError(error.description, at: loc) }
+        do { seconds = try n.multiplied(by: ExactNumber(unit)) } catch { throw EvaluationError(error.description, at: loc) }
         guard seconds.isInteger, seconds.magnitude <= ExactNumber(1_000_000_000_000) else {
-            throw EvaluationError("\(fn.rawValue)() by \(n) does not land on a whole second; expected a duration of whole seconds", at: loc)
+            throw EvaluationError("\(name)() by \(n) does not land on a whole second; expected a duration of whole seconds", at: loc)
         }
         return CivilDateTime(secondNumber: t.secondNumber + Int(seconds.numerator))
     }

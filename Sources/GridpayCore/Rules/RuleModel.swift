@@ -334,8 +334,10 @@ public struct RuleSet: Sendable {
 }
 
 public struct AggregateSpec: Sendable {
-    public enum Kind: String, Sendable { case count, sum, mean, distinct, countBy = "count_by" }
-    public var kind: Kind
+    /// The catalog's name of the aggregate (count, sum, mean, …, count_by).
+    public var function: String
+    /// How its running total adds up rows (from the catalog entry).
+    var total: RunningTotal
     public var table: Int
     public var value: CheckedExpr?
     public var filter: CheckedExpr?
@@ -354,12 +356,16 @@ public struct PerKeySpec: Sendable {
     public var key: CheckedExpr
     /// Per inner aggregate: the summed row value, or nil for count().
     public var values: [CheckedExpr?]
+    /// Per inner aggregate: its running total (count, or a fold of the catalog: sum, mean, …).
+    var totals: [RunningTotal]
     public var condition: CheckedExpr
 }
 
 public struct GroupSpec: Sendable {
-    public enum Kind: String, Sendable { case mean, sum, min, max, count, rank, groupRank }
-    public var kind: Kind
+    /// The catalog's name of the function (group_mean, rank, …).
+    public var function: String
+    /// How the members' values give each member's result (from the catalog entry).
+    var combine: GroupCombine
     /// nil: over every worker of the period.
     public var key: CheckedExpr?
     public var value: CheckedExpr?

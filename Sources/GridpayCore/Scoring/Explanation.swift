@@ -120,14 +120,14 @@ public enum Explanation {
                 guard !seen.contains(spec.text) else { continue }
                 seen.insert(spec.text)
                 let value = (try? c.value(.aggregate(a), worker: w))?.description ?? "?"
-                out.append("\(indent)\(spec.text) = \(value)   [\(files(spec.table, c))]")
+                out.append(indent + callLine(spec.function, spec.text, value) { files(spec.table, c) })
             case .group(let g):
                 let spec = c.rules.groups[g]
                 guard !seen.contains(spec.text) else { continue }
                 seen.insert(spec.text)
                 let value = (try? c.value(.group(g), worker: w))?.description ?? "?"
-                out.append("\(indent)\(spec.text) = \(value)")
-                if let v = spec.value { out += usedValues(v, c, w, indent: indent + "  ", seen: seen) }
+                out.append(indent + callLine(spec.function, spec.text, value) { "" })
+                if explainLine(spec.function) == .valueAndInputs, let v = spec.value { out += usedValues(v, c, w, indent: indent + "  ", seen: seen) }
             case .consecutive(let name, _, let periods, _, _):
                 var parts: [String] = []
                 for k in 0..<periods {
@@ -166,6 +166,17 @@ public enum Explanation {
             }
         }
         return out
+    }
+
+    /// How the catalog says a call of `function` is shown.
+    static func explainLine(_ function: String) -> ExplainLine { FunctionCatalog.entry(named: function)?.explain ?? .inFormula }
+
+    /// A call's own line: its text and value, and the files it read where the catalog says so.
+    static func callLine(_ function: String, _ text: String, _ value: String, files: () -> String) -> String {
+        switch explainLine(function) {
+        case .valueAndFiles: return "\(text) = \(value)   [\(files())]"
+        case .valueAndInputs, .inFormula, .periods: return "\(text) = \(value)"
+        }
     }
 
     /// 等次 and why: the veto that forced it, or the band the total falls in.

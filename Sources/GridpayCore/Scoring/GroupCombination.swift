@@ -1,40 +1,19 @@
-/// How a function across workers turns the members' values into each member's result. Pure:
+/// Applies a function across workers (its catalog GroupCombine) to the groups of a period. Pure:
 /// `members` are the workers of each group (any order of groups), `values` every worker's value.
 enum GroupCombination {
-    static func results(_ kind: GroupSpec.Kind, members: [[Int]], values: [ExactNumber], workers: Int) throws(ArithmeticError) -> [Value] {
+    static func results(_ combine: GroupCombine, members: [[Int]], values: [ExactNumber], workers: Int) throws(ArithmeticError) -> [Value] {
         var result = [Value](repeating: .number(.zero), count: workers)
-        switch kind {
-        case .groupRank:
-            for (ws, rank) in try ranksOfGroupMeans(members, values) {
-                for w in ws { result[w] = .number(ExactNumber(rank)) }
-            }
-        case .count, .sum, .mean, .min, .max, .rank:
+        switch combine {
+        case .members(let f):
             for ws in members {
-                for (w, v) in zip(ws, try withinGroup(kind, ws, values)) { result[w] = .number(v) }
+                for (w, v) in zip(ws, try f(ws.map { values[$0] })) { result[w] = .number(v) }
+            }
+        case .groups(let f):
+            for (ws, v) in zip(members, try f(members.map { $0.map { values[$0] } })) {
+                for w in ws { result[w] = .number(v) }
             }
         }
         return result
-    }
-
-    /// Each member's result within one group, in the order of `ws`.
-    static func withinGroup(_ kind: GroupSpec.Kind, _ ws: [Int], _ values: [ExactNumber]) throws(ArithmeticError) -> [ExactNumber] {
-        switch kind {
-        case .count:
-            return Array(repeating: ExactNumber(ws.count), count: ws.count)
-        case .sum, .mean:
-            var s = ExactNumber.zero
-            for w in ws { s = try s.adding(values[w]) }
-            if kind == .mean { s = try s.divided(by: ExactNumber(ws.count)) }
-            return Array(repeating: s, count: ws.count)
-        case .min, .max:
-            var m = values[ws[0]]
-            for w in ws { m = kind == .min ? Swift.min(m, values[w]) : Swift.max(m, values[w]) }
-            return Array(repeating: m, count: ws.count)
-        case .rank:
-            return ranks(ws.map { values[$0] })
-        case .groupRank:
-            preconditionFailure("group_rank() ranks groups, not members (ranksOfGroupMeans)")
-        }
     }
 
     /// Descending ranks; equal values share a rank and the next rank skips (1, 2, 2, 4).
@@ -51,13 +30,9 @@ enum GroupCombination {
 
     /// Groups ranked by the exact mean of their members' values, highest first; equal means
     /// share a rank and the next rank skips.
-    static func ranksOfGroupMeans(_ members: [[Int]], _ values: [ExactNumber]) throws(ArithmeticError) -> [([Int], Int)] {
+    static func ranksOfMeans(_ groups: [[ExactNumber]]) throws(ArithmeticError) -> [ExactNumber] {
         var means: [ExactNumber] = []
-        for ws in members {
-            var s = ExactNumber.zero
-            for w in ws { s = try s.adding(values[w]) }
-            means.append(try s.divided(by: ExactNumber(ws.count)))
-        }
-        return zip(members, ranks(means)).map { ($0, Int($1.numerator)) }
+        for vs in groups { means.append(try FunctionCatalog.mean(vs)) }
+        return ranks(means)
     }
 }

@@ -1,22 +1,26 @@
-/// Functions across workers: group_mean() and friends, ranks, and the awards split among workers.
+/// Functions across workers: group_mean() and friends, ranks (GroupCombination applies the
+/// catalog's combine), and the awards split among workers.
 extension MonthComputation {
     /// Computes a group function for every worker at once (errors point at the call).
     func group(_ g: Int) throws(EvaluationError) -> [Value] {
         if let r = groupResults[g] { return r }
-        let isRank = g == rankGroupOfTotal
-        // 排名: rank by total, descending; equal totals share a rank and the next rank skips.
-        let spec = isRank ? GroupSpec(kind: .rank, key: nil, value: .symbol(.total), text: "the rank") : rules.groups[g]
+        let spec = g == rankGroupOfTotal ? rankOfTotals : rules.groups[g]
         var keys: [Value] = []
         var values: [ExactNumber] = []
         for w in 0..<workerCount {
             keys.append(try spec.key.map { (e) throws(EvaluationError) in try value(e, worker: w) } ?? .bool(true))
-            if let valueExpr = spec.value { values.append(try value(valueExpr, worker: w).number ?? .zero) }
+            // group_count() and overall_count() read no value: every member counts as 0.
+            values.append(try spec.value.map { (e) throws(EvaluationError) in try value(e, worker: w).number ?? .zero } ?? .zero)
         }
         var members: [Value: [Int]] = [:]
-        for (w, k) in keys.enumerated() { members[k, default: []].append(w) }
+        var order: [Value] = []
+        for (w, k) in keys.enumerated() {
+            if members[k] == nil { order.append(k) }
+            members[k, default: []].append(w)
+        }
         let result: [Value]
         do {
-            result = try GroupCombination.results(spec.kind, members: Array(members.values), values: values, workers: workerCount)
+            result = try GroupCombination.results(spec.combine, members: order.map { members[$0]! }, values: values, workers: workerCount)
         } catch {
             throw EvaluationError(error, at: spec.location, in: " in \(spec.text)")
         }
@@ -24,6 +28,11 @@ extension MonthComputation {
         return result
     }
 
+    /// 排名: rank() of 总分 over every worker (descending, equal totals share a rank, next skips).
+    var rankOfTotals: GroupSpec {
+        guard case .group(let combine)? = FunctionCatalog.entry(named: "rank")?.kind else { preconditionFailure("the catalog has rank()") }
+        return GroupSpec(function: "rank", combine: combine, key: nil, value: .symbol(.total), text: "the rank")
+    }
 
     /// Every worker's share of award `k` (zero for those who get none); see AwardSpec.
     func awardShares(_ k: Int) throws(EvaluationError) -> [ExactNumber] {

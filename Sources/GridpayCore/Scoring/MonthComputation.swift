@@ -203,11 +203,12 @@ public final class MonthComputation {
         guard accumulators == nil else { return }
         groups = RosterGroups(rosterRows.map { $0[rules.roster.groupColumn].description })
         accumulators = Accumulators(aggregates: rules.aggregates.count, tableItemPairs: tableItemPairs, pairCount: pairCount, workers: workerCount)
-        for a in rules.aggregates.indices where rules.aggregates[a].kind == .distinct {
-            distinct[a] = DistinctSets(workers: workerCount)
-        }
-        for a in rules.aggregates.indices where rules.aggregates[a].kind == .countBy {
-            perKey[a] = PerKeySums(spec: rules.aggregates[a], table: rules.tables[rules.aggregates[a].table], workers: workerCount, period: lengths)
+        for (a, spec) in rules.aggregates.enumerated() {
+            switch spec.total {
+            case .distinct: distinct[a] = DistinctSets(workers: workerCount)
+            case .perKey: perKey[a] = PerKeySums(spec: spec, table: rules.tables[spec.table], workers: workerCount, period: lengths)
+            case .count, .fold: break   // plain counters (Accumulators)
+            }
         }
         for t in rules.tables.indices { _ = plan(t) }
         cellRuleSets = rules.tables.indices.map { CellRuleSet(table: $0, month: self) }

@@ -59,22 +59,21 @@ extension MonthComputation {
         for agg in plan.aggregates {
             if let f = agg.filter, try !f(row) { continue }
             let a = agg.index
-            switch agg.kind {
+            switch agg.total {
             case .count:
                 acc.counts[acc.slot(a, worker)] += 1
-            case .sum, .mean:
+            case .fold(let fold):
                 let value: Value
                 if let c = agg.column { value = row.values[c] } else { value = try agg.value!(row) }
-                guard case .number(let n) = value else { continue }
+                guard case .number(let n) = value else { continue }   // an empty cell is no value
                 let k = acc.slot(a, worker)
-                do { acc.sums[k] = try acc.sums[k].adding(n) } catch {
+                do { try fold.add(&acc.counts[k], &acc.sums[k], n) } catch {
                     throw EvaluationError(error, at: rules.aggregates[a].location, in: " in \(rules.aggregates[a].text)")
                 }
-                if agg.kind == .mean { acc.counts[k] += 1 }
             case .distinct:
                 let v = try agg.value!(row)
                 if !v.isEmpty { distinct[a]!.sets[worker].insert(v) }   // an empty cell is no value
-            case .countBy:
+            case .perKey:
                 try perKey[a]!.add(row, worker: worker)
             }
         }

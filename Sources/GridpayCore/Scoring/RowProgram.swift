@@ -16,7 +16,7 @@ typealias RowPredicate = (RowView) throws(EvaluationError) -> Bool
 final class TablePlan {
     struct Aggregate {
         let index: Int
-        let kind: AggregateSpec.Kind
+        let total: RunningTotal
         let filter: RowPredicate?
         /// A plain numeric column: added without evaluating anything.
         let column: Int?
@@ -44,8 +44,8 @@ final class TablePlan {
         var aggregates: [Aggregate] = []
         for (a, agg) in rules.aggregates.enumerated() where agg.table == table {
             var column: Int?
-            if case .rowColumn(let c)? = agg.value, spec.columns[c].type.valueType == .number, agg.kind != .distinct { column = c }
-            aggregates.append(Aggregate(index: a, kind: agg.kind, filter: agg.filter.map(compiler.predicate),
+            if case .rowColumn(let c)? = agg.value, spec.columns[c].type.valueType == .number, case .fold = agg.total { column = c }
+            aggregates.append(Aggregate(index: a, total: agg.total, filter: agg.filter.map(compiler.predicate),
                                         column: column, value: agg.value.map(compiler.function)))
         }
         var deductions: [Deduction] = []

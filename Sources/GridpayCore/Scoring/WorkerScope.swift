@@ -36,16 +36,14 @@ extension MonthComputation {
     func aggregate(_ a: Int, worker index: Int) throws(EvaluationError) -> Value {
         let w = aggregateOverGroup[a] ? groups.groupOf[index] : index
         let spec = rules.aggregates[a]
-        switch spec.kind {
+        switch spec.total {
         case .count: return .number(ExactNumber(acc.counts[acc.slot(a, w)]))
-        case .sum: return .number(acc.sums[acc.slot(a, w)])
         case .distinct: return .number(ExactNumber(distinct[a]?.sets[w].count ?? 0))
-        case .countBy: return .number(ExactNumber(try perKey[a]?.count(worker: w) ?? 0))
-        case .mean:
-            // The mean of no rows is 0 (documented in the README's rule reference).
+        case .perKey: return .number(ExactNumber(try perKey[a]?.count(worker: w) ?? 0))
+        case .fold(let fold):
+            // The catalog's fold says what no rows give (0 for mean, min_of, max_of).
             let k = acc.slot(a, w)
-            guard acc.counts[k] > 0 else { return .number(.zero) }
-            do { return .number(try acc.sums[k].divided(by: ExactNumber(acc.counts[k]))) } catch {
+            do { return .number(try fold.result(acc.counts[k], acc.sums[k])) } catch {
                 throw EvaluationError(error, at: spec.location, in: " in \(spec.text)")
             }
         }

@@ -16,7 +16,7 @@ struct TinyTown {
     /// (a column 编号 naming the worker is added first); `roster`: (id, 村, 网格, 基数) per worker.
     init(values: [String], rowColumns: String = "", rows: [[String]] = [], roster: [(String, String, String, String)],
          items: String = "[[items]]\nname = \"项\"\nfull = 0", extra: String = "", month: String = "2026-10",
-         history: HistoryProvider? = nil) throws {
+         history: HistoryProvider? = nil, accepted: Set<RowPosition> = []) throws {
         text = TinyTown.ruleFile(values: values, rowColumns: rowColumns, items: items, extra: extra)
         switch RuleLoader.load(text: text, file: TinyTown.file) {
         case .success(let r): rules = r
@@ -30,12 +30,14 @@ struct TinyTown {
         for (k, w) in roster.enumerated() { rosterIngest.consume(fields: [w.0, "名\(k)", w.1, w.2, w.3], line: k + 2) }
         rosterIngest.finish()
         c.startRows()
+        if let own = rosterIngest.ownDeductions { c.adopt(own) }
         var problems = rosterIngest.problems
         if let t = rules.tables.firstIndex(where: { $0.name == "rows" }) {
-            let ingest = TableIngest(table: t, month: c, accepted: [])
+            let ingest = TableIngest(table: t, month: c, accepted: accepted)
             ingest.consume(fields: rules.tables[t].columns.map(\.name), line: 1)
             for (k, r) in rows.enumerated() { ingest.consume(fields: r, line: k + 2) }
             ingest.finish()
+            if let own = ingest.ownDeductions { c.adopt(own) }
             problems += ingest.problems
         }
         self.problems = problems
@@ -112,6 +114,14 @@ struct TinyTown {
 
     /// The month's report, or the diagnostics that stopped it.
     func report() -> Result<MonthReport, RuleLoader.Failure> { MonthReport.build(month) }
+
+    /// The report's line of each worker, by id (build the report once: it takes the records).
+    func workers() throws -> [String: WorkerReport] {
+        switch report() {
+        case .success(let r): return Dictionary(uniqueKeysWithValues: r.workers.map { ($0.id, $0) })
+        case .failure(let f): XCTFail(f.diagnostics.map(\.description).joined(separator: "\n")); throw f
+        }
+    }
 
     func reportErrors() -> [String] {
         guard case .failure(let f) = report() else { return [] }
