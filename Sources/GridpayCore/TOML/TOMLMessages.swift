@@ -10,7 +10,7 @@ enum TOMLMessages {
     // MARK: lines, keys and tables
 
     static func expectedEndOfLine(found c: Character) -> String {
-        "expected the end of the line after the value, found '\(c)'"
+        "expected the end of the line after the value, found \(shown(c))"
     }
 
     static func unclosedTableHeader() -> String { "expected ']' to close the table header" }
@@ -31,6 +31,10 @@ enum TOMLMessages {
         "'\(key)' is already \(kind) (at \(loc)); cannot use it as a table"
     }
 
+    static func inlineTableExtended(_ key: String, at loc: SourceLocation) -> String {
+        "'\(key)' is an inline table (at \(loc)), complete as written; a [table] header cannot add to it"
+    }
+
     static func keyAtEndOfFile() -> String { "expected a key, found the end of the file" }
 
     static func bareKeyNotASCII(_ c: Character) -> String {
@@ -39,7 +43,7 @@ enum TOMLMessages {
 
     static func bareKeyGoesOn() -> String { "a bare key may only use A-Z a-z 0-9 _ -; put this key in double quotes" }
 
-    static func expectedKey(found c: Character) -> String { "expected a key, found '\(c)'" }
+    static func expectedKey(found c: Character) -> String { "expected a key, found \(shown(c))" }
 
     static func expectedEquals(after key: String) -> String { "expected '=' after the key '\(key)'" }
 
@@ -51,12 +55,26 @@ enum TOMLMessages {
 
     static func valueAtEndOfFile() -> String { "expected a value, found the end of the file" }
 
+    static func valueMissing() -> String { "expected a value after '=', found the end of the line" }
+
     static func unquotedWord(_ word: String) -> String {
         "expected a value (string, number, true/false, array or table), found '\(word)'; text must be quoted"
     }
 
     static func badNumber(_ text: String) -> String {
         "'\(text)' is not a number this rule format accepts (plain decimals such as 12, -3, 0.5; no exponents); dates must be quoted strings"
+    }
+
+    static func leadingZero(_ text: String) -> String {
+        "'\(text)' has a leading zero, which TOML does not allow; write it without (e.g. 7, 0.5)"
+    }
+
+    static func digitsAroundPoint(_ text: String) -> String {
+        "'\(text)' needs digits on both sides of its decimal point, e.g. 1.0 or 0.5"
+    }
+
+    static func misplacedUnderscore(_ text: String) -> String {
+        "'\(text)' has an underscore that is not between two digits; write e.g. 1_000"
     }
 
     static func expectedValue(found c: Character) -> String {
@@ -97,7 +115,18 @@ enum TOMLMessages {
 
     static func notAUnicodeScalar(_ e: Character, _ hex: String) -> String { "\\\(e)\(hex) is not a Unicode scalar" }
 
+    static func lineEndingBackslash() -> String {
+        "a backslash at the end of a line continues only a multi-line string \"\"\"…\"\"\"; write \\\\ for a backslash"
+    }
+
     static func unknownEscape(_ e: Character) -> String {
         "unknown escape sequence '\\\(e)'; use a literal string '…' to avoid escaping"
+    }
+
+    // MARK: helpers (not kinds)
+
+    /// A character as messages show it: quoted, or "the end of the line" for a line break.
+    private static func shown(_ c: Character) -> String {
+        c == "\n" || c == "\r\n" ? "the end of the line" : "'\(c)'"
     }
 }
