@@ -97,7 +97,7 @@ func printError(_ line: String) {
 /// Prints diagnostics compiler-style to stderr, with the source line and a caret where known.
 func printDiagnostics(_ diagnostics: [Diagnostic], sources: [String: String] = [:]) {
     var cache: [String: [Substring]] = [:]
-    for d in diagnostics {
+    for d in WarningDigest.digest(diagnostics) {
         let text = DiagnosticRenderer.render(d) { file in
             if let c = cache[file] { return c }
             guard let s = sources[file] else { return nil }
