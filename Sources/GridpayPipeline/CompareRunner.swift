@@ -218,9 +218,8 @@ struct CompareWorkbook {
 
     func write(to path: String) throws {
         let c = comparison
-        let book = try XLSXWorkbook(path: path, createdAt: c.period.firstMonth.epochSeconds, constantMemory: true,
-                                    title: "\(c.townName) \(c.period) 规则比较", author: "gridpay \(GridpayVersion.current)",
-                                    comments: "现行 \(c.current.sha256) 拟议 \(c.proposed.sha256)")
+        let book = try XLSXWorkbook.gridpay(path: path, period: c.period, title: "\(c.townName) \(c.period) 规则比较",
+                                            comments: "现行 \(c.current.sha256) 拟议 \(c.proposed.sha256)")
         let formats = SheetFormats(book)
         try writeWorkers(book, formats)
         try writeUnits(book, formats)

@@ -12,9 +12,8 @@ struct RatingWorkbook {
 
     func write(to path: String) throws {
         let title = "\(report.townName) \(report.period) \(RatingRunner.sheetName)"
-        let book = try XLSXWorkbook(path: path, createdAt: report.period.epochSeconds, constantMemory: true,
-                                    title: title, author: "gridpay \(GridpayVersion.current)",
-                                    comments: "rules \(rating.rules.rules.version) sha256 \(rating.rules.sha256)")
+        let book = try XLSXWorkbook.gridpay(path: path, period: report.period, title: title,
+                                            comments: "rules \(rating.rules.rules.version) sha256 \(rating.rules.sha256)")
         let formats = SheetFormats(book)
         try writeRating(book, formats, title: title)
         try writeAbout(book, formats)

@@ -63,6 +63,15 @@ enum ColumnStyle: Hashable, Sendable {
 }
 
 /// One column of a table: its header and how its cells look.
+extension XLSXWorkbook {
+    /// A workbook as gridpay writes each one: dated by its period, never by the clock (the same
+    /// inputs give the same bytes), streamed row by row (constant memory), gridpay as author.
+    static func gridpay(path: String, period: CalendarPeriod, title: String, comments: String) throws(XLSXError) -> XLSXWorkbook {
+        try XLSXWorkbook(path: path, createdAt: period.epochSeconds, constantMemory: true,
+                         title: title, author: "gridpay \(GridpayVersion.current)", comments: comments)
+    }
+}
+
 struct SheetColumn: Sendable {
     var header: String
     var style: ColumnStyle

@@ -15,9 +15,8 @@ struct WorkbookWriter {
 
     func write(to path: String) throws {
         let title = "\(rules.townName) \(report.period) 网格员考核"
-        let book = try XLSXWorkbook(path: path, createdAt: report.period.epochSeconds, constantMemory: true,
-                                    title: title, author: "gridpay \(GridpayVersion.current)",
-                                    comments: "rules \(rules.version) sha256 \(month.rules.sha256)")
+        let book = try XLSXWorkbook.gridpay(path: path, period: report.period, title: title,
+                                            comments: "rules \(rules.version) sha256 \(month.rules.sha256)")
         let styles = SheetFormats(book)
         try writeSummary(book, styles)
         try writePay(book, styles)

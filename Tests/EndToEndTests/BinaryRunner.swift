@@ -55,6 +55,32 @@ enum BinaryRunner {
         }
     }
 
+    /// What a Python tool (an oracle, a sample generator, a comparison) printed, and how it ended.
+    struct ToolOutput {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs `python3` with `arguments` (a tool of Tools/ and its arguments) from the package
+    /// root, stdout and stderr going to files (no pipe can fill up).
+    static func python(_ arguments: [String]) throws -> ToolOutput {
+        let scratch = try TempFolder(prefix: "gridpay-py")
+        let out = scratch.path("out"), err = scratch.path("err")
+        FileManager.default.createFile(atPath: out, contents: nil)
+        FileManager.default.createFile(atPath: err, contents: nil)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3"] + arguments
+        p.currentDirectoryURL = packageRoot
+        p.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
+        p.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: err))
+        try p.run()
+        p.waitUntilExit()
+        return ToolOutput(status: p.terminationStatus, stdout: try String(contentsOfFile: out, encoding: .utf8),
+                          stderr: try String(contentsOfFile: err, encoding: .utf8))
+    }
+
     struct BinaryMissing: Error, CustomStringConvertible {
         var description: String
     }

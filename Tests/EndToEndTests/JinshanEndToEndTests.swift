@@ -8,19 +8,10 @@ import XCTest
 final class JinshanEndToEndTests: XCTestCase {
     typealias Runner = BinaryRunner
 
+    /// Runs a python3 tool; its stdout and stderr read as one text (stdout first).
     func python(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let scratch = try Runner.TempFolder(prefix: "gridpay-py")
-        let out = scratch.path("out")
-        FileManager.default.createFile(atPath: out, contents: nil)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3"] + arguments
-        p.currentDirectoryURL = Runner.packageRoot
-        p.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
-        p.standardError = p.standardOutput
-        try p.run()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: try Data(contentsOf: URL(fileURLWithPath: out)), as: UTF8.self))
+        let r = try Runner.python(arguments)
+        return (r.status, r.stdout + r.stderr)
     }
 
     func reference(_ args: [String]) throws -> (status: Int32, output: String) {

@@ -8,28 +8,13 @@ import XCTest
 final class KangningTests: XCTestCase {
     static var sampleDir: String { Runner.packageRoot.appendingPathComponent("Input").path }
 
-    /// Runs a Python tool; returns stdout, stderr and the exit status.
-    func python(_ arguments: [String]) throws -> (out: String, err: String, status: Int32) {
-        let scratch = try Runner.TempFolder(prefix: "gridpay-py")
-        let out = scratch.path("out"), err = scratch.path("err")
-        FileManager.default.createFile(atPath: out, contents: nil)
-        FileManager.default.createFile(atPath: err, contents: nil)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3"] + arguments
-        p.currentDirectoryURL = Runner.packageRoot
-        p.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
-        p.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: err))
-        try p.run()
-        p.waitUntilExit()
-        return (try String(contentsOfFile: out, encoding: .utf8), try String(contentsOfFile: err, encoding: .utf8), p.terminationStatus)
-    }
+    func python(_ arguments: [String]) throws -> Runner.ToolOutput { try Runner.python(arguments) }
 
     /// The reference's rows keyed by column, in its order.
     func reference(_ inputDir: String, _ month: String, teams: Bool) throws -> [[String: String]] {
         let r = try python(["Tools/kangning_reference.py", "\(inputDir)/kangning", month] + (teams ? ["--teams"] : []))
-        XCTAssertEqual(r.status, 0, "the reference failed: \(r.err)")
-        let lines = r.out.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        XCTAssertEqual(r.status, 0, "the reference failed: \(r.stderr)")
+        let lines = r.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(lines[0], $0)) }
     }
 
@@ -113,7 +98,7 @@ final class KangningTests: XCTestCase {
         for (seed, teams, month) in [(3, 30, "2026-11"), (17, 45, "2027-02")] {
             let data = try Runner.TempFolder()
             let gen = try python(["Tools/make_kangning_samples.py", "--out", data.path, "--month", month, "--seed", "\(seed)", "--teams", "\(teams)"])
-            XCTAssertEqual(gen.status, 0, gen.err)
+            XCTAssertEqual(gen.status, 0, gen.stderr)
             try compareWithReference(inputDir: data.path, month: month)
         }
     }
@@ -252,15 +237,15 @@ final class KangningTests: XCTestCase {
         // The reference finds the same rows (file and line) and the same missing rows.
         let ref = try python(["Tools/kangning_reference.py", "\(m.folder.path)/kangning", "2026-10"])
         XCTAssertEqual(ref.status, 1)
-        let refRows = Set(ref.err.split(separator: "\n").map { $0.split(separator: ":").prefix(2).joined(separator: ":") }.filter { !$0.hasSuffix(":0") })
+        let refRows = Set(ref.stderr.split(separator: "\n").map { $0.split(separator: ":").prefix(2).joined(separator: ":") }.filter { !$0.hasSuffix(":0") })
         let ours = Set(r.stderrLines.compactMap { line -> String? in
             let parts = line.split(separator: ":")
             guard parts.count > 3, parts[0].hasSuffix(".csv"), line.contains(" error: "), !line.contains("has no row") else { return nil }
             return "\((parts[0] as NSString).lastPathComponent):\(parts[1])"
         })
         XCTAssertEqual(ours, refRows, "rows refused: gridpay \(ours.subtracting(refRows)), reference \(refRows.subtracting(ours))")
-        XCTAssertTrue(ref.err.contains("quotas.csv:0: 团队 'T05' has no row for 工作项目 '慢病随访'"), ref.err)
-        XCTAssertTrue(ref.err.contains("households.csv:0: 团队 'T07' has no households row"), ref.err)
+        XCTAssertTrue(ref.stderr.contains("quotas.csv:0: 团队 'T05' has no row for 工作项目 '慢病随访'"), ref.stderr)
+        XCTAssertTrue(ref.stderr.contains("households.csv:0: 团队 'T07' has no households row"), ref.stderr)
     }
 
     /// Each kind of error alone is enough to refuse the month.

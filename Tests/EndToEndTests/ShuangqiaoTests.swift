@@ -11,19 +11,8 @@ final class ShuangqiaoTests: XCTestCase {
     /// Runs a python3 tool; returns (status, stdout, stderr).
     @discardableResult
     func python(_ arguments: [String]) throws -> (Int32, String, String) {
-        let scratch = try Runner.TempFolder(prefix: "gridpay-e2e-python")
-        let out = scratch.path("out"), err = scratch.path("err")
-        FileManager.default.createFile(atPath: out, contents: nil)
-        FileManager.default.createFile(atPath: err, contents: nil)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3"] + arguments
-        p.currentDirectoryURL = Runner.packageRoot
-        p.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
-        p.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: err))
-        try p.run()
-        p.waitUntilExit()
-        return (p.terminationStatus, try String(contentsOfFile: out, encoding: .utf8), try String(contentsOfFile: err, encoding: .utf8))
+        let r = try Runner.python(arguments)
+        return (r.status, r.stdout, r.stderr)
     }
 
     func tool(_ name: String) -> String { Runner.packageRoot.appendingPathComponent("Tools/\(name)").path }

@@ -7,21 +7,13 @@ import XCTest
 /// 扣分明细 is in the worker's explanation with its file (a quarter's with its month folder) and
 /// line; an aggregate names the files it read; the header uses the town's roster labels (§7).
 final class ExplanationSourcesTests: XCTestCase {
-    func request(_ town: String, _ period: String, output: String) -> RunRequest {
-        var r = RunRequest(town: town, period: CalendarPeriod.parse(period)!)
-        r.rulesDir = "\(packageRoot)/Rules"
-        r.inputDir = "\(packageRoot)/Input"
-        r.outputDir = output
-        return r
-    }
-
     /// Runs the period (扣分明细 from the spilled rows), then explains every worker (rows kept in
     /// memory) and finds each 扣分明细 row of the worker in the explanation, in the sheet's order.
     func assertEveryDeductionRowIsExplained(_ town: String, _ period: String, file: StaticString = #filePath, line: UInt = #line) throws -> [String: String] {
         let tmp = TemporaryFolder()
-        guard case .success(let result) = MonthRunner.run(request(town, period, output: tmp.path)) else { XCTFail("run", file: file, line: line); return [:] }
+        guard case .success(let result) = MonthRunner.run(TestTown.sample(town, period, output: tmp.path)) else { XCTFail("run", file: file, line: line); return [:] }
         let book = try WorkbookReader(path: "\(result.directory)/\(town)-\(period).xlsx")
-        guard case .success(let m) = MonthRunner.prepare(request(town, period, output: tmp.path)) else { XCTFail("prepare", file: file, line: line); return [:] }
+        guard case .success(let m) = MonthRunner.prepare(TestTown.sample(town, period, output: tmp.path)) else { XCTFail("prepare", file: file, line: line); return [:] }
         var texts: [String: String] = [:]
         for w in m.report.workers {
             texts[w.id] = Explanation.text(worker: w, in: m.inputs.computation, ruleFile: m.ruleFileName, workerCount: m.report.workers.count)
@@ -73,7 +65,7 @@ final class ExplanationSourcesTests: XCTestCase {
     /// not the product's 网格; qinghe (no [roster] labels) keeps the product's wording.
     func testTheHeaderUsesTheTownsRosterLabels() throws {
         let tmp = TemporaryFolder()
-        guard case .success(let m) = MonthRunner.prepare(request("kangning", "2026-10", output: tmp.path)),
+        guard case .success(let m) = MonthRunner.prepare(TestTown.sample("kangning", "2026-10", output: tmp.path)),
               let w = m.report.workers.first(where: { $0.id == "K014" }) else { return XCTFail("kangning") }
         let text = Explanation.text(worker: w, in: m.inputs.computation, ruleFile: m.ruleFileName, workerCount: m.report.workers.count)
         XCTAssertEqual(text.split(separator: "\n").first.map(String.init), "康宁街道社区卫生服务中心 2026-10 — K014 \(w.name)（站点 \(w.unit)，团队 \(w.group)）")

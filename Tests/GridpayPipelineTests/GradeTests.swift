@@ -55,10 +55,7 @@ final class GradeTests: XCTestCase {
 
     func testAMonthlyTownWithoutGradesHasNoGradeColumn() throws {
         let tmp = TemporaryFolder()
-        var request = RunRequest(town: "qinghe", period: Period.parse("2026-10")!)
-        request.rulesDir = "\(packageRoot)/Rules"
-        request.inputDir = "\(packageRoot)/Input"
-        request.outputDir = tmp.path
+        let request = TestTown.sample("qinghe", "2026-10", output: tmp.path)
         guard case .success(let m) = MonthRunner.prepare(request) else { return XCTFail() }
         XCTAssertTrue(m.report.rules.grades.isEmpty)
         XCTAssertNil(m.report.workers[0].grade)

@@ -6,11 +6,7 @@ import XCTest
 /// The whole month path on the committed sample data, read back from the written files.
 final class MonthRunnerTests: XCTestCase {
     func run(_ town: String, _ month: String, into out: String) throws -> RunResult {
-        var request = RunRequest(town: town, period: Period.parse(month)!)
-        request.rulesDir = "\(packageRoot)/Rules"
-        request.inputDir = "\(packageRoot)/Input"
-        request.outputDir = out
-        switch MonthRunner.run(request) {
+        switch MonthRunner.run(TestTown.sample(town, month, output: out)) {
         case .success(let r): return r
         case .failure(let f): throw XCTSkip("run failed: \(f.diagnostics.map(\.description))")
         }
@@ -132,9 +128,7 @@ final class DetailSheetSplitTests: XCTestCase {
     /// Past a sheet's row limit 扣分明细 continues on 扣分明细2, … (limit lowered to 40 here).
     func testDeductionsContinueOnFurtherSheets() throws {
         let tmp = TemporaryFolder()
-        var request = RunRequest(town: "qinghe", period: Period.parse("2026-10")!)
-        request.rulesDir = "\(packageRoot)/Rules"
-        request.inputDir = "\(packageRoot)/Input"
+        let request = TestTown.sample("qinghe", "2026-10")
         guard case .success(let month) = MonthRunner.prepare(request, spill: true) else { return XCTFail("prepare") }
         let full = "\(tmp.path)/full.xlsx", split = "\(tmp.path)/split.xlsx"
         try WorkbookWriter(month: month).write(to: full)

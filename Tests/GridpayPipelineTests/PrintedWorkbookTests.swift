@@ -19,11 +19,7 @@ final class PrintedWorkbookTests: XCTestCase {
 
     func checkPrinted(_ town: String, _ period: String) throws {
         let tmp = TemporaryFolder()
-        var request = RunRequest(town: town, period: try XCTUnwrap(CalendarPeriod.parse(period)))
-        request.rulesDir = "\(packageRoot)/Rules"
-        request.inputDir = "\(packageRoot)/Input"
-        request.outputDir = tmp.path
-        guard case .success(let result) = MonthRunner.run(request) else { return XCTFail("the sample \(town) \(period) did not run") }
+        guard case .success(let result) = MonthRunner.run(TestTown.sample(town, period, output: tmp.path)) else { return XCTFail("the sample \(town) \(period) did not run") }
         let xlsx = "\(result.directory)/\(town)-\(period).xlsx"
         let book = try WorkbookReader(path: xlsx)
 

@@ -7,10 +7,7 @@ import XCTest
 final class SlipsAndStatisticsTests: XCTestCase {
     func sampleBook() throws -> WorkbookReader {
         let tmp = TemporaryFolder()
-        var request = RunRequest(town: "qinghe", period: Period.parse("2026-10")!)
-        request.rulesDir = "\(packageRoot)/Rules"
-        request.inputDir = "\(packageRoot)/Input"
-        request.outputDir = tmp.path
+        let request = TestTown.sample("qinghe", "2026-10", output: tmp.path)
         guard case .success(let result) = MonthRunner.run(request) else { throw XCTSkip("the sample month did not run") }
         return try WorkbookReader(path: "\(result.directory)/qinghe-2026-10.xlsx")
     }

@@ -1,10 +1,21 @@
 import Foundation
+@testable import GridpayCore
+@testable import GridpayPipeline
 
 /// What the small made-up towns of these tests repeat, so that each test file writes only the
 /// rules it is about: the `[rules]` header (version 1, in force from 2026-01), and a roster
 /// table of 编号, 姓名, a unit and a group column (and any further columns) with the `[roster]`
 /// section naming them.
 enum TestTown {
+    /// A run of a shipped town on its committed samples (Rules/, Input/), writing into `output`.
+    static func sample(_ town: String, _ period: String, output: String = "Output") -> RunRequest {
+        var r = RunRequest(town: town, period: CalendarPeriod.parse(period)!)
+        r.rulesDir = "\(packageRoot)/Rules"
+        r.inputDir = "\(packageRoot)/Input"
+        r.outputDir = output
+        return r
+    }
+
     static func header(_ town: String, name: String? = nil, period: String? = nil) -> String {
         var lines = ["[rules]", "town = \"\(town)\""]
         if let name { lines.append("name = \"\(name)\"") }

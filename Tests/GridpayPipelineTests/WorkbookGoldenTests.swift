@@ -9,10 +9,7 @@ import XCTest
 final class WorkbookGoldenTests: XCTestCase {
     func testEveryPartMatchesItsGoldenCopy() throws {
         let tmp = TemporaryFolder()
-        var request = RunRequest(town: "qinghe", period: Period.parse("2026-10")!)
-        request.rulesDir = "\(packageRoot)/Rules"
-        request.inputDir = "\(packageRoot)/Input"
-        request.outputDir = tmp.path
+        let request = TestTown.sample("qinghe", "2026-10", output: tmp.path)
         guard case .success(let result) = MonthRunner.run(request) else { return XCTFail("run failed") }
         let book = try WorkbookReader(path: "\(result.directory)/qinghe-2026-10.xlsx")
         let goldenDir = "\(packageRoot)/Tests/GridpayPipelineTests/Golden/qinghe-2026-10"
