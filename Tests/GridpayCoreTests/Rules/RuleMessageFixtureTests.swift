@@ -16,7 +16,9 @@ import XCTest
 /// Anchors are searched from where the previous change ended, so a fixture can reach the second
 /// of two equal lines. `<kind>` is a function of `RuleMessages` or `TOMLMessages`, or
 /// `checker-<name>` for an error inside an expression. Every message function needs a fixture:
-/// `testEveryMessageFunctionHasAFixture` reads the catalogues' source and names any missing.
+/// `testEveryMessageFunctionHasAFixture` reads the catalogues' source and names any missing;
+/// `testEveryCheckerMessageHasAFixture` does the same for the checker's messages, which are
+/// literals at their call sites in Expression/.
 /// GRIDPAY_RECORD_FIXTURES=1 writes what the loader says into each fixture's `@@ expect`.
 final class RuleMessageFixtureTests: XCTestCase {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("BadRules")
@@ -133,5 +135,52 @@ final class RuleMessageFixtureTests: XCTestCase {
         XCTAssertEqual(missing, [], "message functions without a fixture in Tests/GridpayCoreTests/Rules/BadRules")
         let unknown = names.subtracting(catalogued).filter { $0 != "checker" }
         XCTAssertEqual(unknown.sorted(), [], "fixtures named after no message function")
+    }
+
+    /// The expression checker's messages are string literals at their call sites (error("…"),
+    /// ExpressionParseError(message: "…")): each, read as a pattern (an interpolation matches
+    /// anything), must be the message of some fixture. A new checker error needs a fixture.
+    func testEveryCheckerMessageHasAFixture() throws {
+        var messages: [String] = []
+        for url in try Self.fixtureURLs() {
+            messages += try Self.read(url).expected.compactMap { $0.components(separatedBy: ": error: ").dropFirst().first }
+        }
+        let folder = Self.sources.appendingPathComponent("Expression")
+        let call = try NSRegularExpression(pattern: #"(?:\berror|ExpressionParseError\(message:)\(\s*"((?:[^"\\]|\\.)*)""#)
+        var templates = 0
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() where file.hasSuffix(".swift") {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            for (n, line) in text.components(separatedBy: "\n").enumerated() {
+                let ns = line as NSString
+                for m in call.matches(in: line, range: NSRange(location: 0, length: ns.length)) {
+                    templates += 1
+                    let pattern = try NSRegularExpression(pattern: "^" + Self.pattern(ofLiteral: ns.substring(with: m.range(at: 1))) + "$")
+                    let covered = messages.contains { pattern.firstMatch(in: $0, range: NSRange(location: 0, length: ($0 as NSString).length)) != nil }
+                    XCTAssertTrue(covered, "\(file):\(n + 1): no fixture shows the message \(ns.substring(with: m.range(at: 1)))")
+                }
+            }
+        }
+        XCTAssertGreaterThan(templates, 50)
+    }
+
+    /// A Swift string literal's text as a pattern: interpolations match anything, escapes their character.
+    static func pattern(ofLiteral literal: String) -> String {
+        var out = "", chars = Array(literal), i = 0
+        while i < chars.count {
+            if chars[i] == "\\", i + 1 < chars.count, chars[i + 1] == "(" {
+                var depth = 1
+                i += 2
+                while i < chars.count, depth > 0 {
+                    if chars[i] == "(" { depth += 1 } else if chars[i] == ")" { depth -= 1 }
+                    i += 1
+                }
+                out += ".*"
+                continue
+            }
+            if chars[i] == "\\", i + 1 < chars.count { i += 1 }
+            out += NSRegularExpression.escapedPattern(for: String(chars[i]))
+            i += 1
+        }
+        return out
     }
 }
