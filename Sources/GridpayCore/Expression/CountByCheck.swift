@@ -35,6 +35,22 @@ extension ExpressionChecker {
                 filter = e
             } else { ok = false }
         }
+        guard let (condition, inner, innerTotals) = checkPerKeyCondition(args[2], rows: rowChecker, span) else { return nil }
+        guard ok, let (keyExpr, _) = key else { return nil }
+        let text = String(Array(source.text)[span.start..<min(span.end, source.text.count)])
+        let dedupe = text.filter { !$0.isWhitespace }
+        if let existing = context.aggregateIndex[dedupe] { return (.aggregate(existing), .number) }
+        let index = context.aggregates.count
+        context.aggregates.append(AggregateSpec(function: "count_by", total: .perKey, table: t, value: nil, filter: filter, text: text,
+                                                perKey: PerKeySpec(key: keyExpr, values: inner, totals: innerTotals, condition: condition), location: location(span)))
+        context.aggregateIndex[dedupe] = index
+        return (.aggregate(index), .number)
+    }
+
+    /// The condition of count_by(): inner aggregates (count(), sum(v), …) over the rows of one key
+    /// become the columns of a per-key "row", which the condition is checked against.
+    func checkPerKeyCondition(_ conditionArg: Syntax, rows rowChecker: ExpressionChecker, _ span: Span)
+        -> (CheckedExpr, [CheckedExpr?], [RunningTotal])? {
         // The condition: inner sum(v) / count() become columns of a per-key "row".
         var inner: [CheckedExpr?] = []
         var innerTotals: [RunningTotal] = []
@@ -84,9 +100,9 @@ extension ExpressionChecker {
                 return s   // the checker of the condition reports a misplaced named argument
             }
         }
-        guard let conditionSyntax = replaceInner(args[2]) else { return nil }
+        guard let conditionSyntax = replaceInner(conditionArg) else { return nil }
         guard !inner.isEmpty else {
-            error("the condition of count_by() must use sum(value) or count() over the rows of one key", args[2].span)
+            error("the condition of count_by() must use sum(value) or count() over the rows of one key", conditionArg.span)
             return nil
         }
         let keyTable = TableSpec(name: "count_by", file: "", encoding: .utf8, columns: innerColumns, workerColumn: nil,
@@ -97,18 +113,10 @@ extension ExpressionChecker {
         context.diagnostics.append(contentsOf: scratch.diagnostics.items)
         guard let (condition, ct) = checked else { return nil }
         guard ct == .bool else {
-            error("the condition of count_by() must be true/false, but is \(ct)", args[2].span)
+            error("the condition of count_by() must be true/false, but is \(ct)", conditionArg.span)
             return nil
         }
-        guard ok, let (keyExpr, _) = key else { return nil }
-        let text = String(Array(source.text)[span.start..<min(span.end, source.text.count)])
-        let dedupe = text.filter { !$0.isWhitespace }
-        if let existing = context.aggregateIndex[dedupe] { return (.aggregate(existing), .number) }
-        let index = context.aggregates.count
-        context.aggregates.append(AggregateSpec(function: "count_by", total: .perKey, table: t, value: nil, filter: filter, text: text,
-                                                perKey: PerKeySpec(key: keyExpr, values: inner, totals: innerTotals, condition: condition), location: location(span)))
-        context.aggregateIndex[dedupe] = index
-        return (.aggregate(index), .number)
+        return (condition, inner, innerTotals)
     }
 
     /// The catalog's aggregates a count_by() condition may use over the rows of one key: count()

@@ -9,33 +9,51 @@ public enum Explanation {
         out.append("\(rules.townName) \(c.span) — \(w.id) \(w.name)（\(place)）")
         out.append("规则 \(ruleFile)，版本 \(rules.version)；roster line \(w.rosterLine)")
         out.append("")
-        for (i, item) in rules.items.enumerated() {
-            out.append("\(item.name) = \(w.items[i].fixed(places: rules.itemRoundingPlaces))")
-            let base = (try? c.value(item.base, worker: w.index))?.description ?? "?"
-            if item.fullMarks != nil, case .constant = item.base {
-                out.append("  满分 \(base)")
-            } else {
-                out.append("  score = \(item.baseText) = \(base)")
-                out += usedValues(item.base, c, w.index, indent: "    ")
-            }
-            for r in w.records where r.item == i {
-                let source = r.file.map { f in r.line.map { "\(f):\($0)" } ?? f } ?? ""
-                var times = ""
-                if let t = r.times, let each = try? r.points.divided(by: t) { times = "(\(each) × \(t)) " }
-                var line = "  \(signed(r.points)) \(times)\(r.reason)"
-                if r.yuan != .zero { line += "，扣款 \(r.yuan.fixed(places: 2)) 元" }
-                if !source.isEmpty { line += "   [\(source)]" }
-                out.append(line)
-                if r.deduction < item.deductions.count, case .counted(let count, _) = item.deductions[r.deduction].source {
-                    out += usedValues(count, c, w.index, indent: "      ")
-                }
-            }
-            var bounds: [String] = []
-            if let m = item.minimum { bounds.append("不低于 \(m)") }
-            if let m = item.maximum { bounds.append("不高于 \(m)") }
-            if !bounds.isEmpty { out.append("  (\(bounds.joined(separator: "，")))") }
-        }
+        for i in rules.items.indices { out += itemLines(i, w, c) }
         out.append("")
+        out += totalLines(w, c, workerCount: workerCount)
+        out.append("")
+        out += payLines(w, c)
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// One item: its value, formula (or full marks) and the values it read, each deduction with
+    /// its file and line, and its bounds.
+    static func itemLines(_ i: Int, _ w: WorkerReport, _ c: MonthComputation) -> [String] {
+        let rules = c.rules
+        let item = rules.items[i]
+        var out: [String] = []
+        out.append("\(item.name) = \(w.items[i].fixed(places: rules.itemRoundingPlaces))")
+        let base = (try? c.value(item.base, worker: w.index))?.description ?? "?"
+        if item.fullMarks != nil, case .constant = item.base {
+            out.append("  满分 \(base)")
+        } else {
+            out.append("  score = \(item.baseText) = \(base)")
+            out += usedValues(item.base, c, w.index, indent: "    ")
+        }
+        for r in w.records where r.item == i {
+            let source = r.file.map { f in r.line.map { "\(f):\($0)" } ?? f } ?? ""
+            var times = ""
+            if let t = r.times, let each = try? r.points.divided(by: t) { times = "(\(each) × \(t)) " }
+            var line = "  \(signed(r.points)) \(times)\(r.reason)"
+            if r.yuan != .zero { line += "，扣款 \(r.yuan.fixed(places: 2)) 元" }
+            if !source.isEmpty { line += "   [\(source)]" }
+            out.append(line)
+            if r.deduction < item.deductions.count, case .counted(let count, _) = item.deductions[r.deduction].source {
+                out += usedValues(count, c, w.index, indent: "      ")
+            }
+        }
+        var bounds: [String] = []
+        if let m = item.minimum { bounds.append("不低于 \(m)") }
+        if let m = item.maximum { bounds.append("不高于 \(m)") }
+        if !bounds.isEmpty { out.append("  (\(bounds.joined(separator: "，")))") }
+        return out
+    }
+
+    /// 总分 and 排名, 等次, 完成工作任务 and the flags, each with what it read.
+    static func totalLines(_ w: WorkerReport, _ c: MonthComputation, workerCount: Int) -> [String] {
+        let rules = c.rules
+        var out: [String] = []
         let sumText = rules.totalBase == .zero ? "各项之和" : "\(rules.totalBase) + 各项之和"
         let boundText = [rules.totalMinimum.map { "不低于 \($0)" }, rules.totalMaximum.map { "不高于 \($0)" }].compactMap { $0 }.joined(separator: "，")
         // Where a total bound bit, the sum before it, so the reader sees why (SPEC §11: max(0, …)).
@@ -56,7 +74,13 @@ public enum Explanation {
                 out.append("    历史不完整：\(gaps)")
             }
         }
-        out.append("")
+        return out
+    }
+
+    /// The pay lines: base, awards and charges, score pay, deductions, payable, shortfall.
+    static func payLines(_ w: WorkerReport, _ c: MonthComputation) -> [String] {
+        let rules = c.rules
+        var out: [String] = []
         out.append("\(RuleLoader.payBaseName) = \(w.base.fixed(places: 2))   (\(rules.pay.baseText))")
         // Awards and charges ([[awards]]): who shares them and this worker's share.
         var awardText = ""
@@ -76,7 +100,7 @@ public enum Explanation {
         out.append("\(RuleLoader.deductionsName) = \(w.deductions.fixed(places: 2))" + (yuanParts.isEmpty ? "" : "   (\(yuanParts.joined(separator: " + ")))"))
         out.append("\(RuleLoader.payableName) = \(w.payable.fixed(places: 2))   (max(0, \(RuleLoader.scorePayName) − \(RuleLoader.deductionsName)))")
         out.append("\(RuleLoader.shortfallName) = \(w.shortfall.fixed(places: 2))")
-        return out.joined(separator: "\n") + "\n"
+        return out
     }
 
     /// The files a table is read from: a quarter's three, each in its month folder (the quarter's

@@ -60,93 +60,19 @@ public struct MonthReport: Sendable {
     /// returned as diagnostics that point at the rule and name the worker.
     public static func build(_ c: MonthComputation) -> Result<MonthReport, RuleLoader.Failure> {
         let rules = c.rules
-        var problems: [Diagnostic] = []
+        var problems = WorkerProblems()
         var workers: [WorkerReport] = []
-        // Exactly one report per worker: grown by doubling, the array would reserve up to twice that.
-        workers.reserveCapacity(c.workerCount)
-        // Results that depend on missing history: one error per rule, naming its workers.
-        var unknown: [(EvaluationError, [String])] = []
-        func report(_ e: EvaluationError, _ w: Int) {
-            if e.unknownHistory {
-                if let k = unknown.firstIndex(where: { $0.0.message == e.message && $0.0.location == e.location }) {
-                    unknown[k].1.append(c.ids[w])
-                } else {
-                    unknown.append((e, [c.ids[w]]))
-                }
-                return
-            }
-            let d = Diagnostic.error("worker \(c.ids[w]): \(e.message)", at: e.location)
-            if !problems.contains(d) { problems.append(d) }
-        }
         for w in 0..<c.workerCount {
-            do throws(EvaluationError) {
-                let row = c.rosterRows[w]
-                var items: [ExactNumber] = []
-                var itemYuan: [ExactNumber] = []
-                for i in rules.items.indices {
-                    guard let n = try c.symbol(.item(i), worker: w).number else { continue }
-                    items.append(n)
-                    itemYuan.append(try c.yuan(ofItem: i, worker: w))
-                }
-                let total = try c.symbol(.total, worker: w).number ?? .zero
-                let rank = try c.symbol(.rank, worker: w).number ?? .zero
-                let duty = rules.duty == nil ? nil : try c.symbol(.dutyMet, worker: w).bool
-                let grade = rules.grades.isEmpty ? nil : try c.symbol(.grade, worker: w).description
-                var flags: [Bool] = []
-                // A flag whose condition is unknown (missing history) is not raised; 备注 says so.
-                var blocked = false
-                for f in rules.flags {
-                    let v = try c.valueAllowingUnknown(f.when, worker: w)
-                    if v.isUnknown { blocked = true }
-                    flags.append(v.bool ?? false)
-                }
-                let base = try c.symbol(.payBase, worker: w).number ?? .zero
-                let scorePay = try c.symbol(.scorePay, worker: w).number ?? .zero
-                guard scorePay.hasAtMostDecimalPlaces(2) else {
-                    throw EvaluationError("[pay] score_pay gives \(scorePay), which is not a whole number of fen; round it, e.g. round(…, 2)", at: rules.pay.scorePay.location)
-                }
-                var deductions = ExactNumber.zero
-                var payable = ExactNumber.zero
-                var shortfall = ExactNumber.zero
-                var awards: [ExactNumber] = []
-                for k in rules.awards.indices { awards.append(try c.symbol(.award(k), worker: w).number ?? .zero) }
-                do {
-                    for y in itemYuan { deductions = try deductions.adding(y) }
-                    for (k, a) in rules.awards.enumerated() where a.direction == .charge { deductions = try deductions.adding(awards[k]) }
-                    let net = try scorePay.subtracting(deductions)
-                    payable = max(.zero, net)
-                    shortfall = max(.zero, try net.negated())
-                } catch { throw EvaluationError(error, at: nil, in: " adding up the pay") }  // the product's sum: no rule line
-                guard deductions.hasAtMostDecimalPlaces(2) else {
-                    throw EvaluationError("the yuan deductions add up to \(deductions), which is not a whole number of fen", at: nil)
-                }
-                workers.append(WorkerReport(
-                    index: w, id: c.ids[w], name: row[rules.roster.nameColumn].description,
-                    unit: row[rules.roster.unitColumn].description, group: row[rules.roster.groupColumn].description,
-                    rosterLine: c.rosterLines[w], items: items, itemYuan: itemYuan, total: total,
-                    rank: Int(rank.numerator), grade: grade, dutyMet: duty, flags: flags, base: base, scorePay: scorePay,
-                    deductions: deductions, payable: payable, shortfall: shortfall,
-                    records: c.takeRecords(worker: w).sorted { ($0.item, $0.deduction, $0.file ?? "", $0.line ?? 0) < ($1.item, $1.deduction, $1.file ?? "", $1.line ?? 0) },
-                    historyIncomplete: blocked,
-                    columns: try rules.summaryColumns.map { (col) throws(EvaluationError) in try displayValue(col, worker: w, in: c) }))
-                workers[workers.count - 1].historyAssumption = c.historyAssumptions[w].map { $0.sorted().joined(separator: "；") }
-                workers[workers.count - 1].awards = awards
-            } catch {
-                report(error, w)
-            }
+            do throws(EvaluationError) { workers.append(try workerReport(w, in: c)) } catch { problems.add(error, worker: c.ids[w]) }
         }
-        for (e, ids) in unknown {
-            let months = c.incompleteHistory.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: "; ")
-            let shown = ids.prefix(10).joined(separator: ", ") + (ids.count > 10 ? " and \(ids.count - 10) more" : "")
-            problems.append(.error("\(e.message) for \(ids.count) worker(s): \(shown); missing: \(months). Provide those periods' inputs, or say in the rule file what a missing period counts as, e.g. consecutive(name, 3, missing = false)", at: e.location))
-        }
+        var diagnostics = problems.diagnostics(c)
         var sheets: [SummarySheetResult] = []
-        if problems.isEmpty {
+        if diagnostics.isEmpty {
             do throws(EvaluationError) { sheets = try c.summarySheets() } catch {
-                problems.append(Diagnostic.error(error.message, at: error.location))
+                diagnostics.append(Diagnostic.error(error.message, at: error.location))
             }
         }
-        if !problems.isEmpty { return .failure(.init(diagnostics: problems)) }
+        if !diagnostics.isEmpty { return .failure(.init(diagnostics: diagnostics)) }
         workers.sort { $0.rank != $1.rank ? $0.rank < $1.rank : IdOrder.less($0.id, $1.id) }
         let yuanItems = rules.items.indices.filter { i in rules.items[i].deductions.contains { $0.yuan != nil } }
         var groupSheets: [GroupSheetReport] = []
@@ -154,16 +80,109 @@ public struct MonthReport: Sendable {
             do throws(EvaluationError) {
                 groupSheets.append(try groupSheet(sheet, in: c))
             } catch {
-                problems.append(.error("sheet \(sheet.name): \(error.message)", at: error.location ?? sheet.location))
+                diagnostics.append(.error("sheet \(sheet.name): \(error.message)", at: error.location ?? sheet.location))
             }
         }
-        if !problems.isEmpty { return .failure(.init(diagnostics: problems)) }
+        if !diagnostics.isEmpty { return .failure(.init(diagnostics: diagnostics)) }
         var report = MonthReport(rules: rules, period: c.span, workers: workers,
                                  incompleteHistory: c.incompleteHistory.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
                                  yuanItems: yuanItems)
         report.sheets = sheets
         report.groupSheets = groupSheets
         return .success(report)
+    }
+
+    /// Evaluation problems of the workers: one diagnostic per rule and message, and for results
+    /// that depend on missing history one error per rule naming its workers.
+    struct WorkerProblems {
+        var problems: [Diagnostic] = []
+        var unknown: [(EvaluationError, [String])] = []
+
+        mutating func add(_ e: EvaluationError, worker id: String) {
+            if e.unknownHistory {
+                if let k = unknown.firstIndex(where: { $0.0.message == e.message && $0.0.location == e.location }) {
+                    unknown[k].1.append(id)
+                } else {
+                    unknown.append((e, [id]))
+                }
+                return
+            }
+            let d = Diagnostic.error("worker \(id): \(e.message)", at: e.location)
+            if !problems.contains(d) { problems.append(d) }
+        }
+
+        func diagnostics(_ c: MonthComputation) -> [Diagnostic] {
+            var out = problems
+            for (e, ids) in unknown {
+                let months = c.incompleteHistory.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: "; ")
+                let shown = ids.prefix(10).joined(separator: ", ") + (ids.count > 10 ? " and \(ids.count - 10) more" : "")
+                out.append(.error("\(e.message) for \(ids.count) worker(s): \(shown); missing: \(months). Provide those periods' inputs, or say in the rule file what a missing period counts as, e.g. consecutive(name, 3, missing = false)", at: e.location))
+            }
+            return out
+        }
+    }
+
+    /// One worker's line of the sheets: items, total, rank, grade, duty, flags and pay.
+    static func workerReport(_ w: Int, in c: MonthComputation) throws(EvaluationError) -> WorkerReport {
+        let rules = c.rules
+        let row = c.rosterRows[w]
+        var items: [ExactNumber] = []
+        var itemYuan: [ExactNumber] = []
+        for i in rules.items.indices {
+            guard let n = try c.symbol(.item(i), worker: w).number else { continue }
+            items.append(n)
+            itemYuan.append(try c.yuan(ofItem: i, worker: w))
+        }
+        let total = try c.symbol(.total, worker: w).number ?? .zero
+        let rank = try c.symbol(.rank, worker: w).number ?? .zero
+        let duty = rules.duty == nil ? nil : try c.symbol(.dutyMet, worker: w).bool
+        let grade = rules.grades.isEmpty ? nil : try c.symbol(.grade, worker: w).description
+        var flags: [Bool] = []
+        // A flag whose condition is unknown (missing history) is not raised; 备注 says so.
+        var blocked = false
+        for f in rules.flags {
+            let v = try c.valueAllowingUnknown(f.when, worker: w)
+            if v.isUnknown { blocked = true }
+            flags.append(v.bool ?? false)
+        }
+        let pay = try payLines(w, itemYuan: itemYuan, in: c)
+        var report = WorkerReport(
+            index: w, id: c.ids[w], name: row[rules.roster.nameColumn].description,
+            unit: row[rules.roster.unitColumn].description, group: row[rules.roster.groupColumn].description,
+            rosterLine: c.rosterLines[w], items: items, itemYuan: itemYuan, total: total,
+            rank: Int(rank.numerator), grade: grade, dutyMet: duty, flags: flags, base: pay.base, scorePay: pay.scorePay,
+            deductions: pay.deductions, payable: pay.payable, shortfall: pay.shortfall,
+            records: c.takeRecords(worker: w).sorted { ($0.item, $0.deduction, $0.file ?? "", $0.line ?? 0) < ($1.item, $1.deduction, $1.file ?? "", $1.line ?? 0) },
+            historyIncomplete: blocked,
+            columns: try rules.summaryColumns.map { (col) throws(EvaluationError) in try displayValue(col, worker: w, in: c) })
+        report.historyAssumption = c.historyAssumptions[w].map { $0.sorted().joined(separator: "；") }
+        report.awards = pay.awards
+        return report
+    }
+
+    /// A worker's pay: base, score pay (whole fen), awards, deductions, payable and shortfall.
+    static func payLines(_ w: Int, itemYuan: [ExactNumber], in c: MonthComputation) throws(EvaluationError)
+        -> (base: ExactNumber, scorePay: ExactNumber, awards: [ExactNumber], deductions: ExactNumber, payable: ExactNumber, shortfall: ExactNumber) {
+        let rules = c.rules
+        let base = try c.symbol(.payBase, worker: w).number ?? .zero
+        let scorePay = try c.symbol(.scorePay, worker: w).number ?? .zero
+        guard scorePay.hasAtMostDecimalPlaces(2) else {
+            throw EvaluationError("[pay] score_pay gives \(scorePay), which is not a whole number of fen; round it, e.g. round(…, 2)", at: rules.pay.scorePay.location)
+        }
+        var awards: [ExactNumber] = []
+        for k in rules.awards.indices { awards.append(try c.symbol(.award(k), worker: w).number ?? .zero) }
+        // The product's sums: no rule line to point at.
+        let (deductions, payable, shortfall) = try EvaluationError.exact(at: nil) { () throws(ArithmeticError) in
+            var deductions = ExactNumber.zero
+            for y in itemYuan { deductions = try deductions.adding(y) }
+            for (k, a) in rules.awards.enumerated() where a.direction == .charge { deductions = try deductions.adding(awards[k]) }
+            let net = try scorePay.subtracting(deductions)
+            return (deductions, max(.zero, net), max(.zero, try net.negated()))
+        }
+        guard deductions.hasAtMostDecimalPlaces(2) else {
+            throw EvaluationError("the yuan deductions add up to \(deductions), which is not a whole number of fen", at: nil)
+        }
+        return (base, scorePay, awards, deductions, payable, shortfall)
     }
 
     /// A column's value for one worker, rounded half-up to the places its format shows; nil

@@ -187,7 +187,8 @@ public final class TableIngest {
     /// A cell as messages show it: at most 40 characters, control characters escaped.
     static func shown(_ bytes: UnsafeBufferPointer<UInt8>) -> String { InputExcerpt.show(text(bytes)) }
 
-    /// Feeds one CSV record (the first one is the header).
+    /// Feeds one CSV record (the first one is the header): decode, check, then count the row for
+    /// its worker or group (RowAccumulation), or add it to the roster.
     public func consume<R: RawRecord>(_ record: R) {
         let line = record.line
         if !headerRead {
@@ -200,7 +201,38 @@ public final class TableIngest {
             problem(.fieldCount, line: line, "the row has \(record.count) fields, the header has \(headerCount); expected \(headerCount) (a comma inside a value needs quotes)")
             return
         }
-        var bad = false
+        let decoded = decodeCells(record, line: line)
+        let accepted = hasAcceptedLines && acceptedLines.contains(line)
+        var group: Int?
+        var groupUnknown = false
+        if groupColumn >= 0 {
+            group = groupOfRow(record, line: line, accepted: accepted)
+            groupUnknown = group == nil
+        }
+        guard decoded else {
+            if isRoster { rejectRosterRow(record, line: line) }
+            return
+        }
+        guard passesChecks(record, line: line, groupUnknown: groupUnknown) else { return }
+        if isRoster {
+            addRosterRow(record, line: line, accepted: accepted)
+            return   // roster rows feed no aggregate
+        }
+        var worker: Int?
+        // (With a group column, the worker cell may be empty: the row is the group's only.)
+        if workerColumn >= 0, !(group != nil && record.field(fieldOf[workerColumn]).isEmpty) {
+            guard let w = knownWorker(record, line: line) else { return }
+            worker = w
+        }
+        // An accepted row is checked like any other (so its problem is listed) but never counted.
+        if accepted { return }
+        countRow(worker: worker, group: group, line: line)
+    }
+
+    /// Decodes the row's cells into the slots; false when a cell is bad (each one reported).
+    @inline(__always)
+    func decodeCells<R: RawRecord>(_ record: R, line: Int) -> Bool {
+        var ok = true
         for c in 0..<columnCount {
             let f = fieldOf[c]
             let bytes = record.field(f)
@@ -209,32 +241,22 @@ public final class TableIngest {
                 let name = spec.columns[c].name
                 problem(.badValue, line: line, field: f + 1, column: name,
                         "\(name) '\(Self.shown(bytes))' holds the control character \(InputExcerpt.codePoint(bytes[at])) at byte \(at + 1); expected text without control characters (tab and line breaks are allowed)")
-                bad = true
+                ok = false
                 continue
             }
-            if let v = decode(bytes, c, line: line, field: f + 1) { slots[c] = v } else { bad = true }
+            if let v = decode(bytes, c, line: line, field: f + 1) { slots[c] = v } else { ok = false }
         }
-        let accepted = hasAcceptedLines && acceptedLines.contains(line)
-        var group: Int?
-        var groupUnknown = false
-        if groupColumn >= 0 {
-            group = groupOfRow(record, line: line, accepted: accepted)
-            groupUnknown = group == nil
-        }
-        if bad {
-            if isRoster { rejectRosterRow(record, line: line) }
-            return
-        }
+        return ok
+    }
+
+    /// Cell rules, row checks and unique keys of a decoded row; each failure is reported. A row
+    /// whose group is on no roster row is reported there, and its cell rules too.
+    @inline(__always)
+    func passesChecks<R: RawRecord>(_ record: R, line: Int, groupUnknown: Bool) -> Bool {
         var cellsOK = true
-        if let cellRules {
-            let row = RowView(values: UnsafeBufferPointer(start: slots, count: columnCount),
-                              choices: UnsafeBufferPointer(start: choiceSlots, count: columnCount),
-                              fields: UnsafeBufferPointer(start: fieldSlots, count: columnCount))
-            cellsOK = checkCellRules(cellRules, row, line: line)
-        }
-        // A row whose group is on no roster row is reported there, and its cell rules too.
-        if groupUnknown { return }
-        if !rowChecks.isEmpty, !passesRowChecks(line: line) { return }
+        if let cellRules { cellsOK = checkCellRules(cellRules, currentRow, line: line) }
+        if groupUnknown { return false }
+        if !rowChecks.isEmpty, !passesRowChecks(line: line) { return false }
         if !uniqueKeys.isEmpty {
             if let keySink, !isRoster {
                 for (k, key) in uniqueKeys.enumerated() {
@@ -244,79 +266,84 @@ public final class TableIngest {
                 }
             } else if !checkUniqueInMemory(record, line: line) {
                 if isRoster { rejectGroupOfRosterRow(record, line: line) }
-                return
+                return false
             }
         }
-        if !cellsOK { return }
-        var worker: Int?
-        if isRoster {
-            if accepted || !cellsOK {
-                rejectRosterRow(record, line: line)
-                return
-            }
-            let row = Array(UnsafeBufferPointer(start: slots, count: columnCount))
-            _ = month.addWorker(row, id: row[month.rules.roster.idColumn].description, line: line)
-            rowsUsed += 1
-            return   // roster rows feed no aggregate
-        } else if workerColumn >= 0, !(group != nil && record.field(fieldOf[workerColumn]).isEmpty) {
-            // (With a group column, the worker cell may be empty: the row is the group's only.)
-            let bytes = record.field(fieldOf[workerColumn])
-            guard let w = workerIndex.find(bytes) else {
-                let id = Self.text(bytes)
-                if month.rejectedWorkers[id] != nil {
-                    rowsOfRejected[id, default: 0] += 1
-                    return
-                }
-                if let quarter {
-                    reportNotOnLastRoster(id, quarter, line: line, field: fieldOf[workerColumn] + 1, column: spec.columns[workerColumn].name, departed: quarter.departed.contains(bytes))
-                    return
-                }
-                problem(.unknownWorker, line: line, field: fieldOf[workerColumn] + 1, column: spec.columns[workerColumn].name,
-                        "\(spec.columns[workerColumn].name) '\(id)' is not on the roster (\(month.rules.rosterTable.file)); expected a \(rosterIdName) of the roster\(Suggestion.didYouMean(id, among: month.nearbyIds(id), maxDistance: 1))")
-                return
-            }
-            worker = w
+        return cellsOK
+    }
+
+    /// A checked roster row: a worker of the period, unless it was accepted (left out).
+    func addRosterRow<R: RawRecord>(_ record: R, line: Int, accepted: Bool) {
+        if accepted {
+            rejectRosterRow(record, line: line)
+            return
         }
-        // An accepted row is checked like any other (so its problem is listed) but never counted.
-        if accepted { return }
+        let row = Array(UnsafeBufferPointer(start: slots, count: columnCount))
+        _ = month.addWorker(row, id: row[month.rules.roster.idColumn].description, line: line)
+        rowsUsed += 1
+    }
+
+    /// The worker the row names; nil (reported, or counted once for a left-out roster row) when
+    /// the id is on no roster row.
+    @inline(__always)
+    func knownWorker<R: RawRecord>(_ record: R, line: Int) -> Int? {
+        let bytes = record.field(fieldOf[workerColumn])
+        if let w = workerIndex.find(bytes) { return w }
+        let id = Self.text(bytes)
+        if month.rejectedWorkers[id] != nil {
+            rowsOfRejected[id, default: 0] += 1
+            return nil
+        }
+        if let quarter {
+            reportNotOnLastRoster(id, quarter, line: line, field: fieldOf[workerColumn] + 1, column: spec.columns[workerColumn].name, departed: quarter.departed.contains(bytes))
+            return nil
+        }
+        problem(.unknownWorker, line: line, field: fieldOf[workerColumn] + 1, column: spec.columns[workerColumn].name,
+                "\(spec.columns[workerColumn].name) '\(id)' is not on the roster (\(month.rules.rosterTable.file)); expected a \(rosterIdName) of the roster\(Suggestion.didYouMean(id, among: month.nearbyIds(id), maxDistance: 1))")
+        return nil
+    }
+
+    /// Adds the checked row to the running totals of its worker, its group, or both.
+    @inline(__always)
+    func countRow(worker: Int?, group: Int?, line: Int) {
         if let group, workerColumn >= 0 {
-            do throws(EvaluationError) {
-                let row = RowView(values: UnsafeBufferPointer(start: slots, count: columnCount),
-                                  choices: UnsafeBufferPointer(start: choiceSlots, count: columnCount),
-                                  fields: UnsafeBufferPointer(start: fieldSlots, count: columnCount))
+            ingestRow(line: line, namingEmptyCells: false) { (row) throws(EvaluationError) in
                 try month.ingest(plan, table: tableIndex, row: row, worker: worker, group: group, line: line, sink: deductionSink, file: spec.file)
-                rowsUsed += 1
-            } catch {
-                problem(.badValue, line: line, "\(error.message) while evaluating \(error.location.map { "the rule at \($0)" } ?? "a rule") for this row", acceptable: false)
             }
             return
         }
         if let group {
-            do throws(EvaluationError) {
-                let row = RowView(values: UnsafeBufferPointer(start: slots, count: columnCount),
-                                  choices: UnsafeBufferPointer(start: choiceSlots, count: columnCount),
-                                  fields: UnsafeBufferPointer(start: fieldSlots, count: columnCount))
+            ingestRow(line: line, namingEmptyCells: false) { (row) throws(EvaluationError) in
                 try month.ingest(plan, table: tableIndex, row: row, group: group, line: line, sink: deductionSink, file: spec.file)
-                rowsUsed += 1
-            } catch {
-                problem(.badValue, line: line, "\(error.message) while evaluating \(error.location.map { "the rule at \($0)" } ?? "a rule") for this row", acceptable: false)
             }
         }
         if let worker {
-            do throws(EvaluationError) {
-                let row = RowView(values: UnsafeBufferPointer(start: slots, count: columnCount),
-                                  choices: UnsafeBufferPointer(start: choiceSlots, count: columnCount),
-                                  fields: UnsafeBufferPointer(start: fieldSlots, count: columnCount))
+            ingestRow(line: line, namingEmptyCells: true) { (row) throws(EvaluationError) in
                 try month.ingest(plan, table: tableIndex, row: row, worker: worker, line: line, sink: deductionSink, file: spec.file)
-                rowsUsed += 1
-            } catch {
-                if error.isEmptyValue {
-                    problem(.badValue, line: line, emptyValueMessage(error), acceptable: false)
-                    return
-                }
-                problem(.badValue, line: line, "\(error.message) while evaluating \(error.location.map { "the rule at \($0)" } ?? "a rule") for this row", acceptable: false)
             }
         }
+    }
+
+    /// Runs the row's rules; an evaluation error is a problem at the row naming the rule.
+    @inline(__always)
+    func ingestRow(line: Int, namingEmptyCells: Bool, _ body: (RowView) throws(EvaluationError) -> Void) {
+        do throws(EvaluationError) {
+            try body(currentRow)
+            rowsUsed += 1
+        } catch {
+            if namingEmptyCells, error.isEmptyValue {
+                problem(.badValue, line: line, emptyValueMessage(error), acceptable: false)
+                return
+            }
+            problem(.badValue, line: line, "\(error.message) while evaluating \(error.location.map { "the rule at \($0)" } ?? "a rule") for this row", acceptable: false)
+        }
+    }
+
+    /// The decoded row in the slots.
+    var currentRow: RowView {
+        RowView(values: UnsafeBufferPointer(start: slots, count: columnCount),
+                choices: UnsafeBufferPointer(start: choiceSlots, count: columnCount),
+                fields: UnsafeBufferPointer(start: fieldSlots, count: columnCount))
     }
 
     /// The group a row of a group table belongs to, from the cell's bytes; a value on no roster

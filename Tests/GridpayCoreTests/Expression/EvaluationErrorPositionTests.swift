@@ -94,4 +94,23 @@ final class EvaluationErrorPositionTests: XCTestCase {
             "add_minutes() by 0.001 does not land on a whole second; expected a duration of whole seconds while evaluating the rule at \(town.position(of: "add_minutes(")) for this row",
         ])
     }
+
+    /// A running total that outgrows exact arithmetic points at the aggregate (9·10¹⁸ + 9·10¹⁸ does
+    /// not fit in 64 bits); the second row is refused, the first counted.
+    func testAnOverflowingSumPointsAtTheAggregate() throws {
+        let town = try TinyTown(values: ["\"和\" = 'sum(rows, n)'"], rowColumns: "  { name = \"n\", type = \"decimal\" },",
+                                rows: [["W1", "9000000000000000000"], ["W1", "9000000000000000000"]], roster: [("W1", "东", "G1", "0")])
+        XCTAssertEqual(town.problems.map { "\($0.line ?? 0): \($0.message)" },
+                       ["3: number too large for exact arithmetic in sum(rows, n) while evaluating the rule at \(town.position(of: "sum(rows")) for this row"])
+    }
+
+    /// A group function that outgrows exact arithmetic points at its call.
+    func testAnOverflowingGroupSumPointsAtTheCall() throws {
+        let town = try TinyTown(values: ["\"组和\" = 'group_sum(网格, 基数)'"],
+                                roster: [("W1", "东", "G1", "9000000000000000000"), ("W2", "东", "G1", "9000000000000000000")],
+                                items: "[[items]]\nname = \"项\"\nscore = '组和'")
+        let at = town.position(of: "group_sum(")
+        XCTAssertEqual(town.reportErrors(), ["\(at): error: worker W1: number too large for exact arithmetic in group_sum(网格, 基数)",
+                                             "\(at): error: worker W2: number too large for exact arithmetic in group_sum(网格, 基数)"])
+    }
 }
