@@ -90,8 +90,8 @@ enum Corrections {
     static func recorded(ledger: Ledger, closing: Settlement) throws -> CarriedCorrections? {
         let lines = try ledger.correctionLines(of: closing.id!)
         var adjustments: [String: ExactNumber] = [:]
-        for w in try ledger.workers(of: closing.id!) {
-            if let a = LedgerText.number(w.adjustment), a != .zero { adjustments[w.worker_id] = a }
+        for (id, text) in try ledger.adjustments(of: closing.id!) {
+            if let a = LedgerText.number(text), a != .zero { adjustments[id] = a }
         }
         let carried = CarriedCorrections(
             lines: lines.map { .init(workerID: $0.worker_id, name: $0.name, period: $0.period, item: $0.item, published: $0.published, corrected: $0.corrected) },

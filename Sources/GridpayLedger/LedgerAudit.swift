@@ -35,29 +35,18 @@ extension LedgerCommands {
             let rulesDir = "\(scratch)/Rules", inputRoot = "\(scratch)/Input", outputDir = "\(scratch)/Output"
             try FileManager.default.createDirectory(atPath: "\(inputRoot)/\(town)", withIntermediateDirectories: true)
             try FileManager.default.createDirectory(atPath: closing.rule_in_folder ? "\(rulesDir)/\(town)" : rulesDir, withIntermediateDirectories: true)
-            func extract(_ f: ArchivedFile, to path: String) {
-                do {
-                    try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                    FileManager.default.createFile(atPath: path, contents: nil)
-                    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-                    defer { try? handle.close() }
-                    try ledger.readObject(f.sha256) { try handle.write(contentsOf: $0) }
-                } catch let c as ArchiveCorrupted {
-                    problems.append(.error("the archived \(f.file) of \(f.period) in \(ledger.path) is corrupted: recorded SHA-256 \(c.sha256), its stored bytes hash to \(c.actual)", at: nil))
-                } catch {
-                    problems.append(.error("cannot read the archived \(f.file) of \(f.period) from \(ledger.path): \(Corrections.describe(error))", at: nil))
-                }
-            }
             var rules = try ledger.files(of: id, role: "rule")
             if closing.rule_in_folder { rules += try ledger.files(of: id, role: "history-rule") }
             var placed = Set<String>()
+            var extracts: [(file: ArchivedFile, path: String)] = []
             for r in rules {
                 let path = closing.rule_in_folder ? "\(rulesDir)/\(town)/\(r.file)" : "\(rulesDir)/\(town).toml"
-                if placed.insert(path).inserted { extract(r, to: path) }
+                if placed.insert(path).inserted { extracts.append((r, path)) }
             }
             for f in try ledger.files(of: id, role: "input") + ledger.files(of: id, role: "history-input") {
-                extract(f, to: "\(LedgerPeriods.inputFolder(inputDir: inputRoot, town: town, period: f.period))/\(f.file)")
+                extracts.append((f, "\(LedgerPeriods.inputFolder(inputDir: inputRoot, town: town, period: f.period))/\(f.file)"))
             }
+            problems += ArchiveExtraction.extract(extracts, ledger: ledger)
             outcome.lines += inputStatus(ledger: ledger, closing: closing, town: town, inputDir: inputDir)
             guard problems.isEmpty else {
                 problems.append(.error("\(town) \(p) cannot be verified: its archive in \(ledger.path) is damaged", at: nil))
@@ -116,6 +105,8 @@ extension LedgerCommands {
         let files = (try? ledger.files(of: closing.id!, role: "input")) ?? []
         var changed: [String] = []
         for f in files {
+            // Seen unchanged (size, modification time) since it was archived: not hashed again, as in run.
+            if ledger.unchangedSinceArchived("\(dir)/\(f.file)", period: f.period, file: f.file, sha256: f.sha256) { continue }
             guard let h = Corrections.hash("\(dir)/\(f.file)") else { changed.append("\(f.file) (missing)"); continue }
             if h != f.sha256 { changed.append("\(f.file) (SHA-256 \(h), archived \(f.sha256))") }
         }
