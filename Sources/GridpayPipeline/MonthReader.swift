@@ -279,15 +279,17 @@ final class TableJob: @unchecked Sendable {
     private(set) var file: InputFileRecord?
     private(set) var scratchFailure: String?
 
+    /// `sharedKeys`: the quarter's finder of duplicate keys across a table's files (this job then
+    /// leaves confirming them to QuarterDuplicates).
     init(table: Int, spec: TableSpec, directory: String, month: MonthComputation, accepted: Set<RowPosition>, scratch: String?, sink: DeductionSink?,
-         quarter: QuarterFile? = nil) {
+         quarter: QuarterFile? = nil, sharedKeys: UniqueKeySink? = nil) {
         self.table = table
         self.spec = spec
         path = "\(directory)/\(spec.file)"
         isRoster = table == month.rules.roster.table
         finder = scratch.map { DuplicateKeyFinder(scratch: "\($0)", prefix: "t\(table)-") }
         finder?.start(keys: spec.uniqueKeys.count)
-        ingest = TableIngest(table: table, month: month, accepted: accepted, keySink: finder, deductionSink: sink, quarter: quarter)
+        ingest = TableIngest(table: table, month: month, accepted: accepted, keySink: sharedKeys ?? finder, deductionSink: sink, quarter: quarter)
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
         var info = stat()
@@ -298,6 +300,14 @@ final class TableJob: @unchecked Sendable {
             missingProblem = InputProblem(.missingFile, .error, file: spec.file, line: nil,
                 message: "the input file \(spec.file) is missing from the period's folder; the rule file declares it as table '\(spec.name)'", acceptable: false)
         }
+    }
+
+    /// Problems found after the file was read (a quarter's duplicates across files), or a scratch
+    /// folder's failure on the way.
+    func reportLate(_ body: (TableIngest) throws -> Void) {
+        let before = ingest.problems.count
+        do { try body(ingest) } catch { scratchFailure = "\(error)" }
+        problems.append(contentsOf: ingest.problems[before...])
     }
 
     func run(progress: RunReporter?) {

@@ -180,7 +180,7 @@ public enum MonthRunner {
                              accepted: request.accepted, history: history, progress: progress,
                              scratch: scratch?.path, deductionSink: { spills[$0] }, threads: request.threads)
         } ?? QuarterReader.read(rules: rules, quarter: request.period, townDirectory: request.monthInputDir, accepted: request.accepted,
-                                history: history, progress: progress, deductionSink: { spills[$0] }, threads: request.threads)
+                                history: history, progress: progress, scratch: scratch?.path, deductionSink: { spills[$0] }, threads: request.threads)
         // A full or broken temporary folder is no problem of the inputs: said as what it is.
         if let scratchFailure = inputs.scratchFailures.first {
             return .failure(PipelineFailure(message: scratchFailure))

@@ -10,7 +10,8 @@ import GridpayCore
 enum QuarterReader {
     /// `townDirectory`: the town's input folder, holding the YYYY-MM folders.
     static func read(rules: LoadedRules, quarter: CalendarPeriod, townDirectory: String, accepted: Set<RowPosition>, history: HistoryProvider?,
-                     progress: RunReporter? = nil, deductionSink: (Int) -> DeductionSink? = { _ in nil }, threads: Int = RunRequest.defaultThreads) -> MonthInputs {
+                     progress: RunReporter? = nil, scratch: String? = nil, keysInMemory: Int = SpillSizes.keysInMemory,
+                     deductionSink: (Int) -> DeductionSink? = { _ in nil }, threads: Int = RunRequest.defaultThreads) -> MonthInputs {
         let inputs = MonthInputs(rules: rules, quarter: quarter, history: history)
         let months = quarter.months
         for m in months where !isFolder("\(townDirectory)/\(m)") {
@@ -64,17 +65,31 @@ enum QuarterReader {
         inputs.computation.startRows()
         // Each table's three files are read in order by one thread (a table writes only its own
         // slots); tables are read concurrently.
+        // With a scratch folder, a table's unique keys are checked across its three files on disk
+        // (memory flat in rows, as a month's); without one (rule-file tests, history) in memory.
         let tables = ruleSet.tables.indices.filter { $0 != roster }
-        let jobs: [[TableJob]] = tables.map { t in
-            months.map { m in
+        let finders: [DuplicateKeyFinder?] = tables.map { t in
+            guard let scratch, !ruleSet.tables[t].uniqueKeys.isEmpty else { return nil }
+            let f = DuplicateKeyFinder(scratch: scratch, prefix: "q\(t)-", memoryLimit: keysInMemory)
+            f.start(keys: ruleSet.tables[t].uniqueKeys.count)
+            return f
+        }
+        let jobs: [[TableJob]] = tables.indices.map { i in
+            let t = tables[i]
+            return months.enumerated().map { n, m in
                 TableJob(table: t, spec: spec(m, t), directory: townDirectory, month: inputs.computation, accepted: accepted,
-                         scratch: nil, sink: deductionSink(t), quarter: file(m, t, departed: departedByMonth[m]!))
+                         scratch: nil, sink: deductionSink(t), quarter: file(m, t, departed: departedByMonth[m]!),
+                         sharedKeys: finders[i].map { QuarterDuplicates.MonthSink($0, month: n) })
             }
         }
         let next = JobQueue(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: max(1, min(threads, jobs.count))) { _ in
             while let i = next.take() {
                 for job in jobs[i] where job.missingProblem == nil { job.run(progress: progress) }
+                if let finder = finders[i] {
+                    let spec = ruleSet.tables[tables[i]]
+                    jobs[i][0].reportLate { _ in try QuarterDuplicates.confirm(finder, jobs: jobs[i], spec: spec) }
+                }
             }
         }
         for job in jobs.joined() {

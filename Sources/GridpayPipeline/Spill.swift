@@ -107,7 +107,8 @@ final class SpillWriter {
 /// the hash's top byte, each small enough to sort alone. Equal hashes are then confirmed by
 /// reading the key text of just those lines again, so a hash collision can never invent a
 /// duplicate.
-final class DuplicateKeyFinder: UniqueKeySink {
+/// @unchecked Sendable: one table's finder is used by the one thread that reads that table.
+final class DuplicateKeyFinder: UniqueKeySink, @unchecked Sendable {
     struct Entry: Comparable {
         var hash: UInt64
         var line: UInt64

@@ -90,6 +90,35 @@ final class QuarterRunTests: XCTestCase {
         guard case .success = MonthRunner.run(request) else { return XCTFail("accepted rows must let the quarter run") }
     }
 
+    func testDuplicatesAcrossTheQuarterOnDiskAreThoseFoundInMemory() throws {
+        // Record ids: 1 in July, again in August and September (two duplicates, both naming July's
+        // line 2); 4 twice within August (lines 3 and 5: "line 3"); 20 only once. With one key in
+        // memory the on-disk finder spills every key to its partition files at once.
+        let tmp = TemporaryFolder()
+        let july = (Self.july.0, "1,A,2026-07-05,30,否\n20,A,2026-07-06,1,否\n")
+        let august = (Self.august.0, "1,A,2026-08-01,30,否\n4,B,2026-08-02,40,否\n4,B,2026-08-03,45,否\n")
+        let september = (Self.september.0, "6,A,2026-09-01,30,否\n1,B,2026-09-02,36,否\n")
+        try write(tmp, ["2026-07": july, "2026-08": august, "2026-09": september])
+        let text = GradedTown.ruleFile(period: "quarter")
+        let rules = try RuleLoader.load(text: text, file: "g.toml").get()
+        let loaded = LoadedRules(path: "g.toml", text: text, sha256: "", rules: rules)
+        let scratch = TemporaryFolder()
+        func problems(onDisk: Bool) -> [String] {
+            QuarterReader.read(rules: loaded, quarter: CalendarPeriod.parse("2026-Q3")!, townDirectory: "\(tmp.path)/Input/g", accepted: [],
+                               history: nil, scratch: onDisk ? scratch.path : nil, keysInMemory: 1)
+                .problems.filter { $0.kind == .duplicateKey }.map { "\($0.file):\($0.line ?? 0): \($0.message)" }
+        }
+        let expected = [
+            "2026-08/marks.csv:2: duplicate 记录 '1': already used at 2026-07/marks.csv:2; expected each to appear once in the quarter",
+            "2026-08/marks.csv:4: duplicate 记录 '4': already used at line 3; expected each to appear once in the quarter",
+            "2026-09/marks.csv:3: duplicate 记录 '1': already used at 2026-07/marks.csv:2; expected each to appear once in the quarter",
+        ]
+        XCTAssertEqual(problems(onDisk: false), expected)
+        XCTAssertEqual(problems(onDisk: true), expected)
+        // The partition files are removed once read.
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch.path).filter { $0.hasSuffix(".bin") }, [])
+    }
+
     func testAMissingMonthFolderIsAnError() throws {
         let tmp = TemporaryFolder()
         try write(tmp, ["2026-07": Self.july, "2026-09": Self.september])
