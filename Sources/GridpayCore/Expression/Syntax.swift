@@ -93,72 +93,81 @@ public enum ExpressionParser {
         let chars = Array(text)
         var tokens: [Token] = []
         var i = 0
-        func span(_ s: Int) -> Span { Span(start: s, end: i) }
         while i < chars.count {
             let c = chars[i]
             if c.isWhitespace { i += 1; continue }
-            let start = i
             if c.isASCII && c.isNumber {
-                var text = ""
-                while i < chars.count, chars[i].isASCII, chars[i].isNumber || chars[i] == "." {
-                    text.append(chars[i]); i += 1
-                }
-                guard let n = ExactNumber(decimalText: text) else {
-                    throw ExpressionParseError(message: "'\(text)' is not a number; expected digits with at most one decimal point", span: span(start))
-                }
-                tokens.append(Token(kind: .number(n), span: span(start)))
-            } else if c == "\"" || c == "'" {
-                i += 1
-                var value = ""
-                while i < chars.count, chars[i] != c {
-                    value.append(chars[i]); i += 1
-                }
-                guard i < chars.count else {
-                    throw ExpressionParseError(message: "this text is never closed with \(c)", span: Span(start: start, end: start + 1))
-                }
-                i += 1
-                tokens.append(Token(kind: .string(value), span: span(start)))
-            } else if c == "`" {
-                i += 1
-                var value = ""
-                while i < chars.count, chars[i] != "`" {
-                    value.append(chars[i]); i += 1
-                }
-                guard i < chars.count else {
-                    throw ExpressionParseError(message: "this name is never closed with `", span: Span(start: start, end: start + 1))
-                }
-                i += 1
-                tokens.append(Token(kind: .quotedName(value), span: span(start)))
+                tokens.append(try lexNumber(chars, &i))
+            } else if c == "\"" || c == "'" || c == "`" {
+                tokens.append(try lexQuoted(chars, &i))
             } else if isNameStart(c) {
+                let start = i
                 var value = ""
                 while i < chars.count, isNameChar(chars[i]) {
                     value.append(chars[i]); i += 1
                 }
-                tokens.append(Token(kind: .name(value), span: span(start)))
+                tokens.append(Token(kind: .name(value), span: Span(start: start, end: i)))
             } else {
-                let two = i + 1 < chars.count ? String([c, chars[i + 1]]) : ""
-                if ["==", "!=", "<=", ">="].contains(two) {
-                    i += 2
-                    tokens.append(Token(kind: .symbol(two), span: span(start)))
-                } else if "+-*/<>(),".contains(c) {
-                    i += 1
-                    tokens.append(Token(kind: .symbol(String(c)), span: span(start)))
-                } else if c == "=", tokens.count >= 2, case .name = tokens[tokens.count - 1].kind,
-                          tokens[tokens.count - 2].kind == .symbol(",") {
-                    // `, name = value` inside a call's arguments: a named argument.
-                    i += 1
-                    tokens.append(Token(kind: .symbol("="), span: span(start)))
-                } else if c == "=" {
-                    throw ExpressionParseError(message: "'=' is not an operator here; use '==' to compare", span: Span(start: i, end: i + 1))
-                } else if c == "&" || c == "|" || c == "!" {
-                    throw ExpressionParseError(message: "'\(c)' is not an operator; write 'and', 'or', 'not'", span: Span(start: i, end: i + 1))
-                } else {
-                    throw ExpressionParseError(message: "unexpected character '\(c)'; names with brackets or spaces go in backticks, e.g. `巡查时长(分钟)`", span: Span(start: i, end: i + 1))
-                }
+                tokens.append(try lexSymbol(chars, &i, after: tokens))
             }
         }
         tokens.append(Token(kind: .end, span: Span(start: chars.count, end: chars.count + 1)))
         return tokens
+    }
+
+    static func lexNumber(_ chars: [Character], _ i: inout Int) throws(ExpressionParseError) -> Token {
+        let start = i
+        var text = ""
+        while i < chars.count, chars[i].isASCII, chars[i].isNumber || chars[i] == "." {
+            text.append(chars[i]); i += 1
+        }
+        guard let n = ExactNumber(decimalText: text) else {
+            throw ExpressionParseError(message: "'\(text)' is not a number; expected digits with at most one decimal point", span: Span(start: start, end: i))
+        }
+        return Token(kind: .number(n), span: Span(start: start, end: i))
+    }
+
+    /// Text in "…" or '…', or a name in backticks.
+    static func lexQuoted(_ chars: [Character], _ i: inout Int) throws(ExpressionParseError) -> Token {
+        let start = i
+        let quote = chars[i]
+        i += 1
+        var value = ""
+        while i < chars.count, chars[i] != quote {
+            value.append(chars[i]); i += 1
+        }
+        guard i < chars.count else {
+            let what = quote == "`" ? "name" : "text"
+            throw ExpressionParseError(message: "this \(what) is never closed with \(quote)", span: Span(start: start, end: start + 1))
+        }
+        i += 1
+        return Token(kind: quote == "`" ? .quotedName(value) : .string(value), span: Span(start: start, end: i))
+    }
+
+    static func lexSymbol(_ chars: [Character], _ i: inout Int, after tokens: [Token]) throws(ExpressionParseError) -> Token {
+        let start = i
+        let c = chars[i]
+        let two = i + 1 < chars.count ? String([c, chars[i + 1]]) : ""
+        if ["==", "!=", "<=", ">="].contains(two) {
+            i += 2
+            return Token(kind: .symbol(two), span: Span(start: start, end: i))
+        }
+        if "+-*/<>(),".contains(c) {
+            i += 1
+            return Token(kind: .symbol(String(c)), span: Span(start: start, end: i))
+        }
+        if c == "=", tokens.count >= 2, case .name = tokens[tokens.count - 1].kind, tokens[tokens.count - 2].kind == .symbol(",") {
+            // `, name = value` inside a call's arguments: a named argument.
+            i += 1
+            return Token(kind: .symbol("="), span: Span(start: start, end: i))
+        }
+        if c == "=" {
+            throw ExpressionParseError(message: "'=' is not an operator here; use '==' to compare", span: Span(start: i, end: i + 1))
+        }
+        if c == "&" || c == "|" || c == "!" {
+            throw ExpressionParseError(message: "'\(c)' is not an operator; write 'and', 'or', 'not'", span: Span(start: i, end: i + 1))
+        }
+        throw ExpressionParseError(message: "unexpected character '\(c)'; names with brackets or spaces go in backticks, e.g. `巡查时长(分钟)`", span: Span(start: i, end: i + 1))
     }
 
     struct Parser {

@@ -122,23 +122,7 @@ public enum Explanation {
         for ref in references(e) {
             switch ref {
             case .symbol(.value(let i)):
-                let v = c.rules.values[i]
-                guard !seen.contains(v.name) else { continue }
-                seen.insert(v.name)
-                let value = (try? c.symbol(.value(i), worker: w))?.description ?? "?"
-                if case .aggregate(let a) = v.expr {
-                    // The value is one aggregate: show its file on the same line instead of repeating it.
-                    seen.insert(c.rules.aggregates[a].text)
-                    out.append("\(indent)\(v.name) = \(v.sourceText) = \(value)   [\(files(c.rules.aggregates[a].table, c))]")
-                    continue
-                }
-                out.append("\(indent)\(v.name) = \(v.sourceText) = \(value)")
-                if case .group(let g) = v.expr, let inner = c.rules.groups[g].value {
-                    seen.insert(c.rules.groups[g].text)
-                    out += usedValues(inner, c, w, indent: indent + "  ", seen: seen)
-                    continue
-                }
-                out += usedValues(v.expr, c, w, indent: indent + "  ", seen: seen)
+                out += namedValueLines(i, c, w, indent: indent, seen: &seen)
             case .aggregate(let a):
                 let spec = c.rules.aggregates[a]
                 guard !seen.contains(spec.text) else { continue }
@@ -153,19 +137,7 @@ public enum Explanation {
                 out.append(indent + callLine(spec.function, spec.text, value) { "" })
                 if explainLine(spec.function) == .valueAndInputs, let v = spec.value { out += usedValues(v, c, w, indent: indent + "  ", seen: seen) }
             case .consecutive(let name, _, let periods, _, _):
-                var parts: [String] = []
-                for k in 0..<periods {
-                    let p = c.span.adding(-k)
-                    if k == 0 {
-                        parts.append("\(p) \((try? c.symbol(.value(c.rules.values.firstIndex { $0.name == name }!), worker: w))?.description ?? "?")")
-                    } else if let why = c.history?.unavailability(of: p) {
-                        parts.append("\(p) 无数据（\(why)）")
-                    } else {
-                        let v = (try? c.history?.value(named: name, period: p, workerID: c.ids[w])) ?? nil
-                        parts.append("\(p) \(v?.description ?? "不在名册")")
-                    }
-                }
-                out.append("\(indent)\(name)，连续 \(periods) 个\(c.span.kind.label)：\(parts.joined(separator: "；"))")
+                out.append(indent + historyLine(name, periods: periods, c, w))
             case .rosterColumn(let i):
                 let col = c.rules.rosterTable.columns[i]
                 guard !seen.contains(col.name) else { continue }
@@ -190,6 +162,43 @@ public enum Explanation {
             }
         }
         return out
+    }
+
+    /// A named value of [values] with its formula and value, then what it read, one level deeper
+    /// (a value that is one aggregate shows its file on the same line).
+    static func namedValueLines(_ i: Int, _ c: MonthComputation, _ w: Int, indent: String, seen: inout Set<String>) -> [String] {
+        let v = c.rules.values[i]
+        guard !seen.contains(v.name) else { return [] }
+        seen.insert(v.name)
+        let value = (try? c.symbol(.value(i), worker: w))?.description ?? "?"
+        if case .aggregate(let a) = v.expr {
+            // The value is one aggregate: show its file on the same line instead of repeating it.
+            seen.insert(c.rules.aggregates[a].text)
+            return ["\(indent)\(v.name) = \(v.sourceText) = \(value)   [\(files(c.rules.aggregates[a].table, c))]"]
+        }
+        let out = ["\(indent)\(v.name) = \(v.sourceText) = \(value)"]
+        if case .group(let g) = v.expr, let inner = c.rules.groups[g].value {
+            seen.insert(c.rules.groups[g].text)
+            return out + usedValues(inner, c, w, indent: indent + "  ", seen: seen)
+        }
+        return out + usedValues(v.expr, c, w, indent: indent + "  ", seen: seen)
+    }
+
+    /// consecutive(): the value in each period it looks at (the catalog's explain line `periods`).
+    static func historyLine(_ name: String, periods: Int, _ c: MonthComputation, _ w: Int) -> String {
+        var parts: [String] = []
+        for k in 0..<periods {
+            let p = c.span.adding(-k)
+            if k == 0 {
+                parts.append("\(p) \((try? c.symbol(.value(c.rules.values.firstIndex { $0.name == name }!), worker: w))?.description ?? "?")")
+            } else if let why = c.history?.unavailability(of: p) {
+                parts.append("\(p) 无数据（\(why)）")
+            } else {
+                let v = (try? c.history?.value(named: name, period: p, workerID: c.ids[w])) ?? nil
+                parts.append("\(p) \(v?.description ?? "不在名册")")
+            }
+        }
+        return "\(name)，连续 \(periods) 个\(c.span.kind.label)：\(parts.joined(separator: "；"))"
     }
 
     /// How the catalog says a call of `function` is shown.

@@ -656,27 +656,7 @@ public final class TableIngest {
             let raw = Self.text(bytes)
             return fail(c, line, field, "is '\(InputExcerpt.show(raw))'; expected one of \(values.joined(separator: " / "))\(Suggestion.didYouMean(raw, among: values))", bytes)
         case .number, .integer:
-            guard let n = ExactNumber(decimalBytes: bytes) else {
-                return fail(c, line, field, "is '\(Self.shown(bytes))'; expected \(spec.columns[c].type.expectation)", bytes)
-            }
-            // A whole number is digits, with a leading '-' where the column allows negatives:
-            // never '2.00' (two columns swapped in a row once read as a base of 3 yuan).
-            if d.kind == .integer, n.isInteger, !InputExcerpt.isPlainInteger(bytes) {
-                return fail(c, line, field, "is '\(Self.shown(bytes))'; expected a whole number written with digits only (no decimal point, sign '+', spaces or separators)", bytes)
-            }
-            if d.kind == .integer, !n.isInteger {
-                return fail(c, line, field, "is '\(Self.shown(bytes))'; expected a whole number", bytes)
-            }
-            if let places = d.places, n.denominator != 1, !n.hasAtMostDecimalPlaces(places) {
-                return fail(c, line, field, "is '\(Self.shown(bytes))'; expected at most \(places) decimals", bytes)
-            }
-            if let min = d.minimum, n < min {
-                return fail(c, line, field, "is \(Self.shown(bytes)), below the minimum \(min); expected \(spec.columns[c].type.expectation) ≥ \(min)", bytes)
-            }
-            if let max = d.maximum, n > max {
-                return fail(c, line, field, "is \(Self.shown(bytes)), above the maximum \(max); expected at most \(max)", bytes)
-            }
-            return .number(n)
+            return decodeNumber(bytes, c, d, line: line, field: field)
         case .date:
             guard let date = CivilDate.parse(bytes: bytes) else {
                 return fail(c, line, field, "is '\(Self.shown(bytes))'; expected a date YYYY-MM-DD", bytes)
@@ -694,6 +674,32 @@ public final class TableIngest {
             }
             return .datetime(dt)
         }
+    }
+
+    /// A number cell: exact decimal, whole where the column is an integer, within places and bounds.
+    @inline(__always)
+    func decodeNumber(_ bytes: UnsafeBufferPointer<UInt8>, _ c: Int, _ d: ColumnDecoder, line: Int, field: Int) -> Value? {
+        guard let n = ExactNumber(decimalBytes: bytes) else {
+            return fail(c, line, field, "is '\(Self.shown(bytes))'; expected \(spec.columns[c].type.expectation)", bytes)
+        }
+        // A whole number is digits, with a leading '-' where the column allows negatives:
+        // never '2.00' (two columns swapped in a row once read as a base of 3 yuan).
+        if d.kind == .integer, n.isInteger, !InputExcerpt.isPlainInteger(bytes) {
+            return fail(c, line, field, "is '\(Self.shown(bytes))'; expected a whole number written with digits only (no decimal point, sign '+', spaces or separators)", bytes)
+        }
+        if d.kind == .integer, !n.isInteger {
+            return fail(c, line, field, "is '\(Self.shown(bytes))'; expected a whole number", bytes)
+        }
+        if let places = d.places, n.denominator != 1, !n.hasAtMostDecimalPlaces(places) {
+            return fail(c, line, field, "is '\(Self.shown(bytes))'; expected at most \(places) decimals", bytes)
+        }
+        if let min = d.minimum, n < min {
+            return fail(c, line, field, "is \(Self.shown(bytes)), below the minimum \(min); expected \(spec.columns[c].type.expectation) ≥ \(min)", bytes)
+        }
+        if let max = d.maximum, n > max {
+            return fail(c, line, field, "is \(Self.shown(bytes)), above the maximum \(max); expected at most \(max)", bytes)
+        }
+        return .number(n)
     }
 
     /// Records a bad cell: "<column> <what>" (or "<column> <value> …" when `bare`).
