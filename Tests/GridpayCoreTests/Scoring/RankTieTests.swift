@@ -37,4 +37,12 @@ final class RankTieTests: XCTestCase {
         XCTAssertEqual(["W1", "W2", "W3", "W4", "W5"].map { w[$0]!.rank }, [1, 4, 1, 5, 3])
         XCTAssertEqual(w["W5"]!.total, ExactNumber(decimalText: "87.5")!)
     }
+
+    /// The sheets list workers by rank, and equal totals by id (W1 before W3 at rank 1).
+    func testEqualTotalsAreListedById() throws {
+        let t = try TinyTown(values: [], roster: [("W3", "西", "G2", "90"), ("W2", "东", "G1", "85"), ("W1", "东", "G1", "90")],
+                             items: "[[items]]\nname = \"项\"\nscore = '基数'")
+        guard case .success(let report) = t.report() else { return XCTFail("report") }
+        XCTAssertEqual(report.workers.map { "\($0.rank) \($0.id)" }, ["1 W1", "1 W3", "3 W2"])
+    }
 }
