@@ -62,6 +62,8 @@ public struct MonthReport: Sendable {
         let rules = c.rules
         var problems = WorkerProblems()
         var workers: [WorkerReport] = []
+        // Exactly one report per worker: grown by doubling, the array would hold up to twice the room.
+        workers.reserveCapacity(c.workerCount)
         for w in 0..<c.workerCount {
             do throws(EvaluationError) { workers.append(try workerReport(w, in: c)) } catch { problems.add(error, worker: c.ids[w]) }
         }
