@@ -54,11 +54,13 @@ RESULTS=$WORK/times.tsv
 : > "$RESULTS"
 timed() {  # name, then the gridpay arguments
   local name=$1; shift
-  log "$name: gridpay $*"
+  local load
+  load=$(cut -d' ' -f1 /proc/loadavg)   # the 1-minute load average just before the case
+  log "$name: gridpay $* (load $load)"
   /usr/bin/time -f "%e %M" -o "$WORK/time-$name" "$BIN" "$@" --quiet > "$WORK/out-$name" 2> "$WORK/err-$name" || {
     echo "ledger.sh: $name failed:" >&2; tail -5 "$WORK/err-$name" >&2; exit 1; }
   read -r secs kib < "$WORK/time-$name"
-  printf '%s\t%s\t%s\n' "$name" "$secs" "$kib" >> "$RESULTS"
+  printf '%s\t%s\t%s\t%s\n' "$name" "$secs" "$kib" "$load" >> "$RESULTS"
 }
 common=(--rules-dir Rules --output-dir "$WORK/out")
 timed plain run qinghe 2026-10 "${common[@]}" --input-dir "$WORK/solo" --ledger-dir "$WORK/no-ledger"
@@ -68,11 +70,12 @@ timed close09 close qinghe 2026-09 --by bench "${common[@]}" --input-dir "$WORK/
 timed history run qinghe 2026-10 "${common[@]}" --input-dir "$WORK/hist" --ledger-dir "$WORK/ledger"
 timed close close qinghe 2026-10 --by bench "${common[@]}" --input-dir "$WORK/hist" --ledger-dir "$WORK/ledger"
 # verify has no --quiet: run it through the same wrapper without the flag.
-log "verify: gridpay verify qinghe 2026-10"
+load=$(cut -d' ' -f1 /proc/loadavg)
+log "verify: gridpay verify qinghe 2026-10 (load $load)"
 /usr/bin/time -f "%e %M" -o "$WORK/time-verify" "$BIN" verify qinghe 2026-10 --input-dir "$WORK/hist" --ledger-dir "$WORK/ledger" > "$WORK/out-verify" 2> "$WORK/err-verify" || {
   echo "ledger.sh: verify failed:" >&2; cat "$WORK/err-verify" >&2; exit 1; }
 read -r secs kib < "$WORK/time-verify"
-printf 'verify\t%s\t%s\n' "$secs" "$kib" >> "$RESULTS"
+printf 'verify\t%s\t%s\t%s\n' "$secs" "$kib" "$load" >> "$RESULTS"
 grep -q ": identical" "$WORK/out-verify" || { echo "ledger.sh: verify did not say identical" >&2; exit 1; }
 LEDGER_BYTES=$(stat -c %s "$WORK/ledger/qinghe.sqlite")
 
@@ -81,24 +84,24 @@ import json, sys, datetime, socket, os
 path, workers, month_bytes, ledger_bytes, smoke, root = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5] == "1", sys.argv[6]
 rows = {}
 for line in open(path):
-    name, secs, kib = line.split("\t")
-    rows[name] = (float(secs), int(kib))
+    name, secs, kib, load = line.split("\t")
+    rows[name] = (float(secs), int(kib), float(load))
 plain = rows["plain"][0]
 targets = {"history": 1.15, "close": 1.5, "verify": 1.3}
-print(f"| case | seconds | × plain | target | peak RSS MiB |")
-print(f"|---|---:|---:|---|---:|")
-for name, (secs, kib) in rows.items():
+print(f"| case | seconds | × plain | target | peak RSS MiB | load before |")
+print(f"|---|---:|---:|---|---:|---:|")
+for name, (secs, kib, load) in rows.items():
     t = targets.get(name)
     ratio = secs / plain if plain > 0 else 0
     target = f"≤ {t}×" + (" met" if ratio <= t else " NOT met") if t else ""
     if name == "close": target += f"; RSS ≤ 300 MB {'met' if kib * 1024 <= 300e6 else 'NOT met'}"
-    print(f"| {name} | {secs:.2f} | {ratio:.2f} | {target} | {kib / 1024:.1f} |")
+    print(f"| {name} | {secs:.2f} | {ratio:.2f} | {target} | {kib / 1024:.1f} | {load:.2f} |")
 print(f"\nworkers {workers}; one month's inputs {month_bytes / 1e6:.0f} MB; ledger after 3 closes {ledger_bytes / 1e6:.0f} MB")
 if not smoke:
     out = os.path.join(root, "Benchmarks", "results", f"{datetime.date.today()}-{socket.gethostname()}-ledger.json")
     json.dump({"workers": workers, "month_bytes": month_bytes, "ledger_bytes": ledger_bytes, "nproc": os.cpu_count(),
                "load_average_at_end": os.getloadavg(),
-               "runs": {k: {"seconds": v[0], "peak_rss_kib": v[1], "x_plain": v[0] / plain} for k, v in rows.items()}},
+               "runs": {k: {"seconds": v[0], "peak_rss_kib": v[1], "x_plain": v[0] / plain, "load1_before": v[2]} for k, v in rows.items()}},
               open(out, "w"), indent=2, ensure_ascii=False)
     print(f"results: {out}")
 EOF
