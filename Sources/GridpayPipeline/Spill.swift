@@ -122,6 +122,9 @@ final class DuplicateKeyFinder: UniqueKeySink, @unchecked Sendable {
     /// Per unique key of the current table.
     var inMemory: [[Entry]] = []
     var partitions: [[SpillWriter]?] = []
+    /// The first failure to create or write a partition file (a full scratch disk). Entries are
+    /// never dropped silently: `candidateGroups` throws it, and the run says what went wrong.
+    private(set) var failure: ScratchProblem?
 
     init(scratch: String, prefix: String = "", memoryLimit: Int = SpillSizes.keysInMemory) {
         self.scratch = scratch
@@ -135,29 +138,39 @@ final class DuplicateKeyFinder: UniqueKeySink, @unchecked Sendable {
     }
 
     func add(table: Int, key: Int, hash: UInt64, line: Int) {
+        guard failure == nil else { return }  // the run fails with it; nothing more to keep
         if let parts = partitions[key] {
             let w = parts[SpillSizes.partition(hash)]
             w.append(hash)
             w.append(UInt64(line))
-            if w.buffer.count >= SpillSizes.partitionBuffer { try? w.flush() }
+            if w.buffer.count >= SpillSizes.partitionBuffer { flush(w) }
             return
         }
         inMemory[key].append(Entry(hash: hash, line: UInt64(line)))
         if inMemory[key].count >= memoryLimit { spill(key: key) }
     }
 
+    private func flush(_ w: SpillWriter) {
+        do { try w.flush() } catch { failure = failure ?? (error as? ScratchProblem) ?? ScratchProblem(action: "write the scratch file \(w.path)", underlying: error) }
+    }
+
     func spill(key: Int) {
         var writers: [SpillWriter] = []
         for p in 0..<SpillSizes.partitions {
-            guard let w = try? SpillWriter(path: "\(scratch)/\(prefix)keys-\(key)-\(p).bin", bufferCapacity: SpillSizes.partitionBuffer) else { return }
-            writers.append(w)
+            do {
+                writers.append(try SpillWriter(path: "\(scratch)/\(prefix)keys-\(key)-\(p).bin", bufferCapacity: SpillSizes.partitionBuffer))
+            } catch {
+                failure = failure ?? (error as? ScratchProblem) ?? ScratchProblem(action: "create a partition file of the duplicate-id check", underlying: error)
+                inMemory[key] = []
+                return
+            }
         }
         // Flushed as they fill, so that no buffer grows past its capacity.
         for e in inMemory[key] {
             let w = writers[SpillSizes.partition(e.hash)]
             w.append(e.hash)
             w.append(e.line)
-            if w.buffer.count >= SpillSizes.partitionBuffer { try? w.flush() }
+            if w.buffer.count >= SpillSizes.partitionBuffer { flush(w) }
         }
         inMemory[key] = []
         partitions[key] = writers
@@ -165,6 +178,7 @@ final class DuplicateKeyFinder: UniqueKeySink, @unchecked Sendable {
 
     /// Lines whose key hash is shared with another line, grouped by hash.
     func candidateGroups(key: Int) throws -> [[Int]] {
+        if let failure { throw failure }
         var groups: [[Int]] = []
         func scan(_ entries: inout [Entry]) {
             entries.sort()

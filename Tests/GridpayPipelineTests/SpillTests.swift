@@ -18,6 +18,20 @@ final class SpillTests: XCTestCase {
         }
     }
 
+    /// A scratch folder that cannot take the partition files is a failure of the run, said as the
+    /// scratch folder's problem; key entries are never dropped silently (which would miss a
+    /// duplicate id and pay a row twice).
+    func testDuplicateFinderThatCannotSpillFailsInsteadOfForgetting() throws {
+        let finder = DuplicateKeyFinder(scratch: "/nonexistent-gridpay-scratch", memoryLimit: 4)
+        finder.start(keys: 1)
+        for (i, h) in ([1, 2, 3, 4, 1] as [UInt64]).enumerated() { finder.add(table: 0, key: 0, hash: h, line: i + 2) }
+        XCTAssertThrowsError(try finder.candidateGroups(key: 0)) { error in
+            let text = "\(error)"
+            XCTAssertTrue(text.hasPrefix("cannot create the scratch file /nonexistent-gridpay-scratch/keys-0-0.bin in the temporary folder"), text)
+            XCTAssertTrue(text.hasSuffix("this is not a problem of the inputs: free space there, or set TMPDIR to a folder with room, and run again"), text)
+        }
+    }
+
     /// Memory flat in rows (issue 7): a spilled key's partition buffers are flushed as they fill,
     /// also while the in-memory entries are first written out, and are let go once the table's
     /// candidates are read.
