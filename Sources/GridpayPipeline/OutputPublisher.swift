@@ -108,6 +108,7 @@ enum OutputPublisher {
                 unlink("\(folder)/\(journalName)")
             }
         }
+        unlink(Durable.temporaryName("\(folder)/\(journalName)"))  // a journal a killed run was still writing
         for entry in (try? fm.contentsOfDirectory(atPath: folder)) ?? [] where entry.hasPrefix(stagingPrefix) {
             try? fm.removeItem(atPath: "\(folder)/\(entry)")
         }
@@ -168,15 +169,30 @@ enum Durable {
         guard fsync(fd) == 0 else { throw FileProblem(action: "sync the folder to disk", path: path, code: errno) }
     }
 
+    /// Written with open/write/fsync, not FileManager.createFile: that writes through a hidden
+    /// temporary file of its own (`.dat.nosync…`), which a kill leaves behind in the outputs'
+    /// folder where no later run knows to remove it (KillMidRunTests found one).
     static func write(_ data: Data, to path: String) throws {
-        let temporary = path + ".tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: data) else {
-            throw FileProblem(action: "write", path: temporary, code: errno)
+        let temporary = temporaryName(path)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw FileProblem(action: "create", path: temporary, code: errno) }
+        defer { close(fd) }
+        try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < raw.count {
+                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { throw FileProblem(action: "write", path: temporary, code: errno) }
+                offset += n
+            }
         }
-        try sync(file: temporary)
+        guard fsync(fd) == 0 else { throw FileProblem(action: "sync to disk", path: temporary, code: errno) }
         guard rename(temporary, path) == 0 else { throw FileProblem(action: "rename into place", path: path, code: errno) }
         try sync(folder: (path as NSString).deletingLastPathComponent)
     }
+
+    /// Where `write` puts the bytes before the rename (a killed run's is removed by `recover`).
+    static func temporaryName(_ path: String) -> String { path + ".tmp" }
 }
 
 /// A file-system failure in words: what could not be done to which file, and why.
