@@ -59,6 +59,16 @@ final class HistoryFunctionTests: XCTestCase {
         XCTAssertEqual(t.month.historyAssumptions[0], ["历史不完整：2026-08 的末位按否计", "历史不完整：2026-08 的末位按是计"] as Set)
     }
 
+    /// A town assessed by quarter looks back over quarters: 2026-Q3's period before is 2026-Q2.
+    func testAQuarterlyTownLooksBackOverQuarters() throws {
+        let history = History(["2026-Q2": ["W1": true, "W3": false]])
+        let t = try TinyTown(values: ["\"末位\" = '基数 < 50'", "\"二\" = 'consecutive(末位, 2)'"], roster: Self.roster,
+                             month: "2026-Q3", history: history, quarterly: true)
+        XCTAssertEqual(t.rules.periodKind, .quarter)
+        XCTAssertEqual(try ["W1", "W2", "W3", "W4"].map { try t.value("二", $0) }, ["是", "否", "否", "否"])  // W4: not on Q2's roster
+        XCTAssertEqual(Set(history.asked), ["2026-Q2 W1", "2026-Q2 W3", "2026-Q2 W4"])
+    }
+
     func testArgumentsAreCheckedAgainstTheCatalog() {
         let cases: [(String, String)] = [
             ("consecutive(末位)", "consecutive() is written consecutive(name, periods) or consecutive(name, periods, missing = false), e.g. consecutive(末位, 3)"),

@@ -16,8 +16,10 @@ struct TinyTown {
     /// (a column 编号 naming the worker is added first); `roster`: (id, 村, 网格, 基数) per worker.
     init(values: [String], rowColumns: String = "", rows: [[String]] = [], roster: [(String, String, String, String)],
          items: String = "[[items]]\nname = \"项\"\nfull = 0", extra: String = "", month: String = "2026-10",
-         history: HistoryProvider? = nil, accepted: Set<RowPosition> = []) throws {
-        text = TinyTown.ruleFile(values: values, rowColumns: rowColumns, items: items, extra: extra)
+         history: HistoryProvider? = nil, accepted: Set<RowPosition> = [], quarterly: Bool = false) throws {
+        var text = TinyTown.ruleFile(values: values, rowColumns: rowColumns, items: items, extra: extra)
+        if quarterly { text = text.replacingOccurrences(of: "effective_from = \"2026-01\"\n", with: "effective_from = \"2026-01\"\nperiod = \"quarter\"\n") }
+        self.text = text
         switch RuleLoader.load(text: text, file: TinyTown.file) {
         case .success(let r): rules = r
         case .failure(let f):
