@@ -186,6 +186,34 @@ final class LedgerFaultTests: XCTestCase {
         ], r.transcript)
     }
 
+    /// verify extracts the archive on two threads (the rule file, the largest object here, on one;
+    /// the inputs on the other): every damaged object is named, in the order of the files.
+    func testEveryDamagedArchiveObjectIsNamedInFileOrder() throws {
+        XCTAssertEqual(try close().status, 0)
+        let checks = [UInt8](try Data(contentsOf: URL(fileURLWithPath: "\(input)/qinghe/2026-07/phone_checks.csv")))
+        let db = try DatabaseQueue(path: ledgerFile)
+        let (ruleFile, ruleSHA) = try db.read { db in
+            (try String.fetchOne(db, sql: "SELECT rule_file FROM settlement")!, try String.fetchOne(db, sql: "SELECT rule_sha256 FROM settlement")!)
+        }
+        let rule = try db.read { db in [UInt8](try Data.fetchOne(db, sql: "SELECT data FROM archive_chunk WHERE sha256 = ?", arguments: [ruleSHA])!) }
+        var damagedRule = rule, damagedChecks = checks
+        damagedRule[0] = UInt8(ascii: "X")
+        damagedChecks[damagedChecks.count - 2] = UInt8(ascii: "X")
+        try db.write { db in
+            try db.execute(sql: "DROP TRIGGER archive_chunk_no_update")
+            try db.execute(sql: "UPDATE archive_chunk SET data = ? WHERE sha256 = ?", arguments: [Data(damagedRule), ruleSHA])
+            try db.execute(sql: "UPDATE archive_chunk SET data = ? WHERE sha256 = ?", arguments: [Data(damagedChecks), try SHA256Digest.hex(checks)])
+        }
+        try db.close()
+        let r = try gridpay(["verify", "qinghe", "2026-07"])
+        XCTAssertEqual(r.status, 1, r.transcript)
+        XCTAssertEqual(r.errorLines, [
+            "error: the archived \(ruleFile) of 2026-07 in \(ledgerFile) is corrupted: recorded SHA-256 \(ruleSHA), its stored bytes hash to \(try SHA256Digest.hex(damagedRule))",
+            "error: the archived phone_checks.csv of 2026-07 in \(ledgerFile) is corrupted: recorded SHA-256 \(try SHA256Digest.hex(checks)), its stored bytes hash to \(try SHA256Digest.hex(damagedChecks))",
+            "error: qinghe 2026-07 cannot be verified: its archive in \(ledgerFile) is damaged",
+        ], r.transcript)
+    }
+
     func testVerifyNamesTheOutputAndPerWorkerTheValuesThatDiffer() throws {
         XCTAssertEqual(try close().status, 0)
         // Make the record disagree with what the archive gives: W1 published 29 (34 − 5 for the
