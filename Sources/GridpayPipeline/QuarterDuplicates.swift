@@ -18,8 +18,8 @@ enum QuarterDuplicates {
             self.finder = finder
             self.month = month
         }
-        func add(table: Int, key: Int, hash: UInt64, line: Int) {
-            finder.add(table: table, key: key, hash: hash, line: Int(UInt64(month) << lineBits | UInt64(line)))
+        func add(key: Int, hash: UInt64, line: Int) {
+            finder.add(key: key, hash: hash, line: Int(UInt64(month) << lineBits | UInt64(line)))
         }
     }
 

@@ -137,7 +137,7 @@ final class DuplicateKeyFinder: UniqueKeySink, @unchecked Sendable {
         partitions = Array(repeating: nil, count: keys)
     }
 
-    func add(table: Int, key: Int, hash: UInt64, line: Int) {
+    func add(key: Int, hash: UInt64, line: Int) {
         guard failure == nil else { return }  // the run fails with it; nothing more to keep
         if let parts = partitions[key] {
             let w = parts[SpillSizes.partition(hash)]

@@ -75,7 +75,8 @@ struct Explain: ParsableCommand {
         var request = locations.runRequest(town: town, period: period, accepted: accept)
         // History over closed periods: their published results, as run reads them.
         request.published = Ledger.ratingSources(ledgerDir: ledger.ledgerDir, town: town).history
-        let m = try succeeded(MonthRunner.prepare(request))
+        // No progress line (explain prints a text); GRIDPAY_TIMINGS=1 still times its phases.
+        let m = try succeeded(reporting(quiet: true) { MonthRunner.prepare(request, progress: $0) })
         guard let w = m.report.workers.first(where: { $0.id == worker }) else {
             throw unknownWorker(worker, "not on the roster of \(town) \(month)", among: m.report.workers.map(\.id))
         }

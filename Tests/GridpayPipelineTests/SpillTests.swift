@@ -10,8 +10,8 @@ final class SpillTests: XCTestCase {
             let finder = DuplicateKeyFinder(scratch: scratch.path, memoryLimit: limit)
             finder.start(keys: 2)
             let hashes: [UInt64] = [7, 0xFF00_0000_0000_0001, 9, 7, 0xFF00_0000_0000_0001, 11, 7]
-            for (i, h) in hashes.enumerated() { finder.add(table: 0, key: 0, hash: h, line: i + 2) }
-            finder.add(table: 0, key: 1, hash: 5, line: 2)
+            for (i, h) in hashes.enumerated() { finder.add(key: 0, hash: h, line: i + 2) }
+            finder.add(key: 1, hash: 5, line: 2)
             let groups = try finder.candidateGroups(key: 0).map { $0.sorted() }.sorted { $0[0] < $1[0] }
             XCTAssertEqual(groups, [[2, 5, 8], [3, 6]], "limit \(limit)")
             XCTAssertEqual(try finder.candidateGroups(key: 1), [], "limit \(limit)")
@@ -24,7 +24,7 @@ final class SpillTests: XCTestCase {
     func testDuplicateFinderThatCannotSpillFailsInsteadOfForgetting() throws {
         let finder = DuplicateKeyFinder(scratch: "/nonexistent-gridpay-scratch", memoryLimit: 4)
         finder.start(keys: 1)
-        for (i, h) in ([1, 2, 3, 4, 1] as [UInt64]).enumerated() { finder.add(table: 0, key: 0, hash: h, line: i + 2) }
+        for (i, h) in ([1, 2, 3, 4, 1] as [UInt64]).enumerated() { finder.add(key: 0, hash: h, line: i + 2) }
         XCTAssertThrowsError(try finder.candidateGroups(key: 0)) { error in
             let text = "\(error)"
             XCTAssertTrue(text.hasPrefix("cannot create the scratch file /nonexistent-gridpay-scratch/keys-0-0.bin in the temporary folder"), text)
@@ -40,7 +40,7 @@ final class SpillTests: XCTestCase {
         let finder = DuplicateKeyFinder(scratch: scratch.path, memoryLimit: 2_000)
         finder.start(keys: 1)
         // All in partition 0 (top byte 0): 2,000 entries of 16 bytes = 32,000 bytes for one file.
-        for i in 0..<3_000 { finder.add(table: 0, key: 0, hash: UInt64(i % 1_500), line: i + 2) }
+        for i in 0..<3_000 { finder.add(key: 0, hash: UInt64(i % 1_500), line: i + 2) }
         let writers = try XCTUnwrap(finder.partitions[0])
         XCTAssertEqual(writers.count, 256)
         XCTAssertLessThan(writers[0].buffer.count, SpillSizes.partitionBuffer)

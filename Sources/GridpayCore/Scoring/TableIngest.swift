@@ -8,7 +8,7 @@ public protocol RawRecord {
 /// Receives the key of every row of a table with `unique` columns, to find duplicates in bounded
 /// memory (the pipeline spills them to disk and checks them after the file is read).
 public protocol UniqueKeySink: AnyObject {
-    func add(table: Int, key: Int, hash: UInt64, line: Int)
+    func add(key: Int, hash: UInt64, line: Int)
 }
 
 /// Validates the records of one input file against its declaration in the rule file and hands
@@ -262,7 +262,7 @@ public final class TableIngest {
                 for (k, key) in uniqueKeys.enumerated() {
                     var h = KeyHash()
                     for c in key { h.add(record.field(fieldOf[c])) }
-                    keySink.add(table: tableIndex, key: k, hash: h.value, line: line)
+                    keySink.add(key: k, hash: h.value, line: line)
                 }
             } else if !checkUniqueInMemory(record, line: line) {
                 if isRoster { rejectGroupOfRosterRow(record, line: line) }
