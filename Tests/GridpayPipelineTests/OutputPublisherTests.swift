@@ -71,6 +71,21 @@ final class OutputPublisherTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: "\(root!)/t/.2026-10.partial-77"))
     }
 
+    /// Killed while its journal was being written: the half-written journal goes with the staging
+    /// folder, the earlier outputs stay; writing a journal leaves no temporary file behind.
+    func testARunKilledWhileWritingItsJournalLeavesNothing() throws {
+        try put("a.xlsx", "old")
+        try FileManager.default.createDirectory(atPath: "\(folder)/.gridpay-staging-4242", withIntermediateDirectories: false)
+        try put("a.xlsx", "new", in: "\(folder)/.gridpay-staging-4242")
+        try put(".gridpay-publishing.tmp", ".gridpay-staging-4242\na.x")
+        try OutputPublisher.recover(folder)
+        XCTAssertEqual(read("a.xlsx"), "old")
+        XCTAssertEqual(hidden, [])
+        try Durable.write(Data("journal".utf8), to: "\(folder)/j")
+        XCTAssertEqual(read("j"), "journal")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder).sorted(), ["a.xlsx", "j"])
+    }
+
     func testScratchFoldersOfDeadProcessesAreRemoved() throws {
         var dead: Int32 = 999_999
         while kill(dead, 0) == 0 || errno != ESRCH { dead -= 1 }
