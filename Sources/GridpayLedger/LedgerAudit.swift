@@ -7,7 +7,8 @@ extension LedgerCommands {
 
     /// `gridpay verify`: re-runs a closed period from the ledger's archived rule file and inputs
     /// (never from Input/) and compares the outputs' SHA-256 with those recorded at closing.
-    public static func verify(town: String, period: CalendarPeriod, inputDir: String, ledgerDir: String) -> Result<LedgerOutcome, PipelineFailure> {
+    public static func verify(town: String, period: CalendarPeriod, inputDir: String, ledgerDir: String,
+                              progress: RunReporter? = nil) -> Result<LedgerOutcome, PipelineFailure> {
         let p = "\(period)"
         let ledger: Ledger
         do {
@@ -60,7 +61,7 @@ extension LedgerCommands {
             request.published = try LedgerHistory(ledger: ledger)
             request.carried = try Corrections.recorded(ledger: ledger, closing: closing)
             let month: PreparedMonth
-            switch MonthRunner.prepare(request, spill: true) {
+            switch MonthRunner.prepare(request, progress: progress, spill: true) {
             case .success(let m): month = m
             case .failure(let f):
                 var d = f.diagnostics
@@ -68,7 +69,7 @@ extension LedgerCommands {
                 return .failure(PipelineFailure(diagnostics: d, sources: f.sources))
             }
             let written: RunResult
-            switch MonthRunner.write(month) {
+            switch MonthRunner.write(month, progress: progress) {
             case .success(let w): written = w
             case .failure(let f): return .failure(f)
             }

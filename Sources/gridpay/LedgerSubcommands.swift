@@ -35,9 +35,11 @@ struct Verify: ParsableCommand {
     @Argument(help: "Period, YYYY-MM.") var period: String
     @Option(help: "Folder of inputs, only to say whether it still matches the archive.") var inputDir = "Input"
     @OptionGroup var ledger: LedgerLocation
+    @Flag(help: "No progress output.") var quiet = false
 
     func run() throws {
-        try report(LedgerCommands.verify(town: town, period: try parsePeriod(period), inputDir: inputDir, ledgerDir: ledger.ledgerDir))
+        let period = try parsePeriod(period)
+        try report(reporting(quiet: quiet) { LedgerCommands.verify(town: town, period: period, inputDir: inputDir, ledgerDir: ledger.ledgerDir, progress: $0) })
     }
 }
 

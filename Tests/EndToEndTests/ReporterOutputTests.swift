@@ -29,4 +29,20 @@ final class ReporterOutputTests: XCTestCase {
         // The outputs are listed on stdout as without timings.
         XCTAssertEqual(r.stdoutLines.count, 3, r.transcript)
     }
+
+    /// verify re-runs the period through the same pipeline, so it reports the same phases.
+    func testVerifyReportsItsRerunsPhases() throws {
+        let root = try Runner.TempFolder(prefix: "gridpay-reporter")
+        let ledger = root.path("Ledger")
+        let close = try Runner.run(["close", "qinghe", "2026-08", "--by", "张三", "--quiet", "--output-dir", root.path("Output"), "--ledger-dir", ledger])
+        XCTAssertEqual(close.status, 0, close.transcript)
+        let r = try Runner.run(["verify", "qinghe", "2026-08", "--quiet", "--ledger-dir", ledger], environment: ["GRIDPAY_TIMINGS": "1"])
+        XCTAssertEqual(r.status, 0, r.transcript)
+        let phases = r.stderrLines.compactMap { line -> String? in
+            guard let colon = line.range(of: ": "), line.contains(" s (VmHWM:") else { return nil }
+            return String(line[..<colon.lowerBound])
+        }
+        XCTAssertEqual(phases, ["read inputs", "score", "write outputs"], r.transcript)
+        XCTAssertTrue(r.stdout.contains("identical"), r.transcript)
+    }
 }
