@@ -92,34 +92,8 @@ public enum MonthReader {
 
     /// Lines that share a key hash are read again, and only equal key texts are duplicates.
     static func confirmDuplicates(_ finder: DuplicateKeyFinder, ingest: TableIngest, spec: TableSpec, path: String) throws {
-        var groupsByKey: [Int: [[Int]]] = [:]
-        for k in spec.uniqueKeys.indices {
-            let groups = try finder.candidateGroups(key: k)
-            if !groups.isEmpty { groupsByKey[k] = groups }
-        }
-        guard !groupsByKey.isEmpty else { return }
-        let wanted = Set(groupsByKey.values.flatMap { $0.flatMap { $0 } })
-        var keyText: [Int: [Int: [String]]] = [:]
-        let fields = ingest.fieldIndices
-        let reader = try CSVReader(path: path, encoding: spec.encoding == .gb18030 ? .gb18030 : .utf8)
-        try reader.forEachRawRecord { r in
-            guard wanted.contains(r.line), r.count > (fields.max() ?? 0) else { return }
-            for (k, key) in spec.uniqueKeys.enumerated() {
-                keyText[k, default: [:]][r.line] = key.map { r.string(fields[$0]) }
-            }
-        }
-        var found: [(Int, Int, [String], Int)] = []
-        for (k, groups) in groupsByKey {
-            for group in groups {
-                var first: [[String]: Int] = [:]
-                for line in group.sorted() {
-                    guard let text = keyText[k]?[line] else { continue }
-                    if let f = first[text] { found.append((line, k, text, f)) } else { first[text] = line }
-                }
-            }
-        }
-        for (line, k, text, f) in found.sorted(by: { ($0.0, $0.1) < ($1.0, $1.1) }) {
-            ingest.reportDuplicate(key: k, values: text, line: line, firstLine: f)
+        for d in try DuplicateConfirmation.find(finder, spec: spec, files: [(path, ingest.fieldIndices)]) {
+            ingest.reportDuplicate(key: d.key, values: d.values, line: d.line, firstLine: d.firstLine)
         }
     }
 
