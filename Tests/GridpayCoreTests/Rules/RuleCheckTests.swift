@@ -6,20 +6,7 @@ import XCTest
 final class RuleCheckTests: XCTestCase {
     static func ruleFile(values: String = "", items: String? = nil, extra: String = "") -> String {
         """
-        [rules]
-        town = "t"
-        version = "1"
-        effective_from = "2026-01"
-
-        [tables.roster]
-        file = "roster.csv"
-        columns = [
-          { name = "编号", type = "id" },
-          { name = "姓名", type = "text" },
-          { name = "村", type = "text" },
-          { name = "网格", type = "id" },
-          { name = "基数", type = "decimal", min = 0 },
-        ]
+        \(TinyTown.headerAndRoster)
 
         [tables.events]
         file = "events.csv"

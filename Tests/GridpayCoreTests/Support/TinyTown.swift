@@ -46,18 +46,9 @@ struct TinyTown {
         self.month = c
     }
 
-    static func ruleFile(values: [String], rowColumns: String, items: String, extra: String) -> String {
-        let rowsTable = rowColumns.isEmpty ? "" : """
-        [tables.rows]
-        file = "rows.csv"
-        worker = "编号"
-        columns = [
-          { name = "编号", type = "id" },
-        \(rowColumns)
-        ]
-
-        """
-        return """
+    /// [rules] and the roster table every small test town starts with (RuleCheckTests too; the
+    /// positions its tests assert count these 14 lines).
+    static let headerAndRoster = """
         [rules]
         town = "t"
         version = "1"
@@ -72,6 +63,21 @@ struct TinyTown {
           { name = "网格", type = "id" },
           { name = "基数", type = "decimal", min = 0 },
         ]
+        """
+
+    static func ruleFile(values: [String], rowColumns: String, items: String, extra: String) -> String {
+        let rowsTable = rowColumns.isEmpty ? "" : """
+        [tables.rows]
+        file = "rows.csv"
+        worker = "编号"
+        columns = [
+          { name = "编号", type = "id" },
+        \(rowColumns)
+        ]
+
+        """
+        return """
+        \(headerAndRoster)
 
         \(rowsTable)
         [roster]
