@@ -3,21 +3,20 @@
 /// share one key; everything else is the ordinary expression language.
 extension ExpressionChecker {
     func checkCountBy(_ args: [Syntax], _ span: Span) -> (CheckedExpr, ValueType)? {
-        let usage = "count_by(table, key, condition) or count_by(table, key, condition, row filter), e.g. count_by(<table>, date(<start>), sum(minutes_between(<start>, <end>)) >= 60)"
         guard scope == .worker else {
-            error("count_by() adds up rows per worker and cannot be used inside a row expression", span)
+            error(CheckerMessages.aggregateInRow("count_by"), span)
             return nil
         }
         guard args.count == 3 || args.count == 4 else {
-            error("count_by() is written \(usage)", span)
+            error(CheckerMessages.countByUsage(), span)
             return nil
         }
         guard case .name(let tableName) = args[0].kind,
               let t = context.tables.firstIndex(where: { $0.name == tableName }), t != context.rosterTable else {
             let names = context.tables.enumerated().filter { $0.offset != context.rosterTable }.map(\.element.name)
-            var given = ""
-            if case .name(let n) = args[0].kind { given = "'\(n)' is not an input table that rows are counted in\(Suggestion.didYouMean(n, among: names)); " }
-            error("\(given)the first argument of count_by() must be an input table; tables: \(names.joined(separator: ", "))", args[0].span)
+            var given: String?
+            if case .name(let n) = args[0].kind { given = n }
+            error(CheckerMessages.countByTable(given: given, tables: names), args[0].span)
             return nil
         }
         let rowChecker = ExpressionChecker(context: context, source: source, scope: .row(table: t))
@@ -25,13 +24,13 @@ extension ExpressionChecker {
         let key = rowChecker.check(args[1])
         if key == nil { ok = false }
         if let (_, kt) = key, kt == .bool {
-            error("the key of count_by() groups rows (e.g. a date); true/false is not a key", args[1].span)
+            error(CheckerMessages.countByKey(), args[1].span)
             ok = false
         }
         var filter: CheckedExpr?
         if args.count == 4 {
             if let (e, ty) = rowChecker.check(args[3]) {
-                if ty != .bool { error("the row filter of count_by() must be true/false, but is \(ty)", args[3].span); ok = false }
+                if ty != .bool { error(CheckerMessages.countByFilter(found: ty), args[3].span); ok = false }
                 filter = e
             } else { ok = false }
         }
@@ -61,18 +60,18 @@ extension ExpressionChecker {
                 let total = Self.innerAggregate(name)!
                 if case .count = total {
                     guard a.isEmpty else {
-                        error("inside count_by(), count() counts the rows of one key and takes no arguments", s.span)
+                        error(CheckerMessages.countByCount(), s.span)
                         return nil
                     }
                     inner.append(nil)
                 } else {
                     guard a.count == 1 else {
-                        error("inside count_by(), \(name)() takes one value of the row, e.g. \(name)(minutes_between(<start>, <end>))", s.span)
+                        error(CheckerMessages.countBySumUsage(name), s.span)
                         return nil
                     }
                     guard let (e, ty) = rowChecker.check(a[0]) else { return nil }
                     guard ty == .number else {
-                        error("the value summed by \(name)() must be a number, but is \(ty)", a[0].span)
+                        error(CheckerMessages.summedValueType(name, expected: .number, found: ty), a[0].span)
                         return nil
                     }
                     inner.append(e)
@@ -94,7 +93,7 @@ extension ExpressionChecker {
                 guard let x = replaceInner(c), let y = replaceInner(a), let z = replaceInner(b) else { return nil }
                 return Syntax(kind: .conditional(x, y, z), span: s.span)
             case .name(let n):
-                error("'\(n)' cannot be read in the condition of count_by(): it sees only sum(value) and count() over the rows of one key, and constants", s.span)
+                error(CheckerMessages.countByName(n), s.span)
                 return nil
             case .number, .string, .bool, .named:
                 return s   // the checker of the condition reports a misplaced named argument
@@ -102,7 +101,7 @@ extension ExpressionChecker {
         }
         guard let conditionSyntax = replaceInner(conditionArg) else { return nil }
         guard !inner.isEmpty else {
-            error("the condition of count_by() must use sum(value) or count() over the rows of one key", conditionArg.span)
+            error(CheckerMessages.countByNoAggregate(), conditionArg.span)
             return nil
         }
         let keyTable = TableSpec(name: "count_by", file: "", encoding: .utf8, columns: innerColumns, workerColumn: nil,
@@ -113,7 +112,7 @@ extension ExpressionChecker {
         context.diagnostics.append(contentsOf: scratch.diagnostics.items)
         guard let (condition, ct) = checked else { return nil }
         guard ct == .bool else {
-            error("the condition of count_by() must be true/false, but is \(ct)", conditionArg.span)
+            error(CheckerMessages.conditionNotBool("count_by", found: ct), conditionArg.span)
             return nil
         }
         return (condition, inner, innerTotals)

@@ -48,8 +48,8 @@ final class CheckContext {
         if let start = inProgress.firstIndex(of: symbol) {
             if !reportedCycles.contains(symbol) {
                 reportedCycles.insert(symbol)
-                let cycle = (inProgress[start...] + [symbol]).map { symbolNames[$0] ?? "?" }.joined(separator: " → ")
-                diagnostics.append(.error("'\(symbolNames[symbol] ?? "?")' depends on itself: \(cycle); break the cycle", at: loc))
+                let path = (inProgress[start...] + [symbol]).map { symbolNames[$0] ?? "?" }
+                diagnostics.append(.error(CheckerMessages.cycle(symbolNames[symbol] ?? "?", path: path), at: loc))
             }
             return nil
         }
@@ -92,7 +92,7 @@ struct ExpressionChecker {
         let checker = ExpressionChecker(context: context, source: source, scope: scope)
         guard let (expr, type) = checker.check(tree) else { return nil }
         if let expected, type != expected {
-            checker.error("\(what) must be \(expected), but this expression is \(type)", tree.span)
+            checker.error(CheckerMessages.expectedType(of: what, expected: expected, found: type), tree.span)
             return nil
         }
         return (expr, type)
@@ -108,10 +108,10 @@ struct ExpressionChecker {
             guard let (e, t) = check(operand) else { return nil }
             switch op {
             case .negate:
-                guard t == .number else { error("'-' needs a number, but this is \(t)", operand.span); return nil }
+                guard t == .number else { error(CheckerMessages.negateNeedsNumber(found: t), operand.span); return nil }
                 return (.negate(e, location(s.span)), .number)
             case .not:
-                guard t == .bool else { error("'not' needs true/false, but this is \(t)", operand.span); return nil }
+                guard t == .bool else { error(CheckerMessages.notNeedsBool(found: t), operand.span); return nil }
                 return (.not(e), .bool)
             }
         case .binary(let op, let l, let r):
@@ -119,13 +119,13 @@ struct ExpressionChecker {
         case .conditional(let c, let a, let b):
             let cc = check(c), ca = check(a), cb = check(b)
             guard let (ce, ct) = cc, let (ae, at) = ca, let (be, bt) = cb else { return nil }
-            guard ct == .bool else { error("the condition of 'if' must be true/false, but this is \(ct)", c.span); return nil }
-            guard at == bt else { error("both branches of 'if' must have the same type: 'then' gives \(at), 'else' gives \(bt)", b.span); return nil }
+            guard ct == .bool else { error(CheckerMessages.ifCondition(found: ct), c.span); return nil }
+            guard at == bt else { error(CheckerMessages.ifBranches(then: at, else: bt), b.span); return nil }
             return (.conditional(ce, ae, be), at)
         case .call(let name, let nameSpan, let args):
             return checkCall(name, nameSpan, args, s.span)
         case .named(let name, let nameSpan, _):
-            error("'\(name) = …' names an argument, which only consecutive() takes (missing = true or false)", nameSpan)
+            error(CheckerMessages.namedArgument(name), nameSpan)
             return nil
         }
     }
@@ -134,12 +134,12 @@ struct ExpressionChecker {
         if name == "days_in_period" { return (.daysInPeriod, .number) }
         if name == ExpressionChecker.eachName {
             if let each { return (.constant(each), .text) }
-            error("'each' stands for a value of a choice column only inside mean_each(), sum_each(), min_each() or max_each()", span)
+            error(CheckerMessages.eachOutside(), span)
             return nil
         }
         if name == "days_in_month" {
             guard context.periodKind == .month else {
-                error("days_in_month is the length of a month, but this town is assessed by \(context.periodKind.rawValue); use days_in_period (the days of the \(context.periodKind.rawValue) being run)", span)
+                error(CheckerMessages.daysInMonth(assessedBy: context.periodKind), span)
                 return nil
             }
             return (.daysInMonth, .number)
@@ -148,11 +148,8 @@ struct ExpressionChecker {
         case .row(let t):
             let table = context.tables[t]
             if let i = table.columnIndex(name) { return (.rowColumn(i), table.columns[i].type.valueType) }
-            var hint = Suggestion.didYouMean(name, among: table.columns.map(\.name) + Self.periodNames)
-            if hint.isEmpty, context.symbols[name] != nil {
-                hint = "; '\(name)' is a per-worker value and cannot be used while reading single rows of \(table.name)"
-            }
-            error("unknown name '\(name)': not a column of table '\(table.name)'\(hint)", span)
+            let names = table.columns.map(\.name) + Self.periodNames
+            error(CheckerMessages.unknownColumn(name, of: table.name, among: names, isWorkerValue: context.symbols[name] != nil), span)
             return nil
         case .worker:
             if let symbol = context.symbols[name] {
@@ -162,10 +159,10 @@ struct ExpressionChecker {
             let roster = context.tables[context.rosterTable]
             if let i = roster.columnIndex(name) { return (.rosterColumn(i), roster.columns[i].type.valueType) }
             if context.tables.contains(where: { $0.name == name }) {
-                error("'\(name)' is a table; use it inside count(\(name)), sum(\(name), …), mean(…) or distinct(…)", span)
+                error(CheckerMessages.tableAsValue(name), span)
                 return nil
             }
-            error("unknown name '\(name)'\(Suggestion.didYouMean(name, among: context.allWorkerNames + Self.periodNames))", span)
+            error(CheckerMessages.unknownName(name, among: context.allWorkerNames + Self.periodNames), span)
             return nil
         }
     }
@@ -175,28 +172,24 @@ struct ExpressionChecker {
         guard let (le, lt) = cl, let (re, rt) = cr else { return nil }
         switch op {
         case .add, .subtract, .multiply, .divide:
-            guard lt == .number else { error("'\(op.rawValue)' needs numbers, but the left side is \(lt)", l.span); return nil }
-            guard rt == .number else { error("'\(op.rawValue)' needs numbers, but the right side is \(rt)", r.span); return nil }
+            guard lt == .number else { error(CheckerMessages.arithmeticNeedsNumbers(op, side: .left, found: lt), l.span); return nil }
+            guard rt == .number else { error(CheckerMessages.arithmeticNeedsNumbers(op, side: .right, found: rt), r.span); return nil }
             if op == .divide, let d = Self.constantNumber(re), d == .zero {
-                error("division by zero: this divisor is always 0", r.span)
+                error(CheckerMessages.divisionByZero(), r.span)
                 return nil
             }
             return (.arithmetic(op, le, re, location(span)), .number)
         case .and, .or:
-            guard lt == .bool else { error("'\(op.rawValue)' needs true/false, but the left side is \(lt)", l.span); return nil }
-            guard rt == .bool else { error("'\(op.rawValue)' needs true/false, but the right side is \(rt)", r.span); return nil }
+            guard lt == .bool else { error(CheckerMessages.logicNeedsBools(op, side: .left, found: lt), l.span); return nil }
+            guard rt == .bool else { error(CheckerMessages.logicNeedsBools(op, side: .right, found: rt), r.span); return nil }
             return (op == .and ? .and(le, re) : .or(le, re), .bool)
         case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
             guard lt == rt else {
-                var hint = ""
-                if Set([lt, rt]) == [.date, .text] { hint = "; write a date in the rule file as date(\"2026-10-15\")" }
-                if Set([lt, rt]) == [.datetime, .text] { hint = "; write a time in the rule file as datetime(\"2026-10-15 08:30\")" }
-                if Set([lt, rt]) == [.datetime, .date] { hint = "; date(time) gives the date of a time" }
-                error("cannot compare \(lt) with \(rt)\(hint)", span)
+                error(CheckerMessages.cannotCompare(lt, with: rt), span)
                 return nil
             }
             if op != .equal && op != .notEqual, lt == .text || lt == .bool {
-                error("'\(op.rawValue)' orders numbers, dates and times; \(lt) can only be compared with == or !=", span)
+                error(CheckerMessages.cannotOrder(op, lt), span)
                 return nil
             }
             checkChoiceLiteral(le, r, re)
@@ -229,8 +222,7 @@ struct ExpressionChecker {
     func checkChoiceLiteral(_ column: CheckedExpr, _ literalSyntax: Syntax, _ literal: CheckedExpr) {
         guard case .constant(.text(let text)) = literal else { return }
         if case .symbol(.grade) = column, !context.gradeNames.contains(text) {
-            let names = context.gradeNames
-            error("'\(text)' is not a grade of [[grades]], which are \(names.joined(separator: " / "))\(Suggestion.didYouMean(text, among: names))", literalSyntax.span)
+            error(CheckerMessages.gradeLiteral(text, grades: context.gradeNames), literalSyntax.span)
             return
         }
         let spec: ColumnSpec
@@ -240,7 +232,7 @@ struct ExpressionChecker {
         default: return
         }
         guard case .choice(let values) = spec.type, !values.contains(text) else { return }
-        error("'\(text)' is not a value of column '\(spec.name)', which is one of \(values.joined(separator: " / "))\(Suggestion.didYouMean(text, among: values))", literalSyntax.span)
+        error(CheckerMessages.choiceLiteral(text, column: spec.name, values: values), literalSyntax.span)
     }
 
     func checkArgs(_ args: [Syntax]) -> [(CheckedExpr, ValueType)]? {
@@ -260,7 +252,7 @@ struct ExpressionChecker {
     func checkCall(_ name: String, _ nameSpan: Span, _ args: [Syntax], _ span: Span) -> (CheckedExpr, ValueType)? {
         if let literal = checkDateLiteral(name, args, span) { return literal }
         guard let entry = FunctionCatalog.entry(named: name) else {
-            error("unknown function '\(name)'\(Suggestion.didYouMean(name, among: FunctionCatalog.names))", nameSpan)
+            error(CheckerMessages.unknownFunction(name, among: FunctionCatalog.names), nameSpan)
             return nil
         }
         switch entry.kind {
@@ -279,37 +271,35 @@ struct ExpressionChecker {
     func checkDateLiteral(_ name: String, _ args: [Syntax], _ span: Span) -> (CheckedExpr, ValueType)?? {
         guard name == "date" || name == "datetime", args.count == 1, case .string(let text) = args[0].kind else {
             if name == "datetime" {
-                error("datetime() is written datetime(\"YYYY-MM-DD HH:MM\") with the time in quotes", span)
+                error(CheckerMessages.datetimeUsage(), span)
                 return .some(nil)
             }
             return nil
         }
         if name == "date", let d = CivilDate.parse(Substring(text)) { return (.constant(.date(d)), .date) }
         if name == "datetime", let t = CivilDateTime.parse(Substring(text)) { return (.constant(.datetime(t)), .datetime) }
-        let expected = name == "date" ? "a date YYYY-MM-DD, e.g. date(\"2026-10-15\")" : "a time YYYY-MM-DD HH:MM or YYYY-MM-DD HH:MM:SS, e.g. datetime(\"2026-10-15 08:30\")"
-        error("'\(text)' is not \(expected)", args[0].span)
+        error(name == "date" ? CheckerMessages.notADate(text) : CheckerMessages.notADateTime(text), args[0].span)
         return .some(nil)
     }
 
     func checkAggregate(_ entry: FunctionEntry, _ total: RunningTotal, _ args: [Syntax], _ span: Span) -> (CheckedExpr, ValueType)? {
         let name = entry.name
         guard scope == .worker else {
-            error("\(name)() adds up rows per worker and cannot be used inside a row expression", span)
+            error(CheckerMessages.aggregateInRow(name), span)
             return nil
         }
         let valueArgs = entry.readsRowValue ? 1 : 0
-        let usage = valueArgs == 0 ? "\(name)(table) or \(name)(table, condition)" : "\(name)(table, value) or \(name)(table, value, condition)"
         guard args.count == 1 + valueArgs || args.count == 2 + valueArgs else {
-            error("\(name)() is written \(usage)", span)
+            error(CheckerMessages.aggregateUsage(name, readsRowValue: valueArgs == 1), span)
             return nil
         }
         guard case .name(let tableName) = args[0].kind else {
-            error("the first argument of \(name)() must be the name of an input table", args[0].span)
+            error(CheckerMessages.aggregateTable(name), args[0].span)
             return nil
         }
         guard let t = context.tables.firstIndex(where: { $0.name == tableName }), t != context.rosterTable else {
             let names = context.tables.enumerated().filter { $0.offset != context.rosterTable }.map(\.element.name)
-            error("'\(tableName)' is not an input table that rows are counted in\(Suggestion.didYouMean(tableName, among: names)); tables: \(names.joined(separator: ", "))", args[0].span)
+            error(CheckerMessages.aggregateTableUnknown(tableName, tables: names), args[0].span)
             return nil
         }
         let rowChecker = ExpressionChecker(context: context, source: source, scope: .row(table: t), each: each)
@@ -319,7 +309,7 @@ struct ExpressionChecker {
         if valueArgs == 1 {
             if let (e, ty) = rowChecker.check(args[1]) {
                 if let expected = entry.rowValueType, ty != expected {
-                    error("the value summed by \(name)() must be \(expected), but is \(ty)", args[1].span)
+                    error(CheckerMessages.summedValueType(name, expected: expected, found: ty), args[1].span)
                     ok = false
                 }
                 value = e
@@ -328,7 +318,7 @@ struct ExpressionChecker {
         if args.count == 2 + valueArgs {
             let f = args[1 + valueArgs]
             if let (e, ty) = rowChecker.check(f) {
-                if ty != .bool { error("the condition of \(name)() must be true/false, but is \(ty)", f.span); ok = false }
+                if ty != .bool { error(CheckerMessages.conditionNotBool(name, found: ty), f.span); ok = false }
                 filter = e
             } else { ok = false }
         }
@@ -349,21 +339,14 @@ struct ExpressionChecker {
     func checkGroup(_ entry: FunctionEntry, _ combine: GroupCombine, _ args: [Syntax], _ span: Span) -> (CheckedExpr, ValueType)? {
         let name = entry.name
         guard scope == .worker else {
-            error("\(name)() compares workers and cannot be used inside a row expression", span)
+            error(CheckerMessages.groupInRow(name), span)
             return nil
         }
         let keyed = entry.declares(.groupKey)
         let valueCount = entry.readsWorkerValue ? 1 : 0
         let expected = (keyed ? 1 : 0) + valueCount
         guard args.count == expected else {
-            let usage: String
-            switch (keyed, valueCount) {
-            case (true, 1): usage = "\(name)(group, value), e.g. \(name)(网格编号, x)"
-            case (true, _): usage = "\(name)(group)"
-            case (false, 1): usage = "\(name)(value)"
-            default: usage = "\(name)()"
-            }
-            error("\(name)() is written \(usage)", span)
+            error(CheckerMessages.groupUsage(name, keyed: keyed, readsValue: valueCount == 1), span)
             return nil
         }
         guard let checked = checkArgs(args) else { return nil }
@@ -372,7 +355,7 @@ struct ExpressionChecker {
         if valueCount == 1 {
             let (e, t) = checked[keyed ? 1 : 0]
             guard t == .number else {
-                error("the value of \(name)() must be a number, but is \(t)", args[keyed ? 1 : 0].span)
+                error(CheckerMessages.valueNotANumber(name, found: t), args[keyed ? 1 : 0].span)
                 return nil
             }
             value = e
@@ -397,25 +380,25 @@ struct ExpressionChecker {
     func checkEach(_ entry: FunctionEntry, _ combine: EachCombine, _ args: [Syntax], _ span: Span) -> (CheckedExpr, ValueType)? {
         let name = entry.name
         guard scope == .worker else {
-            error("\(name)() combines per-worker values and cannot be used inside a row expression", span)
+            error(CheckerMessages.eachInRow(name), span)
             return nil
         }
         guard each == nil else {
-            error("\(name)() cannot be nested inside another *_each()", span)
+            error(CheckerMessages.eachNested(name), span)
             return nil
         }
         guard args.count == 3 else {
-            error("\(name)() is written \(name)(table, choice column, value), e.g. \(name)(quotas, 工作项目, count(services, 工作项目 == each))", span)
+            error(CheckerMessages.eachUsage(name), span)
             return nil
         }
         guard case .name(let tableName) = args[0].kind, let t = context.tables.firstIndex(where: { $0.name == tableName }) else {
-            error("the first argument of \(name)() must be the name of an input table; tables: \(context.tables.map(\.name).joined(separator: ", "))", args[0].span)
+            error(CheckerMessages.eachTable(name, tables: context.tables.map(\.name)), args[0].span)
             return nil
         }
         let table = context.tables[t]
         let choices = table.columns.filter { if case .choice = $0.type { return true } else { return false } }.map(\.name)
         guard case .name(let columnName) = args[1].kind, let c = table.columnIndex(columnName), case .choice(let values) = table.columns[c].type else {
-            error("the second argument of \(name)() must be a choice column of \(tableName)\(choices.isEmpty ? "" : " (" + choices.joined(separator: ", ") + ")"); it goes over that column's values", args[1].span)
+            error(CheckerMessages.eachColumn(name, table: tableName, choices: choices), args[1].span)
             return nil
         }
         var copies: [CheckedExpr] = []
@@ -424,7 +407,7 @@ struct ExpressionChecker {
             checker.each = .text(v)
             guard let (e, type) = checker.check(args[2]) else { return nil }
             guard type == .number else {
-                error("the value of \(name)() must be a number, but is \(type)", args[2].span)
+                error(CheckerMessages.valueNotANumber(name, found: type), args[2].span)
                 return nil
             }
             copies.append(e)
@@ -434,36 +417,36 @@ struct ExpressionChecker {
 
     func checkConsecutive(_ args: [Syntax], _ span: Span) -> (CheckedExpr, ValueType)? {
         guard scope == .worker else {
-            error("consecutive() looks at earlier periods and cannot be used inside a row expression", span)
+            error(CheckerMessages.consecutiveInRow(), span)
             return nil
         }
         guard args.count == 2 || args.count == 3 else {
-            error("consecutive() is written consecutive(name, periods) or consecutive(name, periods, missing = false), e.g. consecutive(末位, 3)", span)
+            error(CheckerMessages.consecutiveUsage(), span)
             return nil
         }
         var missing: Bool?
         if args.count == 3 {
             guard case .named("missing", _, let value) = args[2].kind, case .bool(let b) = value.kind else {
-                error("the third argument of consecutive() is written missing = true or missing = false: what a period whose results are missing counts as", args[2].span)
+                error(CheckerMessages.consecutiveMissing(), args[2].span)
                 return nil
             }
             missing = b
         }
         guard case .name(let name) = args[0].kind else {
-            error("the first argument of consecutive() must be the name of a true/false value from [values]", args[0].span)
+            error(CheckerMessages.consecutiveName(), args[0].span)
             return nil
         }
         guard let index = context.valueIndices[name] else {
-            error("'\(name)' is not a value defined in [values]\(Suggestion.didYouMean(name, among: context.valueIndices.keys.sorted()))", args[0].span)
+            error(CheckerMessages.consecutiveUnknown(name, among: context.valueIndices.keys.sorted()), args[0].span)
             return nil
         }
         guard let t = context.typeOf(.value(index), referencedAt: location(args[0].span)) else { return nil }
         guard t == .bool else {
-            error("consecutive() needs a true/false value, but '\(name)' is \(t)", args[0].span)
+            error(CheckerMessages.consecutiveType(name, found: t), args[0].span)
             return nil
         }
         guard case .number(let n) = args[1].kind, n.isInteger, n >= ExactNumber(1), n <= ExactNumber(24) else {
-            error("the number of periods of consecutive() must be a whole number 1 to 24 written in place", args[1].span)
+            error(CheckerMessages.notAWholeNumberInPlace("number of periods", of: "consecutive", range: 1...24), args[1].span)
             return nil
         }
         return (.consecutive(valueName: name, value: index, periods: Int(n.numerator), missing: missing, location(span)), .bool)

@@ -4,14 +4,14 @@ extension ExpressionChecker {
     func checkScalar(_ entry: FunctionEntry, _ fn: ScalarFunction, _ args: [Syntax], _ span: Span) -> (CheckedExpr, ValueType)? {
         let name = entry.name
         guard entry.arity.contains(args.count) else {
-            error("\(name)() takes \(entry.takes), but was given \(args.count) argument\(args.count == 1 ? "" : "s")", span)
+            error(CheckerMessages.arity(name, takes: entry.takes, given: args.count), span)
             return nil
         }
         if entry.declares(.optionalColumn) { return checkPresence(name, fn, args[0], span) }
         for (i, a) in entry.arguments.enumerated() where i < args.count {
             guard case .wholeNumberLiteral(let range) = a.kind else { continue }
             guard case .number(let n) = args[i].kind, n.isInteger, n >= ExactNumber(range.lowerBound), n <= ExactNumber(range.upperBound) else {
-                error("the \(a.name) of \(name)() must be a whole number \(range.lowerBound) to \(range.upperBound) written in place", args[i].span)
+                error(CheckerMessages.notAWholeNumberInPlace(a.name, of: name, range: range), args[i].span)
                 return nil
             }
         }
@@ -19,7 +19,7 @@ extension ExpressionChecker {
         for (i, (_, t)) in checked.enumerated() {
             let expected = entry.argumentType(at: i)
             guard t == expected else {
-                error("argument \(i + 1) of \(name)() must be \(expected), but is \(t)", args[i].span)
+                error(CheckerMessages.argumentType(i + 1, of: name, expected: expected, found: t), args[i].span)
                 return nil
             }
         }
@@ -30,7 +30,7 @@ extension ExpressionChecker {
     func checkPresence(_ name: String, _ fn: ScalarFunction, _ arg: Syntax, _ span: Span) -> (CheckedExpr, ValueType)? {
         guard case .name = arg.kind, let (e, _) = check(arg) else {
             if case .name = arg.kind { return nil }
-            error("\(name)() takes a column name, e.g. \(name)(<optional column>)", arg.span)
+            error(CheckerMessages.presenceNeedsColumnName(name), arg.span)
             return nil
         }
         let column: ColumnSpec
@@ -38,11 +38,11 @@ extension ExpressionChecker {
         case (.rowColumn(let i), .row(let t)): column = context.tables[t].columns[i]
         case (.rosterColumn(let i), .worker): column = context.tables[context.rosterTable].columns[i]
         default:
-            error("\(name)() takes a column of the table being read, e.g. \(name)(<optional column>)", arg.span)
+            error(CheckerMessages.presenceNeedsColumnOfTable(name), arg.span)
             return nil
         }
         guard column.optional else {
-            error("column '\(column.name)' is not optional, so it always has a value; declare it with optional = true if it may be empty", arg.span)
+            error(CheckerMessages.columnNotOptional(column.name), arg.span)
             return nil
         }
         return (.function(fn, [e], location(span)), .bool)

@@ -72,6 +72,12 @@ struct Token: Equatable {
 public struct ExpressionParseError: Error, Sendable {
     public var message: String
     public var span: Span
+
+    /// `message`: one of `ParserMessages`.
+    init(_ message: String, at span: Span) {
+        self.message = message
+        self.span = span
+    }
 }
 
 public enum ExpressionParser {
@@ -81,7 +87,7 @@ public enum ExpressionParser {
         var p = Parser(tokens: try lex(text))
         let tree = try p.parseExpression()
         guard p.current.kind == .end else {
-            throw ExpressionParseError(message: "unexpected \(p.describe(p.current)) after a complete expression; expected an operator or the end", span: p.current.span)
+            throw ExpressionParseError(ParserMessages.trailingToken(p.current), at: p.current.span)
         }
         return tree
     }
@@ -122,7 +128,7 @@ public enum ExpressionParser {
             text.append(chars[i]); i += 1
         }
         guard let n = ExactNumber(decimalText: text) else {
-            throw ExpressionParseError(message: "'\(text)' is not a number; expected digits with at most one decimal point", span: Span(start: start, end: i))
+            throw ExpressionParseError(ParserMessages.badNumberLiteral(text), at: Span(start: start, end: i))
         }
         return Token(kind: .number(n), span: Span(start: start, end: i))
     }
@@ -137,8 +143,7 @@ public enum ExpressionParser {
             value.append(chars[i]); i += 1
         }
         guard i < chars.count else {
-            let what = quote == "`" ? "name" : "text"
-            throw ExpressionParseError(message: "this \(what) is never closed with \(quote)", span: Span(start: start, end: start + 1))
+            throw ExpressionParseError(ParserMessages.unclosedQuote(quote), at: Span(start: start, end: start + 1))
         }
         i += 1
         return Token(kind: quote == "`" ? .quotedName(value) : .string(value), span: Span(start: start, end: i))
@@ -162,12 +167,12 @@ public enum ExpressionParser {
             return Token(kind: .symbol("="), span: Span(start: start, end: i))
         }
         if c == "=" {
-            throw ExpressionParseError(message: "'=' is not an operator here; use '==' to compare", span: Span(start: i, end: i + 1))
+            throw ExpressionParseError(ParserMessages.singleEquals(), at: Span(start: i, end: i + 1))
         }
         if c == "&" || c == "|" || c == "!" {
-            throw ExpressionParseError(message: "'\(c)' is not an operator; write 'and', 'or', 'not'", span: Span(start: i, end: i + 1))
+            throw ExpressionParseError(ParserMessages.symbolOperator(c), at: Span(start: i, end: i + 1))
         }
-        throw ExpressionParseError(message: "unexpected character '\(c)'; names with brackets or spaces go in backticks, e.g. `巡查时长(分钟)`", span: Span(start: i, end: i + 1))
+        throw ExpressionParseError(ParserMessages.unexpectedCharacter(c), at: Span(start: i, end: i + 1))
     }
 
     struct Parser {
@@ -177,24 +182,15 @@ public enum ExpressionParser {
 
         init(tokens: [Token]) { self.tokens = tokens }
 
-        func describe(_ t: Token) -> String {
-            switch t.kind {
-            case .number(let n): "number \(n)"
-            case .string(let s): "text \"\(s)\""
-            case .name(let n), .quotedName(let n): "name '\(n)'"
-            case .symbol(let s): "'\(s)'"
-            case .end: "the end of the expression"
-            }
-        }
-
         mutating func advance() { if index < tokens.count - 1 { index += 1 } }
 
         func isSymbol(_ s: String) -> Bool { current.kind == .symbol(s) }
         func isKeyword(_ s: String) -> Bool { current.kind == .name(s) }
 
-        mutating func expectSymbol(_ s: String, _ context: String) throws(ExpressionParseError) {
+        /// `message`: what to report at the current token when it is not `s`.
+        mutating func expectSymbol(_ s: String, else message: (Token) -> String) throws(ExpressionParseError) {
             guard isSymbol(s) else {
-                throw ExpressionParseError(message: "expected '\(s)' \(context), found \(describe(current))", span: current.span)
+                throw ExpressionParseError(message(current), at: current.span)
             }
             advance()
         }
@@ -205,12 +201,12 @@ public enum ExpressionParser {
                 advance()
                 let cond = try parseExpression()
                 guard isKeyword("then") else {
-                    throw ExpressionParseError(message: "expected 'then' after the condition of 'if', found \(describe(current))", span: current.span)
+                    throw ExpressionParseError(ParserMessages.ifWithoutThen(found: current), at: current.span)
                 }
                 advance()
                 let a = try parseExpression()
                 guard isKeyword("else") else {
-                    throw ExpressionParseError(message: "expected 'else' (every 'if' needs one), found \(describe(current))", span: current.span)
+                    throw ExpressionParseError(ParserMessages.ifWithoutElse(found: current), at: current.span)
                 }
                 advance()
                 let b = try parseExpression()
@@ -259,7 +255,7 @@ public enum ExpressionParser {
             advance()
             let rhs = try parseAdditive()
             if case .symbol(let s2) = current.kind, ops[s2] != nil {
-                throw ExpressionParseError(message: "comparisons do not chain; write 'a < b and b < c'", span: current.span)
+                throw ExpressionParseError(ParserMessages.chainedComparison(), at: current.span)
             }
             return Syntax(kind: .binary(op, lhs, rhs), span: Span(start: lhs.span.start, end: rhs.span.end))
         }
@@ -300,7 +296,7 @@ public enum ExpressionParser {
                     return Syntax(kind: .bool(n == "true"), span: token.span)
                 }
                 if ExpressionParser.keywords.contains(n) {
-                    throw ExpressionParseError(message: "expected a value, found the keyword '\(n)'", span: token.span)
+                    throw ExpressionParseError(ParserMessages.keywordAsValue(n), at: token.span)
                 }
                 advance()
                 if isSymbol("(") {
@@ -321,17 +317,17 @@ public enum ExpressionParser {
                         }
                     }
                     let close = current.span
-                    try expectSymbol(")", "to close the arguments of \(n)(")
+                    try expectSymbol(")") { ParserMessages.unclosedArguments(of: n, found: $0) }
                     return Syntax(kind: .call(n, nameSpan: token.span, args), span: Span(start: token.span.start, end: close.end))
                 }
                 return Syntax(kind: .name(n), span: token.span)
             case .symbol("("):
                 advance()
                 let inner = try parseExpression()
-                try expectSymbol(")", "to close '('")
+                try expectSymbol(")") { ParserMessages.unclosedParenthesis(found: $0) }
                 return inner
             default:
-                throw ExpressionParseError(message: "expected a value (number, text, name, function call or '('), found \(describe(token))", span: token.span)
+                throw ExpressionParseError(ParserMessages.expectedValue(found: token), at: token.span)
             }
         }
     }

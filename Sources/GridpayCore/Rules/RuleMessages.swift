@@ -2,7 +2,7 @@
 /// checker/errors.go), so the wording of a kind lives in one place beside its name. Each says
 /// what is wrong and what was expected; the caller gives where. `RuleMessageFixtureTests` keeps
 /// one bad-rule fixture per function here: a new kind needs a fixture, or that test fails.
-/// (Syntax errors are `TOMLMessages`; errors inside expressions are the expression checker's.)
+/// (Syntax errors are `TOMLMessages`; errors inside expressions are `CheckerMessages` and `ParserMessages`.)
 enum RuleMessages {
     typealias Location = SourceLocation
 

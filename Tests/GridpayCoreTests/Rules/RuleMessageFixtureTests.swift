@@ -15,10 +15,10 @@ import XCTest
 ///
 /// Anchors are searched from where the previous change ended, so a fixture can reach the second
 /// of two equal lines. `<kind>` is a function of `RuleMessages` or `TOMLMessages`, or
-/// `checker-<name>` for an error inside an expression. Every message function needs a fixture:
-/// `testEveryMessageFunctionHasAFixture` reads the catalogues' source and names any missing;
-/// `testEveryCheckerMessageHasAFixture` does the same for the checker's messages, which are
-/// literals at their call sites in Expression/.
+/// `checker-<kind>[-<variant>]` for a function of `CheckerMessages` or `ParserMessages` (an error
+/// inside an expression). Every message function needs a fixture: `testEveryMessageFunctionHasAFixture`
+/// and `testEveryCheckerMessageFunctionHasAFixture` read the catalogues' source and name any missing,
+/// and `testNoMessageLiteralOutsideTheCatalogues` keeps Expression/'s messages in its catalogues.
 /// GRIDPAY_RECORD_FIXTURES=1 writes what the loader says into each fixture's `@@ expect`.
 final class RuleMessageFixtureTests: XCTestCase {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("BadRules")
@@ -95,11 +95,34 @@ final class RuleMessageFixtureTests: XCTestCase {
 
     /// The kinds a catalogue declares: its `static func` names.
     static func kinds(in file: String) throws -> [String] {
-        let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
-        return text.components(separatedBy: "\n").compactMap { line -> String? in
-            guard line.hasPrefix("    static func ") else { return nil }
-            return String(line.dropFirst("    static func ".count).prefix { $0.isLetter || $0.isNumber })
+        try messageFunctions(in: file).map(\.name)
+    }
+
+    /// The expression language's catalogues, whose fixtures are named `checker-<function>[-<variant>]`.
+    static let expressionCatalogues = ["Expression/CheckerMessages.swift", "Expression/ParserMessages.swift"]
+
+    /// A catalogue's `static func`s: each name, and the first string literal of its body (as written).
+    static func messageFunctions(in file: String) throws -> [(name: String, literal: String?)] {
+        let lines = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8).components(separatedBy: "\n")
+        return lines.indices.compactMap { k -> (name: String, literal: String?)? in
+            guard lines[k].hasPrefix("    static func ") else { return nil }
+            let name = String(lines[k].dropFirst("    static func ".count).prefix { $0.isLetter || $0.isNumber })
+            // The body: after the declaration's first "{", to the function's closing "    }" (or on one line).
+            let end = lines[k].hasSuffix("}") ? k + 1 : (lines[k...].firstIndex(of: "    }") ?? k + 1)
+            let opening = lines[k].range(of: "{").map { String(lines[k][$0.upperBound...]) } ?? ""
+            return (name, firstLiteral(in: ([opening] + lines[(k + 1)..<end]).joined(separator: "\n")))
         }
+    }
+
+    /// The fixtures of the expression catalogues, by kind (`checker-<kind>[-<variant>]`): their expected messages.
+    static func checkerFixtureMessages() throws -> [String: [String]] {
+        var byKind: [String: [String]] = [:]
+        for url in try fixtureURLs() {
+            let parts = url.deletingPathExtension().lastPathComponent.components(separatedBy: "-")
+            guard parts[0] == "checker", parts.count > 1 else { continue }
+            byKind[parts[1], default: []] += try read(url).expected.compactMap { $0.components(separatedBy: ": error: ").dropFirst().first }
+        }
+        return byKind
     }
 
     func testTheBaseLoadsWithoutAProblem() throws {
@@ -128,39 +151,91 @@ final class RuleMessageFixtureTests: XCTestCase {
     /// Each fixture is named after the kind it shows; every kind of the catalogues has one.
     func testEveryMessageFunctionHasAFixture() throws {
         let names = Set(try Self.fixtureURLs().map { $0.deletingPathExtension().lastPathComponent.components(separatedBy: "-")[0] })
+            .subtracting(["checker"])   // testEveryCheckerMessageFunctionHasAFixture
         let catalogued = try Self.kinds(in: "Rules/RuleMessages.swift") + Self.kinds(in: "TOML/TOMLMessages.swift")
         XCTAssertGreaterThan(catalogued.count, 80)
         XCTAssertEqual(catalogued.count, Set(catalogued).count, "two message functions of one name would share a fixture")
         let missing = catalogued.filter { !names.contains($0) }
         XCTAssertEqual(missing, [], "message functions without a fixture in Tests/GridpayCoreTests/Rules/BadRules")
-        let unknown = names.subtracting(catalogued).filter { $0 != "checker" }
+        let unknown = names.subtracting(catalogued)
         XCTAssertEqual(unknown.sorted(), [], "fixtures named after no message function")
     }
 
-    /// The expression checker's messages are string literals at their call sites (error("…"),
-    /// ExpressionParseError(message: "…")): each, read as a pattern (an interpolation matches
-    /// anything), must be the message of some fixture. A new checker error needs a fixture.
-    func testEveryCheckerMessageHasAFixture() throws {
-        var messages: [String] = []
-        for url in try Self.fixtureURLs() {
-            messages += try Self.read(url).expected.compactMap { $0.components(separatedBy: ": error: ").dropFirst().first }
+    /// As above for the expression language: every function of `CheckerMessages` and `ParserMessages`
+    /// has a fixture `checker-<function>[-<variant>]`, and (each body being one string literal, read
+    /// as a pattern in which an interpolation matches anything) one of its fixtures' messages is the
+    /// function's own. A new kind of checker or parser error needs a fixture, or this fails.
+    func testEveryCheckerMessageFunctionHasAFixture() throws {
+        let messages = try Self.checkerFixtureMessages()
+        let functions = try Self.expressionCatalogues.flatMap { try Self.messageFunctions(in: $0) }
+        XCTAssertGreaterThan(functions.count, 50)
+        XCTAssertEqual(functions.count, Set(functions.map(\.name)).count, "two message functions of one name would share a fixture")
+        for f in functions {
+            guard let literal = f.literal else { XCTFail("\(f.name): its body is not a string literal"); continue }
+            guard let shown = messages[f.name] else {
+                XCTFail("\(f.name): no fixture checker-\(f.name)[-<variant>].fixture in Tests/GridpayCoreTests/Rules/BadRules")
+                continue
+            }
+            let pattern = try NSRegularExpression(pattern: "^" + Self.pattern(ofLiteral: literal) + "$")
+            let covered = shown.contains { pattern.firstMatch(in: $0, range: NSRange(location: 0, length: ($0 as NSString).length)) != nil }
+            XCTAssertTrue(covered, "checker-\(f.name): no message of its fixtures is the function's \(literal)")
         }
+        let unknown = Set(messages.keys).subtracting(functions.map(\.name))
+        XCTAssertEqual(unknown.sorted(), [], "checker fixtures named after no message function")
+    }
+
+    /// Outside its catalogues, Expression/ builds no message from a literal (error("…"),
+    /// ExpressionParseError("…"), message: "…"): a new message is a catalogue function, so it has a
+    /// name and a fixture.
+    func testNoMessageLiteralOutsideTheCatalogues() throws {
         let folder = Self.sources.appendingPathComponent("Expression")
-        let call = try NSRegularExpression(pattern: #"(?:\berror|ExpressionParseError\(message:)\(\s*"((?:[^"\\]|\\.)*)""#)
-        var templates = 0
-        for file in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() where file.hasSuffix(".swift") {
+        let catalogues = Set(Self.expressionCatalogues.map { URL(fileURLWithPath: $0).lastPathComponent })
+        let literalMessage = try NSRegularExpression(pattern: #"\berror\(\s*"|ExpressionParseError\(\s*"|message:\s*""#)
+        var found: [String] = []
+        var files = 0
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        where file.hasSuffix(".swift") && !catalogues.contains(file) {
+            files += 1
             let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
-            for (n, line) in text.components(separatedBy: "\n").enumerated() {
-                let ns = line as NSString
-                for m in call.matches(in: line, range: NSRange(location: 0, length: ns.length)) {
-                    templates += 1
-                    let pattern = try NSRegularExpression(pattern: "^" + Self.pattern(ofLiteral: ns.substring(with: m.range(at: 1))) + "$")
-                    let covered = messages.contains { pattern.firstMatch(in: $0, range: NSRange(location: 0, length: ($0 as NSString).length)) != nil }
-                    XCTAssertTrue(covered, "\(file):\(n + 1): no fixture shows the message \(ns.substring(with: m.range(at: 1)))")
-                }
+            for (n, line) in text.components(separatedBy: "\n").enumerated()
+            where literalMessage.firstMatch(in: line, range: NSRange(location: 0, length: (line as NSString).length)) != nil {
+                found.append("\(file):\(n + 1): \(line.trimmingCharacters(in: .whitespaces))")
             }
         }
-        XCTAssertGreaterThan(templates, 50)
+        XCTAssertGreaterThan(files, 5)
+        XCTAssertEqual(found, [], "message literals outside CheckerMessages / ParserMessages")
+    }
+
+    /// The first string literal in `text`, as written between its quotes (interpolations included).
+    static func firstLiteral(in text: String) -> String? {
+        let chars = Array(text)
+        guard let open = chars.firstIndex(of: "\"") else { return nil }
+        var i = open + 1
+        while i < chars.count {
+            if chars[i] == "\\", i + 1 < chars.count, chars[i + 1] == "(" { i = endOfInterpolation(chars, from: i + 2); continue }
+            if chars[i] == "\\" { i += 2; continue }
+            if chars[i] == "\"" { return String(chars[(open + 1)..<i]) }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The index just after the `)` closing an interpolation whose contents start at `start`;
+    /// a string literal inside it (`\(a ? "" : " (")`) is skipped whole, brackets and all.
+    static func endOfInterpolation(_ chars: [Character], from start: Int) -> Int {
+        var depth = 1, i = start
+        while i < chars.count, depth > 0 {
+            switch chars[i] {
+            case "(": depth += 1
+            case ")": depth -= 1
+            case "\"":
+                i += 1
+                while i < chars.count, chars[i] != "\"" { i += chars[i] == "\\" ? 2 : 1 }
+            default: break
+            }
+            i += 1
+        }
+        return i
     }
 
     /// A Swift string literal's text as a pattern: interpolations match anything, escapes their character.
@@ -168,12 +243,7 @@ final class RuleMessageFixtureTests: XCTestCase {
         var out = "", chars = Array(literal), i = 0
         while i < chars.count {
             if chars[i] == "\\", i + 1 < chars.count, chars[i + 1] == "(" {
-                var depth = 1
-                i += 2
-                while i < chars.count, depth > 0 {
-                    if chars[i] == "(" { depth += 1 } else if chars[i] == ")" { depth -= 1 }
-                    i += 1
-                }
+                i = endOfInterpolation(chars, from: i + 2)
                 out += ".*"
                 continue
             }
