@@ -72,7 +72,7 @@ extension MonthReport {
 
 extension SheetLabels {
     static let priorAdjustment = "往期调整"
-    static let correctionSheet = "往期更正"
+    static let correctionSheet = ProductSheetNames.corrections
 }
 
 extension WorkbookWriter {

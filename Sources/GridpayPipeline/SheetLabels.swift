@@ -3,13 +3,13 @@ import GridpayCore
 /// The product's own labels (SPEC section 7 pins the first ones). Town-specific names — items,
 /// flags, roster columns — come from the rule file, never from here.
 enum SheetLabels {
-    static let summarySheet = "考核汇总"
-    static let paySheet = "绩效工资"
-    static let detailSheet = "扣分明细"
-    static let problemSheet = "数据问题"
-    static let aboutSheet = "说明"
-    static let slipSheet = "工资条"
-    static let statisticsSheet = "统计"
+    static let summarySheet = ProductSheetNames.summary
+    static let paySheet = ProductSheetNames.pay
+    static let detailSheet = ProductSheetNames.details
+    static let problemSheet = ProductSheetNames.problems
+    static let aboutSheet = ProductSheetNames.about
+    static let slipSheet = ProductSheetNames.slips
+    static let statisticsSheet = ProductSheetNames.statistics
 
     static let rank = "排名"
     static let workerID = "网格员编号"
@@ -29,7 +29,7 @@ enum SheetLabels {
     static let yes = "是"
     static let no = "否"
 
-    /// Columns of the totals lines of a declared summary sheet.
+    /// Columns of the totals lines of a rule file's sheet (SheetSpec.Layout.totalsFirst).
     static let lineLabel = "项目"
     static let lineAmount = "金额(元)"
     static let lineKind = "类别"

@@ -20,12 +20,12 @@ struct WorkbookWriter {
         let styles = SheetFormats(book)
         try writeSummary(book, styles)
         try writePay(book, styles)
-        for sheet in report.groupSheets { try writeGroupSheet(book, styles, sheet) }
+        try writeRuleSheets(book, styles, at: .afterPay)
         if let carried = month.carried { try writeCorrections(book, styles, carried) }
         try writeSlips(book, styles)
         try writeStatistics(book, styles)
         try writeDetails(book, styles)
-        try writeDeclaredSheets(book, styles)
+        try writeRuleSheets(book, styles, at: .afterDetails)
         try writeProblems(book, styles)
         try writeAbout(book, styles)
         try book.close()
@@ -207,46 +207,11 @@ struct WorkbookWriter {
         try ws.finish()
     }
 
-    /// The sheets the rule file declares ([[sheets]]): totals lines (项目, 金额, 类别), then, after
-    /// a blank row, one row per unit under its own header.
-    func writeDeclaredSheets(_ book: XLSXWorkbook, _ s: SheetFormats) throws(XLSXError) {
-        for sheet in report.sheets {
-            let headers = [SheetLabels.lineLabel, SheetLabels.lineAmount, SheetLabels.lineKind]
-            let unitHeaders = sheet.unitLabel.map { [$0] + sheet.columns } ?? []
-            let columns = (0..<max(headers.count, unitHeaders.count)).map { c in
-                SheetColumn(c < headers.count ? headers[c] : "", c == 1 ? .money : .text)
-            }
-            let ws = try self.sheet(book, sheet.name, columns, dataRows: nil, s)
-            var row = 1
-            for line in sheet.lines {
-                try ws.text(line.label, row: row, column: 0)
-                try ws.number(line.value, row: row, column: 1)
-                try ws.text(line.kind, row: row, column: 2)
-                row += 1
-            }
-            if !unitHeaders.isEmpty {
-                if !sheet.lines.isEmpty { row += 1 }
-                try ws.writeHeader(unitHeaders, row: row)
-                row += 1
-                for r in sheet.rows {
-                    for (c, v) in r.enumerated() {
-                        switch v {
-                        case .number(let n): try ws.number(n, row: row, column: c, style: n.isInteger ? .count : .score)
-                        case .bool(let b): try ws.text(SheetLabels.yesNo(b), row: row, column: c, style: .centered)
-                        default: try ws.text(v.description, row: row, column: c)
-                        }
-                    }
-                    row += 1
-                }
-            }
-            try ws.finish()
-        }
-    }
-
-    /// A rule-file column ([summary] columns, [[group_sheets]]): its header and style.
+    /// A rule-file column ([summary] columns, the rule file's sheets): its header and style (a
+    /// number without a format: a score; its cells take their own style, see `writeComputed`).
     func displayColumn(_ d: DisplayColumn) -> SheetColumn {
         switch (d.type, d.format) {
-        case (.number, .score): SheetColumn(d.name, .score)
+        case (.number, .score), (.number, nil): SheetColumn(d.name, .score)
         case (.number, .integer): SheetColumn(d.name, .integer)
         case (.number, .percent): SheetColumn(d.name, .percent)
         case (.number, .money): SheetColumn(d.name, .money)
@@ -263,17 +228,6 @@ struct WorkbookWriter {
         case let other?: try ws.text(other.description, row: row, column: column)
         case nil: try ws.blank(row: row, column: column)
         }
-    }
-
-    /// A `[[group_sheets]]` sheet: the group (labelled as on the roster), then the rule file's columns.
-    func writeGroupSheet(_ book: XLSXWorkbook, _ s: SheetFormats, _ sheet: GroupSheetReport) throws(XLSXError) {
-        let columns = [SheetColumn(SheetLabels.roster(rules)[3], .text)] + sheet.spec.columns.map(displayColumn)
-        let ws = try self.sheet(book, sheet.spec.name, columns, dataRows: sheet.rows.count, s)
-        for (r, row) in sheet.rows.enumerated() {
-            try ws.text(row.group, row: r + 1, column: 0)
-            for (k, v) in row.cells.enumerated() { try writeCell(ws, v, row: r + 1, column: k + 1) }
-        }
-        try ws.finish()
     }
 
     func writeProblems(_ book: XLSXWorkbook, _ s: SheetFormats) throws(XLSXError) {

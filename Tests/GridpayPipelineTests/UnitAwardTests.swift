@@ -206,7 +206,8 @@ final class UnitAwardTests: XCTestCase {
         // Sheet 基金: income = 10 × 9 points + 2 × 100 charges = 290; outgoing = 300 (the best: 7 of 甲).
         let sheet = try XCTUnwrap(m.report.sheets.first)
         XCTAssertEqual(sheet.lines.map { "\($0.kind) \($0.label) \($0.value)" }, ["收入 罚款 290", "支出 奖励 300"])
-        XCTAssertEqual(sheet.rows.map { $0.map(\.description) }, [["甲", "7", "100", "1"], ["乙", "2", "97", "2"], ["丙", "1", "97", "2"]])
+        XCTAssertEqual(sheet.rows.map { [$0.key.description] + $0.cells.map { $0?.description ?? "blank" } },
+                       [["甲", "7", "100", "1"], ["乙", "2", "97", "2"], ["丙", "1", "97", "2"]])
     }
 
     func testPaySheetShowsAwardsAndChargesAsPositiveColumnsAndTheDeclaredSheet() throws {

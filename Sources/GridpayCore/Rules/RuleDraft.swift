@@ -54,8 +54,8 @@ final class RuleDraft {
     var flagNames: [String] = []
     var ratings: [RatingSpec] = []
     var summaryColumns: [DisplayColumn] = []
-    var groupSheets: [GroupSheetSpec] = []
-    var sheets: [SummarySheetSpec] = []
+    /// `[[group_sheets]]` and `[[sheets]]`, in the order read.
+    var sheets: [SheetSpec] = []
     var tests: [RuleTestCase] = []
 
     init(root: TOMLTable, file: String, context: CheckContext) {

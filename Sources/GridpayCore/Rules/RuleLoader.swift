@@ -95,7 +95,6 @@ public enum RuleLoader {
         ruleSet.ratings = d.ratings
         ruleSet.effectiveFromLocation = d.effectiveFromLocation
         ruleSet.summaryColumns = d.summaryColumns
-        ruleSet.groupSheets = d.groupSheets
         ruleSet.totalBase = d.totalBase
         ruleSet.awards = d.checkedAwards.compactMap { $0 }
         ruleSet.sheets = d.sheets

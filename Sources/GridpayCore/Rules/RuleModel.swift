@@ -192,19 +192,11 @@ public struct DisplayColumn: Sendable {
     public var name: String
     public var value: CheckedExpr
     public var type: ValueType
-    public var format: Format
+    /// nil: the value as computed (not rounded), each number cell shown by what it holds: a
+    /// whole number as a count (#,##0), any other as a score (#,##0.00); true/false as 是/否.
+    public var format: Format?
     /// The cell is left blank where this is false.
     public var when: CheckedExpr?
-    public var location: SourceLocation
-}
-
-/// A sheet with one row per group of the roster (`[[group_sheets]]`): the group's value, then
-/// its columns, each the same for every member of the group.
-public struct GroupSheetSpec: Sendable {
-    public var name: String
-    /// Rows ascending by this (e.g. the group's rank), then by the group's value; nil: roster order.
-    public var order: CheckedExpr?
-    public var columns: [DisplayColumn]
     public var location: SourceLocation
 }
 
@@ -315,13 +307,12 @@ public struct RuleSet: Sendable {
     public var groups: [GroupSpec]
     /// Columns added to 考核汇总 after the flags (`[summary] columns`).
     public var summaryColumns: [DisplayColumn] = []
-    public var groupSheets: [GroupSheetSpec] = []
     public var tests: [RuleTestCase]
     public var file: String
     /// Amounts decided across workers or units and split in cents (`[[awards]]`).
     public var awards: [AwardSpec] = []
-    /// Summary sheets declared in the rule file (`[[sheets]]`).
-    public var sheets: [SummarySheetSpec] = []
+    /// The rule file's own sheets (`[[group_sheets]]` and `[[sheets]]`), in the order read.
+    public var sheets: [SheetSpec] = []
     /// Label of one pay column that shows the yuan of all items together (nil: one column per item).
     public var itemYuanLabel: String?
     /// Where `[rules] effective_from` is written (nil: not written).
@@ -395,28 +386,3 @@ public struct AwardSpec: Sendable {
     public var location: SourceLocation
 }
 
-/// A sheet declared in the rule file: totals (label, value) and optionally one row per unit.
-public struct SummarySheetSpec: Sendable {
-    public struct Line: Sendable {
-        public var label: String
-        /// e.g. 收入 / 支出; shown in its own column.
-        public var kind: String
-        /// Worker-scope expression with the same value for every worker (overall_sum(…), …).
-        public var value: CheckedExpr
-        public var location: SourceLocation
-    }
-    public struct Column: Sendable {
-        public var name: String
-        public var value: CheckedExpr
-        public var type: ValueType
-        /// Decimals shown for numbers (nil: as computed).
-        public var location: SourceLocation
-    }
-    public var name: String
-    public var lines: [Line]
-    /// One row per distinct value of `unitKey` (first appearance in roster order).
-    public var unitKey: CheckedExpr?
-    public var unitLabel: String
-    public var columns: [Column]
-    public var location: SourceLocation
-}

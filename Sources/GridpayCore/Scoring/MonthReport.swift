@@ -32,17 +32,6 @@ public struct WorkerReport: Sendable {
     public var columns: [Value?] = []
 }
 
-/// One sheet of `[[group_sheets]]`: a row per group of the roster.
-public struct GroupSheetReport: Sendable {
-    public struct Row: Sendable {
-        public var group: String
-        /// nil where the column's `when` is false.
-        public var cells: [Value?]
-    }
-    public var spec: GroupSheetSpec
-    public var rows: [Row]
-}
-
 public struct MonthReport: Sendable {
     public var rules: RuleSet
     public var period: CalendarPeriod
@@ -52,9 +41,8 @@ public struct MonthReport: Sendable {
     public var incompleteHistory: [(CalendarPeriod, String)]
     /// Items through which yuan can be deducted: the pay sheet's deduction columns.
     public var yuanItems: [Int]
-    /// The summary sheets the rule file declares ([[sheets]]).
-    public var sheets: [SummarySheetResult] = []
-    public var groupSheets: [GroupSheetReport] = []
+    /// The rule file's own sheets ([[group_sheets]], [[sheets]]), in the order declared.
+    public var sheets: [SheetResult] = []
 
     /// Scores every worker. Evaluation problems (e.g. a division by zero in a rule) are
     /// returned as diagnostics that point at the rule and name the worker.
@@ -67,30 +55,19 @@ public struct MonthReport: Sendable {
         for w in 0..<c.workerCount {
             do throws(EvaluationError) { workers.append(try workerReport(w, in: c)) } catch { problems.add(error, worker: c.ids[w]) }
         }
-        var diagnostics = problems.diagnostics(c)
-        var sheets: [SummarySheetResult] = []
-        if diagnostics.isEmpty {
-            do throws(EvaluationError) { sheets = try c.summarySheets() } catch {
-                diagnostics.append(Diagnostic.error(error.message, at: error.location))
-            }
-        }
+        let diagnostics = problems.diagnostics(c)
         if !diagnostics.isEmpty { return .failure(.init(diagnostics: diagnostics)) }
+        let sheets: [SheetResult]
+        switch c.sheets() {
+        case .success(let s): sheets = s
+        case .failure(let f): return .failure(f)
+        }
         workers.sort { $0.rank != $1.rank ? $0.rank < $1.rank : IdOrder.less($0.id, $1.id) }
         let yuanItems = rules.items.indices.filter { i in rules.items[i].deductions.contains { $0.yuan != nil } }
-        var groupSheets: [GroupSheetReport] = []
-        for sheet in rules.groupSheets {
-            do throws(EvaluationError) {
-                groupSheets.append(try groupSheet(sheet, in: c))
-            } catch {
-                diagnostics.append(.error("sheet \(sheet.name): \(error.message)", at: error.location ?? sheet.location))
-            }
-        }
-        if !diagnostics.isEmpty { return .failure(.init(diagnostics: diagnostics)) }
         var report = MonthReport(rules: rules, period: c.span, workers: workers,
                                  incompleteHistory: c.incompleteHistory.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
                                  yuanItems: yuanItems)
         report.sheets = sheets
-        report.groupSheets = groupSheets
         return .success(report)
     }
 
@@ -187,47 +164,13 @@ public struct MonthReport: Sendable {
         return (base, scorePay, awards, deductions, payable, shortfall)
     }
 
-    /// A column's value for one worker, rounded half-up to the places its format shows; nil
-    /// (a blank cell) where its `when` is false.
+    /// A column's value for one worker, rounded half-up to the places its format shows (as
+    /// computed where it has none); nil (a blank cell) where its `when` is false.
     static func displayValue(_ col: DisplayColumn, worker w: Int, in c: MonthComputation) throws(EvaluationError) -> Value? {
         if let when = col.when, try c.value(when, worker: w).bool != true { return nil }
         let v = try c.value(col.value, worker: w)
-        guard case .number(let n) = v else { return v }
-        do { return .number(try n.rounded(places: col.format.places)) } catch { throw EvaluationError(error.description, at: col.location) }
-    }
-
-    /// One row per group (the roster's group column), ordered by the sheet's `order`, then by the
-    /// group's value (code points). Every column must be the same for all members of a group.
-    static func groupSheet(_ sheet: GroupSheetSpec, in c: MonthComputation) throws(EvaluationError) -> GroupSheetReport {
-        let groups = c.groups
-        var rows: [(order: ExactNumber, row: GroupSheetReport.Row)] = []
-        for g in 0..<groups.count {
-            let members = groups.members[g]
-            var cells: [Value?] = []
-            for col in sheet.columns {
-                let first = try displayValue(col, worker: members[0], in: c)
-                for m in members.dropFirst() {
-                    let other = try displayValue(col, worker: m, in: c)
-                    if other != first {
-                        throw EvaluationError("column \(col.name) differs within group '\(groups.values[g])' (\(c.ids[members[0]]): \(first?.description ?? "blank"), \(c.ids[m]): \(other?.description ?? "blank")); a group sheet shows values that are the same for every member, e.g. group_sum(…)", at: col.location)
-                    }
-                }
-                cells.append(first)
-            }
-            var order = ExactNumber(g)
-            if let o = sheet.order {
-                order = try c.value(o, worker: members[0]).number ?? .zero
-                for m in members.dropFirst() where try c.value(o, worker: m).number != order {
-                    throw EvaluationError("the order differs within group '\(groups.values[g])'; order by a value that is the same for every member", at: sheet.location)
-                }
-            }
-            rows.append((order, .init(group: groups.values[g], cells: cells)))
-        }
-        rows.sort { a, b in
-            if a.order != b.order { return a.order < b.order }
-            return IdOrder.less(a.row.group, b.row.group)
-        }
-        return GroupSheetReport(spec: sheet, rows: rows.map(\.row))
+        guard case .number(let n) = v, let format = col.format else { return v }
+        do { return .number(try n.rounded(places: format.places)) } catch { throw EvaluationError(error.description, at: col.location) }
     }
 
     /// A named quantity of one worker, as tests in rule files and `explain` ask for it.

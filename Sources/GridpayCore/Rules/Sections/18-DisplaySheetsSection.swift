@@ -7,6 +7,10 @@
 ///     name = "团队考核"
 ///     order = 'group_rank(团队, 总分)'     # optional: rows ascending by this
 ///     columns = [ { name = "…", value = '…', format = "score|integer|percent|money", when = '…' } ]
+///
+/// A group sheet is a `SheetSpec` without lines whose rows are keyed by the roster group (headed
+/// by the roster's group label), laid out as the sheet's own table right after 绩效工资;
+/// `[[sheets]]` (19-SheetsSection) is the other spelling of the same model.
 enum DisplaySheetsSection {
     static func read(_ d: RuleDraft) {
         if let st = d.top.subtable("summary", required: false) {
@@ -21,7 +25,9 @@ enum DisplaySheetsSection {
                 order = d.expression(o, scope: .worker, expecting: .number, what: "the order of sheet \(name)")?.0
             }
             let columns = readColumns(r.array("columns") ?? [], path: "a column of sheet \(name)", d)
-            d.groupSheets.append(GroupSheetSpec(name: name, order: order, columns: columns, location: gt.location))
+            SheetsSection.checkName(name, at: gt.location, d)
+            d.sheets.append(SheetSpec(name: name, lines: [], rows: .init(key: .rosterGroup, label: nil, order: order, columns: columns),
+                                      layout: .rowsTable, placement: .afterPay, location: gt.location))
         }
     }
 
