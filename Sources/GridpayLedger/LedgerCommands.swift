@@ -279,7 +279,7 @@ public enum LedgerCommands {
 
 enum SheetLabelsPublic {
     static let priorAdjustment = "往期调整"
-    static let correctionSheet = "往期更正"
+    static let correctionSheet = ProductSheetNames.corrections
 }
 
 /// An advisory lock beside the ledger (flock), held while a period is being closed.
