@@ -57,6 +57,18 @@ enum Corrections {
         return out
     }
 
+    /// The latest revision of `closing`'s period when `directory` holds exactly the inputs it
+    /// archived: the corrected inputs were carried and settled, so nothing is waiting. Nil when
+    /// the period has no revision or the folder holds other files.
+    static func settledRevision(ledger: Ledger, closing: Settlement, directory: String) -> Settlement? {
+        guard let latest = try? ledger.latestSettlement(of: closing.period), latest.revision > 0,
+              let files = try? ledger.files(of: latest.id!, role: "input"), !files.isEmpty else { return nil }
+        for f in files where !ledger.unchangedSinceArchived("\(directory)/\(f.file)", period: f.period, file: f.file, sha256: f.sha256) {
+            guard hash("\(directory)/\(f.file)") == f.sha256 else { return nil }
+        }
+        return latest
+    }
+
     /// Rule files for re-running periods from the ledger: a closed period's own archived rule
     /// file; other periods as the rules folder says.
     static func rules(ledger: Ledger, request: RunRequest) -> (Period) -> Result<LoadedRules, PipelineFailure> {

@@ -112,6 +112,9 @@ extension LedgerCommands {
             if h != f.sha256 { changed.append("\(f.file) (SHA-256 \(h), archived \(f.sha256))") }
         }
         if changed.isEmpty { return ["\(dir) still matches the archive (\(files.count) files)"] }
+        if let revision = Corrections.settledRevision(ledger: ledger, closing: closing, directory: dir) {
+            return ["\(dir) holds the corrected inputs of revision \(revision.revision) (settled in \(revision.settled_in ?? "?")), not those \(closing.period) was closed with: " + changed.joined(separator: "; ")]
+        }
         return ["\(dir) no longer matches the archive: " + changed.joined(separator: "; ")]
     }
 

@@ -103,6 +103,16 @@ public enum LedgerCommands {
         var d = differences.map { Diagnostic.error($0, at: nil) }
         let p = closing.period
         let firstOpen = ((try? ledger.closedPeriods().compactMap(LedgerPeriods.parse).max()) ?? nil).map { "\(LedgerPeriods.next($0))" } ?? "the next period"
+        let dir = LedgerPeriods.inputFolder(inputDir: request.inputDir, town: request.town, period: p)
+        if let revision = Corrections.settledRevision(ledger: ledger, closing: closing, directory: dir) {
+            // The files are the corrected inputs already paid through a later period: pointing at the
+            // first open period would suggest that something is still to be carried.
+            d.append(.error("\(request.town) \(p) is closed (by \(closing.closed_by) at \(closing.closed_at) UTC) and \(differences.count) file(s) differ from what it was closed with, so it is not run again: "
+                + "a closed period is never recomputed. They are the corrected inputs of its revision \(revision.revision), settled in \(revision.settled_in ?? "?") "
+                + "by \(revision.closed_by) at \(revision.closed_at) UTC: that correction was paid once and nothing is waiting (gridpay status \(request.town)). "
+                + "To reproduce \(p) as published: gridpay verify \(request.town) \(p)", at: nil))
+            return PipelineFailure(diagnostics: d)
+        }
         d.append(.error("\(request.town) \(p) is closed (by \(closing.closed_by) at \(closing.closed_at) UTC) and \(differences.count) file(s) differ from what it was closed with, so it is not run again: "
             + "a closed period is never recomputed. To correct it, leave the corrected inputs in \((LedgerPeriods.parse(p)?.months.map { "\(request.inputDir)/\(request.town)/\($0)" } ?? []).joined(separator: ", ")): "
             + "the run of the first open period (gridpay run \(request.town) \(firstOpen)) carries the difference into its pay as \(SheetLabelsPublic.priorAdjustment) (sheet \(SheetLabelsPublic.correctionSheet)), "

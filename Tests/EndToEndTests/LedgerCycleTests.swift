@@ -278,4 +278,55 @@ final class LedgerCycleTests: XCTestCase {
             "\(input)/shuangqiao/2026-07, \(input)/shuangqiao/2026-08, \(input)/shuangqiao/2026-09 are gone; the ledger's archive holds the inputs 2026-Q3 was closed with",
         ])
     }
+
+    /// After a correction is settled, Input/ holds the revision's inputs: run of the closed month
+    /// is still refused (never recomputed), but says the correction was paid and nothing waits,
+    /// instead of sending the clerk to the first open period; verify says whose inputs they are.
+    func testClosedMonthHoldingItsSettledRevisionSaysNothingIsWaiting() throws {
+        try writeMonth("2026-07", checks: [("PC1", "W1", "否")])
+        var r = try gridpay(["close", "qinghe", "2026-07", "--by", "张三"])
+        XCTAssertEqual(r.status, 0, r.transcript)
+        let closed07 = closedAt(r)
+        let checks07 = "\(input)/qinghe/2026-07/phone_checks.csv"
+        let archived07 = try sha256(checks07)
+        // The missed check was W2's: carried into 08 (W1 +130.00, W2 −34.00, as in the four-month test) and settled there.
+        try writeMonth("2026-07", checks: [("PC1", "W2", "否")])
+        let corrected07 = try sha256(checks07)
+        try writeMonth("2026-08", checks: [])
+        r = try gridpay(["close", "qinghe", "2026-08", "--by", "李四"])
+        XCTAssertEqual(r.status, 0, r.transcript)
+        XCTAssertTrue(r.stdoutLines.contains("settled the correction of 2026-07 as its revision 1 (phone_checks.csv changed)"), r.transcript)
+        let closed08 = closedAt(r)
+        r = try gridpay(["status", "qinghe"])
+        XCTAssertEqual(r.stdoutLines.last, "corrections waiting to be settled: none", r.transcript)
+
+        r = try gridpay(["run", "qinghe", "2026-07"])
+        XCTAssertEqual(r.status, 1, r.transcript)
+        XCTAssertEqual(r.errorLines, [
+            "error: \(checks07): SHA-256 \(corrected07) differs from the ledger's \(archived07)",
+            "error: qinghe 2026-07 is closed (by 张三 at \(closed07) UTC) and 1 file(s) differ from what it was closed with, so it is not run again: "
+                + "a closed period is never recomputed. They are the corrected inputs of its revision 1, settled in 2026-08 "
+                + "by 李四 at \(closed08) UTC: that correction was paid once and nothing is waiting (gridpay status qinghe). "
+                + "To reproduce 2026-07 as published: gridpay verify qinghe 2026-07",
+        ], r.transcript)
+        r = try gridpay(["verify", "qinghe", "2026-07"])
+        XCTAssertEqual(r.status, 0, r.transcript)
+        XCTAssertEqual(r.stdoutLines.last, "\(input)/qinghe/2026-07 holds the corrected inputs of revision 1 (settled in 2026-08), not those 2026-07 was closed with: "
+            + "phone_checks.csv (SHA-256 \(corrected07), archived \(archived07))", r.transcript)
+
+        // Changed once more: a new correction waits for the first open period (09), as before.
+        try writeMonth("2026-07", checks: [("PC1", "W2", "是")])
+        let again07 = try sha256(checks07)
+        r = try gridpay(["run", "qinghe", "2026-07"])
+        XCTAssertEqual(r.status, 1, r.transcript)
+        XCTAssertEqual(r.errorLines, [
+            "error: \(checks07): SHA-256 \(again07) differs from the ledger's \(archived07)",
+            "error: qinghe 2026-07 is closed (by 张三 at \(closed07) UTC) and 1 file(s) differ from what it was closed with, so it is not run again: "
+                + "a closed period is never recomputed. To correct it, leave the corrected inputs in \(input)/qinghe/2026-07: "
+                + "the run of the first open period (gridpay run qinghe 2026-09) carries the difference into its pay as 往期调整 (sheet 往期更正), "
+                + "and closing that period settles it. To reproduce 2026-07 as published: gridpay verify qinghe 2026-07",
+        ], r.transcript)
+        r = try gridpay(["verify", "qinghe", "2026-07"])
+        XCTAssertEqual(r.stdoutLines.last, "\(input)/qinghe/2026-07 no longer matches the archive: phone_checks.csv (SHA-256 \(again07), archived \(archived07))", r.transcript)
+    }
 }
