@@ -45,6 +45,6 @@ public final class WorkerIDs {
 /// The keys of one table's `unique` columns across the quarter's files: key text → where it
 /// was first used. Kept in memory (a quarterly town's rows, not a province's).
 public final class QuarterKeys {
-    var seen: [[[UInt8]: (file: String, line: Int)]] = []
+    var seen: [[UniqueKeyBytes: (file: String, line: Int)]] = []
     public init() {}
 }

@@ -519,19 +519,12 @@ public final class TableIngest {
     }
 
     /// Without a key sink (rule-file tests, small months) duplicates are found in memory.
-    var seenKeys: [[[UInt8]: Int]] = []
+    var seenKeys: [[UniqueKeyBytes: Int]] = []
 
-    /// A unique key's cells as one byte string, each cell length-prefixed. Keys are compared by
-    /// their bytes, i.e. by code points (SPEC §11), as the on-disk check of large months and the
-    /// roster lookup compare them; Swift's String equality would merge canonically equivalent ids.
-    func keyBytes<R: RawRecord>(_ record: R, _ key: [Int]) -> [UInt8] {
-        var out: [UInt8] = []
-        for column in key {
-            let cell = record.field(fieldOf[column])
-            withUnsafeBytes(of: UInt32(cell.count).littleEndian) { out.append(contentsOf: $0) }
-            out.append(contentsOf: cell)
-        }
-        return out
+    /// A unique key's cells, compared by their bytes (see UniqueKeyBytes), as the on-disk check
+    /// of large months and the roster lookup compare them.
+    func keyBytes<R: RawRecord>(_ record: R, _ key: [Int]) -> UniqueKeyBytes {
+        UniqueKeyBytes(cells: key.lazy.map { record.field(self.fieldOf[$0]) })
     }
 
     func checkUniqueInMemory<R: RawRecord>(_ record: R, line: Int) -> Bool {
