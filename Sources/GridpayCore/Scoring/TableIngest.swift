@@ -95,11 +95,7 @@ public final class TableIngest {
         self.keySink = keySink
         acceptedLines = Set(accepted.filter { $0.file == spec.file }.map(\.line))
         let isRoster = table == month.rules.roster.table
-        var needed = month.rowColumnsUsed(table: table, reasons: false)
-        if let w = spec.workerColumn { needed.insert(w) }
-        if let g = spec.groupColumn { needed.insert(g) }
-        for key in spec.uniqueKeys { needed.formUnion(key) }
-        needed.formUnion(spec.cellRuleColumns)
+        let needed = Self.columnsRead(spec, table: table, month: month)
         neededText = spec.columns.indices.map { isRoster || needed.contains($0) }
         choiceBytes = spec.columns.map { c in
             if case .choice(let values) = c.type { return values.map { Array($0.utf8) } }
@@ -109,21 +105,7 @@ public final class TableIngest {
             if case .choice(let values) = c.type { return values.map { Value.text($0) } }
             return []
         }
-        decoders = spec.columns.enumerated().map { c, column in
-            let kind: ColumnDecoder.Kind
-            var places: Int?
-            switch column.type {
-            case .id, .text: kind = .text
-            case .choice: kind = .choice
-            case .integer: kind = .integer
-            case .decimal(let p): kind = .number; places = p
-            case .date: kind = .date
-            case .datetime: kind = .datetime
-            }
-            return ColumnDecoder(kind: kind, optional: column.optional, needed: isRoster || needed.contains(c), places: places,
-                                 minimum: column.minimum, maximum: column.maximum,
-                                 emptyIsNumber: column.type.valueType == .number, withinPeriod: spec.mustLieInPeriod(c))
-        }
+        decoders = spec.columns.indices.map { Self.decoder(spec, column: $0, needed: isRoster || needed.contains($0)) }
         plan = month.plan(table)
         cellRules = month.cellRuleSets.indices.contains(table) ? month.cellRuleSets[table] : nil
         let compiler = RowCompiler(spec: spec, period: month.lengths)
@@ -141,6 +123,35 @@ public final class TableIngest {
         groupColumn = spec.groupColumn ?? -1
         hasAcceptedLines = !acceptedLines.isEmpty
         workerIndex = month.byteIndex
+    }
+
+    /// The columns whose values the ingest must decode: those the rules read, the worker and
+    /// group columns, unique keys and cell rules (the rest are only checked as present).
+    static func columnsRead(_ spec: TableSpec, table: Int, month: MonthComputation) -> Set<Int> {
+        var needed = month.rowColumnsUsed(table: table, reasons: false)
+        if let w = spec.workerColumn { needed.insert(w) }
+        if let g = spec.groupColumn { needed.insert(g) }
+        for key in spec.uniqueKeys { needed.formUnion(key) }
+        needed.formUnion(spec.cellRuleColumns)
+        return needed
+    }
+
+    /// How column `c` of the table is decoded from its bytes.
+    static func decoder(_ spec: TableSpec, column c: Int, needed: Bool) -> ColumnDecoder {
+        let column = spec.columns[c]
+        let kind: ColumnDecoder.Kind
+        var places: Int?
+        switch column.type {
+        case .id, .text: kind = .text
+        case .choice: kind = .choice
+        case .integer: kind = .integer
+        case .decimal(let p): kind = .number; places = p
+        case .date: kind = .date
+        case .datetime: kind = .datetime
+        }
+        return ColumnDecoder(kind: kind, optional: column.optional, needed: needed, places: places,
+                             minimum: column.minimum, maximum: column.maximum,
+                             emptyIsNumber: column.type.valueType == .number, withinPeriod: spec.mustLieInPeriod(c))
     }
 
     deinit {
