@@ -7,6 +7,8 @@ public final class MonthComputation {
     public let period: Period
     /// The assessment period being run: the month, or the quarter.
     public let span: CalendarPeriod
+    /// The lengths `days_in_period` and `days_in_month` read (computed once: every evaluation reads them).
+    let lengths: PeriodLengths
     public let history: HistoryProvider?
 
     public private(set) var rosterRows: [[Value]] = []
@@ -89,6 +91,7 @@ public final class MonthComputation {
         self.rules = rules
         self.span = span
         self.period = span.lastMonth
+        lengths = PeriodLengths(days: span.days, monthDays: span.lastMonth.days)
         self.history = history
         var byTable = Array(repeating: [Int](), count: rules.tables.count)
         for (i, a) in rules.aggregates.enumerated() { byTable[a.table].append(i) }

@@ -15,9 +15,6 @@ struct WorkerScope: EvaluationScope {
 }
 
 extension MonthComputation {
-    /// The lengths `days_in_period` and `days_in_month` read.
-    var lengths: PeriodLengths { PeriodLengths(days: span.days, monthDays: period.days) }
-
     /// A worker-scope expression that must be known (items, pay, duty, groups, vetoes…): one that
     /// depends on missing history is an error (EvaluationError.unknownHistory) at the expression.
     public func value(_ e: CheckedExpr, worker w: Int) throws(EvaluationError) -> Value {
