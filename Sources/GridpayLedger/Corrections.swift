@@ -125,6 +125,8 @@ enum Corrections {
             r.inputDir = request.inputDir
             r.threads = request.threads
             r.accepted = Set(p.closing.accepted_rows.compactMap { RowPosition($0) })
+            // Its accepted rows are those recorded at closing: the open period's --accept does not reach it.
+            r.acceptAdvice = { _ in "the run of \(request.period) cannot leave out (\(p.closing.period) keeps the rows accepted when it was closed)" }
             r.published = history
             do { r.carried = try recorded(ledger: ledger, closing: p.closing) } catch {
                 return .failure(PipelineFailure(message: "cannot read \(ledger.path): \(describe(error))"))

@@ -12,6 +12,10 @@ public struct RunRequest: Sendable {
     public var outputDir = "Output"
     /// Rows the user accepted: they are left out of the month and listed.
     public var accepted: Set<RowPosition> = []
+    /// How rows with problems can be left out, given an example `FILE:LINE`, where the command
+    /// takes no `--accept` for this period (`rate`; the re-run of a corrected closed period).
+    /// Nil: `--accept FILE:LINE`.
+    public var acceptAdvice: (@Sendable (String) -> String)?
     /// Threads reading input tables at once (the outputs are the same at any count).
     public var threads = RunRequest.defaultThreads
     /// Two: the machines a town runs on have at least two cores, and a month's largest table
@@ -197,7 +201,8 @@ public enum MonthRunner {
             let acceptable = blocking.filter(\.acceptable).count
             var summary = "\(blocking.count) problem(s) in the inputs of \(request.town) \(request.period) would change someone's pay; nothing was written"
             if acceptable > 0 {
-                summary += ". \(acceptable) of them are single rows that can be left out on purpose with --accept FILE:LINE (e.g. --accept \(blocking.first(where: \.acceptable)!.rowReference))"
+                let example = blocking.first(where: \.acceptable)!.rowReference
+                summary += ". \(acceptable) of them are single rows that " + (request.acceptAdvice?(example) ?? "can be left out on purpose with --accept FILE:LINE (e.g. --accept \(example))")
             }
             diagnostics.append(.error(summary, at: nil))
             return .failure(PipelineFailure(diagnostics: diagnostics, sources: [rules.path: rules.text]))

@@ -27,6 +27,10 @@ public struct RateRequest: Sendable {
         r.outputDir = outputDir
         r.threads = threads
         r.published = history
+        // rate takes no --accept: a period rated from its inputs cannot leave a row out.
+        r.acceptAdvice = { [town] example in
+            "a rating cannot leave out: correct them, or close \(p) with them accepted (gridpay close \(town) \(p) --by <name> --accept \(example)) so that the rating reads its published results from the ledger"
+        }
         return r
     }
 }

@@ -12,12 +12,13 @@ struct Compare: ParsableCommand {
     @Argument(help: "Town, as named by its rule file (e.g. qinghe).") var town: String
     @Argument(help: "Month YYYY-MM, or quarter YYYY-Qn for a town assessed by quarter.") var period: String
     @Option(name: .customLong("rules"), help: "The candidate: a rule file, or a folder of dated versions.") var candidate: String
+    @Option(name: .customLong("accept"), help: "As for run: the row is left out on both sides.", transform: parseAcceptedRow) var accept: [RowPosition] = []
     @OptionGroup var locations: Locations
     @OptionGroup var ledger: LedgerLocation
     @Flag(help: "No progress output.") var quiet = false
 
     func run() throws {
-        let request = locations.runRequest(town: town, period: try parsePeriod(period))
+        let request = locations.runRequest(town: town, period: try parsePeriod(period), accepted: accept)
         // A candidate with errors is refused exactly as `check` refuses it.
         if case .failure(let f) = CompareRunner.loadCandidate(candidate, period: request.period.firstMonth) {
             throw refuseRuleFile(candidate, f)

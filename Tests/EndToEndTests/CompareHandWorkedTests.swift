@@ -266,6 +266,29 @@ final class CompareHandWorkedTests: XCTestCase {
         XCTAssertEqual(after, outputsBefore)
     }
 
+    // MARK: - a row left out with --accept
+
+    /// October of the hand-worked test plus one valid event of an unknown worker (events.csv:2):
+    /// compare refuses it as run does, and its advice (--accept) works for compare too; with the
+    /// row accepted, both sides leave it out and every value is the hand-worked one (T02: 29 → 26,
+    /// 550.00 → 490.00, rank 2 → 3; totals 1722.00 → 1662.00).
+    func testARowAcceptedAsForRunIsLeftOutOnBothSides() throws {
+        try writeOctober()
+        try Data("事件编号,网格员编号,上报时间,事件类型,核查结果\nE1,T99,2026-10-10 09:00,其他,有效\n".utf8)
+            .write(to: URL(fileURLWithPath: "\(input)/qinghe/2026-10/events.csv"))
+        let rules = try eightPoints()
+        var r = try compare("2026-10", rules: rules)
+        XCTAssertEqual(r.status, 1, r.transcript)
+        XCTAssertEqual(r.errorLines.last, "error: 1 problem(s) in the inputs of qinghe 2026-10 would change someone's pay; nothing was written. "
+            + "1 of them are single rows that can be left out on purpose with --accept FILE:LINE (e.g. --accept events.csv:2)", r.transcript)
+        r = try compare("2026-10", rules: rules, extra: ["--accept", "events.csv:2"])
+        XCTAssertEqual(r.status, 0, r.transcript)
+        let (_, rows, order) = try workerRows("2026-10")
+        XCTAssertEqual(order, ["T01", "T02", "T03", "T05", "T04"])
+        XCTAssertEqual(rows["T02"], ["T02", "乙", "东村", "G2", "29", "26", "-3", "2", "3", "", "550", "490", "-60"])
+        XCTAssertTrue(r.stdoutLines.contains("total payable (实发绩效): 现行 1722.00, 拟议 1662.00, 差额 -60.00"), r.transcript)
+    }
+
     // MARK: - a quarter
 
     /// shuangqiao 2026-Q3 (the shipped samples), candidate: 优秀 from 85 instead of 90. 总分 does

@@ -329,4 +329,21 @@ final class LedgerCycleTests: XCTestCase {
         r = try gridpay(["verify", "qinghe", "2026-07"])
         XCTAssertEqual(r.stdoutLines.last, "\(input)/qinghe/2026-07 no longer matches the archive: phone_checks.csv (SHA-256 \(again07), archived \(archived07))", r.transcript)
     }
+
+    /// A closed month's corrected inputs with a bad row: the open month's run cannot carry them,
+    /// and does not offer its own --accept (the closed month keeps the rows accepted at closing).
+    func testACorrectedClosedMonthWithABadRowIsNotOfferedTheOpenMonthsAccept() throws {
+        try writeMonth("2026-07", checks: [])
+        var r = try gridpay(["close", "qinghe", "2026-07", "--by", "张三"])
+        XCTAssertEqual(r.status, 0, r.transcript)
+        try writeMonth("2026-07", checks: [], extraEvents: "E1,W9,2026-07-10 09:00,其他,有效\n")
+        try writeMonth("2026-08", checks: [])
+        r = try gridpay(["run", "qinghe", "2026-08"])
+        XCTAssertEqual(r.status, 1, r.transcript)
+        XCTAssertTrue(r.errorLines.first?.hasPrefix("\(input)/qinghe/2026-07/events.csv:2:2: error: 网格员编号 'W9' is not on the roster") == true, r.transcript)
+        XCTAssertEqual(Array(r.errorLines.suffix(2)), [
+            "error: 1 problem(s) in the inputs of qinghe 2026-07 would change someone's pay; nothing was written. 1 of them are single rows that the run of 2026-08 cannot leave out (2026-07 keeps the rows accepted when it was closed)",
+            "error: the corrected inputs of the closed period 2026-07 (\(input)/qinghe/2026-07) cannot be carried: fix them, or restore the archived files (gridpay verify qinghe 2026-07 says which differ)",
+        ], r.transcript)
+    }
 }

@@ -28,4 +28,32 @@ final class RatingMissingMonthTests: XCTestCase {
         ], r.transcript)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out.path), [])
     }
+
+    /// A period rated from its inputs with a bad row: the rating fails (nothing written), and the
+    /// advice is not the --accept that rate does not take, but to correct the row or close the
+    /// period with it accepted (the rating then reads the ledger).
+    func testABadRowInAPeriodRatedFromItsInputsIsNotOfferedToRate() throws {
+        let input = try Runner.TempFolder()
+        try FileManager.default.copyItem(atPath: Runner.packageRoot.appendingPathComponent("Input/shuangqiao").path, toPath: input.path("shuangqiao"))
+        // Line 3 of 2026-05/logs.csv names a worker on no roster.
+        let logs = input.path("shuangqiao/2026-05/logs.csv")
+        var lines = try String(contentsOfFile: logs, encoding: .utf8).components(separatedBy: "\n")
+        var fields = lines[2].components(separatedBy: ",")
+        fields[1] = "NOBODY"
+        lines[2] = fields.joined(separator: ",")
+        try lines.joined(separator: "\n").write(toFile: logs, atomically: true, encoding: .utf8)
+        let out = try Runner.TempFolder()
+        let ledger = try Runner.TempFolder()
+        let r = try Runner.run(["rate", "shuangqiao", "2026", "--rules-dir", Runner.rulesDir, "--input-dir", input.path,
+                                "--output-dir", out.path, "--ledger-dir", ledger.path, "--quiet"])
+        XCTAssertEqual(r.status, 1, r.transcript)
+        XCTAssertEqual(r.errorLines.first, "error: 2026-Q2 cannot be computed from its inputs:", r.transcript)
+        XCTAssertTrue(r.errorLines.contains { $0.hasPrefix("\(logs):3:2: error: 网格员编号 'NOBODY' ") }, r.transcript)
+        XCTAssertEqual(Array(r.errorLines.suffix(2)), [
+            "error: 1 problem(s) in the inputs of shuangqiao 2026-Q2 would change someone's pay; nothing was written. 1 of them are single rows that a rating cannot leave out: "
+                + "correct them, or close 2026-Q2 with them accepted (gridpay close shuangqiao 2026-Q2 --by <name> --accept 2026-05/logs.csv:3) so that the rating reads its published results from the ledger",
+            "error: cannot rate shuangqiao 2026; nothing was written",
+        ], r.transcript)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out.path), [])
+    }
 }
