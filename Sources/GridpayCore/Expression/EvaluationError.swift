@@ -14,13 +14,13 @@ public struct EvaluationError: Error, Sendable {
     }
 
     static func unknown(_ what: String, at location: SourceLocation?) -> EvaluationError {
-        var e = EvaluationError("\(what) depends on earlier periods whose results are missing", at: location)
+        var e = EvaluationError(EvaluationMessages.dependsOnMissingHistory(what), at: location)
         e.unknownHistory = true
         return e
     }
 
     /// An empty optional cell was used as a value (TableIngest names the empty columns of the row).
-    static let emptyValueMessage = "an empty cell (no value) was used as a value"
+    static let emptyValueMessage = EvaluationMessages.emptyValue()
     static func emptyValue(at location: SourceLocation?) -> EvaluationError { EvaluationError(emptyValueMessage, at: location) }
     var isEmptyValue: Bool { message == EvaluationError.emptyValueMessage }
 
@@ -29,8 +29,9 @@ public struct EvaluationError: Error, Sendable {
         do { return try body() } catch { throw EvaluationError(error, at: location) }
     }
 
-    /// Exact arithmetic failed (overflow, division by zero) in what the rule file writes at `location`.
-    init(_ error: ArithmeticError, at location: SourceLocation?, in context: String = "") {
-        self.init(error.description + context, at: location)
+    /// Exact arithmetic failed (overflow, division by zero) in what the rule file writes at
+    /// `location`; `expression`: the aggregate or group call it happened in, quoted as written.
+    init(_ error: ArithmeticError, at location: SourceLocation?, in expression: String? = nil) {
+        self.init(expression.map { EvaluationMessages.arithmeticIn(error, $0) } ?? EvaluationMessages.arithmetic(error), at: location)
     }
 }

@@ -40,15 +40,16 @@ struct RowScope: EvaluationScope {
     let values: UnsafeBufferPointer<Value>
 
     func rowColumn(_ column: Int) throws(EvaluationError) -> Value { values[column] }
-    func rosterColumn(_ column: Int) throws(EvaluationError) -> Value { throw Self.wrongScope }
-    func symbol(_ symbol: WorkerSymbol) throws(EvaluationError) -> Value { throw Self.wrongScope }
-    func aggregate(_ index: Int) throws(EvaluationError) -> Value { throw Self.wrongScope }
-    func group(_ index: Int) throws(EvaluationError) -> Value { throw Self.wrongScope }
-    func consecutive(_ call: ConsecutiveCall) throws(EvaluationError) -> Value { throw Self.wrongScope }
+    func rosterColumn(_ column: Int) throws(EvaluationError) -> Value { Self.wrongScope() }
+    func symbol(_ symbol: WorkerSymbol) throws(EvaluationError) -> Value { Self.wrongScope() }
+    func aggregate(_ index: Int) throws(EvaluationError) -> Value { Self.wrongScope() }
+    func group(_ index: Int) throws(EvaluationError) -> Value { Self.wrongScope() }
+    func consecutive(_ call: ConsecutiveCall) throws(EvaluationError) -> Value { Self.wrongScope() }
 
-    /// The checker keeps worker names out of row expressions; reaching one is a bug, not a rule error.
-    static var wrongScope: EvaluationError {
-        EvaluationError("internal: a worker value was read while evaluating one row", at: nil)
+    /// The checker keeps worker names out of row expressions (RowScope or not is decided by the
+    /// expression's scope when it is checked); reaching one is a bug, not a rule error.
+    static func wrongScope() -> Never {
+        preconditionFailure("a worker value was read while evaluating one row")
     }
 }
 
@@ -66,13 +67,16 @@ struct Evaluator<Scope: EvaluationScope> {
         }
     }
 
-    /// A number operand of the node written at `loc` (errors point there).
+    /// A number operand of the node written at `loc` (errors point there). The checker types it
+    /// a number, so it is a number, an empty cell or unknown (missing history).
     func number(_ e: CheckedExpr, at loc: SourceLocation) throws(EvaluationError) -> ExactNumber {
         let v = try evaluate(e)
         guard let n = v.number else {
             if v.isEmpty { throw EvaluationError.emptyValue(at: loc) }
-            var error = EvaluationError("expected a number", at: loc)
-            error.unknownOperand = v.isUnknown
+            precondition(v.isUnknown, "the checker types this operand a number")
+            // Caught by the enclosing evaluate(), which makes the whole expression unknown.
+            var error = EvaluationError.unknown(RulePlaces.anOperand, at: loc)
+            error.unknownOperand = true
             throw error
         }
         return n
@@ -152,7 +156,7 @@ struct Evaluator<Scope: EvaluationScope> {
         case (_, .number(let p), .number(let q)): order = p < q ? -1 : (p == q ? 0 : 1)
         case (_, .date(let p), .date(let q)): order = p < q ? -1 : (p == q ? 0 : 1)
         case (_, .datetime(let p), .datetime(let q)): order = p < q ? -1 : (p == q ? 0 : 1)
-        default: throw EvaluationError("cannot order \(x) and \(y)", at: loc)
+        default: preconditionFailure("the checker orders only numbers, dates and times of one type (cannotCompare)")
         }
         switch op {
         case .less: return .bool(order < 0)

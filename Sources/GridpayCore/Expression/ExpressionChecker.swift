@@ -445,8 +445,9 @@ struct ExpressionChecker {
             error(CheckerMessages.consecutiveType(name, found: t), args[0].span)
             return nil
         }
-        guard case .number(let n) = args[1].kind, n.isInteger, n >= ExactNumber(1), n <= ExactNumber(24) else {
-            error(CheckerMessages.notAWholeNumberInPlace("number of periods", of: "consecutive", range: 1...24), args[1].span)
+        let range = FunctionArgumentKind.periodsRange
+        guard case .number(let n) = args[1].kind, n.isInteger, n >= ExactNumber(range.lowerBound), n <= ExactNumber(range.upperBound) else {
+            error(CheckerMessages.notAWholeNumberInPlace("number of periods", of: "consecutive", range: range), args[1].span)
             return nil
         }
         return (.consecutive(valueName: name, value: index, periods: Int(n.numerator), missing: missing, location(span)), .bool)

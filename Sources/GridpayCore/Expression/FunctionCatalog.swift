@@ -68,7 +68,7 @@ public enum FunctionCatalog {
         FunctionEntry("date", .dates, usage: "date(t)", arguments: [FunctionArgument("t", .value(.datetime))], result: .date, scope: .row,
                       explain: .inFormula, takes: "one date and time",
                       kind: .scalar(ScalarFunction(name: "date", readsEmpty: false) { (v, loc) throws(EvaluationError) in
-                          guard case .datetime(let t) = v[0] else { throw EvaluationError("date() needs a date and time", at: loc) }
+                          guard case .datetime(let t) = v[0] else { Value.checkedArgument("date") }
                           return .date(t.date)
                       }),
                       summary: "the date of a time; written with a text in place, `date(\"2026-10-15\")` is a date checked where written"),
@@ -78,7 +78,7 @@ public enum FunctionCatalog {
         FunctionEntry("day", .dates, usage: "day(d)", arguments: [FunctionArgument("d", .value(.date))], result: .number, scope: .row,
                       explain: .inFormula, takes: "one date",
                       kind: .scalar(ScalarFunction(name: "day", readsEmpty: false) { (v, loc) throws(EvaluationError) in
-                          guard case .date(let d) = v[0] else { throw EvaluationError("day() needs a date", at: loc) }
+                          guard case .date(let d) = v[0] else { Value.checkedArgument("day") }
                           return .number(ExactNumber(d.day))
                       }),
                       summary: "the day of the month of a date, 1 to 31"),
@@ -95,9 +95,7 @@ public enum FunctionCatalog {
                       result: .number, scope: .row, explain: .inFormula,
                       takes: "two times, e.g. \(name)(<start>, <end>) (the second minus the first)",
                       kind: .scalar(ScalarFunction(name: name, readsEmpty: false) { (v, loc) throws(EvaluationError) in
-                          guard case .datetime(let a) = v[0], case .datetime(let b) = v[1] else {
-                              throw EvaluationError("\(name)() needs two dates and times", at: loc)
-                          }
+                          guard case .datetime(let a) = v[0], case .datetime(let b) = v[1] else { Value.checkedArgument(name) }
                           return .number(TimeArithmetic.between(a, b, unitSeconds: unit))
                       }),
                       summary: "b − a in \(units), exact to the second (negative when b is earlier)"
@@ -108,9 +106,7 @@ public enum FunctionCatalog {
         FunctionEntry(name, .dates, usage: "\(name)(t, n)", arguments: [FunctionArgument("t", .value(.datetime)), FunctionArgument("n", .value(.number))],
                       result: .datetime, scope: .row, explain: .inFormula, takes: "a time and a number, e.g. \(name)(<time>, 48)",
                       kind: .scalar(ScalarFunction(name: name, readsEmpty: false) { (v, loc) throws(EvaluationError) in
-                          guard case .datetime(let t) = v[0], case .number(let n) = v[1] else {
-                              throw EvaluationError("\(name)() needs a date and time and a number", at: loc)
-                          }
+                          guard case .datetime(let t) = v[0], case .number(let n) = v[1] else { Value.checkedArgument(name) }
                           return .datetime(try TimeArithmetic.add(name, t, n, unitSeconds: unit, at: loc))
                       }),
                       summary: "the time n \(units) after t (n may be negative, or a fraction landing on a whole second)"
@@ -135,10 +131,16 @@ public enum FunctionCatalog {
 }
 
 extension Value {
-    /// A scalar function's number argument (the checker's types make anything else a bug in the
-    /// caller, reported at the call).
+    /// A scalar function's number argument. The checker types every argument (arity,
+    /// argumentType) and the evaluator passes no empty cell (unless the function reads it) and
+    /// no unknown, so anything else is a bug in the caller, not a rule error.
     func number(for function: String, at loc: SourceLocation) throws(EvaluationError) -> ExactNumber {
-        guard let n = number else { throw EvaluationError("\(function)() needs a number", at: loc) }
+        guard let n = number else { Value.checkedArgument(function) }
         return n
+    }
+
+    /// A scalar function's argument is not of the type the checker gave it: see number(for:at:).
+    static func checkedArgument(_ function: String) -> Never {
+        preconditionFailure("\(function)(): an argument is not of the type the checker checked")
     }
 }

@@ -105,10 +105,14 @@ public enum FunctionArgumentKind: Sendable, Equatable, CustomStringConvertible {
     case perKeyCondition
     /// The name of a true/false value of [values].
     case booleanValueName
-    /// A whole number of periods 1 to 24, written in place.
+    /// A whole number of periods in `periodsRange`, written in place.
     case periods
     /// `missing = true` or `missing = false`.
     case missingDefault
+
+    /// consecutive()'s number of periods (this one included): up to two years of months. The
+    /// checker's bound, its message and the function reference all read it.
+    public static let periodsRange: ClosedRange<Int> = 1...24
 
     public var description: String {
         switch self {
@@ -123,7 +127,7 @@ public enum FunctionArgumentKind: Sendable, Equatable, CustomStringConvertible {
         case .choiceColumn: "a choice column"
         case .perKeyCondition: "true/false over inner aggregates of one key"
         case .booleanValueName: "a true/false name of [values]"
-        case .periods: "a whole number 1 to 24 written in place"
+        case .periods: FunctionArgumentKind.wholeNumberLiteral(Self.periodsRange).description
         case .missingDefault: "missing = true or false"
         }
     }

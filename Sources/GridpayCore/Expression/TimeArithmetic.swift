@@ -53,9 +53,9 @@ enum TimeArithmetic {
     /// must fall on a whole second.
     static func add(_ name: String, _ t: CivilDateTime, _ n: ExactNumber, unitSeconds unit: Int, at loc: SourceLocation) throws(EvaluationError) -> CivilDateTime {
         let seconds: ExactNumber
-        do { seconds = try n.multiplied(by: ExactNumber(unit)) } catch { throw EvaluationError(error.description, at: loc) }
+        do { seconds = try n.multiplied(by: ExactNumber(unit)) } catch { throw EvaluationError(error, at: loc) }
         guard seconds.isInteger, seconds.magnitude <= ExactNumber(1_000_000_000_000) else {
-            throw EvaluationError("\(name)() by \(n) does not land on a whole second; expected a duration of whole seconds", at: loc)
+            throw EvaluationError(EvaluationMessages.notAWholeSecond(name, by: n), at: loc)
         }
         return CivilDateTime(secondNumber: t.secondNumber + Int(seconds.numerator))
     }

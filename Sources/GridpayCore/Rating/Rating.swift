@@ -107,17 +107,17 @@ public struct RatingReport: Sendable {
             for (k, here) in byPeriod.enumerated() {
                 guard let pw = here[id] else { scores.append(nil); continue }
                 guard let n = pw.numbers[spec.meanOf] else {
-                    throw EvaluationError("the results of \(results[k].period) have no '\(spec.meanOf)' to average", at: spec.location)
+                    throw EvaluationError(EvaluationMessages.ratingResultsLack(spec.meanOf, period: results[k].period), at: spec.location)
                 }
                 scores.append(n)
-                do { sum = try sum.adding(n) } catch { throw EvaluationError("\(error) adding \(spec.meanOf) of worker \(id)", at: spec.location) }
+                do { sum = try sum.adding(n) } catch { throw EvaluationError(EvaluationMessages.arithmeticAddingRatingScore(error, name: spec.meanOf, worker: id), at: spec.location) }
                 count += 1
             }
             let exact: ExactNumber, mean: ExactNumber
             do {
                 exact = try sum.divided(by: ExactNumber(count))
                 mean = try exact.rounded(places: spec.places)
-            } catch { throw EvaluationError("\(error) in the mean of worker \(id)", at: spec.location) }
+            } catch { throw EvaluationError(EvaluationMessages.arithmeticInRatingMean(error, worker: id), at: spec.location) }
             var vetoed: [(flag: String, periods: [CalendarPeriod])] = []
             var vetoGrade: String?
             for veto in spec.vetoes {

@@ -2,7 +2,8 @@
 /// checker/errors.go), so the wording of a kind lives in one place beside its name. Each says
 /// what is wrong and what was expected; the caller gives where. `RuleMessageFixtureTests` keeps
 /// one bad-rule fixture per function here: a new kind needs a fixture, or that test fails.
-/// (Syntax errors are `TOMLMessages`; errors inside expressions are `CheckerMessages` and `ParserMessages`.)
+/// (Syntax errors are `TOMLMessages`; errors inside expressions are `CheckerMessages` and `ParserMessages`;
+/// errors while evaluating are `EvaluationMessages`; the places messages name are `RulePlaces`.)
 enum RuleMessages {
     typealias Location = SourceLocation
 

@@ -22,7 +22,7 @@ extension MonthComputation {
         do {
             result = try GroupCombination.results(spec.combine, members: order.map { members[$0]! }, values: values, workers: workerCount)
         } catch {
-            throw EvaluationError(error, at: spec.location, in: " in \(spec.text)")
+            throw EvaluationError(error, at: spec.location, in: spec.text)
         }
         groupResults[g] = result
         return result

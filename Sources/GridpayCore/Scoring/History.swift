@@ -26,7 +26,7 @@ extension MonthComputation {
         var gaps: [CalendarPeriod] = []
         for k in 1..<max(1, periods) {
             let p = span.adding(-k)
-            if let why = history?.unavailability(of: p) ?? (history == nil ? "no history was provided" : nil) {
+            if let why = history?.unavailability(of: p) ?? (history == nil ? EvaluationMessages.noHistoryProvided() : nil) {
                 incompleteHistory[p] = why
                 gaps.append(p)
             }

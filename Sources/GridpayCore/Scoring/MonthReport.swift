@@ -86,16 +86,15 @@ public struct MonthReport: Sendable {
                 }
                 return
             }
-            let d = Diagnostic.error("worker \(id): \(e.message)", at: e.location)
+            let d = Diagnostic.error(EvaluationMessages.forWorker(id, e.message), at: e.location)
             if !problems.contains(d) { problems.append(d) }
         }
 
         func diagnostics(_ c: MonthComputation) -> [Diagnostic] {
             var out = problems
             for (e, ids) in unknown {
-                let months = c.incompleteHistory.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: "; ")
-                let shown = ids.prefix(10).joined(separator: ", ") + (ids.count > 10 ? " and \(ids.count - 10) more" : "")
-                out.append(.error("\(e.message) for \(ids.count) worker(s): \(shown); missing: \(months). Provide those periods' inputs, or say in the rule file what a missing period counts as, e.g. consecutive(name, 3, missing = false)", at: e.location))
+                let missing = c.incompleteHistory.sorted { $0.key < $1.key }.map { (period: $0.key, why: $0.value) }
+                out.append(.error(EvaluationMessages.missingHistory(e.message, workers: ids, missing: missing), at: e.location))
             }
             return out
         }
@@ -146,7 +145,7 @@ public struct MonthReport: Sendable {
         let base = try c.symbol(.payBase, worker: w).number ?? .zero
         let scorePay = try c.symbol(.scorePay, worker: w).number ?? .zero
         guard scorePay.hasAtMostDecimalPlaces(2) else {
-            throw EvaluationError("[pay] score_pay gives \(scorePay), which is not a whole number of fen; round it, e.g. round(…, 2)", at: rules.pay.scorePay.location)
+            throw EvaluationError(EvaluationMessages.scorePayNotWholeFen(scorePay), at: rules.pay.scorePay.location)
         }
         var awards: [ExactNumber] = []
         for k in rules.awards.indices { awards.append(try c.symbol(.award(k), worker: w).number ?? .zero) }
@@ -159,7 +158,7 @@ public struct MonthReport: Sendable {
             return (deductions, max(.zero, net), max(.zero, try net.negated()))
         }
         guard deductions.hasAtMostDecimalPlaces(2) else {
-            throw EvaluationError("the yuan deductions add up to \(deductions), which is not a whole number of fen", at: nil)
+            throw EvaluationError(EvaluationMessages.deductionsNotWholeFen(deductions), at: nil)
         }
         return (base, scorePay, awards, deductions, payable, shortfall)
     }
@@ -170,7 +169,7 @@ public struct MonthReport: Sendable {
         if let when = col.when, try c.value(when, worker: w).bool != true { return nil }
         let v = try c.value(col.value, worker: w)
         guard case .number(let n) = v, let format = col.format else { return v }
-        do { return .number(try n.rounded(places: format.places)) } catch { throw EvaluationError(error.description, at: col.location) }
+        do { return .number(try n.rounded(places: format.places)) } catch { throw EvaluationError(error, at: col.location) }
     }
 
     /// A named quantity of one worker, as tests in rule files and `explain` ask for it.

@@ -37,9 +37,10 @@ final class PerKeySums {
                 current[i].rows += 1
             case .fold(let fold):
                 let v = try f!(row)
+                // The checker types a sum's value a number (summedValueType); a row has no unknown.
                 guard case .number(let n) = v else {
-                    let at = spec.values[i]?.location ?? location
-                    throw v.isEmpty ? EvaluationError.emptyValue(at: at) : EvaluationError("expected a number", at: at)
+                    precondition(v.isEmpty, "the checker types a summed value a number")
+                    throw EvaluationError.emptyValue(at: spec.values[i]?.location ?? location)
                 }
                 var total = current[i]
                 do { try fold.add(&total.rows, &total.accumulated, n) } catch { throw EvaluationError(error, at: location) }

@@ -68,7 +68,7 @@ extension MonthComputation {
                 guard case .number(let n) = value else { continue }   // an empty cell is no value
                 let k = acc.slot(a, worker)
                 do { try fold.add(&acc.counts[k], &acc.sums[k], n) } catch {
-                    throw EvaluationError(error, at: rules.aggregates[a].location, in: " in \(rules.aggregates[a].text)")
+                    throw EvaluationError(error, at: rules.aggregates[a].location, in: rules.aggregates[a].text)
                 }
             case .distinct:
                 let v = try agg.value!(row)
@@ -95,7 +95,7 @@ extension MonthComputation {
                     acc.points[k] = try acc.points[k].adding(points)
                     acc.yuan[k] = try acc.yuan[k].adding(yuan)
                 }
-            } catch { throw EvaluationError(error.description, at: d.location) }
+            } catch { throw EvaluationError(error, at: d.location) }
             // Reasons read their {columns} from the cell bytes: only rows that match pay for the text.
             let spec = rules.tables[table]
             let reason = ReasonTemplate.fill(d.reason) { name in

@@ -40,7 +40,7 @@ extension MonthComputation {
             for w in 0..<workerCount {
                 let v = try self.value(line.value, worker: w).number ?? .zero
                 if let seen = value, seen != v {
-                    throw EvaluationError("the value of '\(line.label)' on sheet \(spec.name) differs between workers (\(seen) for \(ids[0]), \(v) for \(ids[w])); a totals line needs one value for the month, e.g. overall_sum(…)", at: line.location)
+                    throw EvaluationError(EvaluationMessages.sheetLineDiffers(line.label, sheet: spec.name, first: (ids[0], seen), other: (ids[w], v)), at: line.location)
                 }
                 value = v
             }
@@ -49,7 +49,7 @@ extension MonthComputation {
         if let rows = spec.rows {
             do throws(EvaluationError) { result.rows = try sheetRows(rows) } catch {
                 var e = error
-                e.message = "sheet \(spec.name): \(error.message)"
+                e.message = EvaluationMessages.onSheet(spec.name, error.message)
                 e.location = error.location ?? spec.location
                 throw e
             }
@@ -79,11 +79,6 @@ extension MonthComputation {
     /// order) must be the same for every worker of the row.
     func sheetRows(_ rows: SheetSpec.Rows) throws(EvaluationError) -> [SheetResult.Row] {
         let (keys, members) = try keyedMembers(rows.key)
-        // What a difference is reported within: the roster's group, or the key's label and value.
-        func within(_ r: Int) -> String {
-            if case .rosterGroup = rows.key { return "group '\(keys[r])'" }
-            return "\(rows.label ?? "key") '\(keys[r])'"
-        }
         var out: [(order: ExactNumber, first: Int, row: SheetResult.Row)] = []
         for (r, workers) in members.enumerated() {
             var cells: [Value?] = []
@@ -92,11 +87,11 @@ extension MonthComputation {
                 for m in workers.dropFirst() {
                     let other = try MonthReport.displayValue(col, worker: m, in: self)
                     if other != first {
-                        let values = "(\(ids[workers[0]]): \(first?.description ?? "blank"), \(ids[m]): \(other?.description ?? "blank"))"
+                        let a = (worker: ids[workers[0]], value: first), b = (worker: ids[m], value: other)
                         if case .rosterGroup = rows.key {
-                            throw EvaluationError("column \(col.name) differs within \(within(r)) \(values); a group sheet shows values that are the same for every member, e.g. group_sum(…)", at: col.location)
+                            throw EvaluationError(EvaluationMessages.groupSheetColumnDiffers(col.name, group: keys[r], first: a, other: b), at: col.location)
                         }
-                        throw EvaluationError("column \(col.name) differs within \(within(r)) \(values); a row shows values that are the same for every worker with its key, e.g. group_sum(…) or group_count(…)", at: col.location)
+                        throw EvaluationError(EvaluationMessages.unitColumnDiffers(col.name, keyLabel: rows.label, key: keys[r], first: a, other: b), at: col.location)
                     }
                 }
                 cells.append(first)
@@ -105,7 +100,7 @@ extension MonthComputation {
             if let o = rows.order {
                 order = try value(o, worker: workers[0]).number ?? .zero
                 for m in workers.dropFirst() where try value(o, worker: m).number != order {
-                    throw EvaluationError("the order differs within \(within(r)); order by a value that is the same for every member", at: nil)
+                    throw EvaluationError(EvaluationMessages.sheetOrderDiffers(rows, key: keys[r]), at: nil)
                 }
             }
             out.append((order, r, .init(key: keys[r], cells: cells)))

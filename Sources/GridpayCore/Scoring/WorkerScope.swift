@@ -4,8 +4,9 @@ struct WorkerScope: EvaluationScope {
     unowned let month: MonthComputation
     let worker: Int
 
+    /// The checker keeps row columns out of worker expressions; reaching one is a bug, not a rule error.
     func rowColumn(_ column: Int) throws(EvaluationError) -> Value {
-        throw EvaluationError("internal: a row column was read while scoring a worker", at: nil)
+        preconditionFailure("a row column was read while scoring a worker")
     }
     func rosterColumn(_ column: Int) throws(EvaluationError) -> Value { month.rosterRows[worker][column] }
     func symbol(_ symbol: WorkerSymbol) throws(EvaluationError) -> Value { try month.symbol(symbol, worker: worker) }
@@ -19,7 +20,7 @@ extension MonthComputation {
     /// depends on missing history is an error (EvaluationError.unknownHistory) at the expression.
     public func value(_ e: CheckedExpr, worker w: Int) throws(EvaluationError) -> Value {
         let v = try valueAllowingUnknown(e, worker: w)
-        if v.isUnknown { throw EvaluationError.unknown("this value", at: e.location) }
+        if v.isUnknown { throw EvaluationError.unknown(RulePlaces.thisValue, at: e.location) }
         return v
     }
 
@@ -41,7 +42,7 @@ extension MonthComputation {
             // The catalog's fold says what no rows give (0 for mean, min_of, max_of).
             let k = acc.slot(a, w)
             do { return .number(try fold.result(acc.counts[k], acc.sums[k])) } catch {
-                throw EvaluationError(error, at: spec.location, in: " in \(spec.text)")
+                throw EvaluationError(error, at: spec.location, in: spec.text)
             }
         }
     }

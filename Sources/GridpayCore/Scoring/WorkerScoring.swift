@@ -18,16 +18,16 @@ extension MonthComputation {
 
     func describe(_ s: WorkerSymbol) -> String {
         switch s {
-        case .value(let i): return "'\(rules.values[i].name)'"
-        case .item(let i): return "item '\(rules.items[i].name)'"
+        case .value(let i): return RulePlaces.namedValue(rules.values[i].name)
+        case .item(let i): return RulePlaces.item(rules.items[i].name)
         case .total: return RuleLoader.totalName
         case .rank: return RuleLoader.rankName
-        case .dutyMet: return "[duty] met"
-        case .payBase: return "[pay] base"
-        case .scorePay: return "[pay] score_pay"
-        case .award(let k): return "'\(rules.awards[k].name)'"
+        case .dutyMet: return RulePlaces.dutyMet
+        case .payBase: return RulePlaces.payBase
+        case .scorePay: return RulePlaces.scorePay
+        case .award(let k): return RulePlaces.award(rules.awards[k].name)
         case .itemYuan: return RuleLoader.deductionsName
-        case .grade: return "等次"
+        case .grade: return GradeBands.gradeName
         }
     }
 
@@ -61,17 +61,17 @@ extension MonthComputation {
             // The [pay] score_pay formula plus the worker's awards (their own pay columns).
             var pay = try value(rules.pay.scorePay, worker: w).number ?? .zero
             for (k, a) in rules.awards.enumerated() where a.direction == .award {
-                do { pay = try pay.adding(try awardShares(k)[w]) } catch let e as EvaluationError { throw e } catch {
-                    throw EvaluationError("\(error) adding \(a.name) to the score pay", at: a.location)
+                let share = try awardShares(k)[w]
+                do { pay = try pay.adding(share) } catch {
+                    throw EvaluationError(EvaluationMessages.arithmeticAddingAward(error, award: a.name), at: a.location)
                 }
             }
             v = .number(pay)
         case .itemYuan:
             var sum = ExactNumber.zero
             for i in rules.items.indices {
-                do { sum = try sum.adding(try yuan(ofItem: i, worker: w)) } catch let e as EvaluationError { throw e } catch {
-                    throw EvaluationError("\(error) adding the items' yuan", at: nil)
-                }
+                let yuan = try yuan(ofItem: i, worker: w)
+                do { sum = try sum.adding(yuan) } catch { throw EvaluationError(EvaluationMessages.arithmeticAddingItemsYuan(error), at: nil) }
             }
             v = .number(sum)
         case .award(let k): v = .number(try awardShares(k)[w])
@@ -92,10 +92,12 @@ extension MonthComputation {
 
     func total(worker w: Int) throws(EvaluationError) -> ExactNumber {
         var sum = ExactNumber.zero
-        do {
-            for i in rules.items.indices { sum = try sum.adding(try itemScore(i, worker: w)) }
-        } catch let e as EvaluationError { throw e } catch { throw EvaluationError("\(error)", at: nil) }
-        do { sum = try sum.adding(rules.totalBase) } catch { throw EvaluationError("\(error) adding the total's base", at: nil) }
+        // The product's sum: no rule line to point at.
+        for i in rules.items.indices {
+            let score = try itemScore(i, worker: w)
+            do { sum = try sum.adding(score) } catch { throw EvaluationError(error, at: nil) }
+        }
+        do { sum = try sum.adding(rules.totalBase) } catch { throw EvaluationError(EvaluationMessages.arithmeticAddingTotalBase(error), at: nil) }
         if let min = rules.totalMinimum, sum < min { sum = min }
         if let max = rules.totalMaximum, sum > max { sum = max }
         return sum
@@ -106,7 +108,7 @@ extension MonthComputation {
         let item = rules.items[i]
         let slot = memoSlot(.item(i), w)
         if let cached = slot.pointee, let n = cached.number { return n }
-        guard let base = try value(item.base, worker: w).number else { throw EvaluationError("item \(item.name) is not a number", at: item.location) }
+        guard let base = try value(item.base, worker: w).number else { throw EvaluationError(EvaluationMessages.itemNotANumber(item.name), at: item.location) }
         var score = base
         var yuan = ExactNumber.zero
         do {
@@ -138,8 +140,10 @@ extension MonthComputation {
                                                   points: try score.subtracting(unbounded), yuan: .zero, file: nil, line: nil, times: nil))
             }
             score = try score.rounded(places: rules.itemRoundingPlaces)
-        } catch let e as EvaluationError { throw e } catch {
-            throw EvaluationError("\(error) in item \(item.name)", at: item.location)
+        } catch let e as EvaluationError { throw e } catch let e as ArithmeticError {
+            throw EvaluationError(EvaluationMessages.arithmeticInItem(e, item: item.name), at: item.location)
+        } catch {
+            preconditionFailure("an item's score throws only EvaluationError and ArithmeticError")
         }
         if itemYuan[i] == nil { itemYuan[i] = Array(repeating: .zero, count: workerCount) }
         itemYuan[i]![w] = yuan

@@ -184,26 +184,38 @@ final class RuleMessageFixtureTests: XCTestCase {
         XCTAssertEqual(unknown.sorted(), [], "checker fixtures named after no message function")
     }
 
-    /// Outside its catalogues, Expression/ builds no message from a literal (error("…"),
-    /// ExpressionParseError("…"), message: "…"): a new message is a catalogue function, so it has a
-    /// name and a fixture.
+    /// Outside the catalogues, no message is built from a literal: in Expression/ no error("…"),
+    /// ExpressionParseError("…"), message: "…" (checker and parser: CheckerMessages, ParserMessages);
+    /// in Expression/, Scoring/ and Rating/ no EvaluationError("…") or EvaluationError.x("…"), no
+    /// .error("…") diagnostic and no message = "…" (EvaluationMessages); in Rules/Sections/ no
+    /// what: "…" (RulePlaces). A new message is a catalogue function, so it has a name and a
+    /// fixture or a case. (TableIngest's input problems are data errors, not covered here.)
     func testNoMessageLiteralOutsideTheCatalogues() throws {
-        let folder = Self.sources.appendingPathComponent("Expression")
-        let catalogues = Set(Self.expressionCatalogues.map { URL(fileURLWithPath: $0).lastPathComponent })
-        let literalMessage = try NSRegularExpression(pattern: #"\berror\(\s*"|ExpressionParseError\(\s*"|message:\s*""#)
+        let evaluation = #"EvaluationError(\.\w+)?\(\s*"|\.error\(\s*"|message\s*=\s*""#
+        let scans: [(folder: String, pattern: String, minimumFiles: Int)] = [
+            ("Expression", #"\berror\(\s*"|ExpressionParseError\(\s*"|message:\s*"|"# + evaluation, 5),
+            ("Scoring", evaluation, 10),
+            ("Rating", evaluation, 1),
+            ("Rules/Sections", #"what:\s*""#, 15),
+        ]
+        let catalogues = Set((Self.expressionCatalogues + [EvaluationErrorPositionTests.catalogue]).map { URL(fileURLWithPath: $0).lastPathComponent })
         var found: [String] = []
-        var files = 0
-        for file in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        where file.hasSuffix(".swift") && !catalogues.contains(file) {
-            files += 1
-            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
-            for (n, line) in text.components(separatedBy: "\n").enumerated()
-            where literalMessage.firstMatch(in: line, range: NSRange(location: 0, length: (line as NSString).length)) != nil {
-                found.append("\(file):\(n + 1): \(line.trimmingCharacters(in: .whitespaces))")
+        for scan in scans {
+            let folder = Self.sources.appendingPathComponent(scan.folder)
+            let literalMessage = try NSRegularExpression(pattern: scan.pattern)
+            var files = 0
+            for file in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+            where file.hasSuffix(".swift") && !catalogues.contains(file) {
+                files += 1
+                let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+                for (n, line) in text.components(separatedBy: "\n").enumerated()
+                where literalMessage.firstMatch(in: line, range: NSRange(location: 0, length: (line as NSString).length)) != nil {
+                    found.append("\(scan.folder)/\(file):\(n + 1): \(line.trimmingCharacters(in: .whitespaces))")
+                }
             }
+            XCTAssertGreaterThanOrEqual(files, scan.minimumFiles, scan.folder)
         }
-        XCTAssertGreaterThan(files, 5)
-        XCTAssertEqual(found, [], "message literals outside CheckerMessages / ParserMessages")
+        XCTAssertEqual(found, [], "message literals outside CheckerMessages / ParserMessages / EvaluationMessages / RulePlaces")
     }
 
     /// The first string literal in `text`, as written between its quotes (interpolations included).

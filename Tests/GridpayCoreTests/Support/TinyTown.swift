@@ -19,6 +19,14 @@ struct TinyTown {
          history: HistoryProvider? = nil, accepted: Set<RowPosition> = [], quarterly: Bool = false) throws {
         var text = TinyTown.ruleFile(values: values, rowColumns: rowColumns, items: items, extra: extra)
         if quarterly { text = text.replacingOccurrences(of: "effective_from = \"2026-01\"\n", with: "effective_from = \"2026-01\"\nperiod = \"quarter\"\n") }
+        try self.init(text: text, rows: rows, roster: roster.enumerated().map { k, w in [w.0, "名\(k)", w.1, w.2, w.3] },
+                      month: month, history: history, accepted: accepted)
+    }
+
+    /// A town of a rule file written whole: `roster` gives every cell of each roster row, in the
+    /// order of the roster table's columns (whatever they are); `rows` as above.
+    init(text: String, rows: [[String]] = [], roster: [[String]], month: String = "2026-10",
+         history: HistoryProvider? = nil, accepted: Set<RowPosition> = []) throws {
         self.text = text
         switch RuleLoader.load(text: text, file: TinyTown.file) {
         case .success(let r): rules = r
@@ -28,8 +36,8 @@ struct TinyTown {
         }
         let c = MonthComputation(rules: rules, span: CalendarPeriod.parse(month)!, history: history)
         let rosterIngest = TableIngest(table: rules.roster.table, month: c, accepted: [])
-        rosterIngest.consume(fields: ["编号", "姓名", "村", "网格", "基数"], line: 1)
-        for (k, w) in roster.enumerated() { rosterIngest.consume(fields: [w.0, "名\(k)", w.1, w.2, w.3], line: k + 2) }
+        rosterIngest.consume(fields: rules.tables[rules.roster.table].columns.map(\.name), line: 1)
+        for (k, w) in roster.enumerated() { rosterIngest.consume(fields: w, line: k + 2) }
         rosterIngest.finish()
         c.startRows()
         if let own = rosterIngest.ownDeductions { c.adopt(own) }

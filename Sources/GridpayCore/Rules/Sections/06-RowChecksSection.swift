@@ -27,7 +27,7 @@ enum RowChecksSection {
         for name in ReasonTemplate.placeholders(in: message) where spec.columnIndex(name) == nil {
             d.report(RuleMessages.checkMessageNamesNoColumn(name, of: spec, at: t["message"]!.location))
         }
-        guard let (e, _) = d.expression(s, scope: .row(table: ti), expecting: .bool, what: "the require of a check") else { return nil }
+        guard let (e, _) = d.expression(s, scope: .row(table: ti), expecting: .bool, what: RulePlaces.checkRequire) else { return nil }
         return RowCheck(require: e, requireText: s.value, column: column, message: message, location: t.location)
     }
 }

@@ -19,7 +19,7 @@ enum ValuesSection {
             d.declare(name, .value(i), at: loc)
             d.context.valueIndices[name] = i
             d.define(.value(i)) { [unowned d] in
-                guard let (e, t) = d.expression(s, scope: .worker, expecting: nil, what: "value '\(name)'") else { return nil }
+                guard let (e, t) = d.expression(s, scope: .worker, expecting: nil, what: RulePlaces.value(name)) else { return nil }
                 d.checkedValues[i] = NamedValue(name: name, expr: e, type: t, sourceText: s.value, location: loc)
                 return t
             }

@@ -37,7 +37,7 @@ enum ItemsSection {
         var baseText = full?.description ?? "0"
         var ok = true
         if let s = r.string("score", required: false) {
-            if let (e, _) = d.expression(s, scope: .worker, expecting: .number, what: "the score of item '\(name)'") {
+            if let (e, _) = d.expression(s, scope: .worker, expecting: .number, what: RulePlaces.itemScore(name)) {
                 base = e
                 baseText = s.value
             } else { ok = false }

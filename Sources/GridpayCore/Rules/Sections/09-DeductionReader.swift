@@ -31,10 +31,10 @@ enum DeductionReader {
         guard let (source, amountScope) = readSource(r, table: tableIndex, reason: reason, d) else { ok = false; return nil }
         var points: CheckedExpr?, yuan: CheckedExpr?
         if let p = r.string("points", required: false) {
-            if let (e, _) = d.expression(p, scope: amountScope, expecting: .number, what: "points") { points = e } else { ok = false }
+            if let (e, _) = d.expression(p, scope: amountScope, expecting: .number, what: RulePlaces.deductionPoints) { points = e } else { ok = false }
         }
         if let y = r.string("yuan", required: false) {
-            if let (e, _) = d.expression(y, scope: amountScope, expecting: .number, what: "yuan") { yuan = e } else { ok = false }
+            if let (e, _) = d.expression(y, scope: amountScope, expecting: .number, what: RulePlaces.deductionYuan) { yuan = e } else { ok = false }
         }
         if points == nil && yuan == nil && ok {
             d.report(RuleMessages.deductionWithoutAmount(at: dt.location))
@@ -48,7 +48,7 @@ enum DeductionReader {
     /// Counted (`count`) or per row (`table`, `when`); and the scope its amounts are read in.
     static func readSource(_ r: TOMLSection, table: Int?, reason: String, _ d: RuleDraft) -> (DeductionSpec.Source, Scope)? {
         if let countText = r.string("count", required: false) {
-            guard let (e, _) = d.expression(countText, scope: .worker, expecting: .number, what: "count") else { return nil }
+            guard let (e, _) = d.expression(countText, scope: .worker, expecting: .number, what: RulePlaces.deductionCount) else { return nil }
             if r.has("when") { d.report(RuleMessages.countedDeductionWithWhen(at: r.table["when"]!.location)) }
             return (.counted(count: e, table: table), .worker)
         }
@@ -58,7 +58,7 @@ enum DeductionReader {
         }
         var when: CheckedExpr?
         if let w = r.string("when", required: false) {
-            guard let (e, _) = d.expression(w, scope: .row(table: ti), expecting: .bool, what: "when") else { return nil }
+            guard let (e, _) = d.expression(w, scope: .row(table: ti), expecting: .bool, what: RulePlaces.deductionWhen) else { return nil }
             when = e
         }
         let spec = d.context.tables[ti]

@@ -34,7 +34,7 @@ enum GradesSection {
         if !d.grades.contains(where: { $0.name == g.value }) {
             d.report(RuleMessages.vetoGradeNotAGrade(g.value, grades: d.grades.map(\.name), at: g.location(ofCharacterAt: 0)))
         }
-        if let (e, _) = d.expression(w, scope: .worker, expecting: .bool, what: "[[vetoes]] when") {
+        if let (e, _) = d.expression(w, scope: .worker, expecting: .bool, what: RulePlaces.vetoWhen) {
             d.vetoes.append(GradeVeto(when: e, grade: g.value, sourceText: w.value, location: vt.location))
         }
     }

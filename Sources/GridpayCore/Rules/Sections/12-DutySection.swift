@@ -8,7 +8,7 @@ enum DutySection {
         let r = d.section(dt, "[duty]", allowed: ["met"])
         d.declare(RuleLoader.dutyName, .dutyMet, at: dt.location)
         d.define(.dutyMet) { [unowned d] in
-            guard let s = r.string("met"), let (e, _) = d.expression(s, scope: .worker, expecting: .bool, what: "[duty] met") else { return nil }
+            guard let s = r.string("met"), let (e, _) = d.expression(s, scope: .worker, expecting: .bool, what: RulePlaces.dutyMet) else { return nil }
             d.duty = DutySpec(met: e, sourceText: s.value, location: s.location(ofCharacterAt: 0))
             return .bool
         }

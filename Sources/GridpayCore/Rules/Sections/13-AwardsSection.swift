@@ -40,10 +40,10 @@ enum AwardsSection {
             } else { amount = a }
         }
         guard let toText = r.string("to"),
-              let (to, _) = d.expression(toText, scope: .worker, expecting: .bool, what: "to of award '\(name)'") else { return nil }
+              let (to, _) = d.expression(toText, scope: .worker, expecting: .bool, what: RulePlaces.awardTo(name)) else { return nil }
         var per: CheckedExpr?
         if let p = r.string("per", required: false) {
-            guard let (e, _) = d.expression(p, scope: .worker, expecting: nil, what: "per of award '\(name)'") else { return nil }
+            guard let (e, _) = d.expression(p, scope: .worker, expecting: nil, what: RulePlaces.awardPer(name)) else { return nil }
             per = e
         }
         return AwardSpec(name: name, amount: amount, to: to, toText: toText.value, per: per, direction: direction, location: r.table.location)

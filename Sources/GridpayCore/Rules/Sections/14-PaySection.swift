@@ -22,13 +22,13 @@ enum PaySection {
         d.declare(RuleLoader.payBaseName, .payBase, at: pt.location)
         d.declare(RuleLoader.scorePayName, .scorePay, at: pt.location)
         d.define(.payBase) { [unowned d] in
-            guard let s = r.string("base"), let (e, _) = d.expression(s, scope: .worker, expecting: .number, what: "[pay] base") else { return nil }
+            guard let s = r.string("base"), let (e, _) = d.expression(s, scope: .worker, expecting: .number, what: RulePlaces.payBase) else { return nil }
             d.payBase = (e, s.value)
             return .number
         }
         d.define(.scorePay) { [unowned d] in
             guard let s = r.string("score_pay"),
-                  let (e, _) = d.expression(s, scope: .worker, expecting: .number, what: "[pay] score_pay") else { return nil }
+                  let (e, _) = d.expression(s, scope: .worker, expecting: .number, what: RulePlaces.scorePay) else { return nil }
             d.scorePay = (e, s.value)
             // Score pay includes the awards paid with it.
             for (k, direction) in d.awardDirections.enumerated() where direction == .award {

@@ -17,7 +17,7 @@ enum FlagsSection {
             }
             firstLocations[name] = nameString.location(ofCharacterAt: 0)
             d.flagNames.append(name)
-            if let (e, _) = d.expression(s, scope: .worker, expecting: .bool, what: "flag '\(name)'") {
+            if let (e, _) = d.expression(s, scope: .worker, expecting: .bool, what: RulePlaces.flag(name)) {
                 d.flags.append(FlagSpec(name: name, when: e, sourceText: s.value, location: ft.location))
             }
         }

@@ -22,7 +22,7 @@ enum DisplaySheetsSection {
             guard let name = r.text("name") else { continue }
             var order: CheckedExpr?
             if let o = r.string("order", required: false) {
-                order = d.expression(o, scope: .worker, expecting: .number, what: "the order of sheet \(name)")?.0
+                order = d.expression(o, scope: .worker, expecting: .number, what: RulePlaces.sheetOrder(name))?.0
             }
             let columns = readColumns(r.array("columns") ?? [], path: "a column of sheet \(name)", d)
             SheetsSection.checkName(name, at: gt.location, d)
@@ -45,7 +45,7 @@ enum DisplaySheetsSection {
     static func readColumn(_ t: TOMLTable, path: String, _ d: RuleDraft) -> DisplayColumn? {
         let r = d.section(t, path, allowed: ["name", "value", "format", "when"])
         guard let name = r.text("name"), let v = r.string("value") else { return nil }
-        guard let (e, type) = d.expression(v, scope: .worker, expecting: nil, what: "column \(name)") else { return nil }
+        guard let (e, type) = d.expression(v, scope: .worker, expecting: nil, what: RulePlaces.sheetColumn(name)) else { return nil }
         var format = DisplayColumn.Format.score
         if let f = r.string("format", required: false) {
             let names = DisplayColumn.Format.allCases.map(\.rawValue)
@@ -56,7 +56,7 @@ enum DisplaySheetsSection {
         }
         var when: CheckedExpr?
         if let w = r.string("when", required: false) {
-            when = d.expression(w, scope: .worker, expecting: .bool, what: "the when of column \(name)")?.0
+            when = d.expression(w, scope: .worker, expecting: .bool, what: RulePlaces.sheetColumnWhen(name))?.0
         }
         return DisplayColumn(name: name, value: e, type: type, format: format, when: when, location: t.location)
     }

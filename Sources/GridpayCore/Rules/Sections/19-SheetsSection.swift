@@ -44,7 +44,7 @@ enum SheetsSection {
     static func readLine(_ lt: TOMLTable, number: Int, sheet: String, _ d: RuleDraft) -> SheetSpec.Line? {
         let l = d.section(lt, "line #\(number) of sheet '\(sheet)'", allowed: ["label", "kind", "value"])
         guard let label = l.text("label"), let v = l.string("value"),
-              let (e, _) = d.expression(v, scope: .worker, expecting: .number, what: "the value of '\(label)'") else { return nil }
+              let (e, _) = d.expression(v, scope: .worker, expecting: .number, what: RulePlaces.sheetLine(label)) else { return nil }
         return .init(label: label, kind: l.text("kind", required: false) ?? "", value: e, location: v.location(ofCharacterAt: 0))
     }
 
@@ -53,13 +53,13 @@ enum SheetsSection {
     static func readUnits(_ ut: TOMLTable, sheet: String, _ d: RuleDraft) -> SheetSpec.Rows? {
         let u = d.section(ut, "[sheets.units] of sheet '\(sheet)'", allowed: ["key", "label", "columns"])
         var rows: SheetSpec.Rows?
-        if let k = u.string("key"), let (e, _) = d.expression(k, scope: .worker, expecting: nil, what: "the unit key") {
+        if let k = u.string("key"), let (e, _) = d.expression(k, scope: .worker, expecting: nil, what: RulePlaces.unitKey) {
             rows = .init(key: .value(e), label: u.text("label", required: false) ?? k.value, order: nil, columns: [])
         }
         for (j, ct) in u.tables("columns").enumerated() {
             let c = d.section(ct, "column #\(j + 1) of sheet '\(sheet)'", allowed: ["name", "value"])
             guard let cn = c.text("name"), let v = c.string("value"),
-                  let (e, t) = d.expression(v, scope: .worker, expecting: nil, what: "column '\(cn)'") else { continue }
+                  let (e, t) = d.expression(v, scope: .worker, expecting: nil, what: RulePlaces.unitColumn(cn)) else { continue }
             rows?.columns.append(DisplayColumn(name: cn, value: e, type: t, format: nil, when: nil, location: v.location(ofCharacterAt: 0)))
         }
         return rows
