@@ -57,6 +57,10 @@ enum ParserMessages {
         "expected ')' to close '(', found \(describe(found))"
     }
 
+    static func nestedTooDeeply(limit: Int) -> String {
+        "the expression nests more than \(limit) levels deep here (parentheses, calls, 'if', 'not', '-' or a chain of operators); expected at most \(limit): split it into named values"
+    }
+
     static func expectedValue(found: Token) -> String {
         "expected a value (number, text, name, function call or '('), found \(describe(found))"
     }

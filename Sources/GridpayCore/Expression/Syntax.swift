@@ -57,6 +57,21 @@ public indirect enum SyntaxKind: Sendable {
 public struct Syntax: Sendable {
     public var kind: SyntaxKind
     public var span: Span
+    /// Levels of the tree from here down (a leaf is 1): the parser refuses a tree deeper than
+    /// `ExpressionParser.maxDepth`, as the checker, the evaluator and freeing a tree recurse on it.
+    public let depth: Int
+
+    init(kind: SyntaxKind, span: Span) {
+        self.kind = kind
+        self.span = span
+        switch kind {
+        case .number, .string, .bool, .name: depth = 1
+        case .unary(_, let a), .named(_, _, let a): depth = a.depth + 1
+        case .binary(_, let a, let b): depth = max(a.depth, b.depth) + 1
+        case .conditional(let a, let b, let c): depth = max(a.depth, b.depth, c.depth) + 1
+        case .call(_, _, let args): depth = (args.map(\.depth).max() ?? 0) + 1
+        }
+    }
 }
 
 struct Token: Equatable {
@@ -82,6 +97,8 @@ public struct ExpressionParseError: Error, Sendable {
 
 public enum ExpressionParser {
     static let keywords: Set<String> = ["and", "or", "not", "if", "then", "else", "true", "false"]
+    /// Deepest nesting of parentheses, calls, 'if', 'not', '-' and chained operators accepted.
+    static let maxDepth = 200
 
     public static func parse(_ text: String) throws(ExpressionParseError) -> Syntax {
         var p = Parser(tokens: try lex(text))
@@ -180,7 +197,19 @@ public enum ExpressionParser {
         var index = 0
         var current: Token { tokens[index] }
 
+        /// Parentheses, calls, 'if', 'not' and '-' being read now (the parser recurses on each).
+        var depth = 0
+
         init(tokens: [Token]) { self.tokens = tokens }
+
+        /// One level deeper, at the current token (the one that opens the level); the caller
+        /// leaves it with `depth -= 1`.
+        mutating func enter() throws(ExpressionParseError) {
+            depth += 1
+            if depth > ExpressionParser.maxDepth {
+                throw ExpressionParseError(ParserMessages.nestedTooDeeply(limit: ExpressionParser.maxDepth), at: current.span)
+            }
+        }
 
         mutating func advance() { if index < tokens.count - 1 { index += 1 } }
 
@@ -198,6 +227,8 @@ public enum ExpressionParser {
         mutating func parseExpression() throws(ExpressionParseError) -> Syntax {
             if isKeyword("if") {
                 let start = current.span.start
+                try enter()
+                defer { depth -= 1 }
                 advance()
                 let cond = try parseExpression()
                 guard isKeyword("then") else {
@@ -224,9 +255,14 @@ public enum ExpressionParser {
                 default: op = nil
                 }
                 guard let op else { return lhs }
+                let opSpan = current.span
                 advance()
                 let rhs = try next(&self)
                 lhs = Syntax(kind: .binary(op, lhs, rhs), span: Span(start: lhs.span.start, end: rhs.span.end))
+                // A chain (1 + 1 + …) nests without recursing here, but the tree it makes is as deep.
+                if lhs.depth > ExpressionParser.maxDepth {
+                    throw ExpressionParseError(ParserMessages.nestedTooDeeply(limit: ExpressionParser.maxDepth), at: opSpan)
+                }
             }
         }
 
@@ -241,6 +277,8 @@ public enum ExpressionParser {
         mutating func parseNot() throws(ExpressionParseError) -> Syntax {
             if isKeyword("not") {
                 let start = current.span.start
+                try enter()
+                defer { depth -= 1 }
                 advance()
                 let operand = try parseNot()
                 return Syntax(kind: .unary(.not, operand), span: Span(start: start, end: operand.span.end))
@@ -271,6 +309,8 @@ public enum ExpressionParser {
         mutating func parseUnary() throws(ExpressionParseError) -> Syntax {
             if isSymbol("-") {
                 let start = current.span.start
+                try enter()
+                defer { depth -= 1 }
                 advance()
                 let operand = try parseUnary()
                 return Syntax(kind: .unary(.negate, operand), span: Span(start: start, end: operand.span.end))
@@ -300,6 +340,8 @@ public enum ExpressionParser {
                 }
                 advance()
                 if isSymbol("(") {
+                    try enter()
+                    defer { depth -= 1 }
                     advance()
                     var args: [Syntax] = []
                     if !isSymbol(")") {
@@ -322,6 +364,8 @@ public enum ExpressionParser {
                 }
                 return Syntax(kind: .name(n), span: token.span)
             case .symbol("("):
+                try enter()
+                defer { depth -= 1 }
                 advance()
                 let inner = try parseExpression()
                 try expectSymbol(")") { ParserMessages.unclosedParenthesis(found: $0) }

@@ -13,6 +13,10 @@ enum TOMLMessages {
         "expected the end of the line after the value, found \(shown(c))"
     }
 
+    static func nestedTooDeeply(limit: Int) -> String {
+        "tables, arrays and inline tables nest more than \(limit) levels deep here; expected at most \(limit) levels"
+    }
+
     static func unclosedTableHeader() -> String { "expected ']' to close the table header" }
 
     static func unclosedArrayOfTablesHeader() -> String { "expected ']]' to close the array-of-tables header" }

@@ -7,6 +7,10 @@ struct TOMLParserState {
     var i = 0
     var line = 1
     var column = 1
+    /// How deep the value being read sits (header keys, dotted keys, arrays, inline tables): past
+    /// `maxNesting` the reader refuses, so that no text can exhaust the stack of whoever walks the tree.
+    var nesting = 0
+    static let maxNesting = 64
 
     init(text: String, file: String) {
         chars = Array(text)
@@ -89,7 +93,9 @@ struct TOMLParserState {
         let isArray = current == "["
         if isArray { advance() }
         skipSpaces()
+        nesting = 0
         let keys = try parseDottedKey()
+        nesting = keys.count
         skipSpaces()
         guard current == "]" else { throw fail(TOMLMessages.unclosedTableHeader()) }
         advance()
@@ -173,6 +179,7 @@ struct TOMLParserState {
         while true {
             skipSpaces()
             let loc = location
+            if nesting + keys.count >= Self.maxNesting { throw fail(TOMLMessages.nestedTooDeeply(limit: Self.maxNesting), at: loc) }
             keys.append((try parseSimpleKey(), loc))
             skipSpaces()
             if current == "." { advance(); continue }
@@ -209,6 +216,8 @@ struct TOMLParserState {
         guard current == "=" else { throw fail(TOMLMessages.expectedEquals(after: keys.map(\.0).joined(separator: "."))) }
         advance()
         skipSpaces()
+        nesting += keys.count
+        defer { nesting -= keys.count }
         let node = try parseValue()
         var target = table
         for (key, loc) in keys.dropLast() {

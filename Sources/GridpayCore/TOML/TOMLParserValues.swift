@@ -47,7 +47,15 @@ extension TOMLParserState {
         return .number(n, text: text)
     }
 
+    /// Entering an array or inline table at the current character (its opening bracket).
+    mutating func enterNested() throws(TOMLParseError) {
+        nesting += 1
+        if nesting > Self.maxNesting { throw fail(TOMLMessages.nestedTooDeeply(limit: Self.maxNesting)) }
+    }
+
     mutating func parseArray() throws(TOMLParseError) -> [TOMLNode] {
+        try enterNested()
+        defer { nesting -= 1 }
         let open = location
         advance()
         var items: [TOMLNode] = []
@@ -106,6 +114,8 @@ extension TOMLParserState {
     }
 
     mutating func parseInlineTable() throws(TOMLParseError) -> TOMLTable {
+        try enterNested()
+        defer { nesting -= 1 }
         let table = TOMLTable(location: location)
         table.isInline = true
         advance()

@@ -63,3 +63,39 @@ final class TOMLParserTests: XCTestCase {
         XCTAssertEqual(errorText("a = 1e5\n"), "r.toml:1:5: error: '1e5' is not a number this rule format accepts (plain decimals such as 12, -3, 0.5; no exponents); dates must be quoted strings")
     }
 }
+
+/// Found by RuleLoaderFuzzTests: nesting without end (`x = [[[[…`, `{a={a=…`, `[a.a.a…]`,
+/// `a.a.a… = 1`) once exhausted the stack (signal 11). The reader now stops at 64 levels, counting
+/// the header's keys, dotted keys, arrays and inline tables, at the bracket or key that goes deeper.
+final class TOMLNestingTests: XCTestCase {
+    let message = "tables, arrays and inline tables nest more than 64 levels deep here; expected at most 64 levels"
+
+    func errorText(_ text: String) -> String {
+        do { _ = try TOMLParser.parse(text, file: "r.toml"); return "no error" } catch { return error.diagnostic.description }
+    }
+
+    func testArraysStopAtTheirSixtyFourthLevel() {
+        // The key x is level 1, so 63 arrays fit; the 64th '[' is column 4 + 64 = 68.
+        XCTAssertEqual(errorText("x = " + String(repeating: "[", count: 63) + String(repeating: "]", count: 63)), "no error")
+        XCTAssertEqual(errorText("x = " + String(repeating: "[", count: 64) + String(repeating: "]", count: 64)), "r.toml:1:68: error: \(message)")
+        XCTAssertEqual(errorText("x = " + String(repeating: "[", count: 100_000)), "r.toml:1:68: error: \(message)")
+    }
+
+    func testInlineTablesCountTheirKeys() {
+        // x = {a={a=…: x is 1, each "{a=" adds the table (+1) and its key a (+1): the 32nd '{'
+        // would be level 1 + 2×31 + 1 = 64, fine; its key a is level 65, at column 5 + 3×31 + 1 = 99.
+        XCTAssertEqual(errorText("x = " + String(repeating: "{a=", count: 31) + "1" + String(repeating: "}", count: 31)), "no error")
+        XCTAssertEqual(errorText("x = " + String(repeating: "{a=", count: 20_000) + "1"), "r.toml:1:99: error: \(message)")
+    }
+
+    func testDottedHeadersAndKeysStopAtSixtyFourKeys() {
+        let keys64 = Array(repeating: "a", count: 64).joined(separator: ".")
+        XCTAssertEqual(errorText("[\(keys64)]"), "no error")
+        // The 65th key of a header starts at column 2 + 2×64 = 130.
+        XCTAssertEqual(errorText("[\(keys64).a]"), "r.toml:1:130: error: \(message)")
+        // A dotted key under [t] (level 1): 63 keys fit, the 64th starts at column 1 + 2×63 = 127.
+        let keys63 = Array(repeating: "a", count: 63).joined(separator: ".")
+        XCTAssertEqual(errorText("[t]\n\(keys63) = 1"), "no error")
+        XCTAssertEqual(errorText("[t]\n\(keys63).a = 1"), "r.toml:2:127: error: \(message)")
+    }
+}
