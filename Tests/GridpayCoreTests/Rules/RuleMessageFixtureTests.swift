@@ -188,7 +188,7 @@ final class RuleMessageFixtureTests: XCTestCase {
     /// ExpressionParseError("…"), message: "…" (checker and parser: CheckerMessages, ParserMessages);
     /// in Expression/, Scoring/ and Rating/ no EvaluationError("…") or EvaluationError.x("…"), no
     /// .error("…") diagnostic and no message = "…" (EvaluationMessages); in Rules/Sections/ no
-    /// what: "…" (RulePlaces). A new message is a catalogue function, so it has a name and a
+    /// what: "…", section(…, "…") or path: "…" naming a place (RulePlaces). A new message is a catalogue function, so it has a name and a
     /// fixture or a case. (TableIngest's input problems are data errors, not covered here.)
     func testNoMessageLiteralOutsideTheCatalogues() throws {
         let evaluation = #"EvaluationError(\.\w+)?\(\s*"|\.error\(\s*"|message\s*=\s*""#
@@ -196,7 +196,7 @@ final class RuleMessageFixtureTests: XCTestCase {
             ("Expression", #"\berror\(\s*"|ExpressionParseError\(\s*"|message:\s*"|"# + evaluation, 5),
             ("Scoring", evaluation, 10),
             ("Rating", evaluation, 1),
-            ("Rules/Sections", #"what:\s*""#, 15),
+            ("Rules/Sections", #"what:\s*"|section\([^,]+,\s*"|path:\s*"[^"]"#, 15),
         ]
         let catalogues = Set((Self.expressionCatalogues + [EvaluationErrorPositionTests.catalogue]).map { URL(fileURLWithPath: $0).lastPathComponent })
         var found: [String] = []

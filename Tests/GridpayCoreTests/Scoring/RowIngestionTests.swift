@@ -49,4 +49,15 @@ final class RowIngestionTests: XCTestCase {
         XCTAssertEqual(w["W1"]!.records.map { "\($0.points) \($0.reason) \($0.line ?? 0)" }, ["-2 乙 2 2", "-0.5 乙 0.5 4"])
         XCTAssertEqual(w["W2"]!.items[0].description, "10")
     }
+
+    /// A row check without `message`: the row's problem quotes the check (RulePlaces.unmetCheck),
+    /// then what was expected, at the row (no `column`); the row is not counted (sum 3, not 3 + 0).
+    func testARowCheckWithoutMessageQuotesItsRequire() throws {
+        let text = TinyTown.ruleFile(values: ["\"和\" = 'sum(rows, n)'"], rowColumns: "  { name = \"n\", type = \"decimal\" },",
+                                     items: "[[items]]\nname = \"项\"\nfull = 0", extra: "")
+            .replacingOccurrences(of: "\n[roster]\n", with: "[[tables.rows.checks]]\nrequire = 'n > 0'\n\n[roster]\n")
+        let t = try TinyTown(text: text, rows: [["W1", "3"], ["W1", "0"]], roster: [["W1", "甲", "东", "G1", "100"]])
+        XCTAssertEqual(t.problems.map { "\($0.line ?? 0): \($0.message)" }, ["3: the row does not meet the check 'n > 0'; expected n > 0"])
+        XCTAssertEqual(try t.value("和", "W1"), "3")
+    }
 }

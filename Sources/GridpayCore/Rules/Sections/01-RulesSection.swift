@@ -12,7 +12,7 @@ enum RulesSection {
 
     static func read(_ d: RuleDraft) {
         guard let table = d.top.subtable("rules") else { return }
-        let r = d.section(table, "[rules]", allowed: keys)
+        let r = d.section(table, RulePlaces.rulesSection, allowed: keys)
         if let s = r.string("town") {
             d.town = s.value
             if let why = PlainName.problem(s.value) { d.report(RuleMessages.townNotPlain(why, at: s.location(ofCharacterAt: 0))) }

@@ -25,7 +25,7 @@ enum TablesSection {
     }
 
     static func readTable(_ t: TOMLTable, named name: String, at loc: SourceLocation, _ d: RuleDraft) -> TableSpec {
-        let r = d.section(t, "[tables.\(name)]", allowed: keys)
+        let r = d.section(t, RulePlaces.tableSection(name), allowed: keys)
         if r.has("checks") { d.checkTables[d.tables.count] = r.tables("checks") }
         let file = r.string("file")
         var spec = TableSpec(name: name, file: file?.value ?? "", encoding: .utf8, columns: [], workerColumn: nil, uniqueKeys: [],

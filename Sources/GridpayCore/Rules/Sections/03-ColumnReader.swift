@@ -16,7 +16,7 @@ enum ColumnReader {
             d.report(RuleMessages.columnNotATable(of: table, is: node.value.kindName, at: node.location))
             return nil
         }
-        let r = d.section(t, "a column of \(table)", allowed: keys)
+        let r = d.section(t, RulePlaces.columnOf(table), allowed: keys)
         guard let name = r.text("name"), let typeName = r.string("type"), let type = columnType(typeName, r, d) else { return nil }
         return ColumnSpec(name: name, type: type, minimum: r.number("min", required: false), maximum: r.number("max", required: false),
                           optional: r.bool("optional") ?? false, location: t.location, withinPeriod: r.bool("within_period"))

@@ -14,7 +14,7 @@ enum RosterSection {
 
     static func read(_ d: RuleDraft) {
         guard let rt = d.top.subtable("roster") else { return }
-        let r = d.section(rt, "[roster]", allowed: keys)
+        let r = d.section(rt, RulePlaces.rosterSection, allowed: keys)
         guard let tn = r.string("table") else { return }
         guard let ti = d.tables.firstIndex(where: { $0.name == tn.value }) else {
             d.report(RuleMessages.rosterTableUnknown(tn.value, tables: d.tables.map(\.name), at: tn.location(ofCharacterAt: 0)))

@@ -16,7 +16,7 @@ enum ColumnRulesSection {
                 guard case .table(let ct) = node.value, let nameNode = ct["name"], case .string(let name) = nameNode.value,
                       let c = d.tables[ti].columnIndex(name.value) else { continue }
                 // The column's keys were checked by ColumnReader: read them without reporting again.
-                let r = TOMLSection(ct, path: "column \(name.value) of \(entry.key)") { _ in }
+                let r = TOMLSection(ct, path: RulePlaces.columnOf(entry.key)) { _ in }
                 readConditions(r, table: ti, column: c, d)
                 readOnRoster(r, table: ti, column: c, d)
             }

@@ -15,7 +15,7 @@ enum RowChecksSection {
 
     static func readCheck(_ t: TOMLTable, number: Int, table ti: Int, _ d: RuleDraft) -> RowCheck? {
         let spec = d.context.tables[ti]
-        let r = d.section(t, "check #\(number) of table \(spec.name)", allowed: keys)
+        let r = d.section(t, RulePlaces.check(number, ofTable: spec.name), allowed: keys)
         guard let s = r.string("require") else { return nil }
         var column: Int?
         if let c = r.string("column", required: false) {
@@ -23,7 +23,7 @@ enum RowChecksSection {
                 d.report(RuleMessages.checkColumnNotAColumn(c.value, of: spec, at: c.location(ofCharacterAt: 0)))
             }
         }
-        let message = r.text("message", required: false) ?? "the row does not meet the check '\(s.value)'"
+        let message = r.text("message", required: false) ?? RulePlaces.unmetCheck(s.value)
         for name in ReasonTemplate.placeholders(in: message) where spec.columnIndex(name) == nil {
             d.report(RuleMessages.checkMessageNamesNoColumn(name, of: spec, at: t["message"]!.location))
         }

@@ -14,7 +14,7 @@ enum ItemsSection {
         d.itemTables = d.top.tables("items")
         d.checkedItems = Array(repeating: nil, count: d.itemTables.count)
         for (i, it) in d.itemTables.enumerated() {
-            let r = d.section(it, "[[items]] #\(i + 1)", allowed: keys)
+            let r = d.section(it, RulePlaces.itemSection(i + 1), allowed: keys)
             d.itemSections.append(r)
             let name = r.string("name")
             d.itemNames.append(name?.value)

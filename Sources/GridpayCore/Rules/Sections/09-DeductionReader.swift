@@ -15,7 +15,7 @@ enum DeductionReader {
     /// used; it is shared by the item's deductions, so a missing amount is reported only
     /// while nothing before it failed.
     static func read(_ dt: TOMLTable, number: Int, item: String, ok: inout Bool, _ d: RuleDraft) -> DeductionSpec? {
-        let r = d.section(dt, "deduction #\(number) of item '\(item)'", allowed: keys)
+        let r = d.section(dt, RulePlaces.deduction(number, ofItem: item), allowed: keys)
         let reason = r.text("reason") ?? ""
         var tableIndex: Int?
         if let tn = r.string("table", required: false) {

@@ -12,7 +12,7 @@
 ///     grade = "不合格"
 enum GradesSection {
     static func read(_ d: RuleDraft) {
-        let grades = readBands(d.top.tables("grades"), path: "grades", d)
+        let grades = readBands(d.top.tables("grades"), path: RulePlaces.gradesBands, d)
         d.grades = grades
         d.context.gradeNames = grades.map(\.name)
         let vetoTables = d.top.tables("vetoes")
@@ -29,7 +29,7 @@ enum GradesSection {
     }
 
     static func readVeto(_ vt: TOMLTable, number: Int, _ d: RuleDraft) {
-        let r = d.section(vt, "[[vetoes]] #\(number)", allowed: ["when", "grade"])
+        let r = d.section(vt, RulePlaces.vetoSection(number), allowed: ["when", "grade"])
         guard let w = r.string("when"), let g = r.string("grade") else { return }
         if !d.grades.contains(where: { $0.name == g.value }) {
             d.report(RuleMessages.vetoGradeNotAGrade(g.value, grades: d.grades.map(\.name), at: g.location(ofCharacterAt: 0)))
@@ -45,7 +45,7 @@ enum GradesSection {
     static func readBands(_ tables: [TOMLTable], path: String, _ d: RuleDraft) -> [GradeBand] {
         var bands: [GradeBand] = []
         for (i, t) in tables.enumerated() {
-            let r = d.section(t, "[[\(path)]] #\(i + 1)", allowed: ["name", "min"])
+            let r = d.section(t, RulePlaces.band(i + 1, of: path), allowed: ["name", "min"])
             guard let name = r.text("name") else { continue }
             bands.append(GradeBand(name: name, minimum: r.number("min", required: false), location: t.location))
         }

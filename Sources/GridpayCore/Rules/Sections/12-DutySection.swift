@@ -5,7 +5,7 @@
 enum DutySection {
     static func read(_ d: RuleDraft) {
         guard let dt = d.top.subtable("duty", required: false) else { return }
-        let r = d.section(dt, "[duty]", allowed: ["met"])
+        let r = d.section(dt, RulePlaces.dutySection, allowed: ["met"])
         d.declare(RuleLoader.dutyName, .dutyMet, at: dt.location)
         d.define(.dutyMet) { [unowned d] in
             guard let s = r.string("met"), let (e, _) = d.expression(s, scope: .worker, expecting: .bool, what: RulePlaces.dutyMet) else { return nil }

@@ -14,7 +14,7 @@ enum AwardsSection {
         d.awardTables = d.top.tables("awards")
         d.checkedAwards = Array(repeating: nil, count: d.awardTables.count)
         for (k, at) in d.awardTables.enumerated() {
-            let r = d.section(at, "[[awards]] #\(k + 1)", allowed: keys)
+            let r = d.section(at, RulePlaces.awardSection(k + 1), allowed: keys)
             var direction = AwardSpec.Direction.award
             if let p = r.string("pay", required: false) {
                 if let v = AwardSpec.Direction(rawValue: p.value) { direction = v } else {

@@ -10,7 +10,7 @@ enum PaySection {
 
     static func read(_ d: RuleDraft) {
         guard let pt = d.top.subtable("pay", required: false) else { return }
-        let r = d.section(pt, "[pay]", allowed: keys)
+        let r = d.section(pt, RulePlaces.paySection, allowed: keys)
         if let label = r.text("item_yuan_label", required: false) {
             d.itemYuanLabel = label
             d.declare(label, .itemYuan, at: pt.location)

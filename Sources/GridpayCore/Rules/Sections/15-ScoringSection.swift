@@ -10,7 +10,7 @@ enum ScoringSection {
 
     static func read(_ d: RuleDraft) {
         guard let st = d.top.subtable("scoring", required: false) else { return }
-        let r = d.section(st, "[scoring]", allowed: keys)
+        let r = d.section(st, RulePlaces.scoringSection, allowed: keys)
         d.totalBase = r.number("total_base", required: false) ?? .zero
         if let p = r.number("item_rounding", required: false) {
             if p.isInteger, p >= .zero, p <= ExactNumber(6) { d.roundingPlaces = Int(p.numerator) } else {

@@ -7,7 +7,7 @@ enum FlagsSection {
     static func read(_ d: RuleDraft) {
         var firstLocations: [String: SourceLocation] = [:]
         for (i, ft) in d.top.tables("flags").enumerated() {
-            let r = d.section(ft, "[[flags]] #\(i + 1)", allowed: ["name", "when"])
+            let r = d.section(ft, RulePlaces.flagSection(i + 1), allowed: ["name", "when"])
             guard let nameString = r.string("name"), let s = r.string("when") else { continue }
             let name = nameString.value
             // Each flag is a 是/否 column named as the flag: two of one name would be two such columns.

@@ -16,7 +16,7 @@ enum RatingsSection {
         let items = d.itemNames.compactMap { $0 }
         var rated: [PeriodKind: SourceLocation] = [:]
         for (i, t) in d.top.tables("ratings").enumerated() {
-            let path = "[[ratings]] #\(i + 1)"
+            let path = RulePlaces.ratingSection(i + 1)
             let r = d.section(t, path, allowed: keys)
             let periods = readPeriods(r, rated: &rated, d)
             let meanOf = r.string("mean", required: false)
@@ -29,7 +29,7 @@ enum RatingsSection {
                     d.report(RuleMessages.badRatingPlaces(at: t["places"]?.location))
                 }
             }
-            var bands = GradesSection.readBands(r.tables("bands"), path: "ratings.bands", d)
+            var bands = GradesSection.readBands(r.tables("bands"), path: RulePlaces.ratingBands, d)
             if bands.isEmpty { bands = d.grades }
             if bands.isEmpty { d.report(RuleMessages.ratingWithoutBands(path, at: t.location)) }
             let vetoes = r.tables("vetoes").enumerated().compactMap { j, vt in readVeto(vt, number: j + 1, bands: bands, d) }
@@ -59,7 +59,7 @@ enum RatingsSection {
     }
 
     static func readVeto(_ vt: TOMLTable, number: Int, bands: [GradeBand], _ d: RuleDraft) -> RatingVeto? {
-        let v = d.section(vt, "[[ratings.vetoes]] #\(number)", allowed: ["flag", "grade"])
+        let v = d.section(vt, RulePlaces.ratingVetoSection(number), allowed: ["flag", "grade"])
         guard let flag = v.string("flag"), let grade = v.string("grade") else { return nil }
         let flags = d.flagNames
         if !flags.contains(flag.value) {

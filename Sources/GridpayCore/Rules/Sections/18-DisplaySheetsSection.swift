@@ -14,17 +14,17 @@
 enum DisplaySheetsSection {
     static func read(_ d: RuleDraft) {
         if let st = d.top.subtable("summary", required: false) {
-            let r = d.section(st, "[summary]", allowed: ["columns"])
-            d.summaryColumns = readColumns(r.array("columns") ?? [], path: "a column of [summary]", d)
+            let r = d.section(st, RulePlaces.summarySection, allowed: ["columns"])
+            d.summaryColumns = readColumns(r.array("columns") ?? [], path: RulePlaces.summaryColumn, d)
         }
         for (i, gt) in d.top.tables("group_sheets").enumerated() {
-            let r = d.section(gt, "[[group_sheets]] #\(i + 1)", allowed: ["name", "order", "columns"])
+            let r = d.section(gt, RulePlaces.groupSheetSection(i + 1), allowed: ["name", "order", "columns"])
             guard let name = r.text("name") else { continue }
             var order: CheckedExpr?
             if let o = r.string("order", required: false) {
                 order = d.expression(o, scope: .worker, expecting: .number, what: RulePlaces.sheetOrder(name))?.0
             }
-            let columns = readColumns(r.array("columns") ?? [], path: "a column of sheet \(name)", d)
+            let columns = readColumns(r.array("columns") ?? [], path: RulePlaces.groupSheetColumn(name), d)
             SheetsSection.checkName(name, at: gt.location, d)
             d.sheets.append(SheetSpec(name: name, lines: [], rows: .init(key: .rosterGroup, label: nil, order: order, columns: columns),
                                       layout: .rowsTable, placement: .afterPay, location: gt.location))

@@ -21,7 +21,7 @@
 enum SheetsSection {
     static func read(_ d: RuleDraft) {
         for (i, st) in d.top.tables("sheets").enumerated() {
-            let r = d.section(st, "[[sheets]] #\(i + 1)", allowed: ["name", "lines", "units"])
+            let r = d.section(st, RulePlaces.sheetSection(i + 1), allowed: ["name", "lines", "units"])
             let name = r.text("name") ?? ""
             var sheet = SheetSpec(name: name, lines: [], rows: nil, layout: .totalsFirst, placement: .afterDetails, location: st.location)
             for (j, lt) in r.tables("lines").enumerated() {
@@ -42,7 +42,7 @@ enum SheetsSection {
     }
 
     static func readLine(_ lt: TOMLTable, number: Int, sheet: String, _ d: RuleDraft) -> SheetSpec.Line? {
-        let l = d.section(lt, "line #\(number) of sheet '\(sheet)'", allowed: ["label", "kind", "value"])
+        let l = d.section(lt, RulePlaces.sheetLineSection(number, ofSheet: sheet), allowed: ["label", "kind", "value"])
         guard let label = l.text("label"), let v = l.string("value"),
               let (e, _) = d.expression(v, scope: .worker, expecting: .number, what: RulePlaces.sheetLine(label)) else { return nil }
         return .init(label: label, kind: l.text("kind", required: false) ?? "", value: e, location: v.location(ofCharacterAt: 0))
@@ -51,13 +51,13 @@ enum SheetsSection {
     /// `[sheets.units]`: the rows, or nil when its key is missing or wrong (reported). Columns
     /// have no format: each value is shown as computed.
     static func readUnits(_ ut: TOMLTable, sheet: String, _ d: RuleDraft) -> SheetSpec.Rows? {
-        let u = d.section(ut, "[sheets.units] of sheet '\(sheet)'", allowed: ["key", "label", "columns"])
+        let u = d.section(ut, RulePlaces.unitsSection(ofSheet: sheet), allowed: ["key", "label", "columns"])
         var rows: SheetSpec.Rows?
         if let k = u.string("key"), let (e, _) = d.expression(k, scope: .worker, expecting: nil, what: RulePlaces.unitKey) {
             rows = .init(key: .value(e), label: u.text("label", required: false) ?? k.value, order: nil, columns: [])
         }
         for (j, ct) in u.tables("columns").enumerated() {
-            let c = d.section(ct, "column #\(j + 1) of sheet '\(sheet)'", allowed: ["name", "value"])
+            let c = d.section(ct, RulePlaces.unitColumnSection(j + 1, ofSheet: sheet), allowed: ["name", "value"])
             guard let cn = c.text("name"), let v = c.string("value"),
                   let (e, t) = d.expression(v, scope: .worker, expecting: nil, what: RulePlaces.unitColumn(cn)) else { continue }
             rows?.columns.append(DisplayColumn(name: cn, value: e, type: t, format: nil, when: nil, location: v.location(ofCharacterAt: 0)))

@@ -41,7 +41,7 @@ enum TestsSection {
     }
 
     static func readTest(_ tt: TOMLTable, number: Int, expectable: Set<String>, _ d: RuleDraft) -> RuleTestCase? {
-        let r = d.section(tt, "[[tests]] #\(number)", allowed: keys)
+        let r = d.section(tt, RulePlaces.testSection(number), allowed: keys)
         let name = r.text("name") ?? "#\(number)"
         guard let ps = r.string("period") else { return nil }
         let kind = d.periodKind

@@ -12,16 +12,16 @@ enum TestInputsReader {
                     d.report(RuleMessages.badQuarterTestMonth(e.key, months: span.months, at: e.keyLocation))
                     continue
                 }
-                inputs[m] = tables(t, path: "tests.inputs.\"\(e.key)\"", d)
+                inputs[m] = tables(t, path: RulePlaces.testInputs(e.key), d)
             }
-        } else if let it = r.subtable("inputs") { inputs[period] = tables(it, path: "tests.inputs", d) }
+        } else if let it = r.subtable("inputs") { inputs[period] = tables(it, path: RulePlaces.testInputsSection, d) }
         for e in r.subtable("earlier", required: false)?.entries ?? [] {
             guard let p = Period.parse(e.key), p < period else {
                 d.report(RuleMessages.badEarlierMonth(e.key, before: period, at: e.keyLocation))
                 continue
             }
             guard case .table(let t) = e.node.value else { continue }
-            inputs[p] = tables(t, path: "tests.earlier.\"\(e.key)\"", d)
+            inputs[p] = tables(t, path: RulePlaces.testEarlier(e.key), d)
         }
         return inputs
     }
