@@ -1,8 +1,9 @@
 /// The messages of evaluation errors (EvaluationError): what goes wrong while a checked rule is
 /// evaluated for a row, a worker, a sheet or a rating. One function per kind, as CheckerMessages
 /// keeps the checker's (cel-go's errors.go): the wording lives here, the call sites give the parts.
-/// A load cannot show these, so EvaluationMessageTests runs one small town per function and pins
-/// its exact message and rule-file position; its meta-test fails on a function without a case.
+/// A load cannot show these, so EvaluationErrorPositionTests.messageCases runs one small town per
+/// function and pins its exact message and rule-file position; its meta-test
+/// (testEveryEvaluationMessageFunctionHasACase) fails on a function without a case.
 ///
 /// What the checker rules out (a worker value read in a row, an operand or argument of the wrong
 /// type, an order between unorderable values) is a precondition where it is evaluated, not a
