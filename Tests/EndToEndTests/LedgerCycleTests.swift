@@ -229,6 +229,33 @@ final class LedgerCycleTests: XCTestCase {
         }
     }
 
+    /// SPEC §9: a run of a closed period whose files match the archive writes the same bytes as
+    /// before — also when rows were accepted at closing: the ledger's accepted rows are accepted
+    /// again, without the clerk having to remember the --accept of the close.
+    func testClosedMonthClosedWithAcceptedRowsRunsAgainAsPublished() throws {
+        try writeMonth("2026-08", checks: [("PC8", "W1", "否")], extraEvents: "E1,W2,2026-08-03 10:00,噪音,待定\n")
+        var r = try gridpay(["close", "qinghe", "2026-08", "--by", "李四", "--accept", "events.csv:2"])
+        XCTAssertEqual(r.status, 0, r.transcript)
+        let published = try ["qinghe-2026-08.xlsx", "qinghe-2026-08-pay.csv", "qinghe-2026-08-manifest.json"].map {
+            try Data(contentsOf: URL(fileURLWithPath: "\(output)/qinghe/2026-08/\($0)"))
+        }
+        for accept in [[], ["--accept", "events.csv:2"]] {
+            r = try gridpay(["run", "qinghe", "2026-08"] + accept)
+            XCTAssertEqual(r.status, 0, r.transcript)
+            let again = try ["qinghe-2026-08.xlsx", "qinghe-2026-08-pay.csv", "qinghe-2026-08-manifest.json"].map {
+                try Data(contentsOf: URL(fileURLWithPath: "\(output)/qinghe/2026-08/\($0)"))
+            }
+            XCTAssertEqual(again, published, "run \(accept) of the closed month wrote other bytes")
+        }
+        // The manifest still names the row accepted at closing.
+        let manifest = try String(contentsOfFile: "\(output)/qinghe/2026-08/qinghe-2026-08-manifest.json", encoding: .utf8)
+        XCTAssertTrue(manifest.contains("\"events.csv:2\""), manifest)
+        // A month not closed still needs its --accept.
+        try writeMonth("2026-09", checks: [], extraEvents: "E9,W2,2026-09-03 10:00,噪音,待定\n")
+        r = try gridpay(["run", "qinghe", "2026-09"])
+        XCTAssertEqual(r.status, 1, r.transcript)
+    }
+
     func testVerifySaysWhetherInputStillMatchesAndWhichValuesDiffer() throws {
         try writeMonth("2026-07", checks: [("PC1", "W1", "否")])
         var r = try gridpay(["close", "qinghe", "2026-07", "--by", "张三"])
