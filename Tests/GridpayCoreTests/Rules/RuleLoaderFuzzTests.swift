@@ -51,7 +51,7 @@ final class RuleLoaderFuzzTests: XCTestCase {
     func testMutatedRuleFilesLoadOrSayWhereTheyAreWrong() throws {
         let sources = try Self.sources()
         // 1001951: 18,699 '(' inserted into xinhe.toml overflowed the stack (expression nesting).
-        let seeds = FuzzPlan.seeds(default: 120, salt: 1, fixed: [1_001_951])
+        let seeds = FuzzPlan.seeds(default: 300, salt: 1, fixed: [1_001_951])
         var loaded = 0, refused = 0
         for seed in seeds {
             var rng = SplitMix64(seed: seed)
