@@ -85,10 +85,10 @@ enum BinaryRunner {
         var description: String
     }
 
-    /// Runs the binary with `arguments`, stdout and stderr going to files (no pipe can fill up),
-    /// and waits at most `timeout` seconds.
+    /// Runs the binary with `arguments` in `directory` (default: the package root), stdout and
+    /// stderr going to files (no pipe can fill up), and waits at most `timeout` seconds.
     static func run(_ arguments: [String], binary: String? = nil, timeout: TimeInterval = 60, environment: [String: String] = [:],
-                    file: StaticString = #filePath, line: UInt = #line) throws -> Output {
+                    directory: String? = nil, file: StaticString = #filePath, line: UInt = #line) throws -> Output {
         let binary = binary ?? binaryPath
         guard FileManager.default.isExecutableFile(atPath: binary) else {
             let message = "the \((binary as NSString).lastPathComponent) binary is missing: no executable at \(binary). Build it first "
@@ -109,7 +109,7 @@ enum BinaryRunner {
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
         if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
-        process.currentDirectoryURL = packageRoot
+        process.currentDirectoryURL = directory.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? packageRoot
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = outHandle
         process.standardError = errHandle
