@@ -78,9 +78,12 @@ public enum RuleFiles {
             // Where: the line and column of the first byte that is not UTF-8.
             let bytes = [UInt8](data)
             let bad = firstInvalidUTF8(bytes)
-            let prefix = String(decoding: bytes[0..<bad], as: UTF8.self)
-            let lines = prefix.split(separator: "\n", omittingEmptySubsequences: false)
-            let loc = SourceLocation(file: path, line: lines.count, column: (lines.last?.count ?? 0) + 1)
+            // Lines counted on the bytes (LF, so CRLF too: "\r\n" is one Character, which
+            // split(separator: "\n") would not split at), columns in characters, a BOM first no column.
+            let lineStart = (bytes[0..<bad].lastIndex(of: 0x0A) ?? -1) + 1
+            var lineText = String(decoding: bytes[lineStart..<bad], as: UTF8.self)
+            if lineStart == 0, lineText.first == "\u{FEFF}" { lineText.removeFirst() }
+            let loc = SourceLocation(file: path, line: bytes[0..<bad].filter { $0 == 0x0A }.count + 1, column: lineText.count + 1)
             let byte = bad < bytes.count ? String(bytes[bad], radix: 16, uppercase: true) : "?"
             return .failure(PipelineFailure(diagnostics: [.error("the rule file is not UTF-8 text: byte 0x\(byte) here does not begin a UTF-8 character (was it saved as GBK/GB18030?); save it as UTF-8", at: loc)]))
         }

@@ -94,7 +94,8 @@ public enum RuleTestRunner {
         guard parts.count >= 2, let period = Period.parse(String(parts[parts.count - 2])),
               let table = rules.tables.first(where: { $0.file == String(parts[parts.count - 1]) }),
               let text = test.inputs[period]?[table.name] else { return nil }
-        let lines = text.value.split(separator: "\n", omittingEmptySubsequences: false)
+        // "\r\n" (a rule file saved with CRLF) is one Character: split(separator: "\n") misses it.
+        let lines = text.value.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
         guard loc.line <= lines.count else { return nil }
         var offset = 0
         for l in lines.prefix(loc.line - 1) { offset += l.count + 1 }

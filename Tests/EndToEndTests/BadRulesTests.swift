@@ -107,3 +107,19 @@ final class BadRulesTests: XCTestCase {
         XCTAssertEqual(r.stdoutLines, ["\(path): rules mini version 1 are valid; 0 passed, 1 failed"], r.transcript)
     }
 }
+
+extension BadRulesTests {
+    /// A rule file saved with CRLF line ends shows its source line and caret as with LF (found
+    /// while fixing the CRLF position bugs that RuleFilesFuzzTests found: "\r\n" is one Character,
+    /// so the printer split the file at "\n" into one line and showed no source line at all).
+    func testACRLFRuleFileShowsItsSourceLineAndCaret() throws {
+        let tmp = try Runner.TempFolder(prefix: "gridpay-crlf")
+        let path = "\(tmp.path)/unknown-name.toml"
+        let text = try String(contentsOfFile: fixture("unknown-name"), encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "\n", with: "\r\n").utf8).write(to: URL(fileURLWithPath: path))
+        let r = try Runner.run(["check", path])
+        XCTAssertEqual(r.status, 1, r.transcript)
+        let header = "\(path):42:22: error: unknown name '有效事件'; did you mean '有效事件数'?"
+        Runner.assertContains(r.stderr, "\(header)\nscore = '10 * min(1, 有效事件 / 5)'\n\(caret(21, 7))\n", r.transcript)
+    }
+}

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import GridpayCSV
+import GridpayCore
 
 /// SplitMix64, as GridpayCoreTests/Support/Fuzzing.swift (test targets share no code): the fuzz
 /// tests' only randomness, seeded, so a failure replays from its seed (GRIDPAY_FUZZ_SEED).
@@ -113,5 +114,28 @@ enum CSVMutation {
         default:
             let k = rng.int(n + 1); return (Array(b[..<k]), "truncated at byte \(k)")
         }
+    }
+}
+
+/// Where a diagnostic may point in a rule file's text: lines end at "\n" or "\r\n" (as the TOML
+/// reader counts them), columns count characters, one past the last allowed; a BOM first is no column.
+struct LineShape {
+    let lineLengths: [Int]
+    init(_ text: String) {
+        var lengths: [Int] = [], current = 0, first = true
+        for c in text {
+            if first, c == "\u{FEFF}" { first = false; continue }
+            first = false
+            if c == "\n" || c == "\r\n" { lengths.append(current); current = 0 } else { current += 1 }
+        }
+        lengths.append(current)
+        lineLengths = lengths
+    }
+
+    func problem(_ loc: SourceLocation) -> String? {
+        guard loc.line >= 1, loc.line <= lineLengths.count else { return "line \(loc.line) outside 1...\(lineLengths.count)" }
+        let len = lineLengths[loc.line - 1]
+        guard loc.column >= 1, loc.column <= len + 1 else { return "column \(loc.column) outside 1...\(len + 1) of line \(loc.line)" }
+        return nil
     }
 }
