@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, checks both shipped rule files and runs the sample months.
+# Installs what is missing, builds, checks the shipped rule files and runs the sample periods.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
@@ -9,9 +9,11 @@ $bin check Rules/qinghe.toml
 $bin check Rules/xinhe.toml
 $bin check Rules/shuangqiao.toml
 $bin check Rules/jinshan.toml
+$bin check Rules/kangning.toml
 for month in 2026-08 2026-09 2026-10; do $bin run qinghe "$month"; done
 $bin run xinhe 2026-10
 $bin run shuangqiao 2026-Q3
 $bin rate shuangqiao 2026
 for month in 2026-09 2026-10; do $bin run jinshan "$month"; done
+$bin run kangning 2026-10
 $bin explain qinghe 2026-10 QH0052
