@@ -11,7 +11,7 @@ struct Locations: ParsableArguments {
     var rulesDir = "Rules"
     @Option(help: "Folder of inputs (<town>/<YYYY-MM>/*.csv).")
     var inputDir = "Input"
-    @Option(help: "Folder for outputs (<town>/<YYYY-MM>/).")
+    @Option(help: "Folder for outputs (<town>/<period>/).")
     var outputDir = "Output"
 
     /// A run of `town` for `period` with these folders.

@@ -15,7 +15,7 @@ struct Gridpay: ParsableCommand {
 }
 
 struct Run: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Run one month: write the workbook, the pay CSV and the manifest.")
+    static let configuration = CommandConfiguration(abstract: "Run one period (a month, or a quarter for a town assessed by quarter): write the workbook, the pay CSV and the manifest.")
 
     @Argument(help: "Town, as named by its rule file (e.g. qinghe).") var town: String
     @Argument(help: "Month YYYY-MM, or quarter YYYY-Qn for a town assessed by quarter.") var month: String
