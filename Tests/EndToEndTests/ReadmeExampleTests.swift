@@ -62,7 +62,7 @@ final class ReadmeExampleTests: XCTestCase {
 
     func testEveryReadmeExampleRunsAsShown() throws {
         let readme = try String(contentsOfFile: BinaryRunner.packageRoot.appendingPathComponent("README.md").path, encoding: .utf8)
-        let examples = try Self.examples(in: readme)
+        let examples = Self.examples(in: readme)
         // The README shows at least the commands of SPEC §7; each must appear in an example.
         for command in ["run", "check", "explain", "close", "verify", "status", "rate", "compare"] {
             XCTAssertTrue(examples.contains { $0.kind == .gridpay && $0.words.dropFirst().first == command },
@@ -80,7 +80,7 @@ final class ReadmeExampleTests: XCTestCase {
 
         var expectedGoldens: Set<String> = []
         for (index, example) in examples.enumerated() {
-            let where_ = "README.md:\(example.line): \(example.command)"
+            let place = "README.md:\(example.line): \(example.command)"
             let promised = Self.promisedPaths(example.comment)
             let before = Dictionary(uniqueKeysWithValues: promised.map { ($0, Self.identity($0, in: root.path)) })
 
@@ -96,20 +96,20 @@ final class ReadmeExampleTests: XCTestCase {
             }
 
             XCTAssertEqual(output.status, example.expectedStatus,
-                           "\(where_)\n\(example.expectedStatus == 0 ? "must succeed" : "shows a failure (its comment says exit 1)")\n\(output.transcript)")
+                           "\(place)\n\(example.expectedStatus == 0 ? "must succeed" : "shows a failure (its comment says exit 1)")\n\(output.transcript)")
             for path in promised {
                 let now = Self.identity(path, in: root.path)
-                XCTAssertNotNil(now, "\(where_): its comment says it writes \(path), which does not exist after it ran")
+                XCTAssertNotNil(now, "\(place): its comment says it writes \(path), which does not exist after it ran")
                 if path.hasSuffix("/") || path.contains("*") { continue }
                 let was = before[path] ?? nil
                 XCTAssertTrue(now == nil || now != was,
-                              "\(where_): its comment says it writes \(path), which it left as it was")
+                              "\(place): its comment says it writes \(path), which it left as it was")
             }
 
             let name = String(format: "%02d", index + 1) + "-" + Self.slug(example) + ".txt"
             expectedGoldens.insert(name)
             let text = "$ \(example.command)\n" + Self.transcript(output, normalising: root.path, clockSince: started, kind: example.kind)
-            try Self.compare(text, withGolden: "\(Self.goldenDir)/\(name)", what: where_)
+            try Self.compare(text, withGolden: "\(Self.goldenDir)/\(name)", what: place)
         }
         try Self.checkNoStrayGoldens(in: Self.goldenDir, expected: expectedGoldens, what: "README example")
     }
@@ -158,12 +158,13 @@ final class ReadmeExampleTests: XCTestCase {
 
     // MARK: reading the README
 
-    /// The examples of `readme`, in order; throws on a command-block line that is neither an
-    /// example nor one of `linesNotRun`.
-    static func examples(in readme: String) throws -> [Example] {
+    /// The examples of `readme`, in order; fails on a command-block line that is neither an
+    /// example nor one of `linesNotRun`, and on a line of `linesNotRun` that the README lacks.
+    static func examples(in readme: String) -> [Example] {
         var examples: [Example] = []
         var unclassified: [String] = []
-        for (line, text) in commandLines(in: readme) {
+        let lines = commandLines(in: readme)
+        for (line, text) in lines {
             let (command, comment) = splitComment(text)
             let words = shellWords(command)
             guard let first = words.first else { continue }
@@ -180,7 +181,7 @@ final class ReadmeExampleTests: XCTestCase {
             }
             examples.append(Example(kind: kind, line: line, command: command, comment: comment, words: words))
         }
-        let notSeen = linesNotRun.keys.filter { key in !commandLines(in: readme).contains { splitComment($0.text).command == key } }
+        let notSeen = linesNotRun.keys.filter { key in !lines.contains { splitComment($0.text).command == key } }
         XCTAssertEqual(notSeen.sorted(), [], "ReadmeExampleTests.linesNotRun names lines that README.md no longer has")
         if !unclassified.isEmpty {
             XCTFail("command-block lines that this test neither runs nor lists in linesNotRun (add them to one or the other):\n"
