@@ -84,7 +84,8 @@ struct GridpayDatagen: ParsableCommand {
             let text = DiagnosticRenderer.render(d) { file in
                 if let c = cache[file] { return c }
                 guard let s = f.sources[file] else { return nil }
-                let lines = s.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+                // Lines as the TOML reader counts them: "\r\n" is one Character, which split(separator: "\n") misses.
+                let lines = s.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
                 cache[file] = lines
                 return lines
             }

@@ -49,3 +49,24 @@ final class DatagenEndToEndTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: out))
     }
 }
+
+extension DatagenEndToEndTests {
+    /// A shape file saved with CRLF line ends shows its source line under the error, as with LF
+    /// ("\r\n" is one Character: the printer split the file at "\n" into one line and showed none;
+    /// the same bug as gridpay's, BadRulesTests.testACRLFRuleFileShowsItsSourceLineAndCaret).
+    func testACRLFShapeFileShowsItsSourceLine() throws {
+        let folder = try Runner.TempFolder(prefix: "gridpay-datagen-crlf")
+        let text = try String(contentsOfFile: Self.shape, encoding: .utf8)
+            .replacingOccurrences(of: "rules = \"../../Rules/qinghe.toml\"", with: "rules = \"\(Runner.rulesDir)/qinghe.toml\"")
+            .replacingOccurrences(of: "\"是否接听\" = { fill = \"choice\"", with: "\"是否接听\" = { fill = \"chioce\"")
+        let shape = folder.path("shape.toml")
+        try text.replacingOccurrences(of: "\n", with: "\r\n").write(toFile: shape, atomically: true, encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let line = lines.firstIndex { $0.contains("chioce") }!
+        let gen = try datagen(["--shape", shape, "--workers", "10", "--month", "2026-10", "--seed", "1", "--out", folder.path("out")])
+        XCTAssertEqual(gen.status, 1, gen.transcript)
+        let stderr = gen.stderr.components(separatedBy: "\n")
+        let header = try XCTUnwrap(stderr.firstIndex { $0.hasPrefix("\(shape):\(line + 1):") && $0.contains("unknown fill 'chioce'") }, gen.transcript)
+        XCTAssertEqual(stderr[header + 1], String(lines[line]), gen.transcript)
+    }
+}
