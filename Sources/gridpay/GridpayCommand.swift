@@ -9,7 +9,7 @@ import GridpayPipeline
 struct Gridpay: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gridpay",
-        abstract: "Monthly assessment and performance-pay sheets for community grid workers.",
+        abstract: "Assessment (by month or quarter) and performance-pay sheets for community grid workers.",
         version: GridpayVersion.current,
         subcommands: [Run.self, Check.self, Explain.self, Close.self, Verify.self, Status.self, Rate.self, Compare.self])
 }
@@ -18,7 +18,7 @@ struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Run one period (a month, or a quarter for a town assessed by quarter): write the workbook, the pay CSV and the manifest.")
 
     @Argument(help: "Town, as named by its rule file (e.g. qinghe).") var town: String
-    @Argument(help: "Month YYYY-MM, or quarter YYYY-Qn for a town assessed by quarter.") var month: String
+    @Argument(help: "Month YYYY-MM, or quarter YYYY-Qn for a town assessed by quarter.") var period: String
     @OptionGroup var locations: Locations
     @Option(name: .customLong("accept"), help: "Leave out a listed problem row on purpose, FILE:LINE (e.g. events.csv:12). Repeatable.",
             transform: parseAcceptedRow)
@@ -31,7 +31,7 @@ struct Run: ParsableCommand {
 
     func run() throws {
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
-        var request = locations.runRequest(town: town, period: try parsePeriod(month), accepted: accept)
+        var request = locations.runRequest(town: town, period: try parsePeriod(period), accepted: accept)
         request.threads = threads
         let result = try succeeded(reporting(quiet: quiet) { LedgerCommands.run(request, ledgerDir: ledgerDir, progress: $0) })
         printDiagnostics(result.warnings)
@@ -63,14 +63,14 @@ struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Print one worker's score and pay, line by line, with the input rows behind each deduction.")
 
     @Argument(help: "Town.") var town: String
-    @Argument(help: "Month YYYY-MM, or quarter YYYY-Qn for a town assessed by quarter; or a rated period (YYYY, YYYY-Hn, YYYY-Qn) for the worker's rating.") var month: String
+    @Argument(help: "Month YYYY-MM, or quarter YYYY-Qn for a town assessed by quarter; or a rated period (YYYY, YYYY-Hn, YYYY-Qn) for the worker's rating.") var period: String
     @Argument(help: "Worker id, as in the roster.") var worker: String
     @OptionGroup var locations: Locations
     @Option(name: .customLong("accept"), help: "As for run.", transform: parseAcceptedRow) var accept: [RowPosition] = []
     @OptionGroup var ledger: LedgerLocation
 
     func run() throws {
-        let period = try parsePeriod(month, kinds: [.month, .quarter, .halfYear, .year])
+        let period = try parsePeriod(self.period, kinds: [.month, .quarter, .halfYear, .year])
         if try RatingSources.explain(town: town, period: period, worker: worker, locations: locations, ledgerDir: ledger.ledgerDir) { return }
         var request = locations.runRequest(town: town, period: period, accepted: accept)
         // History over closed periods: their published results, as run reads them.
@@ -78,7 +78,7 @@ struct Explain: ParsableCommand {
         // No progress line (explain prints a text); GRIDPAY_TIMINGS=1 still times its phases.
         let m = try succeeded(reporting(quiet: true) { MonthRunner.prepare(request, progress: $0) })
         guard let w = m.report.workers.first(where: { $0.id == worker }) else {
-            throw unknownWorker(worker, "not on the roster of \(town) \(month)", among: m.report.workers.map(\.id))
+            throw unknownWorker(worker, "not on the roster of \(town) \(period)", among: m.report.workers.map(\.id))
         }
         print(Explanation.text(worker: w, in: m.inputs.computation, ruleFile: m.ruleFileName, workerCount: m.report.workers.count), terminator: "")
     }
