@@ -13,7 +13,7 @@ final class ExitStatusTests: XCTestCase {
             (["run", "shuangqiao", "2026-Q5"], "'2026-Q5' is not a period; expected YYYY-MM (a month)"),
             (["run", "qinghe", "2026"], "'2026' is a year; this command takes a month or quarter"),
             (["run", "qinghe", "2026-10", "--bogus"], "Unknown option '--bogus'"),
-            (["run", "qinghe"], "Missing expected argument '<month>'"),
+            (["run", "qinghe"], "Missing expected argument '<period>'"),
             (["run", "qinghe", "2026-10", "--threads", "x"], "The value 'x' is invalid for '--threads <threads>'"),
             // --accept is parsed by the command line: FILE:LINE, the line a number from 1.
             (["run", "qinghe", "2026-10", "--accept", "events.csv"],
@@ -47,7 +47,7 @@ final class ExitStatusTests: XCTestCase {
             XCTAssertEqual(r.stderr, "", r.transcript)
             XCTAssertFalse(r.stdout.isEmpty, r.transcript)
         }
-        Runner.assertContains(try Runner.run(["run", "--help"]).stdout, "USAGE: gridpay run <town> <month>")
+        Runner.assertContains(try Runner.run(["run", "--help"]).stdout, "USAGE: gridpay run <town> <period>")
     }
 
     /// A problem found while running (not by the parser) still exits 1 as before.
