@@ -120,8 +120,16 @@ final class ExpressionFuzzTests: XCTestCase {
             guard let loc = d.location else { broken.append("no position: \(d)"); continue }
             if let why = shape.problem(loc) { broken.append("\(why): \(d)") }
         }
+        let tomlReads = (try? TOMLParser.parse(text, file: file)) != nil
+        // On the expression's line, every diagnostic (syntax or check) is inside the expression:
+        // from its first character to one past its last.
+        if strict, tomlReads {
+            for d in a ?? [] where d.location?.line == line + 1 && !(column...(column + expr.count)).contains(d.location!.column) {
+                broken.append("outside the expression (columns \(column)...\(column + expr.count)): \(d)")
+            }
+        }
         // A syntax error: reported at the file position of its character, when the TOML reads.
-        if strict, case (_, let e?) = parsed(expr), (try? TOMLParser.parse(text, file: file)) != nil {
+        if strict, tomlReads, case (_, let e?) = parsed(expr) {
             positionsChecked += 1
             let expected = "\(file):\(line + 1):\(column + e.span.start): error: \(e.message)"
             if !(a ?? []).contains(where: { $0.description == expected }) {

@@ -56,7 +56,19 @@ enum CSVMutation {
     static func mutate(_ input: [UInt8], _ rng: inout SplitMix64) -> ([UInt8], String) {
         var b = input
         let n = b.count
-        switch rng.int(19) {
+        switch rng.int(21) {
+        case 19, 20:
+            // A number cell made extreme: past 64 bits, at its edge, tiny, signed, written oddly.
+            var l = lines(b); let k = 1 + rng.int(max(1, l.count - 1))
+            guard k < l.count else { return (b, "no row to change") }
+            var cells = l[k].split(separator: 44, omittingEmptySubsequences: false)
+            let numeric = cells.indices.filter { i in !cells[i].isEmpty && cells[i].allSatisfy { ($0 >= 48 && $0 <= 57) || $0 == 46 } }
+            guard let i = numeric.isEmpty ? nil : rng.pick(numeric) else { return (b, "no number on line \(k + 1)") }
+            let value = rng.pick(["9223372036854775807", "9223372036854775808", "99999999999999999999999999999999999999999",
+                                  "4611686018427387904", "0.0000000000000000001", "-1", "-0", "+5", "1e5", "0x1F", "1,000", " 12",
+                                  "١٢٣", "１２", "NaN", "Infinity", "1.", ".5", "00012", "1.000000000000000000001"])
+            cells[i] = ArraySlice(value.utf8); l[k] = ArraySlice(Array(cells.joined(separator: [44])))
+            return (join(l), "field \(i + 1) of line \(k + 1) made \(value)")
         case 16:
             var l = lines(b); let k = rng.int(l.count); l[k] = [0xEF, 0xBB, 0xBF] + l[k]; return (join(l), "BOM at the start of line \(k + 1)")
         case 17:
