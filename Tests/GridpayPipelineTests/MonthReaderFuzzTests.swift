@@ -13,7 +13,8 @@ import XCTest
 /// Properties: no crash; the run succeeds, or fails with problems whose file:line:column lie inside
 /// the file they name (line ≤ its lines, column ≥ 1 and at most one past the most fields of a line);
 /// a failed run leaves the output folder exactly as it was (same files, same bytes, nothing added);
-/// the same damage run again gives the same problems, or the same output bytes.
+/// the same damage run again gives the same problems, or the same output bytes; a period that runs
+/// also explains every worker (MonthRunner.prepare and Explanation, as `gridpay explain`).
 final class MonthReaderFuzzTests: XCTestCase {
     static let keep = 6
 
@@ -121,6 +122,14 @@ final class MonthReaderFuzzTests: XCTestCase {
                 XCTAssertEqual(after, before, "a failed run changed the output folder: \(context)")
             }
             for d in diagnostics { XCTAssertNil(Self.problem(d, files: files, townDir: townDir), "\(d): \(context)") }
+            // What ran also explains (as `gridpay explain`, rows kept in memory): every worker.
+            if case .written = first {
+                guard case .success(let m) = MonthRunner.prepare(request) else { XCTFail("ran but prepare failed: \(context)"); continue }
+                for w in m.report.workers {
+                    let text = Explanation.text(worker: w, in: m.inputs.computation, ruleFile: m.ruleFileName, workerCount: m.report.workers.count)
+                    XCTAssertTrue(text.contains(w.id), "the explanation of \(w.id) does not name it: \(context)")
+                }
+            }
         }
         // Most damage is refused, some passes (a swapped or duplicated line of a table without ids).
         if seeds.count >= 20, failed == 0 { XCTFail("no damaged \(period) was refused") }
