@@ -44,6 +44,22 @@ extension BadInputTests {
         ] + rowsNotChecked("integer-with-decimals") + [summary(problems: 1, acceptable: 1, example: "roster.csv:3")], r.transcript)
     }
 
+    func testAHugeNumberIsAnErrorAtItsCell() throws {
+        // 重点人员数 has no maximum of its own. Before: 2^62 passed, and the run failed with one
+        // "number too large for exact arithmetic" per worker of the rank, naming no cell.
+        let r = try runFailing("huge-number")
+        XCTAssertEqual(r.stderrLines, [
+            "\(inputPath("huge-number", "roster.csv")):3:6: error: 重点人员数 is 4611686018427387904, larger than any input number gridpay reads; expected a whole number of at most 1000000000000 in size",
+        ] + rowsNotChecked("huge-number") + [summary(problems: 1, acceptable: 1, example: "roster.csv:3")], r.transcript)
+    }
+
+    func testMoreDecimalsThanGridpayReadsIsAnErrorAtItsCell() throws {
+        // 巡查时长(分钟) declares no decimals of its own: at most six.
+        try assertSingleProblem("too-many-decimals",
+            "\(inputPath("too-many-decimals", "patrol.csv")):4:3: error: 巡查时长(分钟) is '127.0000001'; expected at most 6 decimals (gridpay's limit for an input number)",
+            summary: summary(problems: 1, acceptable: 1, example: "patrol.csv:4"))
+    }
+
     func testControlCharacterInACellIsAnErrorAtItsCell() throws {
         // Before: the NUL passed validation and failed inside the XLSX writer with no position.
         try assertSingleProblem("control-character",

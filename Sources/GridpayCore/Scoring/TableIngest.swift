@@ -703,6 +703,12 @@ public final class TableIngest {
         if let max = d.maximum, n > max {
             return fail(c, line, field, "is \(Self.shown(bytes)), above the maximum \(max); expected at most \(max)", bytes)
         }
+        if n > InputNumberLimits.largest || n < InputNumberLimits.smallest {
+            return fail(c, line, field, "is \(Self.shown(bytes)), larger than any input number gridpay reads; expected \(spec.columns[c].type.expectation) of at most \(InputNumberLimits.largest) in size", bytes)
+        }
+        if d.places == nil, n.denominator != 1, !n.hasAtMostDecimalPlaces(InputNumberLimits.decimalPlaces) {
+            return fail(c, line, field, "is '\(Self.shown(bytes))'; expected at most \(InputNumberLimits.decimalPlaces) decimals (gridpay's limit for an input number)", bytes)
+        }
         return .number(n)
     }
 
@@ -721,6 +727,17 @@ public final class TableIngest {
                 "\(column.name) '\(raw)' starts with '\(first == "\t" ? "\\t" : String(first))', which a spreadsheet would read as a formula; it is written as plain text",
                 acceptable: false, severity: .warning)
     }
+}
+
+/// Bounds on every number read from an input cell, whatever its column declares. Far beyond
+/// any real count, duration or amount (a trillion yuan), they keep every sum, mean and product a
+/// rule file can form over a province's workers inside exact arithmetic, so that an absurd cell
+/// is reported at its row and column instead of failing a whole run as an overflow somewhere.
+public enum InputNumberLimits {
+    public static let largest = ExactNumber(1_000_000_000_000)
+    public static let smallest = ExactNumber(-1_000_000_000_000)
+    /// For columns that declare no `decimals` of their own.
+    public static let decimalPlaces = 6
 }
 
 public enum FormulaGuard {

@@ -97,22 +97,23 @@ final class EvaluationErrorPositionTests: XCTestCase {
     }
 
     /// A running total that outgrows exact arithmetic points at the aggregate (9·10¹⁸ + 9·10¹⁸ does
-    /// not fit in 64 bits); the second row is refused, the first counted.
+    /// not fit in 64 bits; each row 10¹² × 9·10⁶, input cells being at most 10¹²); the second row
+    /// is refused, the first counted.
     func testAnOverflowingSumPointsAtTheAggregate() throws {
-        let town = try TinyTown(values: ["\"和\" = 'sum(rows, n)'"], rowColumns: "  { name = \"n\", type = \"decimal\" },",
-                                rows: [["W1", "9000000000000000000"], ["W1", "9000000000000000000"]], roster: [("W1", "东", "G1", "0")])
+        let town = try TinyTown(values: ["\"和\" = 'sum(rows, n * 9000000)'"], rowColumns: "  { name = \"n\", type = \"decimal\" },",
+                                rows: [["W1", "1000000000000"], ["W1", "1000000000000"]], roster: [("W1", "东", "G1", "0")])
         XCTAssertEqual(town.problems.map { "\($0.line ?? 0): \($0.message)" },
-                       ["3: number too large for exact arithmetic in sum(rows, n) while evaluating the rule at \(town.position(of: "sum(rows")) for this row"])
+                       ["3: number too large for exact arithmetic in sum(rows, n * 9000000) while evaluating the rule at \(town.position(of: "sum(rows")) for this row"])
     }
 
     /// A group function that outgrows exact arithmetic points at its call.
     func testAnOverflowingGroupSumPointsAtTheCall() throws {
-        let town = try TinyTown(values: ["\"组和\" = 'group_sum(网格, 基数)'"],
-                                roster: [("W1", "东", "G1", "9000000000000000000"), ("W2", "东", "G1", "9000000000000000000")],
+        let town = try TinyTown(values: ["\"组和\" = 'group_sum(网格, 基数 * 9000000)'"],
+                                roster: [("W1", "东", "G1", "1000000000000"), ("W2", "东", "G1", "1000000000000")],
                                 items: "[[items]]\nname = \"项\"\nscore = '组和'")
         let at = town.position(of: "group_sum(")
-        XCTAssertEqual(town.reportErrors(), ["\(at): error: worker W1: number too large for exact arithmetic in group_sum(网格, 基数)",
-                                             "\(at): error: worker W2: number too large for exact arithmetic in group_sum(网格, 基数)"])
+        XCTAssertEqual(town.reportErrors(), ["\(at): error: worker W1: number too large for exact arithmetic in group_sum(网格, 基数 * 9000000)",
+                                             "\(at): error: worker W2: number too large for exact arithmetic in group_sum(网格, 基数 * 9000000)"])
     }
 }
 
@@ -150,6 +151,8 @@ extension EvaluationErrorPositionTests {
     func messageCases() throws -> [MessageCase] {
         var cases: [MessageCase] = []
         let big = "9000000000000000000"   // 9·10¹⁸: two of these do not fit in 64 bits (max ≈ 9.22·10¹⁸)
+        // An input cell is at most 10¹² (InputNumberLimits): rules scale it up to 9·10¹⁸.
+        let largestCell = "1000000000000"
 
         // 基数 / group_mean(网格, 基数) with every 基数 0: 0 / 0 for each worker, at the '/' expression.
         do {
@@ -161,12 +164,12 @@ extension EvaluationErrorPositionTests {
         }
         // group_sum over 9·10¹⁸ twice: the group function's overflow names the call as written.
         do {
-            let t = try TinyTown(values: ["\"组和\" = 'group_sum(网格, 基数)'"], roster: [("W1", "东", "G1", big), ("W2", "东", "G1", big)],
+            let t = try TinyTown(values: ["\"组和\" = 'group_sum(网格, 基数 * 9000000)'"], roster: [("W1", "东", "G1", largestCell), ("W2", "东", "G1", largestCell)],
                                  items: "[[items]]\nname = \"项\"\nscore = '组和'")
             let at = t.position(of: "group_sum(")
             cases.append(MessageCase(shows: ["arithmeticIn"], got: t.reportErrors(),
-                                     expected: ["\(at): error: worker W1: number too large for exact arithmetic in group_sum(网格, 基数)",
-                                                "\(at): error: worker W2: number too large for exact arithmetic in group_sum(网格, 基数)"]))
+                                     expected: ["\(at): error: worker W1: number too large for exact arithmetic in group_sum(网格, 基数 * 9000000)",
+                                                "\(at): error: worker W2: number too large for exact arithmetic in group_sum(网格, 基数 * 9000000)"]))
         }
         // consecutive(达标, 2) with no history: 2026-09 is missing; the item that reads it is unknown.
         do {
@@ -191,17 +194,17 @@ extension EvaluationErrorPositionTests {
             cases.append(MessageCase(shows: ["itemNotANumber"], got: t.reportErrors(),
                                      expected: ["\(t.position(of: "[[items]]")): error: worker W1: item 项 is not a number"]))
         }
-        // (9·10¹⁸ + 1) / 3 = 3·10¹⁸ + 1/3, rounded to 0.01: 300000000000000000033 / 100 does not fit.
+        // (10¹² × 9·10⁶ + 1) / 3 = 3·10¹⁸ + 1/3, rounded to 0.01: 300000000000000000033 / 100 does not fit.
         do {
-            let t = try TinyTown(values: [], roster: [("W1", "东", "G1", "9000000000000000001")], items: "[[items]]\nname = \"项\"\nscore = '基数 / 3'")
+            let t = try TinyTown(values: [], roster: [("W1", "东", "G1", largestCell)], items: "[[items]]\nname = \"项\"\nscore = '(基数 * 9000000 + 1) / 3'")
             cases.append(MessageCase(shows: ["arithmeticInItem"], got: t.reportErrors(),
                                      expected: ["\(t.position(of: "[[items]]")): error: worker W1: number too large for exact arithmetic in item 项"]))
         }
-        // score_pay 9223372036854775800 (64-bit max − 7) plus an award of 300 to everyone.
+        // score_pay 10¹² × 9223372 + 36854775800 = 9223372036854775800 (64-bit max − 7) plus an award of 300 to everyone.
         do {
             let text = Self.ruleFile(extra: "\n[[awards]]\nname = \"奖\"\namount = 300\nto = 'true'")
-                .replacingOccurrences(of: "score_pay = '0'", with: "score_pay = '基数'")
-            let t = try TinyTown(text: text, roster: [["W1", "甲", "东", "G1", "9223372036854775800"]])
+                .replacingOccurrences(of: "score_pay = '0'", with: "score_pay = '基数 * 9223372 + 36854775800'")
+            let t = try TinyTown(text: text, roster: [["W1", "甲", "东", "G1", largestCell]])
             cases.append(MessageCase(shows: ["arithmeticAddingAward"], got: t.reportErrors(),
                                      expected: ["\(t.position(of: "[[awards]]")): error: worker W1: number too large for exact arithmetic adding 奖 to the score pay"]))
         }
@@ -214,9 +217,9 @@ extension EvaluationErrorPositionTests {
             cases.append(MessageCase(shows: ["arithmeticAddingItemsYuan"], got: t.reportErrors(),
                                      expected: ["error: worker W1: number too large for exact arithmetic adding the items' yuan"]))
         }
-        // total_base 9·10¹⁸ added to an item of 9·10¹⁸.
+        // total_base 9·10¹⁸ added to an item of 10¹² × 9·10⁶.
         do {
-            let t = try TinyTown(values: [], roster: [("W1", "东", "G1", big)], items: "[[items]]\nname = \"项\"\nscore = '基数'",
+            let t = try TinyTown(values: [], roster: [("W1", "东", "G1", largestCell)], items: "[[items]]\nname = \"项\"\nscore = '基数 * 9000000'",
                                  extra: "\n[scoring]\ntotal_base = \(big)")
             cases.append(MessageCase(shows: ["arithmeticAddingTotalBase"], got: t.reportErrors(),
                                      expected: ["error: worker W1: number too large for exact arithmetic adding the total's base"]))
