@@ -17,6 +17,11 @@ enum EvaluationMessages {
         "worker \(id): \(message)"
     }
 
+    /// The same problem at the same rule position for several workers: one line naming them.
+    static func forWorkers(_ ids: [String], _ message: String) -> String {
+        "\(ids.count) workers (\(shown(ids))): \(message)"
+    }
+
     /// A problem in the rows of a rule file's own sheet, prefixed with the sheet's name.
     static func onSheet(_ sheet: String, _ message: String) -> String {
         "sheet \(sheet): \(message)"

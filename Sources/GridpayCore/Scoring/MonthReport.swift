@@ -71,10 +71,13 @@ public struct MonthReport: Sendable {
         return .success(report)
     }
 
-    /// Evaluation problems of the workers: one diagnostic per rule and message, and for results
-    /// that depend on missing history one error per rule naming its workers.
+    /// Evaluation problems of the workers: one diagnostic per rule position and message, naming
+    /// its workers (a rule that fails for every worker of a province is one line, not 100,000),
+    /// and for results that depend on missing history one error per rule naming its workers.
     struct WorkerProblems {
-        var problems: [Diagnostic] = []
+        struct Key: Hashable { var message: String; var location: SourceLocation? }
+        var failures: [(key: Key, ids: [String])] = []
+        var failureIndex: [Key: Int] = [:]
         var unknown: [(EvaluationError, [String])] = []
 
         mutating func add(_ e: EvaluationError, worker id: String) {
@@ -86,8 +89,21 @@ public struct MonthReport: Sendable {
                 }
                 return
             }
-            let d = Diagnostic.error(EvaluationMessages.forWorker(id, e.message), at: e.location)
-            if !problems.contains(d) { problems.append(d) }
+            let key = Key(message: e.message, location: e.location)
+            if let k = failureIndex[key] {
+                if failures[k].ids.last != id { failures[k].ids.append(id) }
+            } else {
+                failureIndex[key] = failures.count
+                failures.append((key, [id]))
+            }
+        }
+
+        var problems: [Diagnostic] {
+            failures.map { f in
+                let text = f.ids.count == 1 ? EvaluationMessages.forWorker(f.ids[0], f.key.message)
+                                            : EvaluationMessages.forWorkers(f.ids, f.key.message)
+                return Diagnostic.error(text, at: f.key.location)
+            }
         }
 
         func diagnostics(_ c: MonthComputation) -> [Diagnostic] {

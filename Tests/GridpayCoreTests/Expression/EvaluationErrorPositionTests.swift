@@ -17,6 +17,15 @@ final class EvaluationErrorPositionTests: XCTestCase {
         XCTAssertEqual(try town.value("均", "W1"), "5")
     }
 
+    /// Twelve workers failing at one rule position: one line, the first ten named in roster order.
+    func testOneRuleFailingForManyWorkersIsOneLine() throws {
+        let roster = (1...12).map { ("W\($0)", "东", "G1", "0") }
+        let town = try TinyTown(values: ["\"比\" = '基数 / group_mean(网格, 基数)'"], roster: roster,
+                                items: "[[items]]\nname = \"项\"\nscore = '比'")
+        let at = town.position(of: "基数 / group_mean")
+        XCTAssertEqual(town.reportErrors(), ["\(at): error: 12 workers (W1, W2, W3, W4, W5, W6, W7, W8, W9, W10 and 2 more): division by zero"])
+    }
+
     /// A worker value divided by a group mean that is 0: the error is the worker's, at the '/'
     /// expression (its first character), and the run is stopped with it.
     func testDivisionByZeroOverAGroupMeanPointsAtTheExpression() throws {
@@ -24,8 +33,8 @@ final class EvaluationErrorPositionTests: XCTestCase {
                                 roster: [("W1", "东", "G1", "0"), ("W2", "东", "G1", "0")],
                                 items: "[[items]]\nname = \"项\"\nscore = '比'")
         let at = town.position(of: "基数 / group_mean")
-        // Both workers of G1 have 基数 0: the mean is 0 for each, and each is reported.
-        XCTAssertEqual(town.reportErrors(), ["\(at): error: worker W1: division by zero", "\(at): error: worker W2: division by zero"])
+        // Both workers of G1 have 基数 0: the mean is 0 for each; one line names both.
+        XCTAssertEqual(town.reportErrors(), ["\(at): error: 2 workers (W1, W2): division by zero"])
     }
 
     /// An empty optional cell used as a number: the message names the empty column and the rule.
@@ -112,8 +121,7 @@ final class EvaluationErrorPositionTests: XCTestCase {
                                 roster: [("W1", "东", "G1", "1000000000000"), ("W2", "东", "G1", "1000000000000")],
                                 items: "[[items]]\nname = \"项\"\nscore = '组和'")
         let at = town.position(of: "group_sum(")
-        XCTAssertEqual(town.reportErrors(), ["\(at): error: worker W1: number too large for exact arithmetic in group_sum(网格, 基数 * 9000000)",
-                                             "\(at): error: worker W2: number too large for exact arithmetic in group_sum(网格, 基数 * 9000000)"])
+        XCTAssertEqual(town.reportErrors(), ["\(at): error: 2 workers (W1, W2): number too large for exact arithmetic in group_sum(网格, 基数 * 9000000)"])
     }
 }
 
@@ -159,8 +167,8 @@ extension EvaluationErrorPositionTests {
             let t = try TinyTown(values: ["\"比\" = '基数 / group_mean(网格, 基数)'"], roster: [("W1", "东", "G1", "0"), ("W2", "东", "G1", "0")],
                                  items: "[[items]]\nname = \"项\"\nscore = '比'")
             let at = t.position(of: "基数 / group_mean")
-            cases.append(MessageCase(shows: ["forWorker", "arithmetic"], got: t.reportErrors(),
-                                     expected: ["\(at): error: worker W1: division by zero", "\(at): error: worker W2: division by zero"]))
+            cases.append(MessageCase(shows: ["forWorkers", "arithmetic"], got: t.reportErrors(),
+                                     expected: ["\(at): error: 2 workers (W1, W2): division by zero"]))
         }
         // group_sum over 9·10¹⁸ twice: the group function's overflow names the call as written.
         do {
@@ -168,8 +176,7 @@ extension EvaluationErrorPositionTests {
                                  items: "[[items]]\nname = \"项\"\nscore = '组和'")
             let at = t.position(of: "group_sum(")
             cases.append(MessageCase(shows: ["arithmeticIn"], got: t.reportErrors(),
-                                     expected: ["\(at): error: worker W1: number too large for exact arithmetic in group_sum(网格, 基数 * 9000000)",
-                                                "\(at): error: worker W2: number too large for exact arithmetic in group_sum(网格, 基数 * 9000000)"]))
+                                     expected: ["\(at): error: 2 workers (W1, W2): number too large for exact arithmetic in group_sum(网格, 基数 * 9000000)"]))
         }
         // consecutive(达标, 2) with no history: 2026-09 is missing; the item that reads it is unknown.
         do {
@@ -184,7 +191,7 @@ extension EvaluationErrorPositionTests {
         do {
             let text = Self.rosterWithOptional(Self.ruleFile(values: ["\"倍\" = '加 * 2'"], items: "[[items]]\nname = \"项\"\nscore = '倍'"))
             let t = try TinyTown(text: text, roster: [["W1", "甲", "东", "G1", "100", ""]])
-            cases.append(MessageCase(shows: ["emptyValue"], got: t.reportErrors(),
+            cases.append(MessageCase(shows: ["forWorker", "emptyValue"], got: t.reportErrors(),
                                      expected: ["\(t.position(of: "加 * 2")): error: worker W1: an empty cell (no value) was used as a value"]))
         }
         // An item whose score is that empty cell itself: no number, at the item.
