@@ -52,7 +52,7 @@ let package = Package(
         ], path: "Sources/GridpayDatagen"),
         .testTarget(name: "GridpayCoreTests", dependencies: ["GridpayCore"], exclude: ["Rules/BadRules"]),
         .testTarget(name: "GridpayHashTests", dependencies: ["GridpayHash"]),
-        .testTarget(name: "GridpayLedgerTests", dependencies: ["GridpayLedger"]),
+        .testTarget(name: "GridpayLedgerTests", dependencies: ["GridpayLedger", "GridpayPipeline", "GridpayCore", "GridpayCSV"]),
         .testTarget(name: "GridpayDatagenTests", dependencies: ["GridpayDatagenKit", "GridpayCore", "GridpayPipeline"]),
         .testTarget(name: "GridpayCSVTests", dependencies: ["GridpayCSV"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GridpayXLSXTests", dependencies: [
