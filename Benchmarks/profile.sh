@@ -5,7 +5,8 @@
 #
 # Records one `gridpay run` under `perf record --call-graph dwarf` (149 Hz) and prints, per
 # phase (the innermost frame of each sample's stack that names one; WorkbookWriter alone is the
-# zip compression at the workbook's close), all samples and those whose leaf is in malloc/free. Sample counts, unlike wall time, hold on a shared machine: this is how the 8%
+# zip compression at the workbook's close), all samples and those whose leaf is in malloc/free.
+# Sample counts, unlike wall time, hold on a shared machine: this is how the 8%
 # slowdown of 2026-12-01 was bisected to one commit (the writer's malloc samples 70 → 190, see
 # BENCHMARKS.md). Compare two builds by running this on each with the same data, e.g. a month
 # from `gridpay-datagen --shape Benchmarks/shapes/qinghe.toml --workers 100000 --seed 1`.
