@@ -52,7 +52,9 @@ let package = Package(
         ], path: "Sources/GridpayDatagen"),
         .testTarget(name: "GridpayCoreTests", dependencies: ["GridpayCore"], exclude: ["Rules/BadRules"]),
         .testTarget(name: "GridpayHashTests", dependencies: ["GridpayHash"]),
-        .testTarget(name: "GridpayLedgerTests", dependencies: ["GridpayLedger", "GridpayPipeline", "GridpayCore", "GridpayCSV"]),
+        .testTarget(name: "GridpayLedgerTests", dependencies: [
+            "GridpayLedger", "GridpayPipeline", "GridpayCore", "GridpayCSV", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .testTarget(name: "GridpayDatagenTests", dependencies: ["GridpayDatagenKit", "GridpayCore", "GridpayPipeline"]),
         .testTarget(name: "GridpayCSVTests", dependencies: ["GridpayCSV"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GridpayXLSXTests", dependencies: [

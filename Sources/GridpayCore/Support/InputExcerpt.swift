@@ -77,6 +77,11 @@ public enum PlainName {
         if name == "." || name == ".." { return "is '\(name)', which names a folder, not a file" }
         if name.contains("/") || name.contains("\\") { return "'\(InputExcerpt.show(name))' contains a path separator" }
         if name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return "'\(InputExcerpt.show(name))' contains a control character" }
+        // A BOM or zero-width character (e.g. pasted with the name) cannot be seen: the file would
+        // be reported missing beside the file it seems to name.
+        if let c = name.unicodeScalars.first(where: { $0.properties.generalCategory == .format }) {
+            return "'\(InputExcerpt.show(name))' contains the invisible character U+\(String(c.value, radix: 16, uppercase: true))"
+        }
         return nil
     }
 }
