@@ -50,10 +50,16 @@ let package = Package(
             "GridpayDatagenKit", "GridpayCore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Sources/GridpayDatagen"),
+        // Test helpers two test targets share (seeded CSV damage, reading a workbook back): a plain
+        // library that only test targets depend on.
+        .target(name: "GridpayTestSupport", dependencies: [
+            "GridpayCore", "GridpayCSV", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ], path: "Tests/GridpayTestSupport"),
         .testTarget(name: "GridpayCoreTests", dependencies: ["GridpayCore"], exclude: ["Rules/BadRules"]),
         .testTarget(name: "GridpayHashTests", dependencies: ["GridpayHash"]),
         .testTarget(name: "GridpayLedgerTests", dependencies: [
-            "GridpayLedger", "GridpayPipeline", "GridpayCore", "GridpayCSV", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            "GridpayLedger", "GridpayPipeline", "GridpayCore", "GridpayCSV", "GridpayTestSupport",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .testTarget(name: "GridpayDatagenTests", dependencies: ["GridpayDatagenKit", "GridpayCore", "GridpayPipeline"]),
         .testTarget(name: "GridpayCSVTests", dependencies: ["GridpayCSV"], resources: [.copy("Fixtures")]),
@@ -61,7 +67,7 @@ let package = Package(
             "GridpayXLSX", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .testTarget(name: "GridpayPipelineTests", dependencies: [
-            "GridpayPipeline", "GridpayCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            "GridpayPipeline", "GridpayCore", "GridpayTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], exclude: ["Golden"]),
         // Runs the built `gridpay` binary; reads its data through #filePath, so nothing is bundled.
         .testTarget(name: "EndToEndTests", dependencies: [

@@ -1,14 +1,12 @@
 import Foundation
-import XCTest
 import ZIPFoundation
 
-/// Reads a written workbook back (a copy of GridpayPipelineTests/WorkbookReader.swift: test
-/// targets share no code): every XML part, and each sheet's cells by row and column.
-struct WorkbookReader {
-    enum Cell: Equatable, CustomStringConvertible {
+/// Reads a written workbook back: every XML part, and each sheet's cells by row and column.
+public struct WorkbookReader {
+    public enum Cell: Equatable, CustomStringConvertible {
         case number(String)   // the <v> text exactly as written
         case text(String)
-        var description: String {
+        public var description: String {
             switch self {
             case .number(let v): return v
             case .text(let t): return t
@@ -16,12 +14,12 @@ struct WorkbookReader {
         }
     }
 
-    let parts: [String: Data]
+    public let parts: [String: Data]
     /// Sheet name → rows (0-based) → columns (0-based) → cell.
-    let sheets: [String: [Int: [Int: Cell]]]
-    let sheetOrder: [String]
+    public let sheets: [String: [Int: [Int: Cell]]]
+    public let sheetOrder: [String]
 
-    init(path: String) throws {
+    public init(path: String) throws {
         let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         var parts: [String: Data] = [:]
         for entry in archive {
@@ -53,14 +51,14 @@ struct WorkbookReader {
         self.sheets = sheets
     }
 
-    func text(_ part: String) -> String { String(decoding: parts[part] ?? Data(), as: UTF8.self) }
+    public func text(_ part: String) -> String { String(decoding: parts[part] ?? Data(), as: UTF8.self) }
 
-    func row(_ sheet: String, _ r: Int) -> [String] {
+    public func row(_ sheet: String, _ r: Int) -> [String] {
         guard let cells = sheets[sheet]?[r], let last = cells.keys.max() else { return [] }
         return (0...last).map { cells[$0]?.description ?? "" }
     }
 
-    static func matches(_ pattern: String, in text: String) -> [[String]] {
+    public static func matches(_ pattern: String, in text: String) -> [[String]] {
         let re = try! NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators])
         let ns = text as NSString
         return re.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { m in
@@ -71,7 +69,7 @@ struct WorkbookReader {
         }
     }
 
-    static func unescape(_ s: String) -> String {
+    public static func unescape(_ s: String) -> String {
         s.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
             .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&apos;", with: "'")
             .replacingOccurrences(of: "&amp;", with: "&")

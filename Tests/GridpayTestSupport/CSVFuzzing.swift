@@ -1,36 +1,35 @@
 import Foundation
-import XCTest
 import GridpayCSV
 import GridpayCore
 
-/// SplitMix64, as GridpayCoreTests/Support/Fuzzing.swift (test targets share no code): the fuzz
+/// SplitMix64 (GridpayCoreTests/Support/Fuzzing.swift has its own, for the core's fuzzers): the fuzz
 /// tests' only randomness, seeded, so a failure replays from its seed (GRIDPAY_FUZZ_SEED).
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
+public struct SplitMix64 {
+    public var state: UInt64
+    public init(seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
-    mutating func int(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
-    mutating func int(in r: ClosedRange<Int>) -> Int { r.lowerBound + int(r.count) }
-    mutating func pick<T>(_ xs: [T]) -> T { xs[int(xs.count)] }
+    public mutating func int(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
+    public mutating func int(in r: ClosedRange<Int>) -> Int { r.lowerBound + int(r.count) }
+    public mutating func pick<T>(_ xs: [T]) -> T { xs[int(xs.count)] }
 }
 
 /// The cases of a fuzz test: its default count, GRIDPAY_FUZZ_ITERATIONS=N, or GRIDPAY_FUZZ_SEED=S
 /// alone; GRIDPAY_FUZZ_VERBOSE=1 prints each seed before its case.
-enum FuzzPlan {
-    static func seeds(default count: Int, salt: UInt64, fixed: [UInt64] = []) -> [UInt64] {
+public enum FuzzPlan {
+    public static func seeds(default count: Int, salt: UInt64, fixed: [UInt64] = []) -> [UInt64] {
         let env = ProcessInfo.processInfo.environment
         if let s = env["GRIDPAY_FUZZ_SEED"], let seed = UInt64(s) { return [seed] }
         let n = env["GRIDPAY_FUZZ_ITERATIONS"].flatMap(Int.init) ?? count
         return fixed + (0..<UInt64(max(0, n))).map { salt &* 1_000_000 &+ $0 }
     }
 
-    static func announce(_ seed: UInt64, _ what: String) {
+    public static func announce(_ seed: UInt64, _ what: String) {
         if ProcessInfo.processInfo.environment["GRIDPAY_FUZZ_VERBOSE"] != nil {
             FileHandle.standardError.write(Data("fuzz seed \(seed) \(what)\n".utf8))
         }
@@ -38,12 +37,12 @@ enum FuzzPlan {
 }
 
 /// Damage a CSV export the way real exports are damaged: a mutation and what it did.
-enum CSVMutation {
-    static func lines(_ b: [UInt8]) -> [ArraySlice<UInt8>] { b.split(separator: 10, omittingEmptySubsequences: false) }
-    static func join(_ l: [ArraySlice<UInt8>]) -> [UInt8] { Array(l.joined(separator: [10])) }
+public enum CSVMutation {
+    public static func lines(_ b: [UInt8]) -> [ArraySlice<UInt8>] { b.split(separator: 10, omittingEmptySubsequences: false) }
+    public static func join(_ l: [ArraySlice<UInt8>]) -> [UInt8] { Array(l.joined(separator: [10])) }
 
     /// One to three damages in a row (e.g. CR line ends, then a duplicated line).
-    static func mutateSome(_ input: [UInt8], _ rng: inout SplitMix64) -> ([UInt8], String) {
+    public static func mutateSome(_ input: [UInt8], _ rng: inout SplitMix64) -> ([UInt8], String) {
         var bytes = input, log: [String] = []
         for _ in 0..<(1 + rng.int(3) / 2 + rng.int(3) / 2) {
             let (b, what) = mutate(bytes, &rng)
@@ -53,7 +52,7 @@ enum CSVMutation {
         return (bytes, log.joined(separator: "; "))
     }
 
-    static func mutate(_ input: [UInt8], _ rng: inout SplitMix64) -> ([UInt8], String) {
+    public static func mutate(_ input: [UInt8], _ rng: inout SplitMix64) -> ([UInt8], String) {
         var b = input
         let n = b.count
         switch rng.int(21) {
@@ -131,9 +130,9 @@ enum CSVMutation {
 
 /// Where a diagnostic may point in a rule file's text: lines end at "\n" or "\r\n" (as the TOML
 /// reader counts them), columns count characters, one past the last allowed; a BOM first is no column.
-struct LineShape {
-    let lineLengths: [Int]
-    init(_ text: String) {
+public struct LineShape {
+    public let lineLengths: [Int]
+    public init(_ text: String) {
         var lengths: [Int] = [], current = 0, first = true
         for c in text {
             if first, c == "\u{FEFF}" { first = false; continue }
@@ -144,7 +143,7 @@ struct LineShape {
         lineLengths = lengths
     }
 
-    func problem(_ loc: SourceLocation) -> String? {
+    public func problem(_ loc: SourceLocation) -> String? {
         guard loc.line >= 1, loc.line <= lineLengths.count else { return "line \(loc.line) outside 1...\(lineLengths.count)" }
         let len = lineLengths[loc.line - 1]
         guard loc.column >= 1, loc.column <= len + 1 else { return "column \(loc.column) outside 1...\(len + 1) of line \(loc.line)" }
