@@ -1,3 +1,4 @@
+import GridpayTestSupport
 import Foundation
 import XCTest
 @testable import GridpayCore

@@ -1,3 +1,4 @@
+import GridpayTestSupport
 import Foundation
 @testable import GridpayCore
 @testable import GridpayPipeline
