@@ -124,7 +124,7 @@ enum Corrections {
             r.rulesDir = request.rulesDir
             r.inputDir = request.inputDir
             r.threads = request.threads
-            r.accepted = Set(p.closing.accepted_rows.compactMap { RowPosition($0) })
+            r.accepted = p.closing.acceptedPositions
             // Its accepted rows are those recorded at closing: the open period's --accept does not reach it.
             r.acceptAdvice = { _ in "the run of \(request.period) cannot leave out (\(p.closing.period) keeps the rows accepted when it was closed)" }
             r.published = history

@@ -57,7 +57,7 @@ extension LedgerCommands {
             request.rulesDir = rulesDir
             request.inputDir = inputRoot
             request.outputDir = outputDir
-            request.accepted = Set(closing.accepted_rows.compactMap { RowPosition($0) })
+            request.accepted = closing.acceptedPositions
             request.published = try LedgerHistory(ledger: ledger)
             request.carried = try Corrections.recorded(ledger: ledger, closing: closing)
             let month: PreparedMonth

@@ -48,7 +48,7 @@ public enum LedgerCommands {
                 r.carried = try Corrections.recorded(ledger: ledger, closing: closed)
                 // Its files are the archived ones: the rows accepted at closing are accepted again,
                 // so that the run writes the bytes it wrote then (as verify re-runs it).
-                r.accepted.formUnion(closed.accepted_rows.compactMap { RowPosition($0) })
+                r.accepted.formUnion(closed.acceptedPositions)
                 return .success((r, [], []))
             }
             let closed = try ledger.closedPeriods().compactMap(LedgerPeriods.parse)

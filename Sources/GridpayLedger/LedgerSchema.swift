@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GridpayCore
 
 /// The ledger's schema (documented in the README): one SQLite database per town. Every table is
 /// append-only — triggers refuse UPDATE and DELETE — so a change is always a new row.
@@ -146,6 +147,12 @@ public struct Settlement: Codable, FetchableRecord, MutablePersistableRecord, Se
     public var total_payable: String
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension Settlement {
+    /// The rows accepted with --accept when the period was closed, as positions: a re-run from the
+    /// archive (run of the closed period, verify, a correction's recomputation) accepts them again.
+    var acceptedPositions: Set<RowPosition> { Set(accepted_rows.compactMap { RowPosition($0) }) }
 }
 
 public struct ArchivedFile: Codable, FetchableRecord, PersistableRecord, Sendable {
