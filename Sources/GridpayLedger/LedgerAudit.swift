@@ -1,5 +1,6 @@
 import Foundation
 import GridpayCore
+import GridpayHash
 import GridpayPipeline
 
 extension LedgerCommands {
@@ -78,7 +79,7 @@ extension LedgerCommands {
                 let now = Corrections.hash("\(written.directory)/\(o.file)")
                 if now != o.sha256 {
                     differing.append(o.file)
-                    problems.append(.error("\(o.file) differs: SHA-256 \(o.sha256) was recorded when \(p) was closed, the re-run from the archive gives \(now ?? "no file")", at: nil))
+                    problems.append(.error("\(o.file) differs: SHA-256 \(o.sha256) was recorded when \(p) was closed, the re-run from the archive gives \(now.map { "\($0) (\(HashText.firstDifference($0, o.sha256)))" } ?? "no file")", at: nil))
                 }
             }
             if differing.isEmpty {

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import GridpayCore
+import GridpayHash
 import GridpayPipeline
 
 /// What a ledger command reports: lines for stdout, warnings for stderr.
@@ -49,6 +50,7 @@ public enum LedgerCommands {
                 // Its files are the archived ones: the rows accepted at closing are accepted again,
                 // so that the run writes the bytes it wrote then (as verify re-runs it).
                 r.accepted.formUnion(closed.acceptedPositions)
+                r.publishedRuleFile = closed.rule_file
                 return .success((r, [], []))
             }
             let closed = try ledger.closedPeriods().compactMap(LedgerPeriods.parse)
@@ -81,17 +83,17 @@ public enum LedgerCommands {
             let path = "\(dir)/\(f.file)"
             if ledger.unchangedSinceArchived(path, period: f.period, file: f.file, sha256: f.sha256) { continue }
             if let h = Corrections.hash(path) {
-                if h != f.sha256 { out.append("\(path): SHA-256 \(h) differs from the ledger's \(f.sha256)") }
+                if h != f.sha256 { out.append("\(path): SHA-256 \(h) differs from the ledger's \(f.sha256) (\(HashText.firstDifference(h, f.sha256)))") }
             } else {
                 out.append("\(path) is missing; the ledger archived it with SHA-256 \(f.sha256)")
             }
         }
         switch RuleFiles.locate(town: request.town, period: request.period.firstMonth, rulesDir: request.rulesDir) {
         case .success(let path):
-            let name = (path as NSString).lastPathComponent
+            // A rule file is its bytes: the same bytes under another name or folder are the same file.
             if let h = Corrections.hash(path) {
-                if h != closing.rule_sha256 || name != closing.rule_file {
-                    out.append("\(path): SHA-256 \(h) differs from the ledger's \(closing.rule_sha256) (rule file \(closing.rule_file), version \(closing.rule_version))")
+                if h != closing.rule_sha256 {
+                    out.append("\(path): SHA-256 \(h) differs from the ledger's \(closing.rule_sha256) (\(HashText.firstDifference(h, closing.rule_sha256)); rule file \(closing.rule_file), version \(closing.rule_version))")
                 }
             } else {
                 out.append("\(path) cannot be read; the ledger archived \(closing.rule_file) with SHA-256 \(closing.rule_sha256)")

@@ -26,6 +26,9 @@ public struct RunRequest: Sendable {
     public var published: PublishedHistory?
     /// Corrections of closed periods carried into this period's pay (the ledger works them out).
     public var carried: CarriedCorrections?
+    /// The name a closed period's rule file was closed under: a rule file is its bytes, so the same
+    /// bytes moved (into `Rules/<town>/`) re-run a closed period as published, naming it as then.
+    public var publishedRuleFile: String?
 
     public init(town: String, period: CalendarPeriod) {
         self.town = town
@@ -76,7 +79,7 @@ public final class PreparedMonth {
         return all
     }
 
-    public var ruleFileName: String { (rules.path as NSString).lastPathComponent }
+    public var ruleFileName: String { request.publishedRuleFile ?? (rules.path as NSString).lastPathComponent }
 
     /// The 说明 sheet: what was read, with hashes, and how the month was scored.
     func aboutLines() -> [(String, String)] {

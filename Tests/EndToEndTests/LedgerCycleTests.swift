@@ -104,7 +104,7 @@ final class LedgerCycleTests: XCTestCase {
         r = try gridpay(["run", "qinghe", "2026-07"])
         XCTAssertEqual(r.status, 1, r.transcript)
         XCTAssertEqual(r.errorLines, [
-            "error: \(checks07): SHA-256 \(edited07) differs from the ledger's \(archived07)",
+            "error: \(checks07): SHA-256 \(edited07) differs from the ledger's \(archived07) (\(HashText.firstDifference(edited07, archived07)))",
             "error: qinghe 2026-07 is closed (by 张三 at \(closed07) UTC) and 1 file(s) differ from what it was closed with, so it is not run again: "
                 + "a closed period is never recomputed. To correct it, leave the corrected inputs in \(input)/qinghe/2026-07: "
                 + "the run of the first open period (gridpay run qinghe 2026-09) carries the difference into its pay as 往期调整 (sheet 往期更正), "
@@ -330,7 +330,7 @@ final class LedgerCycleTests: XCTestCase {
         r = try gridpay(["run", "qinghe", "2026-07"])
         XCTAssertEqual(r.status, 1, r.transcript)
         XCTAssertEqual(r.errorLines, [
-            "error: \(checks07): SHA-256 \(corrected07) differs from the ledger's \(archived07)",
+            "error: \(checks07): SHA-256 \(corrected07) differs from the ledger's \(archived07) (\(HashText.firstDifference(corrected07, archived07)))",
             "error: qinghe 2026-07 is closed (by 张三 at \(closed07) UTC) and 1 file(s) differ from what it was closed with, so it is not run again: "
                 + "a closed period is never recomputed. They are the corrected inputs of its revision 1, settled in 2026-08 "
                 + "by 李四 at \(closed08) UTC: that correction was paid once and nothing is waiting (gridpay status qinghe). "
@@ -347,7 +347,7 @@ final class LedgerCycleTests: XCTestCase {
         r = try gridpay(["run", "qinghe", "2026-07"])
         XCTAssertEqual(r.status, 1, r.transcript)
         XCTAssertEqual(r.errorLines, [
-            "error: \(checks07): SHA-256 \(again07) differs from the ledger's \(archived07)",
+            "error: \(checks07): SHA-256 \(again07) differs from the ledger's \(archived07) (\(HashText.firstDifference(again07, archived07)))",
             "error: qinghe 2026-07 is closed (by 张三 at \(closed07) UTC) and 1 file(s) differ from what it was closed with, so it is not run again: "
                 + "a closed period is never recomputed. To correct it, leave the corrected inputs in \(input)/qinghe/2026-07: "
                 + "the run of the first open period (gridpay run qinghe 2026-09) carries the difference into its pay as 往期调整 (sheet 往期更正), "

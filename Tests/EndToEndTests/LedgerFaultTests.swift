@@ -231,7 +231,7 @@ final class LedgerFaultTests: XCTestCase {
         XCTAssertEqual(r.status, 1, r.transcript)
         XCTAssertFalse(recorded.isEmpty)
         XCTAssertEqual(r.errorLines, [
-            "error: qinghe-2026-07-pay.csv differs: SHA-256 ffff was recorded when 2026-07 was closed, the re-run from the archive gives \(pay)",
+            "error: qinghe-2026-07-pay.csv differs: SHA-256 ffff was recorded when 2026-07 was closed, the re-run from the archive gives \(pay) (\(HashText.firstDifference(pay, "ffff")))",
             "error: worker W1 (甲): 总分 published 30, re-run 29; 实发绩效 published 570, re-run 550",
             "error: qinghe 2026-07: not identical — qinghe-2026-07-pay.csv differ from what was recorded when it was closed",
         ], r.transcript)
