@@ -153,7 +153,7 @@ public final class EarlierMonths: HistoryProvider {
         let dir = "\(inputRoot)/\(p)"
         var isDir: ObjCBool = false
         let result: Result<MonthInputs, HistoryGap>
-        if span.kind == .quarter {
+        if span.kind != .month {
             result = quarter(span)
         } else if !FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) || !isDir.boolValue {
             // No folder path in the reason: it is written into the outputs, which must not depend
@@ -176,7 +176,7 @@ public final class EarlierMonths: HistoryProvider {
         return result
     }
 
-    /// An earlier quarter, read as a quarter run reads it (history of history is not needed).
+    /// An earlier quarter (half-year, year), read as its run reads it (history of history is not needed).
     func quarter(_ q: CalendarPeriod) -> Result<MonthInputs, HistoryGap> {
         let missing = q.months.filter { !QuarterReader.isFolder("\(inputRoot)/\($0)") }
         if !missing.isEmpty {

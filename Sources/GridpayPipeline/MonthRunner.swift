@@ -157,7 +157,7 @@ public enum MonthRunner {
             if request.period.kind == .month {
                 return .failure(PipelineFailure(message: "no inputs for \(request.town) \(request.period): the folder \(missing[0]) does not exist"))
             }
-            var diagnostics = missing.map { Diagnostic.error("no inputs for \(request.town) \(request.period): the month folder \($0) does not exist; a quarter is read from all three of its months", at: nil) }
+            var diagnostics = missing.map { Diagnostic.error("no inputs for \(request.town) \(request.period): the month folder \($0) does not exist; a \(request.period.kind.rawValue) is read from all \(request.period.kind.monthsInWords) of its months", at: nil) }
             diagnostics.append(.error("\(missing.count) month folder(s) of \(request.period) are missing; nothing was written", at: nil))
             return .failure(PipelineFailure(diagnostics: diagnostics))
         }

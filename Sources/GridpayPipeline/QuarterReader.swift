@@ -1,10 +1,12 @@
 import Foundation
 import GridpayCore
 
-/// Reads a quarter (SPEC §8): the three month folders as one set of tables. The quarter's
+/// Reads a period of several months, a quarter, a half-year or a year (SPEC §8, §17): its three,
+/// six or twelve month folders as one set of tables (one folder read at a time per table, so
+/// memory does not grow with the months). The period's
 /// workers are those on its last month's roster; every row keeps its own file
 /// (`2026-07/patrol.csv`) and line; dates are checked against their own folder's month; ids
-/// that must be unique are unique across the quarter; rows of a worker who is on their own
+/// that must be unique are unique across the period; rows of a worker who is on their own
 /// month's roster but not on the last are warned about and not counted; a worker on neither
 /// is an error. A missing month folder is an error.
 enum QuarterReader {
@@ -16,7 +18,7 @@ enum QuarterReader {
         let months = quarter.months
         for m in months where !isFolder("\(townDirectory)/\(m)") {
             inputs.problems.append(InputProblem(.missingFile, .error, file: "\(m)/", line: nil,
-                message: "the month folder \(m) of \(quarter) is missing (\(townDirectory)/\(m)); a quarter is read from all three of its months (\(months.map(\.description).joined(separator: ", ")))", acceptable: false))
+                message: "the month folder \(m) of \(quarter) is missing (\(townDirectory)/\(m)); a \(quarter.kind.rawValue) is read from all \(quarter.kind.monthsInWords) of its months (\(months.map(\.description).joined(separator: ", ")))", acceptable: false))
         }
         guard inputs.problems.isEmpty else { return inputs }
         let ruleSet = rules.rules
@@ -28,11 +30,11 @@ enum QuarterReader {
             s.file = label(m, t)
             return s
         }
-        // The last month's roster is the quarter's.
+        // The last month's roster is the period's.
         let none = WorkerIDs()
         let keys = ruleSet.tables.indices.map { _ in QuarterKeys() }
         func file(_ m: Period, _ t: Int, departed: WorkerIDs) -> QuarterFile {
-            QuarterFile(month: m, label: label(m, t), departed: departed, ownRoster: label(m, roster), lastRoster: label(last, roster), keys: keys[t])
+            QuarterFile(kind: quarter.kind, month: m, label: label(m, t), departed: departed, ownRoster: label(m, roster), lastRoster: label(last, roster), keys: keys[t])
         }
         let lastRoster = TableJob(table: roster, spec: spec(last, roster), directory: townDirectory, month: inputs.computation,
                                   accepted: accepted, scratch: nil, sink: nil, quarter: file(last, roster, departed: none))
@@ -63,7 +65,7 @@ enum QuarterReader {
             return inputs
         }
         inputs.computation.startRows()
-        // Each table's three files are read in order by one thread (a table writes only its own
+        // Each table's files (three, six or twelve) are read in order by one thread (a table writes only its own
         // slots); tables are read concurrently.
         // With a scratch folder, a table's unique keys are checked across its three files on disk
         // (memory flat in rows, as a month's); without one (rule-file tests, history) in memory.

@@ -248,7 +248,7 @@ struct WorkbookWriter {
             case (true, _): handling = "已接受（--accept）：该行未计入"
             case (_, .formulaLikeText): handling = "按纯文本写出，未作公式"
             case (_, .history): handling = "未提出依赖历史的建议"
-            case (_, .notOnLastRoster): handling = "已不在季度末名册：该行未计入"
+            case (_, .notOnLastRoster): handling = "已不在\(report.period.kind.lastRosterLabel)：该行未计入"
             default: handling = p.severity == .warning ? "仅提示" : ""
             }
             try ws.text(handling, row: row, column: 6)

@@ -41,7 +41,7 @@ struct LedgerLocation: ParsableArguments {
 
 /// A period as the command line writes it: YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY; `kinds` are the
 /// ones the command takes.
-func parsePeriod(_ text: String, kinds: [PeriodKind] = [.month, .quarter]) throws -> CalendarPeriod {
+func parsePeriod(_ text: String, kinds: [PeriodKind] = [.month, .quarter, .halfYear, .year]) throws -> CalendarPeriod {
     guard let p = CalendarPeriod.parse(text) else {
         throw ValidationError("'\(text)' is not a period; expected \(CalendarPeriod.forms), e.g. 2026-10, 2026-Q3, 2026-H1, 2026")
     }

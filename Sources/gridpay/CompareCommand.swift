@@ -10,7 +10,7 @@ struct Compare: ParsableCommand {
         abstract: "Run a period under the rules in force and under a candidate rule file; write <town>-<period>-compare.xlsx and print what changes.")
 
     @Argument(help: "Town, as named by its rule file (e.g. qinghe).") var town: String
-    @Argument(help: "Month YYYY-MM, or quarter YYYY-Qn for a town assessed by quarter.") var period: String
+    @Argument(help: "Month YYYY-MM; quarter YYYY-Qn, half-year YYYY-Hn or year YYYY for a town assessed by it.") var period: String
     @Option(name: .customLong("rules"), help: "The candidate: a rule file, or a folder of dated versions.") var candidate: String
     @Option(name: .customLong("accept"), help: "As for run: the row is left out on both sides.", transform: parseAcceptedRow) var accept: [RowPosition] = []
     @OptionGroup var locations: Locations

@@ -9,16 +9,16 @@ import GridpayPipeline
 struct Gridpay: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gridpay",
-        abstract: "Assessment (by month or quarter) and performance-pay sheets for community grid workers.",
+        abstract: "Assessment (by month, quarter, half-year or year) and performance-pay sheets for community grid workers.",
         version: GridpayVersion.current,
         subcommands: [Run.self, Check.self, Explain.self, Close.self, Verify.self, Status.self, Rate.self, Compare.self])
 }
 
 struct Run: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Run one period (a month, or a quarter for a town assessed by quarter): write the workbook, the pay CSV and the manifest.")
+    static let configuration = CommandConfiguration(abstract: "Run one period (a month, or a quarter, half-year or year for a town assessed by it): write the workbook, the pay CSV and the manifest.")
 
     @Argument(help: "Town, as named by its rule file (e.g. qinghe).") var town: String
-    @Argument(help: "Month YYYY-MM, or quarter YYYY-Qn for a town assessed by quarter.") var period: String
+    @Argument(help: "Month YYYY-MM; quarter YYYY-Qn, half-year YYYY-Hn or year YYYY for a town assessed by it.") var period: String
     @OptionGroup var locations: Locations
     @Option(name: .customLong("accept"), help: "Leave out a listed problem row on purpose, FILE:LINE (e.g. events.csv:12). Repeatable.",
             transform: parseAcceptedRow)
@@ -63,7 +63,7 @@ struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Print one worker's score and pay, line by line, with the input rows behind each deduction.")
 
     @Argument(help: "Town.") var town: String
-    @Argument(help: "Month YYYY-MM, or quarter YYYY-Qn for a town assessed by quarter; or a rated period (YYYY, YYYY-Hn, YYYY-Qn) for the worker's rating.") var period: String
+    @Argument(help: "Month YYYY-MM; quarter YYYY-Qn, half-year YYYY-Hn or year YYYY for a town assessed by it; or a rated period (YYYY, YYYY-Hn, YYYY-Qn) for the worker's rating.") var period: String
     @Argument(help: "Worker id, as in the roster.") var worker: String
     @OptionGroup var locations: Locations
     @Option(name: .customLong("accept"), help: "As for run.", transform: parseAcceptedRow) var accept: [RowPosition] = []

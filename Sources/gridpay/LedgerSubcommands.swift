@@ -15,7 +15,7 @@ struct Close: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Run a period and record it in the town's ledger: archived inputs and rule file, outputs' SHA-256, every worker's published line.")
 
     @Argument(help: "Town.") var town: String
-    @Argument(help: "Period, YYYY-MM.") var period: String
+    @Argument(help: "Period: YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY, as the town is assessed.") var period: String
     @Option(help: "Who closes the period (recorded in the ledger).") var by: String
     @OptionGroup var locations: Locations
     @OptionGroup var ledger: LedgerLocation
@@ -32,7 +32,7 @@ struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Re-run a closed period from the ledger's archive and compare the outputs' SHA-256 with those recorded.")
 
     @Argument(help: "Town.") var town: String
-    @Argument(help: "Period, YYYY-MM.") var period: String
+    @Argument(help: "Period: YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY, as the town is assessed.") var period: String
     @Option(help: "Folder of inputs, only to say whether it still matches the archive.") var inputDir = "Input"
     @OptionGroup var ledger: LedgerLocation
     @Flag(help: "No progress output.") var quiet = false

@@ -30,7 +30,8 @@ enum RatingSources {
     static func explain(town: String, period: CalendarPeriod, worker: String, locations: Locations, ledgerDir: String) throws -> Bool {
         guard period.kind != .month else { return false }
         var request = locations.rateRequest(town: town, period: period)
-        if period.kind == .quarter, case .success(let l) = RatingRunner.rules(for: request),
+        // A period the town is assessed by (a quarter, half-year or year) is explained as its run.
+        if case .success(let l) = RatingRunner.rules(for: request),
            !RatingRunner.isRating(period, assessedBy: l.rules.periodKind) {
             return false
         }

@@ -60,7 +60,7 @@ enum RuleMessages {
     }
 
     static func badAssessmentPeriod(_ text: String, at loc: Location) -> Diagnostic {
-        .error("period (the assessment period) must be \"month\" or \"quarter\" (half-years and years are ratings, see [[ratings]]), found '\(text)'", at: loc)
+        .error("period (the assessment period) must be \"month\", \"quarter\", \"half-year\" or \"year\", found '\(text)'", at: loc)
     }
 
     // MARK: [tables.<name>]
@@ -348,7 +348,7 @@ enum RuleMessages {
     }
 
     static func badTestPeriod(_ text: String, kind: PeriodKind, at loc: Location) -> Diagnostic {
-        .error("period must be a \(kind.rawValue) \(kind == .quarter ? "YYYY-Qn" : "YYYY-MM") (the town's [rules] period), found '\(text)'", at: loc)
+        .error("period must be a \(kind.rawValue) \(kind.form) (the town's [rules] period), found '\(text)'", at: loc)
     }
 
     static func testInputNotATable(_ name: String, in path: String, tables: [String], at loc: Location) -> Diagnostic {
@@ -359,8 +359,8 @@ enum RuleMessages {
         .error("\(path).\(name) must be CSV text in a multi-line string", at: loc)
     }
 
-    static func badQuarterTestMonth(_ key: String, months: [Period], at loc: Location) -> Diagnostic {
-        .error("the inputs of a quarter's test are [tests.inputs.\"YYYY-MM\"] for its months (\(months.map(\.description).joined(separator: ", "))), found '\(key)'", at: loc)
+    static func badQuarterTestMonth(_ key: String, kind: PeriodKind, months: [Period], at loc: Location) -> Diagnostic {
+        .error("the inputs of a \(kind.rawValue)'s test are [tests.inputs.\"YYYY-MM\"] for its months (\(months.map(\.description).joined(separator: ", "))), found '\(key)'", at: loc)
     }
 
     static func badEarlierMonth(_ key: String, before period: Period, at loc: Location) -> Diagnostic {

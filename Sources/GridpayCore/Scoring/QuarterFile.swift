@@ -1,7 +1,9 @@
-/// How one month's file of a quarter is read (SPEC §8): its rows keep their own file
+/// How one month's file of a quarter (half-year, year) is read (SPEC §8): its rows keep their own file
 /// (`2026-07/patrol.csv`) and line, dates are checked against that month, a worker must be on
 /// the quarter's last roster to count, and unique ids are unique across the quarter.
 public struct QuarterFile {
+    /// The period's kind (quarter, half-year, year), for what messages call its last roster.
+    public var kind: PeriodKind
     /// The folder's month: dates that must lie in the period must lie in it.
     public var month: Period
     /// The file as rows, problems and 扣分明细 name it, e.g. `2026-07/patrol.csv`.
@@ -15,7 +17,8 @@ public struct QuarterFile {
     /// The table's unique keys seen so far in the quarter (shared by its three files).
     public var keys: QuarterKeys
 
-    public init(month: Period, label: String, departed: WorkerIDs, ownRoster: String, lastRoster: String, keys: QuarterKeys) {
+    public init(kind: PeriodKind = .quarter, month: Period, label: String, departed: WorkerIDs, ownRoster: String, lastRoster: String, keys: QuarterKeys) {
+        self.kind = kind
         self.month = month
         self.label = label
         self.departed = departed

@@ -560,7 +560,7 @@ public final class TableIngest {
         let names = key.map { spec.columns[$0].name }.joined(separator: " + ")
         let at = firstFile.map { $0 == spec.file ? "line \(firstLine)" : "\($0):\(firstLine)" } ?? "line \(firstLine)"
         problem(.duplicateKey, line: line, field: (fieldOf.isEmpty ? key[0] : fieldOf[key[0]]) + 1, column: names,
-                "duplicate \(names) '\(values.joined(separator: ", "))': already used at \(at); expected each to appear once\(quarter == nil ? "" : " in the quarter")")
+                "duplicate \(names) '\(values.joined(separator: ", "))': already used at \(at); expected each to appear once\(quarter.map { " in the \($0.kind.rawValue)" } ?? "")")
     }
 
     /// A quarter's ids are unique across its three months' files.
@@ -588,12 +588,12 @@ public final class TableIngest {
     func reportNotOnLastRoster(_ id: String, _ quarter: QuarterFile, line: Int, field: Int, column: String, departed: Bool) {
         if departed {
             problem(.notOnLastRoster, line: line, field: field, column: column,
-                    "已不在季度末名册: worker '\(id)' is on the roster of \(quarter.month) (\(quarter.ownRoster)) but not on the quarter's last roster (\(quarter.lastRoster)); the row is not counted",
+                    "已不在\(quarter.kind.lastRosterLabel): worker '\(id)' is on the roster of \(quarter.month) (\(quarter.ownRoster)) but not on the \(quarter.kind.rawValue)'s last roster (\(quarter.lastRoster)); the row is not counted",
                     acceptable: false, severity: .warning)
         } else {
             let own = quarter.ownRoster == quarter.lastRoster ? "" : " nor on the roster of its month (\(quarter.ownRoster))"
             problem(.unknownWorker, line: line, field: field, column: column,
-                    "\(column) '\(id)' is not on the quarter's last roster (\(quarter.lastRoster))\(own); expected a \(rosterIdName) of the roster\(Suggestion.didYouMean(id, among: month.nearbyIds(id), maxDistance: 1))")
+                    "\(column) '\(id)' is not on the \(quarter.kind.rawValue)'s last roster (\(quarter.lastRoster))\(own); expected a \(rosterIdName) of the roster\(Suggestion.didYouMean(id, among: month.nearbyIds(id), maxDistance: 1))")
         }
     }
 

@@ -1,7 +1,7 @@
 /// A period of any kind (SPEC §8): a month `YYYY-MM`, a quarter `YYYY-Qn` (Q1 = January to
 /// March), a half-year `YYYY-Hn` (H1 = January to June) or a year `YYYY`. Runs are made of
-/// assessment periods (a month or a quarter); ratings combine the assessment periods inside a
-/// longer one. `Period` remains the calendar month, the unit of the input folders.
+/// assessment periods; ratings combine the assessment periods inside a
+/// longer one. A town may be assessed by any of the four kinds. `Period` remains the calendar month, the unit of the input folders.
 public struct CalendarPeriod: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let kind: PeriodKind
     public let year: Int
@@ -119,6 +119,30 @@ extension PeriodKind {
         case .quarter: "季度"
         case .halfYear: "半年"
         case .year: "年"
+        }
+    }
+
+    /// How a period of the kind is written: YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY.
+    public var form: String {
+        switch self {
+        case .month: "YYYY-MM"
+        case .quarter: "YYYY-Qn"
+        case .halfYear: "YYYY-Hn"
+        case .year: "YYYY"
+        }
+    }
+
+    /// The last roster of a period of several months as 数据问题 names it (季度末名册, 半年末名册,
+    /// 年末名册): a row of a worker not on it is not counted.
+    public var lastRosterLabel: String { "\(label)末名册" }
+
+    /// Months in one period of the kind, in words (a quarter is read from all three of its months).
+    public var monthsInWords: String {
+        switch self {
+        case .month: "one"
+        case .quarter: "three"
+        case .halfYear: "six"
+        case .year: "twelve"
         }
     }
 }

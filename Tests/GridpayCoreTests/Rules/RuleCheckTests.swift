@@ -128,10 +128,16 @@ final class PeriodNameTests: XCTestCase {
         XCTAssertEqual(f.diagnostics.map(\.description), [
             "t.toml:34:25: error: days_in_month is the length of a month, but this town is assessed by quarter; use days_in_period (the days of the quarter being run)",
         ])
-        let yearly = RuleCheckTests.ruleFile().replacingOccurrences(of: "effective_from = \"2026-01\"", with: "effective_from = \"2026-01\"\nperiod = \"year\"")
-        guard case .failure(let y) = RuleLoader.load(text: yearly, file: "t.toml") else { return XCTFail("a year is not an assessment period") }
+        // A year and a half-year are assessment periods too (SPEC §17); a week is not.
+        for kind in ["half-year", "year"] {
+            let text = RuleCheckTests.ruleFile().replacingOccurrences(of: "effective_from = \"2026-01\"", with: "effective_from = \"2026-01\"\nperiod = \"\(kind)\"")
+            guard case .success(let r) = RuleLoader.load(text: text, file: "t.toml") else { return XCTFail("\(kind) is an assessment period") }
+            XCTAssertEqual(r.periodKind.rawValue, kind)
+        }
+        let weekly = RuleCheckTests.ruleFile().replacingOccurrences(of: "effective_from = \"2026-01\"", with: "effective_from = \"2026-01\"\nperiod = \"week\"")
+        guard case .failure(let y) = RuleLoader.load(text: weekly, file: "t.toml") else { return XCTFail("a week is not an assessment period") }
         XCTAssertEqual(y.diagnostics.map(\.description), [
-            "t.toml:5:11: error: period (the assessment period) must be \"month\" or \"quarter\" (half-years and years are ratings, see [[ratings]]), found 'year'",
+            "t.toml:5:11: error: period (the assessment period) must be \"month\", \"quarter\", \"half-year\" or \"year\", found 'week'",
         ])
     }
 

@@ -6,7 +6,7 @@
 ///     name = "清河镇"             # optional, shown on the sheets (default: town)
 ///     version = "2026.1"
 ///     effective_from = "2026-01"
-///     period = "month"           # or "quarter"; optional (default month)
+///     period = "month"           # "quarter", "half-year" or "year"; optional (default month)
 enum RulesSection {
     static let keys = ["town", "name", "version", "effective_from", "period"]
 
@@ -26,7 +26,7 @@ enum RulesSection {
             }
         }
         if let s = r.string("period", required: false) {
-            if let k = PeriodKind(rawValue: s.value), k == .month || k == .quarter { d.periodKind = k } else {
+            if let k = PeriodKind(rawValue: s.value) { d.periodKind = k } else {
                 d.report(RuleMessages.badAssessmentPeriod(s.value, at: s.location(ofCharacterAt: 0)))
             }
         }

@@ -3,8 +3,8 @@
 ///
 ///     [[tests]]
 ///     name = "one valid and one invalid event"
-///     period = "2026-10"             # the town's period: YYYY-MM, or YYYY-Qn for a quarter
-///     [tests.inputs]                 # a quarter: [tests.inputs."YYYY-MM"] per month
+///     period = "2026-10"             # the town's period: YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY
+///     [tests.inputs]                 # longer than a month: [tests.inputs."YYYY-MM"] per month
 ///     events = '''
 ///     事件编号,网格员编号,核查结果
 ///     E1,W1,有效

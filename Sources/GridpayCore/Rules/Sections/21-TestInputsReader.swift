@@ -1,15 +1,15 @@
-/// The inputs of a `[[tests]]` case: `[tests.inputs]` (a quarter: `[tests.inputs."YYYY-MM"]`
+/// The inputs of a `[[tests]]` case: `[tests.inputs]` (a quarter, half-year or year: `[tests.inputs."YYYY-MM"]`
 /// per month; a month left out has empty tables) and `[tests.earlier."YYYY-MM"]` for months
 /// before the tested period. Each key is a declared table, each value its CSV text.
 enum TestInputsReader {
     static func read(_ r: TOMLSection, span: CalendarPeriod, _ d: RuleDraft) -> [Period: [String: TOMLString]] {
         let period = span.firstMonth
         var inputs: [Period: [String: TOMLString]] = [:]
-        if span.kind == .quarter {
+        if span.kind != .month {
             for m in span.months { inputs[m] = [:] }
             for e in r.subtable("inputs")?.entries ?? [] {
                 guard let m = Period.parse(e.key), span.months.contains(m), case .table(let t) = e.node.value else {
-                    d.report(RuleMessages.badQuarterTestMonth(e.key, months: span.months, at: e.keyLocation))
+                    d.report(RuleMessages.badQuarterTestMonth(e.key, kind: span.kind, months: span.months, at: e.keyLocation))
                     continue
                 }
                 inputs[m] = tables(t, path: RulePlaces.testInputs(e.key), d)

@@ -1,0 +1,100 @@
+import GridpayTestSupport
+import Foundation
+import XCTest
+@testable import GridpayCore
+@testable import GridpayLedger
+@testable import GridpayPipeline
+
+/// SPEC §8, §9: a town assessed by half-year closes, verifies and lists its half-years as a
+/// monthly town its months: in order, from the ledger's archive once Input/ is gone.
+final class LongPeriodLedgerTests: XCTestCase {
+    static let rules = """
+    [rules]
+    town = "h"
+    version = "1"
+    effective_from = "2026-01"
+    period = "half-year"
+
+    [tables.roster]
+    file = "roster.csv"
+    columns = [
+      { name = "编号", type = "id" },
+      { name = "姓名", type = "text" },
+      { name = "村", type = "text" },
+      { name = "网格", type = "id" },
+    ]
+
+    [tables.marks]
+    file = "marks.csv"
+    worker = "编号"
+    unique = ["记录"]
+    columns = [
+      { name = "记录", type = "id" },
+      { name = "编号", type = "id" },
+      { name = "日期", type = "date" },
+      { name = "分", type = "decimal", places = 2 },
+    ]
+
+    [roster]
+    table = "roster"
+    id = "编号"
+    name = "姓名"
+    unit = "村"
+    group = "网格"
+
+    [[items]]
+    name = "考核"
+    score = 'sum(marks, 分)'
+
+    [pay]
+    base = '1000'
+    score_pay = 'round(1000 * 总分 / 100, 2)'
+    """
+
+    func testHalfYearsCloseInOrderAndVerifyFromTheArchive() throws {
+        let root = TemporaryFolder()
+        let input = "\(root.path)/Input", ledgerDir = "\(root.path)/Ledger"
+        try FileManager.default.createDirectory(atPath: "\(root.path)/Rules", withIntermediateDirectories: true)
+        try Self.rules.write(toFile: "\(root.path)/Rules/h.toml", atomically: true, encoding: .utf8)
+        // A: 10 in each month of the year (60 a half-year, 600.00 yuan); B: 1 in 2026-01 only.
+        for m in 1...12 {
+            let month = String(format: "2026-%02d", m)
+            let dir = "\(input)/h/\(month)"
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            try "编号,姓名,村,网格\nA,甲,东村,G1\nB,乙,东村,G1\n".write(toFile: "\(dir)/roster.csv", atomically: true, encoding: .utf8)
+            let b = m == 1 ? "\(m)b,B,\(month)-02,1\n" : ""
+            try "记录,编号,日期,分\n\(m),A,\(month)-01,10\n\(b)".write(toFile: "\(dir)/marks.csv", atomically: true, encoding: .utf8)
+        }
+        func request(_ period: String) -> RunRequest {
+            var r = RunRequest(town: "h", period: CalendarPeriod.parse(period)!)
+            r.rulesDir = "\(root.path)/Rules"
+            r.inputDir = input
+            r.outputDir = "\(root.path)/Output"
+            return r
+        }
+        let at = Date(timeIntervalSince1970: 1_780_000_000)
+        guard case .failure(let early) = LedgerCommands.close(request("2026-H2"), by: "张三", ledgerDir: ledgerDir, now: at) else {
+            return XCTFail("2026-H2 before 2026-H1")
+        }
+        XCTAssertEqual(early.diagnostics.map(\.message), [
+            "cannot close h 2026-H2: the previous period 2026-H1 has inputs (\(input)/h/2026-01) but is not closed; periods are closed in order: close 2026-H1 first",
+        ])
+        for p in ["2026-H1", "2026-H2"] {
+            guard case .success = LedgerCommands.close(request(p), by: "张三", ledgerDir: ledgerDir, now: at) else { return XCTFail("close \(p)") }
+        }
+        try FileManager.default.removeItem(atPath: input)
+        guard case .success(let verified) = LedgerCommands.verify(town: "h", period: CalendarPeriod.parse("2026-H1")!, inputDir: input, ledgerDir: ledgerDir) else {
+            return XCTFail("verify 2026-H1")
+        }
+        XCTAssertEqual(verified.lines.first,
+                       "h 2026-H1: identical — re-run from the ledger's archive (rule file h.toml, version 1), all 3 outputs have the SHA-256 recorded when it was closed by 张三 at 2026-05-28 20:26:40 UTC")
+        guard case .success(let status) = LedgerCommands.status(town: "h", inputDir: input, ledgerDir: ledgerDir) else { return XCTFail("status") }
+        // H1: A 60 → 600.00, B 1 → 10.00; H2: A 60 → 600.00, B 0.
+        XCTAssertEqual(Array(status.lines.dropFirst()), [
+            "period | closed by | closed at (UTC) | rule version | workers | total payable",
+            "2026-H1 | 张三 | 2026-05-28 20:26:40 | 1 | 2 | 610.00",
+            "2026-H2 | 张三 | 2026-05-28 20:26:40 | 1 | 2 | 600.00",
+            "corrections waiting to be settled: none",
+        ])
+    }
+}
