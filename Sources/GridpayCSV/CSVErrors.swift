@@ -9,6 +9,10 @@ public enum CSVReadError: Error, Equatable, CustomStringConvertible {
     case notUTF8(path: String, line: Int, column: Int, looksLikeGB18030: Bool)
     /// Bytes that GB18030 (glibc iconv) cannot decode, or a multibyte sequence cut off by the end of the file.
     case notGB18030(path: String, line: Int)
+    /// Bytes that are not UTF-16 in a file declared UTF-16 (say an odd byte at the end).
+    case notUTF16(path: String, line: Int)
+    /// A file declared UTF-16 that does not start with FF FE or FE FF.
+    case noByteOrderMark(path: String)
     /// libcsv CSV_EPARSE in strict mode: a stray quote, text after a closing quote, or an unclosed quote.
     case malformed(path: String, line: Int, reason: String)
     /// Any other libcsv failure (out of memory, field too big).
@@ -32,6 +36,10 @@ public enum CSVReadError: Error, Equatable, CustomStringConvertible {
             return "\(path):\(line): field \(column) is not valid UTF-8\(hint)"
         case let .notGB18030(path, line):
             return "\(path):\(line): bytes that are not valid GB18030"
+        case let .notUTF16(path, line):
+            return "\(path):\(line): bytes that are not valid UTF-16"
+        case let .noByteOrderMark(path):
+            return "\(path): declared UTF-16 but does not start with a byte-order mark (FF FE or FE FF)"
         case let .malformed(path, line, reason):
             return "\(path):\(line): malformed quoting: \(reason)"
         case let .libcsv(path, code, message):

@@ -5,6 +5,18 @@ import Glibc
 public enum CSVTextEncoding: Sendable, Equatable {
     case utf8
     case gb18030
+    /// UTF-16 with its byte-order mark (little- or big-endian, as the mark says); a file without
+    /// the mark is refused, not guessed.
+    case utf16
+
+    /// The charset iconv converts from (nil: read as UTF-8).
+    var iconvName: String? {
+        switch self {
+        case .utf8: return nil
+        case .gb18030: return "GB18030"
+        case .utf16: return "UTF-16"
+        }
+    }
 }
 
 /// Reads a CSV file record by record through libcsv, in fixed-size chunks, so memory does not grow with rows.
@@ -12,24 +24,27 @@ public final class CSVReader {
     public let path: String
     public let encoding: CSVTextEncoding
     public let chunkSize: Int
+    /// The byte between fields: ',' (default), '\t' or ';'.
+    public let delimiter: UInt8
     private let file: ReadableFile
-    /// Present only for .gb18030; opened here so a missing converter is reported before any record is read.
+    /// Present for .gb18030 and .utf16; opened here so a missing converter is reported before any record is read.
     private let converter: GB18030ToUTF8Converter?
     private var hasStreamed = false
     /// Sees every chunk of the file's raw bytes as read from disk (before decoding), so that a
     /// caller can hash the file in the same pass instead of reading it twice.
     public var onRawBytes: ((UnsafeRawBufferPointer) -> Void)?
 
-    public init(path: String, encoding: CSVTextEncoding, chunkSize: Int = 1 << 20) throws(CSVReadError) {
+    public init(path: String, encoding: CSVTextEncoding, delimiter: UInt8 = UInt8(ascii: ","), chunkSize: Int = 1 << 20) throws(CSVReadError) {
         precondition(chunkSize > 0, "chunkSize must be positive")
         self.path = path
         self.encoding = encoding
+        self.delimiter = delimiter
         self.chunkSize = chunkSize
         file = try ReadableFile(path: path)
-        if encoding == .gb18030 {
+        if let charset = encoding.iconvName {
             var reason = ""
-            guard let converter = GB18030ToUTF8Converter(failureReason: &reason) else {
-                throw .converterUnavailable(path: path, reason: "iconv_open(\"UTF-8\", \"GB18030\"): \(reason)")
+            guard let converter = GB18030ToUTF8Converter(from: charset, failureReason: &reason) else {
+                throw .converterUnavailable(path: path, reason: "iconv_open(\"UTF-8\", \"\(charset)\"): \(reason)")
             }
             self.converter = converter
         } else {
@@ -53,9 +68,9 @@ public final class CSVReader {
     private func stream(_ body: RecordAssembler.Body) throws {
         if hasStreamed { try file.rewind() }
         hasStreamed = true
-        let stream = try RecordStream(path: path, validatesUTF8: encoding == .utf8, body: body)
+        let stream = try RecordStream(path: path, validatesUTF8: encoding == .utf8, delimiter: delimiter, body: body)
         if let converter {
-            try streamGB18030(into: stream, converter: converter)
+            try streamConverted(into: stream, converter: converter)
         } else {
             try streamUTF8(into: stream)
         }
@@ -74,7 +89,12 @@ public final class CSVReader {
         try stream.finish()
     }
 
-    private func streamGB18030(into stream: RecordStream, converter: GB18030ToUTF8Converter) throws {
+    /// The bytes a decoding error is thrown for: GB18030 or UTF-16.
+    private func notDecodable(line: Int) -> CSVReadError {
+        encoding == .utf16 ? .notUTF16(path: path, line: line) : .notGB18030(path: path, line: line)
+    }
+
+    private func streamConverted(into stream: RecordStream, converter: GB18030ToUTF8Converter) throws {
         guard converter.reset() else {
             throw CSVReadError.converterUnavailable(path: path, reason: "iconv refused to reset its state")
         }
@@ -84,6 +104,7 @@ public final class CSVReader {
         // GB18030 → UTF-8 grows 2-byte characters to 3 bytes; twice the input avoids most E2BIG round trips.
         let utf8Scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 2 * chunkSize + 64, alignment: 1)
         defer { readBuffer.deallocate(); utf8Scratch.deallocate() }
+        if encoding == .utf16 { try checkUTF16Mark() }
         var carriedCount = 0
         while true {
             let bytesRead = try file.read(into: readBuffer.baseAddress! + carriedCount, count: chunkSize)
@@ -99,14 +120,29 @@ public final class CSVReader {
                 carriedCount = tailCount
             case .incompleteTail, .invalidSequence:
                 // Everything before the bad bytes has been parsed, so the stream knows their line.
-                throw CSVReadError.notGB18030(path: path, line: stream.currentLine)
+                throw notDecodable(line: stream.currentLine)
             }
         }
         if carriedCount > 0 {
             // The file ends in the middle of a multibyte sequence.
-            throw CSVReadError.notGB18030(path: path, line: stream.currentLine)
+            throw notDecodable(line: stream.currentLine)
         }
         try stream.finish()
+    }
+
+    /// The file starts with FF FE (little-endian) or FE FF (big-endian); read again from its start after.
+    private func checkUTF16Mark() throws {
+        var mark: [UInt8] = [0, 0]
+        var got = 0
+        while got < 2 {
+            let n = try mark.withUnsafeMutableBytes { try file.read(into: $0.baseAddress! + got, count: 2 - got) }
+            if n == 0 { break }
+            got += n
+        }
+        try file.rewind()
+        guard got == 2, (mark[0] == 0xFF && mark[1] == 0xFE) || (mark[0] == 0xFE && mark[1] == 0xFF) else {
+            throw CSVReadError.noByteOrderMark(path: path)
+        }
     }
 }
 
@@ -122,9 +158,9 @@ final class RecordStream {
     private var byteOrderMarkBytesMatched = 0
     private var byteOrderMarkResolved = false
 
-    init(path: String, validatesUTF8: Bool, body: RecordAssembler.Body) throws(CSVReadError) {
+    init(path: String, validatesUTF8: Bool, delimiter: UInt8, body: RecordAssembler.Body) throws(CSVReadError) {
         self.path = path
-        parser = try LibCSVParser(path: path)
+        parser = try LibCSVParser(path: path, delimiter: delimiter)
         assembler = RecordAssembler(path: path, validatesUTF8: validatesUTF8, body: body)
     }
 

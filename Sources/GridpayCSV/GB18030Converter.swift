@@ -1,8 +1,10 @@
 import Glibc
 
-/// Streams GB18030 bytes to UTF-8 through glibc iconv. The iconv descriptor is closed with the object.
+/// Streams GB18030 (or, with `from: "UTF-16"`, UTF-16 after its byte-order mark) bytes to UTF-8
+/// through glibc iconv. The iconv descriptor is closed with the object.
 final class GB18030ToUTF8Converter {
-    /// Longest GB18030 sequence is 4 bytes, so an incomplete one left at a chunk end is at most 3 bytes.
+    /// Longest GB18030 sequence is 4 bytes (a UTF-16 surrogate pair too), so an incomplete one
+    /// left at a chunk end is at most 3 bytes.
     static let longestSequence = 4
 
     /// How far one `convert` call got.
@@ -16,9 +18,10 @@ final class GB18030ToUTF8Converter {
 
     private let descriptor: iconv_t
 
-    /// nil when glibc cannot convert GB18030 (iconv_open returns (iconv_t)-1); `failureReason` holds strerror.
-    init?(failureReason: inout String) {
-        let descriptor = iconv_open("UTF-8", "GB18030")
+    /// nil when glibc cannot convert `from` (iconv_open returns (iconv_t)-1); `failureReason` holds strerror.
+    /// iconv's "UTF-16" reads the byte-order mark, takes its byte order and drops it.
+    init?(from charset: String = "GB18030", failureReason: inout String) {
+        let descriptor = iconv_open("UTF-8", charset)
         guard let descriptor, Int(bitPattern: descriptor) != -1 else {
             failureReason = describeErrno(errno)
             return nil

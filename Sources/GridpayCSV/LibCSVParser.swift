@@ -8,7 +8,7 @@ final class LibCSVParser {
     /// Strict (malformed quoting is an error, also an unclosed quote at the end), every unquoted CR/LF reported
     /// (so blank lines and CRLF can be counted), spaces kept as data, and a NUL after every field
     /// (kept so the options match the benchmark floor's; fields are validated in place).
-    init(path: String) throws(CSVReadError) {
+    init(path: String, delimiter: UInt8) throws(CSVReadError) {
         handle = .allocate(capacity: 1)
         handle.initialize(to: csv_parser())
         let options = UInt8(CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL | CSV_APPEND_NULL)
@@ -20,6 +20,7 @@ final class LibCSVParser {
         }
         // libcsv trims spaces and tabs around unquoted fields by default; a predicate that never matches keeps them.
         csv_set_space_func(handle, gridpay_csv_never_space)
+        csv_set_delim(handle, delimiter)
     }
 
     deinit {

@@ -54,40 +54,46 @@ public enum MonthReader {
         let month = MonthInputs(rules: rules, period: period, history: history)
         let ruleSet = rules.rules
         let roster = ruleSet.roster.table
-        let rosterJob = TableJob(table: roster, spec: ruleSet.tables[roster], directory: directory, month: month.computation,
-                                 accepted: accepted, scratch: scratch, sink: nil)
-        if let missing = rosterJob.missingProblem {
-            month.problems.append(missing)
+        let rosterFiles = TableFileGroup(table: roster, spec: ruleSet.tables[roster], directory: directory, month: month.computation,
+                                         accepted: accepted, scratch: scratch, sink: nil)
+        let rosterMissing = rosterFiles.missingProblems
+        if !rosterMissing.isEmpty {
+            month.problems.append(contentsOf: rosterMissing)
             return month
         }
-        rosterJob.run(progress: progress)
-        month.problems.append(contentsOf: rosterJob.problems)
-        if let file = rosterJob.file { month.files.append(file) }
+        rosterFiles.run(progress: progress)
+        collect(rosterFiles, into: month)
         // Without a complete roster every other row would be reported as an unknown worker.
-        if month.problems.contains(where: { [.missingColumn, .encoding, .malformedCSV, .emptyFile].contains($0.kind) && $0.severity == .error }) {
+        if month.problems.contains(where: { [.missingColumn, .encoding, .malformedCSV, .emptyFile, .layout].contains($0.kind) && $0.severity == .error && !$0.acceptable }) {
             month.files.sort { $0.file < $1.file }
             return month
         }
         month.computation.startRows()
-        let jobs = ruleSet.tables.indices.filter { $0 != roster }.map { t in
-            TableJob(table: t, spec: ruleSet.tables[t], directory: directory, month: month.computation,
-                     accepted: accepted, scratch: scratch, sink: deductionSink(t))
+        let groups = ruleSet.tables.indices.filter { $0 != roster }.map { t in
+            TableFileGroup(table: t, spec: ruleSet.tables[t], directory: directory, month: month.computation,
+                           accepted: accepted, scratch: scratch, sink: deductionSink(t))
         }
-        let runnable = jobs.filter { $0.missingProblem == nil }.sorted { ($0.size, $1.table) > ($1.size, $0.table) }
+        let runnable = groups.filter { $0.noMatch == nil }.sorted { ($0.size, $1.table) > ($1.size, $0.table) }
         let next = JobQueue(count: runnable.count)
         let workers = max(1, min(threads, runnable.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let i = next.take() { runnable[i].run(progress: progress) }
         }
-        for job in jobs {
+        for group in groups { collect(group, into: month) }
+        month.files.sort { $0.file < $1.file }
+        return month
+    }
+
+    /// A table's files' problems, deductions and records, in name order.
+    static func collect(_ group: TableFileGroup, into month: MonthInputs) {
+        if let noMatch = group.noMatch { month.problems.append(noMatch) }
+        for job in group.jobs {
             if let f = job.scratchFailure { month.scratchFailures.append(f) }
             if let own = job.ingest.ownDeductions { month.computation.adopt(own) }
             if let missing = job.missingProblem { month.problems.append(missing) }
             month.problems.append(contentsOf: job.problems)
             if let file = job.file { month.files.append(file) }
         }
-        month.files.sort { $0.file < $1.file }
-        return month
     }
 
     /// Lines that share a key hash are read again, and only equal key texts are duplicates.
@@ -108,6 +114,10 @@ public enum MonthReader {
         case .notGB18030(_, let line):
             return InputProblem(.encoding, .error, file: spec.file, line: line,
                                 message: "\(spec.file) is declared GB18030 but has bytes that are not GB18030 here", acceptable: false)
+        case .notUTF16(_, let line):
+            return InputProblem(.encoding, .error, file: spec.file, line: line, message: IngestMessages.notUTF16(spec.file), acceptable: false)
+        case .noByteOrderMark:
+            return InputProblem(.encoding, .error, file: spec.file, line: nil, message: IngestMessages.noByteOrderMark(spec.file), acceptable: false)
         case .notRegularFile(_, let kind):
             return InputProblem(.missingFile, .error, file: spec.file, line: nil,
                                 message: "\(spec.file) is \(kind), not a regular file; expected the exported CSV file (a symbolic link must point to a regular file)", acceptable: false)
@@ -245,6 +255,8 @@ final class TableJob: @unchecked Sendable {
     let spec: TableSpec
     let path: String
     let ingest: TableIngest
+    /// Title rows and the totals row, as the table declares them.
+    let layout: TableLayout
     let finder: DuplicateKeyFinder?
     let isRoster: Bool
     let size: Int
@@ -255,15 +267,21 @@ final class TableJob: @unchecked Sendable {
 
     /// `sharedKeys`: the quarter's finder of duplicate keys across a table's files (this job then
     /// leaves confirming them to QuarterDuplicates).
+    /// `file`: the file a table's pattern matched (nil: its declared file); `keys`: unique keys
+    /// shared in memory with the table's other files.
     init(table: Int, spec: TableSpec, directory: String, month: MonthComputation, accepted: Set<RowPosition>, scratch: String?, sink: DeductionSink?,
-         quarter: QuarterFile? = nil, sharedKeys: UniqueKeySink? = nil) {
+         quarter: QuarterFile? = nil, sharedKeys: UniqueKeySink? = nil, file: String? = nil, keys: QuarterKeys? = nil) {
         self.table = table
+        var spec = spec
+        if let file { spec.file = file }
         self.spec = spec
         path = "\(directory)/\(spec.file)"
         isRoster = table == month.rules.roster.table
         finder = scratch.map { DuplicateKeyFinder(scratch: "\($0)", prefix: "t\(table)-") }
         finder?.start(keys: spec.uniqueKeys.count)
-        ingest = TableIngest(table: table, month: month, accepted: accepted, keySink: sharedKeys ?? finder, deductionSink: sink, quarter: quarter)
+        ingest = TableIngest(table: table, month: month, accepted: accepted, keySink: sharedKeys ?? finder, deductionSink: sink, quarter: quarter,
+                             file: file, sharedKeys: keys)
+        layout = TableLayout(spec: spec, acceptedLines: ingest.acceptedLineSet)
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
         var info = stat()
@@ -284,18 +302,28 @@ final class TableJob: @unchecked Sendable {
         problems.append(contentsOf: ingest.problems[before...])
     }
 
+    /// A record through the declared layout to the ingest (title rows and a last totals row skipped).
+    @inline(__always)
+    static func feed<R: RawRecord>(_ record: R, _ layout: TableLayout, _ ingest: TableIngest) {
+        switch layout.admit(record) {
+        case .header, .row: ingest.consume(record)
+        case .skipped: break
+        case .unusableHeader: ingest.headerUnusable()
+        }
+    }
+
     func run(progress: RunReporter?) {
         progress?.readingFile(spec.file)
         let hasher = StreamHasher()
         do {
-            let reader = try CSVReader(path: path, encoding: spec.encoding == .gb18030 ? .gb18030 : .utf8)
+            let reader = try TableFileReader.csv(path, spec)
             reader.onRawBytes = { hasher.feed($0) }
-            let ingest = self.ingest
+            let ingest = self.ingest, layout = self.layout
             if let progress {
                 var unreported = 0
                 defer { progress.rowsRead(unreported) }
                 try reader.forEachRawRecord { record in
-                    ingest.consume(record)
+                    Self.feed(record, layout, ingest)
                     unreported += 1
                     if unreported == RunReporting.rowBatch {
                         progress.rowsRead(unreported)
@@ -303,8 +331,10 @@ final class TableJob: @unchecked Sendable {
                     }
                 }
             } else {
-                try reader.forEachRawRecord { ingest.consume($0) }
+                try reader.forEachRawRecord { Self.feed($0, layout, ingest) }
             }
+            layout.finish()
+            problems.append(contentsOf: layout.problems)
             ingest.finish()
             if let finder, !isRoster {
                 try MonthReader.confirmDuplicates(finder, ingest: ingest, spec: spec, path: path)

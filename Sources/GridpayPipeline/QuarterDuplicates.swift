@@ -36,7 +36,7 @@ enum DuplicateConfirmation {
         for (f, lines) in wanted {
             let fields = files[f].fields
             guard !fields.isEmpty else { continue }
-            let reader = try CSVReader(path: files[f].path, encoding: spec.encoding == .gb18030 ? .gb18030 : .utf8)
+            let reader = try TableFileReader.csv(files[f].path, spec)
             try reader.forEachRawRecord { r in
                 guard lines.contains(r.line), r.count > (fields.max() ?? 0) else { return }
                 for (k, key) in spec.uniqueKeys.enumerated() { keyText[k, default: [:]][tag(file: f, line: r.line)] = key.map { r.string(fields[$0]) } }

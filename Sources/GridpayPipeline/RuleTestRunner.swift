@@ -11,7 +11,8 @@ public struct RuleTestReport: Sendable {
 }
 
 public enum RuleTestRunner {
-    public static func run(_ loaded: LoadedRules) -> RuleTestReport {
+    public static func run(_ declared: LoadedRules) -> RuleTestReport {
+        let loaded = asTestInputs(declared)
         let rules = loaded.rules
         var passed: [String] = []
         var failures: [Diagnostic] = []
@@ -28,9 +29,9 @@ public enum RuleTestRunner {
                     // Only inside this test's own folder (the loader refuses a file that is not a plain name).
                     guard PlainName.problem(table.file) == nil, PlainName.problem(rules.town) == nil else { continue }
                     let text = inputs[table.name]?.value ?? (table.columns.map(\.name).joined(separator: ",") + "\n")
-                    let bytes = table.encoding == .gb18030 ? csvEncodeGB18030(text).map { Data($0) } : Data(text.utf8)
+                    let bytes = encoded(text, table.encoding)
                     guard let bytes else {
-                        failures.append(.error("test '\(test.name)': the input of table \(table.name) cannot be written in GB18030", at: test.location))
+                        failures.append(.error("test '\(test.name)': the input of table \(table.name) cannot be written in \(table.encoding.rawValue)", at: test.location))
                         continue
                     }
                     guard fm.createFile(atPath: "\(dir)/\(table.file)", contents: bytes) else {
@@ -85,6 +86,32 @@ public enum RuleTestRunner {
             before = failures.count
         }
         return RuleTestReport(passed: passed, failures: failures, testCount: rules.tests.count)
+    }
+
+    /// A test's inputs are CSV text in the columns the tables declare (values in their declared
+    /// forms), comma-separated with the header first: the file layout (delimiter, title rows, a
+    /// totals row) is the export's, not the test's. A pattern names one file (its `*` left out).
+    static func asTestInputs(_ loaded: LoadedRules) -> LoadedRules {
+        var copy = loaded
+        for t in copy.rules.tables.indices {
+            let leavesOut = copy.rules.tables[t].form.leavesOutUnknownWorkers
+            copy.rules.tables[t].form = TableForm()
+            copy.rules.tables[t].form.leavesOutUnknownWorkers = leavesOut
+            copy.rules.tables[t].file = copy.rules.tables[t].file.replacingOccurrences(of: "*", with: "")
+        }
+        return copy
+    }
+
+    /// The test's text in the table's encoding (UTF-16 little-endian with its mark).
+    static func encoded(_ text: String, _ encoding: InputEncoding) -> Data? {
+        switch encoding {
+        case .utf8: return Data(text.utf8)
+        case .gb18030: return csvEncodeGB18030(text).map { Data($0) }
+        case .utf16:
+            var bytes: [UInt8] = [0xFF, 0xFE]
+            for unit in text.utf16 { bytes.append(UInt8(unit & 0xFF)); bytes.append(UInt8(unit >> 8)) }
+            return Data(bytes)
+        }
     }
 
     /// A problem in a test's CSV text points at the start of that line inside the rule file.

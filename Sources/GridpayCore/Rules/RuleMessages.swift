@@ -74,7 +74,23 @@ enum RuleMessages {
     }
 
     static func badEncoding(_ text: String, at loc: Location) -> Diagnostic {
-        .error("encoding must be \"utf-8\" or \"gb18030\" (GBK files are GB18030), found '\(text)'", at: loc)
+        .error("encoding must be \"utf-8\", \"gb18030\" (GBK files are GB18030) or \"utf-16\" (with a byte-order mark), found '\(text)'", at: loc)
+    }
+
+    static func badDelimiter(_ text: String, at loc: Location) -> Diagnostic {
+        .error("delimiter must be \",\" (comma), \"\\t\" (tab) or \";\" (semicolon), found '\(text)'", at: loc)
+    }
+
+    static func badHeaderRow(_ kind: String, highest: Int, at loc: Location) -> Diagnostic {
+        .error("header_row must be a whole number from 1 to \(highest) (the row of the header, counted from 1), but is \(kind)", at: loc)
+    }
+
+    static func emptyTotalsRow(at loc: Location) -> Diagnostic {
+        .error("totals_row is empty; expected the word the export's totals row starts with, e.g. \"合计\"", at: loc)
+    }
+
+    static func badUnknownWorkers(_ text: String, at loc: Location) -> Diagnostic {
+        .error("unknown_workers must be \"leave-out\" (rows of people not on the roster are then listed as warnings and not counted; without the key they are errors), found '\(text)'", at: loc)
     }
 
     static func columnDeclaredTwice(_ column: String, in table: String, at loc: Location) -> Diagnostic {

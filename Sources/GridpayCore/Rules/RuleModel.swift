@@ -71,6 +71,7 @@ public struct RowCheck: Sendable {
 public enum InputEncoding: String, Sendable {
     case utf8 = "utf-8"
     case gb18030 = "gb18030"
+    case utf16 = "utf-16"
 }
 
 public struct TableSpec: Sendable {
@@ -92,6 +93,8 @@ public struct TableSpec: Sendable {
     public var location: SourceLocation
     /// Row checks, in file order.
     public var checks: [RowCheck] = []
+    /// The export's layout: delimiter, header row, totals row, unknown workers (SPEC §16).
+    public var form = TableForm()
 
     /// Whether dates and times of column `c` must lie inside the period.
     public func mustLieInPeriod(_ c: Int) -> Bool { columns[c].withinPeriod ?? withinPeriod }

@@ -12,6 +12,10 @@ public struct InputProblem: Sendable, Hashable {
         case emptyFile
         /// Rows of a worker whose roster row was left out (bad cell or accepted): counted once.
         case rowsNotChecked
+        /// The declared layout does not fit the file (header not on its row, a totals row inside).
+        case layout
+        /// A row of someone not on the roster, in a table that declares unknown_workers = "leave-out".
+        case leftOut
     }
 
     public var kind: Kind

@@ -79,15 +79,23 @@ public final class TableIngest {
 
     /// Set when this file is one month of a quarter.
     let quarter: QuarterFile?
+    /// Keys of the table's files read before this one (nil: this file alone).
+    let sharedKeys: QuarterKeys?
 
+    /// `file`: the file this ingest reads, as rows and problems name it, where the table's `file`
+    /// is a pattern (`patrol-*.csv` → `patrol-1.csv`); a quarter's label comes from `quarter`.
+    /// `sharedKeys`: unique keys seen so far in the table's other files (a quarter's months, or
+    /// the files a pattern matched), checked in memory.
     public init(table: Int, month: MonthComputation, accepted: Set<RowPosition>, keySink: UniqueKeySink? = nil, deductionSink: DeductionSink? = nil,
-                quarter: QuarterFile? = nil) {
+                quarter: QuarterFile? = nil, file: String? = nil, sharedKeys: QuarterKeys? = nil) {
         self.quarter = quarter
+        self.sharedKeys = sharedKeys ?? quarter?.keys
         let own = deductionSink == nil ? TableDeductions() : nil
         ownDeductions = own
         self.deductionSink = deductionSink ?? own!
         tableIndex = table
         var spec = month.rules.tables[table]
+        if let file { spec.file = file }
         if let quarter { spec.file = quarter.label }
         self.spec = spec
         period = quarter?.month ?? month.period
@@ -166,6 +174,15 @@ public final class TableIngest {
         if severity == .error, acceptable, let line, acceptedLines.contains(line) { p.accepted = true }
         problems.append(p)
     }
+
+    /// The file's header was not where the layout says (reported there): its rows are not read.
+    public func headerUnusable() {
+        headerRead = true
+        fieldOf = []
+    }
+
+    /// Lines of this file the user accepted.
+    public var acceptedLineSet: Set<Int> { acceptedLines }
 
     /// Feeds one CSV record given as Strings (tests, small inputs).
     public func consume(fields: [String], line: Int) {
@@ -303,6 +320,13 @@ public final class TableIngest {
         let id = Self.text(bytes)
         if month.rejectedWorkers[id] != nil {
             rowsOfRejected[id, default: 0] += 1
+            return nil
+        }
+        if spec.form.leavesOutUnknownWorkers, !(quarter?.departed.contains(bytes) ?? false) {
+            let name = spec.columns[workerColumn].name
+            problem(.leftOut, line: line, field: fieldOf[workerColumn] + 1, column: name,
+                    IngestMessages.workerLeftOut(name, InputExcerpt.show(id), roster: quarter?.lastRoster ?? month.rules.rosterTable.file),
+                    acceptable: false, severity: .warning)
             return nil
         }
         if let quarter {
@@ -539,7 +563,7 @@ public final class TableIngest {
     }
 
     func checkUniqueInMemory<R: RawRecord>(_ record: R, line: Int) -> Bool {
-        if let keys = quarter?.keys, !isRoster { return checkUniqueInQuarter(record, line: line, keys) }
+        if let keys = sharedKeys, !isRoster || quarter == nil { return checkUniqueInQuarter(record, line: line, keys) }
         if seenKeys.isEmpty { seenKeys = Array(repeating: [:], count: spec.uniqueKeys.count) }
         var unique = true
         for (k, key) in spec.uniqueKeys.enumerated() {

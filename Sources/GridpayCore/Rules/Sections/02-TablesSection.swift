@@ -1,8 +1,9 @@
 /// `[tables.<name>]`: what each export of a period looks like.
 ///
 ///     [tables.events]
-///     file = "events.csv"            # a plain file name in the period's input folder
-///     encoding = "utf-8"             # or "gb18030"; optional
+///     file = "events.csv"            # a plain file name in the period's input folder, or a
+///                                    # pattern with `*` ("patrol-*.csv": every match, in name order)
+///     (layout keys: 02-TableFormReader)
 ///     worker = "网格员编号"            # the column naming the worker a row belongs to, or
 ///     group = "网格编号"               # the column naming its group (or both)
 ///     complete = true                # group tables: every group has a row (or "<choice column>")
@@ -11,7 +12,7 @@
 ///     columns = [ { name = "…", type = "…", … }, … ]   (03-ColumnReader)
 ///     [[tables.events.checks]]       (06-RowChecksSection)
 enum TablesSection {
-    static let keys = ["file", "encoding", "worker", "group", "complete", "columns", "unique", "within_period", "checks"]
+    static let keys = ["file", "encoding", "worker", "group", "complete", "columns", "unique", "within_period", "checks"] + TableFormReader.keys
 
     static func read(_ d: RuleDraft) {
         guard let tablesTable = d.top.subtable("tables") else { return }
@@ -34,11 +35,7 @@ enum TablesSection {
             d.report(RuleMessages.fileNotPlain(why, at: f.location(ofCharacterAt: 0)))
             spec.file = ""
         }
-        if let enc = r.string("encoding", required: false) {
-            if let e = InputEncoding(rawValue: enc.value.lowercased()) { spec.encoding = e } else {
-                d.report(RuleMessages.badEncoding(enc.value, at: enc.location(ofCharacterAt: 0)))
-            }
-        }
+        TableFormReader.read(r, into: &spec, d)
         for colNode in r.array("columns") ?? [] {
             guard let c = ColumnReader.read(colNode, table: name, d) else { continue }
             if spec.columns.contains(where: { $0.name == c.name }) { d.report(RuleMessages.columnDeclaredTwice(c.name, in: name, at: c.location)) }

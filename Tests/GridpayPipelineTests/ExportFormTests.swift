@@ -1,0 +1,164 @@
+import GridpayTestSupport
+import Foundation
+import XCTest
+@testable import GridpayCore
+@testable import GridpayPipeline
+
+/// SPEC §16, file layouts: a table's export read in the form the rule file declares (delimiter,
+/// encoding, title rows, a closing totals row, several files by a pattern, rows of people not on
+/// the roster left out), and each declared form that does not fit the file reported where it fails.
+final class ExportFormTests: XCTestCase {
+    /// Each event row costs its worker 分 points.
+    static func rules(_ eventsForm: [String], file: String = "events.csv") -> String {
+        """
+        \(TestTown.header("forms"))
+
+        \(TestTown.roster(unit: "村", group: "网格"))
+
+        [tables.events]
+        file = "\(file)"
+        worker = "人"
+        unique = ["单号"]
+        \(eventsForm.joined(separator: "\n"))
+        columns = [
+          { name = "单号", type = "id" },
+          { name = "人", type = "id" },
+          { name = "分", type = "integer", min = 0 },
+        ]
+
+        [[items]]
+        name = "事件"
+        full = 10
+          [[items.deductions]]
+          table = "events"
+          points = '-分'
+          reason = "事件 {单号}"
+
+        [pay]
+        base = '0'
+        score_pay = '0'
+        """
+    }
+
+    static let roster = "编号,姓名,村,网格\nA1,一,甲,G1\nA2,二,乙,G2\n"
+
+    struct Outcome {
+        var scores: [String]
+        var records: [String]
+        var problems: [String]
+    }
+
+    /// Runs 2026-10 with the given files in its folder; `scores`: each worker's item score.
+    func run(_ form: [String], file: String = "events.csv", files: [String: Data]) throws -> Outcome {
+        let tmp = TemporaryFolder()
+        let dir = "\(tmp.path)/forms/2026-10"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try Self.roster.write(toFile: "\(dir)/roster.csv", atomically: true, encoding: .utf8)
+        for (name, bytes) in files { try bytes.write(to: URL(fileURLWithPath: "\(dir)/\(name)")) }
+        let text = Self.rules(form, file: file)
+        guard case .success(let rules) = RuleLoader.load(text: text, file: "forms.toml") else {
+            XCTFail("rules: \(RuleLoader.load(text: text, file: "forms.toml"))")
+            return Outcome(scores: [], records: [], problems: [])
+        }
+        var request = RunRequest(town: "forms", period: Period.parse("2026-10")!)
+        request.inputDir = tmp.path
+        switch MonthRunner.prepare(request, rules: { _ in .success(LoadedRules(path: "forms.toml", text: text, sha256: "", rules: rules)) }) {
+        case .success(let m):
+            let scores = m.report.workers.map { "\($0.id) \($0.items.map(\.description).joined(separator: " "))" }
+            let records = m.report.workers.flatMap { w in w.records.map { "\(w.id) \($0.file ?? ""):\($0.line ?? 0) \($0.points)" } }
+            let problems = m.reportedProblems.map { "\($0.file):\($0.line ?? 0): \($0.severity.rawValue): \($0.message)" }
+            return Outcome(scores: scores, records: records.sorted(), problems: problems)
+        case .failure(let f):
+            return Outcome(scores: [], records: [], problems: f.diagnostics.filter { $0.location != nil }.map { $0.description.replacingOccurrences(of: "\(dir)/", with: "") })
+        }
+    }
+
+    static func utf8(_ s: String) -> Data { Data(s.utf8) }
+
+    static func utf16LE(_ s: String) -> Data {
+        var bytes: [UInt8] = [0xFF, 0xFE]
+        for u in s.utf16 { bytes += [UInt8(u & 0xFF), UInt8(u >> 8)] }
+        return Data(bytes)
+    }
+
+    static func utf16BE(_ s: String) -> Data {
+        var bytes: [UInt8] = [0xFE, 0xFF]
+        for u in s.utf16 { bytes += [UInt8(u >> 8), UInt8(u & 0xFF)] }
+        return Data(bytes)
+    }
+
+    static let plainEvents = "单号,人,分\nE1,A1,2\nE2,A2,3\nE3,A1,1\n"
+    /// A1: 10 − 2 − 1 = 7; A2: 10 − 3 = 7.
+    static let expectedScores = ["A1 7", "A2 7"]
+
+    func testPlainCSVIsTheReference() throws {
+        let o = try run([], files: ["events.csv": Self.utf8(Self.plainEvents)])
+        XCTAssertEqual(o.scores, Self.expectedScores)
+        XCTAssertEqual(o.records, ["A1 events.csv:2 -2", "A1 events.csv:4 -1", "A2 events.csv:3 -3"])
+    }
+
+    /// Tab-separated UTF-16 (both byte orders) with two title rows and a closing 合计: the same
+    /// scores, rows keeping the file's own lines (4 to 6).
+    func testTabbedUTF16WithTitleRowsAndTotals() throws {
+        let text = "清河镇事件导出\t\t\n导出时间 2026-10-31\t\t\n单号\t人\t分\nE1\tA1\t2\nE2\tA2\t3\nE3\tA1\t1\n合计\t\t6\n"
+        let form = [#"delimiter = "\t""#, #"encoding = "utf-16""#, "header_row = 3", #"totals_row = "合计""#]
+        for bytes in [Self.utf16LE(text), Self.utf16BE(text)] {
+            let o = try run(form, files: ["events.csv": bytes])
+            XCTAssertEqual(o.scores, Self.expectedScores)
+            XCTAssertEqual(o.records, ["A1 events.csv:4 -2", "A1 events.csv:6 -1", "A2 events.csv:5 -3"])
+            XCTAssertEqual(o.problems, [])
+        }
+    }
+
+    func testSemicolonsInGB18030() throws {
+        let text = "单号;人;分\nE1;A1;2\nE2;A2;3\nE3;A1;1\n"
+        let o = try run([#"delimiter = ";""#, #"encoding = "gb18030""#], files: ["events.csv": RuleTestRunner.encoded(text, .gb18030)!])
+        XCTAssertEqual(o.scores, Self.expectedScores)
+    }
+
+    func testATotalsRowInTheMiddleIsAnError() throws {
+        let text = "单号,人,分\nE1,A1,2\n合计,,2\nE2,A2,3\n合计,,5\n"
+        let o = try run([#"totals_row = "合计""#], files: ["events.csv": Self.utf8(text)])
+        XCTAssertEqual(o.problems, ["events.csv:3:1: error: the row starts with '合计' but is not the last row (line 4 follows); expected the totals row (totals_row = \"合计\") only at the end of the file"])
+    }
+
+    func testAHeaderNotOnItsDeclaredRow() throws {
+        let text = "事件导出\n\n单号,人,分\nE1,A1,2\n"
+        let o = try run(["header_row = 2"], files: ["events.csv": Self.utf8(text)])
+        XCTAssertEqual(o.problems, ["events.csv:2:1: error: events.csv has no record starting on line 2 (the next starts on line 3): header_row = 2 says the header is there; expected the header (单号, 人, 分) on line 2, or header_row changed in the rule file"])
+    }
+
+    func testUTF16WithoutAByteOrderMark() throws {
+        let o = try run([#"encoding = "utf-16""#], files: ["events.csv": Self.utf16LE(Self.plainEvents).dropFirst(2)])
+        XCTAssertEqual(o.problems, ["events.csv:1:1: error: events.csv is declared encoding = \"utf-16\" but does not start with a byte-order mark (FF FE or FE FF); expected a UTF-16 export as the platform writes it, or the right encoding in the rule file"])
+    }
+
+    /// Every match in name order; each row keeps its own file and line; a key used in two files
+    /// is a duplicate naming the first; a file not matching is not read.
+    func testAPatternReadsEveryMatchInNameOrder() throws {
+        let files = ["events-2.csv": Self.utf8("单号,人,分\nE3,A1,1\nE1,A2,4\n"),
+                     "events-1.csv": Self.utf8("单号,人,分\nE1,A1,2\nE2,A2,3\n"),
+                     "other.csv": Self.utf8("x\n")]
+        let o = try run([], file: "events-*.csv", files: files)
+        XCTAssertEqual(o.problems, ["events-2.csv:3:1: error: duplicate 单号 'E1': already used at events-1.csv:2; expected each to appear once"])
+        let ok = try run([], file: "events-*.csv", files: ["events-2.csv": Self.utf8("单号,人,分\nE3,A1,1\n"),
+                                                            "events-1.csv": Self.utf8("单号,人,分\nE1,A1,2\nE2,A2,3\n")])
+        XCTAssertEqual(ok.scores, Self.expectedScores)
+        XCTAssertEqual(ok.records, ["A1 events-1.csv:2 -2", "A1 events-2.csv:2 -1", "A2 events-1.csv:3 -3"])
+    }
+
+    func testAPatternMatchingNothingIsMissing() throws {
+        let o = try run([], file: "patrol-*.csv", files: ["events.csv": Self.utf8(Self.plainEvents)])
+        XCTAssertEqual(o.problems, ["patrol-*.csv:1:1: error: no file of the period's folder matches patrol-*.csv (the folder holds: events.csv, roster.csv); the rule file declares it as table 'events'; expected at least one export named like patrol-*.csv"])
+    }
+
+    func testUnknownWorkersLeftOutAreWarnings() throws {
+        let text = Self.plainEvents + "E4,V9,5\n"
+        let strict = try run([], files: ["events.csv": Self.utf8(text)])
+        XCTAssertEqual(strict.problems.count, 1)
+        XCTAssertTrue(strict.problems[0].hasPrefix("events.csv:5:2: error: 人 'V9' is not on the roster"), strict.problems[0])
+        let o = try run([#"unknown_workers = "leave-out""#], files: ["events.csv": Self.utf8(text)])
+        XCTAssertEqual(o.scores, Self.expectedScores)
+        XCTAssertEqual(o.problems, ["events.csv:5: warning: 人 'V9' is not on the roster (roster.csv); the table declares unknown_workers = \"leave-out\": the row is not counted"])
+    }
+}
