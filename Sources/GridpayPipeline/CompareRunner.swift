@@ -237,6 +237,10 @@ struct CompareWorkbook {
                     SheetColumn("排名\(Self.current)", .integer), SheetColumn("排名\(Self.proposed)", .integer),
                     SheetColumn("标记或等次变化", .text),
                     SheetColumn("实发绩效\(Self.current)", .money), SheetColumn("实发绩效\(Self.proposed)", .money), SheetColumn("实发绩效\(Self.delta)", .money)]
+        let items = itemNames
+        for name in items {
+            columns += [Self.current, Self.proposed, Self.delta].map { SheetColumn("\(name)\($0)", .score) }
+        }
         let t = try TableSheet(book, f, name: "比较", title: title("比较"), columns: columns, dataRows: c.workers.count)
         for (k, w) in c.workers.enumerated() {
             let row = k + 1
@@ -251,8 +255,27 @@ struct CompareWorkbook {
             try num(w.current?.payable, 10)
             try num(w.proposed?.payable, 11)
             try num(w.payDelta, 12)
+            for (k, name) in items.enumerated() {
+                let (a, b) = (w.current.flatMap { itemScore($0, name, c.current) }, w.proposed.flatMap { itemScore($0, name, c.proposed) })
+                try num(a, 13 + 3 * k)
+                try num(b, 14 + 3 * k)
+                try num(a == nil && b == nil ? nil : (try? (b ?? .zero).subtracting(a ?? .zero)), 15 + 3 * k)
+            }
         }
         try t.finish()
+    }
+
+    /// Every item of either side, the current rules' order first (a candidate may add or drop items).
+    var itemNames: [String] {
+        var names = comparison.current.rules.items.map(\.name)
+        for n in comparison.proposed.rules.items.map(\.name) where !names.contains(n) { names.append(n) }
+        return names
+    }
+
+    /// A worker's rounded score of the item named `name` under `rules`; nil where the rules have no such item.
+    func itemScore(_ w: WorkerReport, _ name: String, _ rules: LoadedRules) -> ExactNumber? {
+        guard let k = rules.rules.items.firstIndex(where: { $0.name == name }), k < w.items.count else { return nil }
+        return w.items[k]
     }
 
     func writeUnits(_ book: XLSXWorkbook, _ f: SheetFormats) throws {

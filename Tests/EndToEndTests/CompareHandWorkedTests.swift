@@ -86,6 +86,8 @@ final class CompareHandWorkedTests: XCTestCase {
     // MARK: - one deduction amount changed, worked out by hand
 
     /// 2026-10, five workers (no earlier months: 建议更换 cannot be raised, on either side):
+    /// Items: 业务培训 10 (T03 5), 日常考核 4, 电话畅通 20 less 5 / 8 per 镇 check (T02 and T04 15 → 12),
+    /// 上级调度 0 less 10 / 20 per 县 / 省 check (T04 −20, T05 −10), the others 0; only 电话畅通 moves.
     ///   T01 东村 base 1500, nothing missed: 34 → 考核绩效 510.00, 实发 510.00 (both sides).
     ///   T02 东村 base 2000, one 镇 unanswered: 现行 34 − 5 = 29 → 580.00 − 30 = 550.00;
     ///       拟议 34 − 8 = 26 → 520.00 − 30 = 490.00. 差额: 总分 −3, 实发 −60.00.
@@ -101,22 +103,30 @@ final class CompareHandWorkedTests: XCTestCase {
                        training: [("TR1", "T03", "缺席"), ("TR2", "T03", "缺席"), ("TR3", "T03", "请假"), ("TR1", "T01", "出席")])
     }
 
+    /// The item columns of 比较 (现行, 拟议, 差额 each): 业务培训 as given, 日常考核 4, 网格巡查 and
+    /// 事件上报 0, 电话畅通 as given, 上级调度 as given (0 unless a 县 / 省 check was missed).
+    func items(training: Int, phone: (Int, Int), dispatch: Int = 0) -> [String] {
+        ["\(training)", "\(training)", "0", "4", "4", "0", "0", "0", "0", "0", "0", "0",
+         "\(phone.0)", "\(phone.1)", "\(phone.1 - phone.0)", "\(dispatch)", "\(dispatch)", "0"]
+    }
+
     func testOneDeductionAmountChangedWorkedOutByHand() throws {
         try writeOctober()
         let r = try compare("2026-10", rules: try eightPoints())
         XCTAssertEqual(r.status, 0, r.transcript)
         let (header, rows, order) = try workerRows("2026-10")
         XCTAssertEqual(header, ["网格员编号", "姓名", "村(社区)", "网格编号", "总分现行", "总分拟议", "总分差额", "排名现行", "排名拟议",
-                                "标记或等次变化", "实发绩效现行", "实发绩效拟议", "实发绩效差额"])
+                                "标记或等次变化", "实发绩效现行", "实发绩效拟议", "实发绩效差额"]
+                       + ["业务培训", "日常考核", "网格巡查", "事件上报", "电话畅通", "上级调度"].flatMap { ["\($0)现行", "\($0)拟议", "\($0)差额"] })
         XCTAssertEqual(order, ["T01", "T02", "T03", "T05", "T04"], "listed by 现行 rank, ties by id")
         // The rank moves across the tie: 2 → 3; 29 → 26; 550.00 → 490.00.
-        XCTAssertEqual(rows["T02"], ["T02", "乙", "东村", "G2", "29", "26", "-3", "2", "3", "", "550", "490", "-60"])
+        XCTAssertEqual(rows["T02"], ["T02", "乙", "东村", "G2", "29", "26", "-3", "2", "3", "", "550", "490", "-60"] + items(training: 10, phone: (15, 12)))
         // Pay stays 0: the deductions (180) exceed the score pay on both sides.
-        XCTAssertEqual(rows["T04"], ["T04", "丁", "西村", "G4", "9", "6", "-3", "5", "5", "", "0", "0", "0"])
+        XCTAssertEqual(rows["T04"], ["T04", "丁", "西村", "G4", "9", "6", "-3", "5", "5", "", "0", "0", "0"] + items(training: 10, phone: (15, 12), dispatch: -20))
         // The other member of the tie keeps rank 2 and everything else.
-        XCTAssertEqual(rows["T03"], ["T03", "丙", "西村", "G3", "29", "29", "0", "2", "2", "", "522", "522", "0"])
-        XCTAssertEqual(rows["T01"].map { Array($0[4...]) }, ["34", "34", "0", "1", "1", "", "510", "510", "0"])
-        XCTAssertEqual(rows["T05"].map { Array($0[4...]) }, ["24", "24", "0", "4", "4", "", "140", "140", "0"])
+        XCTAssertEqual(rows["T03"], ["T03", "丙", "西村", "G3", "29", "29", "0", "2", "2", "", "522", "522", "0"] + items(training: 5, phone: (20, 20)))
+        XCTAssertEqual(rows["T01"].map { Array($0[4...]) }, ["34", "34", "0", "1", "1", "", "510", "510", "0"] + items(training: 10, phone: (20, 20)))
+        XCTAssertEqual(rows["T05"].map { Array($0[4...]) }, ["24", "24", "0", "4", "4", "", "140", "140", "0"] + items(training: 10, phone: (20, 20), dispatch: -10))
 
         // Per unit (in roster order) and overall. 东村: 总分 34 + 29 = 63 → 34 + 26 = 60; 实发 510 + 550 = 1060
         // → 510 + 490 = 1000. 西村: 29 + 9 + 24 = 62 → 29 + 6 + 24 = 59; 实发 522 + 0 + 140 = 662 both.
@@ -222,9 +232,9 @@ final class CompareHandWorkedTests: XCTestCase {
     func assertFlagChangesForXOnly(_ r: Runner.Output, file: StaticString = #filePath, line: UInt = #line) throws {
         XCTAssertEqual(r.status, 0, r.transcript, file: file, line: line)
         let (_, rows, _) = try workerRows("2026-10")
-        XCTAssertEqual(rows["X"], ["X", "徐", "南村", "G1", "19", "10", "-9", "2", "3", "建议更换 否→是", "100", "10", "-90"], file: file, line: line)
+        XCTAssertEqual(rows["X"].map { Array($0[..<13]) }, ["X", "徐", "南村", "G1", "19", "10", "-9", "2", "3", "建议更换 否→是", "100", "10", "-90"], file: file, line: line)
         // Y's pay: 14 → 140.00 − 200 → 0 (未扣足 60) on both sides.
-        XCTAssertEqual(rows["Y"], ["Y", "杨", "南村", "G2", "14", "14", "0", "3", "2", "", "0", "0", "0"], file: file, line: line)
+        XCTAssertEqual(rows["Y"].map { Array($0[..<13]) }, ["Y", "杨", "南村", "G2", "14", "14", "0", "3", "2", "", "0", "0", "0"], file: file, line: line)
         XCTAssertTrue(r.stdoutLines.contains("workers: 3; 总分 changes for 1, 排名 for 2, flags or 等次 for 1, 实发绩效 for 1"), r.transcript, file: file, line: line)
         XCTAssertTrue(r.stdoutLines.contains("  X 徐: 总分 19.00 → 10.00 (-9.00), 实发绩效 100.00 → 10.00 (-90.00), 排名 2 → 3, 建议更换 否→是"), r.transcript, file: file, line: line)
     }
@@ -285,7 +295,7 @@ final class CompareHandWorkedTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.transcript)
         let (_, rows, order) = try workerRows("2026-10")
         XCTAssertEqual(order, ["T01", "T02", "T03", "T05", "T04"])
-        XCTAssertEqual(rows["T02"], ["T02", "乙", "东村", "G2", "29", "26", "-3", "2", "3", "", "550", "490", "-60"])
+        XCTAssertEqual(rows["T02"], ["T02", "乙", "东村", "G2", "29", "26", "-3", "2", "3", "", "550", "490", "-60"] + items(training: 10, phone: (15, 12)))
         XCTAssertTrue(r.stdoutLines.contains("total payable (实发绩效): 现行 1722.00, 拟议 1662.00, 差额 -60.00"), r.transcript)
     }
 

@@ -37,9 +37,10 @@ final class CompareTests: XCTestCase {
         let r = try gridpay(["compare", "qinghe", "2026-10", "--rules", cand])
         XCTAssertEqual(r.status, 0, r.transcript)
         let rows = try compareRows()
-        XCTAssertEqual(rows[0], ["网格员编号", "姓名", "村(社区)", "网格编号", "总分现行", "总分拟议", "总分差额", "排名现行", "排名拟议",
+        XCTAssertEqual(Array(rows[0][..<13]), ["网格员编号", "姓名", "村(社区)", "网格编号", "总分现行", "总分拟议", "总分差额", "排名现行", "排名拟议",
                                  "标记或等次变化", "实发绩效现行", "实发绩效拟议", "实发绩效差额"])
-        func row(_ id: String) throws -> [String] { Array(try XCTUnwrap(rows.first { $0.first == id }).dropFirst(4)) }
+        // (The item columns after them: CompareHandWorkedTests.)
+        func row(_ id: String) throws -> [String] { Array(try XCTUnwrap(rows.first { $0.first == id })[4..<13]) }
         // QH0043 陆艳, base 2080.25, one unanswered 镇 check (CC202610-0104): 电话畅通 20 − 5 = 15 → 20 − 6 = 14,
         // 总分 95 → 94. Pay: 2080.25 × 95 / 100 = 1976.2375 → 1976.24, − 30 = 1946.24; 2080.25 × 94 / 100
         // = 1955.435 → 1955.44 (half-up), − 30 = 1925.44; 差额 −20.80. Rank: tied 36th with QH0024 (95,

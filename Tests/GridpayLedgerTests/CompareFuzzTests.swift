@@ -126,7 +126,10 @@ final class CompareFuzzTests: XCTestCase {
                 guard let header = rows.keys.sorted().first(where: { book.row("比较", $0).contains("总分差额") }) else {
                     XCTFail("no header in 比较: \(context)"); continue
                 }
-                XCTAssertEqual(book.row("比较", header)[4...], ["总分现行", "总分拟议", "总分差额", "排名现行", "排名拟议", "标记或等次变化", "实发绩效现行", "实发绩效拟议", "实发绩效差额"][...], context)
+                XCTAssertEqual(book.row("比较", header)[4..<13], ["总分现行", "总分拟议", "总分差额", "排名现行", "排名拟议", "标记或等次变化", "实发绩效现行", "实发绩效拟议", "实发绩效差额"][...], context)
+                // Then each item of either side: 现行, 拟议, 差额.
+                XCTAssertEqual((book.row("比较", header).count - 13) % 3, 0, context)
+                let itemColumns = stride(from: 13, to: book.row("比较", header).count, by: 3).map { ($0, $0 + 1, $0 + 2) }
                 for (k, w) in c.workers.enumerated() {
                     // In the comparison, exactly: 差额 = 拟议 − 现行 (a side without the worker counts 0).
                     XCTAssertEqual(w.totalDelta, try (w.proposed?.total ?? .zero).subtracting(w.current?.total ?? .zero), "\(w.id): \(context)")
@@ -134,7 +137,7 @@ final class CompareFuzzTests: XCTestCase {
                     let row = book.row("比较", header + 1 + k)
                     XCTAssertEqual(row.first, w.id, context)
                     guard row.count >= 13 else { XCTFail("short row \(row): \(context)"); continue }
-                    for (cur, pro, delta) in [(4, 5, 6), (10, 11, 12)] {
+                    for (cur, pro, delta) in [(4, 5, 6), (10, 11, 12)] + itemColumns where delta < row.count {
                         // Cells are written as the nearest Double: exact to 15 significant digits.
                         guard let a = Self.exact(row[cur]), let b = Self.exact(row[pro]), let d = Self.exact(row[delta]) else { continue }
                         cellsChecked += 1
