@@ -85,6 +85,10 @@ enum BinaryRunner {
         var description: String
     }
 
+    /// The tests' language: English, the fixtures' and goldens' own, whatever the machine's locale
+    /// (a test of the Chinese wording passes `GRIDPAY_LANG=zh` in its `environment`).
+    static let language = ["GRIDPAY_LANG": "en"]
+
     /// Runs the binary with `arguments` in `directory` (default: the package root), stdout and
     /// stderr going to files (no pipe can fill up), and waits at most `timeout` seconds.
     static func run(_ arguments: [String], binary: String? = nil, timeout: TimeInterval = 60, environment: [String: String] = [:],
@@ -108,7 +112,7 @@ enum BinaryRunner {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
-        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
+        process.environment = ProcessInfo.processInfo.environment.merging(Self.language) { $1 }.merging(environment) { $1 }
         process.currentDirectoryURL = directory.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? packageRoot
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = outHandle

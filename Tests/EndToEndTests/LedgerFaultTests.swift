@@ -106,6 +106,7 @@ final class LedgerFaultTests: XCTestCase {
             let p = Process()
             p.executableURL = URL(fileURLWithPath: BinaryRunner.binaryPath)
             p.arguments = args
+            p.environment = ProcessInfo.processInfo.environment.merging(BinaryRunner.language) { $1 }
             p.standardInput = FileHandle.nullDevice
             p.standardOutput = FileHandle.nullDevice
             let err = root.path("stderr-\(k)")

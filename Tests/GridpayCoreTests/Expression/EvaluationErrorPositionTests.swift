@@ -344,7 +344,7 @@ extension EvaluationErrorPositionTests {
             let showing = cases.filter { $0.shows.contains(f.name) }
             guard !showing.isEmpty else { XCTFail("\(f.name): no case of EvaluationErrorPositionTests.messageCases shows it"); continue }
             guard let literal = f.literal else { XCTFail("\(f.name): its body is not a string literal"); continue }
-            let pattern = try NSRegularExpression(pattern: RuleMessageFixtureTests.pattern(ofLiteral: literal))
+            let pattern = try NSRegularExpression(pattern: CatalogueSource.pattern(ofLiteral: literal))
             let shown = showing.flatMap(\.expected).contains { pattern.firstMatch(in: $0, range: NSRange(location: 0, length: ($0 as NSString).length)) != nil }
             XCTAssertTrue(shown, "\(f.name): no expected message of its cases has the function's wording \(literal)")
         }

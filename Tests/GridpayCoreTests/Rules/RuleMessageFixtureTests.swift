@@ -101,17 +101,10 @@ final class RuleMessageFixtureTests: XCTestCase {
     /// The expression language's catalogues, whose fixtures are named `checker-<function>[-<variant>]`.
     static let expressionCatalogues = ["Expression/CheckerMessages.swift", "Expression/ParserMessages.swift"]
 
-    /// A catalogue's `static func`s: each name, and the first string literal of its body (as written).
+    /// A catalogue's `static func`s: each name, and its English text as written (the literal after
+    /// `en:` of its `bilingual(zh:en:)`, or its one literal while it is English only).
     static func messageFunctions(in file: String) throws -> [(name: String, literal: String?)] {
-        let lines = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8).components(separatedBy: "\n")
-        return lines.indices.compactMap { k -> (name: String, literal: String?)? in
-            guard lines[k].hasPrefix("    static func ") else { return nil }
-            let name = String(lines[k].dropFirst("    static func ".count).prefix { $0.isLetter || $0.isNumber })
-            // The body: after the declaration's first "{", to the function's closing "    }" (or on one line).
-            let end = lines[k].hasSuffix("}") ? k + 1 : (lines[k...].firstIndex(of: "    }") ?? k + 1)
-            let opening = lines[k].range(of: "{").map { String(lines[k][$0.upperBound...]) } ?? ""
-            return (name, firstLiteral(in: ([opening] + lines[(k + 1)..<end]).joined(separator: "\n")))
-        }
+        try CatalogueSource.read("GridpayCore/" + file).functions.map { ($0.name, $0.en ?? $0.plain) }
     }
 
     /// The fixtures of the expression catalogues, by kind (`checker-<kind>[-<variant>]`): their expected messages.
@@ -176,7 +169,7 @@ final class RuleMessageFixtureTests: XCTestCase {
                 XCTFail("\(f.name): no fixture checker-\(f.name)[-<variant>].fixture in Tests/GridpayCoreTests/Rules/BadRules")
                 continue
             }
-            let pattern = try NSRegularExpression(pattern: "^" + Self.pattern(ofLiteral: literal) + "$")
+            let pattern = try NSRegularExpression(pattern: "^" + CatalogueSource.pattern(ofLiteral: literal) + "$")
             let covered = shown.contains { pattern.firstMatch(in: $0, range: NSRange(location: 0, length: ($0 as NSString).length)) != nil }
             XCTAssertTrue(covered, "checker-\(f.name): no message of its fixtures is the function's \(literal)")
         }
@@ -216,53 +209,5 @@ final class RuleMessageFixtureTests: XCTestCase {
             XCTAssertGreaterThanOrEqual(files, scan.minimumFiles, scan.folder)
         }
         XCTAssertEqual(found, [], "message literals outside CheckerMessages / ParserMessages / EvaluationMessages / RulePlaces")
-    }
-
-    /// The first string literal in `text`, as written between its quotes (interpolations included).
-    static func firstLiteral(in text: String) -> String? {
-        let chars = Array(text)
-        guard let open = chars.firstIndex(of: "\"") else { return nil }
-        var i = open + 1
-        while i < chars.count {
-            if chars[i] == "\\", i + 1 < chars.count, chars[i + 1] == "(" { i = endOfInterpolation(chars, from: i + 2); continue }
-            if chars[i] == "\\" { i += 2; continue }
-            if chars[i] == "\"" { return String(chars[(open + 1)..<i]) }
-            i += 1
-        }
-        return nil
-    }
-
-    /// The index just after the `)` closing an interpolation whose contents start at `start`;
-    /// a string literal inside it (`\(a ? "" : " (")`) is skipped whole, brackets and all.
-    static func endOfInterpolation(_ chars: [Character], from start: Int) -> Int {
-        var depth = 1, i = start
-        while i < chars.count, depth > 0 {
-            switch chars[i] {
-            case "(": depth += 1
-            case ")": depth -= 1
-            case "\"":
-                i += 1
-                while i < chars.count, chars[i] != "\"" { i += chars[i] == "\\" ? 2 : 1 }
-            default: break
-            }
-            i += 1
-        }
-        return i
-    }
-
-    /// A Swift string literal's text as a pattern: interpolations match anything, escapes their character.
-    static func pattern(ofLiteral literal: String) -> String {
-        var out = "", chars = Array(literal), i = 0
-        while i < chars.count {
-            if chars[i] == "\\", i + 1 < chars.count, chars[i + 1] == "(" {
-                i = endOfInterpolation(chars, from: i + 2)
-                out += ".*"
-                continue
-            }
-            if chars[i] == "\\", i + 1 < chars.count { i += 1 }
-            out += NSRegularExpression.escapedPattern(for: String(chars[i]))
-            i += 1
-        }
-        return out
     }
 }
