@@ -1,35 +1,46 @@
 /// Messages about an export's form (SPEC §16): its layout, its files and its value forms, one
 /// function per kind of problem, each saying what is wrong and what was expected (the caller
-/// gives where: file, line, column).
+/// gives where: file, line, column). Each in both languages (SPEC §15).
 public enum IngestMessages {
     // MARK: layout (TableLayout)
 
     static func headerNotOnItsRow(_ file: String, row: Int, found: Int, columns: [String]) -> String {
-        "\(file) has no record starting on line \(row) (the next starts on line \(found)): header_row = \(row) says the header is there; expected the header (\(InputExcerpt.show(columns.joined(separator: ", "), limit: 120))) on line \(row), or header_row changed in the rule file"
+        bilingual(
+            zh: "\(file) 第\(row)行不是一条记录的开头（下一条记录从第\(found)行开始）：规则文件写的 header_row = \(row) 表示表头在这一行；应在第\(row)行看到表头（\(InputExcerpt.show(columns.joined(separator: "、"), limit: 120))），或请综治中心改正规则文件中的 header_row",
+            en: "\(file) has no record starting on line \(row) (the next starts on line \(found)): header_row = \(row) says the header is there; expected the header (\(InputExcerpt.show(columns.joined(separator: ", "), limit: 120))) on line \(row), or header_row changed in the rule file")
     }
 
     static func totalsRowNotLast(_ word: String, next: Int) -> String {
-        "the row starts with '\(word)' but is not the last row (line \(next) follows); expected the totals row (totals_row = \"\(word)\") only at the end of the file"
+        bilingual(
+            zh: "这一行以“\(word)”开头，却不是最后一行（后面还有第\(next)行）；合计行（totals_row = \"\(word)\"）只应在文件末尾",
+            en: "the row starts with '\(word)' but is not the last row (line \(next) follows); expected the totals row (totals_row = \"\(word)\") only at the end of the file")
     }
 
     // MARK: files (TableFiles)
 
     public static func noFileMatches(_ pattern: String, table: String, names: [String]) -> String {
-        let near = names.isEmpty ? "the folder holds no files" : "the folder holds: \(InputExcerpt.show(names.joined(separator: ", "), limit: 200))"
-        return "no file of the period's folder matches \(pattern) (\(near)); the rule file declares it as table '\(table)'; expected at least one export named like \(pattern)"
+        bilingual(
+            zh: "本期文件夹中没有与 \(pattern) 相符的文件（\(names.isEmpty ? "文件夹是空的" : "文件夹中有：\(InputExcerpt.show(names.joined(separator: "、"), limit: 200))")）；规则文件把它声明为表“\(table)”；请放入至少一个名如 \(pattern) 的导出文件",
+            en: "no file of the period's folder matches \(pattern) (\(names.isEmpty ? "the folder holds no files" : "the folder holds: \(InputExcerpt.show(names.joined(separator: ", "), limit: 200))")); the rule file declares it as table '\(table)'; expected at least one export named like \(pattern)")
     }
 
     public static func notUTF16(_ file: String) -> String {
-        "\(file) is declared UTF-16 but has bytes that are not UTF-16 here"
+        bilingual(
+            zh: "\(file) 声明为 UTF-16，但此处的字节不是 UTF-16",
+            en: "\(file) is declared UTF-16 but has bytes that are not UTF-16 here")
     }
 
     public static func noByteOrderMark(_ file: String) -> String {
-        "\(file) is declared encoding = \"utf-16\" but does not start with a byte-order mark (FF FE or FE FF); expected a UTF-16 export as the platform writes it, or the right encoding in the rule file"
+        bilingual(
+            zh: "\(file) 声明为 encoding = \"utf-16\"，但文件开头没有字节顺序标记（FF FE 或 FE FF）；请用平台原样导出的 UTF-16 文件，或请综治中心在规则文件中写明正确的编码",
+            en: "\(file) is declared encoding = \"utf-16\" but does not start with a byte-order mark (FF FE or FE FF); expected a UTF-16 export as the platform writes it, or the right encoding in the rule file")
     }
 
     // MARK: workers
 
     static func workerLeftOut(_ column: String, _ id: String, roster: String) -> String {
-        "\(column) '\(id)' is not on the roster (\(roster)); the table declares unknown_workers = \"leave-out\": the row is not counted"
+        bilingual(
+            zh: "\(column)“\(id)”不在花名册（\(roster)）上；该表声明了 unknown_workers = \"leave-out\"：这一行不计入",
+            en: "\(column) '\(id)' is not on the roster (\(roster)); the table declares unknown_workers = \"leave-out\": the row is not counted")
     }
 }
