@@ -166,7 +166,7 @@ extension LedgerCommands {
             outcome.lines.append("\(town): ledger \(ledger.path)")
             outcome.lines.append("period | closed by | closed at (UTC) | rule version | workers | total payable")
             for s in all where s.revision == 0 {
-                outcome.lines.append("\(s.period) | \(s.closed_by) | \(s.closed_at) | \(s.rule_version) | \(s.workers) | \(money(s.total_payable))")
+                outcome.lines.append("\(s.period) | \(s.closed_by) | \(s.closed_at) | \(s.rule_version) | \(s.workers) | \(payable(s, ledger))")
                 for r in all where r.period == s.period && r.revision > 0 {
                     outcome.lines.append("  revision \(r.revision): settled in \(r.settled_in ?? "") by \(r.closed_by) at \(r.closed_at) UTC; total payable as corrected \(money(r.total_payable))")
                 }
@@ -190,4 +190,11 @@ extension LedgerCommands {
     }
 
     static func money(_ text: String) -> String { LedgerText.number(text)?.fixed(places: 2) ?? text }
+
+    /// A period's total payable as status lists it; "—（未设绩效工资）" where its archived rule
+    /// file has no [pay] (SPEC §17: nothing pretends there is pay).
+    static func payable(_ s: Settlement, _ ledger: Ledger) -> String {
+        if case .success(let rules) = Corrections.archivedRules(ledger: ledger, settlement: s), !rules.rules.hasPay { return "—（未设绩效工资）" }
+        return money(s.total_payable)
+    }
 }

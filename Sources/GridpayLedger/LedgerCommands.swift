@@ -242,7 +242,9 @@ public enum LedgerCommands {
             return .failure(PipelineFailure(message: "recording \(request.town) \(p) in \(path) failed: \(Corrections.describe(error)); the ledger is as it was"))
         }
         recorded = true
-        outcome.lines.append("closed \(request.town) \(p) by \(who) at \(at) UTC: \(month.report.workers.count) workers, total payable \(total.fixed(places: 2)), rule version \(month.report.rules.version); recorded in \(path)")
+        // A town without [pay] pays nothing from the assessment: no total payable is said (SPEC §17).
+        let payable = month.report.rules.hasPay ? ", total payable \(total.fixed(places: 2))" : ""
+        outcome.lines.append("closed \(request.town) \(p) by \(who) at \(at) UTC: \(month.report.workers.count) workers\(payable), rule version \(month.report.rules.version); recorded in \(path)")
         return .success(outcome)
     }
 

@@ -39,6 +39,9 @@ public struct Comparison: Sendable {
     public var warnings: [Diagnostic]
     public var inputs: [(String, String)]
 
+    /// False when neither rule file has [pay] (SPEC §17): no 实发绩效 is compared or printed.
+    public var hasPay: Bool { current.rules.hasPay || proposed.rules.hasPay }
+
     public var payableBefore: ExactNumber { sum(workers.map { $0.current?.payable ?? .zero }) }
     public var payableAfter: ExactNumber { sum(workers.map { $0.proposed?.payable ?? .zero }) }
 
@@ -54,9 +57,11 @@ public struct Comparison: Sendable {
         let flags = workers.filter { !$0.changes.isEmpty }.count
         let pay = workers.filter { $0.payDelta != .zero }.count
         var lines = ["\(town) \(period): 现行 \(current.path) (version \(current.rules.version)) vs 拟议 \(proposed.path) (version \(proposed.rules.version))",
-                     "workers: \(n); 总分 changes for \(totals), 排名 for \(ranks), flags or 等次 for \(flags), 实发绩效 for \(pay)"]
+                     "workers: \(n); 总分 changes for \(totals), 排名 for \(ranks), flags or 等次 for \(flags)" + (hasPay ? ", 实发绩效 for \(pay)" : "")]
         let delta = (try? payableAfter.subtracting(payableBefore)) ?? .zero
-        lines.append("total payable (实发绩效): 现行 \(payableBefore.fixed(places: 2)), 拟议 \(payableAfter.fixed(places: 2)), 差额 \(Self.signed(delta))")
+        if hasPay {
+            lines.append("total payable (实发绩效): 现行 \(payableBefore.fixed(places: 2)), 拟议 \(payableAfter.fixed(places: 2)), 差额 \(Self.signed(delta))")
+        }
         let movers = workers.filter { $0.payDelta != .zero || $0.totalDelta != .zero }
             .sorted { a, b in
                 if a.payDelta.magnitude != b.payDelta.magnitude { return a.payDelta.magnitude > b.payDelta.magnitude }
@@ -65,12 +70,12 @@ public struct Comparison: Sendable {
             }
             .prefix(largest)
         if movers.isEmpty {
-            lines.append("no worker's 总分 or 实发绩效 changes")
+            lines.append(hasPay ? "no worker's 总分 or 实发绩效 changes" : "no worker's 总分 changes")
         } else {
             lines.append("largest changes:")
             for w in movers {
                 var line = "  \(w.id) \(w.name): 总分 \(w.current?.total.fixed(places: 2) ?? "-") → \(w.proposed?.total.fixed(places: 2) ?? "-") (\(Self.signed(w.totalDelta)))"
-                line += ", 实发绩效 \(w.current?.payable.fixed(places: 2) ?? "-") → \(w.proposed?.payable.fixed(places: 2) ?? "-") (\(Self.signed(w.payDelta)))"
+                if hasPay { line += ", 实发绩效 \(w.current?.payable.fixed(places: 2) ?? "-") → \(w.proposed?.payable.fixed(places: 2) ?? "-") (\(Self.signed(w.payDelta)))" }
                 if w.rankChanged { line += ", 排名 \(w.current.map { "\($0.rank)" } ?? "-") → \(w.proposed.map { "\($0.rank)" } ?? "-")" }
                 if !w.changes.isEmpty { line += ", " + w.changes.joined(separator: "，") }
                 lines.append(line)
@@ -235,9 +240,13 @@ struct CompareWorkbook {
         var columns = roster.map { SheetColumn($0, .text) }
         columns += [SheetColumn("总分\(Self.current)", .score), SheetColumn("总分\(Self.proposed)", .score), SheetColumn("总分\(Self.delta)", .score),
                     SheetColumn("排名\(Self.current)", .integer), SheetColumn("排名\(Self.proposed)", .integer),
-                    SheetColumn("标记或等次变化", .text),
-                    SheetColumn("实发绩效\(Self.current)", .money), SheetColumn("实发绩效\(Self.proposed)", .money), SheetColumn("实发绩效\(Self.delta)", .money)]
+                    SheetColumn("标记或等次变化", .text)]
+        if c.hasPay {
+            columns += [SheetColumn("实发绩效\(Self.current)", .money), SheetColumn("实发绩效\(Self.proposed)", .money), SheetColumn("实发绩效\(Self.delta)", .money)]
+        }
         let items = itemNames
+        // The item columns start after the pay columns, or where they would be (no [pay]).
+        let firstItem = c.hasPay ? 13 : 10
         for name in items {
             columns += [Self.current, Self.proposed, Self.delta].map { SheetColumn("\(name)\($0)", .score) }
         }
@@ -252,14 +261,16 @@ struct CompareWorkbook {
             try num(w.current.map { ExactNumber($0.rank) }, 7)
             try num(w.proposed.map { ExactNumber($0.rank) }, 8)
             try t.text(w.changes.joined(separator: "；"), row: row, column: 9)
-            try num(w.current?.payable, 10)
-            try num(w.proposed?.payable, 11)
-            try num(w.payDelta, 12)
+            if c.hasPay {
+                try num(w.current?.payable, 10)
+                try num(w.proposed?.payable, 11)
+                try num(w.payDelta, 12)
+            }
             for (k, name) in items.enumerated() {
                 let (a, b) = (w.current.flatMap { itemScore($0, name, c.current) }, w.proposed.flatMap { itemScore($0, name, c.proposed) })
-                try num(a, 13 + 3 * k)
-                try num(b, 14 + 3 * k)
-                try num(a == nil && b == nil ? nil : (try? (b ?? .zero).subtracting(a ?? .zero)), 15 + 3 * k)
+                try num(a, firstItem + 3 * k)
+                try num(b, firstItem + 1 + 3 * k)
+                try num(a == nil && b == nil ? nil : (try? (b ?? .zero).subtracting(a ?? .zero)), firstItem + 2 + 3 * k)
             }
         }
         try t.finish()
@@ -281,9 +292,11 @@ struct CompareWorkbook {
     func writeUnits(_ book: XLSXWorkbook, _ f: SheetFormats) throws {
         let c = comparison
         let unitLabel = SheetLabels.roster(c.current.rules)[2]
-        let columns = [SheetColumn(unitLabel, .text), SheetColumn("人数", .count),
-                       SheetColumn("总分合计\(Self.current)", .score), SheetColumn("总分合计\(Self.proposed)", .score), SheetColumn("总分合计\(Self.delta)", .score),
-                       SheetColumn("实发绩效合计\(Self.current)", .money), SheetColumn("实发绩效合计\(Self.proposed)", .money), SheetColumn("实发绩效合计\(Self.delta)", .money)]
+        var columns = [SheetColumn(unitLabel, .text), SheetColumn("人数", .count),
+                       SheetColumn("总分合计\(Self.current)", .score), SheetColumn("总分合计\(Self.proposed)", .score), SheetColumn("总分合计\(Self.delta)", .score)]
+        if c.hasPay {
+            columns += [SheetColumn("实发绩效合计\(Self.current)", .money), SheetColumn("实发绩效合计\(Self.proposed)", .money), SheetColumn("实发绩效合计\(Self.delta)", .money)]
+        }
         var order: [String] = []
         var members: [String: [ComparedWorker]] = [:]
         for w in c.workers.sorted(by: { a, b in
@@ -297,7 +310,8 @@ struct CompareWorkbook {
         func sums(_ ws: [ComparedWorker]) throws -> [ExactNumber] {
             let tc = c.sum(ws.map { $0.current?.total ?? .zero }), tp = c.sum(ws.map { $0.proposed?.total ?? .zero })
             let pc = c.sum(ws.map { $0.current?.payable ?? .zero }), pp = c.sum(ws.map { $0.proposed?.payable ?? .zero })
-            return [ExactNumber(ws.count), tc, tp, try tp.subtracting(tc), pc, pp, try pp.subtracting(pc)]
+            let scores = [ExactNumber(ws.count), tc, tp, try tp.subtracting(tc)]
+            return c.hasPay ? scores + [pc, pp, try pp.subtracting(pc)] : scores
         }
         var row = 1
         for unit in order {

@@ -114,7 +114,11 @@ public final class PreparedMonth {
         for a in r.awards {
             lines.append((a.name, "\(a.amount) 元\(a.per == nil ? "" : "（每个单位各 \(a.amount) 元）")由 \(a.toText) 者均分：每份向下取整到分，余下的分按编号（Unicode 码点顺序）从小到大每人加 0.01；\(a.direction == .award ? "计入考核绩效" : "计入扣款合计")"))
         }
-        lines.append(("绩效工资", "考核绩效 = \(r.pay.scorePayText)；实发绩效 = max(0, 考核绩效 − 扣款合计)；扣款超出考核绩效的部分记为未扣足"))
+        if r.hasPay {
+            lines.append(("绩效工资", "考核绩效 = \(r.pay.scorePayText)；实发绩效 = max(0, 考核绩效 − 扣款合计)；扣款超出考核绩效的部分记为未扣足"))
+        } else {
+            lines.append(("绩效工资", "规则文件未设 [pay]：本考核不计发绩效工资，不出绩效工资表与工资条"))
+        }
         lines.append(("程序版本", "gridpay \(GridpayVersion.current)"))
         return lines
     }
@@ -257,9 +261,12 @@ public enum MonthRunner {
             let files = try OutputPublisher.publish(to: finalDir, holder: "\(request.town) \(request.period)") { dir in
                 let xlsx = "\(base).xlsx", csv = "\(base)-pay.csv", manifest = "\(base)-manifest.json"
                 try WorkbookWriter(month: month).write(to: "\(dir)/\(xlsx)")
-                try PayCSV.write(month, to: "\(dir)/\(csv)")
-                try Manifest.write(month, outputs: [xlsx, csv], directory: dir, to: "\(dir)/\(manifest)")
-                return [xlsx, csv, manifest]
+                // No pay CSV for a town without [pay] (SPEC §17).
+                let hasPay = month.report.rules.hasPay
+                if hasPay { try PayCSV.write(month, to: "\(dir)/\(csv)") }
+                let outputs = hasPay ? [xlsx, csv] : [xlsx]
+                try Manifest.write(month, outputs: outputs, directory: dir, to: "\(dir)/\(manifest)")
+                return outputs + [manifest]
             }
             let warnings = month.reportedProblems.filter { !$0.blocks }.map { $0.diagnostic(directory: request.monthInputDir) }
             return .success(RunResult(directory: finalDir, files: files, warnings: warnings))

@@ -19,10 +19,11 @@ struct WorkbookWriter {
                                             comments: "rules \(rules.version) sha256 \(month.rules.sha256)")
         let styles = SheetFormats(book)
         try writeSummary(book, styles)
-        try writePay(book, styles)
+        // A town without [pay] has no 绩效工资 and no 工资条 (SPEC §17): nothing about pay is invented.
+        if rules.hasPay { try writePay(book, styles) }
         try writeRuleSheets(book, styles, at: .afterPay)
         if let carried = month.carried { try writeCorrections(book, styles, carried) }
-        try writeSlips(book, styles)
+        if rules.hasPay { try writeSlips(book, styles) }
         try writeStatistics(book, styles)
         try writeDetails(book, styles)
         try writeRuleSheets(book, styles, at: .afterDetails)

@@ -92,6 +92,7 @@ public enum RuleLoader {
             pay: d.pay ?? PaySpec(base: .constant(.number(.zero)), baseText: "", scorePay: .constant(.number(.zero)), scorePayText: ""),
             grades: d.grades, aggregates: d.context.aggregates, groups: d.context.groups, tests: d.tests, file: d.file)
         ruleSet.vetoes = d.vetoes
+        ruleSet.hasPay = d.pay != nil
         ruleSet.ratings = d.ratings
         ruleSet.effectiveFromLocation = d.effectiveFromLocation
         ruleSet.summaryColumns = d.summaryColumns

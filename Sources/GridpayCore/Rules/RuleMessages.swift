@@ -305,8 +305,12 @@ enum RuleMessages {
         .error("the flag '\(flag)' is declared twice (first at line \(firstLine)); each flag is a column of its own, so flag names must be unique", at: loc)
     }
 
-    static func noPay(at loc: Location) -> Diagnostic {
-        .error("the rule file needs a [pay] section with base and score_pay", at: loc)
+    static func yuanWithoutPay(item: String, at loc: Location) -> Diagnostic {
+        .error("item '\(item)' deducts yuan, but the rule file has no [pay] section (a town without [pay] pays nothing from the assessment); add [pay] with base and score_pay, or remove the yuan", at: loc)
+    }
+
+    static func awardWithoutPay(_ award: String, at loc: Location) -> Diagnostic {
+        .error("the award '\(award)' pays yuan, but the rule file has no [pay] section (a town without [pay] pays nothing from the assessment); add [pay] with base and score_pay, or remove the award", at: loc)
     }
 
     // MARK: [[ratings]]

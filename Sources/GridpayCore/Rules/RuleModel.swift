@@ -302,6 +302,8 @@ public struct RuleSet: Sendable {
     public var duty: DutySpec?
     public var flags: [FlagSpec]
     public var pay: PaySpec
+    /// False for a town without [pay] (SPEC §17): no 绩效工资, no pay CSV, no 工资条, no pay lines.
+    public var hasPay = true
     /// The assessment period's grade bands (column and value 等次); empty when it is not graded.
     public var grades: [GradeBand]
     public var vetoes: [GradeVeto] = []

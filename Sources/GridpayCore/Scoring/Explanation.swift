@@ -12,8 +12,8 @@ public enum Explanation {
         for i in rules.items.indices { out += itemLines(i, w, c) }
         out.append("")
         out += totalLines(w, c, workerCount: workerCount)
-        out.append("")
-        out += payLines(w, c)
+        // A town without [pay] has no pay lines (SPEC §17).
+        if rules.hasPay { out += [""] + payLines(w, c) }
         return out.joined(separator: "\n") + "\n"
     }
 

@@ -38,10 +38,18 @@ enum PaySection {
         }
     }
 
-    /// A rule file without [pay] is refused (reported only when nothing else is wrong).
+    /// A rule file without [pay] is valid: the town pays nothing from the assessment (SPEC §17,
+    /// xinhe rewards by awards instead of subsidies). What moves money then has nowhere to go:
+    /// a deduction in yuan or an award is refused (reported only when nothing else is wrong).
     static func requirePay(_ d: RuleDraft) {
-        if d.pay == nil && !d.context.diagnostics.hasErrors && !d.top.has("pay") {
-            d.report(RuleMessages.noPay(at: d.root.location))
+        guard d.pay == nil, !d.top.has("pay"), !d.context.diagnostics.hasErrors else { return }
+        for item in d.checkedItems.compactMap({ $0 }) {
+            for deduction in item.deductions where deduction.yuan != nil {
+                d.report(RuleMessages.yuanWithoutPay(item: item.name, at: deduction.location))
+            }
+        }
+        for award in d.checkedAwards.compactMap({ $0 }) {
+            d.report(RuleMessages.awardWithoutPay(award.name, at: award.location))
         }
     }
 }
