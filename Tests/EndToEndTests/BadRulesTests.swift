@@ -91,7 +91,7 @@ final class BadRulesTests: XCTestCase {
 
     func testUnknownColumnType() throws {
         try assertRejected("unknown-column-type", line: "16:26",
-                           "unknown column type 'decimel'; did you mean 'decimal'?; types: id, text, integer, decimal, date, datetime, choice",
+                           "unknown column type 'decimel'; did you mean 'decimal'?; types: id, text, integer, decimal, date, datetime, duration, choice",
                            source: #"  { name = "基数", type = "decimel", min = 0, places = 2 },"#, caret: caret(27, 6))
     }
 

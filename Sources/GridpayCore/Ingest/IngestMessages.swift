@@ -36,6 +36,40 @@ public enum IngestMessages {
             en: "\(file) is declared encoding = \"utf-16\" but does not start with a byte-order mark (FF FE or FE FF); expected a UTF-16 export as the platform writes it, or the right encoding in the rule file")
     }
 
+    // MARK: value forms (FormDecoding); `fail` puts the column's name in front
+
+    static func notInForms(_ shown: String, expected: String) -> String {
+        "is '\(shown)'; expected \(expected)"
+    }
+
+    static func dateForms(_ forms: CellForms, time: Bool) -> String {
+        let what = time ? "a date-time" : "a date"
+        if forms.patterns.isEmpty { return "\(what) \(time ? "YYYY-MM-DD HH:MM" : "YYYY-MM-DD") (\(forms.described))" }
+        return "\(what) in one of the declared forms: \(forms.described)"
+    }
+
+    static func durationForms(_ forms: CellForms) -> String {
+        let unit = forms.duration?.rawValue ?? ""
+        if forms.patterns.isEmpty { return "a duration as a number of \(unit)" }
+        return "a duration in one of the declared forms: \(forms.described) (counted in \(unit))"
+    }
+
+    static func numberForms(_ forms: CellForms, _ plain: String) -> String {
+        "\(plain) in the declared form: \(forms.described)"
+    }
+
+    static func durationOutOfRange(_ shown: String, unit: String) -> String {
+        "is \(shown); expected a duration of at least 0 \(unit) and at most \(InputNumberLimits.largest)"
+    }
+
+    static func durationBelow(_ shown: String, _ n: ExactNumber, _ min: ExactNumber, unit: String) -> String {
+        "is \(shown) (\(n) \(unit)), below the minimum \(min); expected at least \(min) \(unit)"
+    }
+
+    static func durationAbove(_ shown: String, _ n: ExactNumber, _ max: ExactNumber, unit: String) -> String {
+        "is \(shown) (\(n) \(unit)), above the maximum \(max); expected at most \(max) \(unit)"
+    }
+
     // MARK: workers
 
     static func workerLeftOut(_ column: String, _ id: String, roster: String) -> String {

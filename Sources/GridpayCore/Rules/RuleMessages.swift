@@ -77,6 +77,30 @@ enum RuleMessages {
         .error("encoding must be \"utf-8\", \"gb18030\" (GBK files are GB18030) or \"utf-16\" (with a byte-order mark), found '\(text)'", at: loc)
     }
 
+    static func formKeyNotForType(_ key: String, column: String, type: String, at loc: Location) -> Diagnostic {
+        .error("\(key) is for a column of type \(type); column '\(column)' is not one", at: loc)
+    }
+
+    static func badFormat(_ pattern: String, _ why: String, at loc: Location) -> Diagnostic {
+        .error("the format \"\(pattern)\" cannot be read: \(why)", at: loc)
+    }
+
+    static func noFormats(at loc: Location) -> Diagnostic {
+        .error("formats is empty; expected at least one pattern, e.g. [\"yyyy/M/d\"]", at: loc)
+    }
+
+    static func formatNotText(is kind: String, at loc: Location) -> Diagnostic {
+        .error("a format must be a pattern in quotes, e.g. \"yyyy/M/d H:mm\", but is \(kind)", at: loc)
+    }
+
+    static func badThousands(_ text: String, at loc: Location) -> Diagnostic {
+        .error("thousands must be \",\" (the separator grouping digits in threes, as in 2,400.00), found '\(text)'", at: loc)
+    }
+
+    static func badDurationUnit(_ text: String, at loc: Location) -> Diagnostic {
+        .error("unit must be \"minutes\" or \"hours\" (what a duration is counted in), found '\(text)'", at: loc)
+    }
+
     static func badDelimiter(_ text: String, at loc: Location) -> Diagnostic {
         .error("delimiter must be \",\" (comma), \"\\t\" (tab) or \";\" (semicolon), found '\(text)'", at: loc)
     }

@@ -54,6 +54,8 @@ public struct ColumnSpec: Sendable {
     public var sameOnRoster: [(column: Int, rosterColumn: Int)] = []
     /// Per-column `within_period`: overrides the table's (nil: as the table says).
     public var withinPeriod: Bool? = nil
+    /// The forms its cells are written in (SPEC §16); nil: the plain form (YYYY-MM-DD, 1234.5).
+    public var forms: CellForms? = nil
 }
 
 /// A row check declared on a table (`[[tables.<name>.checks]]`): `require` must hold on every

@@ -43,8 +43,12 @@ public final class TableIngest {
         var emptyIsNumber: Bool
         /// Dates and times must lie inside the period (the column's or the table's within_period).
         var withinPeriod: Bool
+        /// Written in declared forms (`formDecoders`), not the plain one.
+        var hasForms = false
     }
     let decoders: [ColumnDecoder]
+    /// Per column, the reader of its declared forms (nil: plain).
+    let formDecoders: [CellFormDecoder?]
     /// The table's compiled row rules.
     let plan: TablePlan
     /// Its cell rules (required_when, empty_when, on_roster), if any.
@@ -114,6 +118,7 @@ public final class TableIngest {
             return []
         }
         decoders = spec.columns.indices.map { Self.decoder(spec, column: $0, needed: isRoster || needed.contains($0)) }
+        formDecoders = spec.columns.map { c in c.forms.map { CellFormDecoder($0, type: c.type) } }
         plan = month.plan(table)
         cellRules = month.cellRuleSets.indices.contains(table) ? month.cellRuleSets[table] : nil
         let compiler = RowCompiler(spec: spec, period: month.lengths)
@@ -159,7 +164,8 @@ public final class TableIngest {
         }
         return ColumnDecoder(kind: kind, optional: column.optional, needed: needed, places: places,
                              minimum: column.minimum, maximum: column.maximum,
-                             emptyIsNumber: column.type.valueType == .number, withinPeriod: spec.mustLieInPeriod(c))
+                             emptyIsNumber: column.type.valueType == .number, withinPeriod: spec.mustLieInPeriod(c),
+                             hasForms: column.forms != nil && kind != .text && kind != .choice)
     }
 
     deinit {
@@ -664,6 +670,7 @@ public final class TableIngest {
             if d.optional { return .empty }
             return fail(c, line, field, "is empty; expected \(spec.columns[c].type.expectation)", bytes)
         }
+        if d.hasForms { return decodeInForm(bytes, c, d, line: line, field: field) }
         switch d.kind {
         case .text:
             let first = bytes[0]
@@ -689,30 +696,42 @@ public final class TableIngest {
             guard let date = CivilDate.parse(bytes: bytes) else {
                 return fail(c, line, field, "is '\(Self.shown(bytes))'; expected a date YYYY-MM-DD", bytes)
             }
-            if d.withinPeriod, !period.contains(date) {
-                return fail(c, line, field, "\(Self.shown(bytes)) is outside \(period); expected a date from \(period.firstDay) to \(period.lastDay)", bytes, kind: .outsidePeriod, bare: true)
-            }
-            return .date(date)
+            return inPeriod(.date(date), bytes, c, d, line: line, field: field)
         case .datetime:
             guard let dt = CivilDateTime.parse(bytes: bytes) else {
                 return fail(c, line, field, "is '\(Self.shown(bytes))'; expected a time YYYY-MM-DD HH:MM or YYYY-MM-DD HH:MM:SS", bytes)
             }
-            if d.withinPeriod, !period.contains(dt.date) {
-                return fail(c, line, field, "\(Self.shown(bytes)) is outside \(period); expected a time from \(period.firstDay) 00:00 to \(period.lastDay) 23:59", bytes, kind: .outsidePeriod, bare: true)
-            }
-            return .datetime(dt)
+            return inPeriod(.datetime(dt), bytes, c, d, line: line, field: field)
+        }
+    }
+
+    /// A date or time that must lie in the period, and does (else reported).
+    func inPeriod(_ v: Value, _ bytes: UnsafeBufferPointer<UInt8>, _ c: Int, _ d: ColumnDecoder, line: Int, field: Int) -> Value? {
+        guard d.withinPeriod else { return v }
+        switch v {
+        case .date(let date) where !period.contains(date):
+            return fail(c, line, field, "\(Self.shown(bytes)) is outside \(period); expected a date from \(period.firstDay) to \(period.lastDay)", bytes, kind: .outsidePeriod, bare: true)
+        case .datetime(let dt) where !period.contains(dt.date):
+            return fail(c, line, field, "\(Self.shown(bytes)) is outside \(period); expected a time from \(period.firstDay) 00:00 to \(period.lastDay) 23:59", bytes, kind: .outsidePeriod, bare: true)
+        default:
+            return v
         }
     }
 
     /// A number cell: exact decimal, whole where the column is an integer, within places and bounds.
     @inline(__always)
-    func decodeNumber(_ bytes: UnsafeBufferPointer<UInt8>, _ c: Int, _ d: ColumnDecoder, line: Int, field: Int) -> Value? {
-        guard let n = ExactNumber(decimalBytes: bytes) else {
+    /// `raw`: the cell as written, where `bytes` is its plain form (separators and % taken out);
+    /// `percent`: the number is read as its hundredth (places are those written).
+    func decodeNumber(_ bytes: UnsafeBufferPointer<UInt8>, _ c: Int, _ d: ColumnDecoder, line: Int, field: Int,
+                      raw: UnsafeBufferPointer<UInt8>? = nil, percent: Bool = false) -> Value? {
+        let written = bytes
+        let bytes = raw ?? bytes
+        guard var n = ExactNumber(decimalBytes: written) else {
             return fail(c, line, field, "is '\(Self.shown(bytes))'; expected \(spec.columns[c].type.expectation)", bytes)
         }
         // A whole number is digits, with a leading '-' where the column allows negatives:
         // never '2.00' (two columns swapped in a row once read as a base of 3 yuan).
-        if d.kind == .integer, n.isInteger, !InputExcerpt.isPlainInteger(bytes) {
+        if d.kind == .integer, n.isInteger, !InputExcerpt.isPlainInteger(written) {
             return fail(c, line, field, "is '\(Self.shown(bytes))'; expected a whole number written with digits only (no decimal point, sign '+', spaces or separators)", bytes)
         }
         if d.kind == .integer, !n.isInteger {
@@ -721,6 +740,7 @@ public final class TableIngest {
         if let places = d.places, n.denominator != 1, !n.hasAtMostDecimalPlaces(places) {
             return fail(c, line, field, "is '\(Self.shown(bytes))'; expected at most \(places) decimals", bytes)
         }
+        if percent, let hundredth = try? n.divided(by: ExactNumber(100)) { n = hundredth }
         if let min = d.minimum, n < min {
             return fail(c, line, field, "is \(Self.shown(bytes)), below the minimum \(min); expected \(spec.columns[c].type.expectation) ≥ \(min)", bytes)
         }

@@ -4,12 +4,14 @@
 ///     { name = "核查结果", type = "choice", values = ["有效", "无效"] }
 ///     { name = "受理时间", type = "datetime", optional = true, within_period = false }
 ///
-/// Types: id, text, integer, decimal (places), date, datetime, choice (values). The cell rules
+/// Types: id, text, integer, decimal (places), date, datetime, duration (unit, formats), choice
+/// (values). The forms cells are written in (formats, thousands, percent …) are read by
+/// 03-ColumnFormReader. The cell rules
 /// (required_when, empty_when, on_roster, same_on_roster) are read by 05-ColumnRulesSection.
 enum ColumnReader {
     static let keys = ["name", "type", "min", "max", "places", "values", "optional",
-                       "required_when", "empty_when", "on_roster", "same_on_roster", "within_period"]
-    static let types = ["id", "text", "integer", "decimal", "date", "datetime", "choice"]
+                       "required_when", "empty_when", "on_roster", "same_on_roster", "within_period"] + ColumnFormReader.keys
+    static let types = ["id", "text", "integer", "decimal", "date", "datetime", "duration", "choice"]
 
     static func read(_ node: TOMLNode, table: String, _ d: RuleDraft) -> ColumnSpec? {
         guard case .table(let t) = node.value else {
@@ -18,8 +20,10 @@ enum ColumnReader {
         }
         let r = d.section(t, RulePlaces.columnOf(table), allowed: keys)
         guard let name = r.text("name"), let typeName = r.string("type"), let type = columnType(typeName, r, d) else { return nil }
-        return ColumnSpec(name: name, type: type, minimum: r.number("min", required: false), maximum: r.number("max", required: false),
-                          optional: r.bool("optional") ?? false, location: t.location, withinPeriod: r.bool("within_period"))
+        var column = ColumnSpec(name: name, type: type, minimum: r.number("min", required: false), maximum: r.number("max", required: false),
+                                optional: r.bool("optional") ?? false, location: t.location, withinPeriod: r.bool("within_period"))
+        column.forms = ColumnFormReader.read(r, type: type, isDuration: typeName.value == "duration", column: name, d)
+        return column
     }
 
     static func columnType(_ typeName: TOMLString, _ r: TOMLSection, _ d: RuleDraft) -> ColumnType? {
@@ -30,6 +34,8 @@ enum ColumnReader {
         case "decimal": return .decimal(places: r.number("places", required: false).map { Int($0.numerator) })
         case "date": return .date
         case "datetime": return .datetime
+        // A duration is a number counted in its unit (SPEC §16), read in its declared forms.
+        case "duration": return .decimal(places: nil)
         case "choice":
             var values: [String] = []
             for v in r.array("values") ?? [] {

@@ -1,0 +1,57 @@
+/// A cell of a column that declares its forms (SPEC §16): read in the first declared form it
+/// fits, then checked as a plain cell of its type would be (period, bounds). A cell that fits no
+/// declared form is an error at its row and column naming the forms expected.
+extension TableIngest {
+    func decodeInForm(_ bytes: UnsafeBufferPointer<UInt8>, _ c: Int, _ d: ColumnDecoder, line: Int, field: Int) -> Value? {
+        guard let form = formDecoders[c] else { return nil }
+        let forms = form.forms
+        if forms.duration != nil {
+            guard case .number(let n)? = forms.patterns.isEmpty ? plainDuration(bytes, form) : form.readPatterned(bytes) else {
+                return fail(c, line, field, IngestMessages.notInForms(Self.shown(bytes), expected: IngestMessages.durationForms(forms)), bytes)
+            }
+            return boundedDuration(n, bytes, c, d, line: line, field: field)
+        }
+        switch d.kind {
+        case .date, .datetime:
+            let v = forms.patterns.isEmpty ? plainDate(bytes, form, d.kind) : form.readPatterned(bytes)
+            guard let v else {
+                return fail(c, line, field, IngestMessages.notInForms(Self.shown(bytes), expected: IngestMessages.dateForms(forms, time: d.kind == .datetime)), bytes)
+            }
+            return inPeriod(v, bytes, c, d, line: line, field: field)
+        case .number, .integer:
+            guard let plain = form.plainNumber(bytes) else {
+                return fail(c, line, field, IngestMessages.notInForms(Self.shown(bytes), expected: IngestMessages.numberForms(forms, spec.columns[c].type.expectation)), bytes)
+            }
+            return plain.withUnsafeBufferPointer { decodeNumber($0, c, d, line: line, field: field, raw: bytes, percent: forms.percent) }
+        case .text, .choice:
+            return nil
+        }
+    }
+
+    /// A date or time in the plain form, full-width digits read as digits.
+    func plainDate(_ bytes: UnsafeBufferPointer<UInt8>, _ form: CellFormDecoder, _ kind: ColumnDecoder.Kind) -> Value? {
+        form.normalizedDigits(bytes).withUnsafeBufferPointer { b in
+            kind == .date ? CivilDate.parse(bytes: b).map { .date($0) } : CivilDateTime.parse(bytes: b).map { .datetime($0) }
+        }
+    }
+
+    /// A duration without formats: a plain number of its unit.
+    func plainDuration(_ bytes: UnsafeBufferPointer<UInt8>, _ form: CellFormDecoder) -> Value? {
+        form.normalizedDigits(bytes).withUnsafeBufferPointer { b in ExactNumber(decimalBytes: b).map { .number($0) } }
+    }
+
+    /// min and max bound a duration as a number (in its unit); never negative.
+    func boundedDuration(_ n: ExactNumber, _ bytes: UnsafeBufferPointer<UInt8>, _ c: Int, _ d: ColumnDecoder, line: Int, field: Int) -> Value? {
+        let unit = formDecoders[c]?.forms.duration?.rawValue ?? ""
+        if n < .zero || n > InputNumberLimits.largest {
+            return fail(c, line, field, IngestMessages.durationOutOfRange(Self.shown(bytes), unit: unit), bytes)
+        }
+        if let min = d.minimum, n < min {
+            return fail(c, line, field, IngestMessages.durationBelow(Self.shown(bytes), n, min, unit: unit), bytes)
+        }
+        if let max = d.maximum, n > max {
+            return fail(c, line, field, IngestMessages.durationAbove(Self.shown(bytes), n, max, unit: unit), bytes)
+        }
+        return .number(n)
+    }
+}
