@@ -19,6 +19,10 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
         // The ledger of closed periods: one SQLite database per town (system libsqlite3).
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // The office console (SPEC §14): HTTP server, and bcrypt for the accounts' passwords.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     ],
     targets: [
         // Pure Swift: rule model, TOML reader, expression language, scoring, exact money. No C.
@@ -39,8 +43,17 @@ let package = Package(
         .target(name: "GridpayLedger", dependencies: [
             "GridpayCore", "GridpayPipeline", "GridpayHash", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // The office console (SPEC §14): accounts, sessions, action log (GRDB, Console/console.sqlite),
+        // the JSON API and the pages, over the same entry points as the commands.
+        .target(name: "GridpayConsole", dependencies: [
+            "GridpayCore", "GridpayPipeline", "GridpayLedger", "GridpayHash",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
         .executableTarget(name: "gridpay", dependencies: [
-            "GridpayPipeline", "GridpayCore", "GridpayLedger",
+            "GridpayPipeline", "GridpayCore", "GridpayLedger", "GridpayConsole",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Seeded months of any size from a rule file and a shape file (Benchmarks/shapes/), for
@@ -60,6 +73,11 @@ let package = Package(
         .testTarget(name: "GridpayLedgerTests", dependencies: [
             "GridpayLedger", "GridpayPipeline", "GridpayCore", "GridpayCSV", "GridpayTestSupport",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        // The console: its store in process, its API and pages against the built binary.
+        .testTarget(name: "GridpayConsoleTests", dependencies: [
+            "GridpayConsole", "GridpayCore", "GridpayHash", "GridpayTestSupport",
+            .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "GridpayDatagenTests", dependencies: ["GridpayDatagenKit", "GridpayCore", "GridpayPipeline"]),
         .testTarget(name: "GridpayCSVTests", dependencies: ["GridpayCSV"], resources: [.copy("Fixtures")]),

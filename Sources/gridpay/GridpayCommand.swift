@@ -11,7 +11,7 @@ struct Gridpay: ParsableCommand {
         commandName: "gridpay",
         abstract: "Assessment (by month, quarter, half-year or year) and performance-pay sheets for community grid workers.",
         version: GridpayVersion.current,
-        subcommands: [Run.self, Check.self, Explain.self, Close.self, Verify.self, Status.self, Rate.self, Compare.self])
+        subcommands: [Run.self, Check.self, Explain.self, Close.self, Verify.self, Status.self, Rate.self, Compare.self, Serve.self, User.self])
 }
 
 struct Run: ParsableCommand {

@@ -1,0 +1,136 @@
+import Foundation
+import GridpayCore
+
+/// A period's page (SPEC §14): exports expected / present / missing with uploads, run with
+/// progress, the result with 数据问题 and each worker linked to the explanation, downloads, the
+/// review steps, status and corrections waiting.
+enum PeriodPage {
+    static func render(_ v: PeriodView, town: TownInfo, workers: [[String]], account: Account, csrf: String) -> String {
+        let e = Page.escape
+        let base = "/api/towns/\(e(v.town))/periods/\(e(v.period))"
+        var body = "<p><a href=\"/towns/\(e(v.town))\">\(e(town.name))</a> · \(ConsoleMessages.statusLabel) "
+            + "<span id=\"status\" class=\"status \(e(v.status))\">\(ConsoleMessages.statusName(v.status))</span>"
+        if let by = v.closed_by, let at = v.closed_at { body += " \(ConsoleMessages.closedByAt(e(by), e(at)))" }
+        if let by = v.submitted_by { body += " \(ConsoleMessages.submittedBy(e(by)))" }
+        if let why = v.returned_reason { body += " <span class=\"error\">\(ConsoleMessages.returnedBecause(e(why)))</span>" }
+        body += "</p>"
+        if !v.corrections_waiting.isEmpty {
+            body += "<div class=\"card warning\"><h2>\(ConsoleMessages.correctionsTitle)</h2><ul>"
+                + v.corrections_waiting.map { "<li>\(e($0))</li>" }.joined() + "</ul></div>"
+        }
+        body += "<div class=\"row\">" + inputs(v, base: base, account: account) + steps(v, base: base, account: account) + "</div>"
+        body += result(v, base: base, account: account)
+        body += workerList(workers, v: v)
+        return Page.layout(title: ConsoleMessages.periodTitle(town.name, v.period), account: account, csrf: csrf, body: body)
+    }
+
+    static func inputs(_ v: PeriodView, base: String, account: Account) -> String {
+        let e = Page.escape
+        let canUpload = account.has(.preparer) && v.status != "closed"
+        var rows = ""
+        for i in v.inputs {
+            let state = i.present ? "<span class=\"ok\">\(ConsoleMessages.present)</span>" : "<span class=\"missing\">\(ConsoleMessages.missing)</span>"
+            var cells = "<td>\(e(i.file))</td><td>\(state)</td><td class=\"num\">\(i.bytes.map(String.init) ?? "")</td>"
+                + "<td title=\"\(e(i.sha256 ?? ""))\">\(e(String((i.sha256 ?? "").prefix(12))))</td>"
+                + "<td>\(e(i.uploaded_by ?? ""))<br>\(e(i.uploaded_at ?? ""))</td>"
+            if canUpload {
+                let month = i.file.contains("/") ? String(i.file.prefix(7)) : v.period
+                let name = i.file.contains("/") ? String(i.file.dropFirst(8)) : i.file
+                cells += "<td><form class=\"upload\" data-url=\"/api/towns/\(e(v.town))/periods/\(e(month))/inputs/\(e(name))\" "
+                    + "data-confirm=\"\(ConsoleMessages.confirmReplace(e(i.file)))\" data-choose=\"\(ConsoleMessages.chooseFile)\">"
+                    + "<input type=\"file\" accept=\".csv,text/csv\"><button type=\"submit\">\(ConsoleMessages.upload)</button><span class=\"message\"></span></form></td>"
+            }
+            rows += "<tr>\(cells)</tr>"
+        }
+        let head = [ConsoleMessages.fileColumn, ConsoleMessages.stateColumn, ConsoleMessages.bytesColumn, "SHA-256", ConsoleMessages.uploadedColumn]
+            + (canUpload ? [ConsoleMessages.upload] : [])
+        return "<div class=\"card\"><h2>\(ConsoleMessages.inputsTitle)</h2><table><thead><tr>"
+            + head.map { "<th>\($0)</th>" }.joined() + "</tr></thead><tbody>\(rows)</tbody></table></div>"
+    }
+
+    static func steps(_ v: PeriodView, base: String, account: Account) -> String {
+        var b = ""
+        if account.has(.preparer) && ["open", "run", "returned"].contains(v.status) || account.has(.preparer) && v.status == "closed" {
+            b += "<p><button id=\"run\" class=\"primary\" data-url=\"\(base)/run\" data-progress=\"\(base)/progress\">\(ConsoleMessages.runButton)</button></p>"
+                + "<p id=\"progress\"></p>"
+        }
+        if account.has(.preparer) && v.status == "run" {
+            b += "<p><button class=\"step\" id=\"submit\" data-url=\"\(base)/submit\">\(ConsoleMessages.submitButton)</button></p>"
+        }
+        if account.has(.checker) && v.status == "submitted" {
+            b += "<p><button class=\"step primary\" id=\"approve\" data-url=\"\(base)/approve\">\(ConsoleMessages.approveButton)</button> "
+                + "<button class=\"step\" id=\"return\" data-url=\"\(base)/return\" data-reason=\"\(ConsoleMessages.returnPrompt)\">\(ConsoleMessages.returnButton)</button></p>"
+        }
+        if account.has(.auditor) && v.status == "closed" {
+            b += "<p><button class=\"verify\" id=\"verify\" data-url=\"\(base)/verify\" data-period=\"\(Page.escape(v.period))\" data-busy=\"\(ConsoleMessages.verifying)\" "
+                + "data-same=\"\(ConsoleMessages.verifySame)\" data-differ=\"\(ConsoleMessages.verifyDiffer)\">\(ConsoleMessages.verifyButton)</button></p>"
+                + "<p id=\"verify-\(Page.escape(v.period))\"></p>"
+        }
+        if !v.outputs.isEmpty {
+            b += "<h2>\(ConsoleMessages.downloads)</h2><ul>" + v.outputs.map {
+                "<li><a href=\"\(base)/outputs/\(Page.escape($0))\">\(Page.escape($0))</a></li>"
+            }.joined() + "</ul>"
+        }
+        return "<div class=\"card\"><h2>\(ConsoleMessages.stepsTitle)</h2>\(b)<p id=\"step-message\"></p></div>"
+    }
+
+    static func result(_ v: PeriodView, base: String, account: Account) -> String {
+        let e = Page.escape
+        guard let r = v.result else { return "<div class=\"card\"><h2>\(ConsoleMessages.resultTitle)</h2><p>\(ConsoleMessages.notRunYet)</p></div>" }
+        var b = "<p>\(ConsoleMessages.ranBy(e(r.by), e(r.at)))："
+        if r.ok {
+            b += "<span class=\"ok\">\(ConsoleMessages.runOK)</span> \(ConsoleMessages.workersCount(r.workers ?? 0))，"
+                + "\(ConsoleMessages.totalPayable) <b id=\"total\">\(e(r.total_payable ?? ""))</b> \(ConsoleMessages.yuan)</p><ul>"
+            b += "<li>\(ConsoleMessages.againstPreviousRun(change(r.total_payable, r.previous_run_total)))</li>"
+            b += "<li>\(ConsoleMessages.againstPreviousPeriod(change(r.total_payable, r.previous_period_total)))</li></ul>"
+        } else {
+            b += "<span class=\"error\">\(ConsoleMessages.runStopped)</span></p>"
+        }
+        if !r.accepted.isEmpty {
+            b += "<p>\(ConsoleMessages.acceptedRows)：" + r.accepted.map { "\(e($0.row))（\(e($0.reason))）" }.joined(separator: "；") + "</p>"
+        }
+        b += problems(r.problems, canAccept: account.has(.preparer) && v.status != "submitted" && v.status != "closed")
+        return "<div class=\"card\"><h2>\(ConsoleMessages.resultTitle)</h2>\(b)</div>"
+    }
+
+    static func problems(_ list: [RunOutcome.Problem], canAccept: Bool) -> String {
+        let e = Page.escape
+        guard !list.isEmpty else { return "<p>\(ConsoleMessages.noProblems)</p>" }
+        var rows = ""
+        for (k, p) in list.enumerated() {
+            var cells = "<td class=\"\(p.severity)\">\(ConsoleMessages.severityName(p.severity))</td><td>\(e(p.file ?? ""))</td>"
+                + "<td class=\"num\">\(p.line.map(String.init) ?? "")</td><td class=\"num\">\(p.column.map(String.init) ?? "")</td><td>\(e(p.message))</td>"
+            if canAccept {
+                if p.severity == "error", let f = p.file, let l = p.line {
+                    cells += "<td><label><input type=\"checkbox\" class=\"accept-row\" data-index=\"\(k)\" data-row=\"\(e(f)):\(l)\"> \(ConsoleMessages.accept)</label>"
+                        + "<input id=\"reason-\(k)\" placeholder=\"\(ConsoleMessages.reasonPlaceholder)\"></td>"
+                } else { cells += "<td></td>" }
+            }
+            rows += "<tr>\(cells)</tr>"
+        }
+        let head = [ConsoleMessages.severityColumn, ConsoleMessages.fileColumn, ConsoleMessages.lineColumn, ConsoleMessages.columnColumn, ConsoleMessages.problemColumn]
+            + (canAccept ? [ConsoleMessages.accept] : [])
+        return "<h2>\(ConsoleMessages.problemsTitle)</h2><table id=\"problems\"><thead><tr>" + head.map { "<th>\($0)</th>" }.joined()
+            + "</tr></thead><tbody>\(rows)</tbody></table>"
+    }
+
+    static func workerList(_ workers: [[String]], v: PeriodView) -> String {
+        guard workers.count > 1 else { return "" }
+        let e = Page.escape
+        let header = workers[0]
+        let payable = header.firstIndex(of: "实发绩效") ?? header.count - 2
+        let rows = workers.dropFirst().map { w in
+            "<tr><td><a href=\"/towns/\(e(v.town))/periods/\(e(v.period))/workers/\(e(w[0]))\">\(e(w[0]))</a></td><td>\(e(w.count > 1 ? w[1] : ""))</td>"
+                + "<td>\(e(w.count > 2 ? w[2] : ""))</td><td class=\"num\">\(e(w.count > payable ? w[payable] : ""))</td></tr>"
+        }.joined()
+        return "<div class=\"card\"><h2>\(ConsoleMessages.workersTitle)</h2><table id=\"workers\"><thead><tr><th>\(e(header[0]))</th><th>\(e(header[1]))</th>"
+            + "<th>\(e(header[2]))</th><th>实发绩效</th></tr></thead><tbody>\(rows)</tbody></table></div>"
+    }
+
+    /// "+12.50" / "-3.00" / "0.00", or a dash when there is nothing to compare with.
+    static func change(_ now: String?, _ before: String?) -> String {
+        guard let now, let before, let a = ExactNumber(decimalText: now), let b = ExactNumber(decimalText: before),
+              let d = try? a.subtracting(b) else { return "—" }
+        return (d.sign > 0 ? "+" : "") + d.fixed(places: 2) + "（\(before)）"
+    }
+}

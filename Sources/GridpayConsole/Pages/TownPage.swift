@@ -1,0 +1,68 @@
+import Foundation
+import GridpayCore
+import GridpayLedger
+
+/// A town's page: its periods and their status, open another period; for auditors verify and
+/// rate; the log and the explanation pages.
+enum TownPage {
+    /// The town's periods: month folders of Input/ (as the town's assessment periods), closed periods.
+    static func periods(_ town: TownInfo, console: Console) -> [CalendarPeriod] {
+        var out = Set<CalendarPeriod>()
+        let kind = PeriodKind(rawValue: town.period_kind) ?? .month
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: "\(console.folders.inputDir)/\(town.town)")) ?? [] {
+            guard let m = CalendarPeriod.parse(name), m.kind == .month else { continue }
+            let index = (m.firstMonth.month - 1) / CalendarPeriod.length(of: kind) + 1
+            if let p = CalendarPeriod(kind: kind, year: m.year, index: index) { out.insert(p) }
+        }
+        if let ledger = try? Ledger.openIfPresent(ledgerDir: console.folders.ledgerDir, town: town.town) {
+            for p in (try? ledger.closedPeriods()) ?? [] { if let c = CalendarPeriod.parse(p) { out.insert(c) } }
+        }
+        return out.sorted(by: >)
+    }
+
+    static func render(_ town: TownInfo, rows: [(CalendarPeriod, String)], account: Account, csrf: String) -> String {
+        let e = Page.escape
+        var body = "<div class=\"card\"><h2>\(ConsoleMessages.periodsTitle)</h2><table id=\"periods\"><thead><tr><th>\(ConsoleMessages.periodColumn)</th>"
+            + "<th>\(ConsoleMessages.stateColumn)</th>\(account.has(.auditor) ? "<th>\(ConsoleMessages.verifyButton)</th>" : "")</tr></thead><tbody>"
+        for (p, status) in rows {
+            body += "<tr><td><a href=\"/towns/\(e(town.town))/periods/\(p)\">\(p)</a></td><td><span class=\"status \(status)\">\(ConsoleMessages.statusName(status))</span></td>"
+            if account.has(.auditor) {
+                body += status == "closed"
+                    ? "<td><button class=\"verify\" data-url=\"/api/towns/\(e(town.town))/periods/\(p)/verify\" data-period=\"\(p)\" data-busy=\"\(ConsoleMessages.verifying)\" "
+                        + "data-same=\"\(ConsoleMessages.verifySame)\" data-differ=\"\(ConsoleMessages.verifyDiffer)\">\(ConsoleMessages.verifyButton)</button>"
+                        + "<span id=\"verify-\(p)\"></span></td>"
+                    : "<td></td>"
+            }
+            body += "</tr>"
+        }
+        body += "</tbody></table>"
+        body += "<form method=\"get\" action=\"/towns/\(e(town.town))/open\">\(ConsoleMessages.openPeriod) "
+            + "<input name=\"period\" placeholder=\"\(town.period_kind == "quarter" ? "2026-Q3" : "2026-10")\" required> <button type=\"submit\">\(ConsoleMessages.open)</button></form></div>"
+        if account.hasAny([.auditor, .preparer]) {
+            body += "<div class=\"card\"><h2>\(ConsoleMessages.ratingTitle)</h2><p>\(ConsoleMessages.ratingHelp)</p>"
+                + "<input id=\"rate-period\" placeholder=\"2026\"> <button class=\"rate\" data-town=\"\(e(town.town))\" data-url=\"/api/towns/\(e(town.town))/ratings/PERIOD\" "
+                + "data-busy=\"\(ConsoleMessages.rating)\">\(ConsoleMessages.rateButton)</button><p id=\"rate-message\"></p></div>"
+        }
+        return Page.layout(title: town.name, account: account, csrf: csrf, body: body)
+    }
+
+    static func worker(_ w: Explain.Worker, town: TownInfo, period: String, account: Account, csrf: String) -> String {
+        let e = Page.escape
+        let body = "<p><a href=\"/towns/\(e(town.town))/periods/\(e(period))\">\(e(town.name)) \(e(period))</a></p>"
+            + "<p>\(ConsoleMessages.workerSummary(rank: w.rank, total: e(w.total), payable: e(w.payable)))</p><pre class=\"explain\">\(e(w.text))</pre>"
+        return Page.layout(title: "\(w.name)（\(w.worker)）", account: account, csrf: csrf, body: body)
+    }
+
+    static func log(_ rows: [LogEntry], query: String, account: Account, csrf: String) -> String {
+        let e = Page.escape
+        var body = "<form method=\"get\" action=\"/log\" class=\"card\">\(ConsoleMessages.townColumn) <input name=\"town\"> "
+            + "\(ConsoleMessages.fromLabel) <input name=\"from\" placeholder=\"2026-10-01\"> \(ConsoleMessages.toLabel) <input name=\"to\" placeholder=\"2026-10-31\"> "
+            + "<button type=\"submit\">\(ConsoleMessages.filter)</button> <a href=\"/api/log.csv\(e(query))\">\(ConsoleMessages.downloadCSV)</a></form>"
+        body += "<table id=\"log\"><thead><tr>" + ConsoleMessages.logCSVHeader.map { "<th>\($0)</th>" }.joined() + "</tr></thead><tbody>"
+        for r in rows {
+            body += "<tr><td>\(r.id)</td><td>\(e(r.at))</td><td>\(e(r.account))</td><td>\(e(r.town))</td><td>\(e(r.period))</td>"
+                + "<td>\(e(r.action))</td><td>\(e(r.detail))</td><td title=\"\(e(r.sha256))\">\(e(String(r.sha256.prefix(12))))</td></tr>"
+        }
+        return Page.layout(title: ConsoleMessages.navLog, account: account, csrf: csrf, body: body + "</tbody></table>")
+    }
+}

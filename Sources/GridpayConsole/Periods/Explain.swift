@@ -1,0 +1,49 @@
+import Foundation
+import GridpayCore
+import GridpayLedger
+import GridpayPipeline
+
+/// `GET …/workers/{id}`: one worker's derivation, the text of `gridpay explain` (with the input
+/// rows behind each deduction), read as `explain` reads it: the period's inputs, the ledger's
+/// published history, the rows accepted in the period's last run.
+enum Explain {
+    struct Worker: Codable, Sendable {
+        var worker: String
+        var name: String
+        var unit: String
+        var group: String
+        var rank: Int
+        var total: String
+        var payable: String
+        var text: String
+    }
+
+    static func worker(_ ref: PeriodRef, id: String, console: Console) async throws -> Worker {
+        var request = RunRequest(town: ref.town.town, period: ref.period)
+        request.rulesDir = console.folders.rulesDir
+        request.inputDir = console.folders.inputDir
+        request.outputDir = console.folders.outputDir
+        let events = try console.store.events(town: ref.town.town, period: ref.text)
+        if let last = events.last(where: { $0.step == .run }),
+           let accepted = try? JSONDecoder().decode([RunOutcome.Acceptance].self, from: Data(last.accepted.utf8)) {
+            request.accepted = Set(accepted.compactMap { RowPosition($0.row) })
+        }
+        let ledgerDir = console.folders.ledgerDir
+        let prepared = request
+        let found: Result<Worker?, PipelineFailure> = await PeriodRunner.onOwnThread {
+            var r = prepared
+            r.published = Ledger.ratingSources(ledgerDir: ledgerDir, town: r.town).history
+            return MonthRunner.prepare(r, progress: nil).map { m in
+                guard let w = m.report.workers.first(where: { $0.id == id }) else { return nil }
+                return Worker(worker: w.id, name: w.name, unit: w.unit, group: w.group, rank: w.rank, total: "\(w.total)",
+                              payable: w.payable.fixed(places: 2),
+                              text: Explanation.text(worker: w, in: m.inputs.computation, ruleFile: m.ruleFileName, workerCount: m.report.workers.count))
+            }
+        }
+        switch found {
+        case .success(let w?): return w
+        case .success(nil): throw ConsoleHTTPError.notFound
+        case .failure: throw ConsoleHTTPError.conflict(ConsoleMessages.explainNeedsRun)
+        }
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import Hummingbird
+
+/// `GET /api/openapi.json`: the API described (OpenAPI 3.0), readable without signing in.
+struct OpenAPIRoute: ConsoleRouteArea {
+    func register(on router: Router<ConsoleContext>, console: Console) {
+        router.get("/api/openapi.json") { _, _ in
+            Reply.bytes(Data(OpenAPIDocument.text.utf8), type: "application/json; charset=utf-8")
+        }
+    }
+}
+
+enum OpenAPIDocument {
+    static let text: String = {
+        let data = try! JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self)
+    }()
+
+    static func ref(_ name: String) -> [String: Any] { ["$ref": "#/components/schemas/\(name)"] }
+    static func json(_ schema: [String: Any]) -> [String: Any] { ["application/json": ["schema": schema]] }
+    static func reply(_ description: String, _ schema: [String: Any]? = nil) -> [String: Any] {
+        var r: [String: Any] = ["description": description]
+        if let schema { r["content"] = json(schema) }
+        return r
+    }
+    nonisolated(unsafe) static let error = reply("错误（中文说明）", ref("Error"))
+    static func param(_ name: String, _ description: String) -> [String: Any] {
+        ["name": name, "in": "path", "required": true, "description": description, "schema": ["type": "string"]]
+    }
+    nonisolated(unsafe) static let townPeriod = [param("town", "镇(街道)代码，如 qinghe"), param("period", "期间，YYYY-MM 或 YYYY-Qn")]
+    nonisolated(unsafe) static let csrf: [String: Any] = ["name": "X-CSRF-Token", "in": "header", "required": true, "schema": ["type": "string"]]
+    nonisolated(unsafe) static let common: [String: Any] = ["401": error, "403": error, "404": error]
+
+    static func op(_ summary: String, params: [[String: Any]] = [], body: [String: Any]? = nil, state: Bool = false,
+                   _ replies: [String: Any]) -> [String: Any] {
+        var o: [String: Any] = ["summary": summary, "responses": common.merging(replies) { $1 }]
+        let all = params + (state ? [csrf] : [])
+        if !all.isEmpty { o["parameters"] = all }
+        if let body { o["requestBody"] = body }
+        return o
+    }
+
+    nonisolated(unsafe) static let string: [String: Any] = ["type": "string"]
+    nonisolated(unsafe) static let money: [String: Any] = ["type": "string", "pattern": "^-?[0-9]+\\.[0-9]{2}$", "description": "金额，两位小数"]
+    static func object(_ props: [String: Any], required: [String]) -> [String: Any] {
+        ["type": "object", "properties": props, "required": required]
+    }
+    static func array(_ items: [String: Any]) -> [String: Any] { ["type": "array", "items": items] }
+    static func nullable(_ s: [String: Any]) -> [String: Any] { s.merging(["nullable": true]) { $1 } }
+
+    static var schemas: [String: Any] {
+        [
+            "Error": object(["error": string], required: ["error"]),
+            "Town": object(["town": string, "name": string, "period_kind": ["type": "string", "enum": ["month", "quarter", "half-year", "year"]]],
+                           required: ["town", "name", "period_kind"]),
+            "Input": object(["file": string, "present": ["type": "boolean"], "bytes": nullable(["type": "integer"]),
+                             "sha256": nullable(string), "uploaded_by": nullable(string), "uploaded_at": nullable(string)],
+                            required: ["file", "present"]),
+            "Problem": object(["severity": ["type": "string", "enum": ["error", "warning", "note"]], "file": nullable(string),
+                               "line": nullable(["type": "integer"]), "column": nullable(["type": "integer"]), "message": string],
+                              required: ["severity", "message"]),
+            "Acceptance": object(["row": ["type": "string", "description": "文件:行号"], "reason": string], required: ["row", "reason"]),
+            "RunResult": object(["ok": ["type": "boolean"], "workers": nullable(["type": "integer"]), "total_payable": nullable(money),
+                                 "problems": array(ref("Problem")), "files": array(string), "accepted": array(ref("Acceptance")),
+                                 "previous_run_total": nullable(money), "previous_period_total": nullable(money), "by": string, "at": string],
+                                required: ["ok", "problems"]),
+            "Period": object(["town": string, "period": string,
+                              "status": ["type": "string", "enum": ["open", "run", "submitted", "returned", "closed"]],
+                              "inputs": array(ref("Input")), "result": nullable(ref("RunResult")), "outputs": array(string),
+                              "submitted_by": nullable(string), "returned_reason": nullable(string), "closed_by": nullable(string),
+                              "closed_at": nullable(string), "corrections_waiting": array(string)],
+                             required: ["status", "inputs", "result"]),
+            "Status": object(["status": string], required: ["status"]),
+            "LogEntry": object(["id": ["type": "integer"], "at": string, "account": string, "town": string, "period": string,
+                                "action": string, "detail": string, "sha256": string], required: ["id", "at", "account", "action"]),
+            "SignedIn": object(["name": string, "csrf": string, "roles": array(string), "towns": array(string)], required: ["csrf", "roles", "towns"]),
+        ]
+    }
+
+    static var paths: [String: Any] {
+        let p = "/api/towns/{town}/periods/{period}"
+        return [
+            "/api/login": ["post": op("登录", body: ["required": true, "content": json(object(["name": string, "password": string], required: ["name", "password"]))],
+                                      ["200": reply("已登录；会话 Cookie 已设置", ref("SignedIn")), "400": error, "423": error])],
+            "/api/logout": ["post": op("退出登录", state: true, ["200": reply("已退出")])],
+            "/api/me": ["get": op("当前账号", ["200": reply("当前账号", ref("SignedIn"))])],
+            "/api/towns": ["get": op("账号可见的镇(街道)", ["200": reply("镇(街道)", array(ref("Town")))])],
+            p: ["get": op("期间：状态、输入、结果", params: townPeriod, ["200": reply("期间", ref("Period"))])],
+            "\(p)/inputs/{file}": ["put": op("上传一个导出文件（请求体即文件）",
+                                              params: townPeriod + [param("file", "规则文件声明的文件名"),
+                                                                    ["name": "replace", "in": "query", "required": false, "schema": ["type": "string", "enum": ["true"]]]],
+                                              body: ["required": true, "content": ["application/octet-stream": ["schema": ["type": "string", "format": "binary"]]]],
+                                              state: true,
+                                              ["201": reply("已保存", object(["file": string, "bytes": ["type": "integer"], "sha256": string, "replaced": ["type": "boolean"]],
+                                                                             required: ["file", "bytes", "sha256"])),
+                                               "400": error, "409": error, "413": error, "423": error])],
+            "\(p)/run": ["post": op("运行本期", params: townPeriod,
+                                     body: ["required": false, "content": json(object(["accept": array(ref("Acceptance"))], required: []))], state: true,
+                                     ["200": reply("运行结果（ok 为 false 时有错误阻止了运行）", ref("RunResult")), "400": error, "409": error])],
+            "\(p)/progress": ["get": op("运行进度", params: townPeriod, ["200": reply("进度", object(["running": string, "text": string], required: ["running", "text"]))])],
+            "\(p)/outputs/{name}": ["get": op("下载输出文件（与 gridpay run 写出的字节相同）", params: townPeriod + [param("name", "文件名")],
+                                              ["200": ["description": "文件"]])],
+            "\(p)/workers/{id}": ["get": op("某人的计分说明（与 gridpay explain 相同）", params: townPeriod + [param("id", "人员编号")],
+                                            ["200": reply("说明", object(["worker": string, "name": string, "unit": string, "group": string, "rank": ["type": "integer"],
+                                                                          "total": string, "payable": money, "text": string], required: ["worker", "text"])),
+                                             "409": error])],
+            "\(p)/submit": ["post": op("提交审核", params: townPeriod, state: true, ["200": reply("新状态", ref("Status")), "409": error])],
+            "\(p)/approve": ["post": op("审核通过并结账", params: townPeriod, state: true, ["200": reply("新状态", ref("Status")), "409": error])],
+            "\(p)/return": ["post": op("退回", params: townPeriod, body: ["required": true, "content": json(object(["reason": string], required: ["reason"]))],
+                                       state: true, ["200": reply("新状态", ref("Status")), "400": error, "409": error])],
+            "\(p)/verify": ["post": op("核验已结账期间", params: townPeriod, state: true,
+                                       ["200": reply("核验结果", object(["identical": ["type": "boolean"], "differences": array(string)], required: ["identical", "differences"])),
+                                        "409": error])],
+            "/api/log": ["get": op("操作记录（新的在前）", params: ["town", "from", "to"].map { ["name": $0, "in": "query", "required": false, "schema": ["type": "string"]] },
+                                   ["200": reply("操作记录", array(ref("LogEntry")))])],
+            "/api/log.csv": ["get": op("操作记录 CSV", ["200": ["description": "CSV（UTF-8，带 BOM）"]])],
+            "/api/openapi.json": ["get": ["summary": "本文档", "responses": ["200": ["description": "OpenAPI 文档"]]]],
+        ]
+    }
+
+    static var document: [String: Any] {
+        [
+            "openapi": "3.0.3",
+            "info": ["title": "gridpay 办公控制台 API", "version": "1", "description": "会话 Cookie 登录；改变状态的请求须带 X-CSRF-Token。金额为两位小数的字符串。"],
+            "paths": paths,
+            "components": ["schemas": schemas],
+        ]
+    }
+}

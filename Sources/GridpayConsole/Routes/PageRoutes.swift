@@ -1,0 +1,55 @@
+import Foundation
+import GridpayCore
+import Hummingbird
+
+/// The pages (server-rendered) and their static files. They read through the same functions as
+/// the API, so a page and the API never disagree.
+struct PageRoutes: ConsoleRouteArea {
+    func register(on router: Router<ConsoleContext>, console: Console) {
+        router.get("/static/console.css") { _, _ in Reply.bytes(Data(StaticFiles.css.utf8), type: "text/css; charset=utf-8") }
+        router.get("/static/console.js") { _, _ in Reply.bytes(Data(StaticFiles.script.utf8), type: "text/javascript; charset=utf-8") }
+        router.get("/login") { _, context in
+            context.account == nil ? Reply.html(Page.login()) : Reply.redirect("/")
+        }
+        router.get("/") { _, context in
+            let account = try context.signedIn()
+            return Reply.html(Page.towns(console.towns.all().filter { account.sees(town: $0.town) }, account: account, csrf: PageRoutes.csrf(context)))
+        }
+        router.get("/towns/{town}") { _, context in
+            let account = try context.signedIn()
+            let town = try console.towns.visible(try context.parameters.require("town"), to: account)
+            guard account.hasAny(Role.readers) else { throw ConsoleHTTPError.forbidden }
+            let rows = try TownPage.periods(town, console: console).map { p -> (CalendarPeriod, String) in
+                let ref = PeriodRef(town: town, period: p, rules: console.towns.rules(town: town.town, period: p.firstMonth) ?? console.towns.rules(town: town.town)!)
+                return (p, PeriodStatus.status(ref, events: try console.store.events(town: town.town, period: "\(p)"), console: console))
+            }
+            return Reply.html(TownPage.render(town, rows: rows, account: account, csrf: PageRoutes.csrf(context)))
+        }
+        router.get("/towns/{town}/open") { request, context in
+            let town = try context.parameters.require("town")
+            let period = request.uri.queryParameters["period"].map(String.init) ?? ""
+            guard let p = CalendarPeriod.parse(period.trimmingCharacters(in: .whitespaces)) else { throw ConsoleHTTPError.notFound }
+            return Reply.redirect("/towns/\(town.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")/periods/\(p)")
+        }
+        router.get("/towns/{town}/periods/{period}") { _, context in
+            let ref = try PeriodRoutes.ref(context, console, roles: Role.readers)
+            let account = try context.signedIn()
+            let view = try PeriodStatus.view(ref, console: console)
+            let pay = FileManager.default.contents(atPath: PeriodRunner.payCSV(town: ref.town.town, period: ref.period, console: console))
+                .map { PayTotals.records(String(decoding: $0, as: UTF8.self).replacingOccurrences(of: "\u{FEFF}", with: "")) } ?? []
+            return Reply.html(PeriodPage.render(view, town: ref.town, workers: view.result?.ok == true ? pay : [], account: account, csrf: PageRoutes.csrf(context)))
+        }
+        router.get("/towns/{town}/periods/{period}/workers/{id}") { _, context in
+            let ref = try PeriodRoutes.ref(context, console, roles: Role.readers)
+            let w = try await Explain.worker(ref, id: try context.parameters.require("id"), console: console)
+            return Reply.html(TownPage.worker(w, town: ref.town, period: ref.text, account: try context.signedIn(), csrf: PageRoutes.csrf(context)))
+        }
+        router.get("/log") { request, context in
+            let rows = try LogRoutes.entries(request, context, console)
+            let query = request.uri.query.map { "?\($0)" } ?? ""
+            return Reply.html(TownPage.log(rows, query: query, account: try context.signedIn(), csrf: PageRoutes.csrf(context)))
+        }
+    }
+
+    static func csrf(_ context: ConsoleContext) -> String { context.session?.csrf ?? "" }
+}

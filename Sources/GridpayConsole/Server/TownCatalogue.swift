@@ -1,0 +1,46 @@
+import Foundation
+import GridpayCore
+import GridpayPipeline
+
+/// A town as the console lists it: from the rule file in force now (or the latest version).
+public struct TownInfo: Sendable, Codable, Equatable {
+    public var town: String
+    public var name: String
+    public var period_kind: String
+}
+
+/// The towns of `Rules/`: `<town>.toml` or a folder `<town>/` of dated versions.
+final class TownCatalogue: Sendable {
+    let rulesDir: String
+    init(rulesDir: String) { self.rulesDir = rulesDir }
+
+    func all() -> [TownInfo] {
+        let entries = ((try? FileManager.default.contentsOfDirectory(atPath: rulesDir)) ?? []).sorted()
+        var names: [String] = []
+        for e in entries where !e.hasPrefix(".") {
+            var isDir: ObjCBool = false
+            FileManager.default.fileExists(atPath: "\(rulesDir)/\(e)", isDirectory: &isDir)
+            if isDir.boolValue { names.append(e) } else if e.hasSuffix(".toml") { names.append(String(e.dropLast(5))) }
+        }
+        return Array(Set(names)).sorted().compactMap(info)
+    }
+
+    /// The rules of a town in force for `period` (default: the latest version).
+    func rules(town: String, period: Period = Period(year: 9999, month: 12)) -> LoadedRules? {
+        guard PlainName.problem(town) == nil,
+              case .success(let path) = RuleFiles.locate(town: town, period: period, rulesDir: rulesDir),
+              case .success(let loaded) = RuleFiles.load(path: path) else { return nil }
+        return loaded
+    }
+
+    func info(_ town: String) -> TownInfo? {
+        guard let r = rules(town: town)?.rules else { return nil }
+        return TownInfo(town: town, name: r.townName, period_kind: r.periodKind.rawValue)
+    }
+
+    /// The town if the account sees it; otherwise 404, naming nothing (SPEC §14).
+    func visible(_ town: String, to account: Account) throws -> TownInfo {
+        guard account.sees(town: town), let info = info(town) else { throw ConsoleHTTPError.notFound }
+        return info
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import GRDB
+import GridpayHash
+import HummingbirdBcrypt
+
+/// What a login attempt came to. An unknown name, a disabled account and a wrong password are one
+/// answer (`.refused`), so that a failed login names nothing.
+public enum LoginOutcome: Sendable, Equatable {
+    case signedIn(Account, Session)
+    case refused
+    case locked
+}
+
+/// A signed-in session: the cookie's token (only its SHA-256 is stored) and its CSRF token.
+public struct Session: Sendable, Equatable {
+    public var token: String
+    public var csrf: String
+    public var account: String
+}
+
+extension ConsoleStore {
+    public static let failuresBeforeLock = 5
+    public static let lockSeconds: Double = 15 * 60
+    public static let idleSeconds: Double = 30 * 60
+    /// A hash to check a password against when the name is unknown: the same work as a real check.
+    static let decoyHash = Bcrypt.hash("gridpay-decoy-password", cost: bcryptCost)
+
+    public func login(name: String, password: String, now: Date = Date()) throws(ConsoleFailure) -> LoginOutcome {
+        let t = now.timeIntervalSince1970
+        let locked = try read { db in
+            (try Double.fetchOne(db, sql: "SELECT locked_until FROM login_failure WHERE name = ?", arguments: [name]) ?? 0) > t
+        }
+        if locked {
+            try write { db in try ConsoleStore.log(db, account: name, action: ConsoleMessages.actionLoginLocked) }
+            return .locked
+        }
+        let row = try read { db in
+            try Row.fetchOne(db, sql: "SELECT name, roles, towns, disabled, password_hash FROM account WHERE name = ?", arguments: [name])
+        }
+        let passwordOK = Bcrypt.verify(password, hash: row?["password_hash"] ?? Self.decoyHash)
+        guard let row, passwordOK, (row["disabled"] as Int) == 0 else {
+            try recordFailure(name: name, at: t)
+            return .refused
+        }
+        let session = Session(token: Self.randomToken(), csrf: Self.randomToken(), account: name)
+        try write { db in
+            try db.execute(sql: "DELETE FROM login_failure WHERE name = ?", arguments: [name])
+            try db.execute(sql: "DELETE FROM session WHERE last_seen < ?", arguments: [t - Self.idleSeconds])
+            try db.execute(sql: "INSERT INTO session (token_hash, account, csrf, last_seen) VALUES (?, ?, ?, ?)",
+                           arguments: [Self.tokenHash(session.token), name, session.csrf, t])
+            try ConsoleStore.log(db, account: name, action: ConsoleMessages.actionLogin)
+        }
+        return .signedIn(Self.account(row), session)
+    }
+
+    /// The fifth failure in a row locks the name (known or not) for 15 minutes.
+    func recordFailure(name: String, at t: Double) throws(ConsoleFailure) {
+        try write { db in
+            let count = (try Int.fetchOne(db, sql: "SELECT count FROM login_failure WHERE name = ?", arguments: [name]) ?? 0) + 1
+            let lockedUntil = count >= Self.failuresBeforeLock ? t + Self.lockSeconds : 0
+            try db.execute(sql: "INSERT OR REPLACE INTO login_failure (name, count, locked_until) VALUES (?, ?, ?)",
+                           arguments: [name, count >= Self.failuresBeforeLock ? 0 : count, lockedUntil])
+            try ConsoleStore.log(db, account: name, action: ConsoleMessages.actionLoginFailed,
+                                 detail: lockedUntil > 0 ? ConsoleMessages.lockedDetail : "")
+        }
+    }
+
+    /// The session of a cookie token, if it exists, its account is enabled and it was used in the
+    /// last 30 minutes; using it keeps it alive.
+    public func session(token: String, now: Date = Date()) throws(ConsoleFailure) -> (Account, Session)? {
+        let t = now.timeIntervalSince1970
+        let hash = Self.tokenHash(token)
+        return try write { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT s.csrf, s.last_seen, a.name, a.roles, a.towns, a.disabled FROM session s
+                JOIN account a ON a.name = s.account WHERE s.token_hash = ?
+                """, arguments: [hash]) else { return nil }
+            guard (row["last_seen"] as Double) >= t - Self.idleSeconds, (row["disabled"] as Int) == 0 else {
+                try db.execute(sql: "DELETE FROM session WHERE token_hash = ?", arguments: [hash])
+                return nil
+            }
+            try db.execute(sql: "UPDATE session SET last_seen = ? WHERE token_hash = ?", arguments: [t, hash])
+            let account = Self.account(row)
+            return (account, Session(token: token, csrf: row["csrf"], account: account.name))
+        }
+    }
+
+    public func logout(token: String) throws(ConsoleFailure) {
+        try write { db in
+            if let name = try String.fetchOne(db, sql: "SELECT account FROM session WHERE token_hash = ?", arguments: [Self.tokenHash(token)]) {
+                try db.execute(sql: "DELETE FROM session WHERE token_hash = ?", arguments: [Self.tokenHash(token)])
+                try ConsoleStore.log(db, account: name, action: ConsoleMessages.actionLogout)
+            }
+        }
+    }
+
+    static func randomToken() -> String {
+        var g = SystemRandomNumberGenerator()
+        return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &g)) }.joined()
+    }
+
+    static func tokenHash(_ token: String) -> String {
+        (try? SHA256Digest.hex(Array(token.utf8))) ?? token
+    }
+}
