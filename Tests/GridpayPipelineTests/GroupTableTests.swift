@@ -143,7 +143,7 @@ final class GroupTableTests: XCTestCase {
             "targets.csv": "组别,类别,目标\nG1,甲,3\nG9,乙,4\nG2,乙,6\nG1,甲,2\n",
             "notes.csv": "组别,记录,违规\nG1,N1,是\n",
         ])
-        XCTAssertTrue(found.contains("targets.csv:3:1: error: 组别 'G9' is on no roster row (roster.csv column 小组); expected a 小组 of the roster; did you mean 'G1'?"), "\(found)")
+        XCTAssertTrue(found.contains("targets.csv:3:1: error: 组别 'G9' is on no roster row (roster.csv column 小组); expected a 小组 of the roster; did you mean 'G1' or 'G2'?"), "\(found)")
         XCTAssertTrue(found.contains("targets.csv:5:1: error: duplicate 组别 + 类别 'G1, 甲': already used at line 2; expected each to appear once"), "\(found)")
         XCTAssertTrue(found.contains("targets.csv:2:1: error: 小组 'G1' (roster.csv line 2) has no row for 类别 '乙' in targets.csv; expected a row for each of 甲 / 乙"), "\(found)")
         XCTAssertTrue(found.contains("targets.csv:4:1: error: 小组 'G2' (roster.csv line 4) has no row for 类别 '甲' in targets.csv; expected a row for each of 甲 / 乙"), "\(found)")

@@ -100,21 +100,41 @@ public enum DiagnosticRenderer {
     }
 }
 
-/// "did you mean" suggestions by edit distance over Unicode characters.
+/// "did you mean" suggestions by edit distance (SPEC §15): every candidate at the smallest
+/// distance when there are at most three of them, none when there are more — never one of several
+/// equally close names.
 public enum Suggestion {
-    public static func closest(to word: String, among candidates: [String], maxDistance limit: Int? = nil) -> String? {
+    /// The most candidates a suggestion names; more equally close ones say nothing.
+    public static let mostOffered = 3
+
+    /// The candidates nearest to `word` (in their order, each once), within `maxDistance`
+    /// (default: a third of the word's length, plus one); empty when more than `mostOffered` tie.
+    public static func nearest(to word: String, among candidates: [String], maxDistance limit: Int? = nil) -> [String] {
         let maxDistance = limit ?? max(1, word.count / 3 + 1)
-        var best: (String, Int)?
-        for c in candidates {
+        var best = Int.max, found: [String] = [], seen: Set<String> = []
+        for c in candidates where seen.insert(c).inserted {
             let d = editDistance(word, c)
-            if d <= maxDistance, best == nil || d < best!.1 { best = (c, d) }
+            guard d <= maxDistance, d <= best else { continue }
+            if d < best { best = d; found = [] }
+            found.append(c)
         }
-        return best?.0
+        return found.count <= mostOffered ? found : []
+    }
+
+    /// The one nearest candidate, or nil when none is near or several are equally near.
+    public static func closest(to word: String, among candidates: [String], maxDistance limit: Int? = nil) -> String? {
+        let near = nearest(to: word, among: candidates, maxDistance: limit)
+        return near.count == 1 ? near[0] : nil
     }
 
     public static func didYouMean(_ word: String, among candidates: [String], maxDistance: Int? = nil) -> String {
-        if let s = closest(to: word, among: candidates, maxDistance: maxDistance) { return "; did you mean '\(s)'?" }
-        return ""
+        let near = nearest(to: word, among: candidates, maxDistance: maxDistance)
+        guard let last = near.last else { return "" }
+        let quoted = near.dropLast().map { "'\($0)'" }.joined(separator: ", ")
+        let quotedZH = near.dropLast().map { "“\($0)”" }.joined(separator: "、")
+        return bilingual(
+            zh: "；是否应为\(near.count == 1 ? "“\(last)”" : "\(quotedZH)或“\(last)”")？",
+            en: "; did you mean \(near.count == 1 ? "'\(last)'" : "\(quoted) or '\(last)'")?")
     }
 
     /// Optimal string alignment distance: insertions, deletions, substitutions and swaps of two
