@@ -92,6 +92,6 @@ let package = Package(
             "GridpayCore", "GridpayHash", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             // Only to damage a ledger on purpose (fault tests).
             .product(name: "GRDB", package: "GRDB.swift"),
-        ], exclude: ["Expected", "Fixtures", "ReadmeExamples", "Help"]),
+        ], exclude: ["Expected", "Fixtures", "ReadmeExamples", "Help", "Console/Browser"]),
     ]
 )

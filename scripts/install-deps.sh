@@ -30,3 +30,17 @@ if [ ${#print[@]} -gt 0 ]; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${print[@]}" >/dev/null
 fi
+# The console's browser test (ConsoleBrowserTests): Debian's Chromium and its driver, and
+# Selenium from PyPI.
+browser=()
+for pkg in chromium chromium-driver fonts-wqy-microhei; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || browser+=("$pkg")
+done
+if [ ${#browser[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  echo "installing ${browser[*]}" >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${browser[@]}" >/dev/null
+fi
+python3 -c "import selenium" 2>/dev/null || python3 -m pip install -q selenium

@@ -18,8 +18,10 @@ enum PeriodPage {
             body += "<div class=\"card warning\"><h2>\(ConsoleMessages.correctionsTitle)</h2><ul>"
                 + v.corrections_waiting.map { "<li>\(e($0))</li>" }.joined() + "</ul></div>"
         }
-        body += "<div class=\"row\">" + inputs(v, base: base, account: account) + steps(v, base: base, account: account) + "</div>"
-        body += result(v, base: base, account: account)
+        // What the clerk looks for first (the result and the next step) above the files.
+        body += "<div class=\"row\">" + result(v, base: base, account: account) + steps(v, base: base, account: account) + "</div>"
+        if let r = v.result { body += problems(r.problems, canAccept: account.has(.preparer) && v.status != "submitted" && v.status != "closed") }
+        body += inputs(v, base: base, account: account)
         body += workerList(workers, v: v)
         return Page.layout(title: ConsoleMessages.periodTitle(town.name, v.period), account: account, csrf: csrf, body: body)
     }
@@ -30,9 +32,9 @@ enum PeriodPage {
         var rows = ""
         for i in v.inputs {
             let state = i.present ? "<span class=\"ok\">\(ConsoleMessages.present)</span>" : "<span class=\"missing\">\(ConsoleMessages.missing)</span>"
-            var cells = "<td>\(e(i.file))</td><td>\(state)</td><td class=\"num\">\(i.bytes.map(String.init) ?? "")</td>"
+            var cells = "<td>\(e(i.file))</td><td class=\"nowrap\">\(state)</td><td class=\"num\">\(i.bytes.map(String.init) ?? "")</td>"
                 + "<td title=\"\(e(i.sha256 ?? ""))\">\(e(String((i.sha256 ?? "").prefix(12))))</td>"
-                + "<td>\(e(i.uploaded_by ?? ""))<br>\(e(i.uploaded_at ?? ""))</td>"
+                + "<td class=\"nowrap\">\(e(i.uploaded_by ?? "")) \(e(i.uploaded_at ?? ""))</td>"
             if canUpload {
                 let month = i.file.contains("/") ? String(i.file.prefix(7)) : v.period
                 let name = i.file.contains("/") ? String(i.file.dropFirst(8)) : i.file
@@ -76,7 +78,7 @@ enum PeriodPage {
 
     static func result(_ v: PeriodView, base: String, account: Account) -> String {
         let e = Page.escape
-        guard let r = v.result else { return "<div class=\"card\"><h2>\(ConsoleMessages.resultTitle)</h2><p>\(ConsoleMessages.notRunYet)</p></div>" }
+        guard let r = v.result else { return "<div class=\"card wide\"><h2>\(ConsoleMessages.resultTitle)</h2><p>\(ConsoleMessages.notRunYet)</p></div>" }
         var b = "<p>\(ConsoleMessages.ranBy(e(r.by), e(r.at)))："
         if r.ok {
             b += "<span class=\"ok\">\(ConsoleMessages.runOK)</span> \(ConsoleMessages.workersCount(r.workers ?? 0))，"
@@ -89,13 +91,12 @@ enum PeriodPage {
         if !r.accepted.isEmpty {
             b += "<p>\(ConsoleMessages.acceptedRows)：" + r.accepted.map { "\(e($0.row))（\(e($0.reason))）" }.joined(separator: "；") + "</p>"
         }
-        b += problems(r.problems, canAccept: account.has(.preparer) && v.status != "submitted" && v.status != "closed")
-        return "<div class=\"card\"><h2>\(ConsoleMessages.resultTitle)</h2>\(b)</div>"
+        return "<div class=\"card wide\"><h2>\(ConsoleMessages.resultTitle)</h2>\(b)</div>"
     }
 
     static func problems(_ list: [RunOutcome.Problem], canAccept: Bool) -> String {
         let e = Page.escape
-        guard !list.isEmpty else { return "<p>\(ConsoleMessages.noProblems)</p>" }
+        guard !list.isEmpty else { return "<div class=\"card\"><h2>\(ConsoleMessages.problemsTitle)</h2><p>\(ConsoleMessages.noProblems)</p></div>" }
         var rows = ""
         for (k, p) in list.enumerated() {
             var cells = "<td class=\"\(p.severity)\">\(ConsoleMessages.severityName(p.severity))</td><td>\(e(p.file ?? ""))</td>"
@@ -110,8 +111,8 @@ enum PeriodPage {
         }
         let head = [ConsoleMessages.severityColumn, ConsoleMessages.fileColumn, ConsoleMessages.lineColumn, ConsoleMessages.columnColumn, ConsoleMessages.problemColumn]
             + (canAccept ? [ConsoleMessages.accept] : [])
-        return "<h2>\(ConsoleMessages.problemsTitle)</h2><table id=\"problems\"><thead><tr>" + head.map { "<th>\($0)</th>" }.joined()
-            + "</tr></thead><tbody>\(rows)</tbody></table>"
+        return "<div class=\"card\"><h2>\(ConsoleMessages.problemsTitle)</h2><table id=\"problems\"><thead><tr>" + head.map { "<th>\($0)</th>" }.joined()
+            + "</tr></thead><tbody>\(rows)</tbody></table></div>"
     }
 
     static func workerList(_ workers: [[String]], v: PeriodView) -> String {

@@ -14,7 +14,8 @@ enum StaticFiles {
         .error{color:#b00020}.warning{color:#8a5300}.ok{color:#1b7a2f}.missing{color:#b00020;font-weight:bold}
         .status{display:inline-block;padding:1px 10px;border-radius:10px;background:#e8eef4}.status.closed{background:#d9f0de}
         .status.submitted{background:#fff1c9}.status.returned{background:#fbdada}
-        .row{display:flex;gap:14px;flex-wrap:wrap;align-items:flex-start}.row>.card{flex:1 1 420px}
+        .row{display:flex;gap:14px;flex-wrap:wrap;align-items:flex-start}.row>.card{flex:1 1 300px}.row>.card.wide{flex:2 1 560px}.nowrap{white-space:nowrap}
+        form.upload{display:flex;gap:6px;align-items:center;margin:0}form.upload input[type=file]{max-width:230px}
         #progress{font-family:monospace;white-space:pre-wrap}pre.explain{white-space:pre-wrap;background:#fff;border:1px solid #d5dbe1;padding:10px}
         """
 
