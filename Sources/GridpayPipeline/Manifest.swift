@@ -15,7 +15,9 @@ public struct Manifest: Codable, Equatable, Sendable {
 
     public struct Input: Codable, Equatable, Sendable {
         public var file: String, sha256: String, bytes: Int, rows: Int, rowsUsed: Int
-        enum CodingKeys: String, CodingKey { case file, sha256, bytes, rows, rowsUsed = "rows_used" }
+        /// The form it was read in, where not plain CSV (SPEC §16); absent otherwise.
+        public var form: String? = nil
+        enum CodingKeys: String, CodingKey { case file, sha256, bytes, rows, rowsUsed = "rows_used", form }
     }
 
     /// An earlier period read from its own inputs for the history.
@@ -75,7 +77,7 @@ extension Manifest {
         town = r.town
         period = "\(month.report.period)"
         rules = Rules(file: month.ruleFileName, version: r.version, effectiveFrom: "\(r.effectiveFrom)", sha256: month.rules.sha256)
-        inputs = month.inputs.files.map { Input(file: $0.file, sha256: $0.sha256, bytes: $0.bytes, rows: $0.rowsRead, rowsUsed: $0.rowsUsed) }
+        inputs = month.inputs.files.map { Input(file: $0.file, sha256: $0.sha256, bytes: $0.bytes, rows: $0.rowsRead, rowsUsed: $0.rowsUsed, form: $0.form) }
         self.history = history.monthsRead.map { p, m in
             History(period: "\(p)", rulesSHA256: m.rules.sha256, inputs: m.files.map { History.File(file: $0.file, sha256: $0.sha256) })
         }
@@ -108,8 +110,11 @@ extension Manifest {
         field(.rules, JSONText.object(Rules.CodingKeys.self, [.file: .text(rules.file), .version: .text(rules.version),
                                                               .effectiveFrom: .text(rules.effectiveFrom), .sha256: .text(rules.sha256)]))
         block(.inputs, inputs.map { i in
-            JSONText.object(Input.CodingKeys.self, [.file: .text(i.file), .sha256: .text(i.sha256), .bytes: .number(i.bytes),
-                                                    .rows: .number(i.rows), .rowsUsed: .number(i.rowsUsed)])
+            let plain = JSONText.object(Input.CodingKeys.self, [.file: .text(i.file), .sha256: .text(i.sha256), .bytes: .number(i.bytes),
+                                                                .rows: .number(i.rows), .rowsUsed: .number(i.rowsUsed)])
+            // "form" only where the file was read in a declared form: plain runs keep their bytes.
+            guard let form = i.form else { return plain }
+            return String(plain.dropLast()) + ", \(JSONText.quoted(Input.CodingKeys.form.stringValue)): \(JSONText.quoted(form))}"
         })
         block(.history, history.map { h in
             let files = h.inputs.map { JSONText.object(History.File.CodingKeys.self, [.file: .text($0.file), .sha256: .text($0.sha256)]) }

@@ -9,6 +9,8 @@ public struct InputFileRecord: Sendable {
     public var bytes: Int
     public var rowsRead: Int
     public var rowsUsed: Int
+    /// The form it was read in (SPEC §16), where not the plain one: encoding, delimiter, header row.
+    public var form: String? = nil
 }
 
 /// One month's inputs read and aggregated under one rule version.
@@ -253,6 +255,8 @@ final class JobQueue: @unchecked Sendable {
 final class TableJob: @unchecked Sendable {
     let table: Int
     let spec: TableSpec
+    /// The table's `file` as declared (a pattern, where this file is one of its matches).
+    let declaredFile: String
     let path: String
     let ingest: TableIngest
     /// Title rows and the totals row, as the table declares them.
@@ -272,6 +276,7 @@ final class TableJob: @unchecked Sendable {
     init(table: Int, spec: TableSpec, directory: String, month: MonthComputation, accepted: Set<RowPosition>, scratch: String?, sink: DeductionSink?,
          quarter: QuarterFile? = nil, sharedKeys: UniqueKeySink? = nil, file: String? = nil, keys: QuarterKeys? = nil) {
         self.table = table
+        declaredFile = spec.file
         var spec = spec
         if let file { spec.file = file }
         self.spec = spec
@@ -352,6 +357,7 @@ final class TableJob: @unchecked Sendable {
             sha256 = ""
             problems.append(InputProblem(.encoding, .error, file: spec.file, line: nil, message: "\(error)", acceptable: false))
         }
-        file = InputFileRecord(file: spec.file, sha256: sha256, bytes: hasher.bytes, rowsRead: ingest.rowsRead, rowsUsed: ingest.rowsUsed)
+        file = InputFileRecord(file: spec.file, sha256: sha256, bytes: hasher.bytes, rowsRead: ingest.rowsRead, rowsUsed: ingest.rowsUsed,
+                               form: ReadForm.describe(spec, declaredFile: declaredFile, skippedTotals: layout.skippedTotals))
     }
 }

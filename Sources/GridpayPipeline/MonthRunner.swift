@@ -86,13 +86,13 @@ public final class PreparedMonth {
         let r = report.rules
         var lines: [(String, String)] = [
             ("镇(街道)", "\(r.townName) (\(r.town))"),
-            (report.period.kind == .month ? "考核月份" : "考核期间", "\(report.period)（\(report.period.days) 天）"),
+            (report.period.kind == .month ? "考核月份" : "考核期间", report.period.aboutText(monthStartsOn: r.monthStartsOn)),
             ("规则文件", ruleFileName),
             ("规则版本", "\(r.version)，自 \(r.effectiveFrom) 起施行"),
             ("规则文件 SHA-256", rules.sha256),
         ]
         for f in inputs.files {
-            lines.append(("输入 \(f.file)", "SHA-256 \(f.sha256)；\(f.bytes) 字节；数据行 \(f.rowsRead)，计入 \(f.rowsUsed)"))
+            lines.append(("输入 \(f.file)", "SHA-256 \(f.sha256)；\(f.bytes) 字节；数据行 \(f.rowsRead)，计入 \(f.rowsUsed)" + (f.form.map { "；读取形式：\($0)" } ?? "")))
         }
         for (p, m) in history.monthsRead {
             lines.append(("\(p.kind == .month ? "历史月份" : "历史期间") \(p)", "规则 \((m.rules.path as NSString).lastPathComponent) 版本 \(m.rules.rules.version) SHA-256 \(m.rules.sha256)"))

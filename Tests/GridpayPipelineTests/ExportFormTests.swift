@@ -46,6 +46,8 @@ final class ExportFormTests: XCTestCase {
         var scores: [String]
         var records: [String]
         var problems: [String]
+        /// Each file read, with the form 说明 and the manifest record (where not plain CSV).
+        var forms: [String] = []
     }
 
     /// Runs 2026-10 with the given files in its folder; `scores`: each worker's item score.
@@ -67,7 +69,8 @@ final class ExportFormTests: XCTestCase {
             let scores = m.report.workers.map { "\($0.id) \($0.items.map(\.description).joined(separator: " "))" }
             let records = m.report.workers.flatMap { w in w.records.map { "\(w.id) \($0.file ?? ""):\($0.line ?? 0) \($0.points)" } }
             let problems = m.reportedProblems.map { "\($0.file):\($0.line ?? 0): \($0.severity.rawValue): \($0.message)" }
-            return Outcome(scores: scores, records: records.sorted(), problems: problems)
+            let forms = m.inputs.files.map { "\($0.file): \($0.form ?? "-")" }
+            return Outcome(scores: scores, records: records.sorted(), problems: problems, forms: forms)
         case .failure(let f):
             return Outcome(scores: [], records: [], problems: f.diagnostics.filter { $0.location != nil }.map { $0.description.replacingOccurrences(of: "\(dir)/", with: "") })
         }
@@ -107,6 +110,7 @@ final class ExportFormTests: XCTestCase {
             XCTAssertEqual(o.scores, Self.expectedScores)
             XCTAssertEqual(o.records, ["A1 events.csv:4 -2", "A1 events.csv:6 -1", "A2 events.csv:5 -3"])
             XCTAssertEqual(o.problems, [])
+            XCTAssertEqual(o.forms, ["events.csv: CSV，UTF-16，制表符分隔，表头第 3 行（其上 2 行为标题），末行“合计”已略过", "roster.csv: -"])
         }
     }
 
@@ -145,6 +149,8 @@ final class ExportFormTests: XCTestCase {
                                                             "events-1.csv": Self.utf8("单号,人,分\nE1,A1,2\nE2,A2,3\n")])
         XCTAssertEqual(ok.scores, Self.expectedScores)
         XCTAssertEqual(ok.records, ["A1 events-1.csv:2 -2", "A1 events-2.csv:2 -1", "A2 events-1.csv:3 -3"])
+        XCTAssertEqual(ok.forms, ["events-1.csv: CSV，UTF-8，逗号分隔，表头第 1 行，由 events-*.csv 匹配",
+                                  "events-2.csv: CSV，UTF-8，逗号分隔，表头第 1 行，由 events-*.csv 匹配", "roster.csv: -"])
     }
 
     func testAPatternMatchingNothingIsMissing() throws {

@@ -14,17 +14,6 @@ public struct CellForms: Sendable, Equatable {
     public var fullWidthDigits = false
 
     public init() {}
-
-    /// How messages name the forms a cell was expected in.
-    public var described: String {
-        var forms = patterns.map(\.text)
-        if forms.isEmpty {
-            if let thousands { forms.append("digits grouped by '\(Character(Unicode.Scalar(thousands)))' (e.g. 2\(Character(Unicode.Scalar(thousands)))400.50)") }
-            if percent { forms.append("a percentage with % (e.g. 92.3%)") }
-        }
-        if fullWidthDigits { forms.append("full-width digits allowed") }
-        return forms.joined(separator: ", ")
-    }
 }
 
 /// The unit a duration is counted in.

@@ -42,7 +42,7 @@ extension TableIngest {
 
     /// min and max bound a duration as a number (in its unit); never negative.
     func boundedDuration(_ n: ExactNumber, _ bytes: UnsafeBufferPointer<UInt8>, _ c: Int, _ d: ColumnDecoder, line: Int, field: Int) -> Value? {
-        let unit = formDecoders[c]?.forms.duration?.rawValue ?? ""
+        let unit = formDecoders[c]?.forms.duration
         if n < .zero || n > InputNumberLimits.largest {
             return fail(c, line, field, IngestMessages.durationOutOfRange(Self.shown(bytes), unit: unit), bytes)
         }

@@ -39,35 +39,63 @@ public enum IngestMessages {
     // MARK: value forms (FormDecoding); `fail` puts the column's name in front
 
     static func notInForms(_ shown: String, expected: String) -> String {
-        "is '\(shown)'; expected \(expected)"
+        bilingual(zh: "为“\(shown)”；应为\(expected)", en: "is '\(shown)'; expected \(expected)")
     }
 
     static func dateForms(_ forms: CellForms, time: Bool) -> String {
-        let what = time ? "a date-time" : "a date"
-        if forms.patterns.isEmpty { return "\(what) \(time ? "YYYY-MM-DD HH:MM" : "YYYY-MM-DD") (\(forms.described))" }
-        return "\(what) in one of the declared forms: \(forms.described)"
+        let plain = time ? "YYYY-MM-DD HH:MM" : "YYYY-MM-DD"
+        if forms.patterns.isEmpty {
+            return bilingual(zh: "\(time ? "日期时间" : "日期") \(plain)（\(described(forms))）", en: "\(time ? "a date-time" : "a date") \(plain) (\(described(forms)))")
+        }
+        return bilingual(zh: "规则文件所列格式之一的\(time ? "日期时间" : "日期")：\(described(forms))",
+                         en: "\(time ? "a date-time" : "a date") in one of the declared forms: \(described(forms))")
     }
 
     static func durationForms(_ forms: CellForms) -> String {
-        let unit = forms.duration?.rawValue ?? ""
-        if forms.patterns.isEmpty { return "a duration as a number of \(unit)" }
-        return "a duration in one of the declared forms: \(forms.described) (counted in \(unit))"
+        let unit = unitName(forms.duration)
+        if forms.patterns.isEmpty { return bilingual(zh: "以\(unit)计的时长数字", en: "a duration as a number of \(unit)") }
+        return bilingual(zh: "规则文件所列格式之一的时长：\(described(forms))（以\(unit)计）",
+                         en: "a duration in one of the declared forms: \(described(forms)) (counted in \(unit))")
     }
 
     static func numberForms(_ forms: CellForms, _ plain: String) -> String {
-        "\(plain) in the declared form: \(forms.described)"
+        bilingual(zh: "规则文件所写格式的数字（\(plain)）：\(described(forms))", en: "\(plain) in the declared form: \(described(forms))")
     }
 
-    static func durationOutOfRange(_ shown: String, unit: String) -> String {
-        "is \(shown); expected a duration of at least 0 \(unit) and at most \(InputNumberLimits.largest)"
+    /// The forms a column declares, as messages list them.
+    static func described(_ forms: CellForms) -> String {
+        var parts = forms.patterns.map(\.text)
+        if parts.isEmpty {
+            if let t = forms.thousands {
+                let sep = String(Character(Unicode.Scalar(t)))
+                parts.append(bilingual(zh: "以“\(sep)”每三位分隔（如 2\(sep)400.50）", en: "digits grouped by '\(sep)' (e.g. 2\(sep)400.50)"))
+            }
+            if forms.percent { parts.append(bilingual(zh: "带 % 的百分数（如 92.3%）", en: "a percentage with % (e.g. 92.3%)")) }
+        }
+        if forms.fullWidthDigits { parts.append(bilingual(zh: "可用全角数字", en: "full-width digits allowed")) }
+        return parts.joined(separator: bilingual(zh: "、", en: ", "))
     }
 
-    static func durationBelow(_ shown: String, _ n: ExactNumber, _ min: ExactNumber, unit: String) -> String {
-        "is \(shown) (\(n) \(unit)), below the minimum \(min); expected at least \(min) \(unit)"
+    static func unitName(_ unit: DurationUnit?) -> String {
+        switch unit {
+        case .hours?: return bilingual(zh: "小时", en: "hours")
+        default: return bilingual(zh: "分钟", en: "minutes")
+        }
     }
 
-    static func durationAbove(_ shown: String, _ n: ExactNumber, _ max: ExactNumber, unit: String) -> String {
-        "is \(shown) (\(n) \(unit)), above the maximum \(max); expected at most \(max) \(unit)"
+    static func durationOutOfRange(_ shown: String, unit: DurationUnit?) -> String {
+        bilingual(zh: "为 \(shown)；应为不小于 0、不大于 \(InputNumberLimits.largest) \(unitName(unit))的时长",
+                  en: "is \(shown); expected a duration of at least 0 \(unitName(unit)) and at most \(InputNumberLimits.largest)")
+    }
+
+    static func durationBelow(_ shown: String, _ n: ExactNumber, _ min: ExactNumber, unit: DurationUnit?) -> String {
+        bilingual(zh: "为 \(shown)（\(n) \(unitName(unit))），低于下限 \(min)；应不少于 \(min) \(unitName(unit))",
+                  en: "is \(shown) (\(n) \(unitName(unit))), below the minimum \(min); expected at least \(min) \(unitName(unit))")
+    }
+
+    static func durationAbove(_ shown: String, _ n: ExactNumber, _ max: ExactNumber, unit: DurationUnit?) -> String {
+        bilingual(zh: "为 \(shown)（\(n) \(unitName(unit))），超过上限 \(max)；应不超过 \(max) \(unitName(unit))",
+                  en: "is \(shown) (\(n) \(unitName(unit))), above the maximum \(max); expected at most \(max) \(unitName(unit))")
     }
 
     // MARK: workers

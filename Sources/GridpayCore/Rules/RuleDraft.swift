@@ -16,6 +16,8 @@ final class RuleDraft {
     var effectiveFrom = Period(year: 1900, month: 1)
     var effectiveFromLocation: SourceLocation?
     var periodKind = PeriodKind.month
+    /// `month_starts_on`: the day of the previous month a pay month starts on (1: the calendar month).
+    var monthStartsOn = 1
     var tables: [TableSpec] = []
     /// `worker = "…"` of each table (by index), resolved once the roster is known.
     var workerColumnNames: [Int: TOMLString] = [:]

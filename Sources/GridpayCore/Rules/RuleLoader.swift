@@ -93,6 +93,7 @@ public enum RuleLoader {
             grades: d.grades, aggregates: d.context.aggregates, groups: d.context.groups, tests: d.tests, file: d.file)
         ruleSet.vetoes = d.vetoes
         ruleSet.hasPay = d.pay != nil
+        ruleSet.monthStartsOn = d.monthStartsOn
         ruleSet.ratings = d.ratings
         ruleSet.effectiveFromLocation = d.effectiveFromLocation
         ruleSet.summaryColumns = d.summaryColumns

@@ -59,6 +59,10 @@ enum RuleMessages {
         .error("effective_from must be a month YYYY-MM, found '\(text)'", at: loc)
     }
 
+    static func badMonthStartsOn(_ shown: String, latest: Int, at loc: Location) -> Diagnostic {
+        .error("month_starts_on must be a day from 1 to \(latest) (26: the month 2026-10 runs from 2026-09-26 to 2026-10-25), but is \(shown)", at: loc)
+    }
+
     static func badAssessmentPeriod(_ text: String, at loc: Location) -> Diagnostic {
         .error("period (the assessment period) must be \"month\", \"quarter\", \"half-year\" or \"year\", found '\(text)'", at: loc)
     }

@@ -292,6 +292,8 @@ public struct RuleSet: Sendable {
     public var version: String
     public var effectiveFrom: Period
     public var periodKind: PeriodKind
+    /// The day of the previous month each pay month starts on (1: the calendar month; SPEC §16).
+    public var monthStartsOn = 1
     public var tables: [TableSpec]
     public var roster: RosterSpec
     public var values: [NamedValue]

@@ -91,7 +91,7 @@ public final class MonthComputation {
         self.rules = rules
         self.span = span
         self.period = span.lastMonth
-        lengths = PeriodLengths(days: span.days, monthDays: span.lastMonth.days)
+        lengths = PeriodLengths(days: span.days(monthStartsOn: rules.monthStartsOn), monthDays: PayDays(span.lastMonth, startsOn: rules.monthStartsOn).days)
         self.history = history
         var byTable = Array(repeating: [Int](), count: rules.tables.count)
         for (i, a) in rules.aggregates.enumerated() { byTable[a.table].append(i) }

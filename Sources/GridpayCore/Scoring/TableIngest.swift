@@ -16,7 +16,8 @@ public protocol UniqueKeySink: AnyObject {
 public final class TableIngest {
     public let tableIndex: Int
     let spec: TableSpec
-    let period: Period
+    /// The days of this file's month that dates must lie in (month_starts_on moves them).
+    let period: PayDays
     let month: MonthComputation
     /// Declared column → field index in the file.
     var fieldOf: [Int] = []
@@ -102,7 +103,7 @@ public final class TableIngest {
         if let file { spec.file = file }
         if let quarter { spec.file = quarter.label }
         self.spec = spec
-        period = quarter?.month ?? month.period
+        period = PayDays(quarter?.month ?? month.period, startsOn: month.rules.monthStartsOn)
         self.month = month
         self.keySink = keySink
         acceptedLines = Set(accepted.filter { $0.file == spec.file }.map(\.line))
@@ -710,9 +711,9 @@ public final class TableIngest {
         guard d.withinPeriod else { return v }
         switch v {
         case .date(let date) where !period.contains(date):
-            return fail(c, line, field, "\(Self.shown(bytes)) is outside \(period); expected a date from \(period.firstDay) to \(period.lastDay)", bytes, kind: .outsidePeriod, bare: true)
+            return fail(c, line, field, "\(Self.shown(bytes)) is outside \(period.month); expected a date from \(period.firstDay) to \(period.lastDay)", bytes, kind: .outsidePeriod, bare: true)
         case .datetime(let dt) where !period.contains(dt.date):
-            return fail(c, line, field, "\(Self.shown(bytes)) is outside \(period); expected a time from \(period.firstDay) 00:00 to \(period.lastDay) 23:59", bytes, kind: .outsidePeriod, bare: true)
+            return fail(c, line, field, "\(Self.shown(bytes)) is outside \(period.month); expected a time from \(period.firstDay) 00:00 to \(period.lastDay) 23:59", bytes, kind: .outsidePeriod, bare: true)
         default:
             return v
         }

@@ -7,8 +7,11 @@
 ///     version = "2026.1"
 ///     effective_from = "2026-01"
 ///     period = "month"           # "quarter", "half-year" or "year"; optional (default month)
+///     month_starts_on = 26       # a pay month from the 26th of the previous month (SPEC §16); optional
 enum RulesSection {
-    static let keys = ["town", "name", "version", "effective_from", "period"]
+    static let keys = ["town", "name", "version", "effective_from", "period", "month_starts_on"]
+    /// Every month has the day: a month starting on the 29th would have no start in February.
+    static let latestMonthStart = 28
 
     static func read(_ d: RuleDraft) {
         guard let table = d.top.subtable("rules") else { return }
@@ -28,6 +31,15 @@ enum RulesSection {
         if let s = r.string("period", required: false) {
             if let k = PeriodKind(rawValue: s.value) { d.periodKind = k } else {
                 d.report(RuleMessages.badAssessmentPeriod(s.value, at: s.location(ofCharacterAt: 0)))
+            }
+        }
+        if let node = r.table["month_starts_on"] {
+            if case .number(let n, _) = node.value, n.isInteger, n >= ExactNumber(1), n <= ExactNumber(latestMonthStart) {
+                d.monthStartsOn = Int(n.numerator)
+            } else {
+                let shown: String
+                if case .number(_, let text) = node.value { shown = text } else { shown = node.value.kindName }
+                d.report(RuleMessages.badMonthStartsOn(shown, latest: latestMonthStart, at: node.location))
             }
         }
     }
