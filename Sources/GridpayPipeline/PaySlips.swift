@@ -26,15 +26,19 @@ enum PrintedPage {
     }
 }
 
-/// 工资条: one slip per worker, cut apart for handing out. Each slip is a header row and a
-/// value row with every column of 绩效工资, then an empty row to cut along. Slips go in the pay
+/// 工资条: one slip per worker, cut apart for handing out. Each slip is a title row (the town, the
+/// period: a slip cut from the page still says whose pay for which period), a header row and a
+/// value row with every column of 绩效工资, then a dashed line to cut along. Slips go in the pay
 /// sheet's order (village by village, by id). Printed at a fixed scale with a page break every
 /// `perPage` slips, so that no slip is split across pages; past 1,024 pages (Excel's 1,023
 /// breaks) the slips continue on 工资条2, 工资条3, ….
 extension WorkbookWriter {
-    /// Heights in points: header row (per line), value row, the gap to cut along.
+    /// Heights in points: title row, value row, the gap with the line to cut along.
+    static let slipTitleHeight = 17.0
     static let slipValueHeight = 17.0
-    static let slipGapHeight = 9.0
+    static let slipGapHeight = 12.0
+    /// Rows of one slip: title, header, values, cut line.
+    static let slipRows = 4
     /// Pages of slips on one sheet: Excel keeps at most 1,023 manual page breaks a sheet.
     static let slipPagesPerSheet = 1024
 
@@ -42,6 +46,18 @@ extension WorkbookWriter {
         case text(String)
         case number(ExactNumber)
     }
+
+    /// How the slips are laid out: column widths, print scale, row heights, slips a page.
+    struct SlipLayout {
+        var widths: [Double]
+        var scale: Int
+        var headerHeight: Double
+        var valueHeight: Double
+        var perPage: Int
+    }
+
+    /// Each slip's title: the town and the period, e.g. "清河镇 2026-10 绩效工资条".
+    var slipTitle: String { "\(rules.townName) \(report.period) \(SheetLabels.paySheet)条" }
 
     /// The slip values of report.workers[m], in payColumns() order (as its 绩效工资 row).
     func slipValues(_ m: Int) -> [SlipCell] {
@@ -55,10 +71,8 @@ extension WorkbookWriter {
         return cells
     }
 
-    func writeSlips(_ book: XLSXWorkbook, _ s: SheetFormats) throws(XLSXError) {
-        let columns = payColumns()
-        let order = payGroups().flatMap { $0.1 }
-        // First pass: the widths, hence the print scale and the slips a page holds.
+    /// The widths from every slip's values, hence the print scale and the slips a page holds.
+    func slipLayout(_ columns: [SheetColumn], _ order: [Int]) -> SlipLayout {
         var sizer = ColumnSizer(columns)
         var valueLines = 1
         for k in order {
@@ -77,10 +91,16 @@ extension WorkbookWriter {
         let headerLines = columns.map { ColumnSizer.headerLines($0.header) }.max() ?? 1
         let headerHeight = TableSheet.rowHeight(lines: headerLines)
         let valueHeight = max(Self.slipValueHeight, TableSheet.rowHeight(lines: valueLines))
-        let slipHeight = headerHeight + valueHeight + Self.slipGapHeight
+        let slipHeight = Self.slipTitleHeight + headerHeight + valueHeight + Self.slipGapHeight
         let perPage = max(1, Int((PrintedPage.height / (slipHeight * Double(scale) / 100)).rounded(.down)))
-        let perSheet = perPage * Self.slipPagesPerSheet
+        return SlipLayout(widths: widths, scale: scale, headerHeight: headerHeight, valueHeight: valueHeight, perPage: perPage)
+    }
 
+    func writeSlips(_ book: XLSXWorkbook, _ s: SheetFormats) throws(XLSXError) {
+        let columns = payColumns()
+        let order = payGroups().flatMap { $0.1 }
+        let layout = slipLayout(columns, order)
+        let perSheet = layout.perPage * Self.slipPagesPerSheet
         var first = 0
         var sheetNumber = 0
         repeat {
@@ -88,30 +108,35 @@ extension WorkbookWriter {
             let name = sheetNumber == 1 ? SheetLabels.slipSheet : "\(SheetLabels.slipSheet)\(sheetNumber)"
             let slips = order[first..<min(order.count, first + perSheet)]
             let ws = try book.addWorksheet(named: name)
-            try ws.setUpPrinting(scalePercent: scale,
+            try ws.setUpPrinting(scalePercent: layout.scale,
                                  header: "&C\(TableSheet.escaped("\(rules.townName) \(report.period) \(name)"))",
-                                 footer: "&C第 &P 页，共 &N 页")
+                                 footer: TableSheet.pageFooter)
             let t = TableSheet(sheet: ws, s, columns: columns)
-            var row = 0
-            for k in slips {
-                try t.writeHeader(row: row)
-                try ws.setRowHeight(row: row, height: headerHeight)
-                row += 1
-                for (c, v) in slipValues(k).enumerated() {
-                    switch v {
-                    case .text(let text): try t.text(text, row: row, column: c)
-                    case .number(let n): try t.number(n, row: row, column: c)
-                    }
-                }
-                try ws.setRowHeight(row: row, height: valueHeight)
-                row += 1
-                try ws.setRowHeight(row: row, height: Self.slipGapHeight)
-                row += 1
-            }
-            for (c, w) in widths.enumerated() { try ws.setColumnWidth(first: c, last: c, width: w) }
-            let breaks = Array(stride(from: perPage * 3, to: slips.count * 3, by: perPage * 3))
+            for (n, k) in slips.enumerated() { try writeSlip(k, at: n * Self.slipRows, t, layout, s) }
+            for (c, w) in layout.widths.enumerated() { try ws.setColumnWidth(first: c, last: c, width: w) }
+            let rowsPerPage = layout.perPage * Self.slipRows
+            let breaks = Array(stride(from: rowsPerPage, to: slips.count * Self.slipRows, by: rowsPerPage))
             if !breaks.isEmpty { try ws.setPageBreaks(beforeRows: breaks) }
             first += perSheet
         } while first < order.count
+    }
+
+    /// One slip from `top`: title, header, values, cut line.
+    func writeSlip(_ k: Int, at top: Int, _ t: TableSheet, _ layout: SlipLayout, _ s: SheetFormats) throws(XLSXError) {
+        let last = t.columns.count - 1
+        try t.sheet.mergeRange(firstRow: top, firstColumn: 0, lastRow: top, lastColumn: last, string: slipTitle, format: s.title())
+        try t.setHeight(row: top, Self.slipTitleHeight)
+        try t.writeHeader(row: top + 1)
+        try t.setHeight(row: top + 1, layout.headerHeight)
+        for (c, v) in slipValues(k).enumerated() {
+            switch v {
+            case .text(let text): try t.text(text, row: top + 2, column: c)
+            case .number(let n): try t.number(n, row: top + 2, column: c)
+            }
+        }
+        try t.setHeight(row: top + 2, layout.valueHeight)
+        let cut = try s.cutLine()
+        for c in 0...last { try t.sheet.writeBlank(row: top + 3, column: c, format: cut) }
+        try t.setHeight(row: top + 3, Self.slipGapHeight)
     }
 }

@@ -202,6 +202,14 @@ final class SheetFormats {
         try book.format(XLSXFormatSpec(bold: true, horizontalAlignment: .center, border: true, wrapText: true, verticalCenter: true))
     }
 
+    /// A title inside a sheet (each pay slip's town and period): bold, left, no border.
+    func title() throws(XLSXError) -> XLSXFormat {
+        try book.format(XLSXFormatSpec(bold: true, horizontalAlignment: .left, verticalCenter: true))
+    }
+
+    /// A row's cells that draw a dashed line to cut along.
+    func cutLine() throws(XLSXError) -> XLSXFormat { try book.format(XLSXFormatSpec(dashedBottom: true)) }
+
     func cell(_ style: ColumnStyle, bold: Bool = false, wrap: Bool = false) throws(XLSXError) -> XLSXFormat {
         let key = Key(style: style, bold: bold, wrap: wrap)
         if let f = cache[key] { return f }
@@ -222,6 +230,12 @@ final class TableSheet {
     var columns: [SheetColumn] { sizer.columns }
     /// The row whose height was last raised for wrapped text, and to how many lines.
     private var tallRow = -1, tallLines = 1
+    /// Heights set on rows (points); other rows have the default height.
+    private(set) var rowHeights: [Int: Double] = [:]
+    /// The running page header (Excel codes: "&C" centers): the sheet's title.
+    private(set) var pageHeader: String?
+    /// The page number on every printed page.
+    static let pageFooter = "&C第 &P 页，共 &N 页"
 
     /// - Parameters:
     ///   - title: printed centered at the top of every page.
@@ -231,7 +245,8 @@ final class TableSheet {
         self.formats = formats
         sizer = ColumnSizer(columns)
         sheet = try book.addWorksheet(named: name)
-        try sheet.setUpPrinting(repeatRows: 0...0, header: "&C\(Self.escaped(title))", footer: "&C第 &P 页，共 &N 页")
+        pageHeader = "&C\(Self.escaped(title))"
+        try sheet.setUpPrinting(repeatRows: 0...0, header: pageHeader, footer: Self.pageFooter)
         try sheet.freezePanes(row: 1, column: 0)
         try writeHeader(row: 0)
         if let dataRows { try sheet.autofilter(firstRow: 0, firstColumn: 0, lastRow: dataRows, lastColumn: columns.count - 1) }
@@ -266,8 +281,25 @@ final class TableSheet {
             if measured { sizer.measure(ColumnSizer.headerNeed(h), column: c) }
         }
         let lines = headers.map { ColumnSizer.headerLines($0) }.max() ?? 1
-        if lines > 1 { try sheet.setRowHeight(row: row, height: Self.rowHeight(lines: lines)) }
+        if lines > 1 { try setHeight(row: row, Self.rowHeight(lines: lines)) }
     }
+
+    /// Sets a row's height (points) and remembers it for laying out printed pages.
+    func setHeight(row: Int, _ height: Double) throws(XLSXError) {
+        try sheet.setRowHeight(row: row, height: height)
+        rowHeights[row] = height
+    }
+
+    /// Raises a row to at least `height` points (e.g. room to sign), keeping a taller wrap.
+    func raise(row: Int, to height: Double) throws(XLSXError) {
+        if (rowHeights[row] ?? 0) < height { try setHeight(row: row, height) }
+    }
+
+    /// Points a row takes on the page (before the print scale).
+    func height(of row: Int) -> Double { rowHeights[row] ?? PrintedPage.rowPoints }
+
+    /// Makes a column at least `units` wide (e.g. room to sign in an empty column).
+    func reserve(_ units: Double, column: Int) { sizer.measure(units, column: column) }
 
     /// Points for a row of `lines` lines of 11-point text (Chinese glyphs need about 15 each).
     static func rowHeight(lines: Int) -> Double { Double(lines) * 15 + 2 }
@@ -286,7 +318,7 @@ final class TableSheet {
             if row != tallRow || lines > tallLines {
                 tallRow = row
                 tallLines = lines
-                try sheet.setRowHeight(row: row, height: Self.rowHeight(lines: lines))
+                try setHeight(row: row, Self.rowHeight(lines: lines))
             }
         }
     }

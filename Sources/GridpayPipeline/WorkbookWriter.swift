@@ -88,60 +88,6 @@ struct WorkbookWriter {
         return columns
     }
 
-    func writePay(_ book: XLSXWorkbook, _ s: SheetFormats) throws {
-        let columns = payColumns()
-        let groups = payGroups()
-        let ws = try sheet(book, SheetLabels.paySheet, columns, dataRows: report.workers.count + groups.count, s)
-        // base, score pay, the yuan columns, deductions, payable, shortfall: all but the 4 text columns and 总分.
-        let moneyColumns = columns.count - 5
-        var row = 1
-        var grand = [ExactNumber](repeating: .zero, count: moneyColumns)
-        func amounts(_ w: WorkerReport, _ m: Int) -> [ExactNumber] {
-            [w.base] + report.payColumns.map { report.amount($0, of: w) } + [w.deductions]
-                + (month.carried != nil ? [month.adjustments[m]] : []) + [w.payable, w.shortfall]
-        }
-        func writeAmounts(_ values: [ExactNumber], bold: Bool) throws(XLSXError) {
-            try ws.number(values[0], row: row, column: 4, bold: bold)
-            for (k, v) in values.dropFirst().enumerated() {
-                try ws.number(v, row: row, column: 6 + k, bold: bold)
-            }
-        }
-        for (unit, members) in groups {
-            var sub = [ExactNumber](repeating: .zero, count: grand.count)
-            for m in members {
-                let w = report.workers[m]
-                for (c, t) in [w.id, w.name, w.unit, w.group].enumerated() { try ws.text(t, row: row, column: c) }
-                let a = amounts(w, m)
-                try writeAmounts(a, bold: false)
-                try ws.number(w.total, row: row, column: 5)
-                for k in a.indices { sub[k] = try sub[k].adding(a[k]) }
-                row += 1
-            }
-            try ws.blank(row: row, column: 0, bold: true)
-            try ws.text(SheetLabels.subtotal, row: row, column: 1, bold: true)
-            try ws.text(unit, row: row, column: 2, bold: true)
-            try ws.blank(row: row, column: 3, bold: true)
-            try ws.blank(row: row, column: 5, bold: true)
-            try writeAmounts(sub, bold: true)
-            for k in sub.indices { grand[k] = try grand[k].adding(sub[k]) }
-            row += 1
-        }
-        try ws.blank(row: row, column: 0, bold: true)
-        try ws.text(SheetLabels.grandTotal, row: row, column: 1, bold: true)
-        for c in [2, 3, 5] { try ws.blank(row: row, column: c, bold: true) }
-        try writeAmounts(grand, bold: true)
-        row += 2
-        let third = max(1, columns.count / 3)
-        try ws.note("制表：", row: row, column: 0)
-        try ws.note("审核：", row: row, column: third)
-        try ws.note("负责人：", row: row, column: 2 * third)
-        row += 1
-        try ws.note("日期：", row: row, column: 0)
-        try ws.note("日期：", row: row, column: third)
-        try ws.note("日期：", row: row, column: 2 * third)
-        try ws.finish()
-    }
-
     /// Workers by village (positions in report.workers), villages in roster order, workers by
     /// id within a village. Indices, not copies: a province has 200,000 reports.
     func payGroups() -> [(String, [Int])] {

@@ -18,9 +18,12 @@ public struct XLSXFormatSpec: Hashable, Sendable {
     public var fontSize: Double?
     /// Text in the middle of a tall cell rather than at its bottom (Excel's default).
     public var verticalCenter: Bool
+    /// A dashed line along the cell's bottom (a line to cut along).
+    public var dashedBottom: Bool
 
     public init(bold: Bool = false, numberFormat: String? = nil, horizontalAlignment: Alignment? = nil,
-                border: Bool = false, wrapText: Bool = false, fontSize: Double? = nil, verticalCenter: Bool = false) {
+                border: Bool = false, wrapText: Bool = false, fontSize: Double? = nil, verticalCenter: Bool = false,
+                dashedBottom: Bool = false) {
         self.bold = bold
         self.numberFormat = numberFormat
         self.horizontalAlignment = horizontalAlignment
@@ -28,6 +31,7 @@ public struct XLSXFormatSpec: Hashable, Sendable {
         self.wrapText = wrapText
         self.fontSize = fontSize
         self.verticalCenter = verticalCenter
+        self.dashedBottom = dashedBottom
     }
 }
 

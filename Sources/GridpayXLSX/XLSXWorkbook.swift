@@ -152,6 +152,7 @@ public final class XLSXWorkbook {
             format_set_align(format, UInt8(value.rawValue))
         }
         if spec.border { format_set_border(format, UInt8(LXW_BORDER_THIN.rawValue)) }
+        if spec.dashedBottom { format_set_bottom(format, UInt8(LXW_BORDER_DASHED.rawValue)) }
         if spec.wrapText { format_set_text_wrap(format) }
         if spec.verticalCenter { format_set_align(format, UInt8(LXW_ALIGN_VERTICAL_CENTER.rawValue)) }
         if let size = spec.fontSize { format_set_font_size(format, size) }

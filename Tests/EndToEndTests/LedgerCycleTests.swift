@@ -136,9 +136,10 @@ final class LedgerCycleTests: XCTestCase {
             "\"W1\",\"甲\",\"东关村\",\"G1\",\"2000.00\",\"29.00\",\"580.00\",\"30.00\",\"0.00\",\"30.00\",\"130.00\",\"680.00\",\"0.00\"",
             "\"W2\",\"乙\",\"东关村\",\"G1\",\"100.00\",\"29.00\",\"29.00\",\"30.00\",\"0.00\",\"30.00\",\"-34.00\",\"0.00\",\"35.00\"",
         ])
-        // Each pay slip has the pay sheet's columns, 往期调整 included, and W1's pay line.
+        // Each pay slip has the town and period, the pay sheet's columns, 往期调整 included, and W1's pay line.
         let pay = try sheet("2026-09", "绩效工资"), slips = try sheet("2026-09", "工资条")
-        XCTAssertEqual(slips.first, pay.first)
+        XCTAssertEqual(slips.first, ["清河镇 2026-09 绩效工资条"])
+        XCTAssertEqual(slips.dropFirst().first, pay.first)
         XCTAssertTrue(pay.first?.contains("往期调整") == true)
         XCTAssertTrue(slips.contains(try XCTUnwrap(pay.first { $0.first == "W1" })), "\(slips)")
         XCTAssertEqual(try sheet("2026-09", "往期更正"), [

@@ -48,10 +48,44 @@ final class MonthRunnerTests: XCTestCase {
         // The grand total of payable equals the sum over workers.
         let payable = all.filter { $0.first?.hasPrefix("QH") == true }.map { Decimal(string: $0[10])! }.reduce(0, +)
         XCTAssertEqual(Decimal(string: grand[10]), payable)
-        XCTAssertTrue(all.contains { $0.first == "制表：" })
-        // The repeated header row and landscape A4 of every sheet.
+        // Under 合计, 实发绩效's total in words: 98,821.91 → 玖万捌仟捌佰贰拾壹元玖角壹分.
+        XCTAssertEqual(grand[10], "98821.91")
+        let words = try XCTUnwrap(all.firstIndex { $0 == grand }) + 1
+        XCTAssertEqual(all[words], ["实发绩效合计（大写）：人民币玖万捌仟捌佰贰拾壹元玖角壹分"])
+        XCTAssertEqual(all[words + 1], [])
+        XCTAssertEqual(all[words + 2], ["制表：", "", "", "", "审核：", "", "", "", "负责人："])
+        XCTAssertEqual(all[words + 3], ["日期：", "", "", "", "日期：", "", "", "", "日期："])
+        // No 领款人签字 unless the rule file asks for it.
+        XCTAssertFalse(book.row("绩效工资", 0).contains("领款人签字"))
+        // The repeated header row and landscape A4 of every sheet; the pay sheet at a fixed scale
+        // (Excel ignores manual page breaks under fit to page): widths 13 17 12 11 16 8 11 16 16
+        // 11 11 9 as the slips', 80%.
         XCTAssertTrue(book.text("xl/workbook.xml").contains("_xlnm.Print_Titles"))
-        XCTAssertTrue(book.text("xl/worksheets/sheet2.xml").contains(#"<pageSetup paperSize="9" fitToHeight="0" orientation="landscape"/>"#))
+        XCTAssertTrue(book.text("xl/worksheets/sheet2.xml").contains(#"<pageSetup paperSize="9" scale="80" orientation="landscape"/>"#))
+    }
+
+    /// `[pay] recipient_signature = true`: a last column 领款人签字, empty and bordered, on every
+    /// worker, 小计 and 合计 row; worker rows 24 points tall to sign in; slips without it.
+    func testRecipientSignatureColumnWhereTheRuleFileAsks() throws {
+        let tmp = TemporaryFolder()
+        let rules = try String(contentsOfFile: "\(packageRoot)/Rules/qinghe.toml", encoding: .utf8)
+        XCTAssertTrue(rules.contains("\n[pay]\n"))
+        try FileManager.default.createDirectory(atPath: "\(tmp.path)/Rules", withIntermediateDirectories: true)
+        try rules.replacingOccurrences(of: "\n[pay]\n", with: "\n[pay]\nrecipient_signature = true\n")
+            .write(toFile: "\(tmp.path)/Rules/qinghe.toml", atomically: true, encoding: .utf8)
+        var request = TestTown.sample("qinghe", "2026-10", output: tmp.path)
+        request.rulesDir = "\(tmp.path)/Rules"
+        guard case .success(let result) = MonthRunner.run(request) else { return XCTFail("run failed") }
+        let book = try WorkbookReader(path: "\(result.directory)/qinghe-2026-10.xlsx")
+        XCTAssertEqual(book.row("绩效工资", 0).last, "领款人签字")
+        XCTAssertEqual(book.row("绩效工资", 0).count, 13)
+        XCTAssertEqual(book.row("工资条", 1).count, 12)
+        let xml = book.text("xl/worksheets/sheet2.xml")
+        // QH0001 on row 2: its M cell is a bordered blank; the row is 24 points tall.
+        XCTAssertTrue(xml.contains(#"<row r="2" ht="24" customHeight="1">"#), xml)
+        XCTAssertNotNil(xml.range(of: #"<c r="M2" s="[0-9]+"/>"#, options: .regularExpression))
+        // Width: 16 characters and the 2 of padding.
+        XCTAssertTrue(xml.contains(#"<col min="13" max="13" width="18.7109375" customWidth="1"/>"#), xml)
     }
 
     func testDeductionDetailsNameTheirInputRows() throws {

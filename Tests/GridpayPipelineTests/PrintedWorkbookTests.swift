@@ -59,7 +59,8 @@ final class PrintedWorkbookTests: XCTestCase {
         for sheet in book.sheetOrder {
             let printed = pagesOf[sheet] ?? []
             XCTAssertFalse(printed.isEmpty, "sheet \(sheet) printed no page")
-            let headers = book.row(sheet, 0).filter { !$0.isEmpty }.map { $0.filter { !$0.isWhitespace } }
+            // A slip's column headers are its second row (the first: the town and the period).
+            let headers = book.row(sheet, sheet == "工资条" ? 1 : 0).filter { !$0.isEmpty }.map { $0.filter { !$0.isWhitespace } }
             XCTAssertFalse(headers.isEmpty, sheet)
             // Tables repeat their header row on every page, and every page of 工资条 starts with a
             // slip; 统计 holds several tables, so only its first page has row 0.
@@ -81,15 +82,20 @@ final class PrintedWorkbookTests: XCTestCase {
             }
         }
 
-        // 工资条: on every page as many slip headers as slip values (a split slip leaves one alone).
+        // 工资条: on every page as many slip titles (town and period) and slip headers as slip
+        // values (a split slip leaves one alone).
         var ids: Set<String> = []
-        while let id = book.row("工资条", 3 * ids.count + 1).first { ids.insert(id) }
-        let firstHeader = try XCTUnwrap(book.row("工资条", 0).first)
+        while let id = book.row("工资条", 4 * ids.count + 2).first { ids.insert(id) }
+        let title = try XCTUnwrap(book.row("工资条", 0).first).filter { !$0.isWhitespace }
+        XCTAssertTrue(title.contains(period), title)
+        let firstHeader = try XCTUnwrap(book.row("工资条", 1).first)
         var slips = 0
         for (n, lines) in (pagesOf["工资条"] ?? []).enumerated() {
+            let titleLines = lines.filter { $0 == title }.count
             let headerLines = lines.filter { $0.hasPrefix(firstHeader) }.count
             let valueLines = lines.filter { line in ids.contains { line.hasPrefix($0) } }.count
             XCTAssertEqual(headerLines, valueLines, "工资条 page \(n + 1): a slip is split")
+            XCTAssertEqual(titleLines, valueLines, "工资条 page \(n + 1): a slip without its town and period")
             slips += valueLines
         }
         XCTAssertEqual(slips, ids.count)

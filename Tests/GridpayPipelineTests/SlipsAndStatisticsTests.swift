@@ -13,27 +13,32 @@ final class SlipsAndStatisticsTests: XCTestCase {
         return try WorkbookReader(path: "\(result.directory)/qinghe-2026-10.xlsx")
     }
 
-    func testOneSlipPerWorkerWithEveryPayColumnAndPageBreaksBetweenSlips() throws {
+    func testOneSlipPerWorkerWithTownPeriodEveryPayColumnAndPageBreaksBetweenSlips() throws {
         let book = try sampleBook()
         let header = book.row("绩效工资", 0)
         // The pay sheet's worker rows, in its order (subtotal rows have no id).
         let payRows = (1...80).map { book.row("绩效工资", $0) }.filter { $0.first?.hasPrefix("QH") == true }
         XCTAssertEqual(payRows.count, 53)
         for (k, pay) in payRows.enumerated() {
-            XCTAssertEqual(book.row("工资条", 3 * k), header, "slip \(k + 1): its own header row")
-            XCTAssertEqual(book.row("工资条", 3 * k + 1), pay, "slip \(k + 1): the worker's pay line")
-            XCTAssertEqual(book.row("工资条", 3 * k + 2), [], "slip \(k + 1): an empty row to cut along")
+            XCTAssertEqual(book.row("工资条", 4 * k), ["清河镇 2026-10 绩效工资条"], "slip \(k + 1): the town and the period")
+            XCTAssertEqual(book.row("工资条", 4 * k + 1), header, "slip \(k + 1): its own header row")
+            XCTAssertEqual(book.row("工资条", 4 * k + 2), pay, "slip \(k + 1): the worker's pay line")
+            XCTAssertEqual(book.row("工资条", 4 * k + 3), [], "slip \(k + 1): a row with a line to cut along")
         }
-        XCTAssertEqual(book.row("工资条", 3 * 53), [])
+        XCTAssertEqual(book.row("工资条", 4 * 53), [])
         let xml = book.text("xl/worksheets/sheet3.xml")
         // Fixed scale, not fit to page (Excel ignores manual breaks under fit to page).
         // Widths 13 17 12 11 16 8 11 16 16 11 11 9 take Σ ((7w + 5) × 0.75 × 1.1) = 921.525 points;
         // the page has 741: 741 / 921.525 = 80.4% → 80.
         XCTAssertTrue(xml.contains(#"<pageSetup paperSize="9" scale="80" orientation="landscape"/>"#), xml)
         XCTAssertFalse(xml.contains("fitToPage"))
-        // Header 17 + value 17 + gap 9 = 43 points a slip; at 80% 34.4; 460 / 34.4 → 13 slips
-        // a page: breaks before rows 39, 78, 117, 156 (each at a slip's header row).
-        XCTAssertTrue(xml.contains(#"<rowBreaks count="4" manualBreakCount="4"><brk id="39" max="16383" man="1"/><brk id="78" max="16383" man="1"/><brk id="117" max="16383" man="1"/><brk id="156" max="16383" man="1"/></rowBreaks>"#), xml)
+        // Title 17 + header 17 + value 17 + gap 12 = 63 points a slip; at 80% 50.4; 460 / 50.4
+        // → 9 slips a page: breaks before rows 36, 72, 108, 144, 180 (each at a slip's title).
+        let breaks = [36, 72, 108, 144, 180].map { #"<brk id="\#($0)" max="16383" man="1"/>"# }.joined()
+        XCTAssertTrue(xml.contains(#"<rowBreaks count="5" manualBreakCount="5">\#(breaks)</rowBreaks>"#), xml)
+        // Each slip's title merged across the slip; a dashed line under each slip.
+        XCTAssertTrue(xml.contains(#"<mergeCell ref="A1:L1"/>"#) && xml.contains(#"<mergeCell ref="A209:L209"/>"#), xml)
+        XCTAssertTrue(book.text("xl/styles.xml").contains(#"<bottom style="dashed">"#))
     }
 
     func testStatisticsTablesHoldTheNumbersBehindTheCharts() throws {

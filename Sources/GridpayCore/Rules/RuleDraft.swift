@@ -41,6 +41,7 @@ final class RuleDraft {
     var awardDirections: [AwardSpec.Direction] = []
     var checkedAwards: [AwardSpec?] = []
     var itemYuanLabel: String?
+    var recipientSignature = false
     var payBase: (CheckedExpr, String)?
     var scorePay: (CheckedExpr, String)?
     var pay: PaySpec?

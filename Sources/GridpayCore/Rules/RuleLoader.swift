@@ -101,6 +101,7 @@ public enum RuleLoader {
         ruleSet.awards = d.checkedAwards.compactMap { $0 }
         ruleSet.sheets = d.sheets
         ruleSet.itemYuanLabel = d.itemYuanLabel
+        ruleSet.recipientSignature = d.recipientSignature
         return ruleSet
     }
 }

@@ -324,6 +324,8 @@ public struct RuleSet: Sendable {
     public var sheets: [SheetSpec] = []
     /// Label of one pay column that shows the yuan of all items together (nil: one column per item).
     public var itemYuanLabel: String?
+    /// `[pay] recipient_signature = true`: 绩效工资 has a 领款人签字 column for each worker to sign.
+    public var recipientSignature = false
     /// Where `[rules] effective_from` is written (nil: not written).
     public var effectiveFromLocation: SourceLocation?
 

@@ -5,8 +5,9 @@
 ///     base = '绩效工资基数(元)'
 ///     score_pay = 'round(绩效工资基数 * max(0, 总分) / 100, 2)'
 ///     item_yuan_label = "扣款"       # optional: one column instead of one per item
+///     recipient_signature = true     # optional: a 领款人签字 column on 绩效工资 (offices paying in cash)
 enum PaySection {
-    static let keys = ["base", "score_pay", "item_yuan_label"]
+    static let keys = ["base", "score_pay", "item_yuan_label", "recipient_signature"]
 
     static func read(_ d: RuleDraft) {
         guard let pt = d.top.subtable("pay", required: false) else { return }
@@ -19,6 +20,7 @@ enum PaySection {
                 return .number
             }
         }
+        d.recipientSignature = r.bool("recipient_signature") ?? false
         d.declare(RuleLoader.payBaseName, .payBase, at: pt.location)
         d.declare(RuleLoader.scorePayName, .scorePay, at: pt.location)
         d.define(.payBase) { [unowned d] in
