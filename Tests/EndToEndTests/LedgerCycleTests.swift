@@ -138,7 +138,7 @@ final class LedgerCycleTests: XCTestCase {
         ])
         // Each pay slip has the town and period, the pay sheet's columns, 往期调整 included, and W1's pay line.
         let pay = try sheet("2026-09", "绩效工资"), slips = try sheet("2026-09", "工资条")
-        XCTAssertEqual(slips.first, ["清河镇 2026-09 绩效工资条"])
+        XCTAssertEqual(slips.first?.first, "清河镇 2026-09 绩效工资条")
         XCTAssertEqual(slips.dropFirst().first, pay.first)
         XCTAssertTrue(pay.first?.contains("往期调整") == true)
         XCTAssertTrue(slips.contains(try XCTUnwrap(pay.first { $0.first == "W1" })), "\(slips)")
