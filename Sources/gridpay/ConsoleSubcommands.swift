@@ -16,6 +16,7 @@ struct Serve: ParsableCommand {
     @OptionGroup var locations: Locations
     @OptionGroup var ledger: LedgerLocation
     @OptionGroup var console: ConsoleLocation
+    @Flag(help: "浏览器经 HTTPS（反向代理）访问控制台：会话 Cookie 加 Secure 属性。") var secureCookie = false
 
     func run() throws {
         guard let address = ListenAddress(listen) else { throw ValidationError(ConsoleMessages.badListen(listen)) }
@@ -23,7 +24,7 @@ struct Serve: ParsableCommand {
                                      ledgerDir: ledger.ledgerDir, consoleDir: console.consoleDir)
         do {
             // Written unbuffered: a script (or a test) waits for this line to know the port.
-            try ConsoleServer.serve(folders: folders, address: address) { line in FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+            try ConsoleServer.serve(folders: folders, address: address, secureCookie: secureCookie) { line in FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
         } catch {
             printError(error.message)
             throw ExitCode(1)

@@ -34,6 +34,8 @@ final class ReadmeExampleTests: XCTestCase {
 
     /// Command-block lines that are not run, each with the reason.
     static let linesNotRun: [String: String] = [
+        "bash scripts/install-deps.sh": "installs packages (scripts/test.sh runs it first)",
+        "swift build -c release --product gridpay": "a release build; the examples run the build under test",
         "bash scripts/sample.sh": "installs packages and builds; it then runs check and the sample months, as the examples here do",
         "bash scripts/test.sh": "the whole suite, this test included",
         "swift build -c release --product gridpay-datagen":
@@ -41,7 +43,7 @@ final class ReadmeExampleTests: XCTestCase {
     ]
 
     /// Fences whose text is not commands (rule-file excerpts).
-    static let textFences: Set<String> = ["toml"]
+    static let textFences: Set<String> = ["toml", "ini", "nginx"]
 
     struct Example {
         enum Kind { case gridpay, datagen, shell }

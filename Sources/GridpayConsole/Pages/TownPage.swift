@@ -55,7 +55,7 @@ enum TownPage {
 
     static func log(_ rows: [LogEntry], query: String, account: Account, csrf: String) -> String {
         let e = Page.escape
-        var body = "<form method=\"get\" action=\"/log\" class=\"card\">\(ConsoleMessages.townColumn) <input name=\"town\"> "
+        var body = "<form method=\"get\" action=\"/log\" class=\"card\">\(ConsoleMessages.navTowns) <input name=\"town\" placeholder=\"qinghe\"> "
             + "\(ConsoleMessages.fromLabel) <input name=\"from\" placeholder=\"2026-10-01\"> \(ConsoleMessages.toLabel) <input name=\"to\" placeholder=\"2026-10-31\"> "
             + "<button type=\"submit\">\(ConsoleMessages.filter)</button> <a href=\"/api/log.csv\(e(query))\">\(ConsoleMessages.downloadCSV)</a></form>"
         body += "<table id=\"log\"><thead><tr>" + ConsoleMessages.logCSVHeader.map { "<th>\($0)</th>" }.joined() + "</tr></thead><tbody>"

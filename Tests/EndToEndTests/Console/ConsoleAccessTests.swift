@@ -111,4 +111,13 @@ final class ConsoleAccessTests: XCTestCase {
         XCTAssertEqual(locked.status, 423)
         XCTAssertEqual(locked.object["error"] as? String, "连续多次登录失败，账号已锁定 15 分钟；请稍后再试，或请管理员重设密码")
     }
+
+    /// Behind an HTTPS reverse proxy (`--secure-cookie`) the cookie is also Secure.
+    func testTheCookieIsSecureBehindHTTPS() throws {
+        let h = try ConsoleHarness()
+        try h.addUser("clerk", roles: ["制表"])
+        try h.start(["--secure-cookie"])
+        let cookie = try h.client().login("clerk", ConsoleHarness.password).header("Set-Cookie") ?? ""
+        XCTAssertTrue(cookie.contains("; Secure") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), cookie)
+    }
 }

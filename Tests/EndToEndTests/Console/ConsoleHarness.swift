@@ -51,10 +51,10 @@ final class ConsoleHarness {
     }
 
     /// Starts `gridpay serve` on port 0 and reads the port it announces.
-    func start() throws {
+    func start(_ extra: [String] = []) throws {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: BinaryRunner.binaryPath)
-        p.arguments = ["serve", "--listen", "127.0.0.1:0", "--console-dir", root.path("Console")] + folderArguments
+        p.arguments = ["serve", "--listen", "127.0.0.1:0", "--console-dir", root.path("Console")] + folderArguments + extra
         p.currentDirectoryURL = root.url
         let out = root.path("serve.out")
         FileManager.default.createFile(atPath: out, contents: nil)
