@@ -68,7 +68,7 @@ let package = Package(
         .target(name: "GridpayTestSupport", dependencies: [
             "GridpayCore", "GridpayCSV", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], path: "Tests/GridpayTestSupport"),
-        .testTarget(name: "GridpayCoreTests", dependencies: ["GridpayCore"], exclude: ["Rules/BadRules"]),
+        .testTarget(name: "GridpayCoreTests", dependencies: ["GridpayCore"], exclude: ["Rules/BadRules", "Messages"]),
         .testTarget(name: "GridpayHashTests", dependencies: ["GridpayHash"]),
         .testTarget(name: "GridpayLedgerTests", dependencies: [
             "GridpayLedger", "GridpayPipeline", "GridpayCore", "GridpayCSV", "GridpayTestSupport",

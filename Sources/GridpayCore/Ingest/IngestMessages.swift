@@ -36,10 +36,10 @@ public enum IngestMessages {
             en: "\(file) is declared encoding = \"utf-16\" but does not start with a byte-order mark (FF FE or FE FF); expected a UTF-16 export as the platform writes it, or the right encoding in the rule file")
     }
 
-    // MARK: value forms (FormDecoding); `fail` puts the column's name in front
+    // MARK: value forms (FormDecoding); each names the column first
 
-    static func notInForms(_ shown: String, expected: String) -> String {
-        bilingual(zh: "为“\(shown)”；应为\(expected)", en: "is '\(shown)'; expected \(expected)")
+    static func notInForms(_ column: String, _ shown: String, expected: String) -> String {
+        bilingual(zh: "\(column)为“\(shown)”；应为\(expected)", en: "\(column) is '\(shown)'; expected \(expected)")
     }
 
     static func dateForms(_ forms: CellForms, time: Bool) -> String {
@@ -83,19 +83,19 @@ public enum IngestMessages {
         }
     }
 
-    static func durationOutOfRange(_ shown: String, unit: DurationUnit?) -> String {
-        bilingual(zh: "为 \(shown)；应为不小于 0、不大于 \(InputNumberLimits.largest) \(unitName(unit))的时长",
-                  en: "is \(shown); expected a duration of at least 0 \(unitName(unit)) and at most \(InputNumberLimits.largest)")
+    static func durationOutOfRange(_ column: String, _ shown: String, unit: DurationUnit?) -> String {
+        bilingual(zh: "\(column)为 \(shown)；应为不小于 0、不大于 \(InputNumberLimits.largest) \(unitName(unit))的时长",
+                  en: "\(column) is \(shown); expected a duration of at least 0 \(unitName(unit)) and at most \(InputNumberLimits.largest)")
     }
 
-    static func durationBelow(_ shown: String, _ n: ExactNumber, _ min: ExactNumber, unit: DurationUnit?) -> String {
-        bilingual(zh: "为 \(shown)（\(n) \(unitName(unit))），低于下限 \(min)；应不少于 \(min) \(unitName(unit))",
-                  en: "is \(shown) (\(n) \(unitName(unit))), below the minimum \(min); expected at least \(min) \(unitName(unit))")
+    static func durationBelow(_ column: String, _ shown: String, _ n: ExactNumber, _ min: ExactNumber, unit: DurationUnit?) -> String {
+        bilingual(zh: "\(column)为 \(shown)（\(n) \(unitName(unit))），低于下限 \(min)；应不少于 \(min) \(unitName(unit))",
+                  en: "\(column) is \(shown) (\(n) \(unitName(unit))), below the minimum \(min); expected at least \(min) \(unitName(unit))")
     }
 
-    static func durationAbove(_ shown: String, _ n: ExactNumber, _ max: ExactNumber, unit: DurationUnit?) -> String {
-        bilingual(zh: "为 \(shown)（\(n) \(unitName(unit))），超过上限 \(max)；应不超过 \(max) \(unitName(unit))",
-                  en: "is \(shown) (\(n) \(unitName(unit))), above the maximum \(max); expected at most \(max) \(unitName(unit))")
+    static func durationAbove(_ column: String, _ shown: String, _ n: ExactNumber, _ max: ExactNumber, unit: DurationUnit?) -> String {
+        bilingual(zh: "\(column)为 \(shown)（\(n) \(unitName(unit))），超过上限 \(max)；应不超过 \(max) \(unitName(unit))",
+                  en: "\(column) is \(shown) (\(n) \(unitName(unit))), above the maximum \(max); expected at most \(max) \(unitName(unit))")
     }
 
     // MARK: workers

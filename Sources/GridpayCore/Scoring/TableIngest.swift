@@ -233,7 +233,7 @@ public final class TableIngest {
         guard !fieldOf.isEmpty else { return }
         rowsRead += 1
         guard record.count == headerCount else {
-            problem(.fieldCount, line: line, "the row has \(record.count) fields, the header has \(headerCount); expected \(headerCount) (a comma inside a value needs quotes)")
+            problem(.fieldCount, line: line, InputMessages.fieldCount(record.count, header: headerCount))
             return
         }
         let decoded = decodeCells(record, line: line)
@@ -275,7 +275,7 @@ public final class TableIngest {
             if let at = InputExcerpt.firstControlCharacter(bytes) {
                 let name = spec.columns[c].name
                 problem(.badValue, line: line, field: f + 1, column: name,
-                        "\(name) '\(Self.shown(bytes))' holds the control character \(InputExcerpt.codePoint(bytes[at])) at byte \(at + 1); expected text without control characters (tab and line breaks are allowed)")
+                        InputMessages.controlCharacter(name, Self.shown(bytes), code: InputExcerpt.codePoint(bytes[at]), byte: at + 1))
                 ok = false
                 continue
             }
@@ -341,7 +341,8 @@ public final class TableIngest {
             return nil
         }
         problem(.unknownWorker, line: line, field: fieldOf[workerColumn] + 1, column: spec.columns[workerColumn].name,
-                "\(spec.columns[workerColumn].name) '\(id)' is not on the roster (\(month.rules.rosterTable.file)); expected a \(rosterIdName) of the roster\(Suggestion.didYouMean(id, among: month.nearbyIds(id), maxDistance: 1))")
+                InputMessages.notOnRoster(spec.columns[workerColumn].name, id, roster: month.rules.rosterTable.file, idName: rosterIdName,
+                                          suggestion: Suggestion.didYouMean(id, among: month.nearbyIds(id), maxDistance: 1)))
         return nil
     }
 
@@ -377,7 +378,7 @@ public final class TableIngest {
                 problem(.badValue, line: line, emptyValueMessage(error), acceptable: false)
                 return
             }
-            problem(.badValue, line: line, "\(error.message) while evaluating \(error.location.map { "the rule at \($0)" } ?? "a rule") for this row", acceptable: false)
+            problem(.badValue, line: line, InputMessages.ruleFailed(error.message, at: error.location.map { "\($0)" }), acceptable: false)
         }
     }
 
@@ -405,7 +406,8 @@ public final class TableIngest {
                 }
                 let rosterName = month.rules.rosterTable.columns[month.rules.roster.groupColumn].name
                 problem(.unknownGroup, line: line, field: field + 1, column: spec.columns[groupColumn].name,
-                        "\(spec.columns[groupColumn].name) '\(value)' is on no roster row (\(month.rules.rosterTable.file) column \(rosterName)); expected a \(rosterName) of the roster\(Suggestion.didYouMean(value, among: groups.count <= 5000 ? groups.values : [], maxDistance: 1))")
+                        InputMessages.groupNotOnRoster(spec.columns[groupColumn].name, value, roster: month.rules.rosterTable.file, groupName: rosterName,
+                                               suggestion: Suggestion.didYouMean(value, among: groups.count <= 5000 ? groups.values : [], maxDistance: 1)))
             }
             return nil
         }
@@ -459,25 +461,25 @@ public final class TableIngest {
         for (id, n) in rowsOfRejected.sorted(by: { $0.key < $1.key }) {
             let line = month.rejectedWorkers[id] ?? 0
             problem(.rowsNotChecked, line: nil,
-                    "\(n) row\(n == 1 ? " of worker '\(InputExcerpt.show(id))' was" : "s of worker '\(InputExcerpt.show(id))' were") not checked: the worker's roster row (\(rosterFile) line \(line)) was left out because of the problem reported there",
+                    InputMessages.rowsOfLeftOutWorker(n, worker: InputExcerpt.show(id), roster: rosterFile, line: line),
                     acceptable: false, severity: .warning)
         }
         for (value, n) in rowsOfRejectedGroup.sorted(by: { $0.key < $1.key }) {
             let name = spec.columns[groupColumn].name
             problem(.rowsNotChecked, line: nil,
-                    "\(n) row\(n == 1 ? " of \(name) '\(InputExcerpt.show(value))' was" : "s of \(name) '\(InputExcerpt.show(value))' were") not checked: every roster row naming it was left out (the first at \(rosterFile) line \(month.rejectedGroups[value] ?? 0)) because of the problem reported there",
+                    InputMessages.rowsOfLeftOutGroup(n, column: name, value: InputExcerpt.show(value), roster: rosterFile, line: month.rejectedGroups[value] ?? 0),
                     acceptable: false, severity: .warning)
         }
         if !headerRead {
             problem(.emptyFile, line: nil,
-                    "\(spec.file) is empty (no header row); expected the header (\(InputExcerpt.show(spec.columns.map(\.name).joined(separator: ", "), limit: 120))) and one row per record; an export without rows still has its header",
+                    InputMessages.emptyFile(spec.file, columns: spec.columns.map(\.name)),
                     acceptable: false)
         } else if rowsRead == 0, !fieldOf.isEmpty {
             // A quarter's workers are those of its last month's roster: only that one must have workers.
             if isRoster, quarter == nil || quarter?.ownRoster == quarter?.lastRoster {
-                problem(.emptyFile, line: nil, "\(spec.file) has a header but no workers; expected one row per worker", acceptable: false)
+                problem(.emptyFile, line: nil, InputMessages.rosterWithoutWorkers(spec.file), acceptable: false)
             } else {
-                problem(.emptyFile, line: nil, "\(spec.file) has a header but no rows: nothing of table '\(spec.name)' counts this period", acceptable: false, severity: .warning)
+                problem(.emptyFile, line: nil, InputMessages.tableWithoutRows(spec.file, table: spec.name), acceptable: false, severity: .warning)
             }
         }
     }
@@ -501,7 +503,7 @@ public final class TableIngest {
                     if row[c] != f.value, reported.insert(row[groupColumn]).inserted {
                         let name = spec.columns[c].name
                         problem(.groupMismatch, line: month.rosterLines[w], field: fieldOf[c] + 1, column: name,
-                                "\(name) is '\(row[c])', but the first member of \(groupName) '\(row[groupColumn])' (line \(f.line)) gives '\(f.value)'; expected one \(name) per \(groupName)",
+                                InputMessages.groupValueDiffers(name, value: "\(row[c])", groupName: groupName, group: "\(row[groupColumn])", firstLine: f.line, firstValue: "\(f.value)"),
                                 acceptable: false)
                     }
                 }
@@ -514,18 +516,19 @@ public final class TableIngest {
         let rosterGroupName = rules.rosterTable.columns[rules.roster.groupColumn].name
         for g in 0..<groups.count {
             let firstMember = groups.members[g][0]
-            let at = "\(rules.rosterTable.file) line \(month.rosterLines[firstMember])"
+            let rosterLine = month.rosterLines[firstMember]
             switch completeness {
             case .everyGroup:
                 if present.isEmpty || !present[g] {
-                    problem(.missingRow, line: nil, "\(rosterGroupName) '\(groups.values[g])' (\(at)) has no row in \(spec.file); expected a row for every \(rosterGroupName) on the roster", acceptable: false)
+                    problem(.missingRow, line: nil, InputMessages.groupWithoutRow(rosterGroupName, groups.values[g], roster: rules.rosterTable.file, rosterLine: rosterLine, file: spec.file), acceptable: false)
                 }
             case .everyValue(let c):
                 let options = choiceBytes[c]
                 let name = spec.columns[c].name
                 for k in options.indices where present.isEmpty || !present[g * options.count + k] {
                     let value = String(decoding: options[k], as: UTF8.self)
-                    problem(.missingRow, line: firstLineOfGroup[g], "\(rosterGroupName) '\(groups.values[g])' (\(at)) has no row for \(name) '\(value)' in \(spec.file); expected a row for each of \(options.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " / "))", acceptable: false)
+                    problem(.missingRow, line: firstLineOfGroup[g], InputMessages.groupWithoutRowFor(rosterGroupName, groups.values[g], roster: rules.rosterTable.file, rosterLine: rosterLine, column: name, value: value,
+                                                                   file: spec.file, values: options.map { String(decoding: $0, as: UTF8.self) }), acceptable: false)
                 }
             }
         }
@@ -544,9 +547,9 @@ public final class TableIngest {
                     spec.columnIndex(name).map { String(decoding: row.fields[$0], as: UTF8.self) }
                 }
                 problem(.badValue, line: line, field: check.column.map { fieldOf[$0] + 1 }, column: check.column.map { spec.columns[$0].name },
-                        "\(message); expected \(check.requireText)")
+                        InputMessages.checkNotMet(message, requirement: check.requireText))
             } catch {
-                problem(.badValue, line: line, error.isEmptyValue ? emptyValueMessage(error) : "\(error.message) while evaluating the check at \(check.location)", acceptable: false)
+                problem(.badValue, line: line, error.isEmptyValue ? emptyValueMessage(error) : InputMessages.checkFailed(error.message, at: "\(check.location)"), acceptable: false)
             }
             ok = false
         }
@@ -556,8 +559,7 @@ public final class TableIngest {
     /// A rule used an empty optional cell as a value: name the row's empty cells and the cure.
     func emptyValueMessage(_ error: EvaluationError) -> String {
         let empty = (0..<columnCount).filter { slots[$0].isEmpty }.map { spec.columns[$0].name }
-        let names = empty.isEmpty ? "an optional column" : empty.joined(separator: ", ")
-        return "\(names) is empty (no value) on this row, but \(error.location.map { "the rule at \($0)" } ?? "a rule of the rule file") uses it as a value; test it first, e.g. has(\(empty.first ?? "…")) and …"
+        return InputMessages.emptyValueUsed(empty, at: error.location.map { "\($0)" })
     }
 
     /// Without a key sink (rule-file tests, small months) duplicates are found in memory.
@@ -589,9 +591,8 @@ public final class TableIngest {
     public func reportDuplicate(key k: Int, values: [String], line: Int, firstLine: Int, firstFile: String? = nil) {
         let key = spec.uniqueKeys[k]
         let names = key.map { spec.columns[$0].name }.joined(separator: " + ")
-        let at = firstFile.map { $0 == spec.file ? "line \(firstLine)" : "\($0):\(firstLine)" } ?? "line \(firstLine)"
         problem(.duplicateKey, line: line, field: (fieldOf.isEmpty ? key[0] : fieldOf[key[0]]) + 1, column: names,
-                "duplicate \(names) '\(values.joined(separator: ", "))': already used at \(at); expected each to appear once\(quarter.map { " in the \($0.kind.rawValue)" } ?? "")")
+                InputMessages.duplicateKey(names, values: values, firstFile: firstFile == spec.file ? nil : firstFile, firstLine: firstLine, in: quarter?.kind))
     }
 
     /// A quarter's ids are unique across its three months' files.
@@ -619,12 +620,13 @@ public final class TableIngest {
     func reportNotOnLastRoster(_ id: String, _ quarter: QuarterFile, line: Int, field: Int, column: String, departed: Bool) {
         if departed {
             problem(.notOnLastRoster, line: line, field: field, column: column,
-                    "已不在\(quarter.kind.lastRosterLabel): worker '\(id)' is on the roster of \(quarter.month) (\(quarter.ownRoster)) but not on the \(quarter.kind.rawValue)'s last roster (\(quarter.lastRoster)); the row is not counted",
+                    InputMessages.leftBeforePeriodEnd(id, period: quarter.kind, month: "\(quarter.month)", ownRoster: quarter.ownRoster, lastRoster: quarter.lastRoster),
                     acceptable: false, severity: .warning)
         } else {
-            let own = quarter.ownRoster == quarter.lastRoster ? "" : " nor on the roster of its month (\(quarter.ownRoster))"
             problem(.unknownWorker, line: line, field: field, column: column,
-                    "\(column) '\(id)' is not on the \(quarter.kind.rawValue)'s last roster (\(quarter.lastRoster))\(own); expected a \(rosterIdName) of the roster\(Suggestion.didYouMean(id, among: month.nearbyIds(id), maxDistance: 1))")
+                    InputMessages.notOnLastRoster(column, id, period: quarter.kind, lastRoster: quarter.lastRoster,
+                                                  ownRoster: quarter.ownRoster == quarter.lastRoster ? nil : quarter.ownRoster, idName: rosterIdName,
+                                                  suggestion: Suggestion.didYouMean(id, among: month.nearbyIds(id), maxDistance: 1)))
         }
     }
 
@@ -637,7 +639,7 @@ public final class TableIngest {
         var index: [String: Int] = [:]
         for (i, f) in fields.enumerated() {
             if index[f] != nil {
-                problem(.duplicateColumn, line: line, field: i + 1, column: f, "the column '\(f)' appears twice in the header", acceptable: false)
+                problem(.duplicateColumn, line: line, field: i + 1, column: f, InputMessages.duplicateColumn(f), acceptable: false)
             }
             index[f] = index[f] ?? i
         }
@@ -649,10 +651,10 @@ public final class TableIngest {
                 let declared = Set(spec.columns.map(\.name))
                 if let near = Suggestion.closest(to: column.name, among: fields.filter { !declared.contains($0) }), let at = fields.firstIndex(of: near) {
                     problem(.missingColumn, line: line, field: at + 1, column: column.name,
-                            "missing column '\(column.name)': the header has '\(near)' here; is it misspelt? Expected the header to name '\(column.name)'", acceptable: false)
+                            InputMessages.missingColumnNear(column.name, near: near), acceptable: false)
                 } else {
                     problem(.missingColumn, line: line, column: column.name,
-                            "missing column '\(column.name)'; the header has: \(InputExcerpt.show(fields.joined(separator: ", "), limit: 200))", acceptable: false)
+                            InputMessages.missingColumn(column.name, header: fields), acceptable: false)
                 }
             }
         }
@@ -669,7 +671,7 @@ public final class TableIngest {
             if d.kind == .choice { choiceSlots[c] = -1 }
             // An optional column's empty cell is no value: never 0, never "" (only has()/is_empty() read it).
             if d.optional { return .empty }
-            return fail(c, line, field, "is empty; expected \(spec.columns[c].type.expectation)", bytes)
+            return fail(c, line, field, InputMessages.emptyCell(spec.columns[c].name, expected: spec.columns[c].type.expectation), bytes)
         }
         if d.hasForms { return decodeInForm(bytes, c, d, line: line, field: field) }
         switch d.kind {
@@ -690,17 +692,17 @@ public final class TableIngest {
             }
             let values = options.map { String(decoding: $0, as: UTF8.self) }
             let raw = Self.text(bytes)
-            return fail(c, line, field, "is '\(InputExcerpt.show(raw))'; expected one of \(values.joined(separator: " / "))\(Suggestion.didYouMean(raw, among: values))", bytes)
+            return fail(c, line, field, InputMessages.notAChoice(spec.columns[c].name, InputExcerpt.show(raw), values: values, suggestion: Suggestion.didYouMean(raw, among: values)), bytes)
         case .number, .integer:
             return decodeNumber(bytes, c, d, line: line, field: field)
         case .date:
             guard let date = CivilDate.parse(bytes: bytes) else {
-                return fail(c, line, field, "is '\(Self.shown(bytes))'; expected a date YYYY-MM-DD", bytes)
+                return fail(c, line, field, InputMessages.notADate(spec.columns[c].name, Self.shown(bytes)), bytes)
             }
             return inPeriod(.date(date), bytes, c, d, line: line, field: field)
         case .datetime:
             guard let dt = CivilDateTime.parse(bytes: bytes) else {
-                return fail(c, line, field, "is '\(Self.shown(bytes))'; expected a time YYYY-MM-DD HH:MM or YYYY-MM-DD HH:MM:SS", bytes)
+                return fail(c, line, field, InputMessages.notATime(spec.columns[c].name, Self.shown(bytes)), bytes)
             }
             return inPeriod(.datetime(dt), bytes, c, d, line: line, field: field)
         }
@@ -711,9 +713,9 @@ public final class TableIngest {
         guard d.withinPeriod else { return v }
         switch v {
         case .date(let date) where !period.contains(date):
-            return fail(c, line, field, "\(Self.shown(bytes)) is outside \(period.month); expected a date from \(period.firstDay) to \(period.lastDay)", bytes, kind: .outsidePeriod, bare: true)
+            return fail(c, line, field, InputMessages.dateOutsidePeriod(spec.columns[c].name, Self.shown(bytes), period: "\(period.month)", first: "\(period.firstDay)", last: "\(period.lastDay)"), bytes, kind: .outsidePeriod)
         case .datetime(let dt) where !period.contains(dt.date):
-            return fail(c, line, field, "\(Self.shown(bytes)) is outside \(period.month); expected a time from \(period.firstDay) 00:00 to \(period.lastDay) 23:59", bytes, kind: .outsidePeriod, bare: true)
+            return fail(c, line, field, InputMessages.timeOutsidePeriod(spec.columns[c].name, Self.shown(bytes), period: "\(period.month)", first: "\(period.firstDay)", last: "\(period.lastDay)"), bytes, kind: .outsidePeriod)
         default:
             return v
         }
@@ -728,40 +730,39 @@ public final class TableIngest {
         let written = bytes
         let bytes = raw ?? bytes
         guard var n = ExactNumber(decimalBytes: written) else {
-            return fail(c, line, field, "is '\(Self.shown(bytes))'; expected \(spec.columns[c].type.expectation)", bytes)
+            return fail(c, line, field, InputMessages.notANumber(spec.columns[c].name, Self.shown(bytes), expected: spec.columns[c].type.expectation), bytes)
         }
         // A whole number is digits, with a leading '-' where the column allows negatives:
         // never '2.00' (two columns swapped in a row once read as a base of 3 yuan).
         if d.kind == .integer, n.isInteger, !InputExcerpt.isPlainInteger(written) {
-            return fail(c, line, field, "is '\(Self.shown(bytes))'; expected a whole number written with digits only (no decimal point, sign '+', spaces or separators)", bytes)
+            return fail(c, line, field, InputMessages.wholeNumberNotPlain(spec.columns[c].name, Self.shown(bytes)), bytes)
         }
         if d.kind == .integer, !n.isInteger {
-            return fail(c, line, field, "is '\(Self.shown(bytes))'; expected a whole number", bytes)
+            return fail(c, line, field, InputMessages.notWhole(spec.columns[c].name, Self.shown(bytes)), bytes)
         }
         if let places = d.places, n.denominator != 1, !n.hasAtMostDecimalPlaces(places) {
-            return fail(c, line, field, "is '\(Self.shown(bytes))'; expected at most \(places) decimals", bytes)
+            return fail(c, line, field, InputMessages.tooManyDecimals(spec.columns[c].name, Self.shown(bytes), places: places), bytes)
         }
         if percent, let hundredth = try? n.divided(by: ExactNumber(100)) { n = hundredth }
         if let min = d.minimum, n < min {
-            return fail(c, line, field, "is \(Self.shown(bytes)), below the minimum \(min); expected \(spec.columns[c].type.expectation) ≥ \(min)", bytes)
+            return fail(c, line, field, InputMessages.belowMinimum(spec.columns[c].name, Self.shown(bytes), minimum: "\(min)", expected: spec.columns[c].type.expectation), bytes)
         }
         if let max = d.maximum, n > max {
-            return fail(c, line, field, "is \(Self.shown(bytes)), above the maximum \(max); expected at most \(max)", bytes)
+            return fail(c, line, field, InputMessages.aboveMaximum(spec.columns[c].name, Self.shown(bytes), maximum: "\(max)"), bytes)
         }
         if n > InputNumberLimits.largest || n < InputNumberLimits.smallest {
-            return fail(c, line, field, "is \(Self.shown(bytes)), larger than any input number gridpay reads; expected \(spec.columns[c].type.expectation) of at most \(InputNumberLimits.largest) in size", bytes)
+            return fail(c, line, field, InputMessages.beyondInputLimit(spec.columns[c].name, Self.shown(bytes), expected: spec.columns[c].type.expectation, largest: "\(InputNumberLimits.largest)"), bytes)
         }
         if d.places == nil, n.denominator != 1, !n.hasAtMostDecimalPlaces(InputNumberLimits.decimalPlaces) {
-            return fail(c, line, field, "is '\(Self.shown(bytes))'; expected at most \(InputNumberLimits.decimalPlaces) decimals (gridpay's limit for an input number)", bytes)
+            return fail(c, line, field, InputMessages.beyondInputPlaces(spec.columns[c].name, Self.shown(bytes), places: InputNumberLimits.decimalPlaces), bytes)
         }
         return .number(n)
     }
 
-    /// Records a bad cell: "<column> <what>" (or "<column> <value> …" when `bare`).
-    func fail(_ c: Int, _ line: Int, _ field: Int, _ what: String, _ bytes: UnsafeBufferPointer<UInt8>,
-              kind: InputProblem.Kind = .badValue, bare: Bool = false) -> Value? {
-        let name = spec.columns[c].name
-        problem(kind, line: line, field: field, column: name, "\(name) \(what)")
+    /// Records a bad cell (its message an `InputMessages` one, naming the column).
+    func fail(_ c: Int, _ line: Int, _ field: Int, _ message: String, _ bytes: UnsafeBufferPointer<UInt8>,
+              kind: InputProblem.Kind = .badValue) -> Value? {
+        problem(kind, line: line, field: field, column: spec.columns[c].name, message)
         return nil
     }
 
@@ -769,7 +770,7 @@ public final class TableIngest {
     func warnFormulaLike(_ raw: String, _ column: ColumnSpec, line: Int, field: Int) {
         guard let first = raw.unicodeScalars.first, FormulaGuard.isFormulaLike(first) else { return }
         problem(.formulaLikeText, line: line, field: field, column: column.name,
-                "\(column.name) '\(raw)' starts with '\(first == "\t" ? "\\t" : String(first))', which a spreadsheet would read as a formula; it is written as plain text",
+                InputMessages.formulaLike(column.name, raw, first: first == "\t" ? "\\t" : String(first)),
                 acceptable: false, severity: .warning)
     }
 }

@@ -53,8 +53,8 @@ struct CatalogueSource {
 
     /// The literal that follows `label` (e.g. `en:`) in `text`, as written between its quotes.
     static func literal(after label: String, in text: String) -> String? {
-        guard let r = text.range(of: label + " \"") ?? text.range(of: label + "\"") else { return nil }
-        return firstLiteral(in: String(text[text.index(before: r.upperBound)...]))
+        guard let r = text.range(of: label + " ") ?? text.range(of: label + "\n") else { return nil }
+        return firstLiteral(in: String(text[r.upperBound...]))
     }
 
     /// The first string literal in `text`, as written between its quotes (interpolations included).

@@ -34,9 +34,11 @@ final class LanguageTests: XCTestCase {
         XCTAssertEqual(Language.current, .en, "the library's starting language is restored after each")
     }
 
-    /// Catalogues still worded in English only, each to be made bilingual (issue 21); a catalogue
+    /// Catalogues still worded in one language only, each to be made bilingual (issue 21): the
+    /// rule-file ones in English, the console's in Chinese (its pages' words, issue 23). A catalogue
     /// not listed here must be bilingual, so a new catalogue is bilingual from its first message.
     static let notYetBilingual: Set<String> = [
+        "GridpayConsole/ConsoleMessages.swift",
         "GridpayCore/Expression/CheckerMessages.swift",
         "GridpayCore/Expression/EvaluationMessages.swift",
         "GridpayCore/Expression/ParserMessages.swift",
