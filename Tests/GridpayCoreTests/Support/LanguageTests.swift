@@ -60,7 +60,7 @@ final class LanguageTests: XCTestCase {
         let catalogues = try CatalogueSource.all()
         XCTAssertGreaterThanOrEqual(catalogues.count, 5)
         let han = try NSRegularExpression(pattern: "\\p{Han}")
-        let prose = try NSRegularExpression(pattern: #""[^"\n]*[A-Za-z]{2,}[ ,;:][^"\n]*[A-Za-z]{2,}[^"\n]*""#)
+        let prose = try NSRegularExpression(pattern: #""[^"\n]*[a-z]{2,}[ ,;:]+[a-z]{2,}[^"\n]*""#)
         func has(_ r: NSRegularExpression, _ s: String) -> Bool {
             r.firstMatch(in: s, range: NSRange(location: 0, length: (s as NSString).length)) != nil
         }
