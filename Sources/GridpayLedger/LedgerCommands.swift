@@ -27,6 +27,7 @@ public enum LedgerCommands {
             return MonthRunner.run(r, progress: progress).map { result in
                 var out = result
                 out.warnings += warnings
+                out.summary = out.summary.map { RunSummaries.withPublishedPrevious($0, ledger: ledger) }
                 return out
             }
         }

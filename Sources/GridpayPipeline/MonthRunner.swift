@@ -128,6 +128,16 @@ public struct RunResult: Sendable {
     public var directory: String
     public var files: [String]
     public var warnings: [Diagnostic]
+    /// Workers, total payable and the change against the period before (a period's run; nil for
+    /// a rating).
+    public var summary: RunSummary?
+
+    public init(directory: String, files: [String], warnings: [Diagnostic], summary: RunSummary? = nil) {
+        self.directory = directory
+        self.files = files
+        self.warnings = warnings
+        self.summary = summary
+    }
 }
 
 public enum MonthRunner {
@@ -269,7 +279,7 @@ public enum MonthRunner {
                 return outputs + [manifest]
             }
             let warnings = month.reportedProblems.filter { !$0.blocks }.map { $0.diagnostic(directory: request.monthInputDir) }
-            return .success(RunResult(directory: finalDir, files: files, warnings: warnings))
+            return .success(RunResult(directory: finalDir, files: files, warnings: warnings, summary: RunSummary(month)))
         } catch let busy as OutputPublisher.Busy {
             return .failure(PipelineFailure(message: busy.description))
         } catch {

@@ -36,6 +36,7 @@ struct Run: ParsableCommand {
         let result = try succeeded(reporting(quiet: quiet) { LedgerCommands.run(request, ledgerDir: ledgerDir, progress: $0) })
         printDiagnostics(result.warnings)
         for f in result.files { print("\(result.directory)/\(f)") }
+        for line in result.summary?.lines ?? [] { print(line) }
     }
 }
 

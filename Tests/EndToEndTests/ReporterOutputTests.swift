@@ -26,8 +26,8 @@ final class ReporterOutputTests: XCTestCase {
             return String(line[..<colon.lowerBound])
         }
         XCTAssertEqual(phases, ["read inputs", "score", "write outputs"], r.transcript)
-        // The outputs are listed on stdout as without timings.
-        XCTAssertEqual(r.stdoutLines.count, 3, r.transcript)
+        // The outputs are listed on stdout as without timings, then the run's two summary lines.
+        XCTAssertEqual(r.stdoutLines.count, 5, r.transcript)
     }
 
     /// verify re-runs the period through the same pipeline, so it reports the same phases.
