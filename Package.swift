@@ -32,12 +32,16 @@ let package = Package(
         .systemLibrary(name: "CXLSXWriter", path: "Sources/CXLSXWriter", pkgConfig: "xlsxwriter",
                        providers: [.apt(["libxlsxwriter-dev"])]),
         .target(name: "GridpayCSV", dependencies: ["CLibCSV"], swiftSettings: releaseSpeed),
+        // XLSX exports read as a stream (SPEC §16): Debian's libexpat (SAX XML) over zlib's inflate
+        // of the zip entry, behind a thin wrapper (README: Exports as they come).
+        .systemLibrary(name: "CExpatZlib", path: "Sources/CExpatZlib", providers: [.apt(["libexpat1-dev", "zlib1g-dev"])]),
+        .target(name: "GridpayXLSXReader", dependencies: ["CExpatZlib"], swiftSettings: releaseSpeed),
         .target(name: "GridpayXLSX", dependencies: ["CXLSXWriter"]),
         // SHA-256 of inputs and outputs through OpenSSL's libcrypto (libssl-dev).
         .systemLibrary(name: "CLibCrypto", path: "Sources/CLibCrypto", providers: [.apt(["libssl-dev"])]),
         .target(name: "GridpayHash", dependencies: ["CLibCrypto"]),
         // Reads a month, applies a rule file, writes the workbook, pay CSV and manifest.
-        .target(name: "GridpayPipeline", dependencies: ["GridpayCore", "GridpayCSV", "GridpayXLSX", "GridpayHash"], swiftSettings: releaseSpeed),
+        .target(name: "GridpayPipeline", dependencies: ["GridpayCore", "GridpayCSV", "GridpayXLSX", "GridpayXLSXReader", "GridpayHash"], swiftSettings: releaseSpeed),
         // Closed periods (SPEC §9): the town's ledger through GRDB, close / verify / status,
         // history from published results, corrections carried as adjustments.
         .target(name: "GridpayLedger", dependencies: [
@@ -81,6 +85,7 @@ let package = Package(
         ]),
         .testTarget(name: "GridpayDatagenTests", dependencies: ["GridpayDatagenKit", "GridpayCore", "GridpayPipeline"]),
         .testTarget(name: "GridpayCSVTests", dependencies: ["GridpayCSV"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "GridpayXLSXReaderTests", dependencies: ["GridpayXLSXReader", "GridpayXLSX", "GridpayTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "GridpayXLSXTests", dependencies: [
             "GridpayXLSX", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),

@@ -1,6 +1,7 @@
 import Foundation
 import GridpayCore
 import GridpayCSV
+import GridpayXLSXReader
 
 /// What was read for one input file, for the manifest and the 说明 sheet.
 public struct InputFileRecord: Sendable {
@@ -321,22 +322,26 @@ final class TableJob: @unchecked Sendable {
         progress?.readingFile(spec.file)
         let hasher = StreamHasher()
         do {
-            let reader = try TableFileReader.csv(path, spec)
-            reader.onRawBytes = { hasher.feed($0) }
-            let ingest = self.ingest, layout = self.layout
-            if let progress {
-                var unreported = 0
-                defer { progress.rowsRead(unreported) }
-                try reader.forEachRawRecord { record in
-                    Self.feed(record, layout, ingest)
-                    unreported += 1
-                    if unreported == RunReporting.rowBatch {
-                        progress.rowsRead(unreported)
-                        unreported = 0
-                    }
-                }
+            if spec.form.format == .xlsx {
+                try WorkbookTableReader.read(path: path, spec: spec, layout: layout, ingest: ingest, hasher: hasher, progress: progress)
             } else {
-                try reader.forEachRawRecord { Self.feed($0, layout, ingest) }
+                let reader = try TableFileReader.csv(path, spec)
+                reader.onRawBytes = { hasher.feed($0) }
+                let ingest = self.ingest, layout = self.layout
+                if let progress {
+                    var unreported = 0
+                    defer { progress.rowsRead(unreported) }
+                    try reader.forEachRawRecord { record in
+                        Self.feed(record, layout, ingest)
+                        unreported += 1
+                        if unreported == RunReporting.rowBatch {
+                            progress.rowsRead(unreported)
+                            unreported = 0
+                        }
+                    }
+                } else {
+                    try reader.forEachRawRecord { Self.feed($0, layout, ingest) }
+                }
             }
             layout.finish()
             problems.append(contentsOf: layout.problems)
@@ -346,6 +351,8 @@ final class TableJob: @unchecked Sendable {
             }
         } catch let error as CSVReadError {
             problems.append(MonthReader.problem(for: error, spec: spec))
+        } catch let error as XLSXReadError {
+            problems.append(InputProblem(.malformedCSV, .error, file: spec.file, line: nil, message: WorkbookProblems.message(error, file: spec.file), acceptable: false))
         } catch let error as ScratchProblem {
             scratchFailure = error.description
         } catch {

@@ -36,10 +36,14 @@ enum DuplicateConfirmation {
         for (f, lines) in wanted {
             let fields = files[f].fields
             guard !fields.isEmpty else { continue }
-            let reader = try TableFileReader.csv(files[f].path, spec)
-            try reader.forEachRawRecord { r in
-                guard lines.contains(r.line), r.count > (fields.max() ?? 0) else { return }
-                for (k, key) in spec.uniqueKeys.enumerated() { keyText[k, default: [:]][tag(file: f, line: r.line)] = key.map { r.string(fields[$0]) } }
+            func take(_ line: Int, _ count: Int, _ string: (Int) -> String) {
+                guard lines.contains(line), count > (fields.max() ?? 0) else { return }
+                for (k, key) in spec.uniqueKeys.enumerated() { keyText[k, default: [:]][tag(file: f, line: line)] = key.map { string(fields[$0]) } }
+            }
+            if spec.form.format == .xlsx {
+                try WorkbookTableReader.forEachRow(path: files[f].path, spec: spec) { r in take(r.line, r.count, r.string) }
+            } else {
+                try TableFileReader.csv(files[f].path, spec).forEachRawRecord { r in take(r.line, r.count, r.string) }
             }
         }
         var found: [(tagged: Int, key: Int, text: [String], first: Int)] = []

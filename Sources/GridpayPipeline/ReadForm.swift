@@ -7,7 +7,13 @@ enum ReadForm {
     static func describe(_ spec: TableSpec, declaredFile: String, skippedTotals: Bool) -> String? {
         var parts: [String] = []
         let form = spec.form
-        if spec.encoding != .utf8 || form.delimiter != UInt8(ascii: ",") || form.headerRow != 1 || skippedTotals || declaredFile != spec.file {
+        if form.format == .xlsx {
+            parts.append("XLSX")
+            parts.append("工作表“\(form.sheet ?? "第一张")”")
+            parts.append(form.headerRow == 1 ? "表头第 1 行" : "表头第 \(form.headerRow) 行（其上 \(form.headerRow - 1) 行为标题）")
+            if skippedTotals, let word = form.totalsRow { parts.append("末行“\(word)”已略过") }
+            if declaredFile != spec.file { parts.append("由 \(declaredFile) 匹配") }
+        } else if spec.encoding != .utf8 || form.delimiter != UInt8(ascii: ",") || form.headerRow != 1 || skippedTotals || declaredFile != spec.file {
             parts.append("CSV")
             switch spec.encoding {
             case .utf8: parts.append("UTF-8")

@@ -85,7 +85,7 @@ final class BadRulesTests: XCTestCase {
 
     func testUnknownKeyInASection() throws {
         try assertRejected("unknown-key", line: "22:1",
-                           "unknown key 'uniqe' in [tables.events]; did you mean 'unique'?; allowed keys: file, encoding, worker, group, complete, columns, unique, within_period, checks, delimiter, header_row, totals_row, unknown_workers",
+                           "unknown key 'uniqe' in [tables.events]; did you mean 'unique'?; allowed keys: file, encoding, worker, group, complete, columns, unique, within_period, checks, format, sheet, delimiter, header_row, totals_row, unknown_workers",
                            source: #"uniqe = ["事件编号"]"#, caret: caret(0, 4))
     }
 

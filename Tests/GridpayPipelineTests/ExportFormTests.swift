@@ -1,4 +1,5 @@
 import GridpayTestSupport
+import GridpayXLSX
 import Foundation
 import XCTest
 @testable import GridpayCore
@@ -166,5 +167,45 @@ final class ExportFormTests: XCTestCase {
         let o = try run([#"unknown_workers = "leave-out""#], files: ["events.csv": Self.utf8(text)])
         XCTAssertEqual(o.scores, Self.expectedScores)
         XCTAssertEqual(o.problems, ["events.csv:5: warning: 人 'V9' is not on the roster (roster.csv); the table declares unknown_workers = \"leave-out\": the row is not counted"])
+    }
+
+    /// The events as a workbook: a cover sheet, then 事件 with a title row, the header on row 2,
+    /// ids as text, points as number cells, a closing 合计 row; trailing empty cells left out.
+    static func workbook() throws -> Data {
+        let path = NSTemporaryDirectory() + "export-form-\(UUID().uuidString).xlsx"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let book = try XLSXWorkbook(path: path, createdAt: 1_790_000_000)
+        try book.addWorksheet(named: "封面").write(string: "清河镇", row: 0, column: 0)
+        let sheet = try book.addWorksheet(named: "事件")
+        try sheet.write(string: "事件导出", row: 0, column: 0)
+        for (r, cells) in [["单号", "人", "分"], ["E1", "A1", "2"], ["E2", "A2", "3"], ["E3", "A1", "1"], ["合计", "", "6"]].enumerated() {
+            for (c, cell) in cells.enumerated() where !cell.isEmpty {
+                if let n = Double(cell) { try sheet.write(number: n, row: r + 1, column: c) } else { try sheet.write(string: cell, row: r + 1, column: c) }
+            }
+        }
+        try book.close()
+        return try Data(contentsOf: URL(fileURLWithPath: path))
+    }
+
+    func testAnXLSXExport() throws {
+        let form = [#"format = "xlsx""#, #"sheet = "事件""#, "header_row = 2", #"totals_row = "合计""#]
+        let o = try run(form, file: "events.xlsx", files: ["events.xlsx": Self.workbook()])
+        XCTAssertEqual(o.problems, [])
+        XCTAssertEqual(o.scores, Self.expectedScores)
+        XCTAssertEqual(o.records, ["A1 events.xlsx:3 -2", "A1 events.xlsx:5 -1", "A2 events.xlsx:4 -3"])
+        XCTAssertEqual(o.forms, ["events.xlsx: XLSX，工作表“事件”，表头第 2 行（其上 1 行为标题），末行“合计”已略过", "roster.csv: -"])
+    }
+
+    func testAnXLSXWithoutTheSheet() throws {
+        let o = try run([#"format = "xlsx""#, #"sheet = "巡查""#], file: "events.xlsx", files: ["events.xlsx": Self.workbook()])
+        XCTAssertEqual(o.problems, ["events.xlsx:1:1: error: events.xlsx has no sheet '巡查' (its sheets: 封面, 事件); expected the sheet the rule file names (sheet = \"巡查\")"])
+    }
+
+    func testADamagedXLSX() throws {
+        let bytes = try Self.workbook()
+        let o = try run([#"format = "xlsx""#], file: "events.xlsx", files: ["events.xlsx": bytes.prefix(bytes.count - 100)])
+        XCTAssertEqual(o.problems, ["events.xlsx:1:1: error: events.xlsx is not a readable XLSX file (a damaged or incomplete zip archive: no end of central directory record); expected the workbook as the platform exported it"])
+        let csv = try run([#"format = "xlsx""#], file: "events.xlsx", files: ["events.xlsx": Self.utf8(Self.plainEvents)])
+        XCTAssertEqual(csv.problems, ["events.xlsx:1:1: error: events.xlsx is not a readable XLSX file (a damaged or incomplete zip archive: no end of central directory record); expected the workbook as the platform exported it"])
     }
 }

@@ -1,4 +1,5 @@
 import GridpayTestSupport
+import GridpayXLSX
 import Foundation
 import XCTest
 @testable import GridpayCore
@@ -9,7 +10,8 @@ import XCTest
 /// several declared forms — file layouts (tab, UTF-16, title rows, a totals row; semicolons in
 /// GB18030 split over several files by a pattern) and value forms (dates and times as
 /// 2026/10/5 8:38 or 2026年10月5日, minutes as h:mm:ss, amounts with thousands separators,
-/// full-width digits) — with the rule file declaring each; every run must give the plain run's
+/// full-width digits; XLSX workbooks with typed number and date cells) — with the rule file
+/// declaring each; every run must give the plain run's
 /// sheets and pay CSV byte for byte.
 final class FormMetamorphicTests: XCTestCase {
     static let months = ["2026-08", "2026-09", "2026-10"]
@@ -24,7 +26,7 @@ final class FormMetamorphicTests: XCTestCase {
     func testEveryDeclaredFormGivesTheSameSheetsAndPayCSV() throws {
         let reference = try run(Self.plain)
         XCTAssertFalse(reference.payCSV.isEmpty)
-        for form in [Self.layout, Self.splitGB18030, Self.valueForms] {
+        for form in [Self.layout, Self.splitGB18030, Self.valueForms, Self.workbook] {
             let other = try run(form)
             XCTAssertEqual(other.problems, reference.problems, form.name)
             XCTAssertEqual(other.sheets.keys.sorted(), ["绩效工资", "考核汇总"], form.name)
@@ -146,6 +148,52 @@ final class FormMetamorphicTests: XCTestCase {
             table.columns[c].forms = forms
         }
         return [table.file: csv([header] + out, ",", bom: true)]
+    }
+
+    /// An XLSX workbook per table, as a platform exports it: a title row above the header, the
+    /// data on a sheet named 导出 after a cover sheet, numbers as number cells, dates and times
+    /// as date cells (a serial day number shown by a date format), the rest as text.
+    static let workbook = Form(name: "XLSX") { table, header, rows in
+        table.form.format = .xlsx
+        table.form.sheet = "导出"
+        table.form.headerRow = 2
+        table.file = table.file.replacingOccurrences(of: ".csv", with: ".xlsx")
+        let path = NSTemporaryDirectory() + "metamorphic-\(UUID().uuidString).xlsx"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        do {
+            let book = try XLSXWorkbook(path: path, createdAt: 1_790_000_000)
+            try book.addWorksheet(named: "说明").write(string: "平台导出", row: 0, column: 0)
+            let sheet = try book.addWorksheet(named: "导出")
+            let day = try book.format(XLSXFormatSpec(numberFormat: "yyyy/m/d"))
+            let time = try book.format(XLSXFormatSpec(numberFormat: "yyyy/m/d hh:mm:ss"))
+            try sheet.write(string: "清河镇网格化管理平台导出", row: 0, column: 0)
+            for (c, name) in header.enumerated() { try sheet.write(string: name, row: 1, column: c) }
+            for (r, record) in rows.enumerated() {
+                for (c, cell) in record.enumerated() where !cell.isEmpty {
+                    switch table.columns[c].type {
+                    case .integer, .decimal: try sheet.write(number: Double(cell)!, row: r + 2, column: c)
+                    case .date: try sheet.write(number: serial(cell), row: r + 2, column: c, format: day)
+                    case .datetime: try sheet.write(number: serial(cell), row: r + 2, column: c, format: time)
+                    default: try sheet.write(string: cell, row: r + 2, column: c)
+                    }
+                }
+            }
+            try book.close()
+            return [table.file: try Data(contentsOf: URL(fileURLWithPath: path))]
+        } catch {
+            XCTFail("writing \(table.file) as XLSX: \(error)")
+            return [:]
+        }
+    }
+
+    /// `2026-10-05` or `2026-10-05 07:19[:05]` as a spreadsheet's serial day (1899-12-30 is 0).
+    static func serial(_ text: String) -> Double {
+        let p = text.split(separator: " ")
+        let ymd = p[0].split(separator: "-").map { Int($0)! }
+        let days = Period(year: ymd[0], month: ymd[1]).epochSeconds / 86_400 + ymd[2] - 1 + 25_569
+        guard p.count > 1 else { return Double(days) }
+        let hms = p[1].split(separator: ":").map { Int($0)! } + [0]
+        return Double(days) + Double(hms[0] * 3600 + hms[1] * 60 + hms[2]) / 86_400
     }
 
     // MARK: writing cells

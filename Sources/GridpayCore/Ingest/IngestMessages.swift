@@ -43,9 +43,11 @@ public enum IngestMessages {
     }
 
     static func dateForms(_ forms: CellForms, time: Bool) -> String {
-        let plain = time ? "YYYY-MM-DD HH:MM" : "YYYY-MM-DD"
+        if forms.patterns.isEmpty, time {
+            return bilingual(zh: "日期时间 YYYY-MM-DD HH:MM（\(described(forms))）", en: "a date-time YYYY-MM-DD HH:MM (\(described(forms)))")
+        }
         if forms.patterns.isEmpty {
-            return bilingual(zh: "\(time ? "日期时间" : "日期") \(plain)（\(described(forms))）", en: "\(time ? "a date-time" : "a date") \(plain) (\(described(forms)))")
+            return bilingual(zh: "日期 YYYY-MM-DD（\(described(forms))）", en: "a date YYYY-MM-DD (\(described(forms)))")
         }
         return bilingual(zh: "规则文件所列格式之一的\(time ? "日期时间" : "日期")：\(described(forms))",
                          en: "\(time ? "a date-time" : "a date") in one of the declared forms: \(described(forms))")
@@ -96,6 +98,36 @@ public enum IngestMessages {
     static func durationAbove(_ column: String, _ shown: String, _ n: ExactNumber, _ max: ExactNumber, unit: DurationUnit?) -> String {
         bilingual(zh: "\(column)为 \(shown)（\(n) \(unitName(unit))），超过上限 \(max)；应不超过 \(max) \(unitName(unit))",
                   en: "\(column) is \(shown) (\(n) \(unitName(unit))), above the maximum \(max); expected at most \(max) \(unitName(unit))")
+    }
+
+    // MARK: workbooks (format = "xlsx")
+
+    public static func workbookUnreadable(_ file: String, _ reason: String) -> String {
+        bilingual(zh: "无法读取 \(file)：\(reason)", en: "cannot read \(file): \(reason)")
+    }
+
+    public static func workbookDamaged(_ file: String, _ reason: String) -> String {
+        bilingual(zh: "\(file) 不是可读的 XLSX 文件（zip 压缩包已损坏或不完整：\(reason)）；请重新从平台导出该工作簿",
+                  en: "\(file) is not a readable XLSX file (a damaged or incomplete zip archive: \(reason)); expected the workbook as the platform exported it")
+    }
+
+    public static func notAWorkbook(_ file: String, _ part: String) -> String {
+        bilingual(zh: "\(file) 不是 XLSX 工作簿（缺少 \(part)）；请用平台导出的 .xlsx 文件，或请综治中心在规则文件中改正 format",
+                  en: "\(file) is not an XLSX workbook (it has no \(part)); expected an .xlsx export, or the right format in the rule file")
+    }
+
+    public static func workbookBadXML(_ file: String, _ part: String, _ line: Int, _ reason: String) -> String {
+        bilingual(zh: "\(file) 的 \(part) 第\(line)行 XML 已损坏（\(reason)）；请重新从平台导出该工作簿",
+                  en: "\(file) has damaged XML in \(part) at line \(line) (\(reason)); expected the workbook as the platform exported it")
+    }
+
+    public static func noSuchSheet(_ file: String, _ sheet: String, _ sheets: [String]) -> String {
+        bilingual(zh: "\(file) 中没有工作表“\(sheet)”（其工作表为：\(sheets.joined(separator: "、"))）；请上传含该工作表的导出，或请综治中心改正规则文件中的 sheet",
+                  en: "\(file) has no sheet '\(sheet)' (its sheets: \(sheets.joined(separator: ", "))); expected the sheet the rule file names (sheet = \"\(sheet)\")")
+    }
+
+    public static func workbookTooLarge(_ file: String, _ what: String) -> String {
+        bilingual(zh: "\(file) 过大，无法读取：\(what)", en: "\(file) is too large to read: \(what)")
     }
 
     // MARK: workers

@@ -105,6 +105,18 @@ enum RuleMessages {
         .error("unit must be \"minutes\" or \"hours\" (what a duration is counted in), found '\(text)'", at: loc)
     }
 
+    static func badTableFormat(_ text: String, at loc: Location) -> Diagnostic {
+        .error("format must be \"csv\" (the default) or \"xlsx\" (a workbook), found '\(text)'", at: loc)
+    }
+
+    static func sheetOfACSVFile(_ table: String, at loc: Location) -> Diagnostic {
+        .error("sheet names a sheet of a workbook, but table \(table) is a CSV file; expected format = \"xlsx\" in the same table, or no sheet", at: loc)
+    }
+
+    static func emptySheetName(at loc: Location) -> Diagnostic {
+        .error("sheet is empty; expected the name of the workbook's sheet to read, e.g. \"巡查记录\" (without the key: the first sheet)", at: loc)
+    }
+
     static func badDelimiter(_ text: String, at loc: Location) -> Diagnostic {
         .error("delimiter must be \",\" (comma), \"\\t\" (tab) or \";\" (semicolon), found '\(text)'", at: loc)
     }

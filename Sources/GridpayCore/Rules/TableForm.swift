@@ -1,6 +1,10 @@
 /// How one table's export is laid out (SPEC §16), as the rule file declares it: nothing here is
 /// guessed from a file. Read by 02-TableFormReader; applied by `TableLayout` and the file readers.
 public struct TableForm: Sendable, Equatable {
+    /// `format`: a CSV file (default) or an XLSX workbook.
+    public var format = TableFormat.csv
+    /// `sheet`: the workbook's sheet to read (nil: the first).
+    public var sheet: String? = nil
     /// The byte between fields of a CSV export: ',' (default), '\t' or ';'.
     public var delimiter: UInt8 = UInt8(ascii: ",")
     /// The header's row, 1-based; rows above it are title rows, skipped.
@@ -25,6 +29,11 @@ public struct TableForm: Sendable, Equatable {
         default: return "comma"
         }
     }
+}
+
+/// What kind of file a table's export is.
+public enum TableFormat: String, Sendable, Equatable, CaseIterable {
+    case csv, xlsx
 }
 
 /// `file` with `*`: every file of the period's folder the pattern matches (a `*` stands for any

@@ -1,16 +1,28 @@
 /// The layout keys of `[tables.<name>]` (SPEC §16): how the export is written, declared once.
 ///
+///     format = "xlsx"                # "csv" (default) or "xlsx"
+///     sheet = "巡查记录"               # an XLSX workbook's sheet (default: the first)
 ///     delimiter = "\t"               # "," (default), "\t" or ";"
 ///     encoding = "utf-16"            # "utf-8" (default, BOM or not), "gb18030", "utf-16" (with BOM)
 ///     header_row = 3                 # the header's row, 1-based (rows above: title rows)
 ///     totals_row = "合计"             # a last row whose first cell is this word is skipped
 ///     unknown_workers = "leave-out"  # rows of people not on the roster: warnings, not counted
 enum TableFormReader {
-    static let keys = ["delimiter", "header_row", "totals_row", "unknown_workers"]
+    static let keys = ["format", "sheet", "delimiter", "header_row", "totals_row", "unknown_workers"]
     /// Title rows above a header: a few in real exports; past this the number is a mistake.
     static let highestHeaderRow = 1000
 
     static func read(_ r: TOMLSection, into spec: inout TableSpec, _ d: RuleDraft) {
+        if let f = r.string("format", required: false) {
+            if let format = TableFormat(rawValue: f.value) { spec.form.format = format } else {
+                d.report(RuleMessages.badTableFormat(InputExcerpt.show(f.value), at: f.location(ofCharacterAt: 0)))
+            }
+        }
+        if let s = r.string("sheet", required: false) {
+            if spec.form.format != .xlsx { d.report(RuleMessages.sheetOfACSVFile(spec.name, at: s.location(ofCharacterAt: 0))) }
+            else if s.value.isEmpty { d.report(RuleMessages.emptySheetName(at: s.location(ofCharacterAt: 0))) }
+            else { spec.form.sheet = s.value }
+        }
         if let enc = r.string("encoding", required: false) {
             if let e = InputEncoding(rawValue: enc.value.lowercased()) { spec.encoding = e } else {
                 d.report(RuleMessages.badEncoding(enc.value, at: enc.location(ofCharacterAt: 0)))

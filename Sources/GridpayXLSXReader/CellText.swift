@@ -1,0 +1,140 @@
+/// A number cell's text as the sheet shows it: a date cell as its date (YYYY-MM-DD, with
+/// HH:MM:SS where its format shows a time), a percentage cell as 92.3%, any other number as
+/// plain decimal digits rounded to the 15 significant digits a spreadsheet shows
+/// (0.30000000000000004 is 0.3; 1.5E-3 is 0.0015).
+struct CellText {
+    let date1904: Bool
+
+    func number(_ v: [UInt8], shown: StylesHandler.Shown) -> [UInt8] {
+        guard let d = Decimal15(v) else { return v }   // not a number: the text as it is
+        switch shown {
+        case .number: return Array(d.text.utf8)
+        case .percent: return Array((d.shifted(by: 2).text + "%").utf8)
+        case .date, .dateTime, .time: return serialDate(d, shown) ?? Array(d.text.utf8)
+        }
+    }
+
+    /// A serial day number (days since 1899-12-30, or 1904-01-01) as its date and time.
+    func serialDate(_ d: Decimal15, _ shown: StylesHandler.Shown) -> [UInt8]? {
+        guard !d.negative, let seconds = d.roundedSeconds(), seconds < 3_000_000 * 86_400 else { return nil }
+        let days = seconds / 86_400 + (date1904 ? 1_462 : 0), second = seconds % 86_400
+        // Days from 1899-12-30 to a civil date (Howard Hinnant's algorithm, shifted to 1970).
+        let z = days - 25_569 + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1, month = mp < 10 ? mp + 3 : mp - 9
+        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        func pad(_ n: Int, _ w: Int) -> String { let s = String(n); return String(repeating: "0", count: max(0, w - s.count)) + s }
+        let date = "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        let time = "\(pad(second / 3600, 2)):\(pad(second / 60 % 60, 2)):\(pad(second % 60, 2))"
+        switch shown {
+        case .date where second == 0: return Array(date.utf8)
+        case .time: return Array(time.utf8)
+        default: return Array("\(date) \(time)".utf8)
+        }
+    }
+
+    /// A `t="d"` cell: ISO 8601 text, `T` read as a space, fractions and zones left out.
+    func isoDate(_ v: [UInt8]) -> [UInt8] {
+        var out = Array(v.prefix(19))
+        if out.count > 10, out[10] == UInt8(ascii: "T") { out[10] = UInt8(ascii: " ") }
+        if out.count == 19, out[11...].elementsEqual(Array("00:00:00".utf8)) { out = Array(out.prefix(10)) }
+        return out
+    }
+}
+
+/// A number cell's value as at most 15 significant decimal digits and a power of ten.
+struct Decimal15 {
+    var negative: Bool
+    /// Significant digits, no leading zeros (empty for zero).
+    var digits: [UInt8]
+    /// The value is 0.d1d2d3… × 10^exponent.
+    var exponent: Int
+
+    init?(_ v: [UInt8]) {
+        var i = 0
+        negative = v.first == UInt8(ascii: "-")
+        if negative || v.first == UInt8(ascii: "+") { i = 1 }
+        var mantissa: [UInt8] = [], pointAt: Int?, sawDigit = false
+        while i < v.count, v[i] != UInt8(ascii: "E"), v[i] != UInt8(ascii: "e") {
+            let c = v[i]
+            if c == UInt8(ascii: ".") { guard pointAt == nil else { return nil }; pointAt = mantissa.count }
+            else if c >= 48, c <= 57 { mantissa.append(c - 48); sawDigit = true }
+            else { return nil }
+            i += 1
+        }
+        guard sawDigit else { return nil }
+        var power = 0
+        if i < v.count {
+            i += 1
+            var sign = 1
+            if i < v.count, v[i] == UInt8(ascii: "-") || v[i] == UInt8(ascii: "+") { sign = v[i] == UInt8(ascii: "-") ? -1 : 1; i += 1 }
+            guard i < v.count else { return nil }
+            while i < v.count { guard v[i] >= 48, v[i] <= 57, power < 10_000 else { return nil }; power = power * 10 + Int(v[i] - 48); i += 1 }
+            power *= sign
+        }
+        var exponent = (pointAt ?? mantissa.count) + power
+        while mantissa.first == 0 { mantissa.removeFirst(); exponent -= 1 }
+        digits = mantissa
+        self.exponent = exponent
+        round(to: 15)
+    }
+
+    /// Half away from zero, as a spreadsheet shows the value.
+    mutating func round(to significant: Int) {
+        if digits.count > significant {
+            let up = digits[significant] >= 5
+            digits = Array(digits.prefix(significant))
+            if up {
+                var k = digits.count - 1
+                while k >= 0 {
+                    if digits[k] == 9 { digits[k] = 0; k -= 1 } else { digits[k] += 1; break }
+                }
+                if k < 0 { digits.insert(1, at: 0); digits.removeLast(); exponent += 1 }
+            }
+        }
+        while digits.last == 0 { digits.removeLast() }
+        if digits.isEmpty { negative = false; exponent = 0 }
+    }
+
+    func shifted(by places: Int) -> Decimal15 {
+        var d = self
+        if !d.digits.isEmpty { d.exponent += places }
+        return d
+    }
+
+    /// Plain decimal text: `-1234.5`, `0.0015`, `0`.
+    var text: String {
+        guard !digits.isEmpty else { return "0" }
+        var s = negative ? "-" : ""
+        let chars = digits.map { Character(Unicode.Scalar($0 + 48)) }
+        if exponent <= 0 {
+            s += "0." + String(repeating: "0", count: -exponent) + String(chars)
+        } else if exponent >= chars.count {
+            s += String(chars) + String(repeating: "0", count: exponent - chars.count)
+        } else {
+            s += String(chars[..<exponent]) + "." + String(chars[exponent...])
+        }
+        return s
+    }
+
+    /// The value × 86,400 rounded to a whole second (a serial date's seconds); nil when too large.
+    func roundedSeconds() -> Int? {
+        guard exponent <= 8 else { return nil }
+        // value = 0.digits × 10^exponent; seconds = value × 86400, rounded half up.
+        // 15 digits × 86,400 passes 2^63: in 128 bits.
+        var numerator: Int128 = 0, scale: Int128 = 1
+        for d in digits { numerator = numerator * 10 + Int128(d) }
+        let shift = exponent - digits.count   // value = numerator × 10^shift
+        if shift >= 0 {
+            for _ in 0..<shift { numerator *= 10 }
+            return Int(numerator * 86_400)
+        }
+        for _ in 0..<(-shift) { scale *= 10 }
+        let (q, r) = (numerator * 86_400).quotientAndRemainder(dividingBy: scale)
+        return Int(q + (2 * r >= scale ? 1 : 0))
+    }
+}

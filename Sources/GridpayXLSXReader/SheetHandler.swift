@@ -1,0 +1,139 @@
+/// A worksheet's XML as it streams: each <row> becomes one record of cell texts, by column
+/// (cells the sheet leaves out are empty), handed over when the row ends and then dropped.
+final class SheetHandler: XMLStreamHandler {
+    let shared: [[UInt8]]
+    let styles: [StylesHandler.Shown]
+    let cells: CellText
+    let body: (XLSXRow) throws -> Void
+    var failure: Error?
+
+    /// The row being read: its cells' bytes, one after the other, and where each column ends.
+    var rowBytes: [UInt8] = []
+    var ends: [Int] = []
+    var rowNumber = 0
+    var column = -1
+    var type: UInt8 = 0
+    var style = 0
+    var value: [UInt8] = []
+    var collecting = false
+    var inInline = false
+
+    init(shared: [[UInt8]], styles: [StylesHandler.Shown], date1904: Bool, body: @escaping (XLSXRow) throws -> Void) {
+        self.shared = shared
+        self.styles = styles
+        cells = CellText(date1904: date1904)
+        self.body = body
+    }
+
+    func start(_ name: UnsafeBufferPointer<UInt8>, _ a: XMLAttributes) {
+        if named(name, "row") {
+            rowNumber = a.value("r").flatMap(Self.number) ?? rowNumber + 1
+            rowBytes.removeAll(keepingCapacity: true)
+            ends.removeAll(keepingCapacity: true)
+            column = -1
+        } else if named(name, "c") {
+            column = a.value("r").flatMap(Self.columnIndex) ?? column + 1
+            type = a.value("t").map { $0.first ?? 0 } ?? 0
+            if let t = a.value("t"), t.count >= 3, t[0] == UInt8(ascii: "s"), t[1] == UInt8(ascii: "t") { type = UInt8(ascii: "S") }  // str
+            style = a.value("s").flatMap(Self.number) ?? 0
+            value.removeAll(keepingCapacity: true)
+        } else if named(name, "v") {
+            collecting = true
+        } else if named(name, "is") {
+            inInline = true
+        } else if named(name, "t"), inInline {
+            collecting = true
+        }
+    }
+
+    func end(_ name: UnsafeBufferPointer<UInt8>) {
+        if named(name, "v") || named(name, "t") {
+            collecting = false
+        } else if named(name, "is") {
+            inInline = false
+        } else if named(name, "c") {
+            endCell()
+        } else if named(name, "row") {
+            endRow()
+        }
+    }
+
+    func text(_ bytes: UnsafeBufferPointer<UInt8>) { if collecting { value.append(contentsOf: bytes) } }
+
+    func endCell() {
+        guard column >= 0, column < XLSXLimits.columns else { return }
+        // Columns skipped since the previous cell are empty.
+        while ends.count < column { ends.append(rowBytes.count) }
+        guard ends.count == column else { return }   // a column given twice: the first counts
+        switch type {
+        case UInt8(ascii: "s"):
+            if let i = Self.number(value.withUnsafeBufferPointer { $0 }), i < shared.count { rowBytes += shared[i] }
+        case UInt8(ascii: "b"):
+            rowBytes += Array((value == [UInt8(ascii: "1")] ? "TRUE" : "FALSE").utf8)
+        case UInt8(ascii: "n"), 0:
+            let shown = style < styles.count ? styles[style] : .number
+            rowBytes += cells.number(value, shown: shown)
+        case UInt8(ascii: "d"):
+            rowBytes += cells.isoDate(value)
+        default:   // inlineStr, str (a formula's text), e (an error such as #N/A): the text as it is
+            rowBytes += value
+        }
+        ends.append(rowBytes.count)
+    }
+
+    func endRow() {
+        guard failure == nil else { return }
+        // A row without any text (formatting only) is blank, as a blank line of a CSV file is.
+        guard !rowBytes.isEmpty else { return }
+        do {
+            try rowBytes.withUnsafeBufferPointer { b in
+                try ends.withUnsafeBufferPointer { e in
+                    try body(XLSXRow(line: rowNumber, count: e.count, base: b.baseAddress, ends: e.baseAddress!))
+                }
+            }
+        } catch { failure = error }
+    }
+
+    static func number(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !b.isEmpty, b.count < 10 else { return nil }
+        var v = 0
+        for c in b { guard c >= 48, c <= 57 else { return nil }; v = v * 10 + Int(c - 48) }
+        return v
+    }
+
+    /// `BC12` → 54 (0-based): the letters of a cell reference.
+    static func columnIndex(_ ref: UnsafeBufferPointer<UInt8>) -> Int? {
+        var v = 0, letters = 0
+        for c in ref {
+            guard c >= 65, c <= 90 else { break }
+            v = v * 26 + Int(c - 64)
+            letters += 1
+            if letters > 3 { return nil }
+        }
+        return letters == 0 ? nil : v - 1
+    }
+}
+
+/// One row of a sheet: its number (the line messages name) and its cells' texts, valid only
+/// during the call that hands it over.
+public struct XLSXRow {
+    public let line: Int
+    public let count: Int
+    let base: UnsafePointer<UInt8>?
+    let ends: UnsafePointer<Int>
+
+    public func field(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+        let start = i == 0 ? 0 : ends[i - 1]
+        return UnsafeBufferPointer(start: base.map { $0 + start }, count: ends[i] - start)
+    }
+
+    public func string(_ i: Int) -> String { String(decoding: field(i), as: UTF8.self) }
+}
+
+/// What a sheet may hold before it is refused.
+public enum XLSXLimits {
+    /// Columns of a row (XFD is column 16,384).
+    public static let columns = 16_384
+    /// Bytes of all shared strings (the one part held in memory).
+    public static let sharedStringBytes = 256 << 20
+}
