@@ -42,11 +42,10 @@ public enum RuleTestRunner {
             }
             var request = RunRequest(town: rules.town, period: test.span ?? CalendarPeriod(month: test.period))
             request.inputDir = root
-            // As in a run: the tested period, and any earlier one its history reads, must be in force.
-            let name = (loaded.path as NSString).lastPathComponent
-            let prepared = MonthRunner.prepare(request, rules: { p in
-                p < rules.effectiveFrom ? .failure(RuleFiles.notInForce(town: rules.town, period: p, versions: [loaded], names: [name])) : .success(loaded)
-            })
+            // A test checks its own version's rules on the periods it gives, whatever effective_from
+            // says (which version is in force when is the folder's business): raising effective_from
+            // in a new version does not orphan the tests copied with it.
+            let prepared = MonthRunner.prepare(request, rules: { _ in .success(loaded) })
             switch prepared {
             case .failure(let f) where !test.expectedErrors.isEmpty:
                 // The month must be refused with exactly the expected errors, at their file:line:column.
@@ -82,7 +81,12 @@ public enum RuleTestRunner {
                     }
                 }
             }
-            if failures.count == before { passed.append(test.name) }
+            if failures.count == before {
+                passed.append(test.name)
+            } else if test.period < rules.effectiveFrom {
+                failures.append(Diagnostic(.note, RuleFolderMessages.orphanedTest(test.name, period: test.span.map { "\($0)" } ?? "\(test.period)",
+                                                                                  effectiveFrom: "\(RuleFolderCheck.firstGoverned(rules.periodKind, from: rules.effectiveFrom))"), at: test.location))
+            }
             before = failures.count
         }
         return RuleTestReport(passed: passed, failures: failures, testCount: rules.tests.count)

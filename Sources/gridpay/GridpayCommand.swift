@@ -43,9 +43,10 @@ struct Run: ParsableCommand {
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Validate a rule file and run the tests written in it.")
 
-    @Argument(help: "The rule file, e.g. Rules/qinghe.toml.") var ruleFile: String
+    @Argument(help: "The rule file, e.g. Rules/qinghe.toml, or a town's folder of versions, e.g. Rules/qinghe.") var ruleFile: String
 
     func run() throws {
+        if RuleFolderCheck.isFolder(ruleFile) { return try checkFolder() }
         switch RuleFiles.load(path: ruleFile) {
         case .failure(let f):
             throw refuseRuleFile(ruleFile, f)
@@ -57,6 +58,26 @@ struct Check: ParsableCommand {
             print("\(ruleFile): rules \(loaded.rules.town) version \(loaded.rules.version) are valid; \(report.passed.count) passed, \(failed) failed")
             if failed > 0 { throw ExitCode(1) }
         }
+    }
+
+    /// Every version as a file is checked, then the versions together; one summary at the end.
+    func checkFolder() throws {
+        let report = RuleFolderCheck.check(folder: ruleFile.hasSuffix("/") ? String(ruleFile.dropLast()) : ruleFile)
+        var sources: [String: String] = [:]
+        for v in report.versions {
+            if let f = v.failure {
+                printDiagnostics(f.diagnostics, sources: f.sources)
+                printError("\(v.path): \(f.diagnostics.filter { $0.severity == .error }.count) error(s); the rule file cannot be used")
+            }
+            guard let loaded = v.loaded, let tests = v.tests else { continue }
+            sources[loaded.path] = loaded.text
+            printDiagnostics(tests.failures, sources: [loaded.path: loaded.text])
+            for name in tests.passed { print("PASS \(v.path): \(name)") }
+            print("\(v.path): rules \(loaded.rules.town) version \(loaded.rules.version) are valid; \(tests.passed.count) passed, \(tests.testCount - tests.passed.count) failed")
+        }
+        printDiagnostics(report.problems, sources: sources)
+        for line in report.summaryLines { print(line) }
+        if !report.ok { throw ExitCode(1) }
     }
 }
 
