@@ -196,9 +196,14 @@ final class TimeAndRowCheckTests: XCTestCase {
     }
 
     func testAnEmptyOptionalCellIsNoValueNeverZeroOrEmptyText() throws {
-        // Reading 受理时间 without has() on a row where it is empty is an error at that row.
+        // Comparing 受理时间 without has() is refused by the checker (issue 24), at the column.
+        let compared = Self.rules.replacingOccurrences(of: #""未受理" = 'count(tasks, is_empty(受理时间))'"#,
+                                                      with: #""未受理" = 'count(tasks, 受理时间 > 派发时间)'"#)
+        let refused = try run(["roster": Self.roster, "tasks": "事件编号,编号,派发时间,受理时间,办结时间\n"], rules: compared)
+        XCTAssertTrue(refused.problems.contains { $0.hasPrefix("t.toml:66:23: error: column '受理时间' is optional (optional = true) and may be empty") }, "\(refused.problems)")
+        // Read through a function (not checked statically) on a row where it is empty: an error at that row.
         let rules = Self.rules.replacingOccurrences(of: #""未受理" = 'count(tasks, is_empty(受理时间))'"#,
-                                                   with: #""未受理" = 'count(tasks, 受理时间 > 派发时间)'"#)
+                                                   with: #""未受理" = 'count(tasks, hours_between(派发时间, 受理时间) > 0)'"#)
         let o = try run(["roster": Self.roster, "tasks": """
             事件编号,编号,派发时间,受理时间,办结时间
             T1,A,2026-07-02 10:00,2026-07-02 11:00,

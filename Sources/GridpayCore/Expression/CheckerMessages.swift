@@ -18,6 +18,16 @@ enum CheckerMessages {
         "'\(name)' depends on itself: \(path.joined(separator: " → ")); break the cycle"
     }
 
+    // MARK: optional columns (OptionalGuards)
+
+    static func optionalInArithmetic(_ column: String) -> String {
+        "column '\(column)' is optional (optional = true) and may be empty, and arithmetic on an empty cell fails the run at that row; test it first: has(\(column)) and …, is_empty(\(column)) or …, or if has(\(column)) then … else <a default>"
+    }
+
+    static func optionalInComparison(_ column: String) -> String {
+        "column '\(column)' is optional (optional = true) and may be empty, and comparing an empty cell fails the run at that row; test it first: has(\(column)) and …, is_empty(\(column)) or …, or if has(\(column)) then … else <a default>"
+    }
+
     // MARK: names
 
     static func eachOutside() -> String {

@@ -70,6 +70,8 @@ struct ExpressionChecker {
     let scope: Scope
     /// Inside the body of mean_each() and friends: the value `each` stands for in this copy.
     var each: Value? = nil
+    /// Optional columns known to have a value here (OptionalGuards).
+    var present: Set<String> = []
 
     func location(_ span: Span) -> SourceLocation { source.locate(span.start) }
 
@@ -81,7 +83,8 @@ struct ExpressionChecker {
     }
 
     /// Parses and checks; returns nil (with diagnostics) on any problem.
-    static func check(_ source: ExpressionSource, scope: Scope, expecting expected: ValueType?, context: CheckContext, what: String) -> (CheckedExpr, ValueType)? {
+    static func check(_ source: ExpressionSource, scope: Scope, expecting expected: ValueType?, context: CheckContext, what: String,
+                      present: Set<String> = []) -> (CheckedExpr, ValueType)? {
         let tree: Syntax
         do {
             tree = try ExpressionParser.parse(source.text)
@@ -89,7 +92,8 @@ struct ExpressionChecker {
             context.diagnostics.append(.error(error.message, at: source.locate(error.span.start), length: error.span.length))
             return nil
         }
-        let checker = ExpressionChecker(context: context, source: source, scope: scope)
+        var checker = ExpressionChecker(context: context, source: source, scope: scope)
+        checker.present = present
         guard let (expr, type) = checker.check(tree) else { return nil }
         if let expected, type != expected {
             checker.error(CheckerMessages.expectedType(of: what, expected: expected, found: type), tree.span)
@@ -109,6 +113,7 @@ struct ExpressionChecker {
             switch op {
             case .negate:
                 guard t == .number else { error(CheckerMessages.negateNeedsNumber(found: t), operand.span); return nil }
+                guard requirePresent(operand, comparison: false) else { return nil }
                 return (.negate(e, location(s.span)), .number)
             case .not:
                 guard t == .bool else { error(CheckerMessages.notNeedsBool(found: t), operand.span); return nil }
@@ -117,7 +122,7 @@ struct ExpressionChecker {
         case .binary(let op, let l, let r):
             return checkBinary(op, l, r, s.span)
         case .conditional(let c, let a, let b):
-            let cc = check(c), ca = check(a), cb = check(b)
+            let cc = check(c), ca = guarded(OptionalGuards.whenTrue(c)).check(a), cb = guarded(OptionalGuards.whenFalse(c)).check(b)
             guard let (ce, ct) = cc, let (ae, at) = ca, let (be, bt) = cb else { return nil }
             guard ct == .bool else { error(CheckerMessages.ifCondition(found: ct), c.span); return nil }
             guard at == bt else { error(CheckerMessages.ifBranches(then: at, else: bt), b.span); return nil }
@@ -168,12 +173,15 @@ struct ExpressionChecker {
     }
 
     func checkBinary(_ op: BinaryOperator, _ l: Syntax, _ r: Syntax, _ span: Span) -> (CheckedExpr, ValueType)? {
-        let cl = check(l), cr = check(r)
+        // The right of `and` / `or` is evaluated only when the left is true / false.
+        let right = op == .and ? guarded(OptionalGuards.whenTrue(l)) : op == .or ? guarded(OptionalGuards.whenFalse(l)) : self
+        let cl = check(l), cr = right.check(r)
         guard let (le, lt) = cl, let (re, rt) = cr else { return nil }
         switch op {
         case .add, .subtract, .multiply, .divide:
             guard lt == .number else { error(CheckerMessages.arithmeticNeedsNumbers(op, side: .left, found: lt), l.span); return nil }
             guard rt == .number else { error(CheckerMessages.arithmeticNeedsNumbers(op, side: .right, found: rt), r.span); return nil }
+            guard requirePresent(l, comparison: false) && requirePresent(r, comparison: false) else { return nil }
             if op == .divide, let d = Self.constantNumber(re), d == .zero {
                 error(CheckerMessages.divisionByZero(), r.span)
                 return nil
@@ -192,6 +200,7 @@ struct ExpressionChecker {
                 error(CheckerMessages.cannotOrder(op, lt), span)
                 return nil
             }
+            guard requirePresent(l, comparison: true) && requirePresent(r, comparison: true) else { return nil }
             checkChoiceLiteral(le, r, re)
             checkChoiceLiteral(re, l, le)
             return (.compare(op, le, re, location(span)), .bool)

@@ -93,7 +93,8 @@ final class RuleDraft {
     func check(_ symbol: WorkerSymbol, at loc: SourceLocation) { _ = context.typeOf(symbol, referencedAt: loc) }
 
     /// Checks an expression written in the rule file; nil when it has an error (reported).
-    func expression(_ text: TOMLString, scope: Scope, expecting type: ValueType?, what: String) -> (CheckedExpr, ValueType)? {
-        ExpressionChecker.check(ExpressionSource(text), scope: scope, expecting: type, context: context, what: what)
+    /// `present`: optional columns known to have a value where it is evaluated (a deduction's `when`).
+    func expression(_ text: TOMLString, scope: Scope, expecting type: ValueType?, what: String, present: Set<String> = []) -> (CheckedExpr, ValueType)? {
+        ExpressionChecker.check(ExpressionSource(text), scope: scope, expecting: type, context: context, what: what, present: present)
     }
 }

@@ -30,11 +30,13 @@ enum DeductionReader {
         }
         guard let (source, amountScope) = readSource(r, table: tableIndex, reason: reason, d) else { ok = false; return nil }
         var points: CheckedExpr?, yuan: CheckedExpr?
+        // The amounts of a row are evaluated only where `when` holds: its has() guards them.
+        let present = r.string("when", required: false).flatMap { try? ExpressionParser.parse(ExpressionSource($0).text) }.map(OptionalGuards.whenTrue) ?? []
         if let p = r.string("points", required: false) {
-            if let (e, _) = d.expression(p, scope: amountScope, expecting: .number, what: RulePlaces.deductionPoints) { points = e } else { ok = false }
+            if let (e, _) = d.expression(p, scope: amountScope, expecting: .number, what: RulePlaces.deductionPoints, present: present) { points = e } else { ok = false }
         }
         if let y = r.string("yuan", required: false) {
-            if let (e, _) = d.expression(y, scope: amountScope, expecting: .number, what: RulePlaces.deductionYuan) { yuan = e } else { ok = false }
+            if let (e, _) = d.expression(y, scope: amountScope, expecting: .number, what: RulePlaces.deductionYuan, present: present) { yuan = e } else { ok = false }
         }
         if points == nil && yuan == nil && ok {
             d.report(RuleMessages.deductionWithoutAmount(at: dt.location))
