@@ -122,7 +122,7 @@ enum OpenAPIDocument {
         [
             "openapi": "3.0.3",
             "info": ["title": "gridpay 办公控制台 API", "version": "1", "description": "会话 Cookie 登录；改变状态的请求须带 X-CSRF-Token。金额为两位小数的字符串。"],
-            "paths": paths,
+            "paths": paths.merging(rulePaths) { a, _ in a },
             "components": ["schemas": schemas],
         ]
     }

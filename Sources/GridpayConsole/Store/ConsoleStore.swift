@@ -65,6 +65,7 @@ public final class ConsoleStore: @unchecked Sendable {
                     """)
             }
         }
+        registerRuleDrafts(&m)
         return m
     }
 
