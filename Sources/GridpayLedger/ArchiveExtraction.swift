@@ -11,7 +11,7 @@ enum ArchiveExtraction {
         let found = Found(count: files.count)
         let shares = split(files.map(\.file.bytes))
         // A second connection for the second share; without one, everything on this thread.
-        let second: Ledger? = shares[1].isEmpty ? nil : try? Ledger(path: ledger.path, town: ledger.town, create: false)
+        let second: Ledger? = shares[1].isEmpty ? nil : try? Ledger(path: ledger.path, town: ledger.town, create: false, readOnly: true)
         let plan = second == nil ? [shares[0] + shares[1]] : shares
         DispatchQueue.concurrentPerform(iterations: plan.count) { k in
             let connection = k == 0 ? ledger : second!
@@ -54,14 +54,25 @@ enum ArchiveExtraction {
         return shares.map { $0.sorted() }
     }
 
+    /// A write to the scratch copy failed (a full disk): not the archive's fault.
+    struct ScratchFailed: Error { var underlying: Error }
+
     static func extract(_ f: ArchivedFile, to path: String, ledger: Ledger) -> Diagnostic? {
         do {
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            FileManager.default.createFile(atPath: path, contents: nil)
-            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+            let handle: FileHandle
+            do {
+                try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                guard FileManager.default.createFile(atPath: path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
+                handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+            } catch { throw ScratchFailed(underlying: error) }
             defer { try? handle.close() }
-            try ledger.readObject(f.sha256) { try handle.write(contentsOf: $0) }
+            try ledger.readObject(f.sha256) { data in
+                do { try handle.write(contentsOf: data) } catch { throw ScratchFailed(underlying: error) }
+            }
+            do { try handle.synchronize() } catch { throw ScratchFailed(underlying: error) }
             return nil
+        } catch let s as ScratchFailed {
+            return .error(LedgerSealMessages.scratchFailed(path, s.underlying), at: nil)
         } catch let c as ArchiveCorrupted {
             return .error("the archived \(f.file) of \(f.period) in \(ledger.path) is corrupted: recorded SHA-256 \(c.sha256), its stored bytes hash to \(c.actual)", at: nil)
         } catch {

@@ -48,7 +48,6 @@ enum Corrections {
             let dir = LedgerPeriods.inputFolder(inputDir: inputDir, town: town, period: closing.period)
             var changed: [(String, String, String?)] = []
             for f in try ledger.files(of: latest.id!, role: "input") {
-                if ledger.unchangedSinceArchived("\(dir)/\(f.file)", period: f.period, file: f.file, sha256: f.sha256) { continue }
                 let current = hash("\(dir)/\(f.file)")
                 if current != f.sha256 { changed.append((f.file, f.sha256, current)) }
             }
@@ -63,7 +62,7 @@ enum Corrections {
     static func settledRevision(ledger: Ledger, closing: Settlement, directory: String) -> Settlement? {
         guard let latest = try? ledger.latestSettlement(of: closing.period), latest.revision > 0,
               let files = try? ledger.files(of: latest.id!, role: "input"), !files.isEmpty else { return nil }
-        for f in files where !ledger.unchangedSinceArchived("\(directory)/\(f.file)", period: f.period, file: f.file, sha256: f.sha256) {
+        for f in files {
             guard hash("\(directory)/\(f.file)") == f.sha256 else { return nil }
         }
         return latest
@@ -101,9 +100,10 @@ enum Corrections {
     /// and verify: never recomputed).
     static func recorded(ledger: Ledger, closing: Settlement) throws -> CarriedCorrections? {
         let lines = try ledger.correctionLines(of: closing.id!)
-        var adjustments: [String: ExactNumber] = [:]
+        var adjustments: [ExactID: ExactNumber] = [:]
         for (id, text) in try ledger.adjustments(of: closing.id!) {
-            if let a = LedgerText.number(text), a != .zero { adjustments[id] = a }
+            let a = try LedgerText.published(text, "\(SheetLabelsPublic.priorAdjustment) of worker \(id) in \(closing.period)")
+            if a != .zero { adjustments[ExactID(id)] = a }
         }
         let carried = CarriedCorrections(
             lines: lines.map { .init(workerID: $0.worker_id, name: $0.name, period: $0.period, item: $0.item, published: $0.published, corrected: $0.corrected) },
@@ -117,7 +117,7 @@ enum Corrections {
                           pending: [PendingCorrection]) -> Result<(CarriedCorrections, [RecomputedCorrection]), PipelineFailure> {
         var results: [RecomputedCorrection] = []
         var allLines: [CarriedCorrections.Line] = []
-        var adjustments: [String: ExactNumber] = [:]
+        var adjustments: [ExactID: ExactNumber] = [:]
         for p in pending {
             guard let period = LedgerPeriods.parse(p.closing.period) else { continue }
             var r = RunRequest(town: request.town, period: period)
@@ -145,36 +145,49 @@ enum Corrections {
                 return .failure(PipelineFailure(message: "cannot read \(ledger.path): \(describe(error))"))
             }
             let corrected = workerResults(month, settlementID: 0)
-            var before: [String: WorkerResult] = [:]
-            for w in baseline { before[w.worker_id] = w }
-            var after: [String: WorkerResult] = [:]
-            for w in corrected { after[w.worker_id] = w }
-            var lines: [CarriedCorrections.Line] = []
-            let items = month.report.rules.items.map(\.name)
+            let lines: [CarriedCorrections.Line]
+            do { lines = try differences(baseline, corrected, items: month.report.rules.items.map(\.name), period: p.closing.period, adjustments: &adjustments) } catch {
+                return .failure(PipelineFailure(message: "cannot read \(ledger.path): \(describe(error))"))
+            }
             var total = ExactNumber.zero
             for w in corrected { total = (try? total.adding(LedgerText.number(w.payable) ?? .zero)) ?? total }
-            for id in Set(before.keys).union(after.keys).sorted(by: IdOrder.less) {
-                let b = before[id], a = after[id]
-                let name = a?.name ?? b?.name ?? ""
-                func compare(_ item: String, _ x: String?, _ y: String?) {
-                    let nx = x.flatMap(LedgerText.number), ny = y.flatMap(LedgerText.number)
-                    if nx != ny { lines.append(.init(workerID: id, name: name, period: p.closing.period, item: item, published: x ?? "", corrected: y ?? "")) }
-                }
-                for (k, item) in items.enumerated() {
-                    compare(item, b.flatMap { k < $0.items.count ? $0.items[k] : nil }, a.map { $0.items[k] })
-                }
-                compare(RuleLoader.totalName, b?.total, a?.total)
-                compare(RuleLoader.scorePayName, b?.score_pay, a?.score_pay)
-                compare(RuleLoader.deductionsName, b?.deductions, a?.deductions)
-                compare(RuleLoader.payableName, b?.payable, a?.payable)
-                let delta = (try? (LedgerText.number(a?.payable ?? "0") ?? .zero).subtracting(LedgerText.number(b?.payable ?? "0") ?? .zero)) ?? .zero
-                if delta != .zero { adjustments[id] = (try? (adjustments[id] ?? .zero).adding(delta)) ?? delta }
-            }
             allLines += lines
             results.append(RecomputedCorrection(pending: p, month: month, rules: month.rules, workers: corrected, lines: lines, totalPayable: total))
         }
         let periods = Array(Set(allLines.map(\.period))).sorted()
         return .success((CarriedCorrections(lines: allLines, adjustments: adjustments, periods: periods), results))
+    }
+
+    /// The values a correction changes, worker by worker (ids matched by their exact Unicode
+    /// scalars), and each worker's corrected 实发绩效 − published added to `adjustments`. A
+    /// published value that does not parse is an error, never 0.
+    static func differences(_ baseline: [WorkerResult], _ corrected: [WorkerResult], items: [String], period: String,
+                            adjustments: inout [ExactID: ExactNumber]) throws -> [CarriedCorrections.Line] {
+        var before: [ExactID: WorkerResult] = [:]
+        for w in baseline { before[ExactID(w.worker_id)] = w }
+        var after: [ExactID: WorkerResult] = [:]
+        for w in corrected { after[ExactID(w.worker_id)] = w }
+        var lines: [CarriedCorrections.Line] = []
+        for id in Set(before.keys).union(after.keys).sorted() {
+            let b = before[id], a = after[id]
+            let name = a?.name ?? b?.name ?? ""
+            func compare(_ item: String, _ x: String?, _ y: String?) throws {
+                let nx = try x.map { try LedgerText.published($0, "\(item) of worker \(id) in \(period)") }
+                let ny = try y.map { try LedgerText.published($0, "\(item) of worker \(id) in \(period) (corrected)") }
+                if nx != ny { lines.append(.init(workerID: id.text, name: name, period: period, item: item, published: x ?? "", corrected: y ?? "")) }
+            }
+            for (k, item) in items.enumerated() {
+                try compare(item, b.flatMap { k < $0.items.count ? $0.items[k] : nil }, a.map { $0.items[k] })
+            }
+            try compare(RuleLoader.totalName, b?.total, a?.total)
+            try compare(RuleLoader.scorePayName, b?.score_pay, a?.score_pay)
+            try compare(RuleLoader.deductionsName, b?.deductions, a?.deductions)
+            try compare(RuleLoader.payableName, b?.payable, a?.payable)
+            let published = try b.map { try LedgerText.published($0.payable, "\(RuleLoader.payableName) of worker \(id) in \(period)") } ?? .zero
+            let delta = try (a.flatMap { LedgerText.number($0.payable) } ?? .zero).subtracting(published)
+            if delta != .zero { adjustments[id] = try (adjustments[id] ?? .zero).adding(delta) }
+        }
+        return lines
     }
 
     /// A month's workers as the ledger keeps them, in published (rank) order.

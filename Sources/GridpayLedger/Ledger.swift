@@ -26,10 +26,12 @@ public final class Ledger: @unchecked Sendable {
     public static func openIfPresent(ledgerDir: String, town: String) throws(PipelineFailure) -> Ledger? {
         let p = path(ledgerDir: ledgerDir, town: town)
         guard FileManager.default.fileExists(atPath: p) else { return nil }
-        return try Ledger(path: p, town: town, create: false)
+        return try Ledger(path: p, town: town, create: false, readOnly: true)
     }
 
-    init(path: String, town: String, create: Bool) throws(PipelineFailure) {
+    /// `readOnly`: every command but close opens the ledger read-only: it is never written, not
+    /// even migrated (an older schema is read as it is; close upgrades it).
+    init(path: String, town: String, create: Bool, readOnly: Bool = false) throws(PipelineFailure) {
         self.path = path
         self.town = town
         let exists = FileManager.default.fileExists(atPath: path)
@@ -37,6 +39,7 @@ public final class Ledger: @unchecked Sendable {
         config.busyMode = .timeout(10)
         config.foreignKeysEnabled = true
         config.label = "gridpay-ledger"
+        config.readonly = readOnly
         do {
             db = try DatabaseQueue(path: path, configuration: config)
         } catch {
@@ -57,7 +60,7 @@ public final class Ledger: @unchecked Sendable {
                 }
             } else if appID != LedgerSchema.applicationID {
                 throw PipelineFailure(message: "\(path) is not a gridpay ledger: it is an SQLite database of another program (application_id \(appID), expected \(LedgerSchema.applicationID)); nothing was changed")
-            } else {
+            } else if !readOnly {
                 try LedgerSchema.migrator.migrate(db)
             }
             let owner = try db.read { db in try String.fetchOne(db, sql: "SELECT value FROM ledger_info WHERE key = 'town'") }
@@ -74,6 +77,8 @@ public final class Ledger: @unchecked Sendable {
 
     static func describe(_ error: Error) -> String {
         if let e = error as? DatabaseError { return e.message ?? "\(e.resultCode)" }
+        if let e = error as? UnreadablePublished { return LedgerSealMessages.unreadable(e) }
+        if let e = error as? SealRefused { return LedgerSealMessages.sealRefused(e) }
         return "\(error)"
     }
 
@@ -140,7 +145,7 @@ public final class Ledger: @unchecked Sendable {
             while let row = try rows.next() {
                 ids.append(row[0])
                 let text: String = row[1]
-                cells += PublishedValues.cells(LedgerText.bools(text), width: width)
+                cells += PublishedValues.cells(try LedgerText.publishedBools(text, "true/false values of worker \(row[0] as String)"), width: width)
             }
             return PublishedValues(ids: ids, cells: cells, width: width)
         }
@@ -172,14 +177,23 @@ public final class Ledger: @unchecked Sendable {
         }
     }
 
-    /// True when `path` has the size and modification time it had when it was archived with
-    /// this SHA-256 (then it need not be hashed again).
-    func unchangedSinceArchived(_ path: String, period: String, file: String, sha256: String) -> Bool {
-        guard let s = FileStat.of(path) else { return false }
-        return (try? db.read { db in
-            try Bool.fetchOne(db, sql: "SELECT 1 FROM input_seen WHERE period = ? AND file = ? AND bytes = ? AND mtime_ns = ? AND sha256 = ?",
-                              arguments: [period, file, s.bytes, s.mtimeNanoseconds, sha256])
-        }) == true
+    /// A close's transaction, in WAL mode: until it commits nothing of it reaches the database
+    /// file (with a rollback journal a large transaction spills pages into the file, and a hot
+    /// journal deleted after a crash leaves them there: a settlement without its workers). Back to
+    /// a rollback journal afterwards, so that between closes the ledger is one file.
+    func recordingTransaction(_ body: (Database) throws -> Void) throws {
+        let killBeforeCommit = ProcessInfo.processInfo.environment["GRIDPAY_TEST_KILL_BEFORE_COMMIT"] == "1"
+        try db.writeWithoutTransaction { db in
+            _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+            defer { _ = try? String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE") }
+            // The test kill: a tiny cache makes the transaction spill pages before it is killed.
+            if killBeforeCommit { try db.execute(sql: "PRAGMA cache_size = 2") }
+            try db.inTransaction(.immediate) {
+                try body(db)
+                if killBeforeCommit { kill(getpid(), SIGKILL) }
+                return .commit
+            }
+        }
     }
 
     func objectText(_ sha256: String) throws -> String {
@@ -204,10 +218,7 @@ struct LedgerWriter {
     /// Archives a file by content, `sha256` and `bytes` as the run read it: content already in the
     /// archive (e.g. a file unchanged since an earlier period) is stored once and not read again;
     /// new content is streamed in 1 MiB pieces and hashed as it is stored, and must match.
-    /// Also notes the file's size and modification time (`input_seen`), so that later runs need
-    /// not hash it again while it is untouched.
     func archive(path: String, period: String, file: String, sha256 sha: String, bytes: Int) throws -> (sha256: String, bytes: Int) {
-        let seenBefore = FileStat.of(path)
         if try Bool.fetchOne(db, sql: "SELECT 1 FROM archive_object WHERE sha256 = ?", arguments: [sha]) != true {
             guard let handle = FileHandle(forReadingAtPath: path) else { throw PipelineFailure(message: "cannot read \(path) to archive it") }
             defer { try? handle.close() }
@@ -227,10 +238,6 @@ struct LedgerWriter {
             guard try check.finish() == sha, stored == bytes, seq == chunkCount else {
                 throw PipelineFailure(message: "\(path) changed while it was being archived; nothing was recorded, run the command again")
             }
-        }
-        if let seen = seenBefore, seen == FileStat.of(path), seen.bytes == bytes {
-            try db.execute(sql: "INSERT OR IGNORE INTO input_seen (period, file, bytes, mtime_ns, sha256) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [period, file, seen.bytes, seen.mtimeNanoseconds, sha])
         }
         return (sha, bytes)
     }
@@ -285,6 +292,25 @@ enum LedgerText {
         return ExactNumber(decimalText: text)
     }
 
+    /// A number as published in the ledger: one that does not parse is an error, never 0.
+    static func published(_ text: String, _ what: @autoclosure () -> String) throws -> ExactNumber {
+        guard let n = number(text) else { throw UnreadablePublished(what: what(), text: text) }
+        return n
+    }
+
+    /// A true/false list as published (`[true,false,null]`); anything else is an error.
+    static func publishedBools(_ text: String, _ what: @autoclosure () -> String) throws -> [Bool?] {
+        guard text.hasPrefix("["), text.hasSuffix("]") else { throw UnreadablePublished(what: what(), text: text, expected: "a list of true/false") }
+        return try text.dropFirst().dropLast().split(separator: ",").map {
+            switch $0 {
+            case "true": return true
+            case "false": return false
+            case "null": return nil
+            default: throw UnreadablePublished(what: what(), text: text, expected: "a list of true/false")
+            }
+        }
+    }
+
     static func json(_ items: [String], quoted: Bool = true) -> String {
         guard quoted else { return "[" + items.joined(separator: ",") + "]" }
         var s = "["
@@ -306,17 +332,5 @@ enum LedgerText {
 
     static func bools(_ text: String) -> [Bool?] {
         text.dropFirst().dropLast().split(separator: ",").map { $0 == "true" ? true : ($0 == "false" ? false : nil) }
-    }
-}
-
-/// A file's size and modification time (nanoseconds), as stat(2) gives them.
-struct FileStat: Equatable {
-    var bytes: Int
-    var mtimeNanoseconds: Int64
-
-    static func of(_ path: String) -> FileStat? {
-        var st = stat()
-        guard stat(path, &st) == 0 else { return nil }
-        return FileStat(bytes: Int(st.st_size), mtimeNanoseconds: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec))
     }
 }

@@ -6,11 +6,13 @@ import GridpayPipeline
 extension LedgerCommands {
     // MARK: verify
 
-    /// `gridpay verify`: re-runs a closed period from the ledger's archived rule file and inputs
-    /// (never from Input/) and compares the outputs' SHA-256 with those recorded at closing.
-    public static func verify(town: String, period: CalendarPeriod, inputDir: String, ledgerDir: String,
+    /// `gridpay verify`: checks the whole ledger (quick_check, row counts, every seal and the chain;
+    /// with `chain`, that an auditor's kept head is proved), then re-runs a closed period from the
+    /// ledger's archived rule file and inputs (never from Input/) and compares the outputs' SHA-256
+    /// and every published row with the re-run. No period: the ledger and the chain only.
+    public static func verify(town: String, period: CalendarPeriod?, chain head: String? = nil, inputDir: String, ledgerDir: String,
                               progress: RunReporter? = nil) -> Result<LedgerOutcome, PipelineFailure> {
-        let p = "\(period)"
+        let p = period.map { "\($0)" } ?? ""
         let ledger: Ledger
         do {
             guard let l = try Ledger.openIfPresent(ledgerDir: ledgerDir, town: town) else {
@@ -18,6 +20,54 @@ extension LedgerCommands {
             }
             ledger = l
         } catch { return .failure(error) }
+        var outcome = LedgerOutcome()
+        var problems: [Diagnostic]
+        do { problems = try integrity(ledger, chain: head, outcome: &outcome) } catch {
+            return .failure(PipelineFailure(message: "cannot read \(ledger.path): \(Corrections.describe(error))"))
+        }
+        if let period {
+            switch verifyPeriod(ledger, town: town, period: period, inputDir: inputDir, progress: progress) {
+            case .success(let o):
+                outcome.lines += o.lines
+                outcome.warnings += o.warnings
+            case .failure(let f):
+                problems += f.diagnostics
+                guard f.sources.isEmpty else { return .failure(PipelineFailure(diagnostics: problems, sources: f.sources)) }
+            }
+        }
+        guard problems.isEmpty else {
+            for l in outcome.lines { problems.append(.warning(l, at: nil)) }
+            return .failure(PipelineFailure(diagnostics: problems + outcome.warnings))
+        }
+        return .success(outcome)
+    }
+
+    /// The ledger's integrity as errors; the chain head proved (or the ledger's need of an
+    /// upgrade) into `outcome`.
+    static func integrity(_ ledger: Ledger, chain head: String?, outcome: inout LedgerOutcome) throws -> [Diagnostic] {
+        let integrity = try LedgerIntegrity.check(ledger)
+        var problems = integrity.problems.map { Diagnostic.error($0, at: nil) }
+        if !integrity.unsealed.isEmpty {
+            outcome.warnings.append(.warning(LedgerSealMessages.needsUpgrade(integrity.unsealed.count, town: ledger.town), at: nil))
+        }
+        if let head {
+            if let link = integrity.proves(head) {
+                let count = integrity.links.firstIndex { $0.chain == link.chain }! + 1
+                outcome.lines.append(LedgerSealMessages.chainProved(head, link, count: count))
+            } else if integrity.links.isEmpty {
+                problems.append(.error(LedgerSealMessages.chainNeedsUpgrade(head, town: ledger.town), at: nil))
+            } else {
+                problems.append(.error(LedgerSealMessages.chainNotFound(head, path: ledger.path), at: nil))
+            }
+        }
+        if !problems.isEmpty { problems.append(.error(LedgerSealMessages.notTrusted(path: ledger.path, problems.count), at: nil)) }
+        return problems
+    }
+
+    /// One closed period re-run from the archive: outputs' SHA-256 and every published row.
+    static func verifyPeriod(_ ledger: Ledger, town: String, period: CalendarPeriod, inputDir: String,
+                             progress: RunReporter?) -> Result<LedgerOutcome, PipelineFailure> {
+        let p = "\(period)"
         let closing: Settlement
         do {
             guard let c = try ledger.closing(of: p) else {
@@ -26,17 +76,63 @@ extension LedgerCommands {
             }
             closing = c
         } catch { return .failure(PipelineFailure(message: "cannot read \(ledger.path): \(Corrections.describe(error))")) }
-
         var outcome = LedgerOutcome()
-        var problems: [Diagnostic] = []
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("gridpay-verify-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: scratch) }
-        let id = closing.id!
         do {
-            // Lay out the archive as a Rules/ and Input/ folder and run from there.
-            let rulesDir = "\(scratch)/Rules", inputRoot = "\(scratch)/Input", outputDir = "\(scratch)/Output"
+            let month: PreparedMonth, written: RunResult
+            switch rerun(ledger, closing: closing, town: town, period: period, scratch: scratch, progress: progress) {
+            case .success(let r): (month, written) = r
+            case .failure(let f): return .failure(f)
+            }
+            outcome.lines += inputStatus(ledger: ledger, closing: closing, town: town, inputDir: inputDir)
+            let id = closing.id!
+            var problems: [Diagnostic] = []
+            var differing: [String] = []
+            let outputs = try ledger.outputs(of: id)
+            for o in outputs {
+                let now = Corrections.hash("\(written.directory)/\(o.file)")
+                if now != o.sha256 {
+                    differing.append(o.file)
+                    problems.append(.error("\(o.file) differs: SHA-256 \(o.sha256) was recorded when \(p) was closed, the re-run from the archive gives \(now.map { "\($0) (\(HashText.firstDifference($0, o.sha256)))" } ?? "no file")", at: nil))
+                }
+            }
+            let rerunRows = Corrections.workerResults(month, settlementID: id)
+            let rowProblems = try rowDifferences(ledger, closing: closing, rerun: rerunRows, month: month)
+            problems += rowProblems
+            if !differing.isEmpty {
+                problems.append(.error("\(town) \(p): not identical — \(differing.joined(separator: ", ")) differ from what was recorded when it was closed", at: nil))
+            } else if !rowProblems.isEmpty {
+                problems.append(.error(LedgerSealMessages.rowsDiffer(town: town, period: p, count: rowProblems.count), at: nil))
+            }
+            guard problems.isEmpty else {
+                for l in outcome.lines { problems.append(.warning(l, at: nil)) }
+                return .failure(PipelineFailure(diagnostics: problems))
+            }
+            outcome.lines.insert("\(town) \(p): identical — re-run from the ledger's archive (rule file \(closing.rule_file), version \(closing.rule_version)), all \(outputs.count) outputs have the SHA-256 recorded when it was closed by \(closing.closed_by) at \(closing.closed_at) UTC", at: 0)
+            outcome.lines.insert(LedgerSealMessages.identicalRows(rerunRows.count), at: 1)
+            return .success(outcome)
+        } catch let f as PipelineFailure {
+            return .failure(f)
+        } catch {
+            return .failure(PipelineFailure(message: "verifying \(town) \(p) failed: \(Corrections.describe(error))"))
+        }
+    }
+
+    /// Lays the archive out as a Rules/ and Input/ folder under `scratch` and runs the period there.
+    static func rerun(_ ledger: Ledger, closing: Settlement, town: String, period: CalendarPeriod, scratch: String,
+                      progress: RunReporter?) -> Result<(PreparedMonth, RunResult), PipelineFailure> {
+        let p = "\(period)"
+        let id = closing.id!
+        let rulesDir = "\(scratch)/Rules", inputRoot = "\(scratch)/Input", outputDir = "\(scratch)/Output"
+        do {
             try FileManager.default.createDirectory(atPath: "\(inputRoot)/\(town)", withIntermediateDirectories: true)
             try FileManager.default.createDirectory(atPath: closing.rule_in_folder ? "\(rulesDir)/\(town)" : rulesDir, withIntermediateDirectories: true)
+        } catch {
+            return .failure(PipelineFailure(message: LedgerSealMessages.scratchFailed(scratch, error)))
+        }
+        var problems: [Diagnostic] = []
+        do {
             var rules = try ledger.files(of: id, role: "rule")
             if closing.rule_in_folder { rules += try ledger.files(of: id, role: "history-rule") }
             var placed = Set<String>()
@@ -49,52 +145,36 @@ extension LedgerCommands {
                 extracts.append((f, "\(LedgerPeriods.inputFolder(inputDir: inputRoot, town: town, period: f.period))/\(f.file)"))
             }
             problems += ArchiveExtraction.extract(extracts, ledger: ledger)
-            outcome.lines += inputStatus(ledger: ledger, closing: closing, town: town, inputDir: inputDir)
-            guard problems.isEmpty else {
+        } catch {
+            return .failure(PipelineFailure(message: "cannot read \(ledger.path): \(Corrections.describe(error))"))
+        }
+        guard problems.isEmpty else {
+            // A scratch copy that could not be written is not damage to the archive.
+            if !problems.contains(where: { $0.message.contains(scratch) }) {
                 problems.append(.error("\(town) \(p) cannot be verified: its archive in \(ledger.path) is damaged", at: nil))
-                return .failure(PipelineFailure(diagnostics: problems))
             }
-            var request = RunRequest(town: town, period: period)
-            request.rulesDir = rulesDir
-            request.inputDir = inputRoot
-            request.outputDir = outputDir
-            request.accepted = closing.acceptedPositions
+            return .failure(PipelineFailure(diagnostics: problems))
+        }
+        var request = RunRequest(town: town, period: period)
+        request.rulesDir = rulesDir
+        request.inputDir = inputRoot
+        request.outputDir = outputDir
+        request.accepted = closing.acceptedPositions
+        do {
             request.published = try LedgerHistory(ledger: ledger)
             request.carried = try Corrections.recorded(ledger: ledger, closing: closing)
-            let month: PreparedMonth
-            switch MonthRunner.prepare(request, progress: progress, spill: true) {
-            case .success(let m): month = m
-            case .failure(let f):
-                var d = f.diagnostics
-                d.append(.error("\(town) \(p) could not be re-run from the ledger's archive", at: nil))
-                return .failure(PipelineFailure(diagnostics: d, sources: f.sources))
-            }
-            let written: RunResult
-            switch MonthRunner.write(month, progress: progress) {
-            case .success(let w): written = w
-            case .failure(let f): return .failure(f)
-            }
-            var differing: [String] = []
-            for o in try ledger.outputs(of: id) {
-                let now = Corrections.hash("\(written.directory)/\(o.file)")
-                if now != o.sha256 {
-                    differing.append(o.file)
-                    problems.append(.error("\(o.file) differs: SHA-256 \(o.sha256) was recorded when \(p) was closed, the re-run from the archive gives \(now.map { "\($0) (\(HashText.firstDifference($0, o.sha256)))" } ?? "no file")", at: nil))
-                }
-            }
-            if differing.isEmpty {
-                outcome.lines.insert("\(town) \(p): identical — re-run from the ledger's archive (rule file \(closing.rule_file), version \(closing.rule_version)), all \(try ledger.outputs(of: id).count) outputs have the SHA-256 recorded when it was closed by \(closing.closed_by) at \(closing.closed_at) UTC", at: 0)
-                return .success(outcome)
-            }
-            problems += workerDifferences(published: try ledger.workers(of: id), rerun: Corrections.workerResults(month, settlementID: id), closing: closing)
-            problems.append(.error("\(town) \(p): not identical — \(differing.joined(separator: ", ")) differ from what was recorded when it was closed", at: nil))
-            for l in outcome.lines { problems.append(.warning(l, at: nil)) }
-            return .failure(PipelineFailure(diagnostics: problems))
-        } catch let f as PipelineFailure {
-            return .failure(f)
         } catch {
-            return .failure(PipelineFailure(message: "verifying \(town) \(p) failed: \(Corrections.describe(error))"))
+            return .failure(PipelineFailure(message: "cannot read \(ledger.path): \(Corrections.describe(error))"))
         }
+        let month: PreparedMonth
+        switch MonthRunner.prepare(request, progress: progress, spill: true) {
+        case .success(let m): month = m
+        case .failure(let f):
+            var d = f.diagnostics
+            d.append(.error("\(town) \(p) could not be re-run from the ledger's archive", at: nil))
+            return .failure(PipelineFailure(diagnostics: d, sources: f.sources))
+        }
+        return MonthRunner.write(month, progress: progress).map { (month, $0) }
     }
 
     /// Whether Input/<town>/<period>/ still holds the archived inputs.
@@ -107,8 +187,6 @@ extension LedgerCommands {
         let files = (try? ledger.files(of: closing.id!, role: "input")) ?? []
         var changed: [String] = []
         for f in files {
-            // Seen unchanged (size, modification time) since it was archived: not hashed again, as in run.
-            if ledger.unchangedSinceArchived("\(dir)/\(f.file)", period: f.period, file: f.file, sha256: f.sha256) { continue }
             guard let h = Corrections.hash("\(dir)/\(f.file)") else { changed.append("\(f.file) (missing)"); continue }
             if h != f.sha256 { changed.append("\(f.file) (SHA-256 \(h), archived \(f.sha256))") }
         }
@@ -119,82 +197,71 @@ extension LedgerCommands {
         return ["\(dir) no longer matches the archive: " + changed.joined(separator: "; ")]
     }
 
+    /// Every published row of `closing` against the re-run: each worker's line, value by value
+    /// (ids matched by their exact Unicode scalars), and the settlement's worker count, total and
+    /// column names.
+    static func rowDifferences(_ ledger: Ledger, closing: Settlement, rerun: [WorkerResult], month: PreparedMonth) throws -> [Diagnostic] {
+        var out = workerDifferences(published: try ledger.workers(of: closing.id!), rerun: rerun, closing: closing)
+        func cmp(_ what: String, _ published: String, _ again: String) {
+            if published != again { out.append(.error(LedgerSealMessages.settlementDiffers(what, published: published, rerun: again), at: nil)) }
+        }
+        var total = ExactNumber.zero
+        for w in month.report.workers { total = try total.adding(w.payable) }
+        let rules = month.report.rules
+        cmp("workers", "\(closing.workers)", "\(rerun.count)")
+        cmp("total payable", closing.total_payable, LedgerText.number(total))
+        cmp("items", closing.item_names.joined(separator: ", "), rules.items.map(\.name).joined(separator: ", "))
+        cmp("flags", closing.flag_names.joined(separator: ", "), rules.flags.map(\.name).joined(separator: ", "))
+        cmp("true/false values", closing.value_names.joined(separator: ", "), rules.values.filter { $0.type == .bool }.map(\.name).joined(separator: ", "))
+        cmp("rule version", closing.rule_version, rules.version)
+        cmp("rule file SHA-256", closing.rule_sha256, month.rules.sha256)
+        return out
+    }
+
     /// Per worker, which published values the re-run does not reproduce.
     static func workerDifferences(published: [WorkerResult], rerun: [WorkerResult], closing: Settlement) -> [Diagnostic] {
-        var before: [String: WorkerResult] = [:]
-        for w in published { before[w.worker_id] = w }
-        var after: [String: WorkerResult] = [:]
-        for w in rerun { after[w.worker_id] = w }
+        var before: [ExactID: WorkerResult] = [:]
+        for w in published { before[ExactID(w.worker_id)] = w }
+        var after: [ExactID: WorkerResult] = [:]
+        for w in rerun { after[ExactID(w.worker_id)] = w }
         var out: [Diagnostic] = []
-        for id in Set(before.keys).union(after.keys).sorted(by: IdOrder.less) {
+        for id in Set(before.keys).union(after.keys).sorted() {
             guard let b = before[id] else { out.append(.error("worker \(id): not in the published results, but in the re-run", at: nil)); continue }
             guard let a = after[id] else { out.append(.error("worker \(id): published, but not in the re-run", at: nil)); continue }
-            var diffs: [String] = []
-            func cmp(_ name: String, _ x: String, _ y: String) { if x != y { diffs.append("\(name) published \(x), re-run \(y)") } }
-            for (k, item) in closing.item_names.enumerated() where k < b.items.count && k < a.items.count { cmp(item, b.items[k], a.items[k]) }
-            cmp(RuleLoader.totalName, b.total, a.total)
-            cmp(RuleLoader.rankName, "\(b.rank)", "\(a.rank)")
-            cmp(RuleLoader.dutyName, b.duty_met.map { $0 ? "是" : "否" } ?? "", a.duty_met.map { $0 ? "是" : "否" } ?? "")
-            for (k, flag) in closing.flag_names.enumerated() where k < b.flags.count && k < a.flags.count {
-                cmp(flag, b.flags[k] ? "是" : "否", a.flags[k] ? "是" : "否")
-            }
-            cmp(RuleLoader.scorePayName, b.score_pay, a.score_pay)
-            cmp(RuleLoader.deductionsName, b.deductions, a.deductions)
-            cmp(SheetLabelsPublic.priorAdjustment, b.adjustment, a.adjustment)
-            cmp(RuleLoader.payableName, b.payable, a.payable)
-            cmp(RuleLoader.shortfallName, b.shortfall, a.shortfall)
+            let diffs = valueDifferences(b, a, closing: closing)
             if !diffs.isEmpty { out.append(.error("worker \(id) (\(a.name)): " + diffs.joined(separator: "; "), at: nil)) }
         }
         return out
     }
 
-    // MARK: status
-
-    /// `gridpay status`: every period in the ledger and the corrections waiting to be settled.
-    public static func status(town: String, inputDir: String, ledgerDir: String) -> Result<LedgerOutcome, PipelineFailure> {
-        var outcome = LedgerOutcome()
-        let ledger: Ledger
-        do {
-            guard let l = try Ledger.openIfPresent(ledgerDir: ledgerDir, town: town) else {
-                outcome.lines = ["\(town): no period is closed (there is no ledger \(Ledger.path(ledgerDir: ledgerDir, town: town)))"]
-                return .success(outcome)
-            }
-            ledger = l
-        } catch { return .failure(error) }
-        do {
-            let all = try ledger.settlements()
-            outcome.lines.append("\(town): ledger \(ledger.path)")
-            outcome.lines.append("period | closed by | closed at (UTC) | rule version | workers | total payable")
-            for s in all where s.revision == 0 {
-                outcome.lines.append("\(s.period) | \(s.closed_by) | \(s.closed_at) | \(s.rule_version) | \(s.workers) | \(payable(s, ledger))")
-                for r in all where r.period == s.period && r.revision > 0 {
-                    outcome.lines.append("  revision \(r.revision): settled in \(r.settled_in ?? "") by \(r.closed_by) at \(r.closed_at) UTC; total payable as corrected \(money(r.total_payable))")
-                }
-            }
-            let pending = try Corrections.pending(ledger: ledger, town: town, inputDir: inputDir)
-            if pending.isEmpty {
-                outcome.lines.append("corrections waiting to be settled: none")
-            } else {
-                let last = try ledger.closedPeriods().compactMap(LedgerPeriods.parse).max()
-                let open = last.map { "\(LedgerPeriods.next($0))" } ?? ""
-                outcome.lines.append("corrections waiting to be settled: \(pending.count) (carried by the run of \(open), settled when \(open) is closed)")
-                for c in pending {
-                    let files = c.changed.map { $0.current == nil ? "\($0.file) (missing)" : "\($0.file) (changed)" }
-                    outcome.lines.append("  \(c.closing.period): \(files.joined(separator: ", "))")
-                }
-            }
-            return .success(outcome)
-        } catch {
-            return .failure(PipelineFailure(message: "cannot read \(ledger.path): \(Corrections.describe(error))"))
+    /// Every column of a worker's published line that the re-run gives otherwise.
+    static func valueDifferences(_ b: WorkerResult, _ a: WorkerResult, closing: Settlement) -> [String] {
+        var diffs: [String] = []
+        func cmp(_ name: String, _ x: String, _ y: String) { if !x.utf8.elementsEqual(y.utf8) { diffs.append("\(name) published \(x), re-run \(y)") } }
+        func list(_ xs: [String], _ k: Int) -> String { k < xs.count ? xs[k] : "—" }
+        func yes(_ b: Bool?) -> String { b.map { $0 ? "是" : "否" } ?? "" }
+        cmp(SheetLabelsPublic.position, "\(b.position + 1)", "\(a.position + 1)")
+        for (label, x, y) in [("姓名", b.name, a.name), ("村(社区)", b.unit, a.unit), ("网格编号", b.grp, a.grp)] { cmp(label, x, y) }
+        for (k, item) in closing.item_names.enumerated() {
+            cmp(item, list(b.items, k), list(a.items, k))
+            cmp("\(item) (\(SheetLabelsPublic.yuan))", list(b.item_yuan, k), list(a.item_yuan, k))
         }
-    }
-
-    static func money(_ text: String) -> String { LedgerText.number(text)?.fixed(places: 2) ?? text }
-
-    /// A period's total payable as status lists it; "—（未设绩效工资）" where its archived rule
-    /// file has no [pay] (SPEC §17: nothing pretends there is pay).
-    static func payable(_ s: Settlement, _ ledger: Ledger) -> String {
-        if case .success(let rules) = Corrections.archivedRules(ledger: ledger, settlement: s), !rules.rules.hasPay { return "—（未设绩效工资）" }
-        return money(s.total_payable)
+        if b.items.count != closing.item_names.count { cmp("items", "\(b.items.count)", "\(closing.item_names.count)") }
+        cmp(RuleLoader.totalName, b.total, a.total)
+        cmp(RuleLoader.rankName, "\(b.rank)", "\(a.rank)")
+        cmp(RuleLoader.dutyName, yes(b.duty_met), yes(a.duty_met))
+        for (k, flag) in closing.flag_names.enumerated() {
+            cmp(flag, k < b.flags.count ? yes(b.flags[k]) : "—", k < a.flags.count ? yes(a.flags[k]) : "—")
+        }
+        for (k, name) in closing.value_names.enumerated() {
+            cmp(name, k < b.named_values.count ? yes(b.named_values[k]) : "—", k < a.named_values.count ? yes(a.named_values[k]) : "—")
+        }
+        cmp(RuleLoader.payBaseName, b.base, a.base)
+        cmp(RuleLoader.scorePayName, b.score_pay, a.score_pay)
+        cmp(RuleLoader.deductionsName, b.deductions, a.deductions)
+        cmp(SheetLabelsPublic.priorAdjustment, b.adjustment, a.adjustment)
+        cmp(RuleLoader.payableName, b.payable, a.payable)
+        cmp(RuleLoader.shortfallName, b.shortfall, a.shortfall)
+        return diffs
     }
 }

@@ -82,7 +82,6 @@ public enum LedgerCommands {
         let dir = LedgerPeriods.inputFolder(inputDir: request.inputDir, town: request.town, period: closing.period)
         for f in try ledger.files(of: closing.id!, role: "input") {
             let path = "\(dir)/\(f.file)"
-            if ledger.unchangedSinceArchived(path, period: f.period, file: f.file, sha256: f.sha256) { continue }
             if let h = Corrections.hash(path) {
                 if h != f.sha256 { out.append("\(path): SHA-256 \(h) differs from the ledger's \(f.sha256) (\(HashText.firstDifference(h, f.sha256)))") }
             } else {
@@ -194,12 +193,14 @@ public enum LedgerCommands {
         let at = timestamp(now)
         var total = ExactNumber.zero
         for w in month.report.workers { total = (try? total.adding(w.payable)) ?? total }
+        var sealed: (sealed: [Int64], head: String) = ([], "")
+        var closingID: Int64 = 0
         do {
-            try ledger.db.writeWithoutTransaction { db in
-                try db.inTransaction(.immediate) {
+            try ledger.recordingTransaction { db in
                     let w = LedgerWriter(db: db)
                     let id = try record(month, period: p, revision: 0, settledIn: nil, by: who, at: at, total: total, writer: w,
                                         inputDir: LedgerPeriods.inputFolder(inputDir: request.inputDir, town: request.town, period: p))
+                    closingID = id
                     for o in written.files {
                         guard let h = Corrections.hash("\(written.directory)/\(o)") else { throw PipelineFailure(message: "cannot read the output \(written.directory)/\(o)") }
                         let size = (try? FileManager.default.attributesOfItem(atPath: "\(written.directory)/\(o)")[.size] as? NSNumber)?.intValue ?? 0
@@ -229,11 +230,12 @@ public enum LedgerCommands {
                                        accepted: c.pending.closing.accepted_rows, inFolder: c.pending.closing.rule_in_folder)
                         outcome.lines.append("settled the correction of \(c.pending.closing.period) as its revision \(c.pending.latest.revision + 1) (\(c.pending.changed.map(\.file).joined(separator: ", ")) changed)")
                     }
+                    // Last: the seals of what this close recorded (and, at the first close by a
+                    // gridpay with seals, of the settlements recorded before).
+                    sealed = try LedgerSeal.sealUnsealed(db, town: request.town, at: at)
                     if ProcessInfo.processInfo.environment["GRIDPAY_TEST_FAIL_BEFORE_COMMIT"] == "1" {
                         throw PipelineFailure(message: "GRIDPAY_TEST_FAIL_BEFORE_COMMIT is set: the close was interrupted before it committed")
                     }
-                    return .commit
-                }
             }
         } catch let f as PipelineFailure {
             var d = f.diagnostics
@@ -246,6 +248,9 @@ public enum LedgerCommands {
         // A town without [pay] pays nothing from the assessment: no total payable is said (SPEC §17).
         let payable = month.report.rules.hasPay ? ", total payable \(total.fixed(places: 2))" : ""
         outcome.lines.append("closed \(request.town) \(p) by \(who) at \(at) UTC: \(month.report.workers.count) workers\(payable), rule version \(month.report.rules.version); recorded in \(path)")
+        let upgraded = sealed.sealed.filter { $0 < closingID }.count
+        if upgraded > 0 { outcome.lines.append(LedgerSealMessages.sealedAtUpgrade(upgraded)) }
+        if let last = try? ledger.settlements().max(by: { $0.id! < $1.id! }) { outcome.lines.append(LedgerSealMessages.chainHead(sealed.head, after: last)) }
         return .success(outcome)
     }
 
@@ -280,8 +285,8 @@ public enum LedgerCommands {
     /// carried on the pay sheet (settle it by hand).
     static func notCarried(_ month: PreparedMonth) -> [Diagnostic] {
         guard let carried = month.carried else { return [] }
-        let ids = Set(month.report.workers.map(\.id))
-        return carried.adjustments.keys.sorted(by: IdOrder.less).filter { !ids.contains($0) }.map { id in
+        let ids = Set(month.report.workers.map { ExactID($0.id) })
+        return carried.adjustments.keys.sorted().filter { !ids.contains($0) }.map { id in
             .warning("worker \(id) is not on the roster of \(month.report.period): the \(SheetLabelsPublic.priorAdjustment) of \(carried.adjustments[id]!.fixed(places: 2)) cannot be carried on the pay sheet; it is listed on sheet \(SheetLabelsPublic.correctionSheet) and must be paid or recovered by hand", at: nil)
         }
     }
@@ -297,6 +302,9 @@ public enum LedgerCommands {
 
 enum SheetLabelsPublic {
     static let priorAdjustment = "往期调整"
+    /// A worker's place in the published order (verify's differences).
+    static let position = "顺序"
+    static let yuan = "元"
     static let correctionSheet = ProductSheetNames.corrections
 }
 

@@ -50,7 +50,7 @@ struct PublishedValues {
 
     /// `ids` and `cells` in any order (as read); sorted here by id.
     init(ids: [String], cells: [UInt8], width: Int) {
-        let order = ids.indices.sorted { ids[$0] < ids[$1] }
+        let order = ids.indices.sorted { IdOrder.less(ids[$0], ids[$1]) }
         self.ids = order.map { ids[$0] }
         var sorted: [UInt8] = []
         sorted.reserveCapacity(cells.count)
@@ -70,9 +70,10 @@ struct PublishedValues {
         var low = 0, high = ids.count
         while low < high {
             let mid = (low + high) / 2
-            if ids[mid] < id { low = mid + 1 } else { high = mid }
+            if IdOrder.less(ids[mid], id) { low = mid + 1 } else { high = mid }
         }
-        guard low < ids.count, ids[low] == id else { return nil }
+        // By code points: an id canonically equal to another is another worker.
+        guard low < ids.count, ids[low].utf8.elementsEqual(id.utf8) else { return nil }
         switch cells[low * width + index] {
         case 2: return true
         case 1: return false
@@ -149,13 +150,14 @@ extension Ledger {
         let rows = try workers(of: id)
         return PublishedPeriod(period: s.period, closedBy: s.closed_by, closedAt: s.closed_at, ruleFile: s.rule_file,
                                ruleVersion: s.rule_version, ruleSHA256: s.rule_sha256, itemNames: s.item_names,
-                               flagNames: s.flag_names, workers: rows.map(Ledger.publishedWorker))
+                               flagNames: s.flag_names, workers: try rows.map { try Ledger.publishedWorker($0, period: s.period) })
     }
 
-    static func publishedWorker(_ w: WorkerResult) -> PublishedWorker {
-        func n(_ t: String) -> ExactNumber { LedgerText.number(t) ?? .zero }
-        return PublishedWorker(id: w.worker_id, name: w.name, unit: w.unit, group: w.grp, rank: w.rank, items: w.items.map(n),
-                               total: n(w.total), dutyMet: w.duty_met, flags: w.flags, base: n(w.base), scorePay: n(w.score_pay),
-                               deductions: n(w.deductions), adjustment: n(w.adjustment), payable: n(w.payable), shortfall: n(w.shortfall))
+    /// A published line; a number that does not parse is an error, never 0.
+    static func publishedWorker(_ w: WorkerResult, period: String) throws -> PublishedWorker {
+        func n(_ t: String) throws -> ExactNumber { try LedgerText.published(t, "value '\(t)' of worker \(w.worker_id) in \(period)") }
+        return PublishedWorker(id: w.worker_id, name: w.name, unit: w.unit, group: w.grp, rank: w.rank, items: try w.items.map(n),
+                               total: try n(w.total), dutyMet: w.duty_met, flags: w.flags, base: try n(w.base), scorePay: try n(w.score_pay),
+                               deductions: try n(w.deductions), adjustment: try n(w.adjustment), payable: try n(w.payable), shortfall: try n(w.shortfall))
     }
 }

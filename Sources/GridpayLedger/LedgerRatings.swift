@@ -37,7 +37,7 @@ extension Ledger {
                 }
                 return .success(r)
             } catch {
-                return .failure(PipelineFailure(message: "\(ledger.path): cannot read the published results of \(period): \(error)"))
+                return .failure(PipelineFailure(message: "\(ledger.path): cannot read the published results of \(period): \(Ledger.describe(error))"))
             }
         }, history)
     }
@@ -52,10 +52,14 @@ extension Ledger {
             let rows = try Row.fetchCursor(db, sql: "SELECT worker_id, name, unit, grp, total, items, flags FROM worker_result WHERE settlement_id = ? ORDER BY position", arguments: [id])
             while let row = try rows.next() {
                 let id: String = row[0]
-                var numbers = [RuleLoader.totalName: LedgerText.number(row[4] as String) ?? .zero]
-                for (name, value) in zip(closing.item_names, Self.jsonTexts(row[5])) { numbers[name] = LedgerText.number(value) ?? .zero }
+                let what = { (name: String) in "\(name) of worker \(id) in \(closing.period)" }
+                var numbers = [RuleLoader.totalName: try LedgerText.published(row[4] as String, what(RuleLoader.totalName))]
+                for (name, value) in zip(closing.item_names, Self.jsonTexts(row[5])) { numbers[name] = try LedgerText.published(value, what(name)) }
                 var flags: [String: Bool] = [:]
-                for (name, value) in zip(closing.flag_names, Self.jsonTexts(row[6])) { flags[name] = value == "true" }
+                for (name, value) in zip(closing.flag_names, Self.jsonTexts(row[6])) {
+                    guard value == "true" || value == "false" else { throw UnreadablePublished(what: what(name), text: value, expected: "true or false") }
+                    flags[name] = value == "true"
+                }
                 out.append(PeriodResults.Worker(id: id, name: row[1], unit: row[2], group: row[3], numbers: numbers, flags: flags))
             }
             return out

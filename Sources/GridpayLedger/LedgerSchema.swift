@@ -116,8 +116,46 @@ enum LedgerSchema {
                 CREATE TRIGGER input_seen_no_delete BEFORE DELETE ON input_seen BEGIN SELECT RAISE(ABORT, '\(appendOnlyMessage)'); END;
                 """)
         }
+        // v3 (issue 19): INSERT OR REPLACE deletes the old row without firing a DELETE trigger, so
+        // an insert whose key is already recorded is refused before it happens; and each
+        // settlement's seal: a digest of its rows and a hash chain across settlements.
+        m.registerMigration("v3") { db in
+            for (table, keys) in uniqueKeys {
+                let match = keys.map { key in key.map { "\($0) = NEW.\($0)" }.joined(separator: " AND ") }
+                    .map { "EXISTS (SELECT 1 FROM \(table) WHERE \($0))" }.joined(separator: " OR ")
+                try db.execute(sql: "CREATE TRIGGER \(table)_no_replace BEFORE INSERT ON \(table) WHEN \(match) BEGIN SELECT RAISE(ABORT, '\(noReplaceMessage)'); END;")
+            }
+            try db.execute(sql: """
+                CREATE TABLE settlement_seal (
+                    settlement_id INTEGER PRIMARY KEY NOT NULL REFERENCES settlement(id),
+                    digest TEXT NOT NULL,
+                    chain TEXT NOT NULL,
+                    sealed_at TEXT NOT NULL,
+                    program TEXT NOT NULL);
+                CREATE TRIGGER settlement_seal_no_update BEFORE UPDATE ON settlement_seal BEGIN SELECT RAISE(ABORT, '\(appendOnlyMessage)'); END;
+                CREATE TRIGGER settlement_seal_no_delete BEFORE DELETE ON settlement_seal BEGIN SELECT RAISE(ABORT, '\(appendOnlyMessage)'); END;
+                CREATE TRIGGER settlement_seal_no_replace BEFORE INSERT ON settlement_seal
+                  WHEN EXISTS (SELECT 1 FROM settlement_seal WHERE settlement_id = NEW.settlement_id)
+                  BEGIN SELECT RAISE(ABORT, '\(noReplaceMessage)'); END;
+                """)
+        }
         return m
     }
+
+    static let noReplaceMessage = "the gridpay ledger is append-only: a row with this key is already recorded and is never replaced"
+
+    /// Every table's primary key and unique keys (what INSERT OR REPLACE would delete a row for).
+    static let uniqueKeys: [(String, [[String]])] = [
+        ("ledger_info", [["key"]]),
+        ("archive_object", [["sha256"]]),
+        ("archive_chunk", [["sha256", "seq"]]),
+        ("settlement", [["id"], ["period", "revision"]]),
+        ("archived_file", [["settlement_id", "role", "period", "file"]]),
+        ("output_hash", [["settlement_id", "file"]]),
+        ("worker_result", [["settlement_id", "worker_id"]]),
+        ("correction_line", [["settlement_id", "seq"]]),
+        ("input_seen", [["period", "file", "bytes", "mtime_ns", "sha256"]]),
+    ]
 }
 
 // MARK: - Typed records

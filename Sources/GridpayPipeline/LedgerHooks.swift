@@ -35,12 +35,13 @@ public struct CarriedCorrections: Sendable {
     }
 
     public var lines: [Line]
-    /// 往期调整 per worker id: corrected 实发绩效 − published, summed over the corrected periods.
-    public var adjustments: [String: ExactNumber]
+    /// 往期调整 per worker id (by its exact Unicode scalars: canonically equal ids are two
+    /// workers): corrected 实发绩效 − published, summed over the corrected periods.
+    public var adjustments: [ExactID: ExactNumber]
     /// The corrected periods, ascending.
     public var periods: [String]
 
-    public init(lines: [Line], adjustments: [String: ExactNumber], periods: [String]) {
+    public init(lines: [Line], adjustments: [ExactID: ExactNumber], periods: [String]) {
         self.lines = lines
         self.adjustments = adjustments
         self.periods = periods
@@ -60,7 +61,7 @@ extension MonthReport {
     mutating func carry(_ carried: CarriedCorrections) throws(ArithmeticError) -> [ExactNumber] {
         var out: [ExactNumber] = []
         for k in workers.indices {
-            let adjustment = carried.adjustments[workers[k].id] ?? .zero
+            let adjustment = carried.adjustments[ExactID(workers[k].id)] ?? .zero
             let net = try workers[k].scorePay.subtracting(workers[k].deductions).adding(adjustment)
             workers[k].payable = max(.zero, net)
             workers[k].shortfall = max(.zero, try net.negated())

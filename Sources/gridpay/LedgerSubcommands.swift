@@ -29,18 +29,27 @@ struct Close: ParsableCommand {
 }
 
 struct Verify: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Re-run a closed period from the ledger's archive and compare the outputs' SHA-256 with those recorded.")
+    static let configuration = CommandConfiguration(abstract: "Check the town's ledger (seals, chain, row counts) and re-run a closed period from its archive, comparing the outputs' SHA-256 and every published row.")
 
     @Argument(help: "Town.") var town: String
-    @Argument(help: "Period: YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY, as the town is assessed.") var period: String
+    @Argument(help: "Period: YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY, as the town is assessed (optional with --chain: the ledger and the chain only).") var period: String?
+    @Option(help: "A chain head kept outside the ledger (printed by close and status): proves nothing recorded up to it changed.") var chain: String?
     @Option(help: "Folder of inputs, only to say whether it still matches the archive.") var inputDir = "Input"
     @OptionGroup var ledger: LedgerLocation
     @Flag(help: "No progress output.") var quiet = false
 
     func run() throws {
-        let period = try parsePeriod(period)
-        try report(reporting(quiet: quiet) { LedgerCommands.verify(town: town, period: period, inputDir: inputDir, ledgerDir: ledger.ledgerDir, progress: $0) })
+        guard period != nil || chain != nil else { throw ValidationError(LedgerCommandMessages.verifyNeedsPeriod) }
+        let period = try period.map { try parsePeriod($0) }
+        try report(reporting(quiet: quiet) {
+            LedgerCommands.verify(town: town, period: period, chain: chain, inputDir: inputDir, ledgerDir: ledger.ledgerDir, progress: $0)
+        })
     }
+}
+
+/// Messages of the ledger commands' own arguments.
+enum LedgerCommandMessages {
+    static let verifyNeedsPeriod = "verify needs a period (gridpay verify <town> <period>), or --chain <head> to check the ledger's chain alone"
 }
 
 struct Status: ParsableCommand {

@@ -60,6 +60,9 @@ final class LedgerCycleTests: XCTestCase {
         try SHA256Digest.hex([UInt8](try Data(contentsOf: URL(fileURLWithPath: path))))
     }
 
+    /// Status lines without the chain head (it hashes the closing times).
+    func withoutChainHead(_ lines: [String]) -> [String] { lines.filter { !$0.hasPrefix("chain head ") } }
+
     func closedAt(_ r: BinaryRunner.Output) -> String {
         BinaryRunner.firstMatch(#" at (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) UTC: "#, in: r.stdout) ?? "?"
     }
@@ -78,7 +81,9 @@ final class LedgerCycleTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.transcript)
         let closed07 = closedAt(r)
         // Published 07: W1 29 (rank 2, last), 550.00; W2 34 (rank 1), 34.00.
-        XCTAssertEqual(r.stdoutLines.last, "closed qinghe 2026-07 by 张三 at \(closed07) UTC: 2 workers, total payable 584.00, rule version 2026.1; recorded in \(ledger)/qinghe.sqlite")
+        XCTAssertEqual(r.stdoutLines.dropLast().last, "closed qinghe 2026-07 by 张三 at \(closed07) UTC: 2 workers, total payable 584.00, rule version 2026.1; recorded in \(ledger)/qinghe.sqlite")
+        // Last, the chain head to keep outside the ledger (LedgerTamperTests checks what it proves).
+        XCTAssertNotNil(BinaryRunner.firstMatch("^chain head ([0-9a-f]{64}) \\(after 2026-07, closed by 张三 at \(closed07) UTC\\)", in: r.stdoutLines.last ?? ""), r.transcript)
         let published07 = try Data(contentsOf: URL(fileURLWithPath: "\(output)/qinghe/2026-07/qinghe-2026-07.xlsx"))
 
         // A second close of 07 is refused, saying when and by whom.
@@ -114,7 +119,7 @@ final class LedgerCycleTests: XCTestCase {
 
         r = try gridpay(["status", "qinghe"])
         XCTAssertEqual(r.status, 0, r.transcript)
-        XCTAssertEqual(r.stdoutLines, [
+        XCTAssertEqual(withoutChainHead(r.stdoutLines), [
             "qinghe: ledger \(ledger)/qinghe.sqlite",
             "period | closed by | closed at (UTC) | rule version | workers | total payable",
             "2026-07 | 张三 | \(closed07) | 2026.1 | 2 | 584.00",
@@ -207,7 +212,7 @@ final class LedgerCycleTests: XCTestCase {
         XCTAssertEqual(try sheet("2026-11", "往期更正"), [])
 
         r = try gridpay(["status", "qinghe"])
-        XCTAssertEqual(r.stdoutLines.dropFirst(2).map { $0 }, [
+        XCTAssertEqual(withoutChainHead(r.stdoutLines).dropFirst(2).map { $0 }, [
             "2026-07 | 张三 | \(closed07) | 2026.1 | 2 | 584.00",
             // Revision 1: W1 680.00 + W2 0.00; revision 2: W1 680.00 + W2 34.00.
             "  revision 1: settled in 2026-09 by 王五 at \(closed09) UTC; total payable as corrected 680.00",
@@ -225,6 +230,7 @@ final class LedgerCycleTests: XCTestCase {
             XCTAssertEqual(r.status, 0, r.transcript)
             XCTAssertEqual(r.stdoutLines, [
                 "qinghe \(month): identical — re-run from the ledger's archive (rule file qinghe.toml, version 2026.1), all 3 outputs have the SHA-256 recorded when it was closed by \(by) at \(at) UTC",
+                "every published row (2 workers, their items, totals, ranks, flags and pay lines; the settlement's worker count and total) is what the re-run gives",
                 "\(input)/qinghe/\(month) is gone; the ledger's archive holds the inputs \(month) was closed with",
             ], r.transcript)
         }
@@ -303,6 +309,7 @@ final class LedgerCycleTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.transcript)
         XCTAssertEqual(r.stdoutLines, [
             "shuangqiao 2026-Q3: identical — re-run from the ledger's archive (rule file shuangqiao.toml, version 2026.1), all 3 outputs have the SHA-256 recorded when it was closed by 张三 at \(at) UTC",
+            "every published row (41 workers, their items, totals, ranks, flags and pay lines; the settlement's worker count and total) is what the re-run gives",
             "\(input)/shuangqiao/2026-07, \(input)/shuangqiao/2026-08, \(input)/shuangqiao/2026-09 are gone; the ledger's archive holds the inputs 2026-Q3 was closed with",
         ])
     }

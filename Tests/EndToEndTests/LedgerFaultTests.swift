@@ -149,7 +149,7 @@ final class LedgerFaultTests: XCTestCase {
         XCTAssertEqual(r.errorLines.last, "error: qinghe 2026-08 was not closed; the ledger \(ledgerFile) is as it was")
         XCTAssertEqual(try counts(), before)
         r = try gridpay(["status", "qinghe"])
-        XCTAssertEqual(r.stdoutLines.count, 4, r.transcript)  // the header, 2026-07 only, corrections
+        XCTAssertEqual(r.stdoutLines.count, 5, r.transcript)  // the header, 2026-07 only, the chain head, corrections
         XCTAssertTrue(r.stdoutLines[2].hasPrefix("2026-07 | 张三 | "), r.transcript)
         XCTAssertEqual(try gridpay(["close", "qinghe", "2026-08", "--by", "张三"]).status, 0)
     }
@@ -231,7 +231,9 @@ final class LedgerFaultTests: XCTestCase {
         let r = try gridpay(["verify", "qinghe", "2026-07"])
         XCTAssertEqual(r.status, 1, r.transcript)
         XCTAssertFalse(recorded.isEmpty)
-        XCTAssertEqual(r.errorLines, [
+        // The seal finds the change first (LedgerTamperTests), then the re-run names it.
+        XCTAssertTrue(r.errorLines.first?.hasPrefix("error: 2026-07 (closed by 张三 at ") == true, r.transcript)
+        XCTAssertEqual(r.errorLines.dropFirst(2).map { $0 }, [
             "error: qinghe-2026-07-pay.csv differs: SHA-256 ffff was recorded when 2026-07 was closed, the re-run from the archive gives \(pay) (\(HashText.firstDifference(pay, "ffff")))",
             "error: worker W1 (甲): 总分 published 30, re-run 29; 实发绩效 published 570, re-run 550",
             "error: qinghe 2026-07: not identical — qinghe-2026-07-pay.csv differ from what was recorded when it was closed",

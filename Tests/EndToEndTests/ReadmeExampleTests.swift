@@ -353,7 +353,8 @@ final class ReadmeExampleTests: XCTestCase {
 
     /// Exit status, stdout and stderr, normalised: the temporary folder → `<tmp>`; a time
     /// `YYYY-MM-DD HH:MM:SS` from `since` until now (the ledger's closing time, UTC) →
-    /// `<closed-at>`; gridpay-datagen's `in 0.08 s` → `in <seconds> s`.
+    /// `<closed-at>`; the ledger's chain head → `<chain-head>`; gridpay-datagen's `in 0.08 s` →
+    /// `in <seconds> s`.
     static func transcript(_ output: BinaryRunner.Output, normalising root: String? = nil, clockSince since: Date? = nil,
                            kind: Example.Kind = .gridpay) -> String {
         let until = Date()
@@ -374,6 +375,9 @@ final class ReadmeExampleTests: XCTestCase {
                     text.replaceSubrange(range, with: "<closed-at>")
                 }
             }
+            // The ledger's chain head hashes the closing times.
+            let head = try! NSRegularExpression(pattern: "chain head [0-9a-f]{64}")
+            text = head.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "chain head <chain-head>")
             if kind == .datagen {
                 let elapsed = try! NSRegularExpression(pattern: #" in \d+(\.\d+)? s$"#, options: [.anchorsMatchLines])
                 text = elapsed.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: " in <seconds> s")
