@@ -102,7 +102,7 @@ enum Corrections {
         let lines = try ledger.correctionLines(of: closing.id!)
         var adjustments: [ExactID: ExactNumber] = [:]
         for (id, text) in try ledger.adjustments(of: closing.id!) {
-            let a = try LedgerText.published(text, "\(SheetLabelsPublic.priorAdjustment) of worker \(id) in \(closing.period)")
+            let a = try LedgerText.published(text, column: SheetLabelsPublic.priorAdjustment, worker: id, period: closing.period)
             if a != .zero { adjustments[ExactID(id)] = a }
         }
         let carried = CarriedCorrections(
@@ -172,8 +172,8 @@ enum Corrections {
             let b = before[id], a = after[id]
             let name = a?.name ?? b?.name ?? ""
             func compare(_ item: String, _ x: String?, _ y: String?) throws {
-                let nx = try x.map { try LedgerText.published($0, "\(item) of worker \(id) in \(period)") }
-                let ny = try y.map { try LedgerText.published($0, "\(item) of worker \(id) in \(period) (corrected)") }
+                let nx = try x.map { try LedgerText.published($0, column: item, worker: id.text, period: period) }
+                let ny = try y.map { try LedgerText.published($0, column: item, worker: id.text, period: period) }
                 if nx != ny { lines.append(.init(workerID: id.text, name: name, period: period, item: item, published: x ?? "", corrected: y ?? "")) }
             }
             for (k, item) in items.enumerated() {
@@ -183,7 +183,7 @@ enum Corrections {
             try compare(RuleLoader.scorePayName, b?.score_pay, a?.score_pay)
             try compare(RuleLoader.deductionsName, b?.deductions, a?.deductions)
             try compare(RuleLoader.payableName, b?.payable, a?.payable)
-            let published = try b.map { try LedgerText.published($0.payable, "\(RuleLoader.payableName) of worker \(id) in \(period)") } ?? .zero
+            let published = try b.map { try LedgerText.published($0.payable, column: RuleLoader.payableName, worker: id.text, period: period) } ?? .zero
             let delta = try (a.flatMap { LedgerText.number($0.payable) } ?? .zero).subtracting(published)
             if delta != .zero { adjustments[id] = try (adjustments[id] ?? .zero).adding(delta) }
         }

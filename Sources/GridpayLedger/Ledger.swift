@@ -145,7 +145,7 @@ public final class Ledger: @unchecked Sendable {
             while let row = try rows.next() {
                 ids.append(row[0])
                 let text: String = row[1]
-                cells += PublishedValues.cells(try LedgerText.publishedBools(text, "true/false values of worker \(row[0] as String)"), width: width)
+                cells += PublishedValues.cells(try LedgerText.publishedBools(text, column: "named_values", worker: row[0]), width: width)
             }
             return PublishedValues(ids: ids, cells: cells, width: width)
         }
@@ -293,20 +293,21 @@ enum LedgerText {
     }
 
     /// A number as published in the ledger: one that does not parse is an error, never 0.
-    static func published(_ text: String, _ what: @autoclosure () -> String) throws -> ExactNumber {
-        guard let n = number(text) else { throw UnreadablePublished(what: what(), text: text) }
+    static func published(_ text: String, column: String, worker: String? = nil, period: String? = nil) throws -> ExactNumber {
+        guard let n = number(text) else { throw UnreadablePublished(column: column, worker: worker, period: period, text: text) }
         return n
     }
 
     /// A true/false list as published (`[true,false,null]`); anything else is an error.
-    static func publishedBools(_ text: String, _ what: @autoclosure () -> String) throws -> [Bool?] {
-        guard text.hasPrefix("["), text.hasSuffix("]") else { throw UnreadablePublished(what: what(), text: text, expected: "a list of true/false") }
+    static func publishedBools(_ text: String, column: String, worker: String?) throws -> [Bool?] {
+        let bad = UnreadablePublished(column: column, worker: worker, period: nil, text: text, kind: .bools)
+        guard text.hasPrefix("["), text.hasSuffix("]") else { throw bad }
         return try text.dropFirst().dropLast().split(separator: ",").map {
             switch $0 {
             case "true": return true
             case "false": return false
             case "null": return nil
-            default: throw UnreadablePublished(what: what(), text: text, expected: "a list of true/false")
+            default: throw bad
             }
         }
     }

@@ -208,13 +208,14 @@ extension LedgerCommands {
         var total = ExactNumber.zero
         for w in month.report.workers { total = try total.adding(w.payable) }
         let rules = month.report.rules
-        cmp("workers", "\(closing.workers)", "\(rerun.count)")
-        cmp("total payable", closing.total_payable, LedgerText.number(total))
-        cmp("items", closing.item_names.joined(separator: ", "), rules.items.map(\.name).joined(separator: ", "))
-        cmp("flags", closing.flag_names.joined(separator: ", "), rules.flags.map(\.name).joined(separator: ", "))
-        cmp("true/false values", closing.value_names.joined(separator: ", "), rules.values.filter { $0.type == .bool }.map(\.name).joined(separator: ", "))
-        cmp("rule version", closing.rule_version, rules.version)
-        cmp("rule file SHA-256", closing.rule_sha256, month.rules.sha256)
+        let c = LedgerSealMessages.settlementColumns
+        cmp(c.workers, "\(closing.workers)", "\(rerun.count)")
+        cmp(c.total, closing.total_payable, LedgerText.number(total))
+        cmp(c.items, LedgerText.json(closing.item_names), LedgerText.json(rules.items.map(\.name)))
+        cmp(c.flags, LedgerText.json(closing.flag_names), LedgerText.json(rules.flags.map(\.name)))
+        cmp(c.values, LedgerText.json(closing.value_names), LedgerText.json(rules.values.filter { $0.type == .bool }.map(\.name)))
+        cmp(c.version, closing.rule_version, rules.version)
+        cmp(c.ruleSHA, closing.rule_sha256, month.rules.sha256)
         return out
     }
 

@@ -155,7 +155,7 @@ extension Ledger {
 
     /// A published line; a number that does not parse is an error, never 0.
     static func publishedWorker(_ w: WorkerResult, period: String) throws -> PublishedWorker {
-        func n(_ t: String) throws -> ExactNumber { try LedgerText.published(t, "value '\(t)' of worker \(w.worker_id) in \(period)") }
+        func n(_ t: String) throws -> ExactNumber { try LedgerText.published(t, column: "worker_result", worker: w.worker_id, period: period) }
         return PublishedWorker(id: w.worker_id, name: w.name, unit: w.unit, group: w.grp, rank: w.rank, items: try w.items.map(n),
                                total: try n(w.total), dutyMet: w.duty_met, flags: w.flags, base: try n(w.base), scorePay: try n(w.score_pay),
                                deductions: try n(w.deductions), adjustment: try n(w.adjustment), payable: try n(w.payable), shortfall: try n(w.shortfall))

@@ -52,12 +52,13 @@ extension Ledger {
             let rows = try Row.fetchCursor(db, sql: "SELECT worker_id, name, unit, grp, total, items, flags FROM worker_result WHERE settlement_id = ? ORDER BY position", arguments: [id])
             while let row = try rows.next() {
                 let id: String = row[0]
-                let what = { (name: String) in "\(name) of worker \(id) in \(closing.period)" }
-                var numbers = [RuleLoader.totalName: try LedgerText.published(row[4] as String, what(RuleLoader.totalName))]
-                for (name, value) in zip(closing.item_names, Self.jsonTexts(row[5])) { numbers[name] = try LedgerText.published(value, what(name)) }
+                var numbers = [RuleLoader.totalName: try LedgerText.published(row[4] as String, column: RuleLoader.totalName, worker: id, period: closing.period)]
+                for (name, value) in zip(closing.item_names, Self.jsonTexts(row[5])) {
+                    numbers[name] = try LedgerText.published(value, column: name, worker: id, period: closing.period)
+                }
                 var flags: [String: Bool] = [:]
                 for (name, value) in zip(closing.flag_names, Self.jsonTexts(row[6])) {
-                    guard value == "true" || value == "false" else { throw UnreadablePublished(what: what(name), text: value, expected: "true or false") }
+                    guard value == "true" || value == "false" else { throw UnreadablePublished(column: name, worker: id, period: closing.period, text: value, kind: .bool) }
                     flags[name] = value == "true"
                 }
                 out.append(PeriodResults.Worker(id: id, name: row[1], unit: row[2], group: row[3], numbers: numbers, flags: flags))

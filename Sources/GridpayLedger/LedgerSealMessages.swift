@@ -1,100 +1,172 @@
 import Foundation
+import GridpayCore
 
 /// Messages of the ledger's tamper evidence (issue 19): seals, the chain, integrity checks,
-/// published values that do not parse.
-enum LedgerSealMessages {
+/// published values that do not parse. Each in both languages (SPEC §15).
+public enum LedgerSealMessages {
     static func name(_ s: Settlement) -> String {
-        s.revision == 0 ? "\(s.period)" : "\(s.period) revision \(s.revision)"
+        s.revision == 0 ? s.period : bilingual(zh: "\(s.period) 第\(s.revision)次修订", en: "\(s.period) revision \(s.revision)")
+    }
+
+    static func closedBy(_ s: Settlement) -> String {
+        bilingual(zh: "\(s.closed_by) 于 \(s.closed_at) (UTC) 结账", en: "closed by \(s.closed_by) at \(s.closed_at) UTC")
     }
 
     static func quickCheckFailed(path: String, _ result: String) -> String {
-        "\(path) is damaged: SQLite's quick_check reports \(result); restore the ledger from a backup (who: the office keeping the ledger)"
+        bilingual(
+            zh: "\(path) 已损坏：SQLite 的 quick_check 报告 \(result)；请保管台账的部门从备份恢复台账",
+            en: "\(path) is damaged: SQLite's quick_check reports \(result); restore the ledger from a backup (who: the office keeping the ledger)")
     }
 
     static func workerCount(_ s: Settlement, recorded: Int, held: Int) -> String {
-        "\(name(s)): the settlement records \(recorded) workers but the ledger holds \(held) worker lines for it; it was changed outside gridpay or is damaged and cannot be trusted"
+        bilingual(
+            zh: "\(name(s))：结账记录写的是 \(recorded) 人，台账中却有 \(held) 行人员结果；台账在 gridpay 之外被改动或已损坏，不可信",
+            en: "\(name(s)): the settlement records \(recorded) workers but the ledger holds \(held) worker lines for it; it was changed outside gridpay or is damaged and cannot be trusted")
     }
 
     static func ruleCount(_ s: Settlement, held: Int) -> String {
-        "\(name(s)): the ledger holds \(held) archived rule files for it, expected 1; it was changed outside gridpay or is damaged"
+        bilingual(
+            zh: "\(name(s))：台账中存有 \(held) 个规则文件，应为 1 个；台账在 gridpay 之外被改动或已损坏",
+            en: "\(name(s)): the ledger holds \(held) archived rule files for it, expected 1; it was changed outside gridpay or is damaged")
     }
 
     static func noOutputs(_ s: Settlement) -> String {
-        "\(name(s)): the ledger holds no output hashes for it; it was changed outside gridpay or is damaged"
+        bilingual(
+            zh: "\(name(s))：台账中没有它的输出文件哈希；台账在 gridpay 之外被改动或已损坏",
+            en: "\(name(s)): the ledger holds no output hashes for it; it was changed outside gridpay or is damaged")
     }
 
     static func sealWithoutSettlement(id: Int64, sealedAt: String) -> String {
-        "the ledger holds a seal (made \(sealedAt) UTC) for settlement \(id), which is gone: rows were deleted outside gridpay"
+        bilingual(
+            zh: "台账中有结账记录 \(id) 的封印（\(sealedAt) UTC 封存），但该记录已不存在：有行在 gridpay 之外被删除",
+            en: "the ledger holds a seal (made \(sealedAt) UTC) for settlement \(id), which is gone: rows were deleted outside gridpay")
     }
 
     static func rowsChanged(_ s: Settlement, sealedAt: String, sealed: String, now: String) -> String {
-        "\(name(s)) (closed by \(s.closed_by) at \(s.closed_at) UTC): its rows no longer match the seal made \(sealedAt) UTC (digest \(sealed), the rows now give \(now)); they were changed outside gridpay or are damaged"
+        bilingual(
+            zh: "\(name(s))（\(closedBy(s))）：其各行与 \(sealedAt) UTC 的封印不再相符（封印摘要 \(sealed)，现在各行得出 \(now)）；它们在 gridpay 之外被改动或已损坏",
+            en: "\(name(s)) (\(closedBy(s))): its rows no longer match the seal made \(sealedAt) UTC (digest \(sealed), the rows now give \(now)); they were changed outside gridpay or are damaged")
     }
 
     static func chainBroken(_ s: Settlement, stored: String, recomputed: String) -> String {
-        "\(name(s)): its seal's chain value \(stored) does not follow from the seals before it (recomputed \(recomputed)); seals were changed outside gridpay"
+        bilingual(
+            zh: "\(name(s))：其封印的链值 \(stored) 不是由之前的封印得出的（重算为 \(recomputed)）；封印在 gridpay 之外被改动",
+            en: "\(name(s)): its seal's chain value \(stored) does not follow from the seals before it (recomputed \(recomputed)); seals were changed outside gridpay")
     }
 
     static func unsealedAfterSeals(_ s: Settlement) -> String {
-        "\(name(s)) (closed by \(s.closed_by) at \(s.closed_at) UTC) has no seal though the ledger is sealed: it was recorded outside gridpay and is not trusted"
+        bilingual(
+            zh: "\(name(s))（\(closedBy(s))）没有封印，而台账已经封印：它不是 gridpay 记录的，不可信",
+            en: "\(name(s)) (\(closedBy(s))) has no seal though the ledger is sealed: it was recorded outside gridpay and is not trusted")
     }
 
     static func needsUpgrade(_ count: Int, town: String) -> String {
-        "the ledger's \(count) settlement(s) were recorded by a gridpay without seals: they are checked against the archive but have no chain head yet; the next close of \(town) seals them (gridpay close \(town) <period> --by <name>)"
+        bilingual(
+            zh: "台账中的 \(count) 条结账记录由没有封印功能的旧版 gridpay 写入：仍按存档核对，但还没有链头；\(town) 下一次结账时会封印它们（gridpay close \(town) <期间> --by <姓名>）",
+            en: "the ledger's \(count) settlement(s) were recorded by a gridpay without seals: they are checked against the archive but have no chain head yet; the next close of \(town) seals them (gridpay close \(town) <period> --by <name>)")
     }
 
     static func sealedAtUpgrade(_ count: Int) -> String {
-        "sealed \(count) settlement(s) recorded by an earlier gridpay (their rows as they are now: gridpay verify checks each against its archive)"
+        bilingual(
+            zh: "已封印旧版 gridpay 记录的 \(count) 条结账记录（按其现状；gridpay verify 会把每一期与其存档核对）",
+            en: "sealed \(count) settlement(s) recorded by an earlier gridpay (their rows as they are now: gridpay verify checks each against its archive)")
     }
 
     static func chainHead(_ head: String, after s: Settlement) -> String {
-        "chain head \(head) (after \(name(s)), closed by \(s.closed_by) at \(s.closed_at) UTC): keep it outside the ledger; gridpay verify <town> --chain <head> proves nothing recorded up to it changed"
+        bilingual(
+            zh: "链头 chain head \(head)（截至 \(name(s))，\(closedBy(s))）：请在台账之外保存；gridpay verify <town> --chain <head> 可证明截至此处记录的内容未被改动",
+            en: "chain head \(head) (after \(name(s)), \(closedBy(s))): keep it outside the ledger; gridpay verify <town> --chain <head> proves nothing recorded up to it changed")
     }
 
     static func notTrusted(path: String, _ count: Int) -> String {
-        "\(path) cannot be trusted: \(count) problem(s) above; nothing was changed (who: the office keeping the ledger; restore it from a backup)"
+        bilingual(
+            zh: "\(path) 不可信：见上面 \(count) 个问题；未作任何改动（请保管台账的部门从备份恢复）",
+            en: "\(path) cannot be trusted: \(count) problem(s) above; nothing was changed (who: the office keeping the ledger; restore it from a backup)")
     }
 
     static func chainProved(_ head: String, _ link: LedgerIntegrity.Link, count: Int) -> String {
-        "chain head \(head): proved — the \(count) settlement(s) recorded up to \(name(link.settlement)) (closed by \(link.settlement.closed_by) at \(link.settlement.closed_at) UTC) are unchanged"
+        bilingual(
+            zh: "链头 chain head \(head)：已证明 —— 截至 \(name(link.settlement))（\(closedBy(link.settlement))）记录的 \(count) 条结账记录未被改动",
+            en: "chain head \(head): proved — the \(count) settlement(s) recorded up to \(name(link.settlement)) (\(closedBy(link.settlement))) are unchanged")
     }
 
     static func chainNotFound(_ head: String, path: String) -> String {
-        "chain head \(head) is not proved by \(path): no intact seal gives it, so settlements recorded up to it were changed (or it is not a head of this town's ledger); nothing recorded before it can be trusted from this ledger"
+        bilingual(
+            zh: "链头 chain head \(head) 无法由 \(path) 证明：没有完好的封印得出它，说明截至此处的记录已被改动（或它不是本镇台账的链头）；此前的记录不能凭这份台账信任",
+            en: "chain head \(head) is not proved by \(path): no intact seal gives it, so settlements recorded up to it were changed (or it is not a head of this town's ledger); nothing recorded before it can be trusted from this ledger")
     }
 
     static func chainNeedsUpgrade(_ head: String, town: String) -> String {
-        "chain head \(head) cannot be checked: the ledger has no seals yet (recorded by an earlier gridpay); the next close of \(town) seals it"
+        bilingual(
+            zh: "无法核对链头 chain head \(head)：台账还没有封印（由旧版 gridpay 写入）；\(town) 下一次结账时会封印",
+            en: "chain head \(head) cannot be checked: the ledger has no seals yet (recorded by an earlier gridpay); the next close of \(town) seals it")
     }
 
     static func sealRefused(_ e: SealRefused) -> String {
-        "settlement \(e.settlementID) has no seal but was recorded before the sealed settlement \(e.lastSealed): it was inserted outside gridpay; nothing was recorded (gridpay verify says what else differs)"
+        bilingual(
+            zh: "结账记录 \(e.settlementID) 没有封印，却记录在已封印的结账记录 \(e.lastSealed) 之前：它是在 gridpay 之外插入的；未记录任何内容（gridpay verify 会指出还有哪些不同）",
+            en: "settlement \(e.settlementID) has no seal but was recorded before the sealed settlement \(e.lastSealed): it was inserted outside gridpay; nothing was recorded (gridpay verify says what else differs)")
     }
 
     static func unreadable(_ e: UnreadablePublished) -> String {
-        "the published \(e.what) is '\(e.text)', which is not \(e.expected): the ledger was changed outside gridpay or is damaged (gridpay status and gridpay verify check it); it is never read as 0"
+        let worker = e.worker ?? ""
+        let period = e.period ?? ""
+        let whereZh = (worker.isEmpty ? "" : "人员 \(worker) ") + (period.isEmpty ? "" : "\(period) ")
+        let whereEn = (worker.isEmpty ? "" : bilingual(zh: "人员 \(worker)", en: " of worker \(worker)")) + (period.isEmpty ? "" : bilingual(zh: period, en: " in \(period)"))
+        let expected: String
+        switch e.kind {
+        case .number: expected = bilingual(zh: "数", en: "a number")
+        case .bool: expected = bilingual(zh: "true 或 false", en: "true or false")
+        case .bools: expected = bilingual(zh: "true/false 列表", en: "a list of true/false")
+        }
+        return bilingual(
+            zh: "已公布的\(whereZh)\(e.column) 为“\(e.text)”，不是\(expected)：台账在 gridpay 之外被改动或已损坏（gridpay status 和 gridpay verify 会检查）；绝不当作 0 读取",
+            en: "the published \(e.column)\(whereEn) is '\(e.text)', which is not \(expected): the ledger was changed outside gridpay or is damaged (gridpay status and gridpay verify check it); it is never read as 0")
     }
 
     static func settlementDiffers(_ what: String, published: String, rerun: String) -> String {
-        "the settlement's \(what): published \(published), re-run \(rerun)"
+        bilingual(
+            zh: "结账记录的 \(what)：公布为 \(published)，重算为 \(rerun)",
+            en: "the settlement's \(what): published \(published), re-run \(rerun)")
     }
 
     static func rowsDiffer(town: String, period: String, count: Int) -> String {
-        "\(town) \(period): not identical — \(count) published row(s) or settlement value(s) differ from the re-run from the archive"
+        bilingual(
+            zh: "\(town) \(period)：不一致 —— 有 \(count) 处已公布的行或结账记录的值与按存档重算的结果不同",
+            en: "\(town) \(period): not identical — \(count) published row(s) or settlement value(s) differ from the re-run from the archive")
     }
 
     static func scratchFailed(_ scratch: String, _ error: Error) -> String {
-        "cannot write the scratch copy \(scratch) that verify re-runs from (\(error)); this is the temporary folder (TMPDIR), not the ledger, which is unharmed: free space there or set TMPDIR to another folder, then run verify again"
+        bilingual(
+            zh: "无法写入 verify 用于重算的临时副本 \(scratch)（\(error)）；这是临时文件夹（TMPDIR），不是台账，台账完好：请腾出空间或把 TMPDIR 设为别的文件夹，再运行 verify",
+            en: "cannot write the scratch copy \(scratch) that verify re-runs from (\(error)); this is the temporary folder (TMPDIR), not the ledger, which is unharmed: free space there or set TMPDIR to another folder, then run verify again")
     }
 
     static func identicalRows(_ count: Int) -> String {
-        "every published row (\(count) workers, their items, totals, ranks, flags and pay lines; the settlement's worker count and total) is what the re-run gives"
+        bilingual(
+            zh: "每一行已公布的结果（\(count) 人的各项得分、总分、排名、标记和工资各栏；结账记录的人数和总额）都与重算结果相同",
+            en: "every published row (\(count) workers, their items, totals, ranks, flags and pay lines; the settlement's worker count and total) is what the re-run gives")
+    }
+
+    /// Names of the settlement's values that verify compares (the ledger's own column names
+    /// where the product has no label).
+    static let settlementColumns = (workers: "workers", total: "total_payable", items: "item_names", flags: "flag_names",
+                                    values: "value_names", version: "rule_version", ruleSHA: "rule_sha256")
+
+    public static func verifyNeedsPeriod() -> String {
+        bilingual(
+            zh: "verify 需要一个期间（gridpay verify <镇> <期间>），或用 --chain <链头> 只核对台账的链",
+            en: "verify needs a period (gridpay verify <town> <period>), or --chain <head> to check the ledger's chain alone")
     }
 }
 
 /// A published value in the ledger that does not parse (it is an error wherever it is read).
 struct UnreadablePublished: Error {
-    var what: String
+    enum Kind { case number, bool, bools }
+    /// The product's label or the ledger's column name (`总分`, `实发绩效`, `total_payable`).
+    var column: String
+    var worker: String?
+    var period: String?
     var text: String
-    var expected: String = "a number"
+    var kind: Kind = .number
 }

@@ -65,6 +65,6 @@ extension LedgerCommands {
     }
 
     static func money(_ s: Settlement) throws -> String {
-        try LedgerText.published(s.total_payable, "total payable of \(LedgerSealMessages.name(s))").fixed(places: 2)
+        try LedgerText.published(s.total_payable, column: LedgerSealMessages.settlementColumns.total, period: LedgerSealMessages.name(s)).fixed(places: 2)
     }
 }

@@ -39,17 +39,12 @@ struct Verify: ParsableCommand {
     @Flag(help: "No progress output.") var quiet = false
 
     func run() throws {
-        guard period != nil || chain != nil else { throw ValidationError(LedgerCommandMessages.verifyNeedsPeriod) }
+        guard period != nil || chain != nil else { throw ValidationError(LedgerSealMessages.verifyNeedsPeriod()) }
         let period = try period.map { try parsePeriod($0) }
         try report(reporting(quiet: quiet) {
             LedgerCommands.verify(town: town, period: period, chain: chain, inputDir: inputDir, ledgerDir: ledger.ledgerDir, progress: $0)
         })
     }
-}
-
-/// Messages of the ledger commands' own arguments.
-enum LedgerCommandMessages {
-    static let verifyNeedsPeriod = "verify needs a period (gridpay verify <town> <period>), or --chain <head> to check the ledger's chain alone"
 }
 
 struct Status: ParsableCommand {

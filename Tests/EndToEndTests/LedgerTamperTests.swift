@@ -128,7 +128,7 @@ final class LedgerTamperTests: XCTestCase {
         try tamper(dropping: ["settlement_no_update"], "UPDATE settlement SET total_payable = 'abc'")
         let r = try gridpay(["status", "qinghe"])
         XCTAssertEqual(r.status, 1, r.transcript)
-        XCTAssertTrue(r.errorLines.contains("error: cannot read \(ledgerFile): the published total payable of 2026-07 is 'abc', which is not a number: the ledger was changed outside gridpay or is damaged (gridpay status and gridpay verify check it); it is never read as 0"), r.transcript)
+        XCTAssertTrue(r.errorLines.contains("error: cannot read \(ledgerFile): the published total_payable in 2026-07 is 'abc', which is not a number: the ledger was changed outside gridpay or is damaged (gridpay status and gridpay verify check it); it is never read as 0"), r.transcript)
     }
 
     func testAPublishedPayableThatIsNotANumberStopsACorrection() throws {
