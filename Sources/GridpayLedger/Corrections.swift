@@ -125,6 +125,7 @@ enum Corrections {
             r.inputDir = request.inputDir
             r.threads = request.threads
             r.accepted = p.closing.acceptedPositions
+            r.acceptedMayLapse = true
             // Its accepted rows are those recorded at closing: the open period's --accept does not reach it.
             r.acceptAdvice = { _ in "the run of \(request.period) cannot leave out (\(p.closing.period) keeps the rows accepted when it was closed)" }
             r.published = history

@@ -24,6 +24,7 @@ public final class Ledger: @unchecked Sendable {
 
     /// Opens an existing ledger; nil when there is none (no period of the town was ever closed).
     public static func openIfPresent(ledgerDir: String, town: String) throws(PipelineFailure) -> Ledger? {
+        if let why = PlainName.problem(town) { throw PipelineFailure(message: LedgerSealMessages.townNotPlain(why)) }
         let p = path(ledgerDir: ledgerDir, town: town)
         guard FileManager.default.fileExists(atPath: p) else { return nil }
         return try Ledger(path: p, town: town, create: false, readOnly: true)

@@ -122,6 +122,27 @@ extension LedgerCommands {
     /// Lays the archive out as a Rules/ and Input/ folder under `scratch` and runs the period there.
     static func rerun(_ ledger: Ledger, closing: Settlement, town: String, period: CalendarPeriod, scratch: String,
                       progress: RunReporter?) -> Result<(PreparedMonth, RunResult), PipelineFailure> {
+        let request: RunRequest
+        switch archivedRequest(ledger, closing: closing, town: town, period: period, scratch: scratch) {
+        case .success(let r): request = r
+        case .failure(let f): return .failure(f)
+        }
+        let month: PreparedMonth
+        switch MonthRunner.prepare(request, progress: progress, spill: true) {
+        case .success(let m): month = m
+        case .failure(let f):
+            var d = f.diagnostics
+            d.append(.error("\(town) \(period) could not be re-run from the ledger's archive", at: nil))
+            return .failure(PipelineFailure(diagnostics: d, sources: f.sources))
+        }
+        return MonthRunner.write(month, progress: progress).map { (month, $0) }
+    }
+
+    /// A run of the closed period from its archive laid out under `scratch`: the archived rule file
+    /// and inputs, the rows accepted at closing, the corrections it carried as recorded, the
+    /// published history (verify, and explain of a closed period).
+    static func archivedRequest(_ ledger: Ledger, closing: Settlement, town: String, period: CalendarPeriod,
+                                scratch: String) -> Result<RunRequest, PipelineFailure> {
         let p = "\(period)"
         let id = closing.id!
         let rulesDir = "\(scratch)/Rules", inputRoot = "\(scratch)/Input", outputDir = "\(scratch)/Output"
@@ -166,15 +187,7 @@ extension LedgerCommands {
         } catch {
             return .failure(PipelineFailure(message: "cannot read \(ledger.path): \(Corrections.describe(error))"))
         }
-        let month: PreparedMonth
-        switch MonthRunner.prepare(request, progress: progress, spill: true) {
-        case .success(let m): month = m
-        case .failure(let f):
-            var d = f.diagnostics
-            d.append(.error("\(town) \(p) could not be re-run from the ledger's archive", at: nil))
-            return .failure(PipelineFailure(diagnostics: d, sources: f.sources))
-        }
-        return MonthRunner.write(month, progress: progress).map { (month, $0) }
+        return .success(request)
     }
 
     /// Whether Input/<town>/<period>/ still holds the archived inputs.

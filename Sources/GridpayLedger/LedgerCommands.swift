@@ -66,6 +66,9 @@ public enum LedgerCommands {
                 for c in recomputed {
                     let files = c.pending.changed.map(\.file).joined(separator: ", ")
                     warnings.append(.warning("\(c.pending.closing.period) is closed and its inputs changed (\(files)): recomputed under its own rule version \(c.pending.closing.rule_version); the differences are carried into \(request.period) as \(SheetLabelsPublic.priorAdjustment)\(closing ? " and settled now" : ", settled when \(request.period) is closed")", at: nil))
+                    for row in c.month.lapsedAccepted {
+                        warnings.append(.warning(LedgerSealMessages.acceptanceLapsed("\(row)", period: c.pending.closing.period), at: nil))
+                    }
                 }
                 return .success((r, recomputed, warnings))
             }
@@ -132,6 +135,8 @@ public enum LedgerCommands {
                              progress: RunReporter? = nil) -> Result<LedgerOutcome, PipelineFailure> {
         let who = name.trimmingCharacters(in: .whitespaces)
         guard !who.isEmpty else { return .failure(PipelineFailure(message: "--by needs the name of the person closing the period")) }
+        // Before any file is made: the town names files, and the ledger must outlive the inputs.
+        if let refused = placeRefused(request, ledgerDir: ledgerDir) { return .failure(PipelineFailure(message: refused)) }
         let p = "\(request.period)"
         let path = Ledger.path(ledgerDir: ledgerDir, town: request.town)
         let newFolder = !FileManager.default.fileExists(atPath: ledgerDir)
@@ -142,8 +147,13 @@ public enum LedgerCommands {
         }
         // One closing at a time per town: a second process is refused at once, not queued.
         let lock = LedgerLock(path: path + ".lock")
-        guard lock.acquire() else {
+        switch lock.acquire() {
+        case .acquired: break
+        case .busy:
             return .failure(PipelineFailure(message: "another gridpay process is closing a period of \(request.town) right now (\(path) is locked); nothing was recorded: try again when it has finished"))
+        case .failed(let errno):
+            if newFolder { rmdir(ledgerDir) }
+            return .failure(PipelineFailure(message: LedgerSealMessages.lockFailed(path + ".lock", errno: errno)))
         }
         defer { lock.release() }
         // A close that records nothing leaves no ledger behind where there was none (still under
@@ -227,7 +237,7 @@ public enum LedgerCommands {
                     for c in recomputed {
                         _ = try record(c.month, period: c.pending.closing.period, revision: c.pending.latest.revision + 1, settledIn: p,
                                        by: who, at: at, total: c.totalPayable, writer: w, inputDir: c.pending.directory,
-                                       accepted: c.pending.closing.accepted_rows, inFolder: c.pending.closing.rule_in_folder)
+                                       accepted: Array(Set(c.pending.closing.accepted_rows).subtracting(c.month.lapsedAccepted.map(\.description))).sorted(), inFolder: c.pending.closing.rule_in_folder)
                         outcome.lines.append("settled the correction of \(c.pending.closing.period) as its revision \(c.pending.latest.revision + 1) (\(c.pending.changed.map(\.file).joined(separator: ", ")) changed)")
                     }
                     // Last: the seals of what this close recorded (and, at the first close by a
@@ -291,6 +301,25 @@ public enum LedgerCommands {
         }
     }
 
+    /// Why a close may not make its files where asked: a town that is not a plain name (it names
+    /// the ledger's file), or a ledger folder inside the input or output folder (deleting archived
+    /// inputs, or an output folder, would delete the ledger).
+    static func placeRefused(_ request: RunRequest, ledgerDir: String) -> String? {
+        if let why = PlainName.problem(request.town) { return LedgerSealMessages.townNotPlain(why) }
+        if request.town.hasPrefix("-") { return LedgerSealMessages.townNotPlain(LedgerSealMessages.leadingDash) }
+        let ledger = canonical(ledgerDir)
+        for (option, dir) in [("--input-dir", request.inputDir), ("--output-dir", request.outputDir)] {
+            let d = canonical(dir)
+            if ledger == d || ledger.hasPrefix(d == "/" ? "/" : d + "/") { return LedgerSealMessages.ledgerInside(ledgerDir, option: option, dir) }
+        }
+        return nil
+    }
+
+    /// An absolute path with `.`, `..` and symbolic links resolved as far as the path exists.
+    static func canonical(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+
     static func timestamp(_ date: Date) -> String {
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_US_POSIX")
@@ -315,15 +344,20 @@ final class LedgerLock {
 
     init(path: String) { self.path = path }
 
-    func acquire() -> Bool {
+    enum Outcome: Equatable { case acquired, busy, failed(errno: Int32) }
+
+    /// Busy only when another process holds the lock (EWOULDBLOCK); a lock file that cannot be
+    /// made or locked is said with its errno, not blamed on another process.
+    func acquire() -> Outcome {
         fd = open(path, O_CREAT | O_RDWR, 0o644)
-        guard fd >= 0 else { return false }
+        guard fd >= 0 else { return .failed(errno: errno) }
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            let e = errno
             Foundation.close(fd)
             fd = -1
-            return false
+            return e == EWOULDBLOCK ? .busy : .failed(errno: e)
         }
-        return true
+        return .acquired
     }
 
     func release() {

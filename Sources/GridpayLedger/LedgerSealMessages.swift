@@ -124,6 +124,38 @@ public enum LedgerSealMessages {
             en: "the published \(e.column)\(whereEn) is '\(e.text)', which is not \(expected): the ledger was changed outside gridpay or is damaged (gridpay status and gridpay verify check it); it is never read as 0")
     }
 
+    static func acceptanceLapsed(_ row: String, period: String) -> String {
+        bilingual(
+            zh: "\(period) 结账时用 --accept 接受的 \(row) 在更正后的输入中已不是有问题的行：该接受失效，更正照常结转",
+            en: "\(row), accepted with --accept when \(period) was closed, matches no row with a problem in its corrected inputs: the acceptance lapses and the correction is carried without it")
+    }
+
+    static func explainClosed(_ town: String, _ s: Settlement) -> String {
+        bilingual(
+            zh: "\(town) \(s.period) 已结账（\(closedBy(s))）：以下按台账存档的输入和规则文件 \(s.rule_file)（版本 \(s.rule_version)）解释，即已公布的结果；不读取 Input/ 中现在的文件",
+            en: "\(town) \(s.period) is closed (\(closedBy(s))): explained from the ledger's archived inputs and rule file \(s.rule_file) (version \(s.rule_version)), i.e. as published; the files now in Input/ are not read")
+    }
+
+    static func lockFailed(_ path: String, errno: Int32) -> String {
+        bilingual(
+            zh: "无法建立或锁定台账的锁文件 \(path)（errno \(errno)：\(String(cString: strerror(errno)))）；未记录任何内容：请检查台账文件夹的权限和剩余空间",
+            en: "cannot create or lock the ledger's lock file \(path) (errno \(errno): \(String(cString: strerror(errno)))); nothing was recorded: check the ledger folder's permissions and free space")
+    }
+
+    static func townNotPlain(_ why: String) -> String {
+        bilingual(
+            zh: "镇名\(why)；应为一个简单的名称，例如 qinghe（它是 Rules/<镇>.toml、Input/<镇>/ 和 Ledger/<镇>.sqlite 的名字）；未建立任何文件",
+            en: "the town \(why); expected a plain name such as qinghe (it names Rules/<town>.toml, Input/<town>/ and Ledger/<town>.sqlite); no file was made")
+    }
+
+    static var leadingDash: String { bilingual(zh: "以“-”开头", en: "starts with '-'") }
+
+    static func ledgerInside(_ ledgerDir: String, option: String, _ dir: String) -> String {
+        bilingual(
+            zh: "台账文件夹 \(ledgerDir) 在 \(option) 的文件夹 \(dir) 之内：删除已存档的输入或输出时会连台账一起删除；请把 --ledger-dir 设在输入和输出文件夹之外（默认 ./Ledger）；未建立任何文件",
+            en: "the ledger folder \(ledgerDir) is inside the \(option) folder \(dir): deleting archived inputs or outputs would delete the ledger with them; expected --ledger-dir outside the input and output folders (default ./Ledger); no file was made")
+    }
+
     static func settlementDiffers(_ what: String, published: String, rerun: String) -> String {
         bilingual(
             zh: "结账记录的 \(what)：公布为 \(published)，重算为 \(rerun)",

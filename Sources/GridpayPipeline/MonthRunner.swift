@@ -16,6 +16,10 @@ public struct RunRequest: Sendable {
     /// takes no `--accept` for this period (`rate`; the re-run of a corrected closed period).
     /// Nil: `--accept FILE:LINE`.
     public var acceptAdvice: (@Sendable (String) -> String)?
+    /// Accepted rows that may lapse: one matching no acceptable problem is not an error but is
+    /// listed in `PreparedMonth.lapsedAccepted` (a correction's rows accepted at closing, SPEC §9:
+    /// the corrected inputs may have fixed the row).
+    public var acceptedMayLapse = false
     /// Threads reading input tables at once (the outputs are the same at any count).
     public var threads = RunRequest.defaultThreads
     /// Two: the machines a town runs on have at least two cores, and a month's largest table
@@ -58,6 +62,8 @@ public final class PreparedMonth {
     /// Corrections carried into this period (nil: none), and each worker's 往期调整 by position in report.workers.
     public internal(set) var carried: CarriedCorrections?
     public internal(set) var adjustments: [ExactNumber] = []
+    /// Accepted rows that matched no acceptable problem where the request let them lapse.
+    public internal(set) var lapsedAccepted: [RowPosition] = []
 
     init(request: RunRequest, rules: LoadedRules, inputs: MonthInputs, report: MonthReport, history: EarlierMonths,
          deductionSpills: [DeductionSpill], scratch: ScratchFolder?) {
@@ -208,7 +214,9 @@ public enum MonthRunner {
         }
         var blocking = inputs.blockingProblems
         let acceptable = Set(inputs.problems.filter { $0.acceptable && $0.severity == .error }.map(\.position))
+        var lapsed: [RowPosition] = []
         for row in request.accepted.sorted(by: { $0.description < $1.description }) where !acceptable.contains(row) {
+            if request.acceptedMayLapse { lapsed.append(row); continue }
             blocking.append(InputProblem(.badValue, .error, file: row.description, line: nil,
                 message: "--accept \(row) matches no row with a problem that can be accepted\(Suggestion.didYouMean(row.description, among: acceptable.map(\.description)))", acceptable: false))
         }
@@ -242,6 +250,7 @@ public enum MonthRunner {
                 month.carried = request.carried
                 month.adjustments = adjustments
             }
+            month.lapsedAccepted = lapsed
             return .success(month)
         case .failure(let f):
             return .failure(PipelineFailure(diagnostics: f.diagnostics, sources: [rules.path: rules.text]))

@@ -10,6 +10,12 @@ extension Gridpay {
     /// message are worded in it (SPEC §15).
     static func main() {
         Language.current = Language.resolved(from: ProcessInfo.processInfo.environment)
+        // gridpay has no short options but -h: `close -qinghe 2026-08` would otherwise be read as
+        // the flags -q -i -n -g -h -e, print the help and exit 0.
+        if let bad = CommandLine.arguments.dropFirst().prefix(while: { $0 != "--" }).first(where: { $0.hasPrefix("-") && !$0.hasPrefix("--") && $0 != "-h" && $0.count > 1 }) {
+            FileHandle.standardError.write(Data(("error: " + ArgumentMessages.leadingDash(bad) + "\n").utf8))
+            Foundation.exit(1)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -94,14 +94,20 @@ struct Explain: ParsableCommand {
     func run() throws {
         let period = try parsePeriod(self.period, kinds: [.month, .quarter, .halfYear, .year])
         if try RatingSources.explain(town: town, period: period, worker: worker, locations: locations, ledgerDir: ledger.ledgerDir) { return }
-        var request = locations.runRequest(town: town, period: period, accepted: accept)
-        // History over closed periods: their published results, as run reads them.
-        request.published = Ledger.ratingSources(ledgerDir: ledger.ledgerDir, town: town).history
+        // As run pays it: history over closed periods as published, corrections carried; a closed
+        // period from the ledger's archive.
+        let setup = try succeeded(LedgerCommands.explainRequest(locations.runRequest(town: town, period: period, accepted: accept), ledgerDir: ledger.ledgerDir))
+        defer { if let scratch = setup.scratch { try? FileManager.default.removeItem(atPath: scratch) } }
+        printDiagnostics(setup.warnings)
         // No progress line (explain prints a text); GRIDPAY_TIMINGS=1 still times its phases.
-        let m = try succeeded(reporting(quiet: true) { MonthRunner.prepare(request, progress: $0) })
-        guard let w = m.report.workers.first(where: { $0.id == worker }) else {
+        let m = try succeeded(reporting(quiet: true) { MonthRunner.prepare(setup.request, progress: $0) })
+        // The id by its code points: a canonically equal id is another worker.
+        guard let k = m.report.workers.firstIndex(where: { $0.id.utf8.elementsEqual(worker.utf8) }) else {
             throw unknownWorker(worker, "not on the roster of \(town) \(period)", among: m.report.workers.map(\.id))
         }
-        print(Explanation.text(worker: w, in: m.inputs.computation, ruleFile: m.ruleFileName, workerCount: m.report.workers.count), terminator: "")
+        for note in setup.notes { print(note) }
+        let adjustment = m.carried != nil && k < m.adjustments.count ? m.adjustments[k] : nil
+        print(Explanation.text(worker: m.report.workers[k], in: m.inputs.computation, ruleFile: m.ruleFileName, workerCount: m.report.workers.count,
+                               adjustment: adjustment), terminator: "")
     }
 }

@@ -277,4 +277,81 @@ final class LedgerTamperTests: XCTestCase {
         XCTAssertTrue(composedRow.hasSuffix(",\"130.00\",\"810.00\",\"0.00\""), composedRow)
         XCTAssertTrue(decomposedRow.hasSuffix(",\"-130.00\",\"550.00\",\"0.00\""), decomposedRow)
     }
+
+    /// explain shows 往期调整 as run pays it (corrected 07: W1 34 → 680.00, published 550.00:
+    /// +130.00; 08 W1 34 → 680.00 + 130.00 = 810.00), and explains a closed period from the
+    /// ledger's archive — what was published (W1 29, 550.00) — not from today's edited inputs.
+    func testExplainShowsTheAdjustmentAndAClosedPeriodAsPublished() throws {
+        _ = try closeJuly()
+        try writeMonth("2026-07", checks: [("PC1", "W2", "否")])
+        try writeMonth("2026-08", checks: [])
+        var r = try gridpay(["explain", "qinghe", "2026-08", "W1"])
+        XCTAssertEqual(r.status, 0, r.transcript)
+        XCTAssertTrue(r.stdoutLines.contains("往期调整 = 130.00   (更正往期的 实发绩效 − 原公布的 实发绩效，见 run 输出的 往期更正 表)"), r.transcript)
+        XCTAssertTrue(r.stdoutLines.contains("实发绩效 = 810.00   (max(0, 考核绩效 − 扣款合计 + 往期调整))"), r.transcript)
+        XCTAssertEqual(try gridpay(["run", "qinghe", "2026-08"]).status, 0)
+        let pay = try String(contentsOfFile: "\(output)/qinghe/2026-08/qinghe-2026-08-pay.csv", encoding: .utf8)
+        XCTAssertTrue(pay.contains("\"W1\",\"甲\",\"东关村\",\"G1\",\"2000.00\",\"34.00\",\"680.00\",\"0.00\",\"0.00\",\"0.00\",\"130.00\",\"810.00\",\"0.00\""), pay)
+
+        r = try gridpay(["explain", "qinghe", "2026-07", "W1"])
+        XCTAssertEqual(r.status, 0, r.transcript)
+        XCTAssertTrue(r.stdoutLines.first?.hasPrefix("qinghe 2026-07 is closed (closed by 张三 at ") == true, r.transcript)
+        XCTAssertTrue(r.stdoutLines.contains("实发绩效 = 550.00   (max(0, 考核绩效 − 扣款合计))"), r.transcript)
+        XCTAssertTrue(r.stdoutLines.contains { $0.hasPrefix("总分 = 29") }, r.transcript)
+    }
+
+    /// A row accepted at closing that the corrected inputs no longer have as a problem (the appeal
+    /// removed it) lapses with a warning; the correction is carried. Corrected 07: PC1 was W2's,
+    /// the bad event row removed: W1 +130.00, W2 29 → 0.00 (published 34.00): −34.00.
+    func testAnAcceptanceTheCorrectionRemovedLapsesAndTheCorrectionIsCarried() throws {
+        try writeMonth("2026-07", checks: [("PC1", "W1", "否")])
+        try Data("事件编号,网格员编号,上报时间,事件类型,核查结果\nE1,W2,2026-07-03 10:00,噪音,待定\n".utf8)
+            .write(to: URL(fileURLWithPath: "\(input)/qinghe/2026-07/events.csv"))
+        XCTAssertEqual(try gridpay(["close", "qinghe", "2026-07", "--by", "张三", "--accept", "events.csv:2"]).status, 0)
+        try writeMonth("2026-07", checks: [("PC1", "W2", "否")])
+        try writeMonth("2026-08", checks: [])
+        var r = try gridpay(["run", "qinghe", "2026-08"])
+        XCTAssertEqual(r.status, 0, r.transcript)
+        XCTAssertTrue(r.warningLines.contains("warning: events.csv:2, accepted with --accept when 2026-07 was closed, matches no row with a problem in its corrected inputs: the acceptance lapses and the correction is carried without it"), r.transcript)
+        let pay = try String(contentsOfFile: "\(output)/qinghe/2026-08/qinghe-2026-08-pay.csv", encoding: .utf8)
+        XCTAssertTrue(pay.contains("\"W1\",\"甲\",\"东关村\",\"G1\",\"2000.00\",\"34.00\",\"680.00\",\"0.00\",\"0.00\",\"0.00\",\"130.00\",\"810.00\",\"0.00\""), pay)
+        XCTAssertTrue(pay.contains("\"W2\",\"乙\",\"东关村\",\"G1\",\"100.00\",\"34.00\",\"34.00\",\"0.00\",\"0.00\",\"0.00\",\"-34.00\",\"0.00\",\"0.00\""), pay)
+        r = try gridpay(["close", "qinghe", "2026-08", "--by", "李四"])
+        XCTAssertEqual(r.status, 0, r.transcript)
+        XCTAssertTrue(r.stdoutLines.contains("settled the correction of 2026-07 as its revision 1 (events.csv, phone_checks.csv changed)"), r.transcript)
+    }
+
+    /// Names and places are checked before any file is made.
+    func testBadNamesAndPlacesAreRefusedBeforeAnyFileIsMade() throws {
+        try writeMonth("2026-07", checks: [])
+        var r = try gridpay(["close", "../evil", "2026-07", "--by", "张三"])
+        XCTAssertEqual(r.status, 1, r.transcript)
+        XCTAssertEqual(r.errorLines, ["error: the town '../evil' contains a path separator; expected a plain name such as qinghe (it names Rules/<town>.toml, Input/<town>/ and Ledger/<town>.sqlite); no file was made"], r.transcript)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: ledger), r.transcript)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root.path("evil.sqlite.lock")), r.transcript)
+        // A leading '-' would be read as the short flags -q -i -n -g -h -e: help and exit 0.
+        r = try gridpay(["close", "-qinghe", "2026-07", "--by", "张三"])
+        XCTAssertEqual(r.status, 1, r.transcript)
+        XCTAssertEqual(r.stdout, "", r.transcript)
+        XCTAssertEqual(r.errorLines, ["error: '-qinghe' is not an option (gridpay's options are long, e.g. --input-dir) and cannot be a town or a period: a town name never starts with '-'"], r.transcript)
+        // A ledger folder inside the input folder would be deleted with the archived inputs.
+        r = try BinaryRunner.run(["close", "qinghe", "2026-07", "--by", "张三", "--rules-dir", BinaryRunner.rulesDir, "--input-dir", input,
+                                  "--output-dir", output, "--ledger-dir", "\(input)/qinghe/Ledger"])
+        XCTAssertEqual(r.status, 1, r.transcript)
+        XCTAssertEqual(r.errorLines, ["error: the ledger folder \(input)/qinghe/Ledger is inside the --input-dir folder \(input): deleting archived inputs or outputs would delete the ledger with them; expected --ledger-dir outside the input and output folders (default ./Ledger); no file was made"], r.transcript)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: "\(input)/qinghe/Ledger"), r.transcript)
+        XCTAssertEqual(try BinaryRunner.run(["close", "qinghe", "2026-07", "--by", "张三", "--rules-dir", BinaryRunner.rulesDir, "--input-dir", input,
+                                             "--output-dir", output, "--ledger-dir", "\(output)/x/../L"]).status, 1)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: "\(output)/L"))
+    }
+
+    /// A lock file that cannot be made is said with its errno, not blamed on another process.
+    func testALockFileThatCannotBeMadeIsSaidWithItsErrno() throws {
+        try writeMonth("2026-07", checks: [])
+        // A folder where the lock file goes: open(2) fails with EISDIR (21) — also as root.
+        try FileManager.default.createDirectory(atPath: "\(ledgerFile).lock", withIntermediateDirectories: true)
+        let r = try gridpay(["close", "qinghe", "2026-07", "--by", "张三"])
+        XCTAssertEqual(r.status, 1, r.transcript)
+        XCTAssertEqual(r.errorLines, ["error: cannot create or lock the ledger's lock file \(ledgerFile).lock (errno 21: Is a directory); nothing was recorded: check the ledger folder's permissions and free space"], r.transcript)
+    }
 }

@@ -86,26 +86,29 @@ public struct RatingReport: Sendable {
     public static func build(town: String, townName: String, period: CalendarPeriod, spec: RatingSpec,
                              results: [PeriodResults]) throws(EvaluationError) -> RatingReport {
         // Workers: everyone on any roster of the period; names and places from their latest roster.
-        var order: [String] = []
-        var latest: [String: PeriodResults.Worker] = [:]
-        var byPeriod: [[String: PeriodResults.Worker]] = []
+        // Ids by their code points (ExactID): canonically equal ids are two workers.
+        var order: [ExactID] = []
+        var latest: [ExactID: PeriodResults.Worker] = [:]
+        var byPeriod: [[ExactID: PeriodResults.Worker]] = []
         for r in results {
-            var here: [String: PeriodResults.Worker] = [:]
+            var here: [ExactID: PeriodResults.Worker] = [:]
             for w in r.workers {
-                if latest[w.id] == nil { order.append(w.id) }
-                latest[w.id] = w
-                here[w.id] = w
+                let key = ExactID(w.id)
+                if latest[key] == nil { order.append(key) }
+                latest[key] = w
+                here[key] = w
             }
             byPeriod.append(here)
         }
         var rows: [RatingRow] = []
-        for id in order {
-            let w = latest[id]!
+        for key in order {
+            let w = latest[key]!
+            let id = w.id
             var scores: [ExactNumber?] = []
             var sum = ExactNumber.zero
             var count = 0
             for (k, here) in byPeriod.enumerated() {
-                guard let pw = here[id] else { scores.append(nil); continue }
+                guard let pw = here[key] else { scores.append(nil); continue }
                 guard let n = pw.numbers[spec.meanOf] else {
                     throw EvaluationError(EvaluationMessages.ratingResultsLack(spec.meanOf, period: results[k].period), at: spec.location)
                 }
@@ -121,14 +124,14 @@ public struct RatingReport: Sendable {
             var vetoed: [(flag: String, periods: [CalendarPeriod])] = []
             var vetoGrade: String?
             for veto in spec.vetoes {
-                let hit = byPeriod.indices.filter { byPeriod[$0][id]?.flags[veto.flag] == true }.map { results[$0].period }
+                let hit = byPeriod.indices.filter { byPeriod[$0][key]?.flags[veto.flag] == true }.map { results[$0].period }
                 guard !hit.isEmpty else { continue }
                 vetoed.append((veto.flag, hit))
                 if vetoGrade == nil { vetoGrade = veto.grade }
             }
             let grade = vetoGrade ?? GradeBands.band(of: mean, in: spec.bands)
             var remarks = vetoed.map { "\($0.flag)：\($0.periods.map(\.description).joined(separator: "、"))" }
-            let absent = byPeriod.indices.filter { byPeriod[$0][id] == nil }.map { results[$0].period.description }
+            let absent = byPeriod.indices.filter { byPeriod[$0][key] == nil }.map { results[$0].period.description }
             if !absent.isEmpty { remarks.append("\(notOnRosterLabel)：\(absent.joined(separator: "、"))") }
             rows.append(RatingRow(rank: 0, id: id, name: w.name, unit: w.unit, group: w.group, scores: scores, exactMean: exact,
                                   mean: mean, grade: grade, vetoed: vetoed, vetoGrade: vetoGrade, remark: remarks.joined(separator: "；")))

@@ -1,7 +1,9 @@
 /// `gridpay explain`: one worker's score, line by line — each item's formula and value, the
 /// values it used, and the input file and line of every deduction.
 public enum Explanation {
-    public static func text(worker w: WorkerReport, in c: MonthComputation, ruleFile: String, workerCount: Int) -> String {
+    /// `adjustment`: the worker's 往期调整 where the run carries corrections of closed periods.
+    public static func text(worker w: WorkerReport, in c: MonthComputation, ruleFile: String, workerCount: Int,
+                            adjustment: ExactNumber? = nil) -> String {
         let rules = c.rules
         var out: [String] = []
         // The town's own roster labels where the rule file names them (SPEC §7), else the product's wording.
@@ -13,7 +15,7 @@ public enum Explanation {
         out.append("")
         out += totalLines(w, c, workerCount: workerCount)
         // A town without [pay] has no pay lines (SPEC §17).
-        if rules.hasPay { out += [""] + payLines(w, c) }
+        if rules.hasPay { out += [""] + payLines(w, c, adjustment: adjustment) }
         return out.joined(separator: "\n") + "\n"
     }
 
@@ -78,7 +80,7 @@ public enum Explanation {
     }
 
     /// The pay lines: base, awards and charges, score pay, deductions, payable, shortfall.
-    static func payLines(_ w: WorkerReport, _ c: MonthComputation) -> [String] {
+    static func payLines(_ w: WorkerReport, _ c: MonthComputation, adjustment: ExactNumber? = nil) -> [String] {
         let rules = c.rules
         var out: [String] = []
         out.append("\(RuleLoader.payBaseName) = \(w.base.fixed(places: 2))   (\(rules.pay.baseText))")
@@ -98,7 +100,13 @@ public enum Explanation {
             yuanParts.append("\(a.name) \(w.awards[k].fixed(places: 2))")
         }
         out.append("\(RuleLoader.deductionsName) = \(w.deductions.fixed(places: 2))" + (yuanParts.isEmpty ? "" : "   (\(yuanParts.joined(separator: " + ")))"))
-        out.append("\(RuleLoader.payableName) = \(w.payable.fixed(places: 2))   (max(0, \(RuleLoader.scorePayName) − \(RuleLoader.deductionsName)))")
+        if let adjustment {
+            // As run pays it (SPEC §9): the corrections of closed periods carried into this one.
+            out.append("往期调整 = \(adjustment.fixed(places: 2))   (更正往期的 \(RuleLoader.payableName) − 原公布的 \(RuleLoader.payableName)，见 run 输出的 往期更正 表)")
+            out.append("\(RuleLoader.payableName) = \(w.payable.fixed(places: 2))   (max(0, \(RuleLoader.scorePayName) − \(RuleLoader.deductionsName) + 往期调整))")
+        } else {
+            out.append("\(RuleLoader.payableName) = \(w.payable.fixed(places: 2))   (max(0, \(RuleLoader.scorePayName) − \(RuleLoader.deductionsName)))")
+        }
         out.append("\(RuleLoader.shortfallName) = \(w.shortfall.fixed(places: 2))")
         return out
     }
