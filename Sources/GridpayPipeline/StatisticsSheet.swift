@@ -139,6 +139,8 @@ extension WorkbookWriter {
                 try chart.setValueAxisMinimum(0)
                 try chart.hideLegend()
             }
+            // Bars in the order of the table beside them, the first at the top.
+            if table.chart == .bar { try chart.listCategoriesTopDown() }
             try ws.insertChart(chart, row: top, column: chartColumn, yScale: yScale)
             row = max(row, top + Int((chartRows * yScale).rounded(.up))) + 1
             blocks.append((top, row - top))

@@ -177,33 +177,6 @@ struct WorkbookWriter {
         }
     }
 
-    func writeProblems(_ book: XLSXWorkbook, _ s: SheetFormats) throws(XLSXError) {
-        let columns = [SheetColumn("级别", .centered), SheetColumn("文件", .text), SheetColumn("行号", .integer), SheetColumn("列", .integer),
-                       SheetColumn("列名", .text), SheetColumn("问题", .text, maxWidth: 60), SheetColumn("处理", .text)]
-        let problems = month.reportedProblems
-        let ws = try sheet(book, SheetLabels.problemSheet, columns, dataRows: problems.count, s)
-        var row = 1
-        for p in problems {
-            try ws.text(p.severity == .error ? "错误" : "警告", row: row, column: 0)
-            try ws.text(p.file, row: row, column: 1)
-            if let l = p.line { try ws.number(l, row: row, column: 2) } else { try ws.blank(row: row, column: 2) }
-            if let c = p.column { try ws.number(c, row: row, column: 3) } else { try ws.blank(row: row, column: 3) }
-            try ws.text(p.columnName ?? "", row: row, column: 4)
-            try ws.text(p.message, row: row, column: 5)
-            let handling: String
-            switch (p.accepted, p.kind) {
-            case (true, _): handling = "已接受（--accept）：该行未计入"
-            case (_, .formulaLikeText): handling = "按纯文本写出，未作公式"
-            case (_, .history): handling = "未提出依赖历史的建议"
-            case (_, .notOnLastRoster): handling = "已不在\(report.period.kind.lastRosterLabel)：该行未计入"
-            default: handling = p.severity == .warning ? "仅提示" : ""
-            }
-            try ws.text(handling, row: row, column: 6)
-            row += 1
-        }
-        try ws.finish()
-    }
-
     func writeAbout(_ book: XLSXWorkbook, _ s: SheetFormats) throws(XLSXError) {
         let ws = try sheet(book, SheetLabels.aboutSheet, SheetColumn.about, dataRows: nil, s)
         var row = 1

@@ -150,6 +150,15 @@ public final class XLSXChart {
         chart_axis_set_min(kind == .bar ? handle.pointee.x_axis : handle.pointee.y_axis, minimum)  // void
     }
 
+    /// A bar chart's categories from the top down in the order of their cells (it draws the
+    /// first at the bottom otherwise), with the value axis kept at the bottom. (libxlsxwriter
+    /// swaps a bar chart's axes: its category axis is `y_axis`.)
+    public func listCategoriesTopDown() throws(XLSXError) {
+        _ = try workbook.openHandle("chart_axis_set_reverse")
+        chart_axis_set_reverse(handle.pointee.y_axis)
+        chart_axis_set_crossing_max(handle.pointee.y_axis)
+    }
+
     /// Shows no legend (one series needs none).
     public func hideLegend() throws(XLSXError) {
         _ = try workbook.openHandle("chart_legend_set_position")

@@ -31,9 +31,12 @@ final class WarningDigestTests: XCTestCase {
         // 7 → 3 + "4 more"; 8 → 3 + "5 more".
         XCTAssertTrue(warnings.contains { $0.hasPrefix("warning: 4 more rows of \(input)/shuangqiao/2026-07/logs.csv") })
         XCTAssertTrue(warnings.contains { $0.hasPrefix("warning: 5 more rows of \(input)/shuangqiao/2026-08/logs.csv") })
-        // 数据问题 lists all 65.
+        // 数据问题 lists all 65: the one July training row as it is, the other seven files' rows
+        // merged into one row each (7), then each of their 64 rows on its own below the table.
         let parts = try Runner.xlsxParts(out.path("shuangqiao/2026-Q3/shuangqiao-2026-Q3.xlsx"))
         let rows = Runner.sheetRows(try XCTUnwrap(Runner.sheetXML(named: "数据问题", in: parts)))
-        XCTAssertEqual(rows.filter { $0.contains { $0.hasPrefix("已不在季度末名册") } }.count, 65)
+        let warned = rows.filter { $0.contains { $0.hasPrefix("已不在季度末名册") } }
+        XCTAssertEqual(warned.count, 72)
+        XCTAssertEqual(warned.filter { $0[2].contains("（共 ") }.count, 7)
     }
 }

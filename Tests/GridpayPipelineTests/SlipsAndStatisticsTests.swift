@@ -65,6 +65,10 @@ final class SlipsAndStatisticsTests: XCTestCase {
         XCTAssertEqual(charts, ["xl/charts/chart1.xml", "xl/charts/chart2.xml", "xl/charts/chart3.xml"])
         let bar = book.text("xl/charts/chart1.xml"), column = book.text("xl/charts/chart2.xml"), pie = book.text("xl/charts/chart3.xml")
         XCTAssertTrue(bar.contains(#"<c:barDir val="bar"/>"#))
+        // Villages listed from the top down as in the table (a bar chart draws the first category
+        // at the bottom unless its axis is reversed), the value axis at the bottom.
+        XCTAssertTrue(bar.contains(#"<c:catAx><c:axId val="50010001"/><c:scaling><c:orientation val="maxMin"/>"#), bar)
+        XCTAssertTrue(bar.contains(#"<c:crosses val="max"/>"#), bar)
         XCTAssertTrue(bar.contains("<c:f>'统计'!$A$2:$A$14</c:f>") && bar.contains("<c:f>'统计'!$C$2:$C$14</c:f>"), bar)
         XCTAssertTrue(column.contains(#"<c:barDir val="col"/>"#))
         XCTAssertTrue(column.contains("<c:f>'统计'!$A$26:$A$31</c:f>") && column.contains("<c:f>'统计'!$B$26:$B$31</c:f>"), column)
