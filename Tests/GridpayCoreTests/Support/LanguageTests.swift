@@ -44,6 +44,8 @@ final class LanguageTests: XCTestCase {
         "GridpayCore/Expression/ParserMessages.swift",
         "GridpayCore/Rules/RuleMessages.swift",
         "GridpayCore/TOML/TOMLMessages.swift",
+        // The console's pages and answers, written in Chinese first (SPEC §14); English to follow.
+        "GridpayConsole/ConsoleMessages.swift",
     ]
 
     static let instructions = """
