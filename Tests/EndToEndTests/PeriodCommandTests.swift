@@ -24,6 +24,6 @@ final class PeriodCommandTests: XCTestCase {
         XCTAssertEqual(year.status, 1, year.transcript)
         // A year is a period `run` takes (a town assessed by year, SPEC §17); for a monthly town it
         // is refused naming the rule file's period, as a quarter is.
-        Runner.assertContains(year.stderr, "qinghe is assessed by month (\(Runner.rulesDir)/qinghe.toml: [rules] period = \"month\"), so it is run for a month, not for 2026; expected YYYY-MM, e.g. gridpay run qinghe 2026-12")
+        Runner.assertContains(year.stderr, "qinghe is assessed by month (Rules/qinghe.toml: [rules] period = \"month\"), so it is run for a month, not for 2026; expected YYYY-MM, e.g. gridpay run qinghe 2026-12")
     }
 }
