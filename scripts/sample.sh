@@ -11,7 +11,7 @@ $bin check Rules/shuangqiao.toml
 $bin check Rules/jinshan.toml
 $bin check Rules/kangning.toml
 for month in 2026-08 2026-09 2026-10; do $bin run qinghe "$month"; done
-$bin run xinhe 2026-10
+for period in 2026-Q1 2026-H1 2026; do $bin run xinhe "$period"; done
 $bin run shuangqiao 2026-Q3
 $bin rate shuangqiao 2026
 for month in 2026-09 2026-10; do $bin run jinshan "$month"; done

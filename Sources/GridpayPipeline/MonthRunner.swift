@@ -169,8 +169,8 @@ public enum MonthRunner {
         guard rules.rules.town == request.town else {
             return .failure(PipelineFailure(message: "\(rules.path) is the rule file of town '\(rules.rules.town)', not '\(request.town)'"))
         }
-        guard rules.rules.periodKind == request.period.kind else {
-            return .failure(PipelineFailure(message: PeriodMismatch.message(town: request.town, asked: request.period, assessedBy: rules.rules.periodKind, ruleFile: rules.path)))
+        guard rules.rules.runs(request.period) else {
+            return .failure(PipelineFailure(message: PeriodMismatch.message(town: request.town, asked: request.period, rules: rules.rules, ruleFile: rules.path)))
         }
         let missing = request.period.months.map { "\(request.inputDir)/\(request.town)/\($0)" }.filter { !QuarterReader.isFolder($0) }
         guard missing.isEmpty else {
@@ -238,6 +238,7 @@ public enum MonthRunner {
         clock.lap("score")
         switch built {
         case .success(var report):
+            if let failure = PreliminaryTotals.attach(to: &report, request: request, rules: loadRules, progress: progress) { return .failure(failure) }
             var adjustments: [ExactNumber] = []
             if let carried = request.carried, !carried.isEmpty {
                 do { adjustments = try report.carry(carried) } catch {

@@ -33,6 +33,8 @@ enum ColumnStyle: Hashable, Sendable {
     case money
     /// A rate stored as a fraction (0.9 prints 90.00%): "0.00%".
     case percent
+    /// A rate stored as a fraction to 0.1% (0.667 prints 66.7%): "0.0%".
+    case percent1
 
     var numberFormat: String? {
         switch self {
@@ -41,6 +43,7 @@ enum ColumnStyle: Hashable, Sendable {
         case .count: return "#,##0"
         case .score, .money: return "#,##0.00"
         case .percent: return "0.00%"
+        case .percent1: return "0.0%"
         }
     }
 
@@ -117,6 +120,7 @@ enum TextWidth {
         switch style {
         case .score, .money: decimals = 2
         case .percent: decimals = 2; value *= 100
+        case .percent1: decimals = 1; value *= 100
         default: decimals = 0
         }
         // Only the count of digits matters; past 10^15 a cell shows an exponent anyway.
@@ -125,7 +129,7 @@ enum TextWidth {
         while whole >= 10 { whole /= 10; digits += 1 }
         var n = digits + (decimals > 0 ? decimals + 1 : 0) + (number < 0 ? 1 : 0)
         if style == .count || style == .score || style == .money { n += (digits - 1) / 3 }
-        if style == .percent { n += 1 }
+        if style == .percent || style == .percent1 { n += 1 }
         return Double(n)
     }
 }

@@ -18,6 +18,15 @@ struct WorkbookWriter {
         let book = try XLSXWorkbook.gridpay(path: path, period: report.period, title: title,
                                             comments: "rules \(rules.version) sha256 \(month.rules.sha256)")
         let styles = SheetFormats(book)
+        // A summary period (xinhe's quarter, SPEC §17): its summary, the findings, problems, 说明.
+        if rules.isSummary(report.period.kind) {
+            try writePeriodSummary(book, styles)
+            try writeDetails(book, styles)
+            try writeProblems(book, styles)
+            try writeAbout(book, styles)
+            try book.close()
+            return
+        }
         try writeSummary(book, styles)
         // A town without [pay] has no 绩效工资 and no 工资条 (SPEC §17): nothing about pay is invented.
         if rules.hasPay { try writePay(book, styles) }
@@ -39,32 +48,51 @@ struct WorkbookWriter {
         try TableSheet(book, s, name: name, title: "\(rules.townName) \(report.period) \(name)", columns: columns, dataRows: dataRows)
     }
 
-    /// The four roster columns (the rule file's labels where it names its own), as text.
+    /// The four roster columns (the rule file's labels where it names its own) and the roster
+    /// columns it shows after them ([roster] show), as text.
     func rosterColumns() -> [SheetColumn] {
-        SheetLabels.roster(rules).map { SheetColumn($0, .text) }
+        (SheetLabels.roster(rules) + rules.roster.shown.map { rules.rosterTable.columns[$0].name }).map { SheetColumn($0, .text) }
+    }
+
+    /// A summary period's sheet (季度汇总): per worker in roster order, the roster columns and
+    /// the [period_summary] columns; no score, no rank.
+    func writePeriodSummary(_ book: XLSXWorkbook, _ s: SheetFormats) throws(XLSXError) {
+        let columns = rosterColumns() + (rules.periodSummary?.columns ?? []).map(displayColumn)
+        let ws = try sheet(book, "\(report.period.kind.label)汇总", columns, dataRows: report.workers.count, s)
+        var row = 1
+        for w in report.workers.sorted(by: { $0.rosterLine < $1.rosterLine }) {
+            var c = 0
+            for t in [w.id, w.name, w.unit, w.group] + w.shown { try ws.text(t, row: row, column: c); c += 1 }
+            for v in w.columns { try writeCell(ws, v, row: row, column: c); c += 1 }
+            row += 1
+        }
+        try ws.finish()
     }
 
     func writeSummary(_ book: XLSXWorkbook, _ s: SheetFormats) throws(XLSXError) {
         var columns = [SheetColumn(SheetLabels.rank, .integer)] + rosterColumns()
         columns += rules.items.map { SheetColumn($0.name, .score) }
+        let preliminary = rules.preliminaryPeriods(of: report.period)
         columns.append(SheetColumn(SheetLabels.total, .score))
         if !rules.grades.isEmpty { columns.append(SheetColumn(GradeBands.gradeName, .centered)) }
         if rules.duty != nil { columns.append(SheetColumn(SheetLabels.duty, .centered)) }
         columns += rules.flags.map { SheetColumn($0.name, .centered) }
         columns += rules.summaryColumns.map(displayColumn)
+        columns += preliminary.map { SheetColumn(PreliminaryTotals.label($0), .score) }
         columns.append(SheetColumn(SheetLabels.remark, .text))
         let ws = try sheet(book, SheetLabels.summarySheet, columns, dataRows: report.workers.count, s)
         var row = 1
         for w in report.workers {
             var c = 0
             try ws.number(w.rank, row: row, column: c); c += 1
-            for t in [w.id, w.name, w.unit, w.group] { try ws.text(t, row: row, column: c); c += 1 }
+            for t in [w.id, w.name, w.unit, w.group] + w.shown { try ws.text(t, row: row, column: c); c += 1 }
             for v in w.items { try ws.number(v, row: row, column: c); c += 1 }
             try ws.number(w.total, row: row, column: c); c += 1
             if let g = w.grade { try ws.text(g, row: row, column: c); c += 1 }
             if let d = w.dutyMet { try ws.text(SheetLabels.yesNo(d), row: row, column: c); c += 1 }
             for f in w.flags { try ws.text(SheetLabels.yesNo(f), row: row, column: c); c += 1 }
             for v in w.columns { try writeCell(ws, v, row: row, column: c); c += 1 }
+            for t in w.preliminaryTotals { try writeCell(ws, t.map { .number($0) }, row: row, column: c); c += 1 }
             let notes = (w.historyIncomplete ? [SheetLabels.historyIncomplete] : []) + (w.historyAssumption.map { [$0] } ?? [])
             if !notes.isEmpty {
                 try ws.text(notes.joined(separator: "；"), row: row, column: c)
@@ -79,7 +107,8 @@ struct WorkbookWriter {
     /// The pay sheet's columns (绩效工资 and each 工资条): roster, base, total, the pay columns
     /// (score pay, each yuan deduction, …), deductions, payable, shortfall.
     func payColumns() -> [SheetColumn] {
-        var columns = rosterColumns()
+        // The four roster columns only: the pay sheets' amounts sit at fixed columns after them.
+        var columns = Array(rosterColumns().prefix(4))
         columns += [SheetColumn(SheetLabels.base, .money), SheetColumn(SheetLabels.total, .score)]
         columns += report.payColumns.map { SheetColumn($0.label, .money) }
         columns.append(SheetColumn(SheetLabels.deductions, .money))
@@ -161,6 +190,7 @@ struct WorkbookWriter {
         case (.number, .score), (.number, nil): SheetColumn(d.name, .score)
         case (.number, .integer): SheetColumn(d.name, .integer)
         case (.number, .percent): SheetColumn(d.name, .percent)
+        case (.number, .percent1): SheetColumn(d.name, .percent1)
         case (.number, .money): SheetColumn(d.name, .money)
         case (.bool, _): SheetColumn(d.name, .centered)
         default: SheetColumn(d.name, .text)

@@ -5,7 +5,7 @@ typealias Runner = BinaryRunner
 
 /// The built binary on the committed sample months, compared cell by cell with the independent
 /// Python oracle's results (Expected/qinghe-*.csv, see Expected/README.md) and with hand-checked
-/// xinhe workers (Expected/xinhe-2026-10.md).
+/// xinhe workers of the sample year.
 final class SampleMonthTests: XCTestCase {
     static var inputDir: String { Runner.packageRoot.appendingPathComponent("Input").path }
     static var expectedDir: String { Runner.packageRoot.appendingPathComponent("Tests/EndToEndTests/Expected").path }
@@ -100,29 +100,38 @@ final class SampleMonthTests: XCTestCase {
         XCTAssertLessThan(Set(ranks).count, ranks.count, "some workers share a rank")
     }
 
-    func testXinheHandCheckedWorkers() throws {
+    /// xinhe's sample year (SPEC §17), three workers checked from the CSV rows of Input/xinhe
+    /// (sums of 扣分 per category over the months, each category max(0, 10 − lost)):
+    /// XH0005 loses 13 in 统计工作 (floored at 0), 6 in 党建, 4 in 综治维稳 → 80, last (30th);
+    /// 满意率 46 / 65 = 70.8%; H1 93. XH0018 loses 13 in 就业社保 (0) and 7 elsewhere → 83, 29th;
+    /// 48 / 78 = 61.5%; H1 86. XH0029 loses 1 + 1 → 98, first; 21 / 28 = 75.0%; H1 100 with no
+    /// forum in the half-year (满意率 empty there). Q1: XH0018 lost 3 in 综治维稳 and 8 in 就业社保
+    /// in three findings.
+    func testXinheSampleYearHalfYearAndQuarter() throws {
         let out = try Runner.TempFolder()
-        let parts = try runSample("xinhe", "2026-10", out: out)
-        let summary = Runner.sheetRows(try XCTUnwrap(Runner.sheetXML(named: "考核汇总", in: parts)))
-        let header = summary[0]
-        let byID = Dictionary(uniqueKeysWithValues: summary.dropFirst().map { r in (r[1], Dictionary(uniqueKeysWithValues: zip(header, r))) })
-        let pay = Runner.sheetRows(try XCTUnwrap(Runner.sheetXML(named: "绩效工资", in: parts)))
-        let payByID = Dictionary(uniqueKeysWithValues: pay.dropFirst().filter { $0.first?.hasPrefix("XH") == true }.map { r in (r[0], Dictionary(uniqueKeysWithValues: zip(pay[0], r))) })
-        // Worked out by hand in Expected/xinhe-2026-10.md.
-        let expected: [(String, String, String, String, String)] = [
-            ("XH017", "53", "30", "318", "否"),
-            ("XH023", "94", "26", "2256", "是"),
-            ("XH028", "98.44", "18", "2362.56", "否"),
-        ]
-        for (id, total, rank, payable, veto) in expected {
-            XCTAssertEqual(byID[id]?["总分"], total, id)
-            XCTAssertEqual(byID[id]?["排名"], rank, id)
-            XCTAssertEqual(byID[id]?["一票否决"], veto, id)
-            XCTAssertEqual(payByID[id]?["实发绩效"], payable, id)
+        func summary(_ period: String, _ sheet: String, key: Int) throws -> [String: [String: String]] {
+            let parts = try runSample("xinhe", period, out: out)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: out.path("xinhe/\(period)/xinhe-\(period)-pay.csv")))
+            XCTAssertNil(Runner.sheetXML(named: "绩效工资", in: parts))
+            let rows = Runner.sheetRows(try XCTUnwrap(Runner.sheetXML(named: sheet, in: parts)))
+            return Dictionary(uniqueKeysWithValues: rows.dropFirst().map { r in (r[key], Dictionary(uniqueKeysWithValues: zip(rows[0], r))) })
         }
-        XCTAssertEqual(byID["XH017"]?["综治维稳"], "0", "a category does not go below 0")
-        let grand = try XCTUnwrap(pay.first { $0.count > 1 && $0[1] == "合计" })
-        XCTAssertEqual(grand[Array(pay[0]).firstIndex(of: "实发绩效")!], "61386.12")
+        let year = try summary("2026", "考核汇总", key: 1)
+        for (id, total, rank, rate, h1) in [("XH0005", "80", "30", "0.708", "93"), ("XH0018", "83", "29", "0.615", "86"), ("XH0029", "98", "1", "0.75", "100")] {
+            XCTAssertEqual(year[id]?["总分"], total, id)
+            XCTAssertEqual(year[id]?["排名"], rank, id)
+            XCTAssertEqual(year[id]?["满意率"], rate, id)
+            XCTAssertEqual(year[id]?["上半年总分"], h1, id)
+        }
+        XCTAssertEqual(year["XH0005"]?["统计工作"], "0", "a category does not go below 0")
+        XCTAssertEqual(year["XH0018"]?["就业社保"], "0", "a category does not go below 0")
+        let half = try summary("2026-H1", "考核汇总", key: 1)
+        XCTAssertEqual(half["XH0029"]?["总分"], "100")
+        XCTAssertEqual(half["XH0029"]?["满意率"] ?? "", "", "no votes in the half-year: empty")
+        let quarter = try summary("2026-Q1", "季度汇总", key: 0)
+        XCTAssertEqual(quarter["XH0018"]?["综治维稳"], "3")
+        XCTAssertEqual(quarter["XH0018"]?["就业社保"], "8")
+        XCTAssertEqual(quarter["XH0018"]?["督查次数"], "3")
     }
 
     func testRunningAMonthTwiceGivesIdenticalBytes() throws {
@@ -164,10 +173,10 @@ final class SampleMonthTests: XCTestCase {
     }
 
     func testCheckPassesOnBothShippedRuleFiles() throws {
-        for town in ["qinghe", "xinhe"] {
+        for (town, version, tests) in [("qinghe", "2026.1", 4), ("xinhe", "2026.2", 3)] {
             let r = try Runner.run(["check", "Rules/\(town).toml"])
             XCTAssertEqual(r.status, 0, r.transcript)
-            XCTAssertEqual(r.stdoutLines.last, "Rules/\(town).toml: rules \(town) version 2026.1 are valid; 4 passed, 0 failed", r.transcript)
+            XCTAssertEqual(r.stdoutLines.last, "Rules/\(town).toml: rules \(town) version \(version) are valid; \(tests) passed, 0 failed", r.transcript)
         }
     }
 

@@ -14,7 +14,8 @@ import XCTest
 /// libreoffice-calc-nogui, poppler-utils and the fonts.
 final class PrintedWorkbookTests: XCTestCase {
     func testQingheMonth() throws { try checkPrinted("qinghe", "2026-10") }
-    func testXinheMonth() throws { try checkPrinted("xinhe", "2026-10") }
+    func testXinheYear() throws { try checkPrinted("xinhe", "2026") }
+    func testXinheQuarter() throws { try checkPrinted("xinhe", "2026-Q1") }
     func testKangningMonth() throws { try checkPrinted("kangning", "2026-10") }
     func testShuangqiaoQuarter() throws { try checkPrinted("shuangqiao", "2026-Q3") }
 

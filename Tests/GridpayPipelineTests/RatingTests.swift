@@ -173,12 +173,14 @@ final class RatingTests: XCTestCase {
         let tmp = try town()
         guard case .failure(let q) = RatingRunner.prepare(request(tmp, "2026-Q1")) else { return XCTFail() }
         XCTAssertEqual(q.diagnostics.map(\.message), ["\(tmp.path)/Rules/g.toml declares no rating of a quarter for g; it rates: half-year, year"])
-        let shipped = "\(packageRoot)/Rules"
-        var xinhe = RateRequest(town: "xinhe", period: CalendarPeriod.parse("2026-H2")!)
-        xinhe.rulesDir = shipped
+        // xinhe is assessed by year itself (SPEC §17): no rating and no veto (the veto came from
+        // another town's document; the veto of the language is tested on the small town above).
+        var xinhe = RateRequest(town: "xinhe", period: CalendarPeriod.parse("2026")!)
+        xinhe.rulesDir = "\(packageRoot)/Rules"
         guard case .success(let l) = RatingRunner.rules(for: xinhe) else { return XCTFail() }
-        XCTAssertEqual(l.rules.rating(for: .halfYear)?.vetoes.map(\.flag), ["一票否决"])
-        XCTAssertEqual(l.rules.rating(for: .year)?.vetoes.map(\.grade), ["不合格"])
+        XCTAssertTrue(l.rules.ratings.isEmpty)
+        XCTAssertTrue(l.rules.vetoes.isEmpty)
+        XCTAssertFalse(l.rules.flags.contains { $0.name == "一票否决" })
     }
 }
 

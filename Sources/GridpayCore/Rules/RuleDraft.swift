@@ -18,6 +18,8 @@ final class RuleDraft {
     var periodKind = PeriodKind.month
     /// `month_starts_on`: the day of the previous month a pay month starts on (1: the calendar month).
     var monthStartsOn = 1
+    var preliminaryKind: PeriodKind?
+    var periodSummary: PeriodSummarySpec?
     var tables: [TableSpec] = []
     /// `worker = "…"` of each table (by index), resolved once the roster is known.
     var workerColumnNames: [Int: TOMLString] = [:]

@@ -19,7 +19,7 @@ public enum RuleLoader {
 
     /// The top-level keys of a rule file.
     static let sections = ["rules", "tables", "roster", "values", "items", "scoring", "duty", "flags", "pay", "grades", "vetoes",
-                           "ratings", "tests", "awards", "sheets", "summary", "group_sheets"]
+                           "ratings", "tests", "awards", "sheets", "summary", "group_sheets", "period_summary"]
 
     public struct Failure: Error, Sendable {
         public var diagnostics: [Diagnostic]
@@ -94,6 +94,8 @@ public enum RuleLoader {
         ruleSet.vetoes = d.vetoes
         ruleSet.hasPay = d.pay != nil
         ruleSet.monthStartsOn = d.monthStartsOn
+        ruleSet.preliminaryKind = d.preliminaryKind
+        ruleSet.periodSummary = d.periodSummary
         ruleSet.ratings = d.ratings
         ruleSet.effectiveFromLocation = d.effectiveFromLocation
         ruleSet.summaryColumns = d.summaryColumns

@@ -63,6 +63,16 @@ enum RuleMessages {
         .error("month_starts_on must be a day from 1 to \(latest) (26: the month 2026-10 runs from 2026-09-26 to 2026-10-25), but is \(shown)", at: loc)
     }
 
+    static func badShorterPeriod(_ key: String, _ text: String, assessedBy kind: PeriodKind, at loc: Location) -> Diagnostic {
+        let shorter = [PeriodKind.month, .quarter, .halfYear].filter { CalendarPeriod.length(of: $0) < CalendarPeriod.length(of: kind) }
+        let allowed = shorter.isEmpty ? "none (the town is assessed by month)" : shorter.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+        return .error("\(key) must be a period shorter than the town's \(kind.rawValue): \(allowed); found '\(text)'", at: loc)
+    }
+
+    static func summaryIsPreliminary(_ kind: PeriodKind, at loc: Location) -> Diagnostic {
+        .error("[period_summary] period \"\(kind.rawValue)\" is also [rules] preliminary; a \(kind.rawValue) is either assessed and ranked or summarised, not both", at: loc)
+    }
+
     static func badAssessmentPeriod(_ text: String, at loc: Location) -> Diagnostic {
         .error("period (the assessment period) must be \"month\", \"quarter\", \"half-year\" or \"year\", found '\(text)'", at: loc)
     }
@@ -243,6 +253,10 @@ enum RuleMessages {
 
     static func sameInGroupNotText(at loc: Location) -> Diagnostic {
         .error("same_in_group lists roster column names", at: loc)
+    }
+
+    static func rosterShowNotText(at loc: Location) -> Diagnostic {
+        .error("show lists roster column names (shown after the four roster columns), e.g. show = [\"岗位\"]", at: loc)
     }
 
     static func badRosterLabels(at loc: Location) -> Diagnostic {

@@ -124,6 +124,9 @@ public struct RosterSpec: Sendable {
     public var sameInGroup: [Int] = []
     /// The four fixed columns' labels on every sheet (`labels`); nil: the product's own.
     public var labels: [String]? = nil
+    /// Further roster columns shown after the four on the sheets that list workers (`show`,
+    /// e.g. xinhe's 岗位, SPEC §17).
+    public var shown: [Int] = []
 }
 
 public struct NamedValue: Sendable {
@@ -176,6 +179,14 @@ public struct FlagSpec: Sendable {
 
 /// A column the rule file adds to a sheet: a value shown as a score, a whole number, a
 /// percentage, an amount, text or 是/否 (`{ name, value, format, when }`).
+/// `[period_summary]`: each period of `kind` inside the assessment period is run as a summary
+/// sheet (the roster columns and `columns`), with no item scores, total, rank or pay.
+public struct PeriodSummarySpec: Sendable {
+    public var kind: PeriodKind
+    public var columns: [DisplayColumn]
+    public var location: SourceLocation
+}
+
 public struct DisplayColumn: Sendable {
     public enum Format: String, Sendable, CaseIterable {
         /// 0.00 (numbers are written rounded half-up to the places shown).
@@ -184,6 +195,8 @@ public struct DisplayColumn: Sendable {
         case integer
         /// 0.00% of a rate: 2/3 is written 0.6667 and shown 66.67%.
         case percent
+        /// 0.0% of a rate: 2/3 is written 0.667 and shown 66.7% (SPEC §17's 满意率).
+        case percent1
         /// #,##0.00
         case money
 
@@ -192,6 +205,7 @@ public struct DisplayColumn: Sendable {
             case .score, .money: 2
             case .integer: 0
             case .percent: 4
+            case .percent1: 3
             }
         }
     }
@@ -317,6 +331,11 @@ public struct RuleSet: Sendable {
     public var groups: [GroupSpec]
     /// Columns added to 考核汇总 after the flags (`[summary] columns`).
     public var summaryColumns: [DisplayColumn] = []
+    /// A shorter period assessed and ranked as the town's own before its end (`[rules]
+    /// preliminary`, xinhe's 半年初查, SPEC §17): e.g. the first half of a year.
+    public var preliminaryKind: PeriodKind?
+    /// A shorter period run as a summary only (`[period_summary]`, xinhe's 每季度汇总).
+    public var periodSummary: PeriodSummarySpec?
     public var tests: [RuleTestCase]
     public var file: String
     /// Amounts decided across workers or units and split in cents (`[[awards]]`).
@@ -398,3 +417,34 @@ public struct AwardSpec: Sendable {
     public var location: SourceLocation
 }
 
+
+extension RuleSet {
+    /// Whether a period of `kind` is run as a summary only ([period_summary]).
+    public func isSummary(_ kind: PeriodKind) -> Bool { periodSummary?.kind == kind }
+
+    /// The extra columns of a run of `kind`: a summary period's, else 考核汇总's.
+    public func columns(for kind: PeriodKind) -> [DisplayColumn] {
+        isSummary(kind) ? periodSummary!.columns : summaryColumns
+    }
+
+    /// The kinds of period this town is run for: its assessment period, its preliminary and
+    /// summary periods.
+    public var runnableKinds: [PeriodKind] { [periodKind] + [preliminaryKind, periodSummary?.kind].compactMap { $0 } }
+
+    /// The preliminary periods inside `period` (of the town's kind) that end before it does,
+    /// e.g. 2026-H1 for the year 2026.
+    public func preliminaryPeriods(of period: CalendarPeriod) -> [CalendarPeriod] {
+        guard let k = preliminaryKind, period.kind == periodKind else { return [] }
+        return period.periods(of: k).filter { $0.lastMonth < period.lastMonth }
+    }
+}
+
+extension RuleSet {
+    /// Whether the town is run for `period`: a period of its kind, a summary period, or a
+    /// preliminary period that ends before the assessment period holding it.
+    public func runs(_ period: CalendarPeriod) -> Bool {
+        if period.kind == periodKind || isSummary(period.kind) { return true }
+        guard period.kind == preliminaryKind else { return false }
+        return preliminaryPeriods(of: .of(periodKind, holding: period.firstMonth)).contains(period)
+    }
+}

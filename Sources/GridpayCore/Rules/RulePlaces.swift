@@ -55,6 +55,8 @@ enum RulePlaces {
     static func ratingVetoSection(_ number: Int) -> String { "[[ratings.vetoes]] #\(number)" }
     static let summarySection = "[summary]"
     static let summaryColumn = "a column of [summary]"
+    static let periodSummarySection = "[period_summary]"
+    static let periodSummaryColumn = "a column of [period_summary]"
     static func groupSheetSection(_ number: Int) -> String { "[[group_sheets]] #\(number)" }
     static func groupSheetColumn(_ sheet: String) -> String { "a column of sheet \(sheet)" }
     static func sheetSection(_ number: Int) -> String { "[[sheets]] #\(number)" }

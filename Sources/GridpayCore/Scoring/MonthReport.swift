@@ -28,8 +28,14 @@ public struct WorkerReport: Sendable {
     public var historyIncomplete: Bool
     /// What consecutive(…, missing = …) assumed for this worker (for 备注), if anything.
     public var historyAssumption: String? = nil
-    /// The rule file's extra 考核汇总 columns ([summary] columns); nil where the cell is blank.
+    /// The rule file's extra 考核汇总 columns ([summary] columns), or a summary period's
+    /// ([period_summary] columns); nil where the cell is blank.
     public var columns: [Value?] = []
+    /// The roster columns the rule file shows after the four ([roster] show).
+    public var shown: [String] = []
+    /// The 总分 of each preliminary period inside this one (e.g. the year's H1), nil where the
+    /// worker was not on its roster; set by the run.
+    public var preliminaryTotals: [ExactNumber?] = []
 }
 
 public struct MonthReport: Sendable {
@@ -148,7 +154,8 @@ public struct MonthReport: Sendable {
             deductions: pay.deductions, payable: pay.payable, shortfall: pay.shortfall,
             records: c.takeRecords(worker: w).sorted { ($0.item, $0.deduction, $0.file ?? "", $0.line ?? 0) < ($1.item, $1.deduction, $1.file ?? "", $1.line ?? 0) },
             historyIncomplete: blocked,
-            columns: try rules.summaryColumns.map { (col) throws(EvaluationError) in try displayValue(col, worker: w, in: c) })
+            columns: try rules.columns(for: c.span.kind).map { (col) throws(EvaluationError) in try displayValue(col, worker: w, in: c) })
+        report.shown = rules.roster.shown.map { row[$0].description }
         report.historyAssumption = c.historyAssumptions[w].map { $0.sorted().joined(separator: "；") }
         report.awards = pay.awards
         return report

@@ -7,9 +7,10 @@
 ///     version = "2026.1"
 ///     effective_from = "2026-01"
 ///     period = "month"           # "quarter", "half-year" or "year"; optional (default month)
+///     preliminary = "half-year"  # optional: a shorter period also assessed and ranked (半年初查)
 ///     month_starts_on = 26       # a pay month from the 26th of the previous month (SPEC §16); optional
 enum RulesSection {
-    static let keys = ["town", "name", "version", "effective_from", "period", "month_starts_on"]
+    static let keys = ["town", "name", "version", "effective_from", "period", "month_starts_on", "preliminary"]
     /// Every month has the day: a month starting on the 29th would have no start in February.
     static let latestMonthStart = 28
 
@@ -42,5 +43,15 @@ enum RulesSection {
                 d.report(RuleMessages.badMonthStartsOn(shown, latest: latestMonthStart, at: node.location))
             }
         }
+        if let s = r.string("preliminary", required: false) {
+            d.preliminaryKind = shorterKind("preliminary", s, d)
+        }
+    }
+
+    /// A period kind shorter than the town's assessment period (preliminary, a summary's period).
+    static func shorterKind(_ key: String, _ s: TOMLString, _ d: RuleDraft) -> PeriodKind? {
+        if let k = PeriodKind(rawValue: s.value), CalendarPeriod.length(of: k) < CalendarPeriod.length(of: d.periodKind) { return k }
+        d.report(RuleMessages.badShorterPeriod(key, s.value, assessedBy: d.periodKind, at: s.location(ofCharacterAt: 0)))
+        return nil
     }
 }

@@ -9,8 +9,9 @@
 ///     group = "网格编号"
 ///     same_in_group = ["站点"]      # optional: one value within a group
 ///     labels = ["人员编号", "姓名", "站点", "团队"]   # optional: the sheets' own labels
+///     show = ["岗位"]               # optional: roster columns shown after the four
 enum RosterSection {
-    static let keys = ["table", "id", "name", "unit", "group", "same_in_group", "labels"]
+    static let keys = ["table", "id", "name", "unit", "group", "same_in_group", "labels", "show"]
 
     static func read(_ d: RuleDraft) {
         guard let rt = d.top.subtable("roster") else { return }
@@ -33,6 +34,7 @@ enum RosterSection {
         d.roster.groupColumn = column("group")
         readSameInGroup(r, table: ti, d)
         readLabels(r, d)
+        readShown(r, table: ti, d)
         if !d.tables[ti].uniqueKeys.contains([d.roster.idColumn]) { d.tables[ti].uniqueKeys.insert([d.roster.idColumn], at: 0) }
     }
 
@@ -44,6 +46,18 @@ enum RosterSection {
             }
             if let i = d.tables[ti].columnIndex(c.value) { d.roster.sameInGroup.append(i) } else {
                 d.report(RuleMessages.rosterColumnUnknown("same_in_group", names: c.value, of: d.tables[ti], at: c.location(ofCharacterAt: 0)))
+            }
+        }
+    }
+
+    static func readShown(_ r: TOMLSection, table ti: Int, _ d: RuleDraft) {
+        for node in r.array("show", required: false) ?? [] {
+            guard case .string(let c) = node.value else {
+                d.report(RuleMessages.rosterShowNotText(at: node.location))
+                continue
+            }
+            if let i = d.tables[ti].columnIndex(c.value) { d.roster.shown.append(i) } else {
+                d.report(RuleMessages.rosterColumnUnknown("show", names: c.value, of: d.tables[ti], at: c.location(ofCharacterAt: 0)))
             }
         }
     }

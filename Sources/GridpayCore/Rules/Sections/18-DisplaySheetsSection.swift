@@ -6,7 +6,7 @@
 ///     [[group_sheets]]
 ///     name = "团队考核"
 ///     order = 'group_rank(团队, 总分)'     # optional: rows ascending by this
-///     columns = [ { name = "…", value = '…', format = "score|integer|percent|money", when = '…' } ]
+///     columns = [ { name = "…", value = '…', format = "score|integer|percent|percent1|money", when = '…' } ]
 ///
 /// A group sheet is a `SheetSpec` without lines whose rows are keyed by the roster group (headed
 /// by the roster's group label), laid out as the sheet's own table right after 绩效工资;
@@ -17,6 +17,7 @@ enum DisplaySheetsSection {
             let r = d.section(st, RulePlaces.summarySection, allowed: ["columns"])
             d.summaryColumns = readColumns(r.array("columns") ?? [], path: RulePlaces.summaryColumn, d)
         }
+        readPeriodSummary(d)
         for (i, gt) in d.top.tables("group_sheets").enumerated() {
             let r = d.section(gt, RulePlaces.groupSheetSection(i + 1), allowed: ["name", "order", "columns"])
             guard let name = r.text("name") else { continue }
@@ -31,7 +32,17 @@ enum DisplaySheetsSection {
         }
     }
 
-    /// `{ name = "…", value = '<expression>', format = "score|integer|percent|money", when = '<true/false>' }`.
+    /// `[period_summary]`: `period` (shorter than the town's, not its preliminary) and `columns`.
+    static func readPeriodSummary(_ d: RuleDraft) {
+        guard let st = d.top.subtable("period_summary", required: false) else { return }
+        let r = d.section(st, RulePlaces.periodSummarySection, allowed: ["period", "columns"])
+        guard let s = r.string("period"), let kind = RulesSection.shorterKind("[period_summary] period", s, d) else { return }
+        if kind == d.preliminaryKind { d.report(RuleMessages.summaryIsPreliminary(kind, at: s.location(ofCharacterAt: 0))) }
+        let columns = readColumns(r.array("columns") ?? [], path: RulePlaces.periodSummaryColumn, d)
+        d.periodSummary = PeriodSummarySpec(kind: kind, columns: columns, location: st.location)
+    }
+
+    /// `{ name = "…", value = '<expression>', format = "score|integer|percent|percent1|money", when = '<true/false>' }`.
     static func readColumns(_ nodes: [TOMLNode], path: String, _ d: RuleDraft) -> [DisplayColumn] {
         nodes.compactMap { node in
             guard case .table(let t) = node.value else {

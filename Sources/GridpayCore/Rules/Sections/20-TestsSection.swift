@@ -45,7 +45,9 @@ enum TestsSection {
         let name = r.text("name") ?? "#\(number)"
         guard let ps = r.string("period") else { return nil }
         let kind = d.periodKind
-        guard let span = CalendarPeriod.parse(ps.value), span.kind == kind else {
+        // The town's period, or a preliminary or summary period it is also run for.
+        let kinds = [kind, d.preliminaryKind, d.periodSummary?.kind].compactMap { $0 }
+        guard let span = CalendarPeriod.parse(ps.value), kinds.contains(span.kind) else {
             d.report(RuleMessages.badTestPeriod(ps.value, kind: kind, at: ps.location(ofCharacterAt: 0)))
             return nil
         }

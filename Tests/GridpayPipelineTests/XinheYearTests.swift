@@ -1,0 +1,138 @@
+import GridpayTestSupport
+import Foundation
+import XCTest
+@testable import GridpayCore
+@testable import GridpayPipeline
+
+/// SPEC §17 on the shipped Rules/xinhe.toml, worked out by hand for a small roster over 2026:
+///
+/// Rosters: January–May A (网格长), B (网格员), C (片区负责人); C leaves after May and D
+/// (片区负责人) joins in June; E (网格员) joins in October.
+/// Findings: January A 党建 6, C 民政工作 2; March B 统计工作 1.5; June A 党建 5, D 就业社保 1.5;
+/// August B 综治维稳 2; November E 文明创建 0.5, A 安全生产(消防安全) 1.
+/// Forums: February A 8/1/1, B 1/1/1; September A 2/0/0, D 3/0/1.
+///
+/// 2026-H1 (June's roster: A, B, D): A 党建 10 − 6 − 5 → 0 (1 point not taken) → 90, 满意率
+/// 8 / 10 = 80.0%; B 统计工作 8.5 → 98.5, 1 / 3 = 33.3%; D 就业社保 8.5 → 98.5, no votes (empty).
+/// B and D tie at 98.5: both 1 (B listed first by id), A 3. C's January finding is a warning.
+/// 2026 (December's roster: A, B, D, E): A 党建 0, 安全生产(消防安全) 9 → 89, (8 + 2) / (10 + 2)
+/// = 83.3%; B 8.5 + 8 → 96.5, 33.3%; D 98.5, 3 / 4 = 75.0%; E 文明创建 9.5 → 99.5, no votes.
+/// 排名 E 1, D 2, B 3, A 4; 上半年总分 A 90, B 98.5, D 98.5, E empty (not on June's roster).
+/// 2026-Q1 (March's roster: A, B, C): points lost A 党建 6, B 统计工作 1.5, C 民政工作 2; one
+/// finding each.
+final class XinheYearTests: XCTestCase {
+    static let categories = ["网格基本信息", "党建", "计生工作", "综治维稳", "文明创建", "就业社保", "民政工作", "安全生产(消防安全)", "统计工作", "其他工作"]
+
+    func writeYear(_ root: String, skipping skipped: Set<Int> = []) throws {
+        let abc = "A,甲,东苑社区,DY-01,网格长\nB,乙,东苑社区,DY-01,网格员\nC,丙,西苑社区,XY-01,片区负责人\n"
+        let abd = "A,甲,东苑社区,DY-01,网格长\nB,乙,东苑社区,DY-01,网格员\nD,丁,西苑社区,XY-01,片区负责人\n"
+        let findings: [Int: String] = [
+            1: "F1,2026-01-08,A,党建,6,听,三会一课记录缺失,李督查\nF2,2026-01-20,C,民政工作,2,看,低保台账不全,王督查\n",
+            3: "F3,2026-03-12,B,统计工作,1.5,评,\"人口变动表\"\"漏填\"\"\",王督查\n",
+            6: "F4,2026-06-03,A,党建,5,议,\"党员活动室未开放,台账不全\",李督查\nF5,2026-06-15,D,就业社保,1.5,听,就业登记未更新,李督查\n",
+            8: "F6,2026-08-05,B,综治维稳,2,看,矛盾纠纷未及时化解,周督查\n",
+            11: "F7,2026-11-02,E,文明创建,0.5,看,门前三包落实不到位,周督查\nF8,2026-11-20,A,安全生产(消防安全),1,看,消防通道堵塞,周督查\n",
+        ]
+        let forum: [Int: String] = [2: "2026-02-25,A,8,1,1\n2026-02-25,B,1,1,1\n", 9: "2026-09-10,A,2,0,0\n2026-09-11,D,3,0,1\n"]
+        for m in 1...12 where !skipped.contains(m) {
+            let dir = String(format: "\(root)/Input/xinhe/2026-%02d", m)
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            let roster = m <= 5 ? abc : m < 10 ? abd : abd + "E,戊,西苑社区,XY-02,网格员\n"
+            try ("网格员编号,姓名,村(社区),网格编号,岗位\n" + roster).write(toFile: "\(dir)/roster.csv", atomically: true, encoding: .utf8)
+            try ("督查编号,督查日期,网格员编号,类别,扣分,方式,情况,督查人\n" + (findings[m] ?? "")).write(toFile: "\(dir)/findings.csv", atomically: true, encoding: .utf8)
+            try ("座谈会日期,网格员编号,满意,基本满意,不满意\n" + (forum[m] ?? "")).write(toFile: "\(dir)/forum.csv", atomically: true, encoding: .utf8)
+        }
+    }
+
+    func run(_ root: String, _ period: String) throws -> (RunResult, WorkbookReader) {
+        var request = RunRequest(town: "xinhe", period: CalendarPeriod.parse(period)!)
+        request.rulesDir = "\(packageRoot)/Rules"
+        request.inputDir = "\(root)/Input"
+        request.outputDir = "\(root)/Output"
+        switch MonthRunner.run(request) {
+        case .success(let r): return (r, try WorkbookReader(path: "\(r.directory)/xinhe-\(period).xlsx"))
+        case .failure(let f): throw NSError(domain: f.diagnostics.map(\.description).joined(separator: "\n"), code: 1)
+        }
+    }
+
+    /// A row of 考核汇总 as its cells: 排名, the roster columns, 岗位, the ten categories, 总分,
+    /// 满意率 (and 上半年总分), 备注.
+    func row(_ rank: String, _ id: String, _ post: String, lost: [String: String], total: String, rate: String, rest: [String]) -> [String] {
+        let names = ["A": ("甲", "东苑社区", "DY-01"), "B": ("乙", "东苑社区", "DY-01"), "D": ("丁", "西苑社区", "XY-01"), "E": ("戊", "西苑社区", "XY-02")]
+        let (name, unit, grid) = names[id]!
+        var cells = [rank, id, name, unit, grid, post] + Self.categories.map { lost[$0] ?? "10" } + [total, rate] + rest
+        while cells.last == "" { cells.removeLast() }   // the reader stops at the last cell written
+        return cells
+    }
+
+    func testHalfYearAndYearOfXinhe() throws {
+        let tmp = TemporaryFolder()
+        try writeYear(tmp.path)
+        let (h1, book) = try run(tmp.path, "2026-H1")
+        XCTAssertEqual(h1.files, ["xinhe-2026-H1.xlsx", "xinhe-2026-H1-manifest.json"])
+        XCTAssertEqual(book.sheetOrder, ["考核汇总", "统计", "扣分明细", "数据问题", "说明"])
+        XCTAssertEqual(book.row("考核汇总", 0), ["排名", "网格员编号", "姓名", "村(社区)", "网格编号", "岗位"] + Self.categories + ["总分", "满意率", "备注"])
+        XCTAssertEqual((1...4).map { book.row("考核汇总", $0) }, [
+            row("1", "B", "网格员", lost: ["统计工作": "8.5"], total: "98.5", rate: "0.333", rest: []),
+            row("1", "D", "片区负责人", lost: ["就业社保": "8.5"], total: "98.5", rate: "", rest: []),
+            row("3", "A", "网格长", lost: ["党建": "0"], total: "90", rate: "0.8", rest: []),
+            [],
+        ])
+        // 满意率 is a number cell shown as a percentage to 0.1%.
+        XCTAssertTrue(book.text("xl/styles.xml").contains("formatCode=\"0.0%\""))
+        // 扣分明细: A's two 党建 findings, −6 and −5, and the point the floor does not take.
+        let details = (1...8).map { book.row("扣分明细", $0) }.filter { $0.first == "A" }
+        XCTAssertEqual(details.map { Array($0.prefix(7)) }, [
+            ["A", "甲", "党建", "督查（听）三会一课记录缺失〔F1，李督查〕", "1", "-6", "0"],
+            ["A", "甲", "党建", "督查（议）党员活动室未开放,台账不全〔F4，李督查〕", "1", "-5", "0"],
+            ["A", "甲", "党建", "本项不低于 0，超出部分不计", "1", "1", "0"],
+        ])
+        let problems = (1...12).map { book.row("数据问题", $0) }.filter { $0.count > 6 && $0[6].hasPrefix("已不在") }
+        XCTAssertEqual(problems.map { Array($0.prefix(3)) + [$0[6]] }, [["警告", "2026-01/findings.csv", "3", "已不在半年末名册：该行未计入"]])
+
+        let (year, ybook) = try run(tmp.path, "2026")
+        XCTAssertEqual(year.files, ["xinhe-2026.xlsx", "xinhe-2026-manifest.json"])
+        XCTAssertEqual(ybook.row("考核汇总", 0).suffix(4), ["总分", "满意率", "上半年总分", "备注"])
+        XCTAssertEqual((1...5).map { ybook.row("考核汇总", $0) }, [
+            row("1", "E", "网格员", lost: ["文明创建": "9.5"], total: "99.5", rate: "", rest: []),
+            row("2", "D", "片区负责人", lost: ["就业社保": "8.5"], total: "98.5", rate: "0.75", rest: ["98.5"]),
+            row("3", "B", "网格员", lost: ["统计工作": "8.5", "综治维稳": "8"], total: "96.5", rate: "0.333", rest: ["98.5"]),
+            row("4", "A", "网格长", lost: ["党建": "0", "安全生产(消防安全)": "9"], total: "89", rate: "0.833", rest: ["90"]),
+            [],
+        ])
+        let yproblems = (1...40).map { ybook.row("数据问题", $0) }.filter { $0.count > 6 && $0[6].hasPrefix("已不在") }
+        XCTAssertEqual(yproblems.map { Array($0.prefix(3)) + [$0[6]] }, [["警告", "2026-01/findings.csv", "3", "已不在年末名册：该行未计入"]])
+    }
+
+    func testAQuarterIsSummarisedWithoutScoreOrRank() throws {
+        let tmp = TemporaryFolder()
+        try writeYear(tmp.path)
+        let (q1, book) = try run(tmp.path, "2026-Q1")
+        XCTAssertEqual(q1.files, ["xinhe-2026-Q1.xlsx", "xinhe-2026-Q1-manifest.json"])
+        XCTAssertEqual(book.sheetOrder, ["季度汇总", "扣分明细", "数据问题", "说明"])
+        XCTAssertEqual(book.row("季度汇总", 0), ["网格员编号", "姓名", "村(社区)", "网格编号", "岗位"] + Self.categories + ["督查次数"])
+        func lost(_ category: String, _ points: String) -> [String] { Self.categories.map { $0 == category ? points : "0" } }
+        XCTAssertEqual((1...4).map { book.row("季度汇总", $0) }, [
+            ["A", "甲", "东苑社区", "DY-01", "网格长"] + lost("党建", "6") + ["1"],
+            ["B", "乙", "东苑社区", "DY-01", "网格员"] + lost("统计工作", "1.5") + ["1"],
+            ["C", "丙", "西苑社区", "XY-01", "片区负责人"] + lost("民政工作", "2") + ["1"],
+            [],
+        ])
+    }
+
+    func testAYearWithAMissingMonthAndAPeriodXinheIsNotRunFor() throws {
+        let tmp = TemporaryFolder()
+        try writeYear(tmp.path, skipping: [4])
+        XCTAssertThrowsError(try run(tmp.path, "2026")) { e in
+            XCTAssertEqual((e as NSError).domain, [
+                "error: no inputs for xinhe 2026: the month folder \(tmp.path)/Input/xinhe/2026-04 does not exist; a year is read from all twelve of its months",
+                "error: 1 month folder(s) of 2026 are missing; nothing was written",
+            ].joined(separator: "\n"))
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: "\(tmp.path)/Output/xinhe/2026"))
+        // The second half-year is not run on its own: the year is.
+        XCTAssertThrowsError(try run(tmp.path, "2026-H2")) { e in
+            XCTAssertEqual((e as NSError).domain, "error: xinhe is assessed by year (\(packageRoot)/Rules/xinhe.toml: [rules] period = \"year\"), so it is run for a year, not for 2026-H2; expected YYYY, e.g. gridpay run xinhe 2026; it is also run for its preliminary half-year (e.g. 2026-H1) and a quarter's summary (YYYY-Qn)")
+        }
+    }
+}
