@@ -28,10 +28,24 @@ public struct PeriodLengths: Sendable {
     public let days: Int
     /// `days_in_month`: the days of the (last) month being run.
     public let monthDays: Int
+    /// `period_first_day()` and `period_last_day()` (the month's for rule-file checks of a row).
+    public var firstDay = CivilDate(year: 1970, month: 1, day: 1)
+    public var lastDay = CivilDate(year: 1970, month: 1, day: 1)
+    /// What `working_days()` counts (the rule file's [calendar]).
+    public var calendar = WorkCalendar()
 
     public init(days: Int, monthDays: Int) {
         self.days = days
         self.monthDays = monthDays
+    }
+
+    /// The period being run: its days, its (last) month's, its first and last day (each month
+    /// as `month_starts_on` makes it) and the town's calendar.
+    public init(days: Int, monthDays: Int, firstDay: CivilDate, lastDay: CivilDate, calendar: WorkCalendar) {
+        self.init(days: days, monthDays: monthDays)
+        self.firstDay = firstDay
+        self.lastDay = lastDay
+        self.calendar = calendar
     }
 }
 

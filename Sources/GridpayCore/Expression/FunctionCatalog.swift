@@ -6,7 +6,7 @@ public enum FunctionCatalog {
     /// The most arguments a repeating function (min, max) takes.
     static let maximumArguments = 64
 
-    public static let entries: [FunctionEntry] = math + dates + presence + aggregates + perKey + groups + each + history
+    public static let entries: [FunctionEntry] = math + dates + calendar + presence + aggregates + perKey + groups + each + history
 
     static let byName: [String: FunctionEntry] = Dictionary(uniqueKeysWithValues: entries.map { ($0.name, $0) })
 

@@ -170,6 +170,23 @@ public struct ScalarFunction: Sendable {
     public let name: String
     let readsEmpty: Bool
     let evaluate: @Sendable ([Value], SourceLocation) throws(EvaluationError) -> Value
+    /// Set for a function that also reads the period being run (its first and last day, the
+    /// town's calendar); `evaluate` is then unused.
+    let inPeriod: (@Sendable ([Value], PeriodLengths, SourceLocation) throws(EvaluationError) -> Value)?
+
+    init(name: String, readsEmpty: Bool, evaluate: @escaping @Sendable ([Value], SourceLocation) throws(EvaluationError) -> Value) {
+        self.name = name
+        self.readsEmpty = readsEmpty
+        self.evaluate = evaluate
+        inPeriod = nil
+    }
+
+    init(name: String, readsEmpty: Bool, inPeriod: @escaping @Sendable ([Value], PeriodLengths, SourceLocation) throws(EvaluationError) -> Value) {
+        self.name = name
+        self.readsEmpty = readsEmpty
+        self.evaluate = { _, _ in preconditionFailure("\(name)() reads the period: called through inPeriod") }
+        self.inPeriod = inPeriod
+    }
 }
 
 /// How a running total adds up a worker's rows.

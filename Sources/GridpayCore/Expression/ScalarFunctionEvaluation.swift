@@ -10,6 +10,7 @@ extension Evaluator {
             if v.isEmpty && !fn.readsEmpty { throw EvaluationError.emptyValue(at: loc) }
             values.append(v)
         }
+        if let inPeriod = fn.inPeriod { return try inPeriod(values, period, loc) }
         return try fn.evaluate(values, loc)
     }
 }

@@ -19,6 +19,7 @@ final class RuleDraft {
     /// `month_starts_on`: the day of the previous month a pay month starts on (1: the calendar month).
     var monthStartsOn = 1
     var preliminaryKind: PeriodKind?
+    var calendar = WorkCalendar()
     var periodSummary: PeriodSummarySpec?
     var tables: [TableSpec] = []
     /// `worker = "…"` of each table (by index), resolved once the roster is known.

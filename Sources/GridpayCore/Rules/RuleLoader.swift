@@ -19,7 +19,7 @@ public enum RuleLoader {
 
     /// The top-level keys of a rule file.
     static let sections = ["rules", "tables", "roster", "values", "items", "scoring", "duty", "flags", "pay", "grades", "vetoes",
-                           "ratings", "tests", "awards", "sheets", "summary", "group_sheets", "period_summary"]
+                           "ratings", "tests", "awards", "sheets", "summary", "group_sheets", "period_summary", "calendar"]
 
     public struct Failure: Error, Sendable {
         public var diagnostics: [Diagnostic]
@@ -80,6 +80,7 @@ public enum RuleLoader {
         RatingsSection.read(draft)
         DisplaySheetsSection.read(draft)
         PaySection.requirePay(draft)
+        CalendarSection.read(draft)
         SheetsSection.read(draft)
         TestsSection.read(draft)
     }
@@ -95,6 +96,7 @@ public enum RuleLoader {
         ruleSet.hasPay = d.pay != nil
         ruleSet.monthStartsOn = d.monthStartsOn
         ruleSet.preliminaryKind = d.preliminaryKind
+        ruleSet.calendar = d.calendar
         ruleSet.periodSummary = d.periodSummary
         ruleSet.ratings = d.ratings
         ruleSet.effectiveFromLocation = d.effectiveFromLocation

@@ -255,6 +255,10 @@ enum RuleMessages {
         .error("same_in_group lists roster column names", at: loc)
     }
 
+    static func badCalendarDay(_ key: String, _ text: String, why: String, at loc: Location) -> Diagnostic {
+        .error("[calendar] \(key): \(text) \(why); expected dates YYYY-MM-DD, holidays on weekdays and worked_weekend_days on Saturdays or Sundays", at: loc)
+    }
+
     static func rosterShowNotText(at loc: Location) -> Diagnostic {
         .error("show lists roster column names (shown after the four roster columns), e.g. show = [\"岗位\"]", at: loc)
     }

@@ -321,6 +321,8 @@ public struct RuleSet: Sendable {
     public var duty: DutySpec?
     public var flags: [FlagSpec]
     public var pay: PaySpec
+    /// The town's working days ([calendar]), for working_days().
+    public var calendar = WorkCalendar()
     /// False for a town without [pay] (SPEC §17): no 绩效工资, no pay CSV, no 工资条, no pay lines.
     public var hasPay = true
     /// The assessment period's grade bands (column and value 等次); empty when it is not graded.

@@ -56,6 +56,7 @@ enum RulePlaces {
     static let summarySection = "[summary]"
     static let summaryColumn = "a column of [summary]"
     static let periodSummarySection = "[period_summary]"
+    static let calendarSection = "[calendar]"
     static let periodSummaryColumn = "a column of [period_summary]"
     static func groupSheetSection(_ number: Int) -> String { "[[group_sheets]] #\(number)" }
     static func groupSheetColumn(_ sheet: String) -> String { "a column of sheet \(sheet)" }

@@ -91,7 +91,9 @@ public final class MonthComputation {
         self.rules = rules
         self.span = span
         self.period = span.lastMonth
-        lengths = PeriodLengths(days: span.days(monthStartsOn: rules.monthStartsOn), monthDays: PayDays(span.lastMonth, startsOn: rules.monthStartsOn).days)
+        lengths = PeriodLengths(days: span.days(monthStartsOn: rules.monthStartsOn), monthDays: PayDays(span.lastMonth, startsOn: rules.monthStartsOn).days,
+                                firstDay: PayDays(span.firstMonth, startsOn: rules.monthStartsOn).firstDay,
+                                lastDay: PayDays(span.lastMonth, startsOn: rules.monthStartsOn).lastDay, calendar: rules.calendar)
         self.history = history
         var byTable = Array(repeating: [Int](), count: rules.tables.count)
         for (i, a) in rules.aggregates.enumerated() { byTable[a.table].append(i) }
