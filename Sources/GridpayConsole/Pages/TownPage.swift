@@ -36,6 +36,7 @@ enum TownPage {
             body += "</tr>"
         }
         body += "</tbody></table>"
+        if account.hasAny([.rules, .auditor]) { body += "<p><a id=\"rules-link\" href=\"/towns/\(e(town.town))/rules\">\(RuleWorkspaceMessages.pageTitle)</a></p>" }
         body += "<form method=\"get\" action=\"/towns/\(e(town.town))/open\">\(ConsoleMessages.openPeriod) "
             + "<input name=\"period\" placeholder=\"\(town.period_kind == "quarter" ? "2026-Q3" : "2026-10")\" required> <button type=\"submit\">\(ConsoleMessages.open)</button></form></div>"
         if account.hasAny([.auditor, .preparer]) {

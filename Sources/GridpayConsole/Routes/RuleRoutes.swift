@@ -14,6 +14,13 @@ struct RuleRoutes: ConsoleRouteArea {
     struct Adopted: Codable, Sendable { var version: String; var effective_from: String; var file: String; var sha256: String }
 
     func register(on router: Router<ConsoleContext>, console: Console) {
+        router.get("/static/rules.js") { _, _ in Reply.bytes(Data(RulePage.script.utf8), type: "text/javascript; charset=utf-8") }
+        router.get("/towns/{town}/rules") { _, context in
+            let (town, account) = try Self.town(context, console, roles: [.rules, .auditor])
+            let info = try console.towns.visible(town, to: account)
+            return Reply.html(RulePage.render(town: info, versions: try RuleWorkspace.versions(town: town, console: console), drafts: try console.store.drafts(town: town),
+                                              editable: account.has(.rules), account: account, csrf: PageRoutes.csrf(context)))
+        }
         router.get("/api/towns/{town}/rules") { _, context in
             let (town, _) = try Self.town(context, console, roles: [.rules, .auditor])
             return try Reply.json(Listing(versions: try RuleWorkspace.versions(town: town, console: console), drafts: try console.store.drafts(town: town)))

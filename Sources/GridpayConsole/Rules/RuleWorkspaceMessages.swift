@@ -68,4 +68,22 @@ enum RuleWorkspaceMessages {
         bilingual(zh: "草稿有 \(failed) 个测试未通过，不能采用；请改正规则或测试的期望值后再保存",
                   en: "\(failed) of the draft's tests fail, so it cannot be adopted; correct the rules or the tests' expected values and save it again")
     }
+
+    // MARK: the page (RulePage)
+
+    static var pageTitle: String { bilingual(zh: "规则", en: "rules") }
+    static var versionsTitle: String { bilingual(zh: "规则版本", en: "Rule versions") }
+    static var versionColumns: [String] {
+        bilingual(zh: "版本|文件|施行自|SHA-256|采用人|采用时间", en: "version|file|in force from|SHA-256|adopted by|adopted at").components(separatedBy: "|")
+    }
+    static var draftsTitle: String { bilingual(zh: "草稿", en: "Drafts") }
+    static var editorTitle: String { bilingual(zh: "编辑草稿（保存时检查并运行其测试）", en: "Edit a draft (checked and its tests run when saved)") }
+    static var draftNameLabel: String { bilingual(zh: "草稿名", en: "draft") }
+    static var startFromLabel: String { bilingual(zh: "从", en: "start from") }
+    static var loadButton: String { bilingual(zh: "载入", en: "load") }
+    static var saveButton: String { bilingual(zh: "保存并检查", en: "save and check") }
+    static var comparePeriodLabel: String { bilingual(zh: "比较期间", en: "compare on") }
+    static var compareButton: String { bilingual(zh: "比较", en: "compare") }
+    static var adoptFromLabel: String { bilingual(zh: "施行自（月）", en: "in force from (month)") }
+    static var adoptButton: String { bilingual(zh: "采用为新版本", en: "adopt as a new version") }
 }

@@ -86,6 +86,13 @@ final class ConsoleRuleWorkspaceTests: XCTestCase {
         let diff = try gov.get("/api/towns/qinghe/rules/diff?from=2026.1&to=2026.2").object["lines"] as? [[String: String]] ?? []
         XCTAssertTrue(diff.contains { $0 == ["op": "-", "text": "  points = '-5'"] } && diff.contains { $0 == ["op": "+", "text": "  points = '-6'"] })
 
+        // The page: the versions and the editor for 规则 (its script served); 403 for a clerk.
+        let page = try gov.get("/towns/qinghe/rules")
+        XCTAssertEqual(page.status, 200)
+        XCTAssertTrue(page.text.contains("<td>2026.2</td><td>2026.2.toml</td><td>2026-11</td>") && page.text.contains("id=\"draft-text\""), page.text)
+        XCTAssertTrue(try gov.get("/static/rules.js").text.contains("/compare"))
+        XCTAssertEqual(try clerk.get("/towns/qinghe/rules").status, 403)
+
         // The commands: the closed month still runs (its rule file's bytes are unchanged) and the folder checks.
         XCTAssertEqual(try h.gridpay(["run", "qinghe", "2026-08", "--quiet"] + h.folderArguments).status, 0)
         let check = try h.gridpay(["check", h.root.path("Rules/qinghe")])
