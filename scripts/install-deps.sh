@@ -44,3 +44,5 @@ if [ ${#browser[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${browser[@]}" >/dev/null
 fi
 python3 -c "import selenium" 2>/dev/null || python3 -m pip install -q selenium
+# The console's API fuzzer (ConsoleAPIFuzzTests): Schemathesis from PyPI.
+python3 -c "import schemathesis" 2>/dev/null || python3 -m pip install -q schemathesis

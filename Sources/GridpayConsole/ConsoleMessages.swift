@@ -130,6 +130,7 @@ extension ConsoleMessages {
         "\(period) 已结账，不能再上传；结账后的更正请把更正后的文件交给管理员放入输入文件夹，由下一个未结账期间的运行计入往期调整"
     }
     static func uploadWouldReplace(_ file: String) -> String { "\(file) 已经上传过；确认要替换时请再次上传并确认（原文件会保留）" }
+    static func emptyUpload(_ file: String) -> String { "上传的 \(file) 是空文件，没有保存；请重新从平台导出后上传" }
     static func uploadTooLarge(_ mb: Int) -> String { "文件太大：最大 \(mb) MB" }
     static let actionUpload = "上传"
     static func uploadDetail(file: String, bytes: Int, keptAs: String) -> String {

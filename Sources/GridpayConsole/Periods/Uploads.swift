@@ -25,6 +25,10 @@ enum Uploads {
         try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let temporary = "\(folder)/.gridpay-upload-\(UUID().uuidString)"
         let (bytes, sha) = try await stream(body, to: temporary)
+        guard bytes > 0 else {
+            unlink(temporary)
+            throw ConsoleHTTPError.badRequest(ConsoleMessages.emptyUpload(file))
+        }
         var keptAs = ""
         do {
             if fm.fileExists(atPath: target) {

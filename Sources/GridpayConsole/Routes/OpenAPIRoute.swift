@@ -16,6 +16,19 @@ enum OpenAPIDocument {
         return String(decoding: data, as: UTF8.self)
     }()
 
+    /// The documented paths (segments, `{…}` standing for any one) and their methods.
+    static let routes: [(segments: [String], methods: [String])] = paths.map { path, ops in
+        (path.split(separator: "/").map(String.init), ((ops as? [String: Any]) ?? [:]).keys.map { $0.uppercased() }.sorted())
+    }
+
+    /// The methods the document names for `path`; empty when it names no such path.
+    static func methods(for path: String) -> [String] {
+        let parts = path.split(separator: "/").map(String.init)
+        return routes.first { r in
+            r.segments.count == parts.count && zip(r.segments, parts).allSatisfy { $0.hasPrefix("{") || $0 == $1 }
+        }?.methods ?? []
+    }
+
     static func ref(_ name: String) -> [String: Any] { ["$ref": "#/components/schemas/\(name)"] }
     static func json(_ schema: [String: Any]) -> [String: Any] { ["application/json": ["schema": schema]] }
     static func reply(_ description: String, _ schema: [String: Any]? = nil) -> [String: Any] {
@@ -41,6 +54,8 @@ enum OpenAPIDocument {
     }
 
     nonisolated(unsafe) static let string: [String: Any] = ["type": "string"]
+    /// A reason: some text that is not only spaces.
+    nonisolated(unsafe) static let reason: [String: Any] = ["type": "string", "pattern": "\\S"]
     nonisolated(unsafe) static let money: [String: Any] = ["type": "string", "pattern": "^-?[0-9]+\\.[0-9]{2}$", "description": "金额，两位小数"]
     static func object(_ props: [String: Any], required: [String]) -> [String: Any] {
         ["type": "object", "properties": props, "required": required]
@@ -59,7 +74,8 @@ enum OpenAPIDocument {
             "Problem": object(["severity": ["type": "string", "enum": ["error", "warning", "note"]], "file": nullable(string),
                                "line": nullable(["type": "integer"]), "column": nullable(["type": "integer"]), "message": string],
                               required: ["severity", "message"]),
-            "Acceptance": object(["row": ["type": "string", "description": "文件:行号"], "reason": string], required: ["row", "reason"]),
+            "Acceptance": object(["row": ["type": "string", "description": "文件:行号", "pattern": "^.+:[1-9][0-9]{0,8}$"], "reason": reason],
+                                  required: ["row", "reason"]),
             "RunResult": object(["ok": ["type": "boolean"], "workers": nullable(["type": "integer"]), "total_payable": nullable(money),
                                  "problems": array(ref("Problem")), "files": array(string), "accepted": array(ref("Acceptance")),
                                  "previous_run_total": nullable(money), "previous_period_total": nullable(money), "by": string, "at": string],
@@ -89,13 +105,13 @@ enum OpenAPIDocument {
             "\(p)/inputs/{file}": ["put": op("上传一个导出文件（请求体即文件）",
                                               params: townPeriod + [param("file", "规则文件声明的文件名"),
                                                                     ["name": "replace", "in": "query", "required": false, "schema": ["type": "string", "enum": ["true"]]]],
-                                              body: ["required": true, "content": ["application/octet-stream": ["schema": ["type": "string", "format": "binary"]]]],
+                                              body: ["required": true, "content": ["application/octet-stream": ["schema": ["type": "string", "format": "binary", "minLength": 1]]]],
                                               state: true,
                                               ["201": reply("已保存", object(["file": string, "bytes": ["type": "integer"], "sha256": string, "replaced": ["type": "boolean"]],
                                                                              required: ["file", "bytes", "sha256"])),
                                                "400": error, "409": error, "413": error, "423": error])],
             "\(p)/run": ["post": op("运行本期", params: townPeriod,
-                                     body: ["required": false, "content": json(object(["accept": array(ref("Acceptance"))], required: []))], state: true,
+                                     body: ["required": false, "content": json(object(["accept": nullable(array(ref("Acceptance")))], required: []))], state: true,
                                      ["200": reply("运行结果（ok 为 false 时有错误阻止了运行）", ref("RunResult")), "400": error, "409": error])],
             "\(p)/progress": ["get": op("运行进度", params: townPeriod, ["200": reply("进度", object(["running": string, "text": string], required: ["running", "text"]))])],
             "\(p)/outputs/{name}": ["get": op("下载输出文件（与 gridpay run 写出的字节相同）", params: townPeriod + [param("name", "文件名")],
@@ -106,7 +122,7 @@ enum OpenAPIDocument {
                                              "409": error])],
             "\(p)/submit": ["post": op("提交审核", params: townPeriod, state: true, ["200": reply("新状态", ref("Status")), "409": error])],
             "\(p)/approve": ["post": op("审核通过并结账", params: townPeriod, state: true, ["200": reply("新状态", ref("Status")), "409": error])],
-            "\(p)/return": ["post": op("退回", params: townPeriod, body: ["required": true, "content": json(object(["reason": string], required: ["reason"]))],
+            "\(p)/return": ["post": op("退回", params: townPeriod, body: ["required": true, "content": json(object(["reason": reason], required: ["reason"]))],
                                        state: true, ["200": reply("新状态", ref("Status")), "400": error, "409": error])],
             "\(p)/verify": ["post": op("核验已结账期间", params: townPeriod, state: true,
                                        ["200": reply("核验结果", object(["identical": ["type": "boolean"], "differences": array(string)], required: ["identical", "differences"])),

@@ -20,15 +20,34 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
         var response: Response
         let api = request.uri.path.hasPrefix("/api/")
         do {
+            // The console answers GET, HEAD, POST and PUT only (TRACE, DELETE, … are 405 on every path).
+            // A documented API path answers only its documented methods (HEAD with GET), before any
+            // session or CSRF check, as 405 naming them.
+            let documented = OpenAPIDocument.methods(for: request.uri.path)
+            let method = request.method == .head ? "GET" : request.method.rawValue
+            guard [.get, .head, .post, .put].contains(request.method), documented.isEmpty || documented.contains(method) else {
+                var refused = Reply.error(ConsoleHTTPError(.methodNotAllowed, ConsoleMessages.methodNotAllowed), api: api)
+                refused.headers[.allow] = documented.isEmpty ? "GET, HEAD, POST, PUT" : documented.joined(separator: ", ")
+                for (name, value) in Self.headers { refused.headers[HTTPField.Name(name)!] = value }
+                return refused
+            }
             response = try await next(request, context)
         } catch let e as ConsoleHTTPError {
             response = Reply.error(e, api: api)
         } catch let e as HTTPError {
-            response = Reply.error(Self.translate(e.status), api: api)
+            // A documented path asked with another method: 405 naming the methods it takes.
+            let allowed = e.status == .notFound ? OpenAPIDocument.methods(for: request.uri.path) : []
+            if !allowed.isEmpty {
+                response = Reply.error(ConsoleHTTPError(.methodNotAllowed, ConsoleMessages.methodNotAllowed), api: api)
+                response.headers[.allow] = allowed.joined(separator: ", ")
+            } else {
+                response = Reply.error(Self.translate(e.status), api: api)
+            }
         } catch {
             response = Reply.error(ConsoleHTTPError(.internalServerError, ConsoleMessages.internalError), api: api)
         }
         for (name, value) in Self.headers { response.headers[HTTPField.Name(name)!] = value }
+        if response.status == .methodNotAllowed && response.headers[.allow] == nil { response.headers[.allow] = "GET, HEAD, POST, PUT" }
         return response
     }
 
