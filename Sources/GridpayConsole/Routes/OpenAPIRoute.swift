@@ -17,7 +17,7 @@ enum OpenAPIDocument {
     }()
 
     /// The documented paths (segments, `{…}` standing for any one) and their methods.
-    static let routes: [(segments: [String], methods: [String])] = paths.map { path, ops in
+    static let routes: [(segments: [String], methods: [String])] = ((document["paths"] as? [String: Any]) ?? [:]).map { path, ops in
         (path.split(separator: "/").map(String.init), ((ops as? [String: Any]) ?? [:]).keys.map { $0.uppercased() }.sorted())
     }
 

@@ -7,6 +7,9 @@ import XCTest
 /// approves and the period is closed in the ledger (`gridpay status` shows it); an auditor
 /// verifies it. Outputs are byte-identical to `gridpay run`'s, the explanation to `explain`'s.
 final class ConsoleMonthTests: XCTestCase {
+    /// The console's language (its environment names none: Chinese); the commands compared with
+    /// it are run in the same one, as a county's server runs both.
+    static let chinese = ["GRIDPAY_LANG": "zh"]
     /// As the rule file declares them.
     let files = ["roster.csv", "patrol.csv", "events.csv", "phone_checks.csv", "training.csv", "visits.csv"]
     let source = "\(BinaryRunner.packageRoot.path)/Input/qinghe/2026-08"
@@ -50,7 +53,8 @@ final class ConsoleMonthTests: XCTestCase {
         try FileManager.default.createDirectory(atPath: cli.path("Input/qinghe"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: source, toPath: cli.path("Input/qinghe/2026-08"))
         let cliRun = try BinaryRunner.run(["run", "qinghe", "2026-08", "--rules-dir", h.root.path("Rules"), "--input-dir", cli.path("Input"),
-                                           "--output-dir", cli.path("Output"), "--ledger-dir", cli.path("Ledger"), "--quiet"])
+                                           "--output-dir", cli.path("Output"), "--ledger-dir", cli.path("Ledger"), "--quiet"],
+                                          environment: Self.chinese)
         XCTAssertEqual(cliRun.status, 0, cliRun.transcript)
 
         // Run: the result, and downloads byte-identical to the command's.
@@ -67,7 +71,7 @@ final class ConsoleMonthTests: XCTestCase {
         }
         // The explanation is explain's text.
         let explain = try BinaryRunner.run(["explain", "qinghe", "2026-08", "QH0001", "--rules-dir", h.root.path("Rules"),
-                                            "--input-dir", cli.path("Input"), "--ledger-dir", cli.path("Ledger")])
+                                            "--input-dir", cli.path("Input"), "--ledger-dir", cli.path("Ledger")], environment: Self.chinese)
         let worker = try checker.get("\(p)/workers/QH0001").object
         XCTAssertEqual(worker["text"] as? String, explain.stdout)
         XCTAssertEqual(worker["name"] as? String, "吕涛")
