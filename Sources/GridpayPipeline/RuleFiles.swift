@@ -70,10 +70,18 @@ public enum RuleFiles {
             sources: [earliest.path: earliest.text])
     }
 
+    /// A rule file is text a person writes (the shipped ones are a few tens of KB): one larger
+    /// than this is refused unread (a 45 MB file took 830 MB to load). Rule files in Rules/ and
+    /// compare's candidates alike.
+    public static let maximumBytes = 4 << 20
+
     public static func load(path: String) -> Result<LoadedRules, PipelineFailure> {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let handle = FileHandle(forReadingAtPath: path), let read = try? handle.read(upToCount: maximumBytes + 1) else {
             return .failure(PipelineFailure(message: "cannot read the rule file \(path)"))
         }
+        try? handle.close()
+        let data = read ?? Data()
+        guard data.count <= maximumBytes else { return .failure(PipelineFailure(message: RuleFileMessages.tooLarge(path, limit: maximumBytes))) }
         guard let text = String(validating: data, as: UTF8.self) else {
             // Where: the line and column of the first byte that is not UTF-8.
             let bytes = [UInt8](data)

@@ -35,7 +35,7 @@ final class LedgerTamperTests: XCTestCase {
 
     func gridpay(_ args: [String], environment: [String: String] = [:], file: StaticString = #filePath, line: UInt = #line) throws -> BinaryRunner.Output {
         var a = args
-        if ["run", "close", "explain"].contains(args[0]) { a += ["--rules-dir", BinaryRunner.rulesDir, "--input-dir", input, "--output-dir", output] }
+        if ["run", "close", "explain", "compare"].contains(args[0]) { a += ["--rules-dir", BinaryRunner.rulesDir, "--input-dir", input, "--output-dir", output] }
         if ["verify", "status"].contains(args[0]) { a += ["--input-dir", input] }
         return try BinaryRunner.run(a + ["--ledger-dir", ledger], environment: environment, file: file, line: line)
     }
@@ -353,5 +353,19 @@ final class LedgerTamperTests: XCTestCase {
         let r = try gridpay(["close", "qinghe", "2026-07", "--by", "张三"])
         XCTAssertEqual(r.status, 1, r.transcript)
         XCTAssertEqual(r.errorLines, ["error: cannot create or lock the ledger's lock file \(ledgerFile).lock (errno 21: Is a directory); nothing was recorded: check the ledger folder's permissions and free space"], r.transcript)
+    }
+
+    /// A rule file or a candidate over 4 MB is refused unread.
+    func testARuleFileOver4MBIsRefused() throws {
+        let big = root.path("big.toml")
+        try Data(("# " + String(repeating: "x", count: 4 << 20) + "\n").utf8).write(to: URL(fileURLWithPath: big))
+        let message = "error: the rule file \(big) is larger than 4 MB (4194304 bytes), the most a rule file may be (the shipped ones are a few tens of KB): is it the right file? It was not read"
+        var r = try BinaryRunner.run(["check", big])
+        XCTAssertEqual(r.status, 1, r.transcript)
+        XCTAssertEqual(r.errorLines, [message], r.transcript)
+        try writeMonth("2026-07", checks: [])
+        r = try gridpay(["compare", "qinghe", "2026-07", "--rules", big])
+        XCTAssertEqual(r.status, 1, r.transcript)
+        XCTAssertTrue(r.errorLines.contains(message), r.transcript)
     }
 }
