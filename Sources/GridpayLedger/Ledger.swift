@@ -24,7 +24,9 @@ public final class Ledger: @unchecked Sendable {
 
     /// Opens an existing ledger; nil when there is none (no period of the town was ever closed).
     public static func openIfPresent(ledgerDir: String, town: String) throws(PipelineFailure) -> Ledger? {
-        if let why = PlainName.problem(town) { throw PipelineFailure(message: LedgerSealMessages.townNotPlain(why)) }
+        // A town that is not a plain name has no ledger (close refuses it before making any file);
+        // the command then says what is wrong with the name, as without a ledger.
+        guard PlainName.problem(town) == nil else { return nil }
         let p = path(ledgerDir: ledgerDir, town: town)
         guard FileManager.default.fileExists(atPath: p) else { return nil }
         return try Ledger(path: p, town: town, create: false, readOnly: true)
