@@ -63,6 +63,8 @@ let package = Package(
         // Seeded months of any size from a rule file and a shape file (Benchmarks/shapes/), for
         // benchmarks and tests: the logic in a library, the command line a thin layer over it.
         .target(name: "GridpayDatagenKit", dependencies: ["GridpayCore"]),
+        // Benchmarks/xlsx.sh: a CSV export written again as an XLSX workbook (shared strings, typed cells).
+        .executableTarget(name: "gridpay-bench-csv2xlsx", dependencies: ["GridpayCSV", "GridpayXLSX"], path: "Benchmarks/csv2xlsx"),
         .executableTarget(name: "gridpay-datagen", dependencies: [
             "GridpayDatagenKit", "GridpayCore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
