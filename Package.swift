@@ -35,7 +35,9 @@ let package = Package(
         // XLSX exports read as a stream (SPEC §16): Debian's libexpat (SAX XML) over zlib's inflate
         // of the zip entry, behind a thin wrapper (README: Exports as they come).
         .systemLibrary(name: "CExpatZlib", path: "Sources/CExpatZlib", providers: [.apt(["libexpat1-dev", "zlib1g-dev"])]),
-        .target(name: "GridpayXLSXReader", dependencies: ["CExpatZlib"], swiftSettings: releaseSpeed),
+        // Legacy .xls exports through Debian's libfreexl (libfreexl-dev), in the same thin wrapper.
+        .systemLibrary(name: "CFreeXL", path: "Sources/CFreeXL", providers: [.apt(["libfreexl-dev"])]),
+        .target(name: "GridpayXLSXReader", dependencies: ["CExpatZlib", "CFreeXL"], swiftSettings: releaseSpeed),
         .target(name: "GridpayXLSX", dependencies: ["CXLSXWriter"]),
         // SHA-256 of inputs and outputs through OpenSSL's libcrypto (libssl-dev).
         .systemLibrary(name: "CLibCrypto", path: "Sources/CLibCrypto", providers: [.apt(["libssl-dev"])]),

@@ -5,7 +5,7 @@
 # apt-get update runs first: on a new machine the package lists are empty.
 set -euo pipefail
 need=()
-for pkg in libxlsxwriter-dev libcsv-dev libssl-dev libsqlite3-dev libexpat1-dev zlib1g-dev; do
+for pkg in libxlsxwriter-dev libcsv-dev libssl-dev libsqlite3-dev libexpat1-dev zlib1g-dev libfreexl-dev; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then

@@ -322,7 +322,7 @@ final class TableJob: @unchecked Sendable {
         progress?.readingFile(spec.file)
         let hasher = StreamHasher()
         do {
-            if spec.form.format == .xlsx {
+            if spec.form.format != .csv {
                 try WorkbookTableReader.read(path: path, spec: spec, layout: layout, ingest: ingest, hasher: hasher, progress: progress)
             } else {
                 let reader = try TableFileReader.csv(path, spec)

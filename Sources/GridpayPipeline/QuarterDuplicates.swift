@@ -40,7 +40,7 @@ enum DuplicateConfirmation {
                 guard lines.contains(line), count > (fields.max() ?? 0) else { return }
                 for (k, key) in spec.uniqueKeys.enumerated() { keyText[k, default: [:]][tag(file: f, line: line)] = key.map { string(fields[$0]) } }
             }
-            if spec.form.format == .xlsx {
+            if spec.form.format != .csv {
                 try WorkbookTableReader.forEachRow(path: files[f].path, spec: spec) { r in take(r.line, r.count, r.string) }
             } else {
                 try TableFileReader.csv(files[f].path, spec).forEachRawRecord { r in take(r.line, r.count, r.string) }

@@ -7,8 +7,8 @@ enum ReadForm {
     static func describe(_ spec: TableSpec, declaredFile: String, skippedTotals: Bool) -> String? {
         var parts: [String] = []
         let form = spec.form
-        if form.format == .xlsx {
-            parts.append("XLSX")
+        if form.format != .csv {
+            parts.append(form.format == .xls ? "XLS" : "XLSX")
             parts.append("工作表“\(form.sheet ?? "第一张")”")
             parts.append(form.headerRow == 1 ? "表头第 1 行" : "表头第 \(form.headerRow) 行（其上 \(form.headerRow - 1) 行为标题）")
             if skippedTotals, let word = form.totalsRow { parts.append("末行“\(word)”已略过") }

@@ -11,6 +11,7 @@ enum WorkbookProblems {
         case .badXML(let part, let line, let reason): return IngestMessages.workbookBadXML(file, part, line, reason)
         case .noSuchSheet(let name, let sheets): return IngestMessages.noSuchSheet(file, name, sheets)
         case .tooLarge(let what): return IngestMessages.workbookTooLarge(file, what)
+        case .notXLS(let reason): return IngestMessages.notAnXLSWorkbook(file, reason)
         }
     }
 }

@@ -2,17 +2,16 @@ import Foundation
 import GridpayCore
 import GridpayXLSXReader
 
-/// A table's XLSX export (SPEC §16, `format = "xlsx"`): the file is hashed as it is, then the
+/// A table's XLSX or XLS export (SPEC §16, `format = "xlsx"` or `"xls"`): the file is hashed as it is, then the
 /// declared sheet (or the first) is streamed row by row through the table's layout into its
 /// ingest, as a CSV file's records are. A row's number is the line messages name.
 enum WorkbookTableReader {
     static func read(path: String, spec: TableSpec, layout: TableLayout, ingest: TableIngest, hasher: StreamHasher, progress: RunReporter?) throws {
         try hash(path, into: hasher)
-        let reader = try XLSXReader(path: path)
         var width = 0
         var unreported = 0
         defer { progress?.rowsRead(unreported) }
-        try reader.forEachRow(sheet: spec.form.sheet) { row in
+        try rows(path, spec) { row in
             let record = PaddedRow(row: row, width: width)
             switch layout.admit(record) {
             case .header:
@@ -32,7 +31,16 @@ enum WorkbookTableReader {
 
     /// The rows whose lines are in `lines`, as key texts (a duplicate's confirmation).
     static func forEachRow(path: String, spec: TableSpec, _ body: (PaddedRow) throws -> Void) throws {
-        try XLSXReader(path: path).forEachRow(sheet: spec.form.sheet) { try body(PaddedRow(row: $0, width: 0)) }
+        try rows(path, spec) { try body(PaddedRow(row: $0, width: 0)) }
+    }
+
+    /// The declared sheet's rows, by the reader of the table's format.
+    static func rows(_ path: String, _ spec: TableSpec, _ body: (XLSXRow) throws -> Void) throws {
+        if spec.form.format == .xls {
+            try XLSReader(path: path).forEachRow(sheet: spec.form.sheet, body)
+        } else {
+            try XLSXReader(path: path).forEachRow(sheet: spec.form.sheet, body)
+        }
     }
 
     static func hash(_ path: String, into hasher: StreamHasher) throws {

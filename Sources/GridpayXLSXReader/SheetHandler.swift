@@ -67,10 +67,20 @@ final class SheetHandler: XMLStreamHandler {
         guard ends.count == column else { return }   // a column given twice: the first counts
         switch type {
         case UInt8(ascii: "s"):
-            if let i = Self.number(value.withUnsafeBufferPointer { $0 }), i < shared.count { rowBytes += shared[i] }
+            // A cell naming a shared string the workbook lacks is damage, never an empty cell.
+            guard let i = value.withUnsafeBufferPointer({ Self.number($0) }), i < shared.count else {
+                if failure == nil { failure = XLSXReadError.missingPart("xl/sharedStrings.xml (row \(rowNumber) names shared string \(String(decoding: value, as: UTF8.self)))") }
+                return
+            }
+            rowBytes += shared[i]
         case UInt8(ascii: "b"):
             rowBytes += Array((value == [UInt8(ascii: "1")] ? "TRUE" : "FALSE").utf8)
         case UInt8(ascii: "n"), 0:
+            // A style the workbook lacks could hide a date format: damage, not a plain number.
+            guard style == 0 || style < styles.count else {
+                if failure == nil { failure = XLSXReadError.missingPart("xl/styles.xml (row \(rowNumber) names cell style \(style))") }
+                return
+            }
             let shown = style < styles.count ? styles[style] : .number
             rowBytes += cells.number(value, shown: shown)
         case UInt8(ascii: "d"):

@@ -11,6 +11,8 @@ public enum XLSXReadError: Error, Equatable, CustomStringConvertible {
     case noSuchSheet(String, sheets: [String])
     /// Past a limit (a cell, a row, the shared strings): refused at once.
     case tooLarge(what: String)
+    /// A legacy .xls file libfreexl cannot read.
+    case notXLS(reason: String)
 
     public var description: String {
         switch self {
@@ -20,6 +22,7 @@ public enum XLSXReadError: Error, Equatable, CustomStringConvertible {
         case .badXML(let part, let line, let reason): return "has damaged XML in \(part) at line \(line): \(reason); expected the workbook as the platform exported it"
         case .noSuchSheet(let name, let sheets): return "has no sheet '\(name)'; its sheets are: \(sheets.joined(separator: ", ")); expected the sheet the rule file names (sheet = \"…\")"
         case .tooLarge(let what): return "is too large to read: \(what)"
+        case .notXLS(let reason): return "is not a readable XLS workbook (\(reason)); expected a legacy .xls export"
         }
     }
 }

@@ -208,4 +208,16 @@ final class ExportFormTests: XCTestCase {
         let csv = try run([#"format = "xlsx""#], file: "events.xlsx", files: ["events.xlsx": Self.utf8(Self.plainEvents)])
         XCTAssertEqual(csv.problems, ["events.xlsx:1:1: error: events.xlsx is not a readable XLSX file (a damaged or incomplete zip archive: no end of central directory record); expected the workbook as the platform exported it"])
     }
+
+    /// A legacy XLS export made by LibreOffice from the same rows (title row, 合计 row).
+    func testAnXLSExport() throws {
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("GridpayXLSXReaderTests/Fixtures/libreoffice-events.xls")
+        let form = [#"format = "xls""#, "header_row = 2", #"totals_row = "合计""#]
+        let o = try run(form, file: "events.xls", files: ["events.xls": Data(contentsOf: fixture)])
+        XCTAssertEqual(o.problems, [])
+        XCTAssertEqual(o.scores, Self.expectedScores)
+        XCTAssertEqual(o.records, ["A1 events.xls:3 -2", "A1 events.xls:5 -1", "A2 events.xls:4 -3"])
+        XCTAssertEqual(o.forms, ["events.xls: XLS，工作表“第一张”，表头第 2 行（其上 1 行为标题），末行“合计”已略过", "roster.csv: -"])
+    }
 }

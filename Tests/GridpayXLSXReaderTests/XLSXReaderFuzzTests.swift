@@ -9,7 +9,8 @@ import GridpayXLSX
 /// Chinese, control-free punctuation, numbers, gaps — read back exactly as written; (2) the
 /// bytes of a real workbook damaged at random (bytes changed, cut short, a piece repeated): the
 /// reader either reads it or says it is damaged (an XLSXReadError), never crashes, never hangs,
-/// and never returns rows that differ from the workbook's when it says it read it.
+/// and never returns rows that differ from the workbook's when it says it read it (found: a
+/// workbook whose shared strings part was lost read as empty cells).
 final class XLSXReaderFuzzTests: XCTestCase {
     static let alphabet: [String] = ["A", "z", "0", "9", " ", "<", ">", "&", "\"", "'", "网", "格", "员", "、", "，", "%", ".", "-", "\u{3000}", "😀"]
 
@@ -58,7 +59,9 @@ final class XLSXReaderFuzzTests: XCTestCase {
         let good = try Data(contentsOf: XLSXReaderTests.fixtures.appendingPathComponent("libreoffice-dates.xlsx"))
         let goodRows = try XLSXReaderTests.rows(XLSXReaderTests.fixtures.appendingPathComponent("libreoffice-dates.xlsx").path)
         var refused = 0, read = 0
-        for seed in FuzzPlan.seeds(default: 60, salt: 0x4441_4D47) {
+        // Seed 1145130311000446 (a damaged name of xl/sharedStrings.xml) was read with its text
+        // cells empty before a missing shared string became an error.
+        for seed in FuzzPlan.seeds(default: 60, salt: 0x4441_4D47, fixed: [1_145_130_311_000_446]) {
             var rng = SplitMix64(seed: seed)
             var bytes = [UInt8](good)
             for _ in 0..<rng.int(in: 1...4) {

@@ -126,6 +126,11 @@ public enum IngestMessages {
                   en: "\(file) has no sheet '\(sheet)' (its sheets: \(sheets.joined(separator: ", "))); expected the sheet the rule file names (sheet = \"\(sheet)\")")
     }
 
+    public static func notAnXLSWorkbook(_ file: String, _ reason: String) -> String {
+        bilingual(zh: "\(file) 不是可读的 XLS 工作簿（\(reason)）；请用平台导出的 .xls 文件，或请综治中心在规则文件中改正 format",
+                  en: "\(file) is not a readable XLS workbook (\(reason)); expected a legacy .xls export, or the right format in the rule file")
+    }
+
     public static func workbookTooLarge(_ file: String, _ what: String) -> String {
         bilingual(zh: "\(file) 过大，无法读取：\(what)", en: "\(file) is too large to read: \(what)")
     }

@@ -116,11 +116,11 @@ enum RuleMessages {
     }
 
     static func badTableFormat(_ text: String, at loc: Location) -> Diagnostic {
-        .error("format must be \"csv\" (the default) or \"xlsx\" (a workbook), found '\(text)'", at: loc)
+        .error("format must be \"csv\" (the default), \"xlsx\" (a workbook) or \"xls\" (a legacy workbook), found '\(text)'", at: loc)
     }
 
     static func sheetOfACSVFile(_ table: String, at loc: Location) -> Diagnostic {
-        .error("sheet names a sheet of a workbook, but table \(table) is a CSV file; expected format = \"xlsx\" in the same table, or no sheet", at: loc)
+        .error("sheet names a sheet of a workbook, but table \(table) is a CSV file; expected format = \"xlsx\" or \"xls\" in the same table, or no sheet", at: loc)
     }
 
     static func emptySheetName(at loc: Location) -> Diagnostic {

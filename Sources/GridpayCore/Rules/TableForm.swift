@@ -1,7 +1,7 @@
 /// How one table's export is laid out (SPEC §16), as the rule file declares it: nothing here is
 /// guessed from a file. Read by 02-TableFormReader; applied by `TableLayout` and the file readers.
 public struct TableForm: Sendable, Equatable {
-    /// `format`: a CSV file (default) or an XLSX workbook.
+    /// `format`: a CSV file (default), an XLSX workbook or a legacy XLS one.
     public var format = TableFormat.csv
     /// `sheet`: the workbook's sheet to read (nil: the first).
     public var sheet: String? = nil
@@ -33,7 +33,7 @@ public struct TableForm: Sendable, Equatable {
 
 /// What kind of file a table's export is.
 public enum TableFormat: String, Sendable, Equatable, CaseIterable {
-    case csv, xlsx
+    case csv, xlsx, xls
 }
 
 /// `file` with `*`: every file of the period's folder the pattern matches (a `*` stands for any

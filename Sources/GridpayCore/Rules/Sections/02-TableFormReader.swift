@@ -1,6 +1,6 @@
 /// The layout keys of `[tables.<name>]` (SPEC §16): how the export is written, declared once.
 ///
-///     format = "xlsx"                # "csv" (default) or "xlsx"
+///     format = "xlsx"                # "csv" (default), "xlsx" or "xls"
 ///     sheet = "巡查记录"               # an XLSX workbook's sheet (default: the first)
 ///     delimiter = "\t"               # "," (default), "\t" or ";"
 ///     encoding = "utf-16"            # "utf-8" (default, BOM or not), "gb18030", "utf-16" (with BOM)
@@ -19,7 +19,7 @@ enum TableFormReader {
             }
         }
         if let s = r.string("sheet", required: false) {
-            if spec.form.format != .xlsx { d.report(RuleMessages.sheetOfACSVFile(spec.name, at: s.location(ofCharacterAt: 0))) }
+            if spec.form.format == .csv { d.report(RuleMessages.sheetOfACSVFile(spec.name, at: s.location(ofCharacterAt: 0))) }
             else if s.value.isEmpty { d.report(RuleMessages.emptySheetName(at: s.location(ofCharacterAt: 0))) }
             else { spec.form.sheet = s.value }
         }

@@ -1,0 +1,2 @@
+// Debian's libfreexl-dev: reads legacy .xls (BIFF) workbooks.
+#include <freexl.h>
