@@ -6,12 +6,39 @@ struct CellText {
     let date1904: Bool
 
     func number(_ v: [UInt8], shown: StylesHandler.Shown) -> [UInt8] {
+        // Most cells are already plain (2400.5, 132): as they are, without building a Decimal15.
+        if shown == .number, Self.isPlain(v) { return v }
         guard let d = Decimal15(v) else { return v }   // not a number: the text as it is
         switch shown {
         case .number: return Array(d.text.utf8)
         case .percent: return Array((d.shifted(by: 2).text + "%").utf8)
         case .date, .dateTime, .time: return serialDate(d, shown) ?? Array(d.text.utf8)
         }
+    }
+
+    /// Digits with an optional '-' and '.', no leading zero before other digits, no trailing zero
+    /// after the point and at most 15 of them: the text Decimal15 would give back.
+    static func isPlain(_ v: [UInt8]) -> Bool {
+        var i = v.first == UInt8(ascii: "-") ? 1 : 0
+        guard i < v.count, v.count - i <= 16 else { return false }
+        if v[i] == UInt8(ascii: "0"), i + 1 < v.count, v[i + 1] != UInt8(ascii: ".") { return false }
+        var digits = 0, point = false, significant = false
+        while i < v.count {
+            let c = v[i]
+            if c == UInt8(ascii: ".") {
+                guard !point, digits > 0 else { return false }
+                point = true
+            } else if c >= 48, c <= 57 {
+                digits += 1
+                if c != 48 { significant = true }
+            } else {
+                return false
+            }
+            i += 1
+        }
+        if point, v.last == UInt8(ascii: "0") || v.last == UInt8(ascii: ".") { return false }
+        // "-0" and "0.0…" are zero, written "0" by Decimal15; 15 digits at most.
+        return significant && digits <= 15 || (v == [48])
     }
 
     /// A serial day number (days since 1899-12-30, or 1904-01-01) as its date and time.

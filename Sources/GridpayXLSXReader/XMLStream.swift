@@ -30,7 +30,8 @@ struct XMLAttributes {
 final class XMLStream {
     let parser: XML_Parser
     let part: String
-    weak var handler: XMLStreamHandler?
+    /// Held strongly: a weak reference cost a third of a sheet's parsing (loaded on every callback).
+    let handler: XMLStreamHandler
     /// Thrown from a handler: kept here and rethrown once expat has stopped.
     var failure: Error?
 
@@ -41,14 +42,14 @@ final class XMLStream {
         XML_SetUserData(parser, Unmanaged.passUnretained(self).toOpaque())
         XML_SetElementHandler(parser, { user, name, attributes in
             let me = Unmanaged<XMLStream>.fromOpaque(user!).takeUnretainedValue()
-            me.handler?.start(XMLStream.local(name!), XMLAttributes(pairs: attributes))
+            me.handler.start(XMLStream.local(name!), XMLAttributes(pairs: attributes))
         }, { user, name in
             let me = Unmanaged<XMLStream>.fromOpaque(user!).takeUnretainedValue()
-            me.handler?.end(XMLStream.local(name!))
+            me.handler.end(XMLStream.local(name!))
         })
         XML_SetCharacterDataHandler(parser) { user, text, length in
             let me = Unmanaged<XMLStream>.fromOpaque(user!).takeUnretainedValue()
-            text!.withMemoryRebound(to: UInt8.self, capacity: Int(length)) { me.handler?.text(UnsafeBufferPointer(start: $0, count: Int(length))) }
+            text!.withMemoryRebound(to: UInt8.self, capacity: Int(length)) { me.handler.text(UnsafeBufferPointer(start: $0, count: Int(length))) }
         }
     }
 

@@ -79,6 +79,11 @@ final class XLSXReaderTests: XCTestCase {
         XCTAssertEqual(shown("1.23456789012345678E+3", .number), "1234.56789012346")
         XCTAssertEqual(shown("0.923", .percent), "92.3%")
         XCTAssertEqual(shown("-0", .number), "0")
+        // Plain text is kept as it is; anything else goes through Decimal15, with the same result.
+        for (v, expected) in [("2400.5", "2400.5"), ("0.0015", "0.0015"), ("100", "100"), ("0.50", "0.5"), ("007", "7"),
+                              ("1234567890123456", "1234567890123460"), ("-12.25", "-12.25"), ("0", "0"), ("1.", "1")] {
+            XCTAssertEqual(shown(v, .number), expected, v)
+        }
         XCTAssertEqual(shown("12abc", .number), "12abc")
         XCTAssertEqual(String(decoding: CellText(date1904: true).number(Array("0".utf8), shown: .date), as: UTF8.self), "1904-01-01")
     }
