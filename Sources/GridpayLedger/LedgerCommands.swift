@@ -168,7 +168,9 @@ public enum LedgerCommands {
                 return .failure(PipelineFailure(message: "\(request.town) \(p) is already closed: closed by \(closed.closed_by) at \(closed.closed_at) UTC; a closed period cannot be closed again (a correction is carried into the first open period: see gridpay status \(request.town))"))
             }
             let closed = try ledger.closedPeriods()
-            if let later = closed.last(where: { $0 > p }) {
+            // Later by where it ends (a year's preliminary half-year is closed before the year).
+            let ends = request.period.lastMonth
+            if let later = closed.last(where: { CalendarPeriod.parse($0).map { $0.lastMonth > ends } ?? ($0 > p) }) {
                 return .failure(PipelineFailure(message: "cannot close \(request.town) \(p): \(later) is already closed, and periods are closed in order"))
             }
             let previous = LedgerPeriods.previous(request.period)

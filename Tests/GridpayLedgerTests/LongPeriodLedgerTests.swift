@@ -97,4 +97,40 @@ final class LongPeriodLedgerTests: XCTestCase {
             "corrections waiting to be settled: none",
         ])
     }
+
+    /// A town assessed by year with the first half-year as its preliminary check (SPEC §17):
+    /// 2026-H1 is closed first, then the year; a half-year is not closed after its year.
+    func testThePreliminaryHalfYearClosesBeforeItsYear() throws {
+        let root = TemporaryFolder()
+        let input = "\(root.path)/Input", ledgerDir = "\(root.path)/Ledger"
+        try FileManager.default.createDirectory(atPath: "\(root.path)/Rules", withIntermediateDirectories: true)
+        try Self.rules.replacingOccurrences(of: "period = \"half-year\"", with: "period = \"year\"\npreliminary = \"half-year\"")
+            .write(toFile: "\(root.path)/Rules/h.toml", atomically: true, encoding: .utf8)
+        for m in 1...12 {
+            let month = String(format: "2026-%02d", m)
+            let dir = "\(input)/h/\(month)"
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            try "编号,姓名,村,网格\nA,甲,东村,G1\n".write(toFile: "\(dir)/roster.csv", atomically: true, encoding: .utf8)
+            try "记录,编号,日期,分\n\(m),A,\(month)-01,5\n".write(toFile: "\(dir)/marks.csv", atomically: true, encoding: .utf8)
+        }
+        func request(_ period: String) -> RunRequest {
+            var r = RunRequest(town: "h", period: CalendarPeriod.parse(period)!)
+            r.rulesDir = "\(root.path)/Rules"
+            r.inputDir = input
+            r.outputDir = "\(root.path)/Output"
+            return r
+        }
+        let at = Date(timeIntervalSince1970: 1_780_000_000)
+        for p in ["2026-H1", "2026"] {
+            guard case .success = LedgerCommands.close(request(p), by: "张三", ledgerDir: ledgerDir, now: at) else { return XCTFail("close \(p)") }
+        }
+        guard case .success(let verified) = LedgerCommands.verify(town: "h", period: CalendarPeriod.parse("2026")!, inputDir: input, ledgerDir: ledgerDir) else {
+            return XCTFail("verify 2026")
+        }
+        XCTAssertTrue(verified.lines.first?.hasPrefix("h 2026: identical") == true, "\(verified.lines)")
+        guard case .failure(let late) = LedgerCommands.close(request("2026-H2"), by: "张三", ledgerDir: ledgerDir, now: at) else {
+            return XCTFail("2026-H2 is no period of this town")
+        }
+        XCTAssertTrue(late.diagnostics.map(\.message).first?.hasPrefix("h is assessed by year") == true, "\(late.diagnostics)")
+    }
 }
