@@ -10,7 +10,10 @@ import XCTest
 /// text (or, wrapped, two pieces one under the other), and no cell border runs through it on the
 /// rendered page (pdftoppm): a column too narrow for its header prints it cut, with the border
 /// through the text, and pdftotext alone would still read the whole text. No number may print
-/// as ###, and no pay slip may be split across pages. scripts/install-deps.sh installs
+/// as ###, no pay slip may be split across pages, no village of 绩效工资 from its 小计, and every
+/// page has 第 n 页，共 N 页 at its foot. What each sample prints (pages per sheet, the row each
+/// page of 绩效工资 starts at, the slips on each page of 工资条) is the golden list
+/// Golden/printed/<town>-<period>.txt (GRIDPAY_RECORD_GOLDEN=1 re-records it; review the diff). scripts/install-deps.sh installs
 /// libreoffice-calc-nogui, poppler-utils and the fonts.
 final class PrintedWorkbookTests: XCTestCase {
     func testQingheMonth() throws { try checkPrinted("qinghe", "2026-10") }
@@ -18,6 +21,7 @@ final class PrintedWorkbookTests: XCTestCase {
     func testXinheQuarter() throws { try checkPrinted("xinhe", "2026-Q1") }
     func testKangningMonth() throws { try checkPrinted("kangning", "2026-10") }
     func testShuangqiaoQuarter() throws { try checkPrinted("shuangqiao", "2026-Q3") }
+    func testJinshanMonth() throws { try checkPrinted("jinshan", "2026-10") }
 
     func checkPrinted(_ town: String, _ period: String) throws {
         let tmp = TemporaryFolder()
@@ -83,6 +87,22 @@ final class PrintedWorkbookTests: XCTestCase {
             }
         }
 
+        // Every page has its number and the count at its foot (the period is in its header, above).
+        for (n, page) in pages.enumerated() {
+            let foot = page.components(separatedBy: "\n").map { $0.filter { !$0.isWhitespace } }.last { !$0.isEmpty }
+            XCTAssertEqual(foot, "第\(n + 1)页，共\(pages.count)页", "page \(n + 1) of \(town) \(period)")
+        }
+        var golden = ["# \(town) \(period) as LibreOffice prints it (A4 landscape): pages of each sheet, every check of "
+                      + "PrintedWorkbookTests passed (no header cut or crossed by a border, no ###, no slip or village split)"]
+        for sheet in book.sheetOrder {
+            let count = (pagesOf[sheet] ?? []).count
+            var line = "\(sheet): \(count) page\(count == 1 ? "" : "s")"
+            if sheet == "绩效工资" { line += "; pages start at " + payPageStarts(book, pagesOf[sheet] ?? []).joined(separator: ", ") }
+            if sheet == "工资条" { line += "; slips a page " + slipCounts(book, pagesOf[sheet] ?? []).map(String.init).joined(separator: ", ") }
+            golden.append(line)
+        }
+        try compareGolden(golden, name: "\(town)-\(period)")
+
         // A town without pay (xinhe, SPEC §17) has no slips.
         guard book.sheetOrder.contains("工资条") else { return }
         // 工资条: on every page as many slip titles (town and period) and slip headers as slip
@@ -107,6 +127,61 @@ final class PrintedWorkbookTests: XCTestCase {
         let payRows = (1...(ids.count * 2 + 40)).map { book.row("绩效工资", $0) }.filter { ids.contains($0.first ?? "") }
         XCTAssertEqual(payRows.count, ids.count)
         XCTAssertGreaterThan(ids.count, 10)
+    }
+
+    /// The printed golden list of a sample: Golden/printed/<town>-<period>.txt (GRIDPAY_RECORD_GOLDEN=1
+    /// writes it).
+    func compareGolden(_ lines: [String], name: String) throws {
+        let path = "\(packageRoot)/Tests/GridpayPipelineTests/Golden/printed/\(name).txt"
+        let text = lines.joined(separator: "\n") + "\n"
+        if ProcessInfo.processInfo.environment["GRIDPAY_RECORD_GOLDEN"] == "1" {
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOfFile: path, encoding: .utf8)
+        XCTAssertEqual(text, expected, "printed pages of \(name) differ from \(path)")
+    }
+
+    /// 绩效工资: each worker's row and each village's 小计 on its page; a village that fits on a page
+    /// and prints on two fails. Returns what starts each page (a worker id, or 小计 / 合计).
+    func payPageStarts(_ book: WorkbookReader, _ pages: [[String]]) -> [String] {
+        var villageOf: [String: String] = [:], size: [String: Int] = [:]
+        var r = 1
+        while case let row = book.row("绩效工资", r), row.count > 2, row[1] != "合计" {
+            if !row[0].isEmpty { villageOf[row[0]] = row[2]; size[row[2], default: 1] += 1 }
+            r += 1
+        }
+        var pagesOfVillage: [String: Set<Int>] = [:]
+        var starts: [String] = []
+        for (n, lines) in pages.enumerated() {
+            var first: String?
+            for line in lines {
+                if let id = villageOf.keys.filter({ line.hasPrefix($0) }).max(by: { $0.count < $1.count }) {
+                    pagesOfVillage[villageOf[id]!, default: []].insert(n)
+                    first = first ?? id
+                } else if line.hasPrefix("小计"), let v = size.keys.filter({ line.dropFirst(2).hasPrefix($0) }).max(by: { $0.count < $1.count }) {
+                    pagesOfVillage[v, default: []].insert(n)
+                    first = first ?? "小计 \(v)"
+                } else if line.hasPrefix("合计") {
+                    first = first ?? "合计"
+                }
+            }
+            starts.append(first ?? "—")
+        }
+        // A page holds about 35 rows at the sample's scale: smaller villages are never split.
+        for (v, on) in pagesOfVillage where on.count > 1 && size[v]! < 30 {
+            XCTFail("绩效工资: village \(v) (\(size[v]!) rows with its 小计) prints on pages \(on.sorted().map { $0 + 1 })")
+        }
+        XCTAssertEqual(Set(pagesOfVillage.keys), Set(size.keys), "every village prints")
+        return starts
+    }
+
+    /// 工资条: the slips (value rows) on each page.
+    func slipCounts(_ book: WorkbookReader, _ pages: [[String]]) -> [Int] {
+        var ids: Set<String> = []
+        while let id = book.row("工资条", 4 * ids.count + 2).first { ids.insert(id) }
+        return pages.map { lines in lines.filter { line in ids.contains { line.hasPrefix($0) } }.count }
     }
 
     struct WordBox {
