@@ -15,6 +15,8 @@ extension SheetLabels {
 /// table, under a title row and the header again, each of those rows is listed on its own for the
 /// auditor. Errors are never merged.
 extension WorkbookWriter {
+    /// Widest 问题 and 行号 may grow: a merged row's 行号 (eight ranges and the count) on two lines.
+    static let problemColumnWidths: [String: Double] = ["问题": 60, "行号": 30]
     /// Ranges of lines named in a merged row before "…".
     static let problemRangesNamed = 8
 
@@ -70,7 +72,7 @@ extension WorkbookWriter {
 
     func writeProblems(_ book: XLSXWorkbook, _ s: SheetFormats) throws(XLSXError) {
         let columns = zip(SheetLabels.problemColumns, [ColumnStyle.centered, .text, .integer, .integer, .text, .text, .text])
-            .map { SheetColumn($0.0, $0.1, maxWidth: $0.0 == "问题" ? 60 : nil) }
+            .map { SheetColumn($0.0, $0.1, maxWidth: Self.problemColumnWidths[$0.0]) }
         let problems = month.reportedProblems
         let groups = Self.problemGroups(problems)
         let ws = try sheet(book, SheetLabels.problemSheet, columns, dataRows: groups.count, s)
