@@ -100,23 +100,27 @@ enum PayTotals {
         return total
     }
 
-    /// RFC 4180 records (quoted fields may hold commas, quotes and line ends).
+    /// RFC 4180 records (quoted fields may hold commas, quotes and line ends), read on UTF-8 bytes.
     static func records(_ text: String) -> [[String]] {
-        var rows: [[String]] = [], row: [String] = [], field = "", quoted = false
-        var it = Array(text).makeIterator()
-        var pending: Character? = nil
-        while let c = pending ?? it.next() {
-            pending = nil
+        var rows: [[String]] = [], row: [String] = [], field: [UInt8] = [], quoted = false
+        let bytes = Array(text.utf8)
+        var i = 0
+        func endField() { row.append(String(decoding: field, as: UTF8.self)); field.removeAll(keepingCapacity: true) }
+        while i < bytes.count {
+            let b = bytes[i]
             if quoted {
-                if c == "\"" {
-                    if let n = it.next() { if n == "\"" { field.append("\"") } else { quoted = false; pending = n } } else { quoted = false }
-                } else { field.append(c) }
-            } else if c == "\"" { quoted = true }
-            else if c == "," { row.append(field); field = "" }
-            else if c == "\n" || c == "\r\n" || c == "\r" { row.append(field); rows.append(row); row = []; field = "" }
-            else { field.append(c) }
+                if b == UInt8(ascii: "\"") {
+                    if i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "\"") { field.append(b); i += 1 } else { quoted = false }
+                } else { field.append(b) }
+            } else if b == UInt8(ascii: "\"") { quoted = true }
+            else if b == UInt8(ascii: ",") { endField() }
+            else if b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r") {
+                if b == UInt8(ascii: "\r") && i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "\n") { i += 1 }
+                endField(); rows.append(row); row = []
+            } else { field.append(b) }
+            i += 1
         }
-        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
+        if !field.isEmpty || !row.isEmpty { endField(); rows.append(row) }
         return rows
     }
 }

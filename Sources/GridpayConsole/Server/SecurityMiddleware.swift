@@ -80,6 +80,8 @@ struct SessionMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         let path = request.uri.path
+        // The static files need no session (they are the same for everyone).
+        if path.hasPrefix("/static/") { return try await next(request, context) }
         if let token = request.cookies[Self.cookieName]?.value, let (account, session) = try store.session(token: token) {
             context.account = account
             context.session = session

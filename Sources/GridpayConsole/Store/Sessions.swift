@@ -22,6 +22,8 @@ extension ConsoleStore {
     public static let failuresBeforeLock = 5
     public static let lockSeconds: Double = 15 * 60
     public static let idleSeconds: Double = 30 * 60
+    /// How often a session's last use is written (a session ends 30 to 31 idle minutes after it was last used).
+    static let touchSeconds: Double = 60
     /// A hash to check a password against when the name is unknown: the same work as a real check.
     static let decoyHash = Bcrypt.hash("gridpay-decoy-password", cost: bcryptCost)
 
@@ -70,19 +72,25 @@ extension ConsoleStore {
     public func session(token: String, now: Date = Date()) throws(ConsoleFailure) -> (Account, Session)? {
         let t = now.timeIntervalSince1970
         let hash = Self.tokenHash(token)
-        return try write { db in
-            guard let row = try Row.fetchOne(db, sql: """
+        // Read first: most requests only read. A write (and its fsync) happens when the session
+        // has ended, or at most once a minute to keep it alive.
+        let found = try read { db in
+            try Row.fetchOne(db, sql: """
                 SELECT s.csrf, s.last_seen, a.name, a.roles, a.towns, a.disabled FROM session s
                 JOIN account a ON a.name = s.account WHERE s.token_hash = ?
-                """, arguments: [hash]) else { return nil }
-            guard (row["last_seen"] as Double) >= t - Self.idleSeconds, (row["disabled"] as Int) == 0 else {
-                try db.execute(sql: "DELETE FROM session WHERE token_hash = ?", arguments: [hash])
-                return nil
-            }
-            try db.execute(sql: "UPDATE session SET last_seen = ? WHERE token_hash = ?", arguments: [t, hash])
-            let account = Self.account(row)
-            return (account, Session(token: token, csrf: row["csrf"], account: account.name))
+                """, arguments: [hash])
         }
+        guard let row = found else { return nil }
+        let lastSeen: Double = row["last_seen"]
+        guard lastSeen >= t - Self.idleSeconds, (row["disabled"] as Int) == 0 else {
+            try write { db in try db.execute(sql: "DELETE FROM session WHERE token_hash = ?", arguments: [hash]) }
+            return nil
+        }
+        if t - lastSeen >= Self.touchSeconds {
+            try write { db in try db.execute(sql: "UPDATE session SET last_seen = ? WHERE token_hash = ?", arguments: [t, hash]) }
+        }
+        let account = Self.account(row)
+        return (account, Session(token: token, csrf: row["csrf"], account: account.name))
     }
 
     public func logout(token: String) throws(ConsoleFailure) {
