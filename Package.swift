@@ -76,7 +76,7 @@ let package = Package(
         .target(name: "GridpayTestSupport", dependencies: [
             "GridpayCore", "GridpayCSV", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], path: "Tests/GridpayTestSupport"),
-        .testTarget(name: "GridpayCoreTests", dependencies: ["GridpayCore"], exclude: ["Rules/BadRules", "Messages"]),
+        .testTarget(name: "GridpayCoreTests", dependencies: ["GridpayCore", "GridpayTestSupport"], exclude: ["Rules/BadRules", "Messages"]),
         .testTarget(name: "GridpayHashTests", dependencies: ["GridpayHash"]),
         .testTarget(name: "GridpayLedgerTests", dependencies: [
             "GridpayLedger", "GridpayPipeline", "GridpayCore", "GridpayCSV", "GridpayTestSupport",
@@ -95,7 +95,7 @@ let package = Package(
         ]),
         .testTarget(name: "GridpayPipelineTests", dependencies: [
             "GridpayPipeline", "GridpayCore", "GridpayTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-        ], exclude: ["Golden"]),
+        ], exclude: ["Golden", "Messages"]),
         // Runs the built `gridpay` binary; reads its data through #filePath, so nothing is bundled.
         .testTarget(name: "EndToEndTests", dependencies: [
             "GridpayCore", "GridpayHash", .product(name: "ZIPFoundation", package: "ZIPFoundation"),

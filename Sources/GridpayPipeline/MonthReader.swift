@@ -109,27 +109,24 @@ public enum MonthReader {
     static func problem(for error: CSVReadError, spec: TableSpec) -> InputProblem {
         switch error {
         case .notUTF8(_, let line, let column, let gb):
-            let hint = gb
-                ? "; it reads as GB18030/GBK: convert it to UTF-8, or declare encoding = \"gb18030\" for table \(spec.name) in the rule file"
-                : ""
             return InputProblem(.encoding, .error, file: spec.file, line: line, column: column,
-                                message: "\(spec.file) is not UTF-8 text (first bad bytes in field \(column))\(hint)", acceptable: false)
+                                message: RunMessages.notUTF8(spec.file, field: column, table: spec.name, readsAsGB18030: gb), acceptable: false)
         case .notGB18030(_, let line):
             return InputProblem(.encoding, .error, file: spec.file, line: line,
-                                message: "\(spec.file) is declared GB18030 but has bytes that are not GB18030 here", acceptable: false)
+                                message: RunMessages.notGB18030(spec.file), acceptable: false)
         case .notUTF16(_, let line):
             return InputProblem(.encoding, .error, file: spec.file, line: line, message: IngestMessages.notUTF16(spec.file), acceptable: false)
         case .noByteOrderMark:
             return InputProblem(.encoding, .error, file: spec.file, line: nil, message: IngestMessages.noByteOrderMark(spec.file), acceptable: false)
         case .notRegularFile(_, let kind):
             return InputProblem(.missingFile, .error, file: spec.file, line: nil,
-                                message: "\(spec.file) is \(kind), not a regular file; expected the exported CSV file (a symbolic link must point to a regular file)", acceptable: false)
+                                message: RunMessages.notRegularFile(spec.file, kind: "\(kind)"), acceptable: false)
         case .tooLong(_, let line, let field, let what):
             return InputProblem(.malformedCSV, .error, file: spec.file, line: line, column: field,
                                 message: what, acceptable: false)
         case .malformed(_, let line, let reason):
             return InputProblem(.malformedCSV, .error, file: spec.file, line: line,
-                                message: "malformed CSV: \(reason); expected fields separated by commas, quotes doubled inside quoted fields", acceptable: false)
+                                message: RunMessages.malformedCSV(reason), acceptable: false)
         default:
             return InputProblem(.malformedCSV, .error, file: spec.file, line: nil, message: error.description, acceptable: false)
         }
@@ -293,10 +290,10 @@ final class TableJob: @unchecked Sendable {
         var info = stat()
         if attributes == nil, lstat(path, &info) != 0, errno != ENOENT {
             missingProblem = InputProblem(.missingFile, .error, file: spec.file, line: nil,
-                message: "cannot read \(spec.file): \(FileProblem.reason(errno)); the rule file declares it as table '\(spec.name)'", acceptable: false)
+                message: RunMessages.fileUnreadable(spec.file, reason: FileProblem.reason(errno), table: spec.name), acceptable: false)
         } else if attributes == nil {
             missingProblem = InputProblem(.missingFile, .error, file: spec.file, line: nil,
-                message: "the input file \(spec.file) is missing from the period's folder; the rule file declares it as table '\(spec.name)'", acceptable: false)
+                message: RunMessages.fileMissing(spec.file, table: spec.name), acceptable: false)
         }
     }
 

@@ -80,7 +80,7 @@ public final class PreparedMonth {
     public var reportedProblems: [InputProblem] {
         var all = inputs.problems
         for (p, why) in report.incompleteHistory {
-            all.append(InputProblem(.history, .warning, file: "\(p)", line: nil, message: "history incomplete: \(why)", acceptable: false))
+            all.append(InputProblem(.history, .warning, file: "\(p)", line: nil, message: RunMessages.historyIncomplete(why), acceptable: false))
         }
         return all
     }
@@ -167,7 +167,7 @@ public enum MonthRunner {
         case .failure(let f): return .failure(f)
         }
         guard rules.rules.town == request.town else {
-            return .failure(PipelineFailure(message: "\(rules.path) is the rule file of town '\(rules.rules.town)', not '\(request.town)'"))
+            return .failure(PipelineFailure(message: RunMessages.wrongTown(rules.path, town: rules.rules.town, asked: request.town)))
         }
         guard rules.rules.runs(request.period) else {
             return .failure(PipelineFailure(message: PeriodMismatch.message(town: request.town, asked: request.period, rules: rules.rules, ruleFile: rules.path)))
@@ -175,15 +175,15 @@ public enum MonthRunner {
         let missing = request.period.months.map { "\(request.inputDir)/\(request.town)/\($0)" }.filter { !QuarterReader.isFolder($0) }
         guard missing.isEmpty else {
             if request.period.kind == .month {
-                return .failure(PipelineFailure(message: "no inputs for \(request.town) \(request.period): the folder \(missing[0]) does not exist"))
+                return .failure(PipelineFailure(message: RunMessages.noInputFolder(request.town, "\(request.period)", folder: missing[0])))
             }
-            var diagnostics = missing.map { Diagnostic.error("no inputs for \(request.town) \(request.period): the month folder \($0) does not exist; a \(request.period.kind.rawValue) is read from all \(request.period.kind.monthsInWords) of its months", at: nil) }
-            diagnostics.append(.error("\(missing.count) month folder(s) of \(request.period) are missing; nothing was written", at: nil))
+            var diagnostics = missing.map { Diagnostic.error(RunMessages.noMonthFolder(request.town, "\(request.period)", folder: $0, kind: request.period.kind), at: nil) }
+            diagnostics.append(.error(RunMessages.monthFoldersMissing(missing.count, "\(request.period)"), at: nil))
             return .failure(PipelineFailure(diagnostics: diagnostics))
         }
         // A folder that cannot be listed is said as that (not as every file of it missing).
         let unreadable = request.period.months.map { "\(request.inputDir)/\(request.town)/\($0)" }.compactMap { dir -> String? in
-            guard let d = opendir(dir) else { return "cannot read the folder \(dir): \(FileProblem.reason(errno)); the month's exports cannot be listed" }
+            guard let d = opendir(dir) else { return RunMessages.unreadableFolder(dir, reason: FileProblem.reason(errno)) }
             closedir(d)
             return nil
         }
@@ -215,19 +215,22 @@ public enum MonthRunner {
         var blocking = inputs.blockingProblems
         let acceptable = Set(inputs.problems.filter { $0.acceptable && $0.severity == .error }.map(\.position))
         var lapsed: [RowPosition] = []
+        let roster = rules.rules.rosterTable.file
         for row in request.accepted.sorted(by: { $0.description < $1.description }) where !acceptable.contains(row) {
             if request.acceptedMayLapse { lapsed.append(row); continue }
-            blocking.append(InputProblem(.badValue, .error, file: row.description, line: nil,
-                message: "--accept \(row) matches no row with a problem that can be accepted\(Suggestion.didYouMean(row.description, among: acceptable.map(\.description)))", acceptable: false))
+            let message = (row.file as NSString).lastPathComponent == roster
+                ? RunMessages.rosterRowNotAcceptable(row.description, roster: roster)
+                : RunMessages.acceptMatchesNothing(row.description, suggestion: Suggestion.didYouMean(row.description, among: acceptable.map(\.description)))
+            blocking.append(InputProblem(.badValue, .error, file: row.description, line: nil, message: message, acceptable: false))
         }
         if !blocking.isEmpty {
             var diagnostics = inputs.problems.map { $0.diagnostic(directory: request.monthInputDir) }
             diagnostics += blocking.filter { $0.line == nil && $0.kind == .badValue }.map { Diagnostic.error($0.message, at: nil) }
             let acceptable = blocking.filter(\.acceptable).count
-            var summary = "\(blocking.count) problem(s) in the inputs of \(request.town) \(request.period) would change someone's pay; nothing was written"
+            var summary = RunMessages.runRefused(blocking.count, town: request.town, period: "\(request.period)")
             if acceptable > 0 {
                 let example = blocking.first(where: \.acceptable)!.rowReference
-                summary += ". \(acceptable) of them are single rows that " + (request.acceptAdvice?(example) ?? "can be left out on purpose with --accept FILE:LINE (e.g. --accept \(example))")
+                summary += RunMessages.acceptableRows(acceptable, example: example, advice: request.acceptAdvice?(example))
             }
             diagnostics.append(.error(summary, at: nil))
             return .failure(PipelineFailure(diagnostics: diagnostics, sources: [rules.path: rules.text]))
@@ -242,7 +245,7 @@ public enum MonthRunner {
             var adjustments: [ExactNumber] = []
             if let carried = request.carried, !carried.isEmpty {
                 do { adjustments = try report.carry(carried) } catch {
-                    return .failure(PipelineFailure(message: "carrying the corrections of earlier periods: \(error)"))
+                    return .failure(PipelineFailure(message: RunMessages.correctionsFailed("\(error)")))
                 }
             }
             let month = PreparedMonth(request: request, rules: rules, inputs: inputs, report: report, history: history,
@@ -293,7 +296,7 @@ public enum MonthRunner {
         } catch let busy as OutputPublisher.Busy {
             return .failure(PipelineFailure(message: busy.description))
         } catch {
-            return .failure(PipelineFailure(message: "writing the outputs to \(finalDir) failed: \(FileProblem.describe(error)); earlier outputs were left as they were"))
+            return .failure(PipelineFailure(message: RunMessages.writingFailed(finalDir, reason: FileProblem.describe(error))))
         }
     }
 }

@@ -80,13 +80,13 @@ func succeeded<T>(_ result: Result<T, PipelineFailure>) throws -> T {
 /// A rule file that cannot be used: its problems, then the count (as `check` and `compare` say it).
 func refuseRuleFile(_ path: String, _ f: PipelineFailure) -> ExitCode {
     printDiagnostics(f.diagnostics, sources: f.sources)
-    printError("\(path): \(f.diagnostics.filter { $0.severity == .error }.count) error(s); the rule file cannot be used")
+    printError(CLIMessages.ruleFileRefused(path, errors: f.diagnostics.filter { $0.severity == .error }.count))
     return ExitCode(1)
 }
 
 /// A worker id that is on no roster: said with the closest ids.
-func unknownWorker(_ worker: String, _ place: String, among ids: [String]) -> ExitCode {
-    printError("error: worker '\(worker)' is \(place)\(Suggestion.didYouMean(worker, among: ids))")
+func unknownWorker(_ worker: String, town: String, period: String, rated: Bool = false, among ids: [String]) -> ExitCode {
+    printError(CLIMessages.unknownWorker(worker, town: town, period: period, rated: rated, suggestion: Suggestion.didYouMean(worker, among: ids)))
     return ExitCode(1)
 }
 

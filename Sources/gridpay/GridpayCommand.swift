@@ -103,7 +103,7 @@ struct Explain: ParsableCommand {
         let m = try succeeded(reporting(quiet: true) { MonthRunner.prepare(setup.request, progress: $0) })
         // The id by its code points: a canonically equal id is another worker.
         guard let k = m.report.workers.firstIndex(where: { $0.id.utf8.elementsEqual(worker.utf8) }) else {
-            throw unknownWorker(worker, "not on the roster of \(town) \(period)", among: m.report.workers.map(\.id))
+            throw unknownWorker(worker, town: town, period: "\(period)", among: m.report.workers.map(\.id))
         }
         for note in setup.notes { print(note) }
         let adjustment = m.carried != nil && k < m.adjustments.count ? m.adjustments[k] : nil

@@ -39,7 +39,7 @@ enum RatingSources {
         request.history = sources.history
         let r = try succeeded(RatingRunner.prepare(request, published: sources.published))
         guard let row = r.report.rows.first(where: { $0.id == worker }) else {
-            throw unknownWorker(worker, "on no roster of \(town) \(period)", among: r.report.rows.map(\.id))
+            throw unknownWorker(worker, town: town, period: "\(period)", rated: true, among: r.report.rows.map(\.id))
         }
         print(RatingExplanation.text(row, in: r.report, ruleFile: (r.rules.path as NSString).lastPathComponent, version: r.rules.rules.version), terminator: "")
         return true

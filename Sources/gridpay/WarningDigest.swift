@@ -34,7 +34,7 @@ enum WarningDigest {
         for (key, index) in summaryAt {
             let lines = rest[key]!
             let named = lines.prefix(linesNamed).map(String.init).joined(separator: ", ") + (lines.count > linesNamed ? ", …" : "")
-            out[index] = .warning("\(lines.count) more rows of \(key.file) with the same warning (lines \(named)); every one is listed in 数据问题",
+            out[index] = .warning(CLIMessages.sameWarningRows(lines.count, file: key.file, lines: named),
                                   at: nil)
         }
         return out

@@ -41,7 +41,7 @@ extension BadInputTests {
         let r = try runFailing("integer-with-decimals")
         XCTAssertEqual(r.stderrLines, [
             "\(inputPath("integer-with-decimals", "roster.csv")):3:6: error: 重点人员数 is '2.00'; expected a whole number written with digits only (no decimal point, sign '+', spaces or separators)",
-        ] + rowsNotChecked("integer-with-decimals") + [summary(problems: 1, acceptable: 1, example: "roster.csv:3")], r.transcript)
+        ] + rowsNotChecked("integer-with-decimals") + [summary(problems: 1)], r.transcript)
     }
 
     func testAHugeNumberIsAnErrorAtItsCell() throws {
@@ -50,7 +50,7 @@ extension BadInputTests {
         let r = try runFailing("huge-number")
         XCTAssertEqual(r.stderrLines, [
             "\(inputPath("huge-number", "roster.csv")):3:6: error: 重点人员数 is 4611686018427387904, larger than any input number gridpay reads; expected a whole number of at most 1000000000000 in size",
-        ] + rowsNotChecked("huge-number") + [summary(problems: 1, acceptable: 1, example: "roster.csv:3")], r.transcript)
+        ] + rowsNotChecked("huge-number") + [summary(problems: 1)], r.transcript)
     }
 
     func testMoreDecimalsThanGridpayReadsIsAnErrorAtItsCell() throws {
@@ -74,7 +74,33 @@ extension BadInputTests {
         let r = try runFailing("bad-roster-cell")
         XCTAssertEqual(r.stderrLines, [
             "\(inputPath("bad-roster-cell", "roster.csv")):3:5: error: 绩效工资基数(元) is '22OO.00'; expected a number with at most 2 decimals",
-        ] + rowsNotChecked("bad-roster-cell") + [summary(problems: 1, acceptable: 1, example: "roster.csv:3")], r.transcript)
+        ] + rowsNotChecked("bad-roster-cell") + [summary(problems: 1)], r.transcript)
+    }
+
+    /// SPEC §15: a roster row is never accepted (QH0002 would vanish from the pay sheet); the
+    /// refusal says why, in English and in Chinese, and the summary offers no --accept.
+    func testARosterRowCannotBeAccepted() throws {
+        let roster = inputPath("bad-roster-cell", "roster.csv")
+        let r = try runFailing("bad-roster-cell", accept: ["roster.csv:3"])
+        XCTAssertEqual(r.stderrLines, [
+            "\(roster):3:5: error: 绩效工资基数(元) is '22OO.00'; expected a number with at most 2 decimals",
+        ] + rowsNotChecked("bad-roster-cell") + [
+            "error: --accept roster.csv:3 cannot be accepted: it is a row of the roster (roster.csv), and accepting it would drop the worker from the score sheet, the pay sheet and the pay CSV; correct the row and run again",
+            summary(problems: 2),
+        ], r.transcript)
+
+        let out = try Runner.TempFolder(prefix: "gridpay-roster-accept")
+        let zh = try Runner.run(["run", Self.town, Self.month, "--rules-dir", Runner.rulesDir, "--input-dir", caseDir("bad-roster-cell"),
+                                 "--output-dir", out.path, "--accept", "roster.csv:3"], environment: ["GRIDPAY_LANG": "zh"])
+        XCTAssertEqual(zh.status, 1, zh.transcript)
+        XCTAssertEqual(zh.stderrLines, [
+            "\(roster):3:5: 错误：绩效工资基数(元)为“22OO.00”；应为最多 2 位小数的数字",
+        ] + ["patrol.csv", "events.csv", "phone_checks.csv", "training.csv", "visits.csv"].map {
+            "\(inputPath("bad-roster-cell", $0)):1:1: 警告：网格员“QH0002”的 1 行未检查：该网格员的花名册行（roster.csv 第3行）因那里报告的问题被剔除"
+        } + [
+            "错误：--accept roster.csv:3 不能接受：这是花名册（roster.csv）的一行，接受它会让这位网格员从考核表、绩效工资表和工资 CSV 中消失，少发一个人的钱；请改正这一行后重新运行（花名册由制表人员按人事名单改正）",
+            "错误：qinghe 2026-10 的输入中有 2 个问题会影响某人的绩效工资；没有写出任何文件",
+        ], zh.transcript)
     }
 
     // MARK: 6.6 junk input

@@ -177,6 +177,8 @@ public final class TableIngest {
     }
 
     func problem(_ kind: InputProblem.Kind, line: Int?, field: Int? = nil, column: String? = nil, _ message: String, acceptable: Bool = true, severity: Diagnostic.Severity = .error) {
+        // A roster row is never accepted: its worker would vanish from every sheet (SPEC §15).
+        let acceptable = acceptable && !isRoster
         var p = InputProblem(kind, severity, file: spec.file, line: line, column: field, columnName: column, message: message, acceptable: acceptable)
         if severity == .error, acceptable, let line, acceptedLines.contains(line) { p.accepted = true }
         problems.append(p)

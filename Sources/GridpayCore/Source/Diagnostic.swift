@@ -22,6 +22,15 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
 public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public enum Severity: String, Sendable, Comparable {
         case error, warning, note
+        /// error / warning / note, or 错误 / 警告 / 提示.
+        public var word: String {
+            switch self {
+            case .error: bilingual(zh: "错误", en: "error")
+            case .warning: bilingual(zh: "警告", en: "warning")
+            case .note: bilingual(zh: "提示", en: "note")
+            }
+        }
+
         public static func < (a: Severity, b: Severity) -> Bool {
             let order: [Severity] = [.error, .warning, .note]
             return order.firstIndex(of: a)! < order.firstIndex(of: b)!
@@ -49,10 +58,12 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         Diagnostic(.warning, message, at: location, length: length)
     }
 
-    /// `file:line:col: error: message` — the first line of what the CLI prints.
+    /// `file:line:col: error: message` — the first line of what the CLI prints; in Chinese
+    /// `file:line:col: 错误：message` (the position stays first, so that editors can jump).
     public var description: String {
-        if let location { return "\(location): \(severity.rawValue): \(message)" }
-        return "\(severity.rawValue): \(message)"
+        let word = severity.word
+        if let location { return bilingual(zh: "\(location): \(word)：\(message)", en: "\(location): \(word): \(message)") }
+        return bilingual(zh: "\(word)：\(message)", en: "\(word): \(message)")
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import GridpayTestSupport
 import XCTest
 @testable import GridpayCore
 

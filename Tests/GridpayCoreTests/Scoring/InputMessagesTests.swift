@@ -1,3 +1,4 @@
+import GridpayTestSupport
 import XCTest
 @testable import GridpayCore
 

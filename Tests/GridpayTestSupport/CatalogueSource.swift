@@ -3,29 +3,30 @@ import Foundation
 /// A message catalogue as written (any `Sources/**/…Messages.swift`): its message functions and,
 /// for each, the Chinese and English literals of its `bilingual(zh: "…", en: "…")` body. Read by
 /// the tests that keep every message in both languages and each language's fixtures matched.
-struct CatalogueSource {
-    struct Function {
-        var name: String
+public struct CatalogueSource {
+    public struct Function {
+        public var name: String
         /// 1-based line of the declaration.
-        var line: Int
+        public var line: Int
         /// The body's text (after the declaration's `{`, to the function's closing brace).
-        var body: String
+        public var body: String
         /// The literal after `zh:` / `en:` in the body, as written (interpolations included).
-        var zh: String?
-        var en: String?
+        public var zh: String?
+        public var en: String?
         /// For a body that is still one plain literal (not yet bilingual): that literal.
-        var plain: String?
+        public var plain: String?
     }
 
-    var path: String
-    var text: String
-    var functions: [Function]
+    public var path: String
+    public var text: String
+    public var functions: [Function]
 
-    static let sourcesRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Sources")
+    /// Tests/GridpayTestSupport/CatalogueSource.swift → the package's Sources/.
+    public static let sourcesRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Sources")
 
     /// Every catalogue of every target: files named `…Messages.swift` under Sources/.
-    static func all() throws -> [CatalogueSource] {
+    public static func all() throws -> [CatalogueSource] {
         let enumerator = FileManager.default.enumerator(atPath: sourcesRoot.path)
         var paths: [String] = []
         while let p = enumerator?.nextObject() as? String {
@@ -35,7 +36,7 @@ struct CatalogueSource {
     }
 
     /// `path` relative to Sources/.
-    static func read(_ path: String) throws -> CatalogueSource {
+    public static func read(_ path: String) throws -> CatalogueSource {
         let text = try String(contentsOf: sourcesRoot.appendingPathComponent(path), encoding: .utf8)
         let lines = text.components(separatedBy: "\n")
         let functions = lines.indices.compactMap { k -> Function? in
@@ -52,13 +53,13 @@ struct CatalogueSource {
     }
 
     /// The literal that follows `label` (e.g. `en:`) in `text`, as written between its quotes.
-    static func literal(after label: String, in text: String) -> String? {
+    public static func literal(after label: String, in text: String) -> String? {
         guard let r = text.range(of: label + " ") ?? text.range(of: label + "\n") else { return nil }
         return firstLiteral(in: String(text[r.upperBound...]))
     }
 
     /// The first string literal in `text`, as written between its quotes (interpolations included).
-    static func firstLiteral(in text: String) -> String? {
+    public static func firstLiteral(in text: String) -> String? {
         let chars = Array(text)
         guard let open = chars.firstIndex(of: "\"") else { return nil }
         var i = open + 1
@@ -73,7 +74,7 @@ struct CatalogueSource {
 
     /// The index just after the `)` closing an interpolation whose contents start at `start`;
     /// a string literal inside it (`\(a ? "" : " (")`) is skipped whole, brackets and all.
-    static func endOfInterpolation(_ chars: [Character], from start: Int) -> Int {
+    public static func endOfInterpolation(_ chars: [Character], from start: Int) -> Int {
         var depth = 1, i = start
         while i < chars.count, depth > 0 {
             switch chars[i] {
@@ -90,7 +91,7 @@ struct CatalogueSource {
 
     /// The index just after the `"` closing a literal whose contents start at `start` (its
     /// interpolations, and the literals inside them, skipped whole).
-    static func endOfLiteral(_ chars: [Character], from start: Int) -> Int {
+    public static func endOfLiteral(_ chars: [Character], from start: Int) -> Int {
         var i = start
         while i < chars.count {
             if chars[i] == "\\", i + 1 < chars.count, chars[i + 1] == "(" { i = endOfInterpolation(chars, from: i + 2); continue }
@@ -103,7 +104,7 @@ struct CatalogueSource {
 
     /// The catalogue's text with every `bilingual(…)` call cut out: what is left holds no
     /// message text once the catalogue is bilingual (its private helpers' wording included).
-    var textOutsideBilingualCalls: String {
+    public var textOutsideBilingualCalls: String {
         let chars = Array(text)
         var out: [Character] = [], i = 0
         let opening = Array("bilingual(")
@@ -120,7 +121,7 @@ struct CatalogueSource {
     }
 
     /// A Swift string literal's text as a pattern: interpolations match anything, escapes their character.
-    static func pattern(ofLiteral literal: String) -> String {
+    public static func pattern(ofLiteral literal: String) -> String {
         var out = "", chars = Array(literal), i = 0
         while i < chars.count {
             if chars[i] == "\\", i + 1 < chars.count, chars[i + 1] == "(" {

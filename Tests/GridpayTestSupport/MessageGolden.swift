@@ -1,18 +1,19 @@
 import Foundation
 import XCTest
-@testable import GridpayCore
+import GridpayCore
 
 /// A catalogue's messages in both languages, each shown by a sample call and compared with a
-/// golden file `Tests/GridpayCoreTests/Messages/<catalogue>.txt` (blocks `## <function>`, then
+/// golden file `<test target>/Messages/<catalogue>.txt` (blocks `## <function>`, then
 /// `en: …` and `zh: …`), for catalogues whose messages have no fixture of their own. Every message
 /// function of the catalogue must have a sample, so a new message needs one (and its two texts in
 /// the golden). Re-record with GRIDPAY_RECORD_GOLDEN=1, then read the diff.
-enum MessageGolden {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Messages")
-
-    /// `catalogue`: the path under Sources/; `samples`: a call per function name.
-    static func check(_ catalogue: String, _ samples: [String: () -> String], file: StaticString = #filePath, line: UInt = #line) throws {
+public enum MessageGolden {
+    /// `catalogue`: the path under Sources/; `samples`: a call per function name; the golden is in
+    /// the folder Messages/ of the calling test's target (`file`).
+    public static func check(_ catalogue: String, _ samples: [String: () -> String], file: StaticString = #filePath, line: UInt = #line) throws {
+        var target = URL(fileURLWithPath: "\(file)").deletingLastPathComponent()
+        while target.deletingLastPathComponent().lastPathComponent != "Tests", target.path != "/" { target.deleteLastPathComponent() }
+        let folder = target.appendingPathComponent("Messages")
         let functions = try CatalogueSource.read(catalogue).functions.map(\.name)
         let missing = functions.filter { samples[$0] == nil }
         XCTAssertEqual(missing, [], "message functions of \(catalogue) without a sample call", file: file, line: line)

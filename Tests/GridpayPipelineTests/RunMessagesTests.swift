@@ -1,0 +1,32 @@
+import GridpayTestSupport
+import XCTest
+@testable import GridpayCore
+@testable import GridpayPipeline
+
+/// Every message a run says about its period as a whole (RunMessages) in both languages, each from
+/// a sample call, against Tests/GridpayPipelineTests/Messages/RunMessages.txt.
+final class RunMessagesTests: XCTestCase {
+    func testEveryRunMessageInBothLanguages() throws {
+        typealias M = RunMessages
+        try MessageGolden.check("GridpayPipeline/RunMessages.swift", [
+            "wrongTown": { M.wrongTown("Rules/qinghe.toml", town: "qinghe", asked: "xinhe") },
+            "noInputFolder": { M.noInputFolder("qinghe", "2026-10", folder: "Input/qinghe/2026-10") },
+            "noMonthFolder": { M.noMonthFolder("shuangqiao", "2026-Q1", folder: "Input/shuangqiao/2026-02", kind: .quarter) },
+            "monthFoldersMissing": { M.monthFoldersMissing(1, "2026-Q1") },
+            "unreadableFolder": { M.unreadableFolder("Input/qinghe/2026-10", reason: "Permission denied") },
+            "historyIncomplete": { M.historyIncomplete("the inputs of 2026-09 are missing") },
+            "acceptMatchesNothing": { M.acceptMatchesNothing("events.csv:13", suggestion: Suggestion.didYouMean("events.csv:13", among: ["events.csv:12"])) },
+            "rosterRowNotAcceptable": { M.rosterRowNotAcceptable("roster.csv:2", roster: "roster.csv") },
+            "runRefused": { M.runRefused(3, town: "qinghe", period: "2026-10") },
+            "acceptableRows": { M.acceptableRows(2, example: "events.csv:12", advice: nil) },
+            "correctionsFailed": { M.correctionsFailed("disk full") },
+            "writingFailed": { M.writingFailed("Output/qinghe/2026-10", reason: "No space left on device") },
+            "notUTF8": { M.notUTF8("events.csv", field: 3, table: "events", readsAsGB18030: true) },
+            "notGB18030": { M.notGB18030("events.csv") },
+            "notRegularFile": { M.notRegularFile("events.csv", kind: "a folder") },
+            "malformedCSV": { M.malformedCSV("a quote inside an unquoted field") },
+            "fileUnreadable": { M.fileUnreadable("events.csv", reason: "Permission denied", table: "events") },
+            "fileMissing": { M.fileMissing("events.csv", table: "events") },
+        ])
+    }
+}
