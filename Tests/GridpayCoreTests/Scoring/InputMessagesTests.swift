@@ -75,6 +75,12 @@ final class InputMessagesTests: XCTestCase {
             "durationAbove": { M.durationAbove("巡查时长", "30:00:00", ExactNumber(30), ExactNumber(24), unit: .hours) },
             "described": { M.described(thousands) },
             "unitName": { M.unitName(.hours) + " " + M.unitName(.minutes) },
+            "workbookUnreadable": { M.workbookUnreadable("events.xlsx", "Permission denied") },
+            "workbookDamaged": { M.workbookDamaged("events.xlsx", "no end of central directory") },
+            "notAWorkbook": { M.notAWorkbook("events.xlsx", "xl/workbook.xml") },
+            "workbookBadXML": { M.workbookBadXML("events.xlsx", "xl/worksheets/sheet1.xml", 3, "unclosed tag") },
+            "noSuchSheet": { M.noSuchSheet("events.xlsx", "事件", ["Sheet1", "汇总"]) },
+            "workbookTooLarge": { M.workbookTooLarge("events.xlsx", "a shared string of 40 MB") },
             "workerLeftOut": { M.workerLeftOut("网格员编号", "V001", roster: "roster.csv") },
         ])
     }
