@@ -80,6 +80,7 @@ final class InputMessagesTests: XCTestCase {
             "notAWorkbook": { M.notAWorkbook("events.xlsx", "xl/workbook.xml") },
             "workbookBadXML": { M.workbookBadXML("events.xlsx", "xl/worksheets/sheet1.xml", 3, "unclosed tag") },
             "noSuchSheet": { M.noSuchSheet("events.xlsx", "事件", ["Sheet1", "汇总"]) },
+            "notAnXLSWorkbook": { M.notAnXLSWorkbook("events.xls", "no compound-file header") },
             "workbookTooLarge": { M.workbookTooLarge("events.xlsx", "a shared string of 40 MB") },
             "workerLeftOut": { M.workerLeftOut("网格员编号", "V001", roster: "roster.csv") },
         ])
