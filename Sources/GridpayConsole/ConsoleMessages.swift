@@ -224,6 +224,7 @@ extension ConsoleMessages {
     static let reasonPlaceholder = "接受理由"
     static let problemsTitle = "数据问题"
     static let workersTitle = "人员（点击编号查看计分说明）"
+    static func moreWorkers(shown: Int, total: Int) -> String { "共 \(total) 人，这里列出按编号排在前面的 \(shown) 人；其他人请在下面输入编号打开，或下载工资 CSV" }
     static func severityName(_ s: String) -> String { ["error": "错误", "warning": "警告", "note": "提示"][s] ?? s }
 }
 

@@ -115,17 +115,24 @@ enum PeriodPage {
             + "</tr></thead><tbody>\(rows)</tbody></table></div>"
     }
 
+    static let workersShown = 200
+
     static func workerList(_ workers: [[String]], v: PeriodView) -> String {
         guard workers.count > 1 else { return "" }
         let e = Page.escape
         let header = workers[0]
         let payable = header.firstIndex(of: "实发绩效") ?? header.count - 2
-        let rows = workers.dropFirst().map { w in
+        // The first ones by id; any worker opens by id (a town's 5,000 rows would be a megabyte of page).
+        let shown = workers.dropFirst().prefix(Self.workersShown)
+        let rows = shown.map { w in
             "<tr><td><a href=\"/towns/\(e(v.town))/periods/\(e(v.period))/workers/\(e(w[0]))\">\(e(w[0]))</a></td><td>\(e(w.count > 1 ? w[1] : ""))</td>"
                 + "<td>\(e(w.count > 2 ? w[2] : ""))</td><td class=\"num\">\(e(w.count > payable ? w[payable] : ""))</td></tr>"
         }.joined()
         return "<div class=\"card\"><h2>\(ConsoleMessages.workersTitle)</h2><table id=\"workers\"><thead><tr><th>\(e(header[0]))</th><th>\(e(header[1]))</th>"
-            + "<th>\(e(header[2]))</th><th>实发绩效</th></tr></thead><tbody>\(rows)</tbody></table></div>"
+            + "<th>\(e(header[2]))</th><th>实发绩效</th></tr></thead><tbody>\(rows)</tbody></table>"
+            + (workers.count - 1 > Self.workersShown ? "<p>\(ConsoleMessages.moreWorkers(shown: Self.workersShown, total: workers.count - 1))</p>" : "")
+            + "<form method=\"get\" action=\"/towns/\(e(v.town))/periods/\(e(v.period))/worker\">\(e(header[0])) <input name=\"id\" required> "
+            + "<button type=\"submit\">\(ConsoleMessages.open)</button></form></div>"
     }
 
     /// "+12.50" / "-3.00" / "0.00", or a dash when there is nothing to compare with.

@@ -44,6 +44,12 @@ struct PageRoutes: ConsoleRouteArea {
             let w = try await Explain.worker(ref, id: try context.parameters.require("id"), console: console)
             return Reply.html(TownPage.worker(w, town: ref.town, period: ref.text, account: try context.signedIn(), csrf: PageRoutes.csrf(context)))
         }
+        router.get("/towns/{town}/periods/{period}/worker") { request, context in
+            let ref = try PeriodRoutes.ref(context, console, roles: Role.readers)
+            let id = (request.uri.queryParameters["id"].map(String.init) ?? "").trimmingCharacters(in: .whitespaces)
+            let encoded = id.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+            return Reply.redirect("/towns/\(ref.town.town)/periods/\(ref.text)/workers/\(encoded)")
+        }
         router.get("/log") { request, context in
             let rows = try LogRoutes.entries(request, context, console)
             let query = request.uri.query.map { "?\($0)" } ?? ""

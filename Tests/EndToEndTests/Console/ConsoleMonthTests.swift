@@ -76,6 +76,10 @@ final class ConsoleMonthTests: XCTestCase {
         XCTAssertEqual(worker["text"] as? String, explain.stdout)
         XCTAssertEqual(worker["name"] as? String, "吕涛")
         XCTAssertEqual(try clerk.get("\(p)/workers/NOBODY").status, 404)
+        // The period page's "open by id" form leads to the worker's page.
+        let byID = try clerk.get("/towns/qinghe/periods/2026-08/worker?id=QH0001")
+        XCTAssertEqual(byID.status, 200)
+        XCTAssertTrue(byID.text.contains("吕涛（QH0001）"), byID.text)
 
         // Submit; the submitter cannot approve; returned with a reason; run and submit again; approved by another.
         XCTAssertEqual(try both.post("\(p)/submit").object["status"] as? String, "submitted")
