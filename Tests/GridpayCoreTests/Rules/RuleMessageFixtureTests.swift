@@ -30,6 +30,8 @@ final class RuleMessageFixtureTests: XCTestCase {
         var name: String
         var text: String
         var expected: [String]
+        /// `@@ expect-zh`: the same diagnostics in Chinese (every fixture of a bilingual catalogue's kind).
+        var expectedZH: [String]
         var url: URL
     }
 
@@ -45,7 +47,7 @@ final class RuleMessageFixtureTests: XCTestCase {
     /// Applies a fixture's changes to the base.
     static func read(_ url: URL) throws -> Fixture {
         let lines = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n")
-        var doc = try base(), cursor = 0, expected: [String] = []
+        var doc = try base(), cursor = 0, expected: [String] = [], expectedZH: [String] = []
         var i = 0
         func body() -> [String] {
             var out: [String] = []
@@ -80,11 +82,13 @@ final class RuleMessageFixtureTests: XCTestCase {
                 doc = body()
             } else if op == "@@ expect" {
                 expected = body()
+            } else if op == "@@ expect-zh" {
+                expectedZH = body()
             } else {
                 throw NSError(domain: "fixture \(url.lastPathComponent): unknown line '\(op)'", code: 1)
             }
         }
-        return Fixture(name: url.deletingPathExtension().lastPathComponent, text: doc.joined(separator: "\n"), expected: expected, url: url)
+        return Fixture(name: url.deletingPathExtension().lastPathComponent, text: doc.joined(separator: "\n"), expected: expected, expectedZH: expectedZH, url: url)
     }
 
     static func diagnostics(_ text: String) -> [String] {
@@ -109,12 +113,14 @@ final class RuleMessageFixtureTests: XCTestCase {
     }
 
     /// The fixtures of the expression catalogues, by kind (`checker-<kind>[-<variant>]`): their expected messages.
-    static func checkerFixtureMessages() throws -> [String: [String]] {
+    static func checkerFixtureMessages(chinese: Bool = false) throws -> [String: [String]] {
         var byKind: [String: [String]] = [:]
         for url in try fixtureURLs() {
             let parts = url.deletingPathExtension().lastPathComponent.components(separatedBy: "-")
             guard parts[0] == "checker", parts.count > 1 else { continue }
-            byKind[parts[1], default: []] += try read(url).expected.compactMap { $0.components(separatedBy: ": error: ").dropFirst().first }
+            let f = try read(url)
+            byKind[parts[1], default: []] += chinese ? f.expectedZH.compactMap { $0.components(separatedBy: ": 错误：").dropFirst().first }
+                : f.expected.compactMap { $0.components(separatedBy: ": error: ").dropFirst().first }
         }
         return byKind
     }
@@ -123,22 +129,43 @@ final class RuleMessageFixtureTests: XCTestCase {
         XCTAssertEqual(Self.diagnostics(try Self.base().joined(separator: "\n")), [])
     }
 
+    /// The kinds whose catalogue is bilingual: their fixtures hold the Chinese too (`@@ expect-zh`).
+    static func bilingualKinds() throws -> Set<String> {
+        let catalogues = ["Rules/RuleMessages.swift", "TOML/TOMLMessages.swift"] + expressionCatalogues
+        return Set(try catalogues.filter { !LanguageTests.notYetBilingual.contains("GridpayCore/" + $0) }.flatMap { try kinds(in: $0) })
+    }
+
+    /// A fixture's kind: its name without `checker-` and `-<variant>`.
+    static func kind(of name: String) -> String {
+        let parts = name.components(separatedBy: "-")
+        return parts[0] == "checker" && parts.count > 1 ? parts[1] : parts[0]
+    }
+
     func testEachFixtureGivesExactlyItsMessages() throws {
         let record = ProcessInfo.processInfo.environment["GRIDPAY_RECORD_FIXTURES"] == "1"
         let urls = try Self.fixtureURLs()
+        let bilingual = try Self.bilingualKinds()
         XCTAssertGreaterThan(urls.count, 100)
         for url in urls {
             let f = try Self.read(url)
             let got = Self.diagnostics(f.text)
+            let inChinese = bilingual.contains(Self.kind(of: f.name))
+            let gotZH = inChinese ? Language.with(.zh) { Self.diagnostics(f.text) } : []
             if record {
                 var text = try String(contentsOf: url, encoding: .utf8)
                 if let r = text.range(of: "@@ expect") { text = String(text[..<r.lowerBound]) }
                 if !text.hasSuffix("\n") { text += "\n" }
-                try (text + "@@ expect\n" + got.map { $0 + "\n" }.joined()).write(to: url, atomically: true, encoding: .utf8)
+                text += "@@ expect\n" + got.map { $0 + "\n" }.joined()
+                if inChinese { text += "@@ expect-zh\n" + gotZH.map { $0 + "\n" }.joined() }
+                try text.write(to: url, atomically: true, encoding: .utf8)
                 continue
             }
             XCTAssertFalse(f.expected.isEmpty, "\(f.name): a fixture expects at least one message")
             XCTAssertEqual(got, f.expected, "\(f.name)")
+            if inChinese {
+                XCTAssertFalse(f.expectedZH.isEmpty, "\(f.name): its catalogue is bilingual, so the fixture needs `@@ expect-zh` (GRIDPAY_RECORD_FIXTURES=1 records it; read it)")
+                XCTAssertEqual(gotZH, f.expectedZH, "\(f.name) in Chinese")
+            }
         }
     }
 
@@ -161,11 +188,12 @@ final class RuleMessageFixtureTests: XCTestCase {
     /// function's own. A new kind of checker or parser error needs a fixture, or this fails.
     func testEveryCheckerMessageFunctionHasAFixture() throws {
         let messages = try Self.checkerFixtureMessages()
-        let functions = try Self.expressionCatalogues.flatMap { try Self.messageFunctions(in: $0) }
+        let messagesZH = try Self.checkerFixtureMessages(chinese: true)
+        let functions = try Self.expressionCatalogues.flatMap { try CatalogueSource.read("GridpayCore/" + $0).functions }
         XCTAssertGreaterThan(functions.count, 50)
         XCTAssertEqual(functions.count, Set(functions.map(\.name)).count, "two message functions of one name would share a fixture")
         for f in functions {
-            guard let literal = f.literal else { XCTFail("\(f.name): its body is not a string literal"); continue }
+            guard let literal = f.en ?? f.plain else { XCTFail("\(f.name): its body is not a string literal"); continue }
             guard let shown = messages[f.name] else {
                 XCTFail("\(f.name): no fixture checker-\(f.name)[-<variant>].fixture in Tests/GridpayCoreTests/Rules/BadRules")
                 continue
@@ -173,6 +201,11 @@ final class RuleMessageFixtureTests: XCTestCase {
             let pattern = try NSRegularExpression(pattern: "^" + CatalogueSource.pattern(ofLiteral: literal) + "$")
             let covered = shown.contains { pattern.firstMatch(in: $0, range: NSRange(location: 0, length: ($0 as NSString).length)) != nil }
             XCTAssertTrue(covered, "checker-\(f.name): no message of its fixtures is the function's \(literal)")
+            if let zh = f.zh, let shownZH = messagesZH[f.name] {
+                let patternZH = try NSRegularExpression(pattern: "^" + CatalogueSource.pattern(ofLiteral: zh) + "$")
+                let coveredZH = shownZH.contains { patternZH.firstMatch(in: $0, range: NSRange(location: 0, length: ($0 as NSString).length)) != nil }
+                XCTAssertTrue(coveredZH, "checker-\(f.name): no Chinese message of its fixtures is the function's \(zh)")
+            }
         }
         let unknown = Set(messages.keys).subtracting(functions.map(\.name))
         XCTAssertEqual(unknown.sorted(), [], "checker fixtures named after no message function")

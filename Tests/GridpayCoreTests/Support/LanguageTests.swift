@@ -42,7 +42,6 @@ final class LanguageTests: XCTestCase {
         "GridpayConsole/ConsoleMessages.swift",
         "GridpayCore/Expression/CheckerMessages.swift",
         "GridpayCore/Expression/EvaluationMessages.swift",
-        "GridpayCore/Expression/ParserMessages.swift",
         "GridpayCore/Rules/RuleMessages.swift",
         "GridpayCore/TOML/TOMLMessages.swift",
         // The console's pages and answers, written in Chinese first (SPEC §14); English to follow.
