@@ -56,6 +56,9 @@ final class ConsoleHarness {
         p.executableURL = URL(fileURLWithPath: BinaryRunner.binaryPath)
         p.arguments = ["serve", "--listen", "127.0.0.1:0", "--console-dir", root.path("Console")] + folderArguments + extra
         p.currentDirectoryURL = root.url
+        // The console in Chinese, whatever the machine's locale (ConsoleMonthTests compares its
+        // downloads with the command's run in the same language).
+        p.environment = ProcessInfo.processInfo.environment.merging(["GRIDPAY_LANG": "zh"]) { $1 }
         let out = root.path("serve.out")
         FileManager.default.createFile(atPath: out, contents: nil)
         FileManager.default.createFile(atPath: root.path("serve.err"), contents: nil)
