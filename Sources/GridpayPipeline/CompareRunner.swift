@@ -330,7 +330,9 @@ struct CompareWorkbook {
                                columns: SheetColumn.about, dataRows: nil)
         var lines: [(String, String)] = [("镇(街道)", "\(c.townName) (\(c.town))"), ("期间", "\(c.period)")]
         for (label, r) in [(Self.current, c.current), (Self.proposed, c.proposed)] {
-            lines.append(("\(label)规则文件", "\(r.path)，版本 \(r.rules.version)，SHA-256 \(r.sha256)"))
+            // The file's name only, as a run's 说明 names it: never a folder of the server (a
+            // console draft lives under --console-dir) and the same bytes wherever it was compared.
+            lines.append(("\(label)规则文件", "\((r.path as NSString).lastPathComponent)，版本 \(r.rules.version)，SHA-256 \(r.sha256)"))
         }
         lines += c.inputs
         lines.append(("差额", "拟议 − 现行；早于本期的历史按各自的规则（已结账的按公布结果）"))

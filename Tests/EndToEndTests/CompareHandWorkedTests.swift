@@ -151,6 +151,9 @@ final class CompareHandWorkedTests: XCTestCase {
         func value(_ key: String) -> String { about.first { $0.first == key }?[1] ?? "" }
         Runner.assertContains(value("现行规则文件"), "qinghe.toml，版本 2026.1，SHA-256 \(try sha256("\(Runner.rulesDir)/qinghe.toml"))")
         Runner.assertContains(value("拟议规则文件"), "qinghe-candidate.toml，版本 2026.1，SHA-256 \(try sha256(root.path("qinghe-candidate.toml")))")
+        // File names only, as a run's 说明: the candidate was given by an absolute path.
+        XCTAssertEqual(value("拟议规则文件"), "qinghe-candidate.toml，版本 2026.1，SHA-256 \(try sha256(root.path("qinghe-candidate.toml")))")
+        XCTAssertEqual(value("现行规则文件"), "qinghe.toml，版本 2026.1，SHA-256 \(try sha256("\(Runner.rulesDir)/qinghe.toml"))")
     }
 
     func sha256(_ path: String) throws -> String {
@@ -200,7 +203,8 @@ final class CompareHandWorkedTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.transcript)
         XCTAssertEqual(try workerRows("2026-10").rows["T02"].map { Array($0[4...6]) }, ["29", "26", "-3"])
         let about = try sheet("说明", period: "2026-10")
-        Runner.assertContains(about.first { $0.first == "拟议规则文件" }?[1] ?? "", "\(folder)/2026-01.toml，")
+        // The version file by its name: no folder path in the workbook.
+        XCTAssertTrue((about.first { $0.first == "拟议规则文件" }?[1] ?? "").hasPrefix("2026-01.toml，版本 "), "\(about)")
         // A folder with no version in force for the period is refused, naming what it holds.
         try FileManager.default.removeItem(atPath: "\(folder)/2026-01.toml")
         let none = try compare("2026-10", rules: folder)
