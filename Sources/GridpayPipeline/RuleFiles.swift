@@ -76,11 +76,13 @@ public enum RuleFiles {
     public static let maximumBytes = 4 << 20
 
     public static func load(path: String) -> Result<LoadedRules, PipelineFailure> {
-        guard let handle = FileHandle(forReadingAtPath: path), let read = try? handle.read(upToCount: maximumBytes + 1) else {
-            return .failure(PipelineFailure(message: "cannot read the rule file \(path)"))
-        }
+        let unreadable = PipelineFailure(message: "cannot read the rule file \(path)")
+        guard let handle = FileHandle(forReadingAtPath: path) else { return .failure(unreadable) }
+        // An empty file reads as nil (end of file at once): an empty rule file, whose missing
+        // sections are reported at their place, not a file that cannot be read.
+        let data: Data
+        do { data = try handle.read(upToCount: maximumBytes + 1) ?? Data() } catch { return .failure(unreadable) }
         try? handle.close()
-        let data = read ?? Data()
         guard data.count <= maximumBytes else { return .failure(PipelineFailure(message: RuleFileMessages.tooLarge(path, limit: maximumBytes))) }
         guard let text = String(validating: data, as: UTF8.self) else {
             // Where: the line and column of the first byte that is not UTF-8.
