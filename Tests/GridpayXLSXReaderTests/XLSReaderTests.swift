@@ -43,17 +43,7 @@ final class XLSReaderTests: XCTestCase {
         var refused = 0, read = 0
         for seed in FuzzPlan.seeds(default: 40, salt: 0x584C_5300) {
             var rng = SplitMix64(seed: seed)
-            var bytes = [UInt8](good)
-            for _ in 0..<rng.int(in: 1...4) {
-                switch rng.int(3) {
-                case 0: bytes[rng.int(bytes.count)] = UInt8(truncatingIfNeeded: rng.next())
-                case 1: bytes = Array(bytes.prefix(rng.int(in: 0...bytes.count)))
-                default:
-                    let at = rng.int(bytes.count), n = rng.int(in: 1...64)
-                    bytes.insert(contentsOf: bytes[at..<min(bytes.count, at + n)], at: at)
-                }
-                if bytes.isEmpty { break }
-            }
+            let bytes = XLSXReaderFuzzTests.damaged([UInt8](good), &rng)
             let path = NSTemporaryDirectory() + "xls-damaged-\(seed).xls"
             defer { try? FileManager.default.removeItem(atPath: path) }
             try Data(bytes).write(to: URL(fileURLWithPath: path))

@@ -12,6 +12,23 @@ import GridpayXLSX
 /// and never returns rows that differ from the workbook's when it says it read it (found: a
 /// workbook whose shared strings part was lost read as empty cells).
 final class XLSXReaderFuzzTests: XCTestCase {
+    /// One to four damages of a workbook's bytes (a byte changed, the file cut short, a run of
+    /// bytes repeated), as the XLSX and XLS fuzz tests both damage their fixture.
+    static func damaged(_ good: [UInt8], _ rng: inout SplitMix64) -> [UInt8] {
+        var bytes = good
+        for _ in 0..<rng.int(in: 1...4) {
+            switch rng.int(3) {
+            case 0: bytes[rng.int(bytes.count)] = UInt8(truncatingIfNeeded: rng.next())
+            case 1: bytes = Array(bytes.prefix(rng.int(in: 0...bytes.count)))
+            default:
+                let at = rng.int(bytes.count), n = rng.int(in: 1...64)
+                bytes.insert(contentsOf: bytes[at..<min(bytes.count, at + n)], at: at)
+            }
+            if bytes.isEmpty { break }
+        }
+        return bytes
+    }
+
     static let alphabet: [String] = ["A", "z", "0", "9", " ", "<", ">", "&", "\"", "'", "网", "格", "员", "、", "，", "%", ".", "-", "\u{3000}", "😀"]
 
     func testRandomSheetsReadBackAsWritten() throws {
@@ -63,17 +80,7 @@ final class XLSXReaderFuzzTests: XCTestCase {
         // cells empty before a missing shared string became an error.
         for seed in FuzzPlan.seeds(default: 60, salt: 0x4441_4D47, fixed: [1_145_130_311_000_446]) {
             var rng = SplitMix64(seed: seed)
-            var bytes = [UInt8](good)
-            for _ in 0..<rng.int(in: 1...4) {
-                switch rng.int(3) {
-                case 0: bytes[rng.int(bytes.count)] = UInt8(truncatingIfNeeded: rng.next())
-                case 1: bytes = Array(bytes.prefix(rng.int(in: 0...bytes.count)))
-                default:
-                    let at = rng.int(bytes.count), n = rng.int(in: 1...64)
-                    bytes.insert(contentsOf: bytes[at..<min(bytes.count, at + n)], at: at)
-                }
-                if bytes.isEmpty { break }
-            }
+            let bytes = XLSXReaderFuzzTests.damaged([UInt8](good), &rng)
             let path = NSTemporaryDirectory() + "xlsx-damaged-\(seed).xlsx"
             defer { try? FileManager.default.removeItem(atPath: path) }
             try Data(bytes).write(to: URL(fileURLWithPath: path))
