@@ -137,6 +137,7 @@ public enum LedgerCommands {
         guard !who.isEmpty else { return .failure(PipelineFailure(message: "--by needs the name of the person closing the period")) }
         // Before any file is made: the town names files, and the ledger must outlive the inputs.
         if let refused = placeRefused(request, ledgerDir: ledgerDir) { return .failure(PipelineFailure(message: refused)) }
+        if let refused = summaryRefused(request) { return .failure(PipelineFailure(message: refused)) }
         let p = "\(request.period)"
         let path = Ledger.path(ledgerDir: ledgerDir, town: request.town)
         let newFolder = !FileManager.default.fileExists(atPath: ledgerDir)
@@ -301,6 +302,18 @@ public enum LedgerCommands {
         return carried.adjustments.keys.sorted().filter { !ids.contains($0) }.map { id in
             .warning("worker \(id) is not on the roster of \(month.report.period): the \(SheetLabelsPublic.priorAdjustment) of \(carried.adjustments[id]!.fixed(places: 2)) cannot be carried on the pay sheet; it is listed on sheet \(SheetLabelsPublic.correctionSheet) and must be paid or recovered by hand", at: nil)
         }
+    }
+
+    /// A summary period ([period_summary], xinhe's 季度汇总, SPEC §17) publishes no score, rank or
+    /// pay, so there is nothing to close: refused with the periods that can be. A rule file that
+    /// cannot be loaded is left to the run, which says why.
+    static func summaryRefused(_ request: RunRequest) -> String? {
+        guard case .success(let loaded) = MonthRunner.rulesFor(request: request)(request.period.firstMonth) else { return nil }
+        let rules = loaded.rules
+        guard rules.town == request.town, rules.isSummary(request.period.kind) else { return nil }
+        let holding = CalendarPeriod.of(rules.periodKind, holding: request.period.firstMonth)
+        return LedgerSealMessages.summaryNotClosed(request.town, "\(request.period)", ruleFile: loaded.path, assessed: holding,
+                                                   preliminary: rules.preliminaryPeriods(of: holding).first)
     }
 
     /// Why a close may not make its files where asked: a town that is not a plain name (it names

@@ -142,6 +142,20 @@ public enum LedgerSealMessages {
             en: "cannot create or lock the ledger's lock file \(path) (errno \(errno): \(String(cString: strerror(errno)))); nothing was recorded: check the ledger folder's permissions and free space")
     }
 
+    /// close of a summary period ([period_summary]): nothing is published, so nothing is closed.
+    static func summaryNotClosed(_ town: String, _ period: String, ruleFile: String, assessed: CalendarPeriod, preliminary: CalendarPeriod?) -> String {
+        let kind = CalendarPeriod.parse(period)?.kind ?? .quarter
+        let also = preliminary.map(closablePreliminary) ?? ""
+        return bilingual(
+            zh: "不能对 \(town) \(period) 结账：\(kind.label)是 \(town) 的汇总期间（\(ruleFile)：[period_summary] period = \"\(kind.rawValue)\"），只作汇总，不评分、不排名、不计发，没有可公布的结果可记入台账；其汇总表用 gridpay run \(town) \(period) 生成。可以结账的是考核期间（\(assessed.kind.label)，如 gridpay close \(town) \(assessed) --by <姓名>）\(also)；未记录任何内容",
+            en: "cannot close \(town) \(period): a \(kind.rawValue) is \(town)'s summary period (\(ruleFile): [period_summary] period = \"\(kind.rawValue)\"), summarised with no score, rank or pay, so it publishes no results for the ledger; its summary is made by gridpay run \(town) \(period). What can be closed is the assessment period (a \(assessed.kind.rawValue), e.g. gridpay close \(town) \(assessed) --by <name>)\(also); nothing was recorded")
+    }
+
+    /// The preliminary period a town also closes (summaryNotClosed's tail).
+    static func closablePreliminary(_ p: CalendarPeriod) -> String {
+        bilingual(zh: "，以及其\(p.kind.label)初查（如 \(p)）", en: " and its preliminary \(p.kind.rawValue) (e.g. \(p))")
+    }
+
     static func townNotPlain(_ why: String) -> String {
         bilingual(
             zh: "镇名\(why)；应为一个简单的名称，例如 qinghe（它是 Rules/<镇>.toml、Input/<镇>/ 和 Ledger/<镇>.sqlite 的名字）；未建立任何文件",
