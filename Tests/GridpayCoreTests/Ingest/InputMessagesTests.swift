@@ -8,7 +8,7 @@ final class InputMessagesTests: XCTestCase {
     func testEveryInputMessageInBothLanguages() throws {
         typealias M = InputMessages
         let didYouMean = { Suggestion.didYouMean("QH00018", among: ["QH0001", "QH0008", "QH0018"]) }
-        try MessageGolden.check("GridpayCore/Scoring/InputMessages.swift", [
+        try MessageGolden.check("GridpayCore/Ingest/InputMessages.swift", [
             "fieldCount": { M.fieldCount(9, header: 8) },
             "controlCharacter": { M.controlCharacter("姓名", "张\\u{7}三", code: "U+0007", byte: 4) },
             "emptyCell": { M.emptyCell("时长", expected: ColumnType.integer.expectation) },
