@@ -1,3 +1,4 @@
+import GridpayCore
 import Foundation
 
 /// Server-rendered pages: plain HTML with the console's own CSS and JavaScript (nothing from
@@ -33,7 +34,7 @@ enum Page {
         }
         return """
             <!DOCTYPE html>
-            <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <html lang="\(Language.current == .zh ? "zh-CN" : "en")"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(escape(title)) - \(ConsoleMessages.productName)</title>
             <meta name="csrf-token" content="\(escape(csrf ?? ""))">
             <link rel="stylesheet" href="/static/console.css"><script src="/static/console.js" defer></script></head>

@@ -23,7 +23,7 @@ enum PeriodPage {
         if let r = v.result { body += problems(r.problems, canAccept: account.has(.preparer) && v.status != "submitted" && v.status != "closed") }
         body += inputs(v, base: base, account: account)
         body += workerList(workers, v: v)
-        return Page.layout(title: ConsoleMessages.periodTitle(town.name, v.period), account: account, csrf: csrf, body: body)
+        return Page.layout(title: "\(town.name) \(v.period)", account: account, csrf: csrf, body: body)
     }
 
     static func inputs(_ v: PeriodView, base: String, account: Account) -> String {
@@ -121,7 +121,7 @@ enum PeriodPage {
         guard workers.count > 1 else { return "" }
         let e = Page.escape
         let header = workers[0]
-        let payable = header.firstIndex(of: "实发绩效") ?? header.count - 2
+        let payable = header.firstIndex(of: RuleLoader.payableName) ?? header.count - 2
         // The first ones by id; any worker opens by id (a town's 5,000 rows would be a megabyte of page).
         let shown = workers.dropFirst().prefix(Self.workersShown)
         let rows = shown.map { w in
@@ -129,7 +129,7 @@ enum PeriodPage {
                 + "<td>\(e(w.count > 2 ? w[2] : ""))</td><td class=\"num\">\(e(w.count > payable ? w[payable] : ""))</td></tr>"
         }.joined()
         return "<div class=\"card\"><h2>\(ConsoleMessages.workersTitle)</h2><table id=\"workers\"><thead><tr><th>\(e(header[0]))</th><th>\(e(header[1]))</th>"
-            + "<th>\(e(header[2]))</th><th>实发绩效</th></tr></thead><tbody>\(rows)</tbody></table>"
+            + "<th>\(e(header[2]))</th><th>\(e(header.count > payable ? header[payable] : ""))</th></tr></thead><tbody>\(rows)</tbody></table>"
             + (workers.count - 1 > Self.workersShown ? "<p>\(ConsoleMessages.moreWorkers(shown: Self.workersShown, total: workers.count - 1))</p>" : "")
             + "<form method=\"get\" action=\"/towns/\(e(v.town))/periods/\(e(v.period))/worker\">\(e(header[0])) <input name=\"id\" required> "
             + "<button type=\"submit\">\(ConsoleMessages.open)</button></form></div>"

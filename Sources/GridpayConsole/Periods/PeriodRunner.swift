@@ -68,11 +68,11 @@ enum PeriodRunner {
         let accepted = String(decoding: try Reply.encoder.encode(o.accepted), as: UTF8.self)
         try console.store.record(o.ok ? .run : .runFailed, town: ref.town.town, period: ref.text, account: account.name, result: json, accepted: accepted)
         let errors = o.problems.filter { $0.severity == "error" }.count
-        try console.store.log(account: account.name, town: ref.town.town, period: ref.text, action: ConsoleMessages.actionRun,
+        try console.store.log(account: account.name, town: ref.town.town, period: ref.text, action: .run,
                               detail: o.ok ? ConsoleMessages.runDetail(workers: o.workers ?? 0, total: o.total_payable ?? "")
                                   : ConsoleMessages.runFailedDetail(errors: errors))
         for a in o.accepted {
-            try console.store.log(account: account.name, town: ref.town.town, period: ref.text, action: ConsoleMessages.actionAccept,
+            try console.store.log(account: account.name, town: ref.town.town, period: ref.text, action: .accept,
                                   detail: ConsoleMessages.acceptDetail(row: a.row, reason: a.reason))
         }
     }

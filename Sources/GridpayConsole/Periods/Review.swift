@@ -13,7 +13,7 @@ enum Review {
         try await console.runs.exclusively(ref.key) {
             try expect(ref, ["run"], console: console)
             try console.store.record(.submit, town: ref.town.town, period: ref.text, account: account.name)
-            try console.store.log(account: account.name, town: ref.town.town, period: ref.text, action: ConsoleMessages.actionSubmit)
+            try console.store.log(account: account.name, town: ref.town.town, period: ref.text, action: .submit)
             return StatusReply(status: "submitted")
         }
     }
@@ -24,7 +24,7 @@ enum Review {
         return try await console.runs.exclusively(ref.key) {
             try expect(ref, ["submitted"], console: console)
             try console.store.record(.return, town: ref.town.town, period: ref.text, account: account.name, reason: why)
-            try console.store.log(account: account.name, town: ref.town.town, period: ref.text, action: ConsoleMessages.actionReturn, detail: why)
+            try console.store.log(account: account.name, town: ref.town.town, period: ref.text, action: .return, detail: why)
             return StatusReply(status: "returned")
         }
     }
@@ -50,13 +50,13 @@ enum Review {
             if case .failure(let f) = closed {
                 let scrubber = PathScrubber(console.folders)
                 let text = f.diagnostics.filter { $0.severity == .error }.map { scrubber.scrub($0.message) }.joined(separator: "\n")
-                try console.store.log(account: account.name, town: ref.town.town, period: ref.text, action: ConsoleMessages.actionCloseFailed, detail: text)
+                try console.store.log(account: account.name, town: ref.town.town, period: ref.text, action: .closeFailed, detail: text)
                 throw ConsoleHTTPError.conflict(ConsoleMessages.closeFailed(text))
             }
             try console.store.record(.approve, town: ref.town.town, period: ref.text, account: account.name)
-            try console.store.log(account: account.name, town: ref.town.town, period: ref.text, action: ConsoleMessages.actionApprove,
+            try console.store.log(account: account.name, town: ref.town.town, period: ref.text, action: .approve,
                                   detail: ConsoleMessages.approveDetail(submitter: submission.account))
-            try console.store.log(account: account.name, town: ref.town.town, period: ref.text, action: ConsoleMessages.actionClose, detail: by)
+            try console.store.log(account: account.name, town: ref.town.town, period: ref.text, action: .close, detail: by)
             return StatusReply(status: "closed")
         }
     }
@@ -82,7 +82,7 @@ enum Review {
         case .success(let o): reply = VerifyReply(identical: true, differences: (o.warnings.map(\.message) + o.lines).map(scrubber.scrub))
         case .failure(let f): reply = VerifyReply(identical: false, differences: f.diagnostics.map { scrubber.scrub($0.message) })
         }
-        try console.store.log(account: account.name, town: ref.town.town, period: ref.text, action: ConsoleMessages.actionVerify,
+        try console.store.log(account: account.name, town: ref.town.town, period: ref.text, action: .verify,
                               detail: reply.identical ? ConsoleMessages.verifyIdentical : ConsoleMessages.verifyDiffers(reply.differences.count))
         return reply
     }

@@ -44,7 +44,7 @@ enum Uploads {
         }
         let shortKept = keptAs.isEmpty ? "" : "replaced/\(ref.town.town)/\(month)/\((keptAs as NSString).lastPathComponent)"
         try console.store.recordUpload(town: ref.town.town, period: month, file: file, bytes: bytes, sha256: sha, account: account.name,
-                                       replacedAs: shortKept, action: ConsoleMessages.actionUpload,
+                                       replacedAs: shortKept, action: .upload,
                                        detail: ConsoleMessages.uploadDetail(file: file, bytes: bytes, keptAs: shortKept))
         return Stored(file: file, bytes: bytes, sha256: sha, replaced: !keptAs.isEmpty)
     }

@@ -10,7 +10,7 @@ struct LogRoutes: ConsoleRouteArea {
         }
         router.get("/api/log.csv") { request, context in
             let rows = try LogRoutes.entries(request, context, console)
-            return Reply.bytes(Data(LogRoutes.csv(rows).utf8), type: "text/csv; charset=utf-8", download: "操作记录.csv")
+            return Reply.bytes(Data(LogRoutes.csv(rows).utf8), type: "text/csv; charset=utf-8", download: ConsoleMessages.logFileName)
         }
     }
 

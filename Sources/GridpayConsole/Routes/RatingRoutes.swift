@@ -18,7 +18,7 @@ struct RatingRoutes: ConsoleRouteArea {
                 throw ConsoleHTTPError.notFound
             }
             let rated = try await RatingRoutes.rate(town: town.town, period: period, console: console)
-            try console.store.log(account: account.name, town: town.town, period: "\(period)", action: ConsoleMessages.actionRate,
+            try console.store.log(account: account.name, town: town.town, period: "\(period)", action: .rate,
                                   detail: rated.ok ? rated.files.joined(separator: "、") : ConsoleMessages.runFailedDetail(errors: rated.problems.count))
             return try Reply.json(rated)
         }

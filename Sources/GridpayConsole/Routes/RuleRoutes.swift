@@ -46,7 +46,7 @@ struct RuleRoutes: ConsoleRouteArea {
             guard let period = CalendarPeriod.parse(body.period) else { throw ConsoleHTTPError.badRequest(RuleWorkspaceMessages.badPeriod(body.period)) }
             let path = try RuleWorkspace.draftFile(town: town, name: name, text: text, console: console)
             let compared = try await RuleWorkspace.compare(town: town, period: period, draftPath: path, console: console)
-            try console.store.log(account: account.name, town: town, period: "\(period)", action: RuleWorkspace.actionCompared, detail: name)
+            try console.store.log(account: account.name, town: town, period: "\(period)", action: .draftCompared, detail: name)
             return try Reply.json(compared)
         }
         router.post("/api/towns/{town}/drafts/{name}/adopt") { request, context in
@@ -55,7 +55,7 @@ struct RuleRoutes: ConsoleRouteArea {
             let body = try await AuthRoutes.decode(AdoptBody.self, request, context)
             guard let month = Period.parse(body.effective_from) else { throw ConsoleHTTPError.badRequest(RuleWorkspaceMessages.badEffectiveFrom(body.effective_from)) }
             let (file, sha) = try RuleWorkspace.adopt(town: town, text: text, loaded: loaded, month: month, console: console)
-            try console.store.log(account: account.name, town: town, action: RuleWorkspace.actionAdopted, detail: "\(file)（\(month)）", sha256: sha)
+            try console.store.log(account: account.name, town: town, action: .ruleAdopted, detail: "\(file) (\(month))", sha256: sha)
             return try Reply.json(Adopted(version: loaded.rules.version, effective_from: "\(month)", file: file, sha256: sha), status: .created)
         }
     }

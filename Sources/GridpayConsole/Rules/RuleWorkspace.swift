@@ -8,8 +8,6 @@ import GridpayPipeline
 /// drafts checked as `gridpay check` checks a file, a draft compared on a period as `gridpay
 /// compare` does, and a draft adopted as a new dated version under `Rules/<town>/`.
 enum RuleWorkspace {
-    /// Log actions (the action log's `action` column).
-    static let actionDraftSaved = "草稿保存", actionAdopted = "采用规则版本", actionCompared = "草稿比较"
 
     struct Version: Codable, Sendable { var version: String; var effective_from: String; var sha256: String; var file: String
                                         var adopted_by: String?; var adopted_at: String? }

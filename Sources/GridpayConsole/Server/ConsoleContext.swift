@@ -40,10 +40,10 @@ public struct ConsoleHTTPError: Error, Sendable {
         self.message = message
     }
 
-    public static let unauthenticated = ConsoleHTTPError(.unauthorized, ConsoleMessages.signInFirst)
-    public static let forbidden = ConsoleHTTPError(.forbidden, ConsoleMessages.notAllowed)
-    public static let notFound = ConsoleHTTPError(.notFound, ConsoleMessages.notFound)
-    public static let badCSRF = ConsoleHTTPError(.forbidden, ConsoleMessages.badCSRF)
+    public static var unauthenticated: ConsoleHTTPError { ConsoleHTTPError(.unauthorized, ConsoleMessages.signInFirst) }
+    public static var forbidden: ConsoleHTTPError { ConsoleHTTPError(.forbidden, ConsoleMessages.notAllowed) }
+    public static var notFound: ConsoleHTTPError { ConsoleHTTPError(.notFound, ConsoleMessages.notFound) }
+    public static var badCSRF: ConsoleHTTPError { ConsoleHTTPError(.forbidden, ConsoleMessages.badCSRF) }
     public static func badRequest(_ message: String) -> ConsoleHTTPError { ConsoleHTTPError(.badRequest, message) }
     public static func conflict(_ message: String) -> ConsoleHTTPError { ConsoleHTTPError(.conflict, message) }
     public static func locked(_ message: String) -> ConsoleHTTPError { ConsoleHTTPError(HTTPResponse.Status(code: 423, reasonPhrase: "Locked"), message) }

@@ -22,7 +22,7 @@ extension ConsoleStore {
             }
             try db.execute(sql: "INSERT INTO account (name, password_hash, roles, towns, created_at) VALUES (?, ?, ?, ?, ?)",
                            arguments: [name, hash, roleText, townText, ConsoleStore.timestamp()])
-            try ConsoleStore.log(db, account: actor, action: ConsoleMessages.actionAccountAdded,
+            try ConsoleStore.log(db, account: actor, action: .accountAdded,
                                  detail: ConsoleMessages.accountDetail(name: name, roles: roleText, towns: townText))
         }
     }
@@ -44,7 +44,7 @@ extension ConsoleStore {
             try db.execute(sql: "UPDATE account SET disabled = 1 WHERE name = ?", arguments: [name])
             guard db.changesCount == 1 else { throw ConsoleFailure(ConsoleMessages.noSuchAccount(name)) }
             try db.execute(sql: "DELETE FROM session WHERE account = ?", arguments: [name])
-            try ConsoleStore.log(db, account: actor, action: ConsoleMessages.actionAccountDisabled, detail: name)
+            try ConsoleStore.log(db, account: actor, action: .accountDisabled, detail: name)
         }
     }
 
@@ -56,7 +56,7 @@ extension ConsoleStore {
             guard db.changesCount == 1 else { throw ConsoleFailure(ConsoleMessages.noSuchAccount(name)) }
             try db.execute(sql: "DELETE FROM session WHERE account = ?", arguments: [name])
             try db.execute(sql: "DELETE FROM login_failure WHERE name = ?", arguments: [name])
-            try ConsoleStore.log(db, account: actor, action: ConsoleMessages.actionPasswordSet, detail: name)
+            try ConsoleStore.log(db, account: actor, action: .passwordSet, detail: name)
         }
     }
 

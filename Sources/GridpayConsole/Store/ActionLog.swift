@@ -13,14 +13,52 @@ public struct LogEntry: Sendable, Codable, Equatable {
     public var sha256: String
 }
 
-extension ConsoleStore {
-    static func log(_ db: Database, account: String, town: String = "", period: String = "", action: String,
-                    detail: String = "", sha256: String = "") throws {
-        try db.execute(sql: "INSERT INTO action_log (at, account, town, period, action, detail, sha256) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                       arguments: [timestamp(), account, town, period, action, detail, sha256])
+/// What a log row records. The database keeps the code, so that the log reads in the reader's
+/// language whatever the server's was when the row was written; a row's detail stays as written.
+public enum LogAction: String, Sendable, CaseIterable {
+    case login, loginFailed = "login-failed", loginLocked = "login-locked", logout
+    case accountAdded = "account-added", accountDisabled = "account-disabled", passwordSet = "password-set"
+    case upload, run, accept, submit, `return`, approve, close, closeFailed = "close-failed", verify, rate
+    case draftSaved = "draft-saved", draftCompared = "draft-compared", ruleAdopted = "rule-adopted"
+
+    public var text: String {
+        let m = ConsoleMessages.self
+        switch self {
+        case .login: return m.actionLogin
+        case .loginFailed: return m.actionLoginFailed
+        case .loginLocked: return m.actionLoginLocked
+        case .logout: return m.actionLogout
+        case .accountAdded: return m.actionAccountAdded
+        case .accountDisabled: return m.actionAccountDisabled
+        case .passwordSet: return m.actionPasswordSet
+        case .upload: return m.actionUpload
+        case .run: return m.actionRun
+        case .accept: return m.actionAccept
+        case .submit: return m.actionSubmit
+        case .return: return m.actionReturn
+        case .approve: return m.actionApprove
+        case .close: return m.actionClose
+        case .closeFailed: return m.actionCloseFailed
+        case .verify: return m.actionVerify
+        case .rate: return m.actionRate
+        case .draftSaved: return m.actionDraftSaved
+        case .draftCompared: return m.actionCompared
+        case .ruleAdopted: return m.actionAdopted
+        }
     }
 
-    public func log(account: String, town: String = "", period: String = "", action: String, detail: String = "", sha256: String = "") throws(ConsoleFailure) {
+    /// A stored action in the reader's words (a text that is no code is shown as stored).
+    static func shown(_ stored: String) -> String { LogAction(rawValue: stored)?.text ?? stored }
+}
+
+extension ConsoleStore {
+    static func log(_ db: Database, account: String, town: String = "", period: String = "", action: LogAction,
+                    detail: String = "", sha256: String = "") throws {
+        try db.execute(sql: "INSERT INTO action_log (at, account, town, period, action, detail, sha256) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                       arguments: [timestamp(), account, town, period, action.rawValue, detail, sha256])
+    }
+
+    public func log(account: String, town: String = "", period: String = "", action: LogAction, detail: String = "", sha256: String = "") throws(ConsoleFailure) {
         try write { db in try Self.log(db, account: account, town: town, period: period, action: action, detail: detail, sha256: sha256) }
     }
 
@@ -41,7 +79,7 @@ extension ConsoleStore {
         return try read { db in
             try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map {
                 LogEntry(id: $0["id"], at: $0["at"], account: $0["account"], town: $0["town"], period: $0["period"],
-                         action: $0["action"], detail: $0["detail"], sha256: $0["sha256"])
+                         action: LogAction.shown($0["action"]), detail: $0["detail"], sha256: $0["sha256"])
             }
         }
     }

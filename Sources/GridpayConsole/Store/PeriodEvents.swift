@@ -45,7 +45,7 @@ extension ConsoleStore {
 
     /// An upload and its log row, in one transaction.
     func recordUpload(town: String, period: String, file: String, bytes: Int, sha256: String, account: String,
-                      replacedAs: String, action: String, detail: String) throws(ConsoleFailure) {
+                      replacedAs: String, action: LogAction, detail: String) throws(ConsoleFailure) {
         try write { db in
             try db.execute(sql: "INSERT INTO upload (town, period, file, bytes, sha256, account, at, replaced_as) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                            arguments: [town, period, file, bytes, sha256, account, ConsoleStore.timestamp(), replacedAs])

@@ -35,7 +35,7 @@ extension ConsoleStore {
         try write { db in
             try db.execute(sql: "INSERT INTO rule_draft (town, name, text, sha256, account, at) VALUES (?, ?, ?, ?, ?, ?)",
                            arguments: [town, name, text, sha256, account, Self.timestamp()])
-            try Self.log(db, account: account, town: town, action: RuleWorkspace.actionDraftSaved, detail: name, sha256: sha256)
+            try Self.log(db, account: account, town: town, action: .draftSaved, detail: name, sha256: sha256)
         }
     }
 
@@ -59,7 +59,7 @@ extension ConsoleStore {
     public func adoption(town: String, sha256: String) throws(ConsoleFailure) -> (by: String, at: String)? {
         try read { db in
             try Row.fetchOne(db, sql: "SELECT account, at FROM action_log WHERE town = ? AND action = ? AND sha256 = ? ORDER BY id LIMIT 1",
-                             arguments: [town, RuleWorkspace.actionAdopted, sha256]).map { ($0["account"], $0["at"]) }
+                             arguments: [town, LogAction.ruleAdopted.rawValue, sha256]).map { ($0["account"], $0["at"]) }
         }
     }
 }

@@ -33,7 +33,7 @@ extension ConsoleStore {
             (try Double.fetchOne(db, sql: "SELECT locked_until FROM login_failure WHERE name = ?", arguments: [name]) ?? 0) > t
         }
         if locked {
-            try write { db in try ConsoleStore.log(db, account: name, action: ConsoleMessages.actionLoginLocked) }
+            try write { db in try ConsoleStore.log(db, account: name, action: .loginLocked) }
             return .locked
         }
         let row = try read { db in
@@ -50,7 +50,7 @@ extension ConsoleStore {
             try db.execute(sql: "DELETE FROM session WHERE last_seen < ?", arguments: [t - Self.idleSeconds])
             try db.execute(sql: "INSERT INTO session (token_hash, account, csrf, last_seen) VALUES (?, ?, ?, ?)",
                            arguments: [Self.tokenHash(session.token), name, session.csrf, t])
-            try ConsoleStore.log(db, account: name, action: ConsoleMessages.actionLogin)
+            try ConsoleStore.log(db, account: name, action: .login)
         }
         return .signedIn(Self.account(row), session)
     }
@@ -62,7 +62,7 @@ extension ConsoleStore {
             let lockedUntil = count >= Self.failuresBeforeLock ? t + Self.lockSeconds : 0
             try db.execute(sql: "INSERT OR REPLACE INTO login_failure (name, count, locked_until) VALUES (?, ?, ?)",
                            arguments: [name, count >= Self.failuresBeforeLock ? 0 : count, lockedUntil])
-            try ConsoleStore.log(db, account: name, action: ConsoleMessages.actionLoginFailed,
+            try ConsoleStore.log(db, account: name, action: .loginFailed,
                                  detail: lockedUntil > 0 ? ConsoleMessages.lockedDetail : "")
         }
     }
@@ -97,7 +97,7 @@ extension ConsoleStore {
         try write { db in
             if let name = try String.fetchOne(db, sql: "SELECT account FROM session WHERE token_hash = ?", arguments: [Self.tokenHash(token)]) {
                 try db.execute(sql: "DELETE FROM session WHERE token_hash = ?", arguments: [Self.tokenHash(token)])
-                try ConsoleStore.log(db, account: name, action: ConsoleMessages.actionLogout)
+                try ConsoleStore.log(db, account: name, action: .logout)
             }
         }
     }

@@ -16,6 +16,40 @@ final class ConsoleAccessTests: XCTestCase {
             """)
     }
 
+    /// SPEC §15: Chinese by default, English when GRIDPAY_LANG=en asks for it: the user commands,
+    /// the API's answers, the pages and the action log (whose rows were written in Chinese).
+    func testTheConsoleInEnglishWhenAskedFor() throws {
+        let h = try ConsoleHarness()
+        try h.addUser("clerk", roles: ["制表"], towns: ["qinghe"])
+        h.language = "en"
+        let dir = ["--console-dir", h.root.path("Console")]
+        let add = try h.gridpay(["user", "add", "boss", "--role", "管理员", "--password-stdin"] + dir, stdin: ConsoleHarness.password + "\n")
+        XCTAssertEqual(add.stdout, "added the account boss\n", add.transcript)
+        XCTAssertEqual(try h.gridpay(["user", "add", "li", "--role", "制表", "--password-stdin"] + dir, stdin: "123456789\n").stderr,
+                       "the password is too short: at least 10 characters\n")
+        XCTAssertEqual(try h.gridpay(["user", "list"] + dir).stdout, """
+            account | roles | towns | state
+            boss | 管理员 | all | enabled
+            clerk | 制表 | qinghe | enabled
+
+            """)
+        try h.start()
+        let anonymous = h.client()
+        XCTAssertEqual(try anonymous.get("/api/towns").object["error"] as? String, "sign in first")
+        XCTAssertEqual(try anonymous.login("clerk", "wrong password").object["error"] as? String, "wrong account name or password")
+        let page = try anonymous.get("/login")
+        XCTAssertTrue(page.text.contains("<html lang=\"en\">") && page.text.contains("<button type=\"submit\" id=\"login-submit\">Sign in</button>"), page.text)
+        let clerk = try h.signedIn("clerk")
+        XCTAssertEqual(try clerk.get("/api/log").status, 403)
+        XCTAssertEqual(try clerk.get("/api/log").object["error"] as? String, "your account may not do this; an administrator can give it the role it needs")
+        let boss = try h.signedIn("boss")
+        // The rows written by the Chinese `user add` read in English: the log keeps codes.
+        let actions = (try boss.get("/api/log").json as? [[String: Any]] ?? []).compactMap { $0["action"] as? String }
+        XCTAssertEqual(actions, ["login", "login", "failed login", "account added", "account added"])
+        let csv = try boss.get("/api/log.csv")
+        XCTAssertTrue(csv.text.hasPrefix("\u{FEFF}no.,time,account,town,period,action,detail,SHA-256\r\n"), csv.text)
+    }
+
     func testUserCommandsAddListDisableAndChangePasswords() throws {
         let h = try ConsoleHarness()
         let dir = ["--console-dir", h.root.path("Console")]

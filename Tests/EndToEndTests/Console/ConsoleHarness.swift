@@ -23,6 +23,9 @@ final class ConsoleHarness {
          "--ledger-dir", root.path("Ledger")]
     }
 
+    /// The language the binary is run in (GRIDPAY_LANG), whatever the machine's locale.
+    var language = "zh"
+
     /// `gridpay <arguments>` with `stdin` as its standard input.
     @discardableResult
     func gridpay(_ arguments: [String], stdin: String? = nil) throws -> BinaryRunner.Output {
@@ -30,6 +33,7 @@ final class ConsoleHarness {
         p.executableURL = URL(fileURLWithPath: BinaryRunner.binaryPath)
         p.arguments = arguments
         p.currentDirectoryURL = root.url
+        p.environment = ProcessInfo.processInfo.environment.merging(["GRIDPAY_LANG": language]) { $1 }
         let input = Pipe(), out = root.path("out-\(UUID().uuidString)"), err = root.path("err-\(UUID().uuidString)")
         FileManager.default.createFile(atPath: out, contents: nil)
         FileManager.default.createFile(atPath: err, contents: nil)
@@ -56,9 +60,9 @@ final class ConsoleHarness {
         p.executableURL = URL(fileURLWithPath: BinaryRunner.binaryPath)
         p.arguments = ["serve", "--listen", "127.0.0.1:0", "--console-dir", root.path("Console")] + folderArguments + extra
         p.currentDirectoryURL = root.url
-        // The console in Chinese, whatever the machine's locale (ConsoleMonthTests compares its
+        // The console in `language`, whatever the machine's locale (ConsoleMonthTests compares its
         // downloads with the command's run in the same language).
-        p.environment = ProcessInfo.processInfo.environment.merging(["GRIDPAY_LANG": "zh"]) { $1 }
+        p.environment = ProcessInfo.processInfo.environment.merging(["GRIDPAY_LANG": language]) { $1 }
         let out = root.path("serve.out")
         FileManager.default.createFile(atPath: out, contents: nil)
         FileManager.default.createFile(atPath: root.path("serve.err"), contents: nil)

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GridpayCore
 import XCTest
 @testable import GridpayConsole
 
@@ -24,11 +25,20 @@ final class ConsoleStoreTests: XCTestCase {
             Account(name: "admin", roles: [.admin, .auditor], towns: [], disabled: false),
             Account(name: "张会计", roles: [.preparer], towns: ["qinghe"], disabled: false),
         ])
+        // In Chinese (the office's) and in English.
+        try Language.with(.zh) {
+            XCTAssertThrowsError(try s.add(name: "li", roles: [.checker], towns: [], password: "012345678", by: "x")) {
+                XCTAssertEqual(($0 as? ConsoleFailure)?.message, "密码太短：至少 10 个字符")
+            }
+            XCTAssertThrowsError(try s.add(name: "张会计", roles: [.checker], towns: [], password: "0123456789", by: "x")) {
+                XCTAssertEqual(($0 as? ConsoleFailure)?.message, "账号 张会计 已存在；要改密码请用 gridpay user password 张会计 --password-stdin")
+            }
+        }
         XCTAssertThrowsError(try s.add(name: "li", roles: [.checker], towns: [], password: "012345678", by: "x")) {
-            XCTAssertEqual(($0 as? ConsoleFailure)?.message, "密码太短：至少 10 个字符")
+            XCTAssertEqual(($0 as? ConsoleFailure)?.message, "the password is too short: at least 10 characters")
         }
         XCTAssertThrowsError(try s.add(name: "张会计", roles: [.checker], towns: [], password: "0123456789", by: "x")) {
-            XCTAssertEqual(($0 as? ConsoleFailure)?.message, "账号 张会计 已存在；要改密码请用 gridpay user password 张会计 --password-stdin")
+            XCTAssertEqual(($0 as? ConsoleFailure)?.message, "the account 张会计 exists; to change its password use gridpay user password 张会计 --password-stdin")
         }
         XCTAssertThrowsError(try s.add(name: "a b", roles: [.checker], towns: [], password: "0123456789", by: "x"))
         XCTAssertThrowsError(try s.add(name: "nobody", roles: [], towns: [], password: "0123456789", by: "x"))
@@ -75,7 +85,7 @@ final class ConsoleStoreTests: XCTestCase {
     func testTheActionLogCanNeitherBeChangedNorDeletedNorReplaced() throws {
         let s = try store()
         try s.add(name: "admin", roles: [.admin], towns: [], password: "0123456789", by: "命令行")
-        try s.log(account: "clerk", town: "qinghe", period: "2026-10", action: "上传", detail: "roster.csv", sha256: "ab")
+        try s.log(account: "clerk", town: "qinghe", period: "2026-10", action: .upload, detail: "roster.csv", sha256: "ab")
         let db = try DatabaseQueue(path: s.path)
         for sql in ["UPDATE action_log SET detail = 'x'", "DELETE FROM action_log",
                     "INSERT OR REPLACE INTO action_log (id, at, account, action) VALUES (1, 'now', 'x', 'x')",
@@ -84,11 +94,15 @@ final class ConsoleStoreTests: XCTestCase {
                 try db.execute(sql: "INSERT INTO period_event (town, period, kind, account, at) VALUES ('qinghe', '2026-10', 'run', 'a', 'now')")
             }
             XCTAssertThrowsError(try db.write { try $0.execute(sql: sql) }, sql) {
-                XCTAssertTrue("\($0)".contains("操作记录只能追加，不能修改或删除"), "\($0)")
+                // The database was made in the tests' language, English.
+                XCTAssertTrue("\($0)".contains("the action log only grows: its rows are never updated or deleted"), "\($0)")
             }
         }
         let rows = try s.logEntries(towns: nil, town: nil, from: nil, to: nil)
-        XCTAssertEqual(rows.map(\.action), ["上传", "添加账号"])
+        // The log keeps what was done as a code, read in the reader's language.
+        XCTAssertEqual(rows.map(\.action), ["upload", "account added"])
+        XCTAssertEqual(try Language.with(.zh) { try s.logEntries(towns: nil, town: nil, from: nil, to: nil) }.map(\.action), ["上传", "添加账号"])
+        XCTAssertEqual(try db.read { try String.fetchAll($0, sql: "SELECT action FROM action_log ORDER BY id") }, ["account-added", "upload"])
         XCTAssertEqual(rows[0].sha256, "ab")
         XCTAssertEqual(try s.logEntries(towns: ["jinshan"], town: nil, from: nil, to: nil), [])
     }
