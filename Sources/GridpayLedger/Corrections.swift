@@ -201,7 +201,7 @@ enum Corrections {
 
     /// Each worker's line in turn (a province has 200,000: they are not all kept at once).
     static func forEachWorkerResult(_ month: PreparedMonth, settlementID: Int64, _ body: (WorkerResult) throws -> Void) rethrows {
-        let c = month.inputs.computation
+        let c = month.scoring
         let rules = month.report.rules
         let valueNames = rules.values.filter { $0.type == .bool }.map(\.name)
         for (k, w) in month.report.workers.enumerated() {

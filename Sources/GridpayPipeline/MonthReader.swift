@@ -18,7 +18,11 @@ public struct InputFileRecord: Sendable {
 public final class MonthInputs {
     public let rules: LoadedRules
     public let period: Period
-    public let computation: MonthComputation
+    /// The period's tables as they are read (MonthReader, QuarterReader).
+    let reading: MonthReading
+    let history: HistoryProvider?
+    /// The period scored from what was read: created on first use, once every table is read.
+    public private(set) lazy var scoring = MonthScoring(reading.finish(), history: history)
     public internal(set) var problems: [InputProblem] = []
     public internal(set) var files: [InputFileRecord] = []
     /// Scratch files that could not be written (a full temporary folder): not an input problem.
@@ -27,14 +31,16 @@ public final class MonthInputs {
     init(rules: LoadedRules, period: Period, history: HistoryProvider?) {
         self.rules = rules
         self.period = period
-        computation = MonthComputation(rules: rules.rules, period: period, history: history)
+        self.history = history
+        reading = MonthReading(rules: rules.rules, period: period)
     }
 
     /// A quarter's inputs (its files are named `YYYY-MM/<file>`); `period` is its last month.
     init(rules: LoadedRules, quarter: CalendarPeriod, history: HistoryProvider?) {
         self.rules = rules
         self.period = quarter.lastMonth
-        computation = MonthComputation(rules: rules.rules, span: quarter, history: history)
+        self.history = history
+        reading = MonthReading(rules: rules.rules, span: quarter)
     }
 
     public var blockingProblems: [InputProblem] { problems.filter(\.blocks) }
@@ -57,7 +63,7 @@ public enum MonthReader {
         let month = MonthInputs(rules: rules, period: period, history: history)
         let ruleSet = rules.rules
         let roster = ruleSet.roster.table
-        let rosterFiles = TableFileGroup(table: roster, spec: ruleSet.tables[roster], directory: directory, month: month.computation,
+        let rosterFiles = TableFileGroup(table: roster, spec: ruleSet.tables[roster], directory: directory, month: month.reading,
                                          accepted: accepted, scratch: scratch, sink: nil)
         let rosterMissing = rosterFiles.missingProblems
         if !rosterMissing.isEmpty {
@@ -71,9 +77,9 @@ public enum MonthReader {
             month.files.sort { $0.file < $1.file }
             return month
         }
-        month.computation.startRows()
+        month.reading.startRows()
         let groups = ruleSet.tables.indices.filter { $0 != roster }.map { t in
-            TableFileGroup(table: t, spec: ruleSet.tables[t], directory: directory, month: month.computation,
+            TableFileGroup(table: t, spec: ruleSet.tables[t], directory: directory, month: month.reading,
                            accepted: accepted, scratch: scratch, sink: deductionSink(t))
         }
         let runnable = groups.filter { $0.noMatch == nil }.sorted { ($0.size, $1.table) > ($1.size, $0.table) }
@@ -92,7 +98,7 @@ public enum MonthReader {
         if let noMatch = group.noMatch { month.problems.append(noMatch) }
         for job in group.jobs {
             if let f = job.scratchFailure { month.scratchFailures.append(f) }
-            if let own = job.ingest.ownDeductions { month.computation.adopt(own) }
+            if let own = job.ingest.ownDeductions { month.reading.adopt(own) }
             if let missing = job.missingProblem { month.problems.append(missing) }
             month.problems.append(contentsOf: job.problems)
             if let file = job.file { month.files.append(file) }
@@ -218,7 +224,7 @@ public final class EarlierMonths: HistoryProvider {
             return try published.publishedValue(named: name, period: period, workerID: workerID)
         }
         guard case .success(let m) = month(period) else { return nil }
-        let c = m.computation
+        let c = m.scoring
         guard let index = m.rules.rules.values.firstIndex(where: { $0.name == name }) else {
             throw EvaluationError("the rule version in force for \(period) (\(m.rules.path), version \(m.rules.rules.version)) has no value '\(name)'", at: nil)
         }
@@ -271,7 +277,7 @@ final class TableJob: @unchecked Sendable {
     /// leaves confirming them to QuarterDuplicates).
     /// `file`: the file a table's pattern matched (nil: its declared file); `keys`: unique keys
     /// shared in memory with the table's other files.
-    init(table: Int, spec: TableSpec, directory: String, month: MonthComputation, accepted: Set<RowPosition>, scratch: String?, sink: DeductionSink?,
+    init(table: Int, spec: TableSpec, directory: String, month: MonthReading, accepted: Set<RowPosition>, scratch: String?, sink: DeductionSink?,
          quarter: QuarterFile? = nil, sharedKeys: UniqueKeySink? = nil, file: String? = nil, keys: QuarterKeys? = nil) {
         self.table = table
         declaredFile = spec.file

@@ -54,6 +54,8 @@ public final class PreparedMonth {
     public let rules: LoadedRules
     public let inputs: MonthInputs
     public let report: MonthReport
+    /// What the report was scored from: `explain`, rule-file tests and the ledger ask it for more.
+    public var scoring: MonthScoring { inputs.scoring }
     let history: EarlierMonths
     /// Per-row deductions on disk, one spill per table in rule-file order (runs); empty when
     /// they are kept in memory (explain, tests).
@@ -236,8 +238,8 @@ public enum MonthRunner {
             return .failure(PipelineFailure(diagnostics: diagnostics, sources: [rules.path: rules.text]))
         }
         clock.lap("read inputs")
-        progress?.status("scoring \(inputs.computation.workerCount) workers")
-        let built = MonthReport.build(inputs.computation)
+        progress?.status("scoring \(inputs.scoring.workerCount) workers")
+        let built = MonthReport.build(inputs.scoring)
         clock.lap("score")
         switch built {
         case .success(var report):

@@ -36,21 +36,21 @@ enum QuarterReader {
         func file(_ m: Period, _ t: Int, departed: WorkerIDs) -> QuarterFile {
             QuarterFile(kind: quarter.kind, month: m, label: label(m, t), departed: departed, ownRoster: label(m, roster), lastRoster: label(last, roster), keys: keys[t])
         }
-        let lastRoster = TableJob(table: roster, spec: spec(last, roster), directory: townDirectory, month: inputs.computation,
+        let lastRoster = TableJob(table: roster, spec: spec(last, roster), directory: townDirectory, month: inputs.reading,
                                   accepted: accepted, scratch: nil, sink: nil, quarter: file(last, roster, departed: none))
         if lastRoster.missingProblem == nil { lastRoster.run(progress: progress) }
         var departedByMonth: [Period: WorkerIDs] = [last: none]
         var rosterJobs = [lastRoster]
         // Earlier months' rosters: validated, and who is on them but not on the last.
         for m in months.dropLast() {
-            let own = MonthComputation(rules: ruleSet, period: m, history: nil)
+            let own = MonthReading(rules: ruleSet, period: m)
             let job = TableJob(table: roster, spec: spec(m, roster), directory: townDirectory, month: own,
                                accepted: accepted, scratch: nil, sink: nil, quarter: file(m, roster, departed: none))
             rosterJobs.append(job)
             let departed = WorkerIDs()
             if job.missingProblem == nil {
                 job.run(progress: progress)
-                for id in own.ids where inputs.computation.workerIndex(id) == nil { departed.insert(id) }
+                for id in own.ids where inputs.reading.workerIndex(id) == nil { departed.insert(id) }
             }
             departedByMonth[m] = departed
         }
@@ -64,7 +64,7 @@ enum QuarterReader {
             inputs.files.sort { $0.file < $1.file }
             return inputs
         }
-        inputs.computation.startRows()
+        inputs.reading.startRows()
         // Each table's files (three, six or twelve) are read in order by one thread (a table writes only its own
         // slots); tables are read concurrently.
         // With a scratch folder, a table's unique keys are checked across its three files on disk
@@ -79,7 +79,7 @@ enum QuarterReader {
         let jobs: [[TableJob]] = tables.indices.map { i in
             let t = tables[i]
             return months.enumerated().map { n, m in
-                TableJob(table: t, spec: spec(m, t), directory: townDirectory, month: inputs.computation, accepted: accepted,
+                TableJob(table: t, spec: spec(m, t), directory: townDirectory, month: inputs.reading, accepted: accepted,
                          scratch: nil, sink: deductionSink(t), quarter: file(m, t, departed: departedByMonth[m]!),
                          sharedKeys: finders[i].map { QuarterDuplicates.MonthSink($0, month: n) })
             }
@@ -100,7 +100,7 @@ enum QuarterReader {
             if let f = job.scratchFailure { inputs.scratchFailures.append(f) }
             if let f = job.file { inputs.files.append(f) }
             // Per-row deductions kept in memory (explain, rule-file tests), tables in rule-file order.
-            if let own = job.ingest.ownDeductions { inputs.computation.adopt(own) }
+            if let own = job.ingest.ownDeductions { inputs.reading.adopt(own) }
         }
         inputs.files.sort { $0.file < $1.file }
         return inputs

@@ -72,7 +72,7 @@ public enum RuleTestRunner {
                         continue
                     }
                     let actual: Value?
-                    do { actual = try MonthReport.lookup(e.name, worker: w, in: month.inputs.computation) } catch {
+                    do { actual = try MonthReport.lookup(e.name, worker: w, in: month.scoring) } catch {
                         failures.append(.error("test '\(test.name)': \(error.message)", at: e.location))
                         continue
                     }

@@ -14,7 +14,7 @@ final class TableFileGroup: @unchecked Sendable {
     /// Unique keys across the files on disk (several files and a scratch folder).
     let finder: DuplicateKeyFinder?
 
-    init(table: Int, spec: TableSpec, directory: String, month: MonthComputation, accepted: Set<RowPosition>, scratch: String?, sink: DeductionSink?) {
+    init(table: Int, spec: TableSpec, directory: String, month: MonthReading, accepted: Set<RowPosition>, scratch: String?, sink: DeductionSink?) {
         self.table = table
         self.spec = spec
         guard FilePattern.isPattern(spec.file) else {

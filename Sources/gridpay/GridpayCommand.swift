@@ -107,7 +107,7 @@ struct Explain: ParsableCommand {
         }
         for note in setup.notes { print(note) }
         let adjustment = m.carried != nil && k < m.adjustments.count ? m.adjustments[k] : nil
-        print(Explanation.text(worker: m.report.workers[k], in: m.inputs.computation, ruleFile: m.ruleFileName, workerCount: m.report.workers.count,
+        print(Explanation.text(worker: m.report.workers[k], in: m.scoring, ruleFile: m.ruleFileName, workerCount: m.report.workers.count,
                                adjustment: adjustment), terminator: "")
     }
 }

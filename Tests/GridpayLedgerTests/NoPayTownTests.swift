@@ -91,7 +91,7 @@ final class NoPayTownTests: XCTestCase {
         // explain: items and total, no pay line.
         guard case .success(let m) = MonthRunner.prepare(town.request()) else { return XCTFail() }
         let a = m.report.workers.first { $0.id == "A" }!
-        let text = Explanation.text(worker: a, in: m.inputs.computation, ruleFile: "np.toml", workerCount: 2)
+        let text = Explanation.text(worker: a, in: m.scoring, ruleFile: "np.toml", workerCount: 2)
         for name in [RuleLoader.payBaseName, RuleLoader.scorePayName, RuleLoader.deductionsName, RuleLoader.payableName, RuleLoader.shortfallName] {
             XCTAssertFalse(text.contains(name), text)
         }

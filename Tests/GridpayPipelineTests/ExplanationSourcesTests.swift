@@ -17,7 +17,7 @@ final class ExplanationSourcesTests: XCTestCase {
         guard case .success(let m) = MonthRunner.prepare(TestTown.sample(town, period, output: tmp.path)) else { XCTFail("prepare", file: file, line: line); return [:] }
         var texts: [String: String] = [:]
         for w in m.report.workers {
-            texts[w.id] = Explanation.text(worker: w, in: m.inputs.computation, ruleFile: m.ruleFileName, workerCount: m.report.workers.count)
+            texts[w.id] = Explanation.text(worker: w, in: m.scoring, ruleFile: m.ruleFileName, workerCount: m.report.workers.count)
         }
         var rows = 0
         var r = 1
@@ -68,7 +68,7 @@ final class ExplanationSourcesTests: XCTestCase {
         let tmp = TemporaryFolder()
         guard case .success(let m) = MonthRunner.prepare(TestTown.sample("kangning", "2026-10", output: tmp.path)),
               let w = m.report.workers.first(where: { $0.id == "K014" }) else { return XCTFail("kangning") }
-        let text = Explanation.text(worker: w, in: m.inputs.computation, ruleFile: m.ruleFileName, workerCount: m.report.workers.count)
+        let text = Explanation.text(worker: w, in: m.scoring, ruleFile: m.ruleFileName, workerCount: m.report.workers.count)
         XCTAssertEqual(text.split(separator: "\n").first.map(String.init), "康宁街道社区卫生服务中心 2026-10 — K014 \(w.name)（站点 \(w.unit)，团队 \(w.group)）")
         XCTAssertFalse(text.contains("网格"), text)
     }

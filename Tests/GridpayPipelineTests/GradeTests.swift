@@ -48,9 +48,9 @@ final class GradeTests: XCTestCase {
         XCTAssertEqual(byID["B"]?.grade, "合格")
         XCTAssertEqual(byID["C"]?.grade, "不合格")
         XCTAssertEqual(byID["C"]?.flags, [false, true])
-        let text = Explanation.text(worker: byID["C"]!, in: m.inputs.computation, ruleFile: "g.toml", workerCount: 3)
+        let text = Explanation.text(worker: byID["C"]!, in: m.scoring, ruleFile: "g.toml", workerCount: 3)
         XCTAssertTrue(text.contains("等次 = 不合格   (总分 59.99，低于其上各档)"), text)
-        let a = Explanation.text(worker: byID["A"]!, in: m.inputs.computation, ruleFile: "g.toml", workerCount: 3)
+        let a = Explanation.text(worker: byID["A"]!, in: m.scoring, ruleFile: "g.toml", workerCount: 3)
         XCTAssertTrue(a.contains("等次 = 合格   (总分 89.99 ≥ 75)"), a)
     }
 

@@ -93,7 +93,7 @@ final class GroupTableTests: XCTestCase {
     func testAggregatesOverAGroupTableCoverTheWorkersGroup() throws {
         guard case .success(let month) = try prepare(["targets.csv": Self.goodTargets, "notes.csv": Self.goodNotes,
                                                        "work.csv": "编号,类别\nA1,甲\nA2,甲\nA2,乙\nB1,甲\n"]) else { return XCTFail("prepare") }
-        let c = month.inputs.computation
+        let c = month.scoring
         func value(_ name: String, _ id: String) throws -> Value? {
             try MonthReport.lookup(name, worker: month.report.workers.first { $0.id == id }!, in: c)
         }
@@ -125,7 +125,7 @@ final class GroupTableTests: XCTestCase {
             XCTAssertEqual(month.report.workers.first { $0.id == "B1" }!.items, [ExactNumber(10)])
             if spill {
                 var lines: [String] = []
-                for s in month.deductionSpills { try s.forEach { w, r in lines.append("\(month.inputs.computation.ids[w]) \(r.file ?? ""):\(r.line ?? 0)") } }
+                for s in month.deductionSpills { try s.forEach { w, r in lines.append("\(month.scoring.ids[w]) \(r.file ?? ""):\(r.line ?? 0)") } }
                 XCTAssertEqual(lines, ["A1 notes.csv:2", "A2 notes.csv:2"])
             }
         }
@@ -236,7 +236,7 @@ final class GroupTableTests: XCTestCase {
     /// and a [[group_sheets]] sheet.
     func testMeanOverTheKeysOfAGroupGroupRankAndGroupSheet() throws {
         guard case .success(let month) = try prepare(Self.fourWorkers, spill: true, rules: Self.sheetRules) else { return XCTFail("prepare") }
-        let c = month.inputs.computation
+        let c = month.scoring
         func value(_ name: String, _ id: String) throws -> Value? {
             try MonthReport.lookup(name, worker: month.report.workers.first { $0.id == id }!, in: c)
         }

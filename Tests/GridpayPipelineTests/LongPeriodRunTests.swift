@@ -74,7 +74,7 @@ final class LongPeriodRunTests: XCTestCase {
         guard case .success(let m) = MonthRunner.prepare(GradedTown.request(root: tmp.path, period: "2026")) else { return XCTFail() }
         // E: 61 + 5 + 5 = 71; C left in June (not on December's roster).
         XCTAssertEqual(m.report.workers.map { "\($0.id) \($0.total)" }, ["A 90.5", "E 71", "B 28.5"])
-        XCTAssertEqual(try MonthReport.lookup("天数", worker: m.report.workers[0], in: m.inputs.computation), .number(ExactNumber(365)))
+        XCTAssertEqual(try MonthReport.lookup("天数", worker: m.report.workers[0], in: m.scoring), .number(ExactNumber(365)))
     }
 
     func testAYearWithAMissingMonthIsAnError() throws {

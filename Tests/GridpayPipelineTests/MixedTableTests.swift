@@ -71,8 +71,8 @@ final class MixedTableTests: XCTestCase {
         XCTAssertEqual(["A1", "A2", "A3", "B1"].map { w($0).items.map(\.description) }, [["-2", "-3"], ["0", "-3"], ["0", "-3"], ["-1", "0"]])
         XCTAssertEqual(["A1", "A2", "B1"].map { w($0).deductions.description }, ["3", "3", "0"])
         // An aggregate counts the rows that name the worker (A1: 1, A2: 0).
-        XCTAssertEqual(try MonthReport.lookup("本人次数", worker: w("A1"), in: m.inputs.computation), .number(ExactNumber(1)))
-        XCTAssertEqual(try MonthReport.lookup("本人次数", worker: w("A2"), in: m.inputs.computation), .number(.zero))
+        XCTAssertEqual(try MonthReport.lookup("本人次数", worker: w("A1"), in: m.scoring), .number(ExactNumber(1)))
+        XCTAssertEqual(try MonthReport.lookup("本人次数", worker: w("A2"), in: m.scoring), .number(.zero))
         // One 扣分明细 line per member, each naming events.csv line 3.
         let shared = m.report.workers.flatMap { r in r.records.filter { $0.reason == "连带 E2" }.map { "\(r.id) \($0.file ?? ""):\($0.line ?? 0) \($0.points)" } }
         XCTAssertEqual(shared.sorted(), ["A1 events.csv:3 -3", "A2 events.csv:3 -3", "A3 events.csv:3 -3"])

@@ -76,7 +76,7 @@ final class MonthReaderFuzzTests: XCTestCase {
             if case .written = first {
                 guard case .success(let m) = MonthRunner.prepare(request) else { XCTFail("ran but prepare failed: \(context)"); continue }
                 for w in m.report.workers {
-                    let text = Explanation.text(worker: w, in: m.inputs.computation, ruleFile: m.ruleFileName, workerCount: m.report.workers.count)
+                    let text = Explanation.text(worker: w, in: m.scoring, ruleFile: m.ruleFileName, workerCount: m.report.workers.count)
                     XCTAssertTrue(text.contains(w.id), "the explanation of \(w.id) does not name it: \(context)")
                 }
             }

@@ -58,7 +58,7 @@ final class MonthStartsOnTests: XCTestCase {
         switch MonthRunner.prepare(request, rules: { _ in .success(LoadedRules(path: "msd.toml", text: text, sha256: "", rules: rules)) }) {
         case .success(let m):
             let w = m.report.workers[0]
-            let values = try ["天数", "月天数", "次数"].map { try MonthReport.lookup($0, worker: w, in: m.inputs.computation)?.description ?? "-" }
+            let values = try ["天数", "月天数", "次数"].map { try MonthReport.lookup($0, worker: w, in: m.scoring)?.description ?? "-" }
             let about = m.aboutLines().first { $0.0 == "考核月份" }?.1 ?? ""
             return (values, about, [])
         case .failure(let f):

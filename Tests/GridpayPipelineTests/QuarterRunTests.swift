@@ -63,7 +63,7 @@ final class QuarterRunTests: XCTestCase {
         XCTAssertTrue(about.contains(["考核期间", "2026-Q3（92 天）"]), "\(about)")
         // days_in_period of Q3 is 31 + 31 + 30 = 92.
         guard case .success(let m) = MonthRunner.prepare(request) else { return XCTFail() }
-        XCTAssertEqual(try MonthReport.lookup("天数", worker: m.report.workers[0], in: m.inputs.computation), .number(ExactNumber(92)))
+        XCTAssertEqual(try MonthReport.lookup("天数", worker: m.report.workers[0], in: m.scoring), .number(ExactNumber(92)))
     }
 
     func testUnknownWorkersDuplicatesAcrossMonthsAndDatesOutsideTheirFolder() throws {

@@ -76,7 +76,7 @@ final class TimeAndRowCheckTests: XCTestCase {
         func value(_ name: String, _ worker: String) throws -> Value? {
             let m = try XCTUnwrap(month)
             let w = try XCTUnwrap(m.report.workers.first { $0.id == worker })
-            return try MonthReport.lookup(name, worker: w, in: m.inputs.computation)
+            return try MonthReport.lookup(name, worker: w, in: m.scoring)
         }
     }
 

@@ -147,8 +147,8 @@ final class UnitAwardTests: XCTestCase {
         XCTAssertEqual(worker(m, "D1").deductions.description, "1300")
         XCTAssertEqual(worker(m, "D1").shortfall.description, "300")
         XCTAssertEqual(worker(m, "C1").awards[charge], .zero)
-        XCTAssertEqual(try MonthReport.lookup("科室名次", worker: worker(m, "C2"), in: m.inputs.computation), .number(ExactNumber(2)))
-        XCTAssertEqual(try MonthReport.lookup("扣分罚款", worker: worker(m, "C1"), in: m.inputs.computation), .number(ExactNumber(5)))
+        XCTAssertEqual(try MonthReport.lookup("科室名次", worker: worker(m, "C2"), in: m.scoring), .number(ExactNumber(2)))
+        XCTAssertEqual(try MonthReport.lookup("扣分罚款", worker: worker(m, "C1"), in: m.scoring), .number(ExactNumber(5)))
     }
 
     func testTiedWorkersAreListedByIdInCodePointOrder() throws {
@@ -202,7 +202,7 @@ final class UnitAwardTests: XCTestCase {
         let faults = Self.header + "F1,C1,P3,本人,,3\nF2,C2,P3,本人,,3\nF3,D1,P3,本人,,3\n"
         let m = try prepare(faults: faults).get()
         XCTAssertEqual(["C1", "C2", "D1", "B1"].map { worker(m, $0).awards[1].description }, ["50", "50", "100", "0"])
-        let rank = { (id: String) in try MonthReport.lookup("科室名次", worker: self.worker(m, id), in: m.inputs.computation) }
+        let rank = { (id: String) in try MonthReport.lookup("科室名次", worker: self.worker(m, id), in: m.scoring) }
         XCTAssertEqual(try [rank("B1"), rank("C1"), rank("D1")], [.number(ExactNumber(1)), .number(ExactNumber(2)), .number(ExactNumber(2))])
         // Sheet 基金: income = 10 × 9 points + 2 × 100 charges = 290; outgoing = 300 (the best: 7 of 甲).
         let sheet = try XCTUnwrap(m.report.sheets.first)

@@ -69,7 +69,7 @@ final class ValueFormTests: XCTestCase {
         switch MonthRunner.prepare(request, rules: { _ in .success(LoadedRules(path: "vf.toml", text: Self.rules, sha256: "", rules: rules)) }) {
         case .success(let m):
             let w = m.report.workers[0]
-            return (try Self.valueNames.map { try MonthReport.lookup($0, worker: w, in: m.inputs.computation)?.description ?? "-" }, [])
+            return (try Self.valueNames.map { try MonthReport.lookup($0, worker: w, in: m.scoring)?.description ?? "-" }, [])
         case .failure(let f):
             return ([], f.diagnostics.filter { $0.location != nil }.map { $0.description.replacingOccurrences(of: "\(dir)/", with: "") })
         }

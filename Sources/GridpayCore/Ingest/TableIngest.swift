@@ -18,7 +18,7 @@ public final class TableIngest {
     let spec: TableSpec
     /// The days of this file's month that dates must lie in (month_starts_on moves them).
     let period: PayDays
-    let month: MonthComputation
+    let month: MonthReading
     /// Declared column → field index in the file.
     var fieldOf: [Int] = []
     var headerCount = 0
@@ -79,7 +79,7 @@ public final class TableIngest {
     /// Where this table's per-row deductions go: the given sink, or `ownDeductions`.
     let deductionSink: DeductionSink
     /// Without a sink, this table's deductions are kept here (never in a list shared with other
-    /// tables); `MonthComputation.adopt` takes them, tables in rule-file order.
+    /// tables); `MonthReading.adopt` takes them, tables in rule-file order.
     public let ownDeductions: TableDeductions?
 
     /// Set when this file is one month of a quarter.
@@ -91,7 +91,7 @@ public final class TableIngest {
     /// is a pattern (`patrol-*.csv` → `patrol-1.csv`); a quarter's label comes from `quarter`.
     /// `sharedKeys`: unique keys seen so far in the table's other files (a quarter's months, or
     /// the files a pattern matched), checked in memory.
-    public init(table: Int, month: MonthComputation, accepted: Set<RowPosition>, keySink: UniqueKeySink? = nil, deductionSink: DeductionSink? = nil,
+    public init(table: Int, month: MonthReading, accepted: Set<RowPosition>, keySink: UniqueKeySink? = nil, deductionSink: DeductionSink? = nil,
                 quarter: QuarterFile? = nil, file: String? = nil, sharedKeys: QuarterKeys? = nil) {
         self.quarter = quarter
         self.sharedKeys = sharedKeys ?? quarter?.keys
@@ -141,7 +141,7 @@ public final class TableIngest {
 
     /// The columns whose values the ingest must decode: those the rules read, the worker and
     /// group columns, unique keys and cell rules (the rest are only checked as present).
-    static func columnsRead(_ spec: TableSpec, table: Int, month: MonthComputation) -> Set<Int> {
+    static func columnsRead(_ spec: TableSpec, table: Int, month: MonthReading) -> Set<Int> {
         var needed = month.rowColumnsUsed(table: table, reasons: false)
         if let w = spec.workerColumn { needed.insert(w) }
         if let g = spec.groupColumn { needed.insert(g) }

@@ -18,7 +18,7 @@ final class CellRuleSet {
     }
     let rules: [Rule]
 
-    init?(table: Int, month: MonthComputation) {
+    init?(table: Int, month: MonthReading) {
         let spec = month.rules.tables[table]
         let compiler = RowCompiler(spec: spec, period: month.lengths)
         var rules: [Rule] = []

@@ -69,7 +69,7 @@ enum RulePlaces {
     static func testInputs(_ period: String) -> String { "tests.inputs.\"\(period)\"" }
     static func testEarlier(_ period: String) -> String { "tests.earlier.\"\(period)\"" }
 
-    // What the evaluator names as depending on missing history (MonthComputation.describe).
+    // What the evaluator names as depending on missing history (MonthScoring.describe).
     static func namedValue(_ name: String) -> String { "'\(name)'" }
     static func item(_ name: String) -> String { "item '\(name)'" }
     static func award(_ name: String) -> String { "'\(name)'" }

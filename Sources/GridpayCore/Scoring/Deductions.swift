@@ -32,7 +32,7 @@ public protocol DeductionSink: AnyObject {
 }
 
 /// The per-row deductions of one table kept in memory, in the order its rows were read: owned by
-/// the table's reader, handed to the month with `MonthComputation.adopt` once reading is done.
+/// the table's reader, handed to the month with `MonthReading.adopt` once reading is done.
 public final class TableDeductions: DeductionSink {
     var records: [(Int, DeductionRecord)] = []
     public init() {}

@@ -2,7 +2,7 @@
 /// values it used, and the input file and line of every deduction.
 public enum Explanation {
     /// `adjustment`: the worker's 往期调整 where the run carries corrections of closed periods.
-    public static func text(worker w: WorkerReport, in c: MonthComputation, ruleFile: String, workerCount: Int,
+    public static func text(worker w: WorkerReport, in c: MonthScoring, ruleFile: String, workerCount: Int,
                             adjustment: ExactNumber? = nil) -> String {
         let rules = c.rules
         var out: [String] = []
@@ -21,7 +21,7 @@ public enum Explanation {
 
     /// One item: its value, formula (or full marks) and the values it read, each deduction with
     /// its file and line, and its bounds.
-    static func itemLines(_ i: Int, _ w: WorkerReport, _ c: MonthComputation) -> [String] {
+    static func itemLines(_ i: Int, _ w: WorkerReport, _ c: MonthScoring) -> [String] {
         let rules = c.rules
         let item = rules.items[i]
         var out: [String] = []
@@ -53,7 +53,7 @@ public enum Explanation {
     }
 
     /// 总分 and 排名, 等次, 完成工作任务 and the flags, each with what it read.
-    static func totalLines(_ w: WorkerReport, _ c: MonthComputation, workerCount: Int) -> [String] {
+    static func totalLines(_ w: WorkerReport, _ c: MonthScoring, workerCount: Int) -> [String] {
         let rules = c.rules
         var out: [String] = []
         let sumText = rules.totalBase == .zero ? "各项之和" : "\(rules.totalBase) + 各项之和"
@@ -80,7 +80,7 @@ public enum Explanation {
     }
 
     /// The pay lines: base, awards and charges, score pay, deductions, payable, shortfall.
-    static func payLines(_ w: WorkerReport, _ c: MonthComputation, adjustment: ExactNumber? = nil) -> [String] {
+    static func payLines(_ w: WorkerReport, _ c: MonthScoring, adjustment: ExactNumber? = nil) -> [String] {
         let rules = c.rules
         var out: [String] = []
         out.append("\(RuleLoader.payBaseName) = \(w.base.fixed(places: 2))   (\(rules.pay.baseText))")
@@ -113,7 +113,7 @@ public enum Explanation {
 
     /// The files a table is read from: a quarter's three, each in its month folder (the quarter's
     /// roster is its last month's).
-    static func files(_ table: Int, _ c: MonthComputation) -> String {
+    static func files(_ table: Int, _ c: MonthScoring) -> String {
         let file = c.rules.tables[table].file
         guard c.span.kind != .month else { return file }
         if table == c.rules.roster.table { return "\(c.span.months.last!)/\(file)" }
@@ -124,7 +124,7 @@ public enum Explanation {
 
     /// The named values and aggregates an expression reads, with their values, one level deep
     /// per name (nested names are listed under the name that uses them).
-    static func usedValues(_ e: CheckedExpr, _ c: MonthComputation, _ w: Int, indent: String, seen: Set<String> = []) -> [String] {
+    static func usedValues(_ e: CheckedExpr, _ c: MonthScoring, _ w: Int, indent: String, seen: Set<String> = []) -> [String] {
         var out: [String] = []
         var seen = seen
         for ref in references(e) {
@@ -174,7 +174,7 @@ public enum Explanation {
 
     /// A named value of [values] with its formula and value, then what it read, one level deeper
     /// (a value that is one aggregate shows its file on the same line).
-    static func namedValueLines(_ i: Int, _ c: MonthComputation, _ w: Int, indent: String, seen: inout Set<String>) -> [String] {
+    static func namedValueLines(_ i: Int, _ c: MonthScoring, _ w: Int, indent: String, seen: inout Set<String>) -> [String] {
         let v = c.rules.values[i]
         guard !seen.contains(v.name) else { return [] }
         seen.insert(v.name)
@@ -193,7 +193,7 @@ public enum Explanation {
     }
 
     /// consecutive(): the value in each period it looks at (the catalog's explain line `periods`).
-    static func historyLine(_ name: String, periods: Int, _ c: MonthComputation, _ w: Int) -> String {
+    static func historyLine(_ name: String, periods: Int, _ c: MonthScoring, _ w: Int) -> String {
         var parts: [String] = []
         for k in 0..<periods {
             let p = c.span.adding(-k)
@@ -221,7 +221,7 @@ public enum Explanation {
     }
 
     /// 等次 and why: the veto that forced it, or the band the total falls in.
-    static func gradeLine(_ grade: String, _ w: WorkerReport, _ c: MonthComputation) -> String {
+    static func gradeLine(_ grade: String, _ w: WorkerReport, _ c: MonthScoring) -> String {
         for veto in c.rules.vetoes where (try? c.value(veto.when, worker: w.index))?.bool == true {
             return "\(GradeBands.gradeName) = \(grade)   (否决：\(veto.sourceText))"
         }

@@ -1,6 +1,6 @@
 /// Functions across workers: group_mean() and friends, ranks (GroupCombination applies the
 /// catalog's combine), and the awards split among workers.
-extension MonthComputation {
+extension MonthScoring {
     /// Computes a group function for every worker at once (errors point at the call).
     func group(_ g: Int) throws(EvaluationError) -> [Value] {
         if let r = groupResults[g] { return r }

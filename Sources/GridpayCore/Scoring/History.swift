@@ -7,7 +7,7 @@ public protocol HistoryProvider: AnyObject {
     func value(named name: String, period: CalendarPeriod, workerID: String) throws(EvaluationError) -> Value?
 }
 
-extension MonthComputation {
+extension MonthScoring {
     /// Earlier periods whose results are missing are unknown (Value.unknown), unless the rule
     /// gives `missing = true/false`; then what was assumed is noted for the worker.
     /// A history provider's error without a position points at the consecutive() that asked.

@@ -52,7 +52,7 @@ public struct MonthReport: Sendable {
 
     /// Scores every worker. Evaluation problems (e.g. a division by zero in a rule) are
     /// returned as diagnostics that point at the rule and name the worker.
-    public static func build(_ c: MonthComputation) -> Result<MonthReport, RuleLoader.Failure> {
+    public static func build(_ c: MonthScoring) -> Result<MonthReport, RuleLoader.Failure> {
         let rules = c.rules
         var problems = WorkerProblems()
         var workers: [WorkerReport] = []
@@ -112,7 +112,7 @@ public struct MonthReport: Sendable {
             }
         }
 
-        func diagnostics(_ c: MonthComputation) -> [Diagnostic] {
+        func diagnostics(_ c: MonthScoring) -> [Diagnostic] {
             var out = problems
             for (e, ids) in unknown {
                 let missing = c.incompleteHistory.sorted { $0.key < $1.key }.map { (period: $0.key, why: $0.value) }
@@ -123,7 +123,7 @@ public struct MonthReport: Sendable {
     }
 
     /// One worker's line of the sheets: items, total, rank, grade, duty, flags and pay.
-    static func workerReport(_ w: Int, in c: MonthComputation) throws(EvaluationError) -> WorkerReport {
+    static func workerReport(_ w: Int, in c: MonthScoring) throws(EvaluationError) -> WorkerReport {
         let rules = c.rules
         let row = c.rosterRows[w]
         var items: [ExactNumber] = []
@@ -162,7 +162,7 @@ public struct MonthReport: Sendable {
     }
 
     /// A worker's pay: base, score pay (whole fen), awards, deductions, payable and shortfall.
-    static func payLines(_ w: Int, itemYuan: [ExactNumber], in c: MonthComputation) throws(EvaluationError)
+    static func payLines(_ w: Int, itemYuan: [ExactNumber], in c: MonthScoring) throws(EvaluationError)
         -> (base: ExactNumber, scorePay: ExactNumber, awards: [ExactNumber], deductions: ExactNumber, payable: ExactNumber, shortfall: ExactNumber) {
         let rules = c.rules
         let base = try c.symbol(.payBase, worker: w).number ?? .zero
@@ -188,7 +188,7 @@ public struct MonthReport: Sendable {
 
     /// A column's value for one worker, rounded half-up to the places its format shows (as
     /// computed where it has none); nil (a blank cell) where its `when` is false.
-    static func displayValue(_ col: DisplayColumn, worker w: Int, in c: MonthComputation) throws(EvaluationError) -> Value? {
+    static func displayValue(_ col: DisplayColumn, worker w: Int, in c: MonthScoring) throws(EvaluationError) -> Value? {
         if let when = col.when, try c.value(when, worker: w).bool != true { return nil }
         let v = try c.value(col.value, worker: w)
         guard case .number(let n) = v, let format = col.format else { return v }
@@ -196,7 +196,7 @@ public struct MonthReport: Sendable {
     }
 
     /// A named quantity of one worker, as tests in rule files and `explain` ask for it.
-    public static func lookup(_ name: String, worker w: WorkerReport, in c: MonthComputation) throws(EvaluationError) -> Value? {
+    public static func lookup(_ name: String, worker w: WorkerReport, in c: MonthScoring) throws(EvaluationError) -> Value? {
         let rules = c.rules
         switch name {
         case RuleLoader.totalName: return .number(w.total)

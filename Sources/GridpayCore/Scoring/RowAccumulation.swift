@@ -1,6 +1,6 @@
 /// Row accumulation: each validated input row, as it streams in, is added to the running totals of
 /// its worker (or group) and its per-row deductions are found; no row is kept.
-extension MonthComputation {
+extension MonthReading {
     /// Row columns of `table` that some rule reads: filters, summed values, deduction amounts and
     /// the {placeholders} of their reasons.
     func rowColumnsUsed(table: Int, reasons: Bool = true) -> Set<Int> {

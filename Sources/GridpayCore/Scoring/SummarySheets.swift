@@ -17,7 +17,7 @@ public struct SheetResult: Sendable {
     public var rows: [Row]
 }
 
-extension MonthComputation {
+extension MonthScoring {
     /// Every sheet of the rule file, in declaration order. A sheet that cannot be computed gives
     /// one diagnostic (its first problem); the others are still computed.
     func sheets() -> Result<[SheetResult], RuleLoader.Failure> {

@@ -1,7 +1,7 @@
 /// Worker scope: the leaves of a worker expression (roster columns, named values, aggregates,
 /// groups, history) for one worker, read from the month being computed.
 struct WorkerScope: EvaluationScope {
-    unowned let month: MonthComputation
+    unowned let month: MonthScoring
     let worker: Int
 
     /// The checker keeps row columns out of worker expressions; reaching one is a bug, not a rule error.
@@ -15,7 +15,7 @@ struct WorkerScope: EvaluationScope {
     func consecutive(_ call: ConsecutiveCall) throws(EvaluationError) -> Value { try month.consecutive(call, worker: worker) }
 }
 
-extension MonthComputation {
+extension MonthScoring {
     /// A worker-scope expression that must be known (items, pay, duty, groups, vetoes…): one that
     /// depends on missing history is an error (EvaluationError.unknownHistory) at the expression.
     public func value(_ e: CheckedExpr, worker w: Int) throws(EvaluationError) -> Value {
@@ -32,12 +32,12 @@ extension MonthComputation {
     /// The running total of aggregate `a` for worker `index` (or for the worker's group, when the
     /// aggregate is over a group table), as RowAccumulation left it.
     func aggregate(_ a: Int, worker index: Int) throws(EvaluationError) -> Value {
-        let w = aggregateOverGroup[a] ? groups.groupOf[index] : index
+        let w = read.aggregateOverGroup[a] ? groups.groupOf[index] : index
         let spec = rules.aggregates[a]
         switch spec.total {
         case .count: return .number(ExactNumber(acc.counts[acc.slot(a, w)]))
-        case .distinct: return .number(ExactNumber(distinct[a]?.sets[w].count ?? 0))
-        case .perKey: return .number(ExactNumber(try perKey[a]?.count(worker: w) ?? 0))
+        case .distinct: return .number(ExactNumber(read.distinct[a]?.sets[w].count ?? 0))
+        case .perKey: return .number(ExactNumber(try read.perKey[a]?.count(worker: w) ?? 0))
         case .fold(let fold):
             // The catalog's fold says what no rows give (0 for mean, min_of, max_of).
             let k = acc.slot(a, w)

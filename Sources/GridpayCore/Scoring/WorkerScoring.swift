@@ -1,6 +1,6 @@
 /// Worker scoring: the product's names (items, total, rank, pay, grade) of one worker, each
 /// computed once and kept (memoSlot).
-extension MonthComputation {
+extension MonthScoring {
     public func symbol(_ s: WorkerSymbol, worker w: Int) throws(EvaluationError) -> Value {
         let slot = memoSlot(s, w)
         if let cached = slot.pointee { return cached }

@@ -156,7 +156,7 @@ final class RowScopePropertyTests: XCTestCase {
             case .success(let r): rules = r
             case .failure(let f): return XCTFail("seed \(seed): generated well-typed rules were refused: \(f.diagnostics.map(\.description))")
             }
-            let month = MonthComputation(rules: rules, period: Period.parse("2026-10")!, history: nil)
+            let month = MonthReading(rules: rules, period: Period.parse("2026-10")!)
             let rosterIndex = rules.roster.table
             let roster = TableIngest(table: rosterIndex, month: month, accepted: [])
             let rowTable = rules.tables.indices.first { $0 != rosterIndex }!
@@ -174,11 +174,12 @@ final class RowScopePropertyTests: XCTestCase {
             // One row per worker, the same cells as its roster row.
             for (w, r) in rows.enumerated() { ingest.consume(fields: r, line: w + 2) }
             XCTAssertEqual(ingest.problems.map(\.message), [], "seed \(seed)")
+            let scoring = MonthScoring(month.finish(), history: nil)
             for w in 0..<rows.count {
                 for i in 0..<16 {
                     let worker = values[2 * i], inRows = values[2 * i + 1]
-                    let a = try month.symbol(.value(2 * i), worker: w)
-                    let b = try month.symbol(.value(2 * i + 1), worker: w)
+                    let a = try scoring.symbol(.value(2 * i), worker: w)
+                    let b = try scoring.symbol(.value(2 * i + 1), worker: w)
                     let expected: Value = i % 2 == 0 ? .number(ExactNumber(a.bool == true ? 1 : 0)) : a
                     XCTAssertEqual(b, expected, "seed \(seed), worker \(w): \(inRows) vs \(worker.1) (row \(rows[w]))")
                     checked += 1
@@ -197,7 +198,7 @@ final class RowScopePropertyTests: XCTestCase {
             ("晚", "count(rows, t >= datetime(\"2026-10-15 08:30\"))"),
         ])
         guard case .success(let rules) = RuleLoader.load(text: text, file: "p.toml") else { return XCTFail() }
-        let month = MonthComputation(rules: rules, period: Period.parse("2026-10")!, history: nil)
+        let month = MonthReading(rules: rules, period: Period.parse("2026-10")!)
         let roster = TableIngest(table: rules.roster.table, month: month, accepted: [])
         let header = ["编号", "姓名", "村", "网格", "基数", "n", "k", "d", "t", "c", "s"]
         roster.consume(fields: header, line: 1)
@@ -209,12 +210,13 @@ final class RowScopePropertyTests: XCTestCase {
         ingest.consume(fields: ["W1", "名", "村", "G", "0", "7", "0", "2026-10-16", "2026-10-15 08:29:59", "丙", "x"], line: 3)
         ingest.consume(fields: ["W1", "名", "村", "G", "0", "-2.25", "0", "2026-10-31", "2026-10-31 00:00", "甲", "x"], line: 4)
         XCTAssertEqual(ingest.problems.map(\.message), [])
+        let scoring = MonthScoring(month.finish(), history: nil)
         // n ≥ 1.5: lines 2, 3 → 2. c ≠ 甲 and n < 5: line 2 only → 1.5. d > 10-15: lines 3, 4 → 2.
         // t ≥ 10-15 08:30: lines 2, 4 → 2.
-        XCTAssertEqual(try month.symbol(.value(0), worker: 0), .number(ExactNumber(2)))
-        XCTAssertEqual(try month.symbol(.value(1), worker: 0), .number(ExactNumber(decimalText: "1.5")!))
-        XCTAssertEqual(try month.symbol(.value(2), worker: 0), .number(ExactNumber(2)))
-        XCTAssertEqual(try month.symbol(.value(3), worker: 0), .number(ExactNumber(2)))
+        XCTAssertEqual(try scoring.symbol(.value(0), worker: 0), .number(ExactNumber(2)))
+        XCTAssertEqual(try scoring.symbol(.value(1), worker: 0), .number(ExactNumber(decimalText: "1.5")!))
+        XCTAssertEqual(try scoring.symbol(.value(2), worker: 0), .number(ExactNumber(2)))
+        XCTAssertEqual(try scoring.symbol(.value(3), worker: 0), .number(ExactNumber(2)))
     }
 
     func testDateLiteralsAreCheckedInPlace() {
@@ -239,7 +241,7 @@ extension RowScopePropertyTests {
         text.replaceSubrange(last, with: #"{ name = "c", type = "choice", values = ["甲", "乙", "丙"], optional = true }"#)
         XCTAssertEqual(text.components(separatedBy: "optional = true").count, 2, "the rows table's c is optional")
         guard case .success(let rules) = RuleLoader.load(text: text, file: "p.toml") else { return XCTFail("rules") }
-        let month = MonthComputation(rules: rules, period: Period.parse("2026-10")!, history: nil)
+        let month = MonthReading(rules: rules, period: Period.parse("2026-10")!)
         let header = ["编号", "姓名", "村", "网格", "基数", "n", "k", "d", "t", "c", "s"]
         let roster = TableIngest(table: rules.roster.table, month: month, accepted: [])
         roster.consume(fields: header, line: 1)
@@ -250,8 +252,9 @@ extension RowScopePropertyTests {
         ingest.consume(fields: header, line: 1)
         ingest.consume(fields: ["W1", "名", "村", "G", "0", "0", "0", "2026-10-01", "2026-10-01 00:00", "甲", "x"], line: 2)
         ingest.consume(fields: ["W1", "名", "村", "G", "0", "0", "0", "2026-10-01", "2026-10-01 00:00", "", "x"], line: 3)
+        let scoring = MonthScoring(month.finish(), history: nil)
         // Line 2 counts; line 3 is not counted as 甲 (before: 2), and is reported at its row.
-        XCTAssertEqual(try month.symbol(.value(0), worker: 0), .number(ExactNumber(1)))
+        XCTAssertEqual(try scoring.symbol(.value(0), worker: 0), .number(ExactNumber(1)))
         XCTAssertEqual(ingest.problems.map(\.message), [], "an optional cell may be empty")
     }
 }

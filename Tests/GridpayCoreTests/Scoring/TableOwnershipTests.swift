@@ -18,7 +18,7 @@ final class TableOwnershipTests: XCTestCase {
           reason = "无效事件"
         """)
         guard case .success(let rules) = RuleLoader.load(text: text, file: "t.toml") else { return XCTFail() }
-        let month = MonthComputation(rules: rules, period: Period.parse("2026-10")!, history: nil)
+        let month = MonthReading(rules: rules, period: Period.parse("2026-10")!)
         let roster = TableIngest(table: rules.roster.table, month: month, accepted: [])
         roster.consume(fields: ["编号", "姓名", "村", "网格", "基数"], line: 1)
         roster.consume(fields: ["W1", "甲", "东", "G1", "100"], line: 2)
@@ -36,7 +36,8 @@ final class TableOwnershipTests: XCTestCase {
         month.adopt(events.ownDeductions!)
         XCTAssertEqual(month.records.map { $0.map { $0.line! } }, [[], [2, 4]])
         // 10 − 3 × 2 invalid events = 4 for W2; W1 keeps 10.
-        XCTAssertEqual(try month.symbol(.item(0), worker: 1), .number(ExactNumber(4)))
-        XCTAssertEqual(try month.symbol(.item(0), worker: 0), .number(ExactNumber(10)))
+        let scoring = MonthScoring(month.finish(), history: nil)
+        XCTAssertEqual(try scoring.symbol(.item(0), worker: 1), .number(ExactNumber(4)))
+        XCTAssertEqual(try scoring.symbol(.item(0), worker: 0), .number(ExactNumber(10)))
     }
 }

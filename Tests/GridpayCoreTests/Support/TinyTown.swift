@@ -8,7 +8,7 @@ struct TinyTown {
 
     let text: String
     let rules: RuleSet
-    let month: MonthComputation
+    let month: MonthScoring
     /// Problems of the rows read (roster, then rows).
     let problems: [InputProblem]
 
@@ -34,7 +34,7 @@ struct TinyTown {
             XCTFail(f.diagnostics.map(\.description).joined(separator: "\n"))
             throw f
         }
-        let c = MonthComputation(rules: rules, span: CalendarPeriod.parse(month)!, history: history)
+        let c = MonthReading(rules: rules, span: CalendarPeriod.parse(month)!)
         let rosterIngest = TableIngest(table: rules.roster.table, month: c, accepted: [])
         rosterIngest.consume(fields: rules.tables[rules.roster.table].columns.map(\.name), line: 1)
         for (k, w) in roster.enumerated() { rosterIngest.consume(fields: w, line: k + 2) }
@@ -51,7 +51,7 @@ struct TinyTown {
             problems += ingest.problems
         }
         self.problems = problems
-        self.month = c
+        self.month = MonthScoring(c.finish(), history: history)
     }
 
     /// [rules] and the roster table every small test town starts with (RuleCheckTests too; the

@@ -1,7 +1,8 @@
-/// Evaluate phase: one period of one town. Rows are aggregated as they stream in (memory grows
-/// with workers and with deductions found, never with rows read); then every worker is scored.
-
-public final class MonthComputation {
+/// Reading one period of one town: the roster first, then every other table's rows, aggregated as
+/// they stream in (memory grows with workers and with deductions found, never with rows read).
+/// `finish()` freezes what was read into a `MonthRead`, the only thing scoring (`MonthScoring`)
+/// is made from: a month cannot be scored before it is read.
+public final class MonthReading {
     public let rules: RuleSet
     /// The month being run; for a quarter, its last month (whose roster is the quarter's).
     public let period: Period
@@ -9,7 +10,6 @@ public final class MonthComputation {
     public let span: CalendarPeriod
     /// The lengths `days_in_period` and `days_in_month` read (computed once: every evaluation reads them).
     let lengths: PeriodLengths
-    public let history: HistoryProvider?
 
     public private(set) var rosterRows: [[Value]] = []
     public private(set) var rosterLines: [Int] = []
@@ -37,64 +37,17 @@ public final class MonthComputation {
     /// (table, item) pairs that have per-row deductions, numbered: their totals get slots.
     let tableItemPairs: [Int: [Int: Int]]
     let pairCount: Int
-    /// Points and yuan of per-row deductions, summed per item and worker as rows stream in.
-
-    // Evaluation state.
-    /// Evaluated worker symbols: [symbol × worker], created on first use (the roster is complete then).
-    var memoStore: UnsafeMutablePointer<Value?>?
-    var memoSymbols = 0
-
-    func memoSlot(_ s: WorkerSymbol, _ w: Int) -> UnsafeMutablePointer<Value?> {
-        if memoStore == nil {
-            memoSymbols = rules.values.count + rules.items.count + 7 + rules.awards.count
-            let p = UnsafeMutablePointer<Value?>.allocate(capacity: max(1, memoSymbols * workerCount))
-            p.initialize(repeating: nil, count: memoSymbols * workerCount)
-            memoStore = p
-        }
-        let v = rules.values.count, i = rules.items.count
-        let index: Int
-        switch s {
-        case .value(let k): index = k
-        case .item(let k): index = v + k
-        case .total: index = v + i
-        case .rank: index = v + i + 1
-        case .dutyMet: index = v + i + 2
-        case .payBase: index = v + i + 3
-        case .scorePay: index = v + i + 4
-        case .itemYuan: index = v + i + 5
-        case .award(let k): index = v + i + 6 + k
-        case .grade: index = v + i + 6 + rules.awards.count
-        }
-        return memoStore! + (index * workerCount + w)
+    public convenience init(rules: RuleSet, period: Period) {
+        self.init(rules: rules, span: CalendarPeriod(month: period))
     }
 
-    deinit {
-        if let memoStore {
-            memoStore.deinitialize(count: memoSymbols * workerCount)
-            memoStore.deallocate()
-        }
-    }
-    var inProgress: Set<WorkerSymbol> = []
-    var groupResults: [Int: [Value]] = [:]
-    var awardResults: [Int: [ExactNumber]] = [:]
-    var itemYuan: [Int: [ExactNumber]] = [:]
-    /// Earlier periods that consecutive() could not see, with the reason.
-    public internal(set) var incompleteHistory: [CalendarPeriod: String] = [:]
-    /// What consecutive(…, missing = …) assumed for a worker, for 备注.
-    public internal(set) var historyAssumptions: [Int: Set<String>] = [:]
-
-    public convenience init(rules: RuleSet, period: Period, history: HistoryProvider?) {
-        self.init(rules: rules, span: CalendarPeriod(month: period), history: history)
-    }
-
-    public init(rules: RuleSet, span: CalendarPeriod, history: HistoryProvider?) {
+    public init(rules: RuleSet, span: CalendarPeriod) {
         self.rules = rules
         self.span = span
         self.period = span.lastMonth
         lengths = PeriodLengths(days: span.days(monthStartsOn: rules.monthStartsOn), monthDays: PayDays(span.lastMonth, startsOn: rules.monthStartsOn).days,
                                 firstDay: PayDays(span.firstMonth, startsOn: rules.monthStartsOn).firstDay,
                                 lastDay: PayDays(span.lastMonth, startsOn: rules.monthStartsOn).lastDay, calendar: rules.calendar)
-        self.history = history
         var byTable = Array(repeating: [Int](), count: rules.tables.count)
         for (i, a) in rules.aggregates.enumerated() { byTable[a.table].append(i) }
         aggregatesByTable = byTable
@@ -136,12 +89,6 @@ public final class MonthComputation {
         table.records = []
     }
 
-    /// Hands a worker's in-memory deduction records to the report (kept once, not twice).
-    func takeRecords(worker w: Int) -> [DeductionRecord] {
-        let r = records[w]
-        records[w] = []
-        return r
-    }
     public func workerIndex(_ id: String) -> Int? {
         var id = id
         return id.withUTF8 { byteIndex.find($0) }
@@ -222,4 +169,14 @@ public final class MonthComputation {
     /// Per table, its cell rules with the roster values they look up (built once the roster is read).
     var cellRuleSets: [CellRuleSet?] = []
 
+    /// What was read, frozen for scoring: called once, after the last row of the last table (and
+    /// the tables' `adopt`). The deduction records move to the result (kept once, not twice).
+    public func finish() -> MonthRead {
+        startRows()
+        let read = MonthRead(rules: rules, span: span, lengths: lengths, ids: ids, rosterRows: rosterRows, rosterLines: rosterLines,
+                             byteIndex: byteIndex, groups: groups, aggregateOverGroup: aggregateOverGroup, accumulators: acc,
+                             distinct: distinct, perKey: perKey, records: records)
+        records = []
+        return read
+    }
 }
