@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import GridpayCore
 import GridpayPipeline
 
@@ -36,6 +37,29 @@ final class LedgerHistory: PublishedHistory, @unchecked Sendable {
     }
 
     func publishedRuleSHA256(of period: CalendarPeriod) -> String { closings["\(period)"]?.rule_sha256 ?? "" }
+
+    /// The totals of the closing (never a revision: a revision moves money only, SPEC §9).
+    func publishedTotals(of period: CalendarPeriod) throws(PipelineFailure) -> [ExactID: ExactNumber]? {
+        guard let s = closings["\(period)"], let id = s.id else { return nil }
+        do { return try ledger.publishedTotals(of: id, period: s.period) } catch {
+            throw PipelineFailure(message: LedgerSealMessages.publishedUnreadable(s.period, ledger: ledger.path, reason: Ledger.describe(error)))
+        }
+    }
+}
+
+extension Ledger {
+    /// Each worker's published 总分 in a settlement; one that does not parse is an error, never 0.
+    func publishedTotals(of settlementID: Int64, period: String) throws -> [ExactID: ExactNumber] {
+        try db.read { db in
+            var totals: [ExactID: ExactNumber] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT worker_id, total FROM worker_result WHERE settlement_id = ?", arguments: [settlementID])
+            while let row = try rows.next() {
+                let id: String = row[0]
+                totals[ExactID(id)] = try LedgerText.published(row[1] as String, column: RuleLoader.totalName, worker: id, period: period)
+            }
+            return totals
+        }
+    }
 }
 
 /// The named true/false values of a closed period's workers, kept compactly: ids sorted, one

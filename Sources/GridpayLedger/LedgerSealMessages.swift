@@ -151,6 +151,14 @@ public enum LedgerSealMessages {
             en: "cannot close \(town) \(period): a \(kind.rawValue) is \(town)'s summary period (\(ruleFile): [period_summary] period = \"\(kind.rawValue)\"), summarised with no score, rank or pay, so it publishes no results for the ledger; its summary is made by gridpay run \(town) \(period). What can be closed is the assessment period (a \(assessed.kind.rawValue), e.g. gridpay close \(town) \(assessed) --by <name>)\(also); nothing was recorded")
     }
 
+    /// A closed period's published results that the ledger could not give (e.g. the year's
+    /// 上半年总分 from its closed half-year).
+    static func publishedUnreadable(_ period: String, ledger path: String, reason: String) -> String {
+        bilingual(
+            zh: "无法从台账 \(path) 读取 \(period) 公布的结果：\(reason)；已结账期间的结果只从台账读取，不重新计算：请保管台账的部门检查或从备份恢复台账",
+            en: "cannot read the published results of \(period) from the ledger \(path): \(reason); a closed period's results are read from the ledger, never recomputed: the office keeping the ledger must check it or restore it from a backup")
+    }
+
     /// The preliminary period a town also closes (summaryNotClosed's tail).
     static func closablePreliminary(_ p: CalendarPeriod) -> String {
         bilingual(zh: "，以及其\(p.kind.label)初查（如 \(p)）", en: " and its preliminary \(p.kind.rawValue) (e.g. \(p))")

@@ -10,6 +10,9 @@ public protocol PublishedHistory: AnyObject, Sendable {
     func publishedValue(named name: String, period: CalendarPeriod, workerID: String) throws(EvaluationError) -> Value?
     /// The SHA-256 of the rule file the period was closed with (for 说明 and the manifest).
     func publishedRuleSHA256(of period: CalendarPeriod) -> String
+    /// Each worker's 总分 as first published, by id (its exact scalars); nil when `period` is not
+    /// closed. Throws why the ledger could not be read.
+    func publishedTotals(of period: CalendarPeriod) throws(PipelineFailure) -> [ExactID: ExactNumber]?
 }
 
 /// Corrections of closed periods carried into this period's pay (SPEC §9): sheet 往期更正 and

@@ -209,6 +209,13 @@ public final class EarlierMonths: HistoryProvider {
         }
     }
 
+    /// A closed period's published totals (nil: not closed), noted as read from the ledger.
+    func publishedTotals(of period: CalendarPeriod) throws(PipelineFailure) -> [ExactID: ExactNumber]? {
+        guard let published, published.isPublished(period), let totals = try published.publishedTotals(of: period) else { return nil }
+        publishedRead.insert(period)
+        return totals
+    }
+
     public func unavailability(of period: CalendarPeriod) -> String? {
         if let published, published.isPublished(period) {
             publishedRead.insert(period)

@@ -107,7 +107,12 @@ public final class PreparedMonth {
             for f in m.files { lines.append(("历史输入 \(p)/\(f.file)", "SHA-256 \(f.sha256)")) }
         }
         for p in history.publishedRead.sorted() {
-            lines.append(("历史月份 \(p)", "已结账：读取账本中公布的结果（规则文件 SHA-256 \(history.published?.publishedRuleSHA256(of: p) ?? "")）"))
+            lines.append(("\(p.kind == .month ? "历史月份" : "历史期间") \(p)", "已结账：读取账本中公布的结果（规则文件 SHA-256 \(history.published?.publishedRuleSHA256(of: p) ?? "")）"))
+        }
+        // Where each preliminary period's 总分 (上半年总分) comes from (SPEC §8, §9).
+        for (p, published) in zip(r.preliminaryPeriods(of: report.period), report.preliminaryPublished) {
+            lines.append((PreliminaryTotals.label(p), published ? "\(p) 已结账：各人\(RuleLoader.totalName)为账本中公布的结果，不重算"
+                                                                  : "\(p) 未结账：按其输入计算，同 gridpay run \(r.town) \(p)"))
         }
         if let carried {
             lines.append(("往期更正", "更正期间 \(carried.periods.joined(separator: "、"))：按各期自身的规则版本重算，差额计入本期往期调整（见往期更正表）"))
@@ -243,7 +248,7 @@ public enum MonthRunner {
         clock.lap("score")
         switch built {
         case .success(var report):
-            if let failure = PreliminaryTotals.attach(to: &report, request: request, rules: loadRules, progress: progress) { return .failure(failure) }
+            if let failure = PreliminaryTotals.attach(to: &report, request: request, history: history, rules: loadRules, progress: progress) { return .failure(failure) }
             var adjustments: [ExactNumber] = []
             if let carried = request.carried, !carried.isEmpty {
                 do { adjustments = try report.carry(carried) } catch {

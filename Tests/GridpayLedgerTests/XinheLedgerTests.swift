@@ -65,4 +65,54 @@ final class XinheLedgerTests: XCTestCase {
             guard case .success = LedgerCommands.close(year.request(p), by: "张三", ledgerDir: year.ledgerDir, now: Self.at) else { return XCTFail("close \(p)") }
         }
     }
+
+    static let categories = ["网格基本信息", "党建", "计生工作", "综治维稳", "文明创建", "就业社保", "民政工作", "安全生产(消防安全)", "统计工作", "其他工作"]
+
+    /// A row of the year's 考核汇总: 排名, the roster columns, 岗位, the categories, 总分, 满意率
+    /// (empty: no forums), 上半年总分.
+    func yearRow(_ rank: String, _ id: String, _ name: String, _ post: String, _ scores: [String: String], total: String, h1: String) -> [String] {
+        [rank, id, name, "东苑社区", "DY-01", post] + Self.categories.map { scores[$0] ?? "10" } + [total, "", h1]
+    }
+
+    /// SPEC §9: the year's 上半年总分 of a closed 2026-H1 is what 2026-H1 published, even when an
+    /// input of its months changed afterwards; of an open 2026-H1 it is computed from its inputs.
+    /// Here a finding is added to April after 2026-H1 was closed: A 党建 3 more.
+    /// Year: A 党建 10 − 2 − 3 = 5, 综治维稳 9 → 94, 排名 2; B 98.5, 排名 1.
+    /// 上半年总分 as published: A 98, B 98.5; from the changed inputs A would be 95.
+    func testTheYearReadsItsClosedHalfYearAsPublished() throws {
+        let year = try Year()
+        guard case .success = LedgerCommands.close(year.request("2026-H1"), by: "张三", ledgerDir: year.ledgerDir, now: Self.at) else {
+            return XCTFail("close 2026-H1")
+        }
+        try "督查编号,督查日期,网格员编号,类别,扣分,方式,情况,督查人\nF4,2026-04-09,A,党建,3,听,组织生活会未开,李督查\n"
+            .write(toFile: "\(year.root.path)/Input/xinhe/2026-04/findings.csv", atomically: true, encoding: .utf8)
+        let expected = [
+            yearRow("1", "B", "乙", "网格员", ["统计工作": "8.5"], total: "98.5", h1: "98.5"),
+            yearRow("2", "A", "甲", "网格长", ["党建": "5", "综治维稳": "9"], total: "94", h1: "98"),
+        ]
+        guard case .success(let run) = LedgerCommands.run(year.request("2026"), ledgerDir: year.ledgerDir) else { return XCTFail("run 2026") }
+        let book = try WorkbookReader(path: "\(run.directory)/xinhe-2026.xlsx")
+        XCTAssertEqual(book.row("考核汇总", 0).suffix(4), ["总分", "满意率", "上半年总分", "备注"])
+        XCTAssertEqual([1, 2].map { book.row("考核汇总", $0) }, expected)
+        let about = (1...60).map { book.row("说明", $0) }
+        let h1Rule = try XCTUnwrap(Ledger.openIfPresent(ledgerDir: year.ledgerDir, town: "xinhe")?.closing(of: "2026-H1")?.rule_sha256)
+        XCTAssertTrue(about.contains(["上半年总分", "2026-H1 已结账：各人总分为账本中公布的结果，不重算"]), "\(about)")
+        XCTAssertTrue(about.contains(["历史期间 2026-H1", "已结账：读取账本中公布的结果（规则文件 SHA-256 \(h1Rule)）"]), "\(about)")
+        let manifest = try String(contentsOfFile: "\(run.directory)/xinhe-2026-manifest.json", encoding: .utf8)
+        XCTAssertTrue(manifest.contains("\"2026-H1\""), manifest)
+
+        // Closed and verified: the re-run from the archive reads 2026-H1 from the ledger again.
+        guard case .success = LedgerCommands.close(year.request("2026"), by: "张三", ledgerDir: year.ledgerDir, now: Self.at) else { return XCTFail("close 2026") }
+        guard case .success(let verified) = LedgerCommands.verify(town: "xinhe", period: CalendarPeriod.parse("2026")!, inputDir: "\(year.root.path)/Input",
+                                                                  ledgerDir: year.ledgerDir) else { return XCTFail("verify 2026") }
+        XCTAssertTrue(verified.lines.first?.hasPrefix("xinhe 2026: identical") == true, "\(verified.lines)")
+
+        // Without the ledger (2026-H1 open), 上半年总分 is computed from the inputs as they are now.
+        var open = year.request("2026")
+        open.outputDir = "\(year.root.path)/Open"
+        guard case .success(let recomputed) = MonthRunner.run(open) else { return XCTFail("run 2026 without a ledger") }
+        let openBook = try WorkbookReader(path: "\(recomputed.directory)/xinhe-2026.xlsx")
+        XCTAssertEqual([1, 2].map { openBook.row("考核汇总", $0) }, [expected[0], Array(expected[1].dropLast()) + ["95"]])
+        XCTAssertTrue((1...60).map { openBook.row("说明", $0) }.contains(["上半年总分", "2026-H1 未结账：按其输入计算，同 gridpay run xinhe 2026-H1"]))
+    }
 }

@@ -49,6 +49,9 @@ public struct MonthReport: Sendable {
     public var yuanItems: [Int]
     /// The rule file's own sheets ([[group_sheets]], [[sheets]]), in the order declared.
     public var sheets: [SheetResult] = []
+    /// Per preliminary period inside this one (`WorkerReport.preliminaryTotals`), whether its
+    /// totals are as published in the ledger (closed) rather than computed from its inputs.
+    public var preliminaryPublished: [Bool] = []
 
     /// Scores every worker. Evaluation problems (e.g. a division by zero in a rule) are
     /// returned as diagnostics that point at the rule and name the worker.
