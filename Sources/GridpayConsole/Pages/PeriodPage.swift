@@ -79,7 +79,7 @@ enum PeriodPage {
     static func result(_ v: PeriodView, base: String, account: Account) -> String {
         let e = Page.escape
         guard let r = v.result else { return "<div class=\"card wide\"><h2>\(ConsoleMessages.resultTitle)</h2><p>\(ConsoleMessages.notRunYet)</p></div>" }
-        var b = "<p>\(ConsoleMessages.ranBy(e(r.by), e(r.at)))："
+        var b = "<p>\(ConsoleMessages.ranBy(e(r.by), e(ConsoleTime.shown(stored: r.at))))："
         if r.ok {
             b += "<span class=\"ok\">\(ConsoleMessages.runOK)</span> \(ConsoleMessages.workersCount(r.workers ?? 0))，"
                 + "\(ConsoleMessages.totalPayable) <b id=\"total\">\(e(r.total_payable ?? ""))</b> \(ConsoleMessages.yuan)</p><ul>"

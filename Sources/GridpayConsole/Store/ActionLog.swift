@@ -78,7 +78,7 @@ extension ConsoleStore {
         sql += " ORDER BY id DESC LIMIT \(limit)"
         return try read { db in
             try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map {
-                LogEntry(id: $0["id"], at: $0["at"], account: $0["account"], town: $0["town"], period: $0["period"],
+                LogEntry(id: $0["id"], at: ConsoleTime.shown(stored: $0["at"]), account: $0["account"], town: $0["town"], period: $0["period"],
                          action: LogAction.shown($0["action"]), detail: $0["detail"], sha256: $0["sha256"])
             }
         }

@@ -69,13 +69,8 @@ public final class ConsoleStore: @unchecked Sendable {
         return m
     }
 
-    /// Now as the log writes it: local time with its zone (e.g. 2026-10-05T09:30:00+08:00).
-    static func timestamp(_ date: Date = Date()) -> String {
-        let f = ISO8601DateFormatter()
-        f.timeZone = TimeZone.current
-        f.formatOptions = [.withInternetDateTime]
-        return f.string(from: date)
-    }
+    /// Now as the console writes it: local time with its zone (e.g. 2026-10-05 09:30:00 +08:00).
+    static func timestamp(_ date: Date = Date()) -> String { ConsoleTime.local(date) }
 }
 
 /// A console failure: a message in Chinese for whoever runs the console.

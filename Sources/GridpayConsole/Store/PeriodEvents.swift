@@ -38,7 +38,7 @@ extension ConsoleStore {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM period_event WHERE town = ? AND period = ? ORDER BY id", arguments: [town, period]).compactMap {
                 guard let step = PeriodStep(rawValue: $0["kind"]) else { return nil }
-                return PeriodEvent(step: step, account: $0["account"], at: $0["at"], reason: $0["reason"], result: $0["result"], accepted: $0["accepted"])
+                return PeriodEvent(step: step, account: $0["account"], at: ConsoleTime.shown(stored: $0["at"]), reason: $0["reason"], result: $0["result"], accepted: $0["accepted"])
             }
         }
     }
@@ -60,7 +60,7 @@ extension ConsoleStore {
         try read { db in
             var out: [String: UploadRecord] = [:]
             for r in try Row.fetchAll(db, sql: "SELECT * FROM upload WHERE town = ? AND period = ? ORDER BY id", arguments: [town, period]) {
-                out[r["file"]] = UploadRecord(file: r["file"], bytes: r["bytes"], sha256: r["sha256"], account: r["account"], at: r["at"])
+                out[r["file"]] = UploadRecord(file: r["file"], bytes: r["bytes"], sha256: r["sha256"], account: r["account"], at: ConsoleTime.shown(stored: r["at"]))
             }
             return out
         }

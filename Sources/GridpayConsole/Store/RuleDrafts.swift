@@ -51,7 +51,7 @@ extension ConsoleStore {
         try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT name, sha256, account, at FROM rule_draft WHERE id IN (SELECT max(id) FROM rule_draft WHERE town = ? GROUP BY name) ORDER BY name
-                """, arguments: [town]).map { RuleDraftInfo(name: $0["name"], sha256: $0["sha256"], saved_by: $0["account"], saved_at: $0["at"]) }
+                """, arguments: [town]).map { RuleDraftInfo(name: $0["name"], sha256: $0["sha256"], saved_by: $0["account"], saved_at: ConsoleTime.shown(stored: $0["at"])) }
         }
     }
 
@@ -59,7 +59,7 @@ extension ConsoleStore {
     public func adoption(town: String, sha256: String) throws(ConsoleFailure) -> (by: String, at: String)? {
         try read { db in
             try Row.fetchOne(db, sql: "SELECT account, at FROM action_log WHERE town = ? AND action = ? AND sha256 = ? ORDER BY id LIMIT 1",
-                             arguments: [town, LogAction.ruleAdopted.rawValue, sha256]).map { ($0["account"], $0["at"]) }
+                             arguments: [town, LogAction.ruleAdopted.rawValue, sha256]).map { ($0["account"], ConsoleTime.shown(stored: $0["at"])) }
         }
     }
 }

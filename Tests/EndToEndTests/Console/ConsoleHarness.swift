@@ -25,6 +25,8 @@ final class ConsoleHarness {
 
     /// The language the binary is run in (GRIDPAY_LANG), whatever the machine's locale.
     var language = "zh"
+    /// More of the binary's environment (e.g. TZ, the zone the console shows its times in).
+    var environment: [String: String] = [:]
 
     /// `gridpay <arguments>` with `stdin` as its standard input.
     @discardableResult
@@ -33,7 +35,7 @@ final class ConsoleHarness {
         p.executableURL = URL(fileURLWithPath: BinaryRunner.binaryPath)
         p.arguments = arguments
         p.currentDirectoryURL = root.url
-        p.environment = ProcessInfo.processInfo.environment.merging(["GRIDPAY_LANG": language]) { $1 }
+        p.environment = ProcessInfo.processInfo.environment.merging(environment.merging(["GRIDPAY_LANG": language]) { $1 }) { $1 }
         let input = Pipe(), out = root.path("out-\(UUID().uuidString)"), err = root.path("err-\(UUID().uuidString)")
         FileManager.default.createFile(atPath: out, contents: nil)
         FileManager.default.createFile(atPath: err, contents: nil)
@@ -62,7 +64,7 @@ final class ConsoleHarness {
         p.currentDirectoryURL = root.url
         // The console in `language`, whatever the machine's locale (ConsoleMonthTests compares its
         // downloads with the command's run in the same language).
-        p.environment = ProcessInfo.processInfo.environment.merging(["GRIDPAY_LANG": language]) { $1 }
+        p.environment = ProcessInfo.processInfo.environment.merging(environment.merging(["GRIDPAY_LANG": language]) { $1 }) { $1 }
         let out = root.path("serve.out")
         FileManager.default.createFile(atPath: out, contents: nil)
         FileManager.default.createFile(atPath: root.path("serve.err"), contents: nil)

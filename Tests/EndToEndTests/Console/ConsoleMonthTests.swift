@@ -20,6 +20,8 @@ final class ConsoleMonthTests: XCTestCase {
         try h.addUser("both", roles: ["制表", "审核"], towns: ["qinghe"])
         try h.addUser("checker", roles: ["审核"], towns: ["qinghe"])
         try h.addUser("auditor", roles: ["审计"], towns: ["qinghe"])
+        // The county's server keeps China's time: every time shown is local, with its zone.
+        h.environment["TZ"] = "Asia/Shanghai"
         try h.start()
         let clerk = try h.signedIn("clerk"), both = try h.signedIn("both"), checker = try h.signedIn("checker"), auditor = try h.signedIn("auditor")
         let p = "/api/towns/qinghe/periods/2026-08"
@@ -128,6 +130,27 @@ final class ConsoleMonthTests: XCTestCase {
         let csv = try auditor.get("/api/log.csv")
         XCTAssertTrue(csv.text.hasPrefix("\u{FEFF}序号,时间,账号,镇(街道),期间,操作,说明,SHA-256\r\n"), csv.text)
         XCTAssertEqual(csv.text.components(separatedBy: "\r\n").count - 2, log.count)
+
+        // Times in Beijing time with the zone (SPEC §14), never UTC: the log's rows, the uploads, the
+        // run, and the closing (which the ledger keeps in UTC) on the API and the page.
+        let times = log.compactMap { $0["at"] as? String } + inputs.compactMap { $0["uploaded_at"] as? String }
+            + [run["at"] as? String ?? "", view["closed_at"] as? String ?? ""]
+        XCTAssertEqual(times.count, log.count + files.count + 2)
+        for t in times { try Self.assertBeijingTimeNow(t) }
+        XCTAssertTrue(csv.text.contains(",\(log[0]["at"] as? String ?? "?"),auditor,qinghe,2026-08,核验,"), csv.text)
+        let page = try auditor.get("/towns/qinghe/periods/2026-08").text
+        XCTAssertTrue(page.contains("结账：checker（审核通过），clerk（提交），\(view["closed_at"] as? String ?? "?")"), page)
+        XCTAssertTrue(try auditor.get("/log").text.contains("<td>\(log[0]["at"] as? String ?? "?")</td>"))
+    }
+
+    /// `yyyy-MM-dd HH:mm:ss +08:00`, within ten minutes of now (a UTC time labelled +08:00 is 8 hours off).
+    static func assertBeijingTimeNow(_ text: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        XCTAssertNotNil(text.range(of: #"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \+08:00$"#, options: .regularExpression), text, file: file, line: line)
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.dateFormat = "yyyy-MM-dd HH:mm:ss xxx"
+        let date = try XCTUnwrap(f.date(from: text), text, file: file, line: line)
+        XCTAssertLessThan(abs(date.timeIntervalSinceNow), 600, text, file: file, line: line)
     }
 
     /// The sum of 实发绩效 of a pay CSV, with two decimals (added in cents: exact).
