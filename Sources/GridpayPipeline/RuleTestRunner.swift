@@ -96,13 +96,15 @@ public enum RuleTestRunner {
     /// forms), comma-separated with the header first: the file layout (delimiter, title rows, a
     /// totals row) is the export's, not the test's. A pattern names one file (its `*` left out).
     static func asTestInputs(_ loaded: LoadedRules) -> LoadedRules {
-        var copy = loaded
-        for t in copy.rules.tables.indices {
-            let leavesOut = copy.rules.tables[t].form.leavesOutUnknownWorkers
-            copy.rules.tables[t].form = TableForm()
-            copy.rules.tables[t].form.leavesOutUnknownWorkers = leavesOut
-            copy.rules.tables[t].file = copy.rules.tables[t].file.replacingOccurrences(of: "*", with: "")
+        var tables = loaded.rules.tables
+        for t in tables.indices {
+            let leavesOut = tables[t].form.leavesOutUnknownWorkers
+            tables[t].form = TableForm()
+            tables[t].form.leavesOutUnknownWorkers = leavesOut
+            tables[t].file = tables[t].file.replacingOccurrences(of: "*", with: "")
         }
+        var copy = loaded
+        copy.rules = loaded.rules.with(tables: tables)
         return copy
     }
 

@@ -61,7 +61,7 @@ final class FormMetamorphicTests: XCTestCase {
                 declared[t] = table
             }
         }
-        loaded.rules.tables = declared
+        loaded.rules = loaded.rules.with(tables: declared)
         var request = RunRequest(town: "qinghe", period: CalendarPeriod.parse("2026-10")!)
         request.inputDir = "\(tmp.path)/Input"
         request.outputDir = "\(tmp.path)/Output"

@@ -1,4 +1,4 @@
-/// Grade bands (`[[grades]]`, `[[ratings.bands]]`, read by Sections/11-GradesSection): applied. Bands are listed
+/// Grade bands (`[[grades]]`, `[[ratings.bands]]`, read by Sections/GradesSection): applied. Bands are listed
 /// highest first, each with `min` (a score ≥ min gets the band), and the lowest without one, so
 /// every score gets exactly one band.
 public enum GradeBands {

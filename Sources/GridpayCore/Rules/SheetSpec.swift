@@ -2,9 +2,9 @@
 /// each for the period), a table with one row per distinct key, or both. Two spellings read into
 /// it, and both stay readable because the ledger re-reads the rule text of closed periods:
 ///
-/// - `[[group_sheets]]` (18-DisplaySheetsSection): a rows table keyed by the roster's group,
+/// - `[[group_sheets]]` (DisplaySheetsSection): a rows table keyed by the roster's group,
 ///   laid out as the sheet's own table, right after 绩效工资; columns with `format` and `when`.
-/// - `[[sheets]]` (19-SheetsSection): `[[sheets.lines]]`, then `[sheets.units]` (a rows table
+/// - `[[sheets]]` (SheetsSection): `[[sheets.lines]]`, then `[sheets.units]` (a rows table
 ///   keyed by an expression, columns as computed), laid out totals first, after 扣分明细.
 public struct SheetSpec: Sendable {
     /// Where the sheet goes among the workbook's sheets.
@@ -74,4 +74,47 @@ public enum ProductSheetNames {
     public static let corrections = "往期更正"
 
     public static let all = [summary, pay, details, problems, about, slips, statistics, corrections]
+}
+
+/// A column the rule file adds to a sheet: a value shown as a score, a whole number, a
+/// percentage, an amount, text or 是/否 (`{ name, value, format, when }`).
+public struct DisplayColumn: Sendable {
+    public enum Format: String, Sendable, CaseIterable {
+        /// 0.00 (numbers are written rounded half-up to the places shown).
+        case score
+        /// 0
+        case integer
+        /// 0.00% of a rate: 2/3 is written 0.6667 and shown 66.67%.
+        case percent
+        /// 0.0% of a rate: 2/3 is written 0.667 and shown 66.7% (SPEC §17's 满意率).
+        case percent1
+        /// #,##0.00
+        case money
+
+        public var places: Int {
+            switch self {
+            case .score, .money: 2
+            case .integer: 0
+            case .percent: 4
+            case .percent1: 3
+            }
+        }
+    }
+    public var name: String
+    public var value: CheckedExpr
+    public var type: ValueType
+    /// nil: the value as computed (not rounded), each number cell shown by what it holds: a
+    /// whole number as a count (#,##0), any other as a score (#,##0.00); true/false as 是/否.
+    public var format: Format?
+    /// The cell is left blank where this is false.
+    public var when: CheckedExpr?
+    public var location: SourceLocation
+}
+
+/// `[period_summary]`: each period of `kind` inside the assessment period is run as a summary
+/// sheet (the roster columns and `columns`), with no item scores, total, rank or pay.
+public struct PeriodSummarySpec: Sendable {
+    public var kind: PeriodKind
+    public var columns: [DisplayColumn]
+    public var location: SourceLocation
 }

@@ -1,5 +1,5 @@
 /// How one table's export is laid out (SPEC §16), as the rule file declares it: nothing here is
-/// guessed from a file. Read by 02-TableFormReader; applied by `TableLayout` and the file readers.
+/// guessed from a file. Read by TableFormReader; applied by `TableLayout` and the file readers.
 public struct TableForm: Sendable, Equatable {
     /// `format`: a CSV file (default), an XLSX workbook or a legacy XLS one.
     public var format = TableFormat.csv

@@ -7,13 +7,16 @@
 enum RowChecksSection {
     static let keys = ["require", "column", "message"]
 
-    static func read(_ d: RuleDraft) {
-        for (ti, list) in d.checkTables.sorted(by: { $0.key < $1.key }) {
-            d.tables[ti].checks = list.enumerated().compactMap { k, t in readCheck(t, number: k + 1, table: ti, d) }
+    /// The tables with their checks (`checkTables`: each table's, by index).
+    static func read(_ d: RuleReading, tables: [TableSpec], checkTables: [Int: [TOMLTable]]) -> [TableSpec] {
+        var tables = tables
+        for (ti, list) in checkTables.sorted(by: { $0.key < $1.key }) {
+            tables[ti].checks = list.enumerated().compactMap { k, t in readCheck(t, number: k + 1, table: ti, d) }
         }
+        return tables
     }
 
-    static func readCheck(_ t: TOMLTable, number: Int, table ti: Int, _ d: RuleDraft) -> RowCheck? {
+    static func readCheck(_ t: TOMLTable, number: Int, table ti: Int, _ d: RuleReading) -> RowCheck? {
         let spec = d.context.tables[ti]
         let r = d.section(t, RulePlaces.check(number, ofTable: spec.name), allowed: keys)
         guard let s = r.string("require") else { return nil }

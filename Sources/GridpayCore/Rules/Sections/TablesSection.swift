@@ -3,31 +3,44 @@
 ///     [tables.events]
 ///     file = "events.csv"            # a plain file name in the period's input folder, or a
 ///                                    # pattern with `*` ("patrol-*.csv": every match, in name order)
-///     (layout keys: 02-TableFormReader)
+///     (layout keys: TableFormReader)
 ///     worker = "网格员编号"            # the column naming the worker a row belongs to, or
 ///     group = "网格编号"               # the column naming its group (or both)
 ///     complete = true                # group tables: every group has a row (or "<choice column>")
 ///     unique = ["事件编号", ["培训编号", "网格员编号"]]
 ///     within_period = true           # dates and times lie inside the period (default)
-///     columns = [ { name = "…", type = "…", … }, … ]   (03-ColumnReader)
-///     [[tables.events.checks]]       (06-RowChecksSection)
+///     columns = [ { name = "…", type = "…", … }, … ]   (ColumnReader)
+///     [[tables.events.checks]]       (RowChecksSection)
 enum TablesSection {
     static let keys = ["file", "encoding", "worker", "group", "complete", "columns", "unique", "within_period", "checks"] + TableFormReader.keys
 
-    static func read(_ d: RuleDraft) {
-        guard let tablesTable = d.top.subtable("tables") else { return }
+    /// The tables as declared, with what can only be resolved later: each table's `worker` column
+    /// (once the roster is known) and its `[[tables.<name>.checks]]` (once names are known), by index.
+    struct Declared {
+        var tables: [TableSpec] = []
+        var workerColumnNames: [Int: TOMLString] = [:]
+        var checkTables: [Int: [TOMLTable]] = [:]
+    }
+
+    static func read(_ d: RuleReading) -> Declared {
+        var declared = Declared()
+        guard let tablesTable = d.top.subtable("tables") else { return declared }
         for entry in tablesTable.entries {
             guard case .table(let t) = entry.node.value else {
                 d.report(RuleMessages.tableNotATable(entry.key, at: entry.node.location))
                 continue
             }
-            d.tables.append(readTable(t, named: entry.key, at: entry.keyLocation, d))
+            let spec = readTable(t, named: entry.key, at: entry.keyLocation, into: &declared, d)
+            declared.tables.append(spec)
         }
+        return declared
     }
 
-    static func readTable(_ t: TOMLTable, named name: String, at loc: SourceLocation, _ d: RuleDraft) -> TableSpec {
+    /// Table `declared.tables.count`: its spec; its worker column name and checks go to `declared`.
+    static func readTable(_ t: TOMLTable, named name: String, at loc: SourceLocation, into declared: inout Declared, _ d: RuleReading) -> TableSpec {
+        let index = declared.tables.count
         let r = d.section(t, RulePlaces.tableSection(name), allowed: keys)
-        if r.has("checks") { d.checkTables[d.tables.count] = r.tables("checks") }
+        if r.has("checks") { declared.checkTables[index] = r.tables("checks") }
         let file = r.string("file")
         var spec = TableSpec(name: name, file: file?.value ?? "", encoding: .utf8, columns: [], workerColumn: nil, uniqueKeys: [],
                              withinPeriod: r.bool("within_period") ?? true, location: loc)
@@ -41,7 +54,7 @@ enum TablesSection {
             if spec.columns.contains(where: { $0.name == c.name }) { d.report(RuleMessages.columnDeclaredTwice(c.name, in: name, at: c.location)) }
             spec.columns.append(c)
         }
-        if let w = r.string("worker", required: false) { d.workerColumnNames[d.tables.count] = w }
+        if let w = r.string("worker", required: false) { declared.workerColumnNames[index] = w }
         readGroup(r, into: &spec, d)
         readUniqueKeys(r, into: &spec, d)
         return spec
@@ -49,7 +62,7 @@ enum TablesSection {
 
     /// `group` and `complete`. With both worker and group, a row names its group and, optionally,
     /// one worker of it; each deduction says whom it applies to (applies_to).
-    static func readGroup(_ r: TOMLSection, into spec: inout TableSpec, _ d: RuleDraft) {
+    static func readGroup(_ r: TOMLSection, into spec: inout TableSpec, _ d: RuleReading) {
         if let g = r.string("group", required: false) {
             if let i = spec.columnIndex(g.value) { spec.groupColumn = i } else {
                 d.report(RuleMessages.groupNotAColumn(g.value, of: spec, at: g.location(ofCharacterAt: 0)))
@@ -75,7 +88,7 @@ enum TablesSection {
     }
 
     /// `unique = ["<column>", ["<column>", "<column>"], …]`: single columns or column sets.
-    static func readUniqueKeys(_ r: TOMLSection, into spec: inout TableSpec, _ d: RuleDraft) {
+    static func readUniqueKeys(_ r: TOMLSection, into spec: inout TableSpec, _ d: RuleReading) {
         for keyNode in r.array("unique", required: false) ?? [] {
             var names: [TOMLString] = []
             switch keyNode.value {
@@ -96,14 +109,16 @@ enum TablesSection {
 
     /// `worker = "…"` of each table, once the roster is known; then every table but the
     /// roster must say whose its rows are.
-    static func resolveWorkerColumns(_ d: RuleDraft) {
-        for (ti, w) in d.workerColumnNames.sorted(by: { $0.key < $1.key }) {
-            if let i = d.tables[ti].columnIndex(w.value) { d.tables[ti].workerColumn = i } else {
-                d.report(RuleMessages.workerNotAColumn(w.value, of: d.tables[ti], at: w.location(ofCharacterAt: 0)))
+    static func resolveWorkerColumns(_ declared: Declared, roster: RosterSpec, _ d: RuleReading) -> [TableSpec] {
+        var tables = declared.tables
+        for (ti, w) in declared.workerColumnNames.sorted(by: { $0.key < $1.key }) {
+            if let i = tables[ti].columnIndex(w.value) { tables[ti].workerColumn = i } else {
+                d.report(RuleMessages.workerNotAColumn(w.value, of: tables[ti], at: w.location(ofCharacterAt: 0)))
             }
         }
-        for (ti, t) in d.tables.enumerated() where ti != d.roster.table && t.workerColumn == nil && t.groupColumn == nil {
+        for (ti, t) in tables.enumerated() where ti != roster.table && t.workerColumn == nil && t.groupColumn == nil {
             d.report(RuleMessages.tableNeedsWorkerOrGroup(t.name, at: t.location))
         }
+        return tables
     }
 }

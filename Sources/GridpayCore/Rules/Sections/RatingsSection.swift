@@ -12,13 +12,15 @@
 enum RatingsSection {
     static let keys = ["periods", "mean", "places", "bands", "vetoes"]
 
-    static func read(_ d: RuleDraft) {
-        let items = d.itemNames.compactMap { $0 }
+    /// `items`: the items' names (what may be averaged besides 总分); `grades`: the town's bands
+    /// (a rating without its own uses them); `flags`: every flag declared (what may veto).
+    static func read(_ d: RuleReading, periodKind: PeriodKind, items: [String], grades: [GradeBand], flags: [String]) -> [RatingSpec] {
+        var ratings: [RatingSpec] = []
         var rated: [PeriodKind: SourceLocation] = [:]
         for (i, t) in d.top.tables("ratings").enumerated() {
             let path = RulePlaces.ratingSection(i + 1)
             let r = d.section(t, path, allowed: keys)
-            let periods = readPeriods(r, rated: &rated, d)
+            let periods = readPeriods(r, rated: &rated, periodKind: periodKind, d)
             let meanOf = r.string("mean", required: false)
             if let m = meanOf, m.value != RuleLoader.totalName, !items.contains(m.value) {
                 d.report(RuleMessages.meanNotAnItem(m.value, items: items, at: m.location(ofCharacterAt: 0)))
@@ -30,17 +32,17 @@ enum RatingsSection {
                 }
             }
             var bands = GradesSection.readBands(r.tables("bands"), path: RulePlaces.ratingBands, d)
-            if bands.isEmpty { bands = d.grades }
+            if bands.isEmpty { bands = grades }
             if bands.isEmpty { d.report(RuleMessages.ratingWithoutBands(path, at: t.location)) }
-            let vetoes = r.tables("vetoes").enumerated().compactMap { j, vt in readVeto(vt, number: j + 1, bands: bands, d) }
-            d.ratings.append(RatingSpec(periods: periods, meanOf: meanOf?.value ?? RuleLoader.totalName, places: places,
-                                        bands: bands, vetoes: vetoes, location: t.location))
+            let vetoes = r.tables("vetoes").enumerated().compactMap { j, vt in readVeto(vt, number: j + 1, bands: bands, flags: flags, d) }
+            ratings.append(RatingSpec(periods: periods, meanOf: meanOf?.value ?? RuleLoader.totalName, places: places,
+                                      bands: bands, vetoes: vetoes, location: t.location))
         }
+        return ratings
     }
 
     /// The rated period kinds: longer than the assessment period, each rated once in the file.
-    static func readPeriods(_ r: TOMLSection, rated: inout [PeriodKind: SourceLocation], _ d: RuleDraft) -> [PeriodKind] {
-        let kind = d.periodKind
+    static func readPeriods(_ r: TOMLSection, rated: inout [PeriodKind: SourceLocation], periodKind kind: PeriodKind, _ d: RuleReading) -> [PeriodKind] {
         let rateable: [PeriodKind] = [.quarter, .halfYear, .year].filter { CalendarPeriod.length(of: $0) > CalendarPeriod.length(of: kind) }
         var periods: [PeriodKind] = []
         for node in r.array("periods") ?? [] {
@@ -58,10 +60,9 @@ enum RatingsSection {
         return periods
     }
 
-    static func readVeto(_ vt: TOMLTable, number: Int, bands: [GradeBand], _ d: RuleDraft) -> RatingVeto? {
+    static func readVeto(_ vt: TOMLTable, number: Int, bands: [GradeBand], flags: [String], _ d: RuleReading) -> RatingVeto? {
         let v = d.section(vt, RulePlaces.ratingVetoSection(number), allowed: ["flag", "grade"])
         guard let flag = v.string("flag"), let grade = v.string("grade") else { return nil }
-        let flags = d.flagNames
         if !flags.contains(flag.value) {
             d.report(RuleMessages.ratingVetoFlagUnknown(flag.value, flags: flags, at: flag.location(ofCharacterAt: 0)))
         }

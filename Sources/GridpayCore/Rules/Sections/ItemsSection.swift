@@ -1,5 +1,5 @@
 /// `[[items]]`: the assessment items, in sheet order. An item starts from its full marks (or a
-/// score expression) and loses points by its deductions (09-DeductionReader).
+/// score expression) and loses points by its deductions (DeductionReader).
 ///
 ///     [[items]]
 ///     name = "电话畅通"
@@ -10,28 +10,40 @@
 enum ItemsSection {
     static let keys = ["name", "full", "score", "deductions", "min", "max"]
 
-    static func read(_ d: RuleDraft) {
-        d.itemTables = d.top.tables("items")
-        d.checkedItems = Array(repeating: nil, count: d.itemTables.count)
-        for (i, it) in d.itemTables.enumerated() {
+    /// The items as written (each table, its name where it has one, reported once where not)
+    /// and, by the same index, their checked definitions.
+    struct Declared {
+        var tables: [TOMLTable] = []
+        var names: [String?] = []
+        var checked: [CheckedPart<ItemSpec>] = []
+    }
+
+    static func read(_ d: RuleReading) -> Declared {
+        var items = Declared()
+        items.tables = d.top.tables("items")
+        items.checked = items.tables.map { _ in CheckedPart() }
+        var sections: [TOMLSection] = []
+        for (i, it) in items.tables.enumerated() {
             let r = d.section(it, RulePlaces.itemSection(i + 1), allowed: keys)
-            d.itemSections.append(r)
+            sections.append(r)
             let name = r.string("name")
-            d.itemNames.append(name?.value)
+            items.names.append(name?.value)
             if let name { d.declare(name.value, .item(i), at: name.location(ofCharacterAt: 0)) }
         }
-        for (i, r) in d.itemSections.enumerated() {
-            let name = d.itemNames[i] ?? "#\(i + 1)"
-            d.define(.item(i)) { [unowned d] in
-                d.checkedItems[i] = readItem(r, name: name, d)
+        for (i, r) in sections.enumerated() {
+            let name = items.names[i] ?? "#\(i + 1)"
+            let slot = items.checked[i]
+            d.define(.item(i)) {
+                slot.value = readItem(r, name: name, d)
                 return .number
             }
         }
-        if d.itemTables.isEmpty { d.report(RuleMessages.noItems(at: d.root.location)) }
+        if items.tables.isEmpty { d.report(RuleMessages.noItems(at: d.root.location)) }
+        return items
     }
 
     /// The item's definition, checked when first needed (its expressions may name other items).
-    static func readItem(_ r: TOMLSection, name: String, _ d: RuleDraft) -> ItemSpec? {
+    static func readItem(_ r: TOMLSection, name: String, _ d: RuleReading) -> ItemSpec? {
         let full = r.number("full", required: false)
         var base: CheckedExpr = .constant(.number(full ?? .zero))
         var baseText = full?.description ?? "0"

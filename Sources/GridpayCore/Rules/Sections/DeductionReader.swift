@@ -14,7 +14,7 @@ enum DeductionReader {
     /// nil: the deduction is left out (reported). `ok` turns false where the item cannot be
     /// used; it is shared by the item's deductions, so a missing amount is reported only
     /// while nothing before it failed.
-    static func read(_ dt: TOMLTable, number: Int, item: String, ok: inout Bool, _ d: RuleDraft) -> DeductionSpec? {
+    static func read(_ dt: TOMLTable, number: Int, item: String, ok: inout Bool, _ d: RuleReading) -> DeductionSpec? {
         let r = d.section(dt, RulePlaces.deduction(number, ofItem: item), allowed: keys)
         let reason = r.text("reason") ?? ""
         var tableIndex: Int?
@@ -48,7 +48,7 @@ enum DeductionReader {
     }
 
     /// Counted (`count`) or per row (`table`, `when`); and the scope its amounts are read in.
-    static func readSource(_ r: TOMLSection, table: Int?, reason: String, _ d: RuleDraft) -> (DeductionSpec.Source, Scope)? {
+    static func readSource(_ r: TOMLSection, table: Int?, reason: String, _ d: RuleReading) -> (DeductionSpec.Source, Scope)? {
         if let countText = r.string("count", required: false) {
             guard let (e, _) = d.expression(countText, scope: .worker, expecting: .number, what: RulePlaces.deductionCount) else { return nil }
             if r.has("when") { d.report(RuleMessages.countedDeductionWithWhen(at: r.table["when"]!.location)) }
@@ -72,7 +72,7 @@ enum DeductionReader {
 
     /// Per row of a table with a group column: the row's worker, or every worker of its group
     /// (the default where the table has no worker column).
-    static func readAppliesTo(_ r: TOMLSection, into spec: inout DeductionSpec, _ d: RuleDraft) {
+    static func readAppliesTo(_ r: TOMLSection, into spec: inout DeductionSpec, _ d: RuleReading) {
         let tables = d.context.tables
         guard let a = r.string("applies_to", required: false) else {
             if case .perRow(let ti, _) = spec.source, tables[ti].workerColumn == nil { spec.appliesToGroup = true }

@@ -4,7 +4,15 @@
 ///     name = "建议更换"
 ///     when = 'consecutive(末位, 3) and not 完成工作任务'
 enum FlagsSection {
-    static func read(_ d: RuleDraft) {
+    /// The flags checked without error, and every flag declared, also one whose condition has an
+    /// error (so that no use of it is reported as unknown on top of that error).
+    struct Flags {
+        var flags: [FlagSpec] = []
+        var names: [String] = []
+    }
+
+    static func read(_ d: RuleReading) -> Flags {
+        var out = Flags()
         var firstLocations: [String: SourceLocation] = [:]
         for (i, ft) in d.top.tables("flags").enumerated() {
             let r = d.section(ft, RulePlaces.flagSection(i + 1), allowed: ["name", "when"])
@@ -16,10 +24,11 @@ enum FlagsSection {
                 continue
             }
             firstLocations[name] = nameString.location(ofCharacterAt: 0)
-            d.flagNames.append(name)
+            out.names.append(name)
             if let (e, _) = d.expression(s, scope: .worker, expecting: .bool, what: RulePlaces.flag(name)) {
-                d.flags.append(FlagSpec(name: name, when: e, sourceText: s.value, location: ft.location))
+                out.flags.append(FlagSpec(name: name, when: e, sourceText: s.value, location: ft.location))
             }
         }
+        return out
     }
 }

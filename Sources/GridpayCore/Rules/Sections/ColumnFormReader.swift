@@ -9,7 +9,7 @@ enum ColumnFormReader {
     static let keys = ["formats", "unit", "thousands", "percent", "full_width_digits"]
 
     /// The column's forms (nil: plain, as before §16), reported where a key does not fit its type.
-    static func read(_ r: TOMLSection, type: ColumnType, isDuration: Bool, column: String, _ d: RuleDraft) -> CellForms? {
+    static func read(_ r: TOMLSection, type: ColumnType, isDuration: Bool, column: String, _ d: RuleReading) -> CellForms? {
         var forms = CellForms()
         var declared = false
         let kind: CellPattern.Kind? = isDuration ? .duration : (type == .date ? .date : (type == .datetime ? .datetime : nil))
@@ -52,7 +52,7 @@ enum ColumnFormReader {
     }
 
     /// `formats = ["…", …]`: each pattern compiled; a bad one is reported at its character.
-    static func patterns(_ items: [TOMLNode], _ kind: CellPattern.Kind, at loc: SourceLocation, _ d: RuleDraft) -> [CellPattern] {
+    static func patterns(_ items: [TOMLNode], _ kind: CellPattern.Kind, at loc: SourceLocation, _ d: RuleReading) -> [CellPattern] {
         var out: [CellPattern] = []
         for item in items {
             guard case .string(let s) = item.value else {

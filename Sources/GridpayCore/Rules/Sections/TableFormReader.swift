@@ -12,7 +12,7 @@ enum TableFormReader {
     /// Title rows above a header: a few in real exports; past this the number is a mistake.
     static let highestHeaderRow = 1000
 
-    static func read(_ r: TOMLSection, into spec: inout TableSpec, _ d: RuleDraft) {
+    static func read(_ r: TOMLSection, into spec: inout TableSpec, _ d: RuleReading) {
         if let f = r.string("format", required: false) {
             if let format = TableFormat(rawValue: f.value) { spec.form.format = format } else {
                 d.report(RuleMessages.badTableFormat(InputExcerpt.show(f.value), at: f.location(ofCharacterAt: 0)))

@@ -6,16 +6,18 @@
 ///     holidays = ["2026-10-01", "2026-10-02"]       # weekdays not worked
 ///     worked_weekend_days = ["2026-10-10"]         # Saturdays or Sundays worked
 enum CalendarSection {
-    static func read(_ d: RuleDraft) {
-        guard let ct = d.top.subtable("calendar", required: false) else { return }
+    static func read(_ d: RuleReading) -> WorkCalendar {
+        var calendar = WorkCalendar()
+        guard let ct = d.top.subtable("calendar", required: false) else { return calendar }
         let r = d.section(ct, RulePlaces.calendarSection, allowed: ["holidays", "worked_weekend_days"])
-        d.calendar.holidays = days(r, "holidays", weekend: false, d)
-        d.calendar.workedWeekendDays = days(r, "worked_weekend_days", weekend: true, d)
+        calendar.holidays = days(r, "holidays", weekend: false, d)
+        calendar.workedWeekendDays = days(r, "worked_weekend_days", weekend: true, d)
+        return calendar
     }
 
     /// The listed dates as day numbers; each a date YYYY-MM-DD on a weekday (holidays) or on a
     /// Saturday or Sunday (worked weekend days).
-    static func days(_ r: TOMLSection, _ key: String, weekend: Bool, _ d: RuleDraft) -> Set<Int> {
+    static func days(_ r: TOMLSection, _ key: String, weekend: Bool, _ d: RuleReading) -> Set<Int> {
         var out: Set<Int> = []
         for node in r.array(key, required: false) ?? [] {
             guard case .string(let s) = node.value, let date = CivilDate.parse(Substring(s.value)) else {

@@ -10,10 +10,18 @@
 enum AwardsSection {
     static let keys = ["name", "amount", "to", "per", "pay"]
 
-    static func read(_ d: RuleDraft) {
-        d.awardTables = d.top.tables("awards")
-        d.checkedAwards = Array(repeating: nil, count: d.awardTables.count)
-        for (k, at) in d.awardTables.enumerated() {
+    /// The awards as written and, by the same index, their checked definitions.
+    struct Declared {
+        var tables: [TOMLTable] = []
+        var directions: [AwardSpec.Direction] = []
+        var checked: [CheckedPart<AwardSpec>] = []
+    }
+
+    static func read(_ d: RuleReading) -> Declared {
+        var awards = Declared()
+        awards.tables = d.top.tables("awards")
+        awards.checked = awards.tables.map { _ in CheckedPart() }
+        for (k, at) in awards.tables.enumerated() {
             let r = d.section(at, RulePlaces.awardSection(k + 1), allowed: keys)
             var direction = AwardSpec.Direction.award
             if let p = r.string("pay", required: false) {
@@ -21,18 +29,20 @@ enum AwardsSection {
                     d.report(RuleMessages.badAwardDirection(p.value, at: p.location(ofCharacterAt: 0)))
                 }
             }
-            d.awardDirections.append(direction)
+            awards.directions.append(direction)
             let name = r.text("name") ?? "#\(k + 1)"
             d.declare(name, .award(k), at: at.location)
-            d.define(.award(k)) { [unowned d] in
+            let slot = awards.checked[k]
+            d.define(.award(k)) {
                 guard let award = readAward(r, name: name, direction: direction, d) else { return nil }
-                d.checkedAwards[k] = award
+                slot.value = award
                 return .number
             }
         }
+        return awards
     }
 
-    static func readAward(_ r: TOMLSection, name: String, direction: AwardSpec.Direction, _ d: RuleDraft) -> AwardSpec? {
+    static func readAward(_ r: TOMLSection, name: String, direction: AwardSpec.Direction, _ d: RuleReading) -> AwardSpec? {
         var amount = ExactNumber.zero
         if let a = r.number("amount") {
             if a < .zero || !a.hasAtMostDecimalPlaces(2) {

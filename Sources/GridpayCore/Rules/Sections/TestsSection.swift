@@ -16,8 +16,16 @@
 enum TestsSection {
     static let keys = ["name", "period", "inputs", "earlier", "expect", "errors"]
 
-    static func read(_ d: RuleDraft) {
-        let expectable = expectableNames(d)
+    /// What a test may name: the values it may expect (`expectableNames`), the periods it may
+    /// test (the town's own kind first) and the tables it may give inputs of.
+    struct Names {
+        var expectable: Set<String>
+        var kinds: [PeriodKind]
+        var tables: [String]
+    }
+
+    static func read(_ d: RuleReading, names: Names) -> [RuleTestCase] {
+        var tests: [RuleTestCase] = []
         var firstLocations: [String: SourceLocation] = [:]
         for (i, tt) in d.top.tables("tests").enumerated() {
             if case .string(let n)? = tt.entry("name")?.node.value {
@@ -27,32 +35,32 @@ enum TestsSection {
                 }
                 firstLocations[n.value] = n.location(ofCharacterAt: 0)
             }
-            if let t = readTest(tt, number: i + 1, expectable: expectable, d) { d.tests.append(t) }
+            if let t = readTest(tt, number: i + 1, names: names, d) { tests.append(t) }
         }
+        return tests
     }
 
     /// The names a test may expect a value of: values, items, flags, awards, pay and product names.
-    static func expectableNames(_ d: RuleDraft) -> Set<String> {
-        let awardNames = d.awardTables.compactMap { TOMLSection($0, path: "") { _ in }.text("name", required: false) }
-        return Set(d.valueSources.map(\.name) + d.itemNames.compactMap { $0 } + d.flagNames
+    static func expectableNames(values: ValuesSection.Declared, items: ItemsSection.Declared, flags: [String],
+                                awards: AwardsSection.Declared, itemYuanLabel: String?, graded: Bool) -> Set<String> {
+        let awardNames = awards.tables.compactMap { TOMLSection($0, path: "") { _ in }.text("name", required: false) }
+        return Set(values.sources.map(\.name) + items.names.compactMap { $0 } + flags
             + [RuleLoader.totalName, RuleLoader.rankName, RuleLoader.dutyName, RuleLoader.payBaseName, RuleLoader.scorePayName,
                RuleLoader.deductionsName, RuleLoader.payableName, RuleLoader.shortfallName]
-            + awardNames + (d.itemYuanLabel.map { [$0] } ?? []) + (d.grades.isEmpty ? [] : [GradeBands.gradeName]))
+            + awardNames + (itemYuanLabel.map { [$0] } ?? []) + (graded ? [GradeBands.gradeName] : []))
     }
 
-    static func readTest(_ tt: TOMLTable, number: Int, expectable: Set<String>, _ d: RuleDraft) -> RuleTestCase? {
+    static func readTest(_ tt: TOMLTable, number: Int, names: Names, _ d: RuleReading) -> RuleTestCase? {
         let r = d.section(tt, RulePlaces.testSection(number), allowed: keys)
         let name = r.text("name") ?? "#\(number)"
         guard let ps = r.string("period") else { return nil }
-        let kind = d.periodKind
         // The town's period, or a preliminary or summary period it is also run for.
-        let kinds = [kind, d.preliminaryKind, d.periodSummary?.kind].compactMap { $0 }
-        guard let span = CalendarPeriod.parse(ps.value), kinds.contains(span.kind) else {
-            d.report(RuleMessages.badTestPeriod(ps.value, kind: kind, at: ps.location(ofCharacterAt: 0)))
+        guard let span = CalendarPeriod.parse(ps.value), names.kinds.contains(span.kind) else {
+            d.report(RuleMessages.badTestPeriod(ps.value, kind: names.kinds[0], at: ps.location(ofCharacterAt: 0)))
             return nil
         }
-        let inputs = TestInputsReader.read(r, span: span, d)
-        let expectations = readExpectations(r, expectable: expectable, d)
+        let inputs = TestInputsReader.read(r, span: span, tables: names.tables, d)
+        let expectations = readExpectations(r, expectable: names.expectable, d)
         var test = RuleTestCase(name: name, period: span.firstMonth, inputs: inputs, expectations: expectations, location: tt.location)
         test.span = span
         test.expectedErrors = readExpectedErrors(r, d)
@@ -60,7 +68,7 @@ enum TestsSection {
     }
 
     /// `[tests.expect.<worker>]`: name = value (a number, true/false or text).
-    static func readExpectations(_ r: TOMLSection, expectable: Set<String>, _ d: RuleDraft) -> [RuleTestCase.Expectation] {
+    static func readExpectations(_ r: TOMLSection, expectable: Set<String>, _ d: RuleReading) -> [RuleTestCase.Expectation] {
         var expectations: [RuleTestCase.Expectation] = []
         for w in r.subtable("expect", required: !r.has("errors"))?.entries ?? [] {
             guard case .table(let t) = w.node.value else {
@@ -88,7 +96,7 @@ enum TestsSection {
     }
 
     /// `errors = ["file:line:column: message…", …]`.
-    static func readExpectedErrors(_ r: TOMLSection, _ d: RuleDraft) -> [RuleTestCase.ExpectedError] {
+    static func readExpectedErrors(_ r: TOMLSection, _ d: RuleReading) -> [RuleTestCase.ExpectedError] {
         var errors: [RuleTestCase.ExpectedError] = []
         for node in r.array("errors", required: false) ?? [] {
             guard case .string(let s) = node.value, case let parts = s.value.split(separator: ":", maxSplits: 3, omittingEmptySubsequences: false),

@@ -10,14 +10,23 @@
 ///
 /// A group sheet is a `SheetSpec` without lines whose rows are keyed by the roster group (headed
 /// by the roster's group label), laid out as the sheet's own table right after 绩效工资;
-/// `[[sheets]]` (19-SheetsSection) is the other spelling of the same model.
+/// `[[sheets]]` (SheetsSection) is the other spelling of the same model.
 enum DisplaySheetsSection {
-    static func read(_ d: RuleDraft) {
+    struct Display {
+        var summaryColumns: [DisplayColumn] = []
+        var periodSummary: PeriodSummarySpec?
+        /// The group sheets, in the order read.
+        var sheets: [SheetSpec] = []
+    }
+
+    /// `header`: the town's periods (a summary period is shorter and not the preliminary one).
+    static func read(_ d: RuleReading, header: RulesSection.Header) -> Display {
+        var display = Display()
         if let st = d.top.subtable("summary", required: false) {
             let r = d.section(st, RulePlaces.summarySection, allowed: ["columns"])
-            d.summaryColumns = readColumns(r.array("columns") ?? [], path: RulePlaces.summaryColumn, d)
+            display.summaryColumns = readColumns(r.array("columns") ?? [], path: RulePlaces.summaryColumn, d)
         }
-        readPeriodSummary(d)
+        display.periodSummary = readPeriodSummary(d, header: header)
         for (i, gt) in d.top.tables("group_sheets").enumerated() {
             let r = d.section(gt, RulePlaces.groupSheetSection(i + 1), allowed: ["name", "order", "columns"])
             guard let name = r.text("name") else { continue }
@@ -26,24 +35,26 @@ enum DisplaySheetsSection {
                 order = d.expression(o, scope: .worker, expecting: .number, what: RulePlaces.sheetOrder(name))?.0
             }
             let columns = readColumns(r.array("columns") ?? [], path: RulePlaces.groupSheetColumn(name), d)
-            SheetsSection.checkName(name, at: gt.location, d)
-            d.sheets.append(SheetSpec(name: name, lines: [], rows: .init(key: .rosterGroup, label: nil, order: order, columns: columns),
-                                      layout: .rowsTable, placement: .afterPay, location: gt.location))
+            SheetsSection.checkName(name, at: gt.location, earlier: display.sheets, d)
+            display.sheets.append(SheetSpec(name: name, lines: [], rows: .init(key: .rosterGroup, label: nil, order: order, columns: columns),
+                                            layout: .rowsTable, placement: .afterPay, location: gt.location))
         }
+        return display
     }
 
     /// `[period_summary]`: `period` (shorter than the town's, not its preliminary) and `columns`.
-    static func readPeriodSummary(_ d: RuleDraft) {
-        guard let st = d.top.subtable("period_summary", required: false) else { return }
+    static func readPeriodSummary(_ d: RuleReading, header: RulesSection.Header) -> PeriodSummarySpec? {
+        guard let st = d.top.subtable("period_summary", required: false) else { return nil }
         let r = d.section(st, RulePlaces.periodSummarySection, allowed: ["period", "columns"])
-        guard let s = r.string("period"), let kind = RulesSection.shorterKind("[period_summary] period", s, d) else { return }
-        if kind == d.preliminaryKind { d.report(RuleMessages.summaryIsPreliminary(kind, at: s.location(ofCharacterAt: 0))) }
+        guard let s = r.string("period"),
+              let kind = RulesSection.shorterKind("[period_summary] period", s, assessedBy: header.periodKind, d) else { return nil }
+        if kind == header.preliminaryKind { d.report(RuleMessages.summaryIsPreliminary(kind, at: s.location(ofCharacterAt: 0))) }
         let columns = readColumns(r.array("columns") ?? [], path: RulePlaces.periodSummaryColumn, d)
-        d.periodSummary = PeriodSummarySpec(kind: kind, columns: columns, location: st.location)
+        return PeriodSummarySpec(kind: kind, columns: columns, location: st.location)
     }
 
     /// `{ name = "…", value = '<expression>', format = "score|integer|percent|percent1|money", when = '<true/false>' }`.
-    static func readColumns(_ nodes: [TOMLNode], path: String, _ d: RuleDraft) -> [DisplayColumn] {
+    static func readColumns(_ nodes: [TOMLNode], path: String, _ d: RuleReading) -> [DisplayColumn] {
         nodes.compactMap { node in
             guard case .table(let t) = node.value else {
                 d.report(RuleMessages.displayColumnNotATable(path, is: node.value.kindName, at: node.location))
@@ -53,7 +64,7 @@ enum DisplaySheetsSection {
         }
     }
 
-    static func readColumn(_ t: TOMLTable, path: String, _ d: RuleDraft) -> DisplayColumn? {
+    static func readColumn(_ t: TOMLTable, path: String, _ d: RuleReading) -> DisplayColumn? {
         let r = d.section(t, path, allowed: ["name", "value", "format", "when"])
         guard let name = r.text("name"), let v = r.string("value") else { return nil }
         guard let (e, type) = d.expression(v, scope: .worker, expecting: nil, what: RulePlaces.sheetColumn(name)) else { return nil }

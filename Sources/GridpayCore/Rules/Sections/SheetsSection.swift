@@ -4,7 +4,7 @@
 /// (first appearance in roster order) with the declared columns, each the same for every worker
 /// of the unit (unit-level values such as `group_mean(部门, 总分)` or `group_rank(…)`), shown as
 /// computed. Read into a `SheetSpec` laid out totals first, after 扣分明细; `[[group_sheets]]`
-/// (18-DisplaySheetsSection) is the other spelling of the same model.
+/// (DisplaySheetsSection) is the other spelling of the same model.
 ///
 ///     [[sheets]]
 ///     name = "激励基金"
@@ -19,7 +19,10 @@
 ///         name = "人数"
 ///         value = 'group_count(部门)'
 enum SheetsSection {
-    static func read(_ d: RuleDraft) {
+    /// `earlier`: the sheets read before (`[[group_sheets]]`), whose names these may not take;
+    /// returns them followed by these.
+    static func read(_ d: RuleReading, after earlier: [SheetSpec]) -> [SheetSpec] {
+        var sheets = earlier
         for (i, st) in d.top.tables("sheets").enumerated() {
             let r = d.section(st, RulePlaces.sheetSection(i + 1), allowed: ["name", "lines", "units"])
             let name = r.text("name") ?? ""
@@ -28,20 +31,21 @@ enum SheetsSection {
                 if let line = readLine(lt, number: j + 1, sheet: name, d) { sheet.lines.append(line) }
             }
             if let ut = r.subtable("units", required: false) { sheet.rows = readUnits(ut, sheet: name, d) }
-            checkName(name, at: st.location, d)
-            d.sheets.append(sheet)
+            checkName(name, at: st.location, earlier: sheets, d)
+            sheets.append(sheet)
         }
+        return sheets
     }
 
     /// A sheet of the rule file needs a name that no sheet of the workbook has, nor an earlier one
     /// of the rule file (in either spelling).
-    static func checkName(_ name: String, at location: SourceLocation, _ d: RuleDraft) {
-        if ProductSheetNames.all.contains(name) || d.sheets.contains(where: { $0.name == name }) {
+    static func checkName(_ name: String, at location: SourceLocation, earlier: [SheetSpec], _ d: RuleReading) {
+        if ProductSheetNames.all.contains(name) || earlier.contains(where: { $0.name == name }) {
             d.report(RuleMessages.sheetNameTaken(name, at: location))
         }
     }
 
-    static func readLine(_ lt: TOMLTable, number: Int, sheet: String, _ d: RuleDraft) -> SheetSpec.Line? {
+    static func readLine(_ lt: TOMLTable, number: Int, sheet: String, _ d: RuleReading) -> SheetSpec.Line? {
         let l = d.section(lt, RulePlaces.sheetLineSection(number, ofSheet: sheet), allowed: ["label", "kind", "value"])
         guard let label = l.text("label"), let v = l.string("value"),
               let (e, _) = d.expression(v, scope: .worker, expecting: .number, what: RulePlaces.sheetLine(label)) else { return nil }
@@ -50,7 +54,7 @@ enum SheetsSection {
 
     /// `[sheets.units]`: the rows, or nil when its key is missing or wrong (reported). Columns
     /// have no format: each value is shown as computed.
-    static func readUnits(_ ut: TOMLTable, sheet: String, _ d: RuleDraft) -> SheetSpec.Rows? {
+    static func readUnits(_ ut: TOMLTable, sheet: String, _ d: RuleReading) -> SheetSpec.Rows? {
         let u = d.section(ut, RulePlaces.unitsSection(ofSheet: sheet), allowed: ["key", "label", "columns"])
         var rows: SheetSpec.Rows?
         if let k = u.string("key"), let (e, _) = d.expression(k, scope: .worker, expecting: nil, what: RulePlaces.unitKey) {

@@ -6,14 +6,14 @@
 ///
 /// Types: id, text, integer, decimal (places), date, datetime, duration (unit, formats), choice
 /// (values). The forms cells are written in (formats, thousands, percent …) are read by
-/// 03-ColumnFormReader. The cell rules
-/// (required_when, empty_when, on_roster, same_on_roster) are read by 05-ColumnRulesSection.
+/// ColumnFormReader. The cell rules
+/// (required_when, empty_when, on_roster, same_on_roster) are read by ColumnRulesSection.
 enum ColumnReader {
     static let keys = ["name", "type", "min", "max", "places", "values", "optional",
                        "required_when", "empty_when", "on_roster", "same_on_roster", "within_period"] + ColumnFormReader.keys
     static let types = ["id", "text", "integer", "decimal", "date", "datetime", "duration", "choice"]
 
-    static func read(_ node: TOMLNode, table: String, _ d: RuleDraft) -> ColumnSpec? {
+    static func read(_ node: TOMLNode, table: String, _ d: RuleReading) -> ColumnSpec? {
         guard case .table(let t) = node.value else {
             d.report(RuleMessages.columnNotATable(of: table, is: node.value.kindName, at: node.location))
             return nil
@@ -26,7 +26,7 @@ enum ColumnReader {
         return column
     }
 
-    static func columnType(_ typeName: TOMLString, _ r: TOMLSection, _ d: RuleDraft) -> ColumnType? {
+    static func columnType(_ typeName: TOMLString, _ r: TOMLSection, _ d: RuleReading) -> ColumnType? {
         switch typeName.value {
         case "id": return .id
         case "text": return .text

@@ -1,0 +1,43 @@
+/// The computations the checker finds in expressions and the scoring runs once per period:
+/// aggregates over a worker's rows, count_by()'s per-key conditions and group functions.
+
+public struct AggregateSpec: Sendable {
+    /// The catalog's name of the aggregate (count, sum, mean, …, count_by).
+    public var function: String
+    /// How its running total adds up rows (from the catalog entry).
+    var total: RunningTotal
+    public var table: Int
+    public var value: CheckedExpr?
+    public var filter: CheckedExpr?
+    public var text: String
+    /// count_by(): the key rows are grouped by within a worker, and the condition on each key's
+    /// inner sums and counts (see PerKeySpec).
+    public var perKey: PerKeySpec? = nil
+    /// Where the rule file first writes this aggregate (evaluation errors point there).
+    public var location: SourceLocation? = nil
+}
+
+/// `count_by(table, key, condition[, filter])`: the number of keys (e.g. days) of a worker whose
+/// rows meet `condition`, where `condition` reads inner aggregates over the rows of that key:
+/// inner aggregate k is `.rowColumn(k)` in `condition`.
+public struct PerKeySpec: Sendable {
+    public var key: CheckedExpr
+    /// Per inner aggregate: the summed row value, or nil for count().
+    public var values: [CheckedExpr?]
+    /// Per inner aggregate: its running total (count, or a fold of the catalog: sum, mean, …).
+    var totals: [RunningTotal]
+    public var condition: CheckedExpr
+}
+
+public struct GroupSpec: Sendable {
+    /// The catalog's name of the function (group_mean, rank, …).
+    public var function: String
+    /// How the members' values give each member's result (from the catalog entry).
+    var combine: GroupCombine
+    /// nil: over every worker of the period.
+    public var key: CheckedExpr?
+    public var value: CheckedExpr?
+    public var text: String
+    /// Where the rule file first writes this computation (evaluation errors point there).
+    public var location: SourceLocation? = nil
+}

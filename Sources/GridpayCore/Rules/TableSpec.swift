@@ -1,0 +1,129 @@
+/// The tables of a rule set: what each export looks like (its columns, their types and cell
+/// rules, row checks, keys) and which table is the roster.
+
+public enum ColumnType: Sendable, Equatable {
+    case id
+    case text
+    case integer
+    case decimal(places: Int?)
+    case date
+    case datetime
+    case choice([String])
+
+    public var valueType: ValueType {
+        switch self {
+        case .id, .text, .choice: .text
+        case .integer, .decimal: .number
+        case .date: .date
+        case .datetime: .datetime
+        }
+    }
+
+    /// What a cell of the type must be, in the current language.
+    public var expectation: String {
+        switch self {
+        case .id: bilingual(zh: "编号（非空文字）", en: "an id (non-empty text)")
+        case .text: bilingual(zh: "文字", en: "text")
+        case .integer: bilingual(zh: "整数", en: "a whole number")
+        case .decimal(let places?): bilingual(zh: "最多 \(places) 位小数的数字", en: "a number with at most \(places) decimals")
+        case .decimal(nil): bilingual(zh: "数字", en: "a number")
+        case .date: bilingual(zh: "日期 YYYY-MM-DD", en: "a date YYYY-MM-DD")
+        case .datetime: bilingual(zh: "时间 YYYY-MM-DD HH:MM（秒可有可无）", en: "a time YYYY-MM-DD HH:MM (seconds optional)")
+        case .choice(let values): bilingual(zh: values.joined(separator: " / ") + " 之一", en: "one of " + values.joined(separator: " / "))
+        }
+    }
+}
+
+public struct ColumnSpec: Sendable {
+    public var name: String
+    public var type: ColumnType
+    public var minimum: ExactNumber?
+    public var maximum: ExactNumber?
+    /// Empty cells allowed (they read as empty text / zero is never assumed).
+    public var optional: Bool
+    public var location: SourceLocation
+    /// Row conditions: the cell must be filled (`required_when`) or empty (`empty_when`).
+    public var requiredWhen: CheckedExpr? = nil
+    public var emptyWhen: CheckedExpr? = nil
+    public var requiredWhenText: String? = nil
+    public var emptyWhenText: String? = nil
+    /// A filled cell must be a value of this roster column (`on_roster`).
+    public var onRoster: Int? = nil
+    /// With `on_roster`: columns of this table (by index) whose values the roster row found must
+    /// share, paired with the roster column of the same name (`same_on_roster`).
+    public var sameOnRoster: [(column: Int, rosterColumn: Int)] = []
+    /// Per-column `within_period`: overrides the table's (nil: as the table says).
+    public var withinPeriod: Bool? = nil
+    /// The forms its cells are written in (SPEC §16); nil: the plain form (YYYY-MM-DD, 1234.5).
+    public var forms: CellForms? = nil
+}
+
+/// A row check declared on a table (`[[tables.<name>.checks]]`): `require` must hold on every
+/// row; a row where it does not is an error at its line and at `column`.
+public struct RowCheck: Sendable {
+    public var require: CheckedExpr
+    public var requireText: String
+    /// The declared column the problem is reported at (nil: the row).
+    public var column: Int?
+    /// What is wrong, with {column} placeholders filled from the row.
+    public var message: String
+    public var location: SourceLocation
+}
+
+public enum InputEncoding: String, Sendable {
+    case utf8 = "utf-8"
+    case gb18030 = "gb18030"
+    case utf16 = "utf-16"
+}
+
+public struct TableSpec: Sendable {
+    public var name: String
+    public var file: String
+    public var encoding: InputEncoding
+    public var columns: [ColumnSpec]
+    /// Index of the column that names the worker a row belongs to (nil for the roster's own id column).
+    public var workerColumn: Int?
+    /// Index of the column that names the group a row belongs to (a table keyed by group instead
+    /// of by worker: its rows belong to every worker whose roster group has that value).
+    public var groupColumn: Int? = nil
+    /// For a group table: which rows every group must have (checked after the file is read).
+    public var completeness: Completeness? = nil
+    /// Column sets whose values must be unique in the file.
+    public var uniqueKeys: [[Int]]
+    /// Dates and times must lie inside the period being run.
+    public var withinPeriod: Bool
+    public var location: SourceLocation
+    /// Row checks, in file order.
+    public var checks: [RowCheck] = []
+    /// The export's layout: delimiter, header row, totals row, unknown workers (SPEC §16).
+    public var form = TableForm()
+
+    /// Whether dates and times of column `c` must lie inside the period.
+    public func mustLieInPeriod(_ c: Int) -> Bool { columns[c].withinPeriod ?? withinPeriod }
+
+    public func columnIndex(_ name: String) -> Int? { columns.firstIndex { $0.name == name } }
+}
+
+/// What a group table must hold for every group on the roster (`complete = …`).
+public enum Completeness: Sendable, Equatable {
+    /// `complete = true`: at least one row per group.
+    case everyGroup
+    /// `complete = "<choice column>"`: a row per group for every value of that column.
+    case everyValue(column: Int)
+}
+
+/// Which roster columns fill the product's fixed columns (网格员编号, 姓名, 村(社区), 网格编号).
+public struct RosterSpec: Sendable {
+    public var table: Int
+    public var idColumn: Int
+    public var nameColumn: Int
+    public var unitColumn: Int
+    public var groupColumn: Int
+    /// Roster columns that must hold one value within a group (`same_in_group`).
+    public var sameInGroup: [Int] = []
+    /// The four fixed columns' labels on every sheet (`labels`); nil: the product's own.
+    public var labels: [String]? = nil
+    /// Further roster columns shown after the four on the sheets that list workers (`show`,
+    /// e.g. xinhe's 岗位, SPEC §17).
+    public var shown: [Int] = []
+}
