@@ -50,61 +50,13 @@ extension ExpressionChecker {
     /// become the columns of a per-key "row", which the condition is checked against.
     func checkPerKeyCondition(_ conditionArg: Syntax, rows rowChecker: ExpressionChecker, _ span: Span)
         -> (CheckedExpr, [CheckedExpr?], [RunningTotal])? {
-        // The condition: inner sum(v) / count() become columns of a per-key "row".
-        var inner: [CheckedExpr?] = []
-        var innerTotals: [RunningTotal] = []
-        var innerColumns: [ColumnSpec] = []
-        func replaceInner(_ s: Syntax) -> Syntax? {
-            switch s.kind {
-            case .call(let name, _, let a) where Self.innerAggregate(name) != nil:
-                let total = Self.innerAggregate(name)!
-                if case .count = total {
-                    guard a.isEmpty else {
-                        error(CheckerMessages.countByCount(), s.span)
-                        return nil
-                    }
-                    inner.append(nil)
-                } else {
-                    guard a.count == 1 else {
-                        error(CheckerMessages.countBySumUsage(name), s.span)
-                        return nil
-                    }
-                    guard let (e, ty) = rowChecker.check(a[0]) else { return nil }
-                    guard ty == .number else {
-                        error(CheckerMessages.summedValueType(name, expected: .number, found: ty), a[0].span)
-                        return nil
-                    }
-                    inner.append(e)
-                }
-                innerTotals.append(total)
-                let column = "\u{1}\(inner.count - 1)"
-                innerColumns.append(ColumnSpec(name: column, type: .decimal(places: nil), optional: false, location: location(s.span)))
-                return Syntax(kind: .name(column), span: s.span)
-            case .call(let name, let ns, let a):
-                var out: [Syntax] = []
-                for x in a { guard let y = replaceInner(x) else { return nil }; out.append(y) }
-                return Syntax(kind: .call(name, nameSpan: ns, out), span: s.span)
-            case .unary(let op, let a):
-                return replaceInner(a).map { Syntax(kind: .unary(op, $0), span: s.span) }
-            case .binary(let op, let a, let b):
-                guard let x = replaceInner(a), let y = replaceInner(b) else { return nil }
-                return Syntax(kind: .binary(op, x, y), span: s.span)
-            case .conditional(let c, let a, let b):
-                guard let x = replaceInner(c), let y = replaceInner(a), let z = replaceInner(b) else { return nil }
-                return Syntax(kind: .conditional(x, y, z), span: s.span)
-            case .name(let n):
-                error(CheckerMessages.countByName(n), s.span)
-                return nil
-            case .number, .string, .bool, .named:
-                return s   // the checker of the condition reports a misplaced named argument
-            }
-        }
-        guard let conditionSyntax = replaceInner(conditionArg) else { return nil }
-        guard !inner.isEmpty else {
+        var perKey = PerKeyColumns(rows: rowChecker)
+        guard let conditionSyntax = perKey.rewrite(conditionArg) else { return nil }
+        guard !perKey.values.isEmpty else {
             error(CheckerMessages.countByNoAggregate(), conditionArg.span)
             return nil
         }
-        let keyTable = TableSpec(name: "count_by", file: "", encoding: .utf8, columns: innerColumns, workerColumn: nil,
+        let keyTable = TableSpec(name: "count_by", file: "", encoding: .utf8, columns: perKey.columns, workerColumn: nil,
                                  uniqueKeys: [], withinPeriod: false, location: location(span))
         let scratch = CheckContext(tables: [keyTable], rosterTable: -1)
         let conditionChecker = ExpressionChecker(context: scratch, source: source, scope: .row(table: 0))
@@ -115,7 +67,7 @@ extension ExpressionChecker {
             error(CheckerMessages.conditionNotBool("count_by", found: ct), conditionArg.span)
             return nil
         }
-        return (condition, inner, innerTotals)
+        return (condition, perKey.values, perKey.totals)
     }
 
     /// The catalog's aggregates a count_by() condition may use over the rows of one key: count()
@@ -126,5 +78,69 @@ extension ExpressionChecker {
         case .count, .fold: return total
         case .distinct, .perKey: return nil
         }
+    }
+}
+
+/// A count_by() condition rewritten for its per-key "row": each inner aggregate becomes a column
+/// (named "\u{1}k", which no rule file can write), its row value checked in the table's rows
+/// (`rows`); any other name is an error (only the inner aggregates vary by key).
+struct PerKeyColumns {
+    let rows: ExpressionChecker
+    /// Per inner aggregate: the summed row value, or nil for count().
+    var values: [CheckedExpr?] = []
+    var totals: [RunningTotal] = []
+    var columns: [ColumnSpec] = []
+
+    init(rows: ExpressionChecker) { self.rows = rows }
+
+    /// The condition with its inner aggregates replaced by columns; nil on an error (reported).
+    mutating func rewrite(_ s: Syntax) -> Syntax? {
+        switch s.kind {
+        case .call(let name, _, let a) where ExpressionChecker.innerAggregate(name) != nil:
+            return column(for: s, name, ExpressionChecker.innerAggregate(name)!, a)
+        case .call(let name, let ns, let a):
+            var out: [Syntax] = []
+            for x in a { guard let y = rewrite(x) else { return nil }; out.append(y) }
+            return Syntax(kind: .call(name, nameSpan: ns, out), span: s.span)
+        case .unary(let op, let a):
+            return rewrite(a).map { Syntax(kind: .unary(op, $0), span: s.span) }
+        case .binary(let op, let a, let b):
+            guard let x = rewrite(a), let y = rewrite(b) else { return nil }
+            return Syntax(kind: .binary(op, x, y), span: s.span)
+        case .conditional(let c, let a, let b):
+            guard let x = rewrite(c), let y = rewrite(a), let z = rewrite(b) else { return nil }
+            return Syntax(kind: .conditional(x, y, z), span: s.span)
+        case .name(let n):
+            rows.error(CheckerMessages.countByName(n), s.span)
+            return nil
+        case .number, .string, .bool, .named:
+            return s   // the checker of the condition reports a misplaced named argument
+        }
+    }
+
+    /// An inner aggregate `call` (count() or a numeric fold of one row value) as the next column.
+    mutating func column(for call: Syntax, _ name: String, _ total: RunningTotal, _ a: [Syntax]) -> Syntax? {
+        if case .count = total {
+            guard a.isEmpty else {
+                rows.error(CheckerMessages.countByCount(), call.span)
+                return nil
+            }
+            values.append(nil)
+        } else {
+            guard a.count == 1 else {
+                rows.error(CheckerMessages.countBySumUsage(name), call.span)
+                return nil
+            }
+            guard let (e, ty) = rows.check(a[0]) else { return nil }
+            guard ty == .number else {
+                rows.error(CheckerMessages.summedValueType(name, expected: .number, found: ty), a[0].span)
+                return nil
+            }
+            values.append(e)
+        }
+        totals.append(total)
+        let column = "\u{1}\(values.count - 1)"
+        columns.append(ColumnSpec(name: column, type: .decimal(places: nil), optional: false, location: rows.location(call.span)))
+        return Syntax(kind: .name(column), span: call.span)
     }
 }
