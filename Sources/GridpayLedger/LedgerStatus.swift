@@ -5,14 +5,19 @@ import GridpayPipeline
 extension LedgerCommands {
     // MARK: status
 
-    /// `gridpay status`: every period in the ledger, the chain head and the corrections waiting to
-    /// be settled; fails when the ledger's integrity checks (quick_check, row counts, seals) fail.
-    public static func status(town: String, inputDir: String, ledgerDir: String) -> Result<LedgerOutcome, PipelineFailure> {
+    /// `gridpay status`: every period in the ledger, the open periods (inputs present, run or
+    /// not), the chain head and the corrections waiting to be settled, times in `zone`; fails when
+    /// the ledger's integrity checks (quick_check, row counts, seals) fail.
+    public static func status(town: String, inputDir: String, ledgerDir: String, rulesDir: String = "Rules", outputDir: String = "Output",
+                              zone: TimeZone = .current) -> Result<LedgerOutcome, PipelineFailure> {
         var outcome = LedgerOutcome()
         let ledger: Ledger
+        let open = { (closed: [String]) in
+            openLines(town: town, folders: (inputDir, rulesDir, outputDir), closed: closed, zone: zone)
+        }
         do {
             guard let l = try Ledger.openIfPresent(ledgerDir: ledgerDir, town: town) else {
-                outcome.lines = ["\(town): no period is closed (there is no ledger \(Ledger.path(ledgerDir: ledgerDir, town: town)))"]
+                outcome.lines = [StatusMessages.noLedger(town: town, path: Ledger.path(ledgerDir: ledgerDir, town: town))] + open([])
                 return .success(outcome)
             }
             ledger = l
@@ -20,14 +25,16 @@ extension LedgerCommands {
         do {
             let integrity = try LedgerIntegrity.check(ledger)
             let all = try ledger.settlements()
-            outcome.lines.append("\(town): ledger \(ledger.path)")
-            outcome.lines.append("period | closed by | closed at (UTC) | rule version | workers | total payable")
+            outcome.lines.append(StatusMessages.ledger(town: town, path: ledger.path))
+            outcome.lines.append(StatusMessages.closedHeader())
             for s in all where s.revision == 0 {
-                outcome.lines.append("\(s.period) | \(s.closed_by) | \(s.closed_at) | \(s.rule_version) | \(s.workers) | \(try payable(s, ledger))")
+                let at = LocalTime.text(ledgerUTC: s.closed_at, in: zone)
+                outcome.lines.append("\(s.period) | \(s.closed_by) | \(at) | \(s.rule_version) | \(s.workers) | \(try payable(s, ledger))")
                 for r in all where r.period == s.period && r.revision > 0 {
-                    outcome.lines.append("  revision \(r.revision): settled in \(r.settled_in ?? "") by \(r.closed_by) at \(r.closed_at) UTC; total payable as corrected \(try money(r))")
+                    outcome.lines.append(StatusMessages.revision(r, at: LocalTime.text(ledgerUTC: r.closed_at, in: zone), payable: try money(r)))
                 }
             }
+            outcome.lines += open(all.filter { $0.revision == 0 }.map(\.period))
             if let head = integrity.head, let last = integrity.links.last {
                 outcome.lines.append(LedgerSealMessages.chainHead(head, after: last.settlement))
             }
@@ -41,19 +48,28 @@ extension LedgerCommands {
             }
             let pending = try Corrections.pending(ledger: ledger, town: town, inputDir: inputDir)
             if pending.isEmpty {
-                outcome.lines.append("corrections waiting to be settled: none")
+                outcome.lines.append(StatusMessages.noCorrections())
             } else {
                 let last = try ledger.closedPeriods().compactMap(LedgerPeriods.parse).max()
                 let open = last.map { "\(LedgerPeriods.next($0))" } ?? ""
-                outcome.lines.append("corrections waiting to be settled: \(pending.count) (carried by the run of \(open), settled when \(open) is closed)")
+                outcome.lines.append(StatusMessages.corrections(pending.count, carriedBy: open))
                 for c in pending {
-                    let files = c.changed.map { $0.current == nil ? "\($0.file) (missing)" : "\($0.file) (changed)" }
+                    let files = c.changed.map { StatusMessages.changedFile($0.file, missing: $0.current == nil) }
                     outcome.lines.append("  \(c.closing.period): \(files.joined(separator: ", "))")
                 }
             }
             return .success(outcome)
         } catch {
             return .failure(PipelineFailure(message: "cannot read \(ledger.path): \(Corrections.describe(error))"))
+        }
+    }
+
+    /// The open periods' lines: a header with their count, then one line per period.
+    static func openLines(town: String, folders: (input: String, rules: String, output: String), closed: [String], zone: TimeZone) -> [String] {
+        let open = OpenPeriods.find(town: town, inputDir: folders.input, rulesDir: folders.rules, outputDir: folders.output, closed: closed)
+        return [StatusMessages.openHeader(open.count)] + open.map { o in
+            StatusMessages.openPeriod("\(o.period)", files: o.inputFiles, writtenAt: o.written.map { LocalTime.text($0, in: zone) },
+                                      outputFolder: OpenPeriods.outputFolder(town: town, period: o.period, outputDir: folders.output))
         }
     }
 

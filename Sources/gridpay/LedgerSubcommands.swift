@@ -48,13 +48,14 @@ struct Verify: ParsableCommand {
 }
 
 struct Status: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the town's closed periods and the corrections waiting to be settled.")
+    static let configuration = CommandConfiguration(abstract: "List the town's closed periods, its open periods (inputs present, run or not) and the corrections waiting to be settled; times in local time.")
 
     @Argument(help: "Town.") var town: String
-    @Option(help: "Folder of inputs (to find corrections).") var inputDir = "Input"
+    @OptionGroup var locations: Locations
     @OptionGroup var ledger: LedgerLocation
 
     func run() throws {
-        try report(LedgerCommands.status(town: town, inputDir: inputDir, ledgerDir: ledger.ledgerDir))
+        try report(LedgerCommands.status(town: town, inputDir: locations.inputDir, ledgerDir: ledger.ledgerDir,
+                                         rulesDir: locations.rulesDir, outputDir: locations.outputDir))
     }
 }

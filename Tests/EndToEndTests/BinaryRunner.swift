@@ -87,7 +87,9 @@ enum BinaryRunner {
 
     /// The tests' language: English, the fixtures' and goldens' own, whatever the machine's locale
     /// (a test of the Chinese wording passes `GRIDPAY_LANG=zh` in its `environment`).
-    static let language = ["GRIDPAY_LANG": "en"]
+    /// And UTC as the local time zone, which `status` shows its times in (a test of another zone
+    /// passes `TZ`).
+    static let language = ["GRIDPAY_LANG": "en", "TZ": "UTC"]
 
     /// Runs the binary with `arguments` in `directory` (default: the package root), stdout and
     /// stderr going to files (no pipe can fill up), and waits at most `timeout` seconds.

@@ -41,6 +41,7 @@ final class LedgerCycleTests: XCTestCase {
         let command = args[0]
         if ["run", "close"].contains(command) { a += ["--rules-dir", BinaryRunner.rulesDir, "--input-dir", input, "--output-dir", output] }
         if ["verify", "status"].contains(command) { a += ["--input-dir", input] }
+        if command == "status" { a += ["--rules-dir", BinaryRunner.rulesDir, "--output-dir", output] }
         a += ["--ledger-dir", ledger]
         return try BinaryRunner.run(a, environment: environment, file: file, line: line)
     }
@@ -62,6 +63,16 @@ final class LedgerCycleTests: XCTestCase {
 
     /// Status lines without the chain head (it hashes the closing times).
     func withoutChainHead(_ lines: [String]) -> [String] { lines.filter { !$0.hasPrefix("chain head ") } }
+
+    /// A file's modification time, UTC, as the ledger writes times.
+    func writtenAt(_ path: String) throws -> String {
+        let date = try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as! Date
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        return f.string(from: date)
+    }
 
     func closedAt(_ r: BinaryRunner.Output) -> String {
         BinaryRunner.firstMatch(#" at (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) UTC: "#, in: r.stdout) ?? "?"
@@ -121,10 +132,11 @@ final class LedgerCycleTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.transcript)
         XCTAssertEqual(withoutChainHead(r.stdoutLines), [
             "qinghe: ledger \(ledger)/qinghe.sqlite",
-            "period | closed by | closed at (UTC) | rule version | workers | total payable",
-            "2026-07 | 张三 | \(closed07) | 2026.1 | 2 | 584.00",
+            "period | closed by | closed at (local time) | rule version | workers | total payable",
+            "2026-07 | 张三 | \(closed07) +00:00 | 2026.1 | 2 | 584.00",
             // 08: W1 550.00 + W2 34.00 (the bad row left out).
-            "2026-08 | 李四 | \(closed08) | 2026.1 | 2 | 584.00",
+            "2026-08 | 李四 | \(closed08) +00:00 | 2026.1 | 2 | 584.00",
+            "open periods (inputs present, not closed): none",
             "corrections waiting to be settled: 1 (carried by the run of 2026-09, settled when 2026-09 is closed)",
             "  2026-07: phone_checks.csv (changed)",
         ])
@@ -213,15 +225,26 @@ final class LedgerCycleTests: XCTestCase {
 
         r = try gridpay(["status", "qinghe"])
         XCTAssertEqual(withoutChainHead(r.stdoutLines).dropFirst(2).map { $0 }, [
-            "2026-07 | 张三 | \(closed07) | 2026.1 | 2 | 584.00",
+            "2026-07 | 张三 | \(closed07) +00:00 | 2026.1 | 2 | 584.00",
             // Revision 1: W1 680.00 + W2 0.00; revision 2: W1 680.00 + W2 34.00.
-            "  revision 1: settled in 2026-09 by 王五 at \(closed09) UTC; total payable as corrected 680.00",
-            "  revision 2: settled in 2026-10 by 王五 at \(closed10) UTC; total payable as corrected 714.00",
-            "2026-08 | 李四 | \(closed08) | 2026.1 | 2 | 584.00",
-            "2026-09 | 王五 | \(closed09) | 2026.1 | 2 | 680.00",
-            "2026-10 | 王五 | \(closed10) | 2026.1 | 2 | 748.00",
+            "  revision 1: settled in 2026-09 by 王五 at \(closed09) +00:00; total payable as corrected 680.00",
+            "  revision 2: settled in 2026-10 by 王五 at \(closed10) +00:00; total payable as corrected 714.00",
+            "2026-08 | 李四 | \(closed08) +00:00 | 2026.1 | 2 | 584.00",
+            "2026-09 | 王五 | \(closed09) +00:00 | 2026.1 | 2 | 680.00",
+            "2026-10 | 王五 | \(closed10) +00:00 | 2026.1 | 2 | 748.00",
+            // 2026-11 has inputs and was run, not closed: when its workbook was written, in UTC (TZ=UTC).
+            "open periods (inputs present, not closed): 1",
+            "2026-11 | 6 input file(s) | run, outputs written \(try writtenAt("\(output)/qinghe/2026-11/qinghe-2026-11.xlsx")) +00:00",
             "corrections waiting to be settled: none",
         ], r.transcript)
+        // The clerk's zone: Shanghai is UTC+8 all year (no summer time).
+        r = try gridpay(["status", "qinghe"], environment: ["TZ": "Asia/Shanghai"])
+        let utc = DateFormatter()
+        utc.locale = Locale(identifier: "en_US_POSIX")
+        utc.timeZone = TimeZone(identifier: "UTC")
+        utc.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        let shanghai07 = utc.string(from: utc.date(from: closed07)!.addingTimeInterval(8 * 3600))
+        XCTAssertEqual(withoutChainHead(r.stdoutLines)[2], "2026-07 | 张三 | \(shanghai07) +08:00 | 2026.1 | 2 | 584.00", r.transcript)
 
         // verify after Input/ is deleted: every closed month re-runs from the archive, identical.
         try FileManager.default.removeItem(atPath: input)
@@ -285,7 +308,11 @@ final class LedgerCycleTests: XCTestCase {
         XCTAssertEqual(r.errorLines, ["error: qinghe 2026-07 is not closed: there is no ledger \(ledger)/qinghe.sqlite; close it first (gridpay close qinghe 2026-07 --by <name>)"])
         r = try gridpay(["status", "qinghe"])
         XCTAssertEqual(r.status, 0, r.transcript)
-        XCTAssertEqual(r.stdoutLines, ["qinghe: no period is closed (there is no ledger \(ledger)/qinghe.sqlite)"])
+        XCTAssertEqual(r.stdoutLines, [
+            "qinghe: no period is closed (there is no ledger \(ledger)/qinghe.sqlite)",
+            "open periods (inputs present, not closed): 1",
+            "2026-07 | 6 input file(s) | not run (no outputs in \(output)/qinghe/2026-07)",
+        ])
         // A run never creates a ledger.
         r = try gridpay(["run", "qinghe", "2026-07"])
         XCTAssertEqual(r.status, 0, r.transcript)

@@ -31,6 +31,7 @@ final class LedgerFaultTests: XCTestCase {
         var a = args
         if ["run", "close"].contains(args[0]) { a += ["--rules-dir", BinaryRunner.rulesDir, "--input-dir", input, "--output-dir", root.path("Output")] }
         if ["verify", "status"].contains(args[0]) { a += ["--input-dir", input] }
+        if args[0] == "status" { a += ["--rules-dir", BinaryRunner.rulesDir, "--output-dir", root.path("Output")] }
         return try BinaryRunner.run(a + ["--ledger-dir", ledger], environment: environment)
     }
 
@@ -149,7 +150,10 @@ final class LedgerFaultTests: XCTestCase {
         XCTAssertEqual(r.errorLines.last, "error: qinghe 2026-08 was not closed; the ledger \(ledgerFile) is as it was")
         XCTAssertEqual(try counts(), before)
         r = try gridpay(["status", "qinghe"])
-        XCTAssertEqual(r.stdoutLines.count, 5, r.transcript)  // the header, 2026-07 only, the chain head, corrections
+        // The ledger, the header, 2026-07 only, 2026-08 open (run by the interrupted close), the chain head, corrections.
+        XCTAssertEqual(r.stdoutLines.count, 7, r.transcript)
+        XCTAssertEqual(r.stdoutLines[3], "open periods (inputs present, not closed): 1", r.transcript)
+        XCTAssertTrue(r.stdoutLines[4].hasPrefix("2026-08 | 6 input file(s) | "), r.transcript)
         XCTAssertTrue(r.stdoutLines[2].hasPrefix("2026-07 | 张三 | "), r.transcript)
         XCTAssertEqual(try gridpay(["close", "qinghe", "2026-08", "--by", "张三"]).status, 0)
     }

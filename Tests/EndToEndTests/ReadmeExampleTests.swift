@@ -352,7 +352,8 @@ final class ReadmeExampleTests: XCTestCase {
     }
 
     /// Exit status, stdout and stderr, normalised: the temporary folder → `<tmp>`; a time
-    /// `YYYY-MM-DD HH:MM:SS` from `since` until now (the ledger's closing time, UTC) →
+    /// `YYYY-MM-DD HH:MM:SS` (UTC) or `YYYY-MM-DD HH:MM:SS ±HH:MM` (local) from `since` until now
+    /// (the ledger's closing time; status's closing and output times) →
     /// `<closed-at>`; the ledger's chain head → `<chain-head>`; gridpay-datagen's `in 0.08 s` →
     /// `in <seconds> s`.
     static func transcript(_ output: BinaryRunner.Output, normalising root: String? = nil, clockSince since: Date? = nil,
@@ -367,10 +368,15 @@ final class ReadmeExampleTests: XCTestCase {
             formatter.locale = Locale(identifier: "en_US_POSIX")
             formatter.timeZone = TimeZone(identifier: "UTC")
             formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
-            let clock = try! NSRegularExpression(pattern: #"\b\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\b"#)
+            let local = DateFormatter()
+            local.locale = Locale(identifier: "en_US_POSIX")
+            local.dateFormat = "yyyy-MM-dd HH:mm:ss xxx"
+            // UTC as the ledger stores it, or local time with its offset as status shows it.
+            let clock = try! NSRegularExpression(pattern: #"\b\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}( [+-]\d{2}:\d{2})?"#)
             for match in clock.matches(in: text, range: NSRange(text.startIndex..., in: text)).reversed() {
                 let range = Range(match.range, in: text)!
-                if let date = formatter.date(from: String(text[range])),
+                let stamp = String(text[range])
+                if let date = stamp.count > 19 ? local.date(from: stamp) : formatter.date(from: stamp),
                    date >= since.addingTimeInterval(-2), date <= until.addingTimeInterval(2) {
                     text.replaceSubrange(range, with: "<closed-at>")
                 }

@@ -81,9 +81,9 @@ final class LedgerFuzzTests: XCTestCase {
             XCTAssertEqual(SmallPeriod.snapshot(output), before, "verify changed Output/: \(context)")
             XCTAssertEqual(SmallPeriod.snapshot(ledgerDir), ledger, "verify changed the ledger: \(context)")
 
-            switch LedgerCommands.status(town: town, inputDir: inputDir, ledgerDir: ledgerDir) {
+            switch LedgerCommands.status(town: town, inputDir: inputDir, ledgerDir: ledgerDir, zone: TimeZone(identifier: "UTC")!) {
             case .success(let o):
-                XCTAssertTrue(o.lines.contains { $0.hasPrefix("\(closed) | fuzz | 1970-01-01 00:00:00 | 2026.1 | \(SmallPeriod.keep) | ") }, "\(o.lines): \(context)")
+                XCTAssertTrue(o.lines.contains { $0.hasPrefix("\(closed) | fuzz | 1970-01-01 00:00:00 +00:00 | 2026.1 | \(SmallPeriod.keep) | ") }, "\(o.lines): \(context)")
                 let waiting = o.lines.contains("  \(closed): \((name as NSString).lastPathComponent) (changed)")
                 XCTAssertEqual(waiting, changed, "status: \(o.lines): \(context)")
             case .failure(let f): XCTFail("status failed: \(f.diagnostics): \(context)")
