@@ -6,16 +6,7 @@ import GridpayCore
 /// month folders (its own last roster, the same rule version lookup), as `run` of it would.
 enum PreliminaryTotals {
     /// The column of a preliminary period on 考核汇总: 上半年总分, 下半年总分, 第1季度总分, 3月总分.
-    static func label(_ p: CalendarPeriod) -> String {
-        let name: String
-        switch p.kind {
-        case .halfYear: name = p.index == 1 ? "上半年" : "下半年"
-        case .quarter: name = "第\(p.index)季度"
-        case .month: name = "\(p.index)月"
-        case .year: name = "\(p.year)年"
-        }
-        return "\(name)\(RuleLoader.totalName)"
-    }
+    static func label(_ p: CalendarPeriod) -> String { p.preliminaryTotalName }
 
     /// Sets each worker's `preliminaryTotals` and the report's `preliminaryPublished`; fails as the
     /// preliminary period's run fails, or as the ledger cannot be read.

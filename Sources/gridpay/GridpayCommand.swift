@@ -108,6 +108,6 @@ struct Explain: ParsableCommand {
         for note in setup.notes { print(note) }
         let adjustment = m.carried != nil && k < m.adjustments.count ? m.adjustments[k] : nil
         print(Explanation.text(worker: m.report.workers[k], in: m.scoring, ruleFile: m.ruleFileName, workerCount: m.report.workers.count,
-                               adjustment: adjustment), terminator: "")
+                               adjustment: adjustment, preliminaryPublished: m.report.preliminaryPublished), terminator: "")
     }
 }

@@ -101,6 +101,15 @@ final class XinheLedgerTests: XCTestCase {
         let manifest = try String(contentsOfFile: "\(run.directory)/xinhe-2026-manifest.json", encoding: .utf8)
         XCTAssertTrue(manifest.contains("\"2026-H1\""), manifest)
 
+        // explain says it too.
+        guard case .success(let setup) = LedgerCommands.explainRequest(year.request("2026"), ledgerDir: year.ledgerDir),
+              case .success(let m) = MonthRunner.prepare(setup.request) else { return XCTFail("explain 2026") }
+        let a = m.report.workers.first { $0.id == "A" }!
+        let text = Explanation.text(worker: a, in: m.scoring, ruleFile: m.ruleFileName, workerCount: 2, preliminaryPublished: m.report.preliminaryPublished)
+        XCTAssertEqual(Array(text.components(separatedBy: "\n").suffix(3)), [
+            "总分 = 94.00（各项之和）   排名 2 / 2", "上半年总分 = 98.00   (2026-H1 的总分，已结账：账本中公布的结果，不重算)", "",
+        ])
+
         // Closed and verified: the re-run from the archive reads 2026-H1 from the ledger again.
         guard case .success = LedgerCommands.close(year.request("2026"), by: "张三", ledgerDir: year.ledgerDir, now: Self.at) else { return XCTFail("close 2026") }
         guard case .success(let verified) = LedgerCommands.verify(town: "xinhe", period: CalendarPeriod.parse("2026")!, inputDir: "\(year.root.path)/Input",

@@ -104,6 +104,36 @@ final class XinheYearTests: XCTestCase {
         XCTAssertEqual(yproblems.map { Array($0.prefix(3)) + [$0[6]] }, [["警告", "2026-01/findings.csv", "3", "已不在年末名册：该行未计入"]])
     }
 
+    /// explain of the year: after 总分 and 排名, 上半年总分 and where it comes from (2026-H1 is
+    /// not closed: its inputs); E, not on June's roster, has none. E's whole text: nine categories
+    /// at 10, 文明创建 9.5 through F7 (2026-11/findings.csv line 2), 总分 99.5, 排名 1 of 4.
+    func testExplainOfTheYearShowsTheHalfYearsTotal() throws {
+        let tmp = TemporaryFolder()
+        try writeYear(tmp.path)
+        var request = RunRequest(town: "xinhe", period: CalendarPeriod.parse("2026")!)
+        request.rulesDir = "\(packageRoot)/Rules"
+        request.inputDir = "\(tmp.path)/Input"
+        guard case .success(let m) = MonthRunner.prepare(request) else { return XCTFail("prepare 2026") }
+        func explain(_ id: String) -> [String] {
+            let w = m.report.workers.first { $0.id == id }!
+            return Explanation.text(worker: w, in: m.scoring, ruleFile: m.ruleFileName, workerCount: m.report.workers.count,
+                                    preliminaryPublished: m.report.preliminaryPublished).components(separatedBy: "\n")
+        }
+        XCTAssertEqual(m.report.preliminaryPublished, [false])
+        XCTAssertEqual(Array(explain("A").suffix(3)), [
+            "总分 = 89.00（各项之和）   排名 4 / 4",
+            "上半年总分 = 90.00   (2026-H1 的总分，未结账：按其输入计算，同 gridpay run xinhe 2026-H1)",
+            "",
+        ])
+        var e = ["新河路街道 2026 — E 戊（西苑社区，网格 XY-02）", "规则 xinhe.toml，版本 2026.2；roster line 5", ""]
+        for c in Self.categories {
+            e += c == "文明创建" ? ["文明创建 = 9.5", "  满分 10", "  -0.5 督查（看）门前三包落实不到位〔F7，周督查〕   [2026-11/findings.csv:2]"] : ["\(c) = 10.0", "  满分 10"]
+            e.append("  (不低于 0)")
+        }
+        e += ["", "总分 = 99.50（各项之和）   排名 1 / 4", "上半年总分 空   (2026-H1 末月 2026-06 的名册上没有此人)", ""]
+        XCTAssertEqual(explain("E"), e)
+    }
+
     func testAQuarterIsSummarisedWithoutScoreOrRank() throws {
         let tmp = TemporaryFolder()
         try writeYear(tmp.path)

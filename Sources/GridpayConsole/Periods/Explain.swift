@@ -37,7 +37,8 @@ enum Explain {
                 guard let w = m.report.workers.first(where: { $0.id == id }) else { return nil }
                 return Worker(worker: w.id, name: w.name, unit: w.unit, group: w.group, rank: w.rank, total: "\(w.total)",
                               payable: w.payable.fixed(places: 2),
-                              text: Explanation.text(worker: w, in: m.scoring, ruleFile: m.ruleFileName, workerCount: m.report.workers.count))
+                              text: Explanation.text(worker: w, in: m.scoring, ruleFile: m.ruleFileName, workerCount: m.report.workers.count,
+                                                      preliminaryPublished: m.report.preliminaryPublished))
             }
         }
         switch found {

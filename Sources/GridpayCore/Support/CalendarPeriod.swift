@@ -111,6 +111,21 @@ public struct CalendarPeriod: Hashable, Comparable, Sendable, CustomStringConver
     }
 }
 
+extension CalendarPeriod {
+    /// The 总分 of this period shown beside a longer one's (SPEC §17's 上半年总分): 上半年总分,
+    /// 下半年总分, 第1季度总分, 3月总分.
+    public var preliminaryTotalName: String {
+        let name: String
+        switch kind {
+        case .halfYear: name = index == 1 ? "上半年" : "下半年"
+        case .quarter: name = "第\(index)季度"
+        case .month: name = "\(index)月"
+        case .year: name = "\(year)年"
+        }
+        return "\(name)\(RuleLoader.totalName)"
+    }
+}
+
 extension PeriodKind {
     /// The Chinese name used on sheets (月、季度、半年、年).
     public var label: String {
