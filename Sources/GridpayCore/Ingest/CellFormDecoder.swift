@@ -1,5 +1,5 @@
 /// Reads one column's cells in its declared forms (`CellForms`) into values. One per column of a
-/// `TableIngest`, on its thread: the scratch buffer is reused for every cell.
+/// `CellDecoder`, on its thread: the scratch buffer is reused for every cell.
 final class CellFormDecoder {
     let forms: CellForms
     let kind: CellPattern.Kind?

@@ -1,13 +1,13 @@
 /// A cell of a column that declares its forms (SPEC §16): read in the first declared form it
 /// fits, then checked as a plain cell of its type would be (period, bounds). A cell that fits no
 /// declared form is an error at its row and column naming the forms expected.
-extension TableIngest {
+extension CellDecoder {
     func decodeInForm(_ bytes: UnsafeBufferPointer<UInt8>, _ c: Int, _ d: ColumnDecoder, line: Int, field: Int) -> Value? {
         guard let form = formDecoders[c] else { return nil }
         let forms = form.forms
         if forms.duration != nil {
             guard case .number(let n)? = forms.patterns.isEmpty ? plainDuration(bytes, form) : form.readPatterned(bytes) else {
-                return fail(c, line, field, IngestMessages.notInForms(spec.columns[c].name, Self.shown(bytes), expected: IngestMessages.durationForms(forms)), bytes)
+                return fail(c, line, field, IngestMessages.notInForms(columns[c].name, CellText.shown(bytes), expected: IngestMessages.durationForms(forms)))
             }
             return boundedDuration(n, bytes, c, d, line: line, field: field)
         }
@@ -15,12 +15,12 @@ extension TableIngest {
         case .date, .datetime:
             let v = forms.patterns.isEmpty ? plainDate(bytes, form, d.kind) : form.readPatterned(bytes)
             guard let v else {
-                return fail(c, line, field, IngestMessages.notInForms(spec.columns[c].name, Self.shown(bytes), expected: IngestMessages.dateForms(forms, time: d.kind == .datetime)), bytes)
+                return fail(c, line, field, IngestMessages.notInForms(columns[c].name, CellText.shown(bytes), expected: IngestMessages.dateForms(forms, time: d.kind == .datetime)))
             }
             return inPeriod(v, bytes, c, d, line: line, field: field)
         case .number, .integer:
             guard let plain = form.plainNumber(bytes) else {
-                return fail(c, line, field, IngestMessages.notInForms(spec.columns[c].name, Self.shown(bytes), expected: IngestMessages.numberForms(forms, spec.columns[c].type.expectation)), bytes)
+                return fail(c, line, field, IngestMessages.notInForms(columns[c].name, CellText.shown(bytes), expected: IngestMessages.numberForms(forms, columns[c].type.expectation)))
             }
             return plain.withUnsafeBufferPointer { decodeNumber($0, c, d, line: line, field: field, raw: bytes, percent: forms.percent) }
         case .text, .choice:
@@ -44,13 +44,13 @@ extension TableIngest {
     func boundedDuration(_ n: ExactNumber, _ bytes: UnsafeBufferPointer<UInt8>, _ c: Int, _ d: ColumnDecoder, line: Int, field: Int) -> Value? {
         let unit = formDecoders[c]?.forms.duration
         if n < .zero || n > InputNumberLimits.largest {
-            return fail(c, line, field, IngestMessages.durationOutOfRange(spec.columns[c].name, Self.shown(bytes), unit: unit), bytes)
+            return fail(c, line, field, IngestMessages.durationOutOfRange(columns[c].name, CellText.shown(bytes), unit: unit))
         }
         if let min = d.minimum, n < min {
-            return fail(c, line, field, IngestMessages.durationBelow(spec.columns[c].name, Self.shown(bytes), n, min, unit: unit), bytes)
+            return fail(c, line, field, IngestMessages.durationBelow(columns[c].name, CellText.shown(bytes), n, min, unit: unit))
         }
         if let max = d.maximum, n > max {
-            return fail(c, line, field, IngestMessages.durationAbove(spec.columns[c].name, Self.shown(bytes), n, max, unit: unit), bytes)
+            return fail(c, line, field, IngestMessages.durationAbove(columns[c].name, CellText.shown(bytes), n, max, unit: unit))
         }
         return .number(n)
     }

@@ -134,6 +134,40 @@ enum InputMessages {
             en: "\(empty.isEmpty ? "an optional column" : empty.joined(separator: ", ")) is empty (no value) on this row, but \(place.map { "the rule at \($0)" } ?? "a rule of the rule file") uses it as a value; test it first, e.g. has(\(empty.first ?? "…")) and …")
     }
 
+    // MARK: cell rules (required_when, empty_when, on_roster, same_on_roster)
+
+    static func requiredWhen(_ column: String, condition: String) -> String {
+        bilingual(
+            zh: "\(column)为空；当 \(condition) 时应有值",
+            en: "\(column) is empty; expected a value when \(condition)")
+    }
+
+    static func emptyWhen(_ column: String, _ text: String, condition: String) -> String {
+        bilingual(
+            zh: "\(column)为“\(text)”；当 \(condition) 时应为空",
+            en: "\(column) is '\(text)'; expected it to be empty when \(condition)")
+    }
+
+    static func cellRuleFailed(_ message: String, column: String) -> String {
+        bilingual(
+            zh: "检查\(column)时出错：\(message)",
+            en: "\(message) while checking \(column)")
+    }
+
+    static func notOnRosterColumn(_ column: String, _ text: String, rosterColumn: String, roster: String, suggestion: String) -> String {
+        bilingual(
+            zh: "\(column)“\(text)”不是花名册（\(roster)）上的\(rosterColumn)\(suggestion)；应为花名册中的\(rosterColumn)",
+            en: "\(column) '\(text)' is not a \(rosterColumn) on the roster (\(roster))\(suggestion); expected a \(rosterColumn) of the roster")
+    }
+
+    /// `differing`: the row's columns whose value differs from the roster row's of that value.
+    static func belongsToAnother(_ column: String, _ text: String, groupColumns: [String],
+                                 differing: [(column: String, roster: String, row: String)], rosterColumn: String) -> String {
+        bilingual(
+            zh: "\(column)“\(text)”属于另一\(groupColumns.joined(separator: " / "))：\(differing.map { "\($0.column)在花名册上为“\($0.roster)”，本行为“\($0.row)”" }.joined(separator: "；"))；应为本行\(groupColumns.joined(separator: " / "))中的\(rosterColumn)",
+            en: "\(column) '\(text)' belongs to another \(groupColumns.joined(separator: " / ")): \(differing.map { "\($0.column) '\($0.roster)' on the roster, '\($0.row)' on this row" }.joined(separator: ", ")); expected a \(rosterColumn) of the row's \(groupColumns.joined(separator: " / "))")
+    }
+
     // MARK: workers and groups
 
     static func notOnRoster(_ column: String, _ id: String, roster: String, idName: String, suggestion: String) -> String {
