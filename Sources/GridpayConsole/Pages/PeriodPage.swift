@@ -125,7 +125,7 @@ enum PeriodPage {
         // The first ones by id; any worker opens by id (a town's 5,000 rows would be a megabyte of page).
         let shown = workers.dropFirst().prefix(Self.workersShown)
         let rows = shown.map { w in
-            "<tr><td><a href=\"/towns/\(e(v.town))/periods/\(e(v.period))/workers/\(e(w[0]))\">\(e(w[0]))</a></td><td>\(e(w.count > 1 ? w[1] : ""))</td>"
+            "<tr><td><a href=\"/towns/\(e(v.town))/periods/\(e(v.period))/workers/\(pathSegment(w[0]))\">\(e(w[0]))</a></td><td>\(e(w.count > 1 ? w[1] : ""))</td>"
                 + "<td>\(e(w.count > 2 ? w[2] : ""))</td><td class=\"num\">\(e(w.count > payable ? w[payable] : ""))</td></tr>"
         }.joined()
         return "<div class=\"card\"><h2>\(ConsoleMessages.workersTitle)</h2><table id=\"workers\"><thead><tr><th>\(e(header[0]))</th><th>\(e(header[1]))</th>"
@@ -134,6 +134,10 @@ enum PeriodPage {
             + "<form method=\"get\" action=\"/towns/\(e(v.town))/periods/\(e(v.period))/worker\">\(e(header[0])) <input name=\"id\" required> "
             + "<button type=\"submit\">\(ConsoleMessages.open)</button></form></div>"
     }
+
+    /// An id in a link: percent-encoded from its own UTF-8 bytes (never normalized), so that two ids
+    /// that look alike lead to two workers.
+    static func pathSegment(_ id: String) -> String { id.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "" }
 
     /// "+12.50" / "-3.00" / "0.00", or a dash when there is nothing to compare with.
     static func change(_ now: String?, _ before: String?) -> String {

@@ -18,6 +18,13 @@ enum Explain {
         var text: String
     }
 
+    /// The path's worker id, percent-decoded byte for byte (the router leaves `Caf%C3%A9` encoded;
+    /// decoding keeps the code points as sent, so `Café` and `Cafe` + U+0301 stay two ids).
+    static func workerID(_ context: ConsoleContext) throws -> String {
+        let raw = try context.parameters.require("id")
+        return raw.removingPercentEncoding ?? raw
+    }
+
     static func worker(_ ref: PeriodRef, id: String, console: Console) async throws -> Worker {
         var request = RunRequest(town: ref.town.town, period: ref.period)
         request.rulesDir = console.folders.rulesDir
@@ -34,7 +41,8 @@ enum Explain {
             var r = prepared
             r.published = Ledger.ratingSources(ledgerDir: ledgerDir, town: r.town).history
             return MonthRunner.prepare(r, progress: nil).map { m in
-                guard let w = m.report.workers.first(where: { $0.id == id }) else { return nil }
+                // By code points (ExactID), never by String's canonical equivalence.
+                guard let w = m.report.workers.first(where: { ExactID($0.id) == ExactID(id) }) else { return nil }
                 return Worker(worker: w.id, name: w.name, unit: w.unit, group: w.group, rank: w.rank, total: "\(w.total)",
                               payable: w.payable.fixed(places: 2),
                               text: Explanation.text(worker: w, in: m.scoring, ruleFile: m.ruleFileName, workerCount: m.report.workers.count,

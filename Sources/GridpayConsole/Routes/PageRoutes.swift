@@ -41,7 +41,7 @@ struct PageRoutes: ConsoleRouteArea {
         }
         router.get("/towns/{town}/periods/{period}/workers/{id}") { _, context in
             let ref = try PeriodRoutes.ref(context, console, roles: Role.readers)
-            let w = try await Explain.worker(ref, id: try context.parameters.require("id"), console: console)
+            let w = try await Explain.worker(ref, id: try Explain.workerID(context), console: console)
             return Reply.html(TownPage.worker(w, town: ref.town, period: ref.text, account: try context.signedIn(), csrf: PageRoutes.csrf(context)))
         }
         router.get("/towns/{town}/periods/{period}/worker") { request, context in

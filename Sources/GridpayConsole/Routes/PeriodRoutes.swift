@@ -43,7 +43,7 @@ struct PeriodRoutes: ConsoleRouteArea {
         }
         router.get(RouterPath("\(base)/workers/{id}")) { _, context in
             let ref = try PeriodRoutes.ref(context, console, roles: Role.readers)
-            return try Reply.json(try await Explain.worker(ref, id: try context.parameters.require("id"), console: console))
+            return try Reply.json(try await Explain.worker(ref, id: try Explain.workerID(context), console: console))
         }
     }
 

@@ -143,6 +143,39 @@ final class ConsoleMonthTests: XCTestCase {
         XCTAssertTrue(try auditor.get("/log").text.contains("<td>\(log[0]["at"] as? String ?? "?")</td>"))
     }
 
+    /// Ids are compared by their code points, as GridpayCore's ExactID does (README): `Café` typed
+    /// as one code point and `Cafe` + U+0301 are two workers, each with its own explanation and
+    /// link (Swift's `==` on strings would take one for the other).
+    func testTwoIdsThatLookAlikeAreTwoWorkers() throws {
+        let h = try ConsoleHarness(towns: ["qinghe"])
+        let composed = "Caf\u{E9}", decomposed = "Cafe\u{301}"
+        let folder = h.root.path("Input/qinghe/2026-08")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for f in files {
+            let text = try String(contentsOfFile: "\(source)/\(f)", encoding: .utf8)
+            try text.replacingOccurrences(of: "QH0001", with: composed).replacingOccurrences(of: "QH0002", with: decomposed)
+                .write(toFile: "\(folder)/\(f)", atomically: true, encoding: .utf8)
+        }
+        try h.addUser("clerk", roles: ["制表"], towns: ["qinghe"])
+        try h.start()
+        let clerk = try h.signedIn("clerk")
+        let run = try clerk.post("/api/towns/qinghe/periods/2026-08/run").object
+        XCTAssertEqual(run["ok"] as? Bool, true, "\(run)")
+        for (id, name) in [(composed, "吕涛"), (decomposed, "=王芳")] {
+            let path = "/api/towns/qinghe/periods/2026-08/workers/" + id.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+            let w = try clerk.get(path)
+            XCTAssertEqual(w.status, 200, w.text)
+            XCTAssertEqual(w.object["name"] as? String, name, id.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: " "))
+            XCTAssertTrue((w.object["worker"] as? String ?? "").unicodeScalars.elementsEqual(id.unicodeScalars))
+        }
+        // The period's page links each to its own explanation, by its own bytes.
+        let page = try clerk.get("/towns/qinghe/periods/2026-08").text
+        for id in [composed, decomposed] {
+            let href = "/towns/qinghe/periods/2026-08/workers/" + id.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+            XCTAssertTrue(page.contains("<a href=\"\(href)\">"), href)
+        }
+    }
+
     /// `yyyy-MM-dd HH:mm:ss +08:00`, within ten minutes of now (a UTC time labelled +08:00 is 8 hours off).
     static func assertBeijingTimeNow(_ text: String, file: StaticString = #filePath, line: UInt = #line) throws {
         XCTAssertNotNil(text.range(of: #"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \+08:00$"#, options: .regularExpression), text, file: file, line: line)
