@@ -134,7 +134,10 @@ struct WorkbookWriter {
     /// Per-row deductions in the order they were read (file by file, line by line), then each
     /// worker's counted deductions and bound corrections, workers in rank order.
     func writeDetails(_ book: XLSXWorkbook, _ s: SheetFormats) throws {
-        let columns = Array(rosterColumns().prefix(2)) + [SheetColumn("考核项目", .text),
+        // 编号, 姓名 and the roster columns the rule file shows ([roster] show, SPEC §17's 岗位).
+        let roster = rosterColumns()
+        let o = roster.count - 4
+        let columns = Array(roster.prefix(2)) + roster.dropFirst(4) + [SheetColumn("考核项目", .text),
                        SheetColumn("扣分原因", .text, maxWidth: 50), SheetColumn("次数", .count), SheetColumn("扣分", .score),
                        SheetColumn("扣款(元)", .money), SheetColumn("来源文件", .text), SheetColumn("行号", .integer)]
         func shown(_ r: DeductionRecord) -> Bool { r.points != .zero || r.yuan != .zero }
@@ -159,14 +162,15 @@ struct WorkbookWriter {
             if row > detailRowsPerSheet { try nextSheet() }
             try ws.text(w.id, row: row, column: 0)
             try ws.text(w.name, row: row, column: 1)
-            try ws.text(rules.items[r.item].name, row: row, column: 2)
-            try ws.text(r.reason, row: row, column: 3)
-            try ws.number(r.times ?? .one, row: row, column: 4)
-            try ws.number(r.points, row: row, column: 5)
-            try ws.number(r.yuan, row: row, column: 6)
-            try ws.text(r.file ?? "", row: row, column: 7)
-            if let line = r.line { try ws.number(line, row: row, column: 8) } else {
-                try ws.blank(row: row, column: 8)
+            for (k, t) in w.shown.enumerated() { try ws.text(t, row: row, column: 2 + k) }
+            try ws.text(rules.items[r.item].name, row: row, column: o + 2)
+            try ws.text(r.reason, row: row, column: o + 3)
+            try ws.number(r.times ?? .one, row: row, column: o + 4)
+            try ws.number(r.points, row: row, column: o + 5)
+            try ws.number(r.yuan, row: row, column: o + 6)
+            try ws.text(r.file ?? "", row: row, column: o + 7)
+            if let line = r.line { try ws.number(line, row: row, column: o + 8) } else {
+                try ws.blank(row: row, column: o + 8)
             }
             row += 1
             remaining -= 1
