@@ -206,7 +206,7 @@ enum Corrections {
         let valueNames = rules.values.filter { $0.type == .bool }.map(\.name)
         for (k, w) in month.report.workers.enumerated() {
             let values: [Bool?] = valueNames.map { name in (try? MonthReport.lookup(name, worker: w, in: c))??.bool }
-            let adjustment = k < month.adjustments.count ? month.adjustments[k] : .zero
+            let adjustment = w.adjustment ?? .zero
             try body(WorkerResult(
                 settlement_id: settlementID, worker_id: w.id, position: k, name: w.name, unit: w.unit, grp: w.group, rank: w.rank,
                 items: w.items.map(LedgerText.number), item_yuan: w.itemYuan.map(LedgerText.number), total: LedgerText.number(w.total),

@@ -1,5 +1,4 @@
 import GridpayCore
-import GridpayXLSX
 
 /// Earlier periods whose results were published (closed in the town's ledger, SPEC §9):
 /// consecutive() reads them from there, never recomputing them. The ledger target provides it.
@@ -56,46 +55,6 @@ public struct CarriedCorrections: Sendable {
 extension PreparedMonth {
     /// Earlier months read from their inputs for the history (not from the ledger).
     public var historyMonthsRead: [(CalendarPeriod, MonthInputs)] { history.monthsRead }
-}
-
-extension MonthReport {
-    /// 实发绩效 = max(0, 考核绩效 − 扣款合计 + 往期调整); 未扣足 = what that falls short of 0.
-    /// Returns each worker's 往期调整, by position in `workers`.
-    mutating func carry(_ carried: CarriedCorrections) throws(ArithmeticError) -> [ExactNumber] {
-        var out: [ExactNumber] = []
-        for k in workers.indices {
-            let adjustment = carried.adjustments[ExactID(workers[k].id)] ?? .zero
-            let net = try workers[k].scorePay.subtracting(workers[k].deductions).adding(adjustment)
-            workers[k].payable = max(.zero, net)
-            workers[k].shortfall = max(.zero, try net.negated())
-            out.append(adjustment)
-        }
-        return out
-    }
-}
-
-extension SheetLabels {
-    static let priorAdjustment = "往期调整"
-    static let correctionSheet = ProductSheetNames.corrections
-}
-
-extension WorkbookWriter {
-    /// 往期更正: every value of a closed period that a correction changed, and what it moves.
-    func writeCorrections(_ book: XLSXWorkbook, _ s: SheetFormats, _ carried: CarriedCorrections) throws(XLSXError) {
-        let columns = [SheetColumn(SheetLabels.roster(rules)[0], .text), SheetColumn(SheetLabels.roster(rules)[1], .text),
-                       SheetColumn("更正期间", .centered), SheetColumn("项目", .text),
-                       SheetColumn("原公布值", .score), SheetColumn("更正值", .score)]
-        let ws = try sheet(book, SheetLabels.correctionSheet, columns, dataRows: carried.lines.count, s)
-        var row = 1
-        for l in carried.lines {
-            for (c, t) in [l.workerID, l.name, l.period, l.item].enumerated() { try ws.text(t, row: row, column: c) }
-            for (c, v) in [l.published, l.corrected].enumerated() {
-                if let n = ExactNumber(decimalText: v) { try ws.number(n, row: row, column: 4 + c) } else { try ws.text(v, row: row, column: 4 + c) }
-            }
-            row += 1
-        }
-        try ws.finish()
-    }
 }
 
 extension LoadedRules {

@@ -61,9 +61,8 @@ public final class PreparedMonth {
     /// they are kept in memory (explain, tests).
     let deductionSpills: [DeductionSpill]
     let scratch: ScratchFolder?
-    /// Corrections carried into this period (nil: none), and each worker's 往期调整 by position in report.workers.
+    /// Corrections carried into this period (nil: none); each worker's 往期调整 is its report's `adjustment`.
     public internal(set) var carried: CarriedCorrections?
-    public internal(set) var adjustments: [ExactNumber] = []
     /// Accepted rows that matched no acceptable problem where the request let them lapse.
     public internal(set) var lapsedAccepted: [RowPosition] = []
 
@@ -244,23 +243,16 @@ public enum MonthRunner {
         }
         clock.lap("read inputs")
         progress?.status("scoring \(inputs.scoring.workerCount) workers")
-        let built = MonthReport.build(inputs.scoring)
+        // 往期调整 enters the pay lines where the ledger carries corrections of closed periods.
+        let carried = request.carried.flatMap { $0.isEmpty ? nil : $0 }
+        let built = MonthReport.build(inputs.scoring, adjustments: carried?.adjustments)
         clock.lap("score")
         switch built {
         case .success(var report):
             if let failure = PreliminaryTotals.attach(to: &report, request: request, history: history, rules: loadRules, progress: progress) { return .failure(failure) }
-            var adjustments: [ExactNumber] = []
-            if let carried = request.carried, !carried.isEmpty {
-                do { adjustments = try report.carry(carried) } catch {
-                    return .failure(PipelineFailure(message: RunMessages.correctionsFailed("\(error)")))
-                }
-            }
             let month = PreparedMonth(request: request, rules: rules, inputs: inputs, report: report, history: history,
                                       deductionSpills: spills.sorted { $0.key < $1.key }.map(\.value), scratch: scratch)
-            if !adjustments.isEmpty {
-                month.carried = request.carried
-                month.adjustments = adjustments
-            }
+            if !report.workers.isEmpty { month.carried = carried }
             month.lapsedAccepted = lapsed
             return .success(month)
         case .failure(let f):

@@ -3,7 +3,7 @@ import GridpayCore
 /// The amount columns of the pay sheet (and pay CSV) between 总分 and 扣款合计: the awards (added
 /// to 考核绩效), 考核绩效, the yuan deducted through items (one column per item, or one column
 /// under `[pay] item_yuan_label`), and the charges (added to 扣款合计). All positive amounts.
-enum PayColumn {
+enum PayColumn: Equatable {
     case award(Int)
     case scorePay
     case itemYuan(Int)
@@ -31,8 +31,8 @@ extension MonthReport {
         return out.map { ($0, $0.label(rules)) }
     }
 
-    func amount(_ c: (column: PayColumn, label: String), of w: WorkerReport) -> ExactNumber {
-        switch c.column {
+    func amount(_ c: PayColumn, of w: WorkerReport) -> ExactNumber {
+        switch c {
         case .award(let k), .charge(let k): return w.awards[k]
         case .scorePay: return w.scorePay
         case .itemYuan(let i): return w.itemYuan[i]

@@ -20,18 +20,19 @@ extension WorkbookWriter {
     static let signatureRowHeight = 24.0
 
     func writePay(_ book: XLSXWorkbook, _ s: SheetFormats) throws {
-        var columns = payColumns()
+        let table = payTable
+        var columns = table.columns
         if rules.recipientSignature { columns.append(SheetColumn(SheetLabels.recipientSignature, .text)) }
         let groups = payGroups()
         let ws = try sheet(book, SheetLabels.paySheet, columns, dataRows: report.workers.count + groups.count, s)
-        var rows = PaySheetRows(writer: self, ws: ws, signing: rules.recipientSignature, signatureColumn: payColumns().count)
-        var grand = [ExactNumber](repeating: .zero, count: rows.moneyColumns)
+        var rows = PaySheetRows(table: table, ws: ws, signing: rules.recipientSignature)
+        var grand = [ExactNumber](repeating: .zero, count: rows.moneyColumns.count)
         var blocks: [RowBlock] = []
         for (unit, members) in groups {
             let first = rows.row
             var sub = [ExactNumber](repeating: .zero, count: grand.count)
             for m in members {
-                let a = try rows.workerRow(m)
+                let a = try rows.workerRow(table.row(report.workers[m]))
                 for k in a.indices { sub[k] = try sub[k].adding(a[k]) }
             }
             try rows.totalRow(SheetLabels.subtotal, unit: unit, sub)
@@ -40,7 +41,7 @@ extension WorkbookWriter {
         }
         let closing = rows.row
         try rows.totalRow(SheetLabels.grandTotal, unit: nil, grand)
-        try rows.payableInWords(grand[grand.count - 2], columns: columns.count, s)
+        try rows.payableInWords(grand[rows.moneyColumns.firstIndex(of: table.column(of: .payable))!], columns: columns.count, s)
         try rows.signatureLines(columns: columns.count)
         blocks.append(RowBlock(first: closing, last: rows.row - 1))
         if rules.recipientSignature { ws.reserve(Self.signatureWidth, column: columns.count - 1) }
@@ -49,56 +50,63 @@ extension WorkbookWriter {
     }
 }
 
-/// The rows of 绩效工资 as they are written (constant memory: in order).
+/// The rows of 绩效工资 as they are written (constant memory: in order). Within a row, cells go
+/// out texts first, then the amounts, then 总分: the order the sheet's cell formats are made in.
 struct PaySheetRows {
-    let writer: WorkbookWriter
+    let table: PayTable
     let ws: TableSheet
     let signing: Bool
     /// 领款人签字's column, after the last of the pay columns (未扣足).
     let signatureColumn: Int
+    /// The columns of amounts in yuan, which 小计 and 合计 add up: every pay column but the
+    /// roster columns and 总分.
+    let moneyColumns: [Int]
     var row = 1
-    var report: MonthReport { writer.report }
 
-    /// Base, the pay columns, deductions, [往期调整,] payable, shortfall: every pay column but
-    /// the four roster columns and 总分.
-    var moneyColumns: Int { signatureColumn - 5 }
-
-    func amounts(_ m: Int) -> [ExactNumber] {
-        let w = report.workers[m]
-        return [w.base] + report.payColumns.map { report.amount($0, of: w) } + [w.deductions]
-            + (writer.month.carried != nil ? [writer.month.adjustments[m]] : []) + [w.payable, w.shortfall]
+    init(table: PayTable, ws: TableSheet, signing: Bool) {
+        self.table = table
+        self.ws = ws
+        self.signing = signing
+        let columns = table.columns
+        signatureColumn = columns.count
+        moneyColumns = columns.indices.filter { columns[$0].style == .money }
     }
 
     func writeAmounts(_ values: [ExactNumber], bold: Bool) throws(XLSXError) {
-        try ws.number(values[0], row: row, column: 4, bold: bold)
-        for (k, v) in values.dropFirst().enumerated() {
-            try ws.number(v, row: row, column: 6 + k, bold: bold)
-        }
+        for (k, v) in values.enumerated() { try ws.number(v, row: row, column: moneyColumns[k], bold: bold) }
         if signing { try ws.blank(row: row, column: signatureColumn, bold: bold) }
     }
 
     /// A worker's row; returns its amounts for the subtotal.
-    mutating func workerRow(_ m: Int) throws(XLSXError) -> [ExactNumber] {
-        let w = report.workers[m]
-        for (c, t) in [w.id, w.name, w.unit, w.group].enumerated() { try ws.text(t, row: row, column: c) }
-        let a = amounts(m)
-        try writeAmounts(a, bold: false)
-        try ws.number(w.total, row: row, column: 5)
+    mutating func workerRow(_ pay: PayRow) throws(XLSXError) -> [ExactNumber] {
+        for (c, cell) in pay.cells.enumerated() { if case .text(let t) = cell { try ws.text(t, row: row, column: c) } }
+        let amounts = moneyColumns.map { c -> ExactNumber in
+            guard case .money(let n) = pay.cells[c] else { preconditionFailure("a money column holds an amount") }
+            return n
+        }
+        try writeAmounts(amounts, bold: false)
+        for (c, cell) in pay.cells.enumerated() { if case .score(let n) = cell { try ws.number(n, row: row, column: c) } }
         if signing { try ws.raise(row: row, to: WorkbookWriter.signatureRowHeight) }
         row += 1
-        return a
+        return amounts
     }
 
-    /// 小计 of a village (its name in the village column), or 合计 (unit nil).
+    /// 小计 of a village (its name in the unit column), or 合计 (unit nil): the label in the name
+    /// column, the other columns but the amounts blank.
     mutating func totalRow(_ label: String, unit: String?, _ values: [ExactNumber]) throws(XLSXError) {
-        try ws.blank(row: row, column: 0, bold: true)
-        try ws.text(label, row: row, column: 1, bold: true)
-        if let unit { try ws.text(unit, row: row, column: 2, bold: true) } else { try ws.blank(row: row, column: 2, bold: true) }
-        for c in [3, 5] { try ws.blank(row: row, column: c, bold: true) }
+        let name = table.column(of: .roster(.name)), unitColumn = table.column(of: .roster(.unit))
+        for c in table.fields.indices where !moneyColumns.contains(c) {
+            if c == name {
+                try ws.text(label, row: row, column: c, bold: true)
+            } else if c == unitColumn, let unit {
+                try ws.text(unit, row: row, column: c, bold: true)
+            } else {
+                try ws.blank(row: row, column: c, bold: true)
+            }
+        }
         try writeAmounts(values, bold: true)
         row += 1
     }
-
     /// 实发绩效合计（大写）across the table's width, under 合计. Payable is never negative; an
     /// amount past 10^12 yuan (no town pays that) leaves the words out rather than guess.
     mutating func payableInWords(_ total: ExactNumber, columns: Int, _ s: SheetFormats) throws(XLSXError) {

@@ -42,11 +42,6 @@ extension WorkbookWriter {
     /// Pages of slips on one sheet: Excel keeps at most 1,023 manual page breaks a sheet.
     static let slipPagesPerSheet = 1024
 
-    enum SlipCell {
-        case text(String)
-        case number(ExactNumber)
-    }
-
     /// How the slips are laid out: column widths, print scale, row heights, slips a page.
     struct SlipLayout {
         var widths: [Double]
@@ -59,30 +54,18 @@ extension WorkbookWriter {
     /// Each slip's title: the town and the period, e.g. "清河镇 2026-10 绩效工资条".
     var slipTitle: String { "\(rules.townName) \(report.period) \(SheetLabels.paySheet)条" }
 
-    /// The slip values of report.workers[m], in payColumns() order (as its 绩效工资 row).
-    func slipValues(_ m: Int) -> [SlipCell] {
-        let w = report.workers[m]
-        var cells: [SlipCell] = [w.id, w.name, w.unit, w.group].map { .text($0) }
-        cells += [.number(w.base), .number(w.total)]
-        cells += report.payColumns.map { .number(report.amount($0, of: w)) }
-        cells.append(.number(w.deductions))
-        if month.carried != nil { cells.append(.number(month.adjustments[m])) }
-        cells += [.number(w.payable), .number(w.shortfall)]
-        return cells
-    }
-
     /// The widths from every slip's values, hence the print scale and the slips a page holds.
-    func slipLayout(_ columns: [SheetColumn], _ order: [Int]) -> SlipLayout {
+    func slipLayout(_ table: PayTable, _ columns: [SheetColumn], _ order: [Int]) -> SlipLayout {
         var sizer = ColumnSizer(columns)
         var valueLines = 1
         for k in order {
-            for (c, v) in slipValues(k).enumerated() {
+            for (c, v) in table.row(report.workers[k]).cells.enumerated() {
                 switch v {
                 case .text(let t):
                     let units = TextWidth.units(t)
                     if sizer.wraps(units, column: c) { valueLines = max(valueLines, sizer.lines(units, column: c)) }
                     sizer.measure(min(units, sizer.maxWidth(c)), column: c)
-                case .number(let n): sizer.measure(TextWidth.units(number: n.doubleValue, style: columns[c].style), column: c)
+                case .money(let n), .score(let n): sizer.measure(TextWidth.units(number: n.doubleValue, style: columns[c].style), column: c)
                 }
             }
         }
@@ -97,9 +80,10 @@ extension WorkbookWriter {
     }
 
     func writeSlips(_ book: XLSXWorkbook, _ s: SheetFormats) throws(XLSXError) {
-        let columns = payColumns()
+        let table = payTable
+        let columns = table.columns
         let order = payGroups().flatMap { $0.1 }
-        let layout = slipLayout(columns, order)
+        let layout = slipLayout(table, columns, order)
         let perSheet = layout.perPage * Self.slipPagesPerSheet
         var first = 0
         var sheetNumber = 0
@@ -112,7 +96,7 @@ extension WorkbookWriter {
                                  header: "&C\(TableSheet.escaped("\(rules.townName) \(report.period) \(name)"))",
                                  footer: TableSheet.pageFooter)
             let t = TableSheet(sheet: ws, s, columns: columns)
-            for (n, k) in slips.enumerated() { try writeSlip(k, at: n * Self.slipRows, t, layout, s) }
+            for (n, k) in slips.enumerated() { try writeSlip(table.row(report.workers[k]), at: n * Self.slipRows, t, layout, s) }
             for (c, w) in layout.widths.enumerated() { try ws.setColumnWidth(first: c, last: c, width: w) }
             let rowsPerPage = layout.perPage * Self.slipRows
             let breaks = Array(stride(from: rowsPerPage, to: slips.count * Self.slipRows, by: rowsPerPage))
@@ -122,16 +106,16 @@ extension WorkbookWriter {
     }
 
     /// One slip from `top`: title, header, values, cut line.
-    func writeSlip(_ k: Int, at top: Int, _ t: TableSheet, _ layout: SlipLayout, _ s: SheetFormats) throws(XLSXError) {
+    func writeSlip(_ pay: PayRow, at top: Int, _ t: TableSheet, _ layout: SlipLayout, _ s: SheetFormats) throws(XLSXError) {
         let last = t.columns.count - 1
         try t.sheet.mergeRange(firstRow: top, firstColumn: 0, lastRow: top, lastColumn: last, string: slipTitle, format: s.title())
         try t.setHeight(row: top, Self.slipTitleHeight)
         try t.writeHeader(row: top + 1)
         try t.setHeight(row: top + 1, layout.headerHeight)
-        for (c, v) in slipValues(k).enumerated() {
+        for (c, v) in pay.cells.enumerated() {
             switch v {
             case .text(let text): try t.text(text, row: top + 2, column: c)
-            case .number(let n): try t.number(n, row: top + 2, column: c)
+            case .money(let n), .score(let n): try t.number(n, row: top + 2, column: c)
             }
         }
         try t.setHeight(row: top + 2, layout.valueHeight)

@@ -67,10 +67,6 @@ public enum RunMessages {
             en: ". \(count) of them are single rows that \(advice ?? "can be left out on purpose with --accept FILE:LINE (e.g. --accept \(example))")")
     }
 
-    static func correctionsFailed(_ error: String) -> String {
-        bilingual(zh: "计入往期更正时出错：\(error)", en: "carrying the corrections of earlier periods: \(error)")
-    }
-
     static func writingFailed(_ folder: String, reason: String) -> String {
         bilingual(
             zh: "向 \(folder) 写出结果失败：\(reason)；原有的结果文件保持不变",

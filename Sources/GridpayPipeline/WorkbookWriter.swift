@@ -104,18 +104,8 @@ struct WorkbookWriter {
         try ws.finish()
     }
 
-    /// The pay sheet's columns (绩效工资 and each 工资条): roster, base, total, the pay columns
-    /// (score pay, each yuan deduction, …), deductions, payable, shortfall.
-    func payColumns() -> [SheetColumn] {
-        // The four roster columns only: the pay sheets' amounts sit at fixed columns after them.
-        var columns = Array(rosterColumns().prefix(4))
-        columns += [SheetColumn(SheetLabels.base, .money), SheetColumn(SheetLabels.total, .score)]
-        columns += report.payColumns.map { SheetColumn($0.label, .money) }
-        columns.append(SheetColumn(SheetLabels.deductions, .money))
-        if month.carried != nil { columns.append(SheetColumn(SheetLabels.priorAdjustment, .money)) }
-        columns += [SheetColumn(SheetLabels.payable, .money), SheetColumn(SheetLabels.shortfall, .money)]
-        return columns
-    }
+    /// The pay rows' columns (the pay CSV, 绩效工资 and each 工资条).
+    var payTable: PayTable { PayTable(report, carried: month.carried != nil) }
 
     /// Workers by village (positions in report.workers), villages in roster order, workers by
     /// id within a village. Indices, not copies: a province has 200,000 reports.

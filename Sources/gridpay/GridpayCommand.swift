@@ -106,8 +106,7 @@ struct Explain: ParsableCommand {
             throw unknownWorker(worker, town: town, period: "\(period)", among: m.report.workers.map(\.id))
         }
         for note in setup.notes { print(note) }
-        let adjustment = m.carried != nil && k < m.adjustments.count ? m.adjustments[k] : nil
         print(Explanation.text(worker: m.report.workers[k], in: m.scoring, ruleFile: m.ruleFileName, workerCount: m.report.workers.count,
-                               adjustment: adjustment, preliminaryPublished: m.report.preliminaryPublished), terminator: "")
+                               adjustment: m.report.workers[k].adjustment, preliminaryPublished: m.report.preliminaryPublished), terminator: "")
     }
 }

@@ -19,7 +19,6 @@ final class RunMessagesTests: XCTestCase {
             "rosterRowNotAcceptable": { M.rosterRowNotAcceptable("roster.csv:2", roster: "roster.csv") },
             "runRefused": { M.runRefused(3, town: "qinghe", period: "2026-10") },
             "acceptableRows": { M.acceptableRows(2, example: "events.csv:12", advice: nil) },
-            "correctionsFailed": { M.correctionsFailed("disk full") },
             "writingFailed": { M.writingFailed("Output/qinghe/2026-10", reason: "No space left on device") },
             "notUTF8": { M.notUTF8("events.csv", field: 3, table: "events", readsAsGB18030: true) },
             "notGB18030": { M.notGB18030("events.csv") },

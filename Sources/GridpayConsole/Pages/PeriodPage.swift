@@ -1,5 +1,6 @@
 import Foundation
 import GridpayCore
+import GridpayPipeline
 
 /// A period's page (SPEC §14): exports expected / present / missing with uploads, run with
 /// progress, the result with 数据问题 and each worker linked to the explanation, downloads, the
@@ -121,7 +122,7 @@ enum PeriodPage {
         guard workers.count > 1 else { return "" }
         let e = Page.escape
         let header = workers[0]
-        let payable = header.firstIndex(of: RuleLoader.payableName) ?? header.count - 2
+        let payable = PayRow.payableColumn(in: header) ?? header.count - 2
         // The first ones by id; any worker opens by id (a town's 5,000 rows would be a megabyte of page).
         let shown = workers.dropFirst().prefix(Self.workersShown)
         let rows = shown.map { w in

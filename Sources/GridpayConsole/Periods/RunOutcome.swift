@@ -91,7 +91,7 @@ enum PayTotals {
         var text = String(decoding: data, as: UTF8.self)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let rows = records(text)
-        guard let header = rows.first, let column = header.firstIndex(of: RuleLoader.payableName) else { return nil }
+        guard let header = rows.first, let column = PayRow.payableColumn(in: header) else { return nil }
         var total = ExactNumber.zero
         for row in rows.dropFirst() where row.count > column {
             guard let n = ExactNumber(decimalText: row[column]), let sum = try? total.adding(n) else { return nil }

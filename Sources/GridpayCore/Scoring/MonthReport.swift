@@ -21,6 +21,9 @@ public struct WorkerReport: Sendable {
     /// The worker's share of each `[[awards]]` entry (awards and charges), positive, in rule order.
     public var awards: [ExactNumber] = []
     public var deductions: ExactNumber
+    /// 往期调整 where the run carries corrections of closed periods (SPEC §9): the worker's corrected
+    /// 实发绩效 − published, summed over the corrected periods (zero for most); nil where none are carried.
+    public var adjustment: ExactNumber?
     public var payable: ExactNumber
     public var shortfall: ExactNumber
     public var records: [DeductionRecord]
@@ -55,14 +58,19 @@ public struct MonthReport: Sendable {
 
     /// Scores every worker. Evaluation problems (e.g. a division by zero in a rule) are
     /// returned as diagnostics that point at the rule and name the worker.
-    public static func build(_ c: MonthScoring) -> Result<MonthReport, RuleLoader.Failure> {
+    /// `adjustments`: each worker's 往期调整 (by id; a worker not named has none) where the run
+    /// carries corrections of closed periods; nil where it carries none.
+    public static func build(_ c: MonthScoring, adjustments: [ExactID: ExactNumber]? = nil) -> Result<MonthReport, RuleLoader.Failure> {
         let rules = c.rules
         var problems = WorkerProblems()
         var workers: [WorkerReport] = []
         // Exactly one report per worker: grown by doubling, the array would hold up to twice the room.
         workers.reserveCapacity(c.workerCount)
         for w in 0..<c.workerCount {
-            do throws(EvaluationError) { workers.append(try workerReport(w, in: c)) } catch { problems.add(error, worker: c.ids[w]) }
+            do throws(EvaluationError) {
+                let adjustment = adjustments.map { $0[ExactID(c.ids[w])] ?? .zero }
+                workers.append(try workerReport(w, adjustment: adjustment, in: c))
+            } catch { problems.add(error, worker: c.ids[w]) }
         }
         let diagnostics = problems.diagnostics(c)
         if !diagnostics.isEmpty { return .failure(.init(diagnostics: diagnostics)) }
@@ -126,7 +134,7 @@ public struct MonthReport: Sendable {
     }
 
     /// One worker's line of the sheets: items, total, rank, grade, duty, flags and pay.
-    static func workerReport(_ w: Int, in c: MonthScoring) throws(EvaluationError) -> WorkerReport {
+    static func workerReport(_ w: Int, adjustment: ExactNumber? = nil, in c: MonthScoring) throws(EvaluationError) -> WorkerReport {
         let rules = c.rules
         let row = c.rosterRows[w]
         var items: [ExactNumber] = []
@@ -148,13 +156,13 @@ public struct MonthReport: Sendable {
             if v.isUnknown { blocked = true }
             flags.append(v.bool ?? false)
         }
-        let pay = try payLines(w, itemYuan: itemYuan, in: c)
+        let pay = try payLines(w, itemYuan: itemYuan, adjustment: adjustment, in: c)
         var report = WorkerReport(
             index: w, id: c.ids[w], name: row[rules.roster.nameColumn].description,
             unit: row[rules.roster.unitColumn].description, group: row[rules.roster.groupColumn].description,
             rosterLine: c.rosterLines[w], items: items, itemYuan: itemYuan, total: total,
             rank: Int(rank.numerator), grade: grade, dutyMet: duty, flags: flags, base: pay.base, scorePay: pay.scorePay,
-            deductions: pay.deductions, payable: pay.payable, shortfall: pay.shortfall,
+            deductions: pay.deductions, adjustment: adjustment, payable: pay.payable, shortfall: pay.shortfall,
             records: c.takeRecords(worker: w).sorted { ($0.item, $0.deduction, $0.file ?? "", $0.line ?? 0) < ($1.item, $1.deduction, $1.file ?? "", $1.line ?? 0) },
             historyIncomplete: blocked,
             columns: try rules.columns(for: c.span.kind).map { (col) throws(EvaluationError) in try displayValue(col, worker: w, in: c) })
@@ -165,7 +173,8 @@ public struct MonthReport: Sendable {
     }
 
     /// A worker's pay: base, score pay (whole fen), awards, deductions, payable and shortfall.
-    static func payLines(_ w: Int, itemYuan: [ExactNumber], in c: MonthScoring) throws(EvaluationError)
+    /// 实发绩效 = max(0, 考核绩效 − 扣款合计 + 往期调整); 未扣足 = what that falls short of 0.
+    static func payLines(_ w: Int, itemYuan: [ExactNumber], adjustment: ExactNumber?, in c: MonthScoring) throws(EvaluationError)
         -> (base: ExactNumber, scorePay: ExactNumber, awards: [ExactNumber], deductions: ExactNumber, payable: ExactNumber, shortfall: ExactNumber) {
         let rules = c.rules
         let base = try c.symbol(.payBase, worker: w).number ?? .zero
@@ -180,7 +189,7 @@ public struct MonthReport: Sendable {
             var deductions = ExactNumber.zero
             for y in itemYuan { deductions = try deductions.adding(y) }
             for (k, a) in rules.awards.enumerated() where a.direction == .charge { deductions = try deductions.adding(awards[k]) }
-            let net = try scorePay.subtracting(deductions)
+            let net = try scorePay.subtracting(deductions).adding(adjustment ?? .zero)
             return (deductions, max(.zero, net), max(.zero, try net.negated()))
         }
         guard deductions.hasAtMostDecimalPlaces(2) else {
