@@ -111,49 +111,63 @@ extension WorkbookWriter {
                         c == 0 ? .text : .score)
         }
         let t = TableSheet(sheet: ws, s, columns: columns)
-        let chartColumn = columnCount + 1
-        let chartRows = Self.chartHeightPixels / Self.rowHeightPixels
         var row = 0
         var blocks: [(top: Int, rows: Int)] = []
         for table in tables {
             let top = row
-            try t.writeHeader(table.headers, row: row)
-            row += 1
-            for (label, values) in table.rows {
-                try t.text(label, row: row, column: 0, style: table.styles[0] == .centered ? .centered : .text)
-                for (k, v) in values.enumerated() { try t.number(v, row: row, column: k + 1, style: table.styles[k + 1]) }
-                row += 1
-            }
-            // 85% of the default height, so that two tables and their charts share a page;
-            // taller for many bars, so that every label stays readable.
-            let yScale = max(0.85, Double(table.rows.count) * 0.12)
-            let chart = try book.addChart(table.chart)
-            try chart.setTitle(table.title)
-            let labels: XLSXChart.Labels = table.chart == .pie ? .percentages : .values
-            try chart.addSeries(name: table.headers[table.plotted + 1],
-                                categories: .column(0, rows: (top + 1)...max(top + 1, row - 1), of: name),
-                                values: .column(table.plotted + 1, rows: (top + 1)...max(top + 1, row - 1), of: name),
-                                labels: labels)
-            if let axes = table.axes {
-                try chart.setAxisNames(category: axes.category, value: axes.value)
-                try chart.setValueAxisMinimum(0)
-                try chart.hideLegend()
-            }
-            // Bars in the order of the table beside them, the first at the top.
-            if table.chart == .bar { try chart.listCategoriesTopDown() }
-            try ws.insertChart(chart, row: top, column: chartColumn, yScale: yScale)
-            row = max(row, top + Int((chartRows * yScale).rounded(.up))) + 1
+            row = try writeStatisticsTable(table, at: top, t, book, sheet: name, chartColumn: columnCount + 1)
             blocks.append((top, row - top))
         }
         try t.finish()
+        try setUpStatisticsPrinting(t, blocks, gapColumn: columnCount)
+    }
+
+    /// One table and its chart beside it, from row `top`; returns the row after the block (an
+    /// empty row under the taller of the two).
+    func writeStatisticsTable(_ table: StatisticsTable, at top: Int, _ t: TableSheet, _ book: XLSXWorkbook, sheet name: String,
+                              chartColumn: Int) throws -> Int {
+        var row = top
+        try t.writeHeader(table.headers, row: row)
+        row += 1
+        for (label, values) in table.rows {
+            try t.text(label, row: row, column: 0, style: table.styles[0] == .centered ? .centered : .text)
+            for (k, v) in values.enumerated() { try t.number(v, row: row, column: k + 1, style: table.styles[k + 1]) }
+            row += 1
+        }
+        // 85% of the default height, so that two tables and their charts share a page;
+        // taller for many bars, so that every label stays readable.
+        let yScale = max(0.85, Double(table.rows.count) * 0.12)
+        let chart = try book.addChart(table.chart)
+        try chart.setTitle(table.title)
+        let labels: XLSXChart.Labels = table.chart == .pie ? .percentages : .values
+        try chart.addSeries(name: table.headers[table.plotted + 1],
+                            categories: .column(0, rows: (top + 1)...max(top + 1, row - 1), of: name),
+                            values: .column(table.plotted + 1, rows: (top + 1)...max(top + 1, row - 1), of: name),
+                            labels: labels)
+        if let axes = table.axes {
+            try chart.setAxisNames(category: axes.category, value: axes.value)
+            try chart.setValueAxisMinimum(0)
+            try chart.hideLegend()
+        }
+        // Bars in the order of the table beside them, the first at the top.
+        if table.chart == .bar { try chart.listCategoriesTopDown() }
+        try t.sheet.insertChart(chart, row: top, column: chartColumn, yScale: yScale)
+        let chartRows = Self.chartHeightPixels / Self.rowHeightPixels
+        return max(row, top + Int((chartRows * yScale).rounded(.up))) + 1
+    }
+
+    /// The sheet's print setup: tables, the gap and the charts across one page, and page breaks
+    /// that split no block (a table with its chart).
+    func setUpStatisticsPrinting(_ t: TableSheet, _ blocks: [(top: Int, rows: Int)], gapColumn: Int) throws {
+        let ws = t.sheet
         let gap = 2.0
-        try ws.setColumnWidth(first: columnCount, last: columnCount, width: gap)
+        try ws.setColumnWidth(first: gapColumn, last: gapColumn, width: gap)
         // Tables and charts (480 pixels, 360 points) across one page; no repeated rows, as the
         // sheet holds several tables.
         let across = (t.sizer.widths + [gap]).reduce(0) { $0 + PrintedPage.points(columnWidth: $1) } + Self.chartWidthPoints * 1.1
         let scale = min(100, max(10, Int((PrintedPage.width / across * 100).rounded(.down))))
         try ws.setUpPrinting(scalePercent: scale,
-                             header: "&C\(TableSheet.escaped("\(rules.townName) \(report.period) \(name)"))",
+                             header: "&C\(TableSheet.escaped("\(rules.townName) \(report.period) \(SheetLabels.statisticsSheet)"))",
                              footer: "&C第 &P 页，共 &N 页")
         // No table or chart split across pages: a block that would overflow starts a page, at
         // the empty row above it (a chart's edge on the break would print on both pages).
