@@ -8,106 +8,198 @@ import GridpayCore
 /// (`2026-07/patrol.csv`) and line; dates are checked against their own folder's month; ids
 /// that must be unique are unique across the period; rows of a worker who is on their own
 /// month's roster but not on the last are warned about and not counted; a worker on neither
-/// is an error. A missing month folder is an error.
+/// is an error. A missing month folder is an error. A table whose `file` is a pattern
+/// (`patrol-*.csv`, SPEC §16) is read from every match in each month's folder, in name order.
 enum QuarterReader {
     /// `townDirectory`: the town's input folder, holding the YYYY-MM folders.
     static func read(rules: LoadedRules, quarter: CalendarPeriod, townDirectory: String, accepted: Set<RowPosition>, history: HistoryProvider?,
                      progress: RunReporter? = nil, scratch: String? = nil, keysInMemory: Int = SpillSizes.keysInMemory,
                      deductionSink: (Int) -> DeductionSink? = { _ in nil }, threads: Int = RunRequest.defaultThreads) -> MonthInputs {
         let inputs = MonthInputs(rules: rules, quarter: quarter, history: history)
-        let months = quarter.months
-        for m in months where !isFolder("\(townDirectory)/\(m)") {
-            inputs.problems.append(InputProblem(.missingFile, .error, file: "\(m)/", line: nil,
-                message: "the month folder \(m) of \(quarter) is missing (\(townDirectory)/\(m)); a \(quarter.kind.rawValue) is read from all \(quarter.kind.monthsInWords) of its months (\(months.map(\.description).joined(separator: ", ")))", acceptable: false))
-        }
+        let folders = PeriodFolders(rules: rules.rules, quarter: quarter, townDirectory: townDirectory, accepted: accepted)
+        inputs.problems.append(contentsOf: folders.missingFolders())
         guard inputs.problems.isEmpty else { return inputs }
-        let ruleSet = rules.rules
-        let roster = ruleSet.roster.table
-        let last = months[months.count - 1]
-        func label(_ m: Period, _ t: Int) -> String { "\(m)/\(ruleSet.tables[t].file)" }
-        func spec(_ m: Period, _ t: Int) -> TableSpec {
-            var s = ruleSet.tables[t]
-            s.file = label(m, t)
-            return s
-        }
-        // The last month's roster is the period's.
-        let none = WorkerIDs()
-        let keys = ruleSet.tables.indices.map { _ in QuarterKeys() }
-        func file(_ m: Period, _ t: Int, departed: WorkerIDs) -> QuarterFile {
-            QuarterFile(kind: quarter.kind, month: m, label: label(m, t), departed: departed, ownRoster: label(m, roster), lastRoster: label(last, roster), keys: keys[t])
-        }
-        let lastRoster = TableJob(table: roster, spec: spec(last, roster), directory: townDirectory, month: inputs.reading,
-                                  accepted: accepted, scratch: nil, sink: nil, quarter: file(last, roster, departed: none))
-        if lastRoster.missingProblem == nil { lastRoster.run(progress: progress) }
-        var departedByMonth: [Period: WorkerIDs] = [last: none]
-        var rosterJobs = [lastRoster]
-        // Earlier months' rosters: validated, and who is on them but not on the last.
-        for m in months.dropLast() {
-            let own = MonthReading(rules: ruleSet, period: m)
-            let job = TableJob(table: roster, spec: spec(m, roster), directory: townDirectory, month: own,
-                               accepted: accepted, scratch: nil, sink: nil, quarter: file(m, roster, departed: none))
-            rosterJobs.append(job)
-            let departed = WorkerIDs()
-            if job.missingProblem == nil {
-                job.run(progress: progress)
-                for id in own.ids where inputs.reading.workerIndex(id) == nil { departed.insert(id) }
-            }
-            departedByMonth[m] = departed
-        }
-        for job in rosterJobs.sorted(by: { $0.spec.file < $1.spec.file }) {
-            if let missing = job.missingProblem { inputs.problems.append(missing) }
-            inputs.problems.append(contentsOf: job.problems)
-            if let f = job.scratchFailure { inputs.scratchFailures.append(f) }
-            if let f = job.file { inputs.files.append(f) }
-        }
-        if inputs.problems.contains(where: { ([.missingFile, .missingColumn, .encoding, .malformedCSV].contains($0.kind) || ($0.kind == .emptyFile && $0.severity == .error)) && $0.file.hasSuffix(ruleSet.tables[roster].file) }) {
+        let departed = readRosters(folders, into: inputs, progress: progress)
+        if rosterUnusable(inputs.problems) {
             inputs.files.sort { $0.file < $1.file }
             return inputs
         }
         inputs.reading.startRows()
-        // Each table's files (three, six or twelve) are read in order by one thread (a table writes only its own
-        // slots); tables are read concurrently.
-        // With a scratch folder, a table's unique keys are checked across its three files on disk
-        // (memory flat in rows, as a month's); without one (rule-file tests, history) in memory.
-        let tables = ruleSet.tables.indices.filter { $0 != roster }
-        let finders: [DuplicateKeyFinder?] = tables.map { t in
-            guard let scratch, !ruleSet.tables[t].uniqueKeys.isEmpty else { return nil }
-            let f = DuplicateKeyFinder(scratch: scratch, prefix: "q\(t)-", memoryLimit: keysInMemory)
-            f.start(keys: ruleSet.tables[t].uniqueKeys.count)
-            return f
+        let tables = folders.ruleSet.tables.indices.filter { $0 != folders.roster }
+        let groups = tables.map { t in
+            PeriodTableFiles(table: t, folders: folders, month: inputs.reading, departed: departed, scratch: scratch,
+                             keysInMemory: keysInMemory, sink: deductionSink(t))
         }
-        let jobs: [[TableJob]] = tables.indices.map { i in
-            let t = tables[i]
-            return months.enumerated().map { n, m in
-                TableJob(table: t, spec: spec(m, t), directory: townDirectory, month: inputs.reading, accepted: accepted,
-                         scratch: nil, sink: deductionSink(t), quarter: file(m, t, departed: departedByMonth[m]!),
-                         sharedKeys: finders[i].map { QuarterDuplicates.MonthSink($0, month: n) })
-            }
-        }
-        let next = JobQueue(count: jobs.count)
-        DispatchQueue.concurrentPerform(iterations: max(1, min(threads, jobs.count))) { _ in
-            while let i = next.take() {
-                for job in jobs[i] where job.missingProblem == nil { job.run(progress: progress) }
-                if let finder = finders[i] {
-                    let spec = ruleSet.tables[tables[i]]
-                    jobs[i][0].reportLate { _ in try QuarterDuplicates.confirm(finder, jobs: jobs[i], spec: spec) }
-                }
-            }
-        }
-        for job in jobs.joined() {
-            if let missing = job.missingProblem { inputs.problems.append(missing) }
-            inputs.problems.append(contentsOf: job.problems)
-            if let f = job.scratchFailure { inputs.scratchFailures.append(f) }
-            if let f = job.file { inputs.files.append(f) }
-            // Per-row deductions kept in memory (explain, rule-file tests), tables in rule-file order.
-            if let own = job.ingest.ownDeductions { inputs.reading.adopt(own) }
+        readConcurrently(groups, threads: threads, progress: progress)
+        for group in groups {
+            inputs.problems.append(contentsOf: group.noMatches)
+            collect(group.jobs, into: inputs)
         }
         inputs.files.sort { $0.file < $1.file }
         return inputs
     }
 
+    /// The rosters, the last month's first (the period's workers); then each earlier month's,
+    /// validated, and who is on it but not on the last (their rows are warned about, not counted).
+    static func readRosters(_ folders: PeriodFolders, into inputs: MonthInputs, progress: RunReporter?) -> [Period: WorkerIDs] {
+        let none = WorkerIDs()
+        let roster = folders.roster
+        let lastJobs = folders.jobs(folders.last, roster, month: inputs.reading, sink: nil, departed: none)
+        for job in lastJobs.jobs where job.missingProblem == nil { job.run(progress: progress) }
+        var departedByMonth: [Period: WorkerIDs] = [folders.last: none]
+        var jobs = lastJobs.jobs
+        var noMatches = lastJobs.noMatch.map { [$0] } ?? []
+        for m in folders.months.dropLast() {
+            let own = MonthReading(rules: folders.ruleSet, period: m)
+            let monthJobs = folders.jobs(m, roster, month: own, sink: nil, departed: none)
+            jobs += monthJobs.jobs
+            if let noMatch = monthJobs.noMatch { noMatches.append(noMatch) }
+            let departed = WorkerIDs()
+            for job in monthJobs.jobs where job.missingProblem == nil { job.run(progress: progress) }
+            if monthJobs.jobs.contains(where: { $0.missingProblem == nil }) {
+                for id in own.ids where inputs.reading.workerIndex(id) == nil { departed.insert(id) }
+            }
+            departedByMonth[m] = departed
+        }
+        inputs.problems.append(contentsOf: noMatches)
+        collect(jobs.sorted { $0.spec.file < $1.spec.file }, into: inputs)
+        return departedByMonth
+    }
+
+    /// The rosters' problems that leave the period without workers: no table is read then.
+    static func rosterUnusable(_ problems: [InputProblem]) -> Bool {
+        problems.contains { [.missingFile, .missingColumn, .encoding, .malformedCSV].contains($0.kind) || ($0.kind == .emptyFile && $0.severity == .error) }
+    }
+
+    /// Each table's files (a month's, then the next's) are read in order by one thread (a table
+    /// writes only its own slots); tables are read concurrently.
+    static func readConcurrently(_ groups: [PeriodTableFiles], threads: Int, progress: RunReporter?) {
+        let next = JobQueue(count: groups.count)
+        DispatchQueue.concurrentPerform(iterations: max(1, min(threads, groups.count))) { _ in
+            while let i = next.take() { groups[i].run(progress: progress) }
+        }
+    }
+
+    /// A table's files' problems, records and (kept in memory for explain and rule-file tests)
+    /// per-row deductions, tables in rule-file order.
+    static func collect(_ jobs: [TableJob], into inputs: MonthInputs) {
+        for job in jobs {
+            if let missing = job.missingProblem { inputs.problems.append(missing) }
+            inputs.problems.append(contentsOf: job.problems)
+            if let f = job.scratchFailure { inputs.scratchFailures.append(f) }
+            if let f = job.file { inputs.files.append(f) }
+            if let own = job.ingest.ownDeductions { inputs.reading.adopt(own) }
+        }
+    }
+
     static func isFolder(_ path: String) -> Bool {
         var isDir: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
+    }
+}
+
+/// A longer period's month folders, and how each table's files in them are named and read.
+struct PeriodFolders {
+    let ruleSet: RuleSet
+    let quarter: CalendarPeriod
+    let months: [Period]
+    let last: Period
+    let roster: Int
+    let townDirectory: String
+    let accepted: Set<RowPosition>
+    /// Per table, its unique keys across the period's files (checked in memory).
+    let keys: [QuarterKeys]
+
+    init(rules: RuleSet, quarter: CalendarPeriod, townDirectory: String, accepted: Set<RowPosition>) {
+        ruleSet = rules
+        self.quarter = quarter
+        months = quarter.months
+        last = months[months.count - 1]
+        roster = rules.roster.table
+        self.townDirectory = townDirectory
+        self.accepted = accepted
+        keys = rules.tables.indices.map { _ in QuarterKeys() }
+    }
+
+    /// A missing month folder is an error: a period is read from all of its months.
+    func missingFolders() -> [InputProblem] {
+        months.filter { !QuarterReader.isFolder("\(townDirectory)/\($0)") }.map { m in
+            InputProblem(.missingFile, .error, file: "\(m)/", line: nil,
+                message: "the month folder \(m) of \(quarter) is missing (\(townDirectory)/\(m)); a \(quarter.kind.rawValue) is read from all \(quarter.kind.monthsInWords) of its months (\(months.map(\.description).joined(separator: ", ")))", acceptable: false)
+        }
+    }
+
+    /// The table's declared file in month m's folder, as rows and problems name it (`2026-07/patrol.csv`).
+    func label(_ m: Period, _ t: Int) -> String { "\(m)/\(ruleSet.tables[t].file)" }
+
+    /// The table's files in month m's folder: its file, or every match of its pattern in name order
+    /// (none: a problem, the table's files of that month are then missing).
+    func files(_ m: Period, _ t: Int) -> (names: [String], noMatch: InputProblem?) {
+        let declared = ruleSet.tables[t].file
+        guard FilePattern.isPattern(declared) else { return ([declared], nil) }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: "\(townDirectory)/\(m)")) ?? []
+        let matches = FilePattern.matching(names, pattern: declared)
+        guard matches.isEmpty else { return (matches, nil) }
+        return ([], InputProblem(.missingFile, .error, file: label(m, t), line: nil,
+                                 message: IngestMessages.noFileMatches(label(m, t), table: ruleSet.tables[t].name, names: names.sorted()), acceptable: false))
+    }
+
+    /// A job per file of the table in month m's folder. `sharedKeys`: per file's position in the
+    /// table's jobs of the period, the sink of its keys on disk (nil: in memory).
+    func jobs(_ m: Period, _ t: Int, month: MonthReading, sink: DeductionSink?, departed: WorkerIDs,
+              sharedKeys: (Int) -> UniqueKeySink? = { _ in nil }, firstPosition: Int = 0) -> (jobs: [TableJob], noMatch: InputProblem?) {
+        let (names, noMatch) = files(m, t)
+        let isPattern = FilePattern.isPattern(ruleSet.tables[t].file)
+        let jobs = names.enumerated().map { n, name in
+            // A pattern's match keeps the pattern as its declared file (说明: 由 marks-*.csv 匹配).
+            var spec = ruleSet.tables[t]
+            let file = "\(m)/\(name)"
+            if !isPattern { spec.file = file }
+            let quarterFile = QuarterFile(kind: quarter.kind, month: m, label: file, departed: departed, ownRoster: label(m, roster),
+                                          lastRoster: label(last, roster), keys: keys[t])
+            return TableJob(table: t, spec: spec, directory: townDirectory, month: month, accepted: accepted, scratch: nil, sink: sink,
+                            quarter: quarterFile, sharedKeys: sharedKeys(firstPosition + n), file: isPattern ? file : nil)
+        }
+        return (jobs, noMatch)
+    }
+}
+
+/// One table's files over a longer period, read in month order by one thread. With a scratch
+/// folder its unique keys are checked across the files on disk (memory flat in rows, as a
+/// month's); without one (rule-file tests, history) in memory.
+final class PeriodTableFiles: @unchecked Sendable {
+    let spec: TableSpec
+    let jobs: [TableJob]
+    let finder: DuplicateKeyFinder?
+
+    init(table t: Int, folders: PeriodFolders, month: MonthReading, departed: [Period: WorkerIDs], scratch: String?, keysInMemory: Int, sink: DeductionSink?) {
+        spec = folders.ruleSet.tables[t]
+        var finder: DuplicateKeyFinder?
+        if let scratch, !spec.uniqueKeys.isEmpty {
+            finder = DuplicateKeyFinder(scratch: scratch, prefix: "q\(t)-", memoryLimit: keysInMemory)
+            finder?.start(keys: spec.uniqueKeys.count)
+        }
+        self.finder = finder
+        var jobs: [TableJob] = []
+        var noMatches: [InputProblem] = []
+        for m in folders.months {
+            let monthJobs = folders.jobs(m, t, month: month, sink: sink, departed: departed[m]!,
+                                         sharedKeys: { n in finder.map { QuarterDuplicates.MonthSink($0, month: n) } }, firstPosition: jobs.count)
+            jobs += monthJobs.jobs
+            if let noMatch = monthJobs.noMatch { noMatches.append(noMatch) }
+        }
+        self.jobs = jobs
+        self.noMatches = noMatches
+    }
+
+    /// Patterns that matched no file of a month's folder.
+    let noMatches: [InputProblem]
+
+    func run(progress: RunReporter?) {
+        for job in jobs where job.missingProblem == nil { job.run(progress: progress) }
+        if let finder, !jobs.isEmpty {
+            let spec = self.spec
+            jobs[0].reportLate { _ in try QuarterDuplicates.confirm(finder, jobs: jobs, spec: spec) }
+        }
     }
 }
