@@ -313,9 +313,15 @@ final class TableJob: @unchecked Sendable {
     /// Problems found after the file was read (a quarter's duplicates across files), or a scratch
     /// folder's failure on the way.
     func reportLate(_ body: (TableIngest) throws -> Void) {
-        let before = ingest.problems.count
+        let before = ingest.problems
         do { try body(ingest) } catch { scratchFailure = "\(error)" }
-        problems.append(contentsOf: ingest.problems[before...])
+        // A file's errors past its first 200 are counted in its last problem: late ones recount it.
+        var from = before.count
+        if let counted = before.last, counted.kind == .unlistedErrors, let at = problems.lastIndex(of: counted) {
+            problems.remove(at: at)
+            from -= 1
+        }
+        problems.append(contentsOf: ingest.problems[from...])
     }
 
     /// A record through the declared layout to the ingest (title rows and a last totals row skipped).

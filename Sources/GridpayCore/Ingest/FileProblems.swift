@@ -2,13 +2,23 @@
 /// field. An error of a row the user accepted (`--accept file:line`) is marked accepted: the row
 /// is then listed and left out. A roster row is never accepted: its worker would vanish from
 /// every sheet (SPEC §15). Shared by the parts of one `TableIngest`.
+///
+/// Past a file's first `errorsListed` errors, errors are counted, not kept: one problem says how
+/// many more there are, so that memory and the run's messages stay bounded whatever the file (a
+/// province's export with a column shifted has an error on every row).
 final class FileProblems {
+    static let errorsListed = 200
+
     /// The file as problems name it (`events.csv`, `2026-07/patrol.csv`, `patrol-2.csv`).
     let file: String
     let isRoster: Bool
     /// Lines of this file the user accepted: validated and listed, never counted.
     let acceptedLines: Set<Int>
-    private(set) var list: [InputProblem] = []
+    private(set) var kept: [InputProblem] = []
+    private(set) var errorsKept = 0
+    /// Errors past the listed ones: those that block the run, and those of accepted rows.
+    private(set) var unlistedBlocking = 0
+    private(set) var unlistedAccepted = 0
 
     init(file: String, isRoster: Bool, acceptedLines: Set<Int>) {
         self.file = file
@@ -16,11 +26,31 @@ final class FileProblems {
         self.acceptedLines = acceptedLines
     }
 
-    func report(_ kind: InputProblem.Kind, line: Int?, field: Int? = nil, column: String? = nil, _ message: String,
+    func report(_ kind: InputProblem.Kind, line: Int?, field: Int? = nil, column: String? = nil, _ message: @autoclosure () -> String,
                 acceptable: Bool = true, severity: Diagnostic.Severity = .error) {
         let acceptable = acceptable && !isRoster
-        var p = InputProblem(kind, severity, file: file, line: line, column: field, columnName: column, message: message, acceptable: acceptable)
-        if severity == .error, acceptable, let line, acceptedLines.contains(line) { p.accepted = true }
-        list.append(p)
+        let accepted = severity == .error && acceptable && line.map { acceptedLines.contains($0) } ?? false
+        if severity == .error {
+            guard errorsKept < Self.errorsListed else {
+                if accepted { unlistedAccepted += 1 } else { unlistedBlocking += 1 }
+                return
+            }
+            errorsKept += 1
+        }
+        var p = InputProblem(kind, severity, file: file, line: line, column: field, columnName: column, message: message(), acceptable: acceptable)
+        p.accepted = accepted
+        kept.append(p)
     }
+
+    /// The errors past the listed ones, as one problem of the file: an error where one of them
+    /// blocks the run (a warning where every one is an accepted row's).
+    var unlisted: InputProblem? {
+        let count = unlistedBlocking + unlistedAccepted
+        guard count > 0 else { return nil }
+        return InputProblem(.unlistedErrors, unlistedBlocking > 0 ? .error : .warning, file: file, line: nil,
+                            message: InputMessages.moreErrors(count, file: file, listed: Self.errorsListed), acceptable: false)
+    }
+
+    /// The problems kept, then the count of those not.
+    var list: [InputProblem] { unlisted.map { kept + [$0] } ?? kept }
 }

@@ -266,6 +266,12 @@ enum InputMessages {
             en: "\(file) has a header but no workers; expected one row per worker")
     }
 
+    static func moreErrors(_ count: Int, file: String, listed: Int) -> String {
+        bilingual(
+            zh: "\(file) 另有 \(count) 个错误未列出（每个文件只列出前 \(listed) 个错误）；请先改正已列出的，再运行查看其余的",
+            en: "and \(count) more error\(count == 1 ? "" : "s") in \(file), not listed (a file's first \(listed) errors are listed); correct those and run again to see the rest")
+    }
+
     static func tableWithoutRows(_ file: String, table: String) -> String {
         bilingual(
             zh: "\(file) 只有表头，没有数据行：表“\(table)”本期不计任何内容",

@@ -16,6 +16,8 @@ public struct InputProblem: Sendable, Hashable {
         case layout
         /// A row of someone not on the roster, in a table that declares unknown_workers = "leave-out".
         case leftOut
+        /// Errors of one file past its first 200, counted in one problem instead of listed.
+        case unlistedErrors
     }
 
     public var kind: Kind
