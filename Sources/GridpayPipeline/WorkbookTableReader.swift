@@ -39,7 +39,7 @@ enum WorkbookTableReader {
         if spec.form.format == .xls {
             try XLSReader(path: path).forEachRow(sheet: spec.form.sheet, body)
         } else {
-            try XLSXReader(path: path).forEachRow(sheet: spec.form.sheet, body)
+            try XLSXReader(path: path).forEachRow(sheet: spec.form.sheet, headerRow: spec.form.headerRow, body)
         }
     }
 
@@ -71,4 +71,13 @@ struct PaddedRow: RawRecord {
     }
 
     func string(_ i: Int) -> String { String(decoding: field(i), as: UTF8.self) }
+
+    func spreadsheetDate(_ i: Int) -> SpreadsheetDate? {
+        switch row.dateShown(i) {
+        case .date?: return .date
+        case .dateTime?: return .dateTime
+        case .time?: return .time
+        case nil: return nil
+        }
+    }
 }

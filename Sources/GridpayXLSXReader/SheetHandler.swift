@@ -10,6 +10,9 @@ final class SheetHandler: XMLStreamHandler {
     /// The row being read: its cells' bytes, one after the other, and where each column ends.
     var rowBytes: [UInt8] = []
     var ends: [Int] = []
+    /// Per column, what a date cell shows (XLSXDateShown's raw value, 0: not a date cell).
+    var rowShown: [UInt8] = []
+    var rowHasDate = false
     var rowNumber = 0
     var column = -1
     var type: UInt8 = 0
@@ -30,6 +33,8 @@ final class SheetHandler: XMLStreamHandler {
             rowNumber = a.value("r").flatMap(Self.number) ?? rowNumber + 1
             rowBytes.removeAll(keepingCapacity: true)
             ends.removeAll(keepingCapacity: true)
+            rowShown.removeAll(keepingCapacity: true)
+            rowHasDate = false
             column = -1
         } else if named(name, "c") {
             column = a.value("r").flatMap(Self.columnIndex) ?? column + 1
@@ -63,8 +68,12 @@ final class SheetHandler: XMLStreamHandler {
     func endCell() {
         guard column >= 0, column < XLSXLimits.columns else { return }
         // Columns skipped since the previous cell are empty.
-        while ends.count < column { ends.append(rowBytes.count) }
+        while ends.count < column {
+            ends.append(rowBytes.count)
+            rowShown.append(0)
+        }
         guard ends.count == column else { return }   // a column given twice: the first counts
+        var shownDate: XLSXDateShown?
         switch type {
         case UInt8(ascii: "s"):
             // A cell naming a shared string the workbook lacks is damage, never an empty cell.
@@ -82,13 +91,19 @@ final class SheetHandler: XMLStreamHandler {
                 return
             }
             let shown = style < styles.count ? styles[style] : .number
-            rowBytes += cells.number(value, shown: shown)
+            let text = cells.number(value, shown: shown)
+            rowBytes += text
+            if shown != .number, shown != .percent { shownDate = XLSXDateShown.of(text, shown: shown) }
         case UInt8(ascii: "d"):
-            rowBytes += cells.isoDate(value)
+            let text = cells.isoDate(value)
+            rowBytes += text
+            shownDate = XLSXDateShown.of(text, shown: text.count > 10 ? .dateTime : .date)
         default:   // inlineStr, str (a formula's text), e (an error such as #N/A): the text as it is
             rowBytes += value
         }
         ends.append(rowBytes.count)
+        rowShown.append(shownDate?.rawValue ?? 0)
+        if shownDate != nil { rowHasDate = true }
     }
 
     func endRow() {
@@ -98,7 +113,9 @@ final class SheetHandler: XMLStreamHandler {
         do {
             try rowBytes.withUnsafeBufferPointer { b in
                 try ends.withUnsafeBufferPointer { e in
-                    try body(XLSXRow(line: rowNumber, count: e.count, base: b.baseAddress, ends: e.baseAddress!))
+                    try rowShown.withUnsafeBufferPointer { shown in
+                        try body(XLSXRow(line: rowNumber, count: e.count, base: b.baseAddress, ends: e.baseAddress!, shown: rowHasDate ? shown.baseAddress : nil))
+                    }
                 }
             }
         } catch { failure = error }
@@ -131,6 +148,24 @@ public struct XLSXRow {
     public let count: Int
     let base: UnsafePointer<UInt8>?
     let ends: UnsafePointer<Int>
+    /// Per cell, XLSXDateShown's raw value (0: not a date cell); nil where no cell is one.
+    let shown: UnsafePointer<UInt8>?
+
+    init(line: Int, count: Int, base: UnsafePointer<UInt8>?, ends: UnsafePointer<Int>, shown: UnsafePointer<UInt8>? = nil) {
+        self.line = line
+        self.count = count
+        self.base = base
+        self.ends = ends
+        self.shown = shown
+    }
+
+    /// What cell `i` shows where it is a date cell (a serial day number under a date format, a
+    /// `t="d"` cell, an XLS date): its text is then ISO, `YYYY-MM-DD`, `YYYY-MM-DD HH:MM:SS` or
+    /// `HH:MM:SS`. Nil for text, numbers and cells past the row's end.
+    public func dateShown(_ i: Int) -> XLSXDateShown? {
+        guard let shown, i < count else { return nil }
+        return XLSXDateShown(rawValue: shown[i])
+    }
 
     public func field(_ i: Int) -> UnsafeBufferPointer<UInt8> {
         let start = i == 0 ? 0 : ends[i - 1]
@@ -138,6 +173,36 @@ public struct XLSXRow {
     }
 
     public func string(_ i: Int) -> String { String(decoding: field(i), as: UTF8.self) }
+
+    /// Calls `body` with the row of `cells` (no date cells).
+    static func with(_ cells: [[UInt8]], line: Int, _ body: (XLSXRow) throws -> Void) throws {
+        guard !cells.isEmpty else { return }
+        var bytes: [UInt8] = [], ends: [Int] = []
+        for cell in cells {
+            bytes += cell
+            ends.append(bytes.count)
+        }
+        try bytes.withUnsafeBufferPointer { b in
+            try ends.withUnsafeBufferPointer { e in try body(XLSXRow(line: line, count: e.count, base: b.baseAddress, ends: e.baseAddress!)) }
+        }
+    }
+}
+
+/// What a date cell's number format shows.
+public enum XLSXDateShown: UInt8, Sendable {
+    case date = 1, dateTime = 2, time = 3
+
+    /// What a cell written as `text` under a format showing `shown` is, where the text is the
+    /// date it shows (a serial number too large for a date stays a number: nil).
+    static func of(_ text: [UInt8], shown: StylesHandler.Shown) -> XLSXDateShown? {
+        let dash = UInt8(ascii: "-"), colon = UInt8(ascii: ":")
+        switch shown {
+        case .date where text.count >= 10 && text[4] == dash: return .date
+        case .dateTime where text.count >= 10 && text[4] == dash: return .dateTime
+        case .time where text.count == 8 && text[2] == colon: return .time
+        default: return nil
+        }
+    }
 }
 
 /// What a sheet may hold before it is refused.

@@ -46,18 +46,30 @@ public final class XLSReader {
         guard freexl_select_active_worksheet(handle, UInt16(index)) == FREEXL_OK else { throw XLSXReadError.notXLS(reason: "the sheet cannot be selected") }
         var rows: UInt32 = 0, columns: UInt16 = 0
         guard freexl_worksheet_dimensions(handle, &rows, &columns) == FREEXL_OK else { throw XLSXReadError.notXLS(reason: "the sheet's size cannot be read") }
-        var bytes: [UInt8] = [], ends: [Int] = []
+        var bytes: [UInt8] = [], ends: [Int] = [], shown: [UInt8] = []
         for r in 0..<rows {
             bytes.removeAll(keepingCapacity: true)
             ends.removeAll(keepingCapacity: true)
+            shown.removeAll(keepingCapacity: true)
+            var hasDate = false
             for c in 0..<columns {
                 var cell = FreeXL_CellValue()
-                if freexl_get_cell_value(handle, r, c, &cell) == FREEXL_OK { bytes += Self.text(cell) }
+                var date: XLSXDateShown?
+                if freexl_get_cell_value(handle, r, c, &cell) == FREEXL_OK {
+                    bytes += Self.text(cell)
+                    date = Self.dateShown(cell)
+                }
                 ends.append(bytes.count)
+                shown.append(date?.rawValue ?? 0)
+                if date != nil { hasDate = true }
             }
             guard !bytes.isEmpty else { continue }
             try bytes.withUnsafeBufferPointer { b in
-                try ends.withUnsafeBufferPointer { e in try body(XLSXRow(line: Int(r) + 1, count: e.count, base: b.baseAddress, ends: e.baseAddress!)) }
+                try ends.withUnsafeBufferPointer { e in
+                    try shown.withUnsafeBufferPointer { s in
+                        try body(XLSXRow(line: Int(r) + 1, count: e.count, base: b.baseAddress, ends: e.baseAddress!, shown: hasDate ? s.baseAddress : nil))
+                    }
+                }
             }
         }
     }
@@ -72,6 +84,16 @@ public final class XLSReader {
         case FREEXL_CELL_TEXT, FREEXL_CELL_SST_TEXT, FREEXL_CELL_DATE, FREEXL_CELL_DATETIME, FREEXL_CELL_TIME:
             return cell.value.text_value.map { Array(String(cString: $0).utf8) } ?? []
         default: return []
+        }
+    }
+
+    /// What a date cell of the sheet shows (libfreexl gives its text as the ISO date).
+    static func dateShown(_ cell: FreeXL_CellValue) -> XLSXDateShown? {
+        switch Int32(cell.type) {
+        case FREEXL_CELL_DATE: return .date
+        case FREEXL_CELL_DATETIME: return .dateTime
+        case FREEXL_CELL_TIME: return .time
+        default: return nil
         }
     }
 

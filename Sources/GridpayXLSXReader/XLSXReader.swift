@@ -26,7 +26,8 @@ public final class XLSXReader {
     public var sheetNames: [String] { sheets.map(\.name) }
 
     /// Streams the named sheet (nil: the first) and calls `body` once per row that has any text.
-    public func forEachRow(sheet: String?, _ body: (XLSXRow) throws -> Void) throws {
+    /// `headerRow`: the header's row, whose cells a name merged down onto them fill (MergedHeader).
+    public func forEachRow(sheet: String?, headerRow: Int? = nil, _ body: (XLSXRow) throws -> Void) throws {
         let chosen: (name: String, part: String)
         if let sheet {
             guard let s = sheets.first(where: { $0.name == sheet }) else { throw XLSXReadError.noSuchSheet(sheet, sheets: sheetNames) }
@@ -42,20 +43,55 @@ public final class XLSXReader {
             try Self.read("xl/sharedStrings.xml", directory, file, shared)
             if shared.overLimit { throw XLSXReadError.tooLarge(what: "its shared strings pass \(XLSXLimits.sharedStringBytes >> 20) MiB") }
         }
+        let shown = styles.shown()
+        let header = try headerRow.flatMap { try mergedHeader(chosen.part, headerRow: $0, shared: shared.strings, shown: shown) }
         try withoutActuallyEscaping(body) { body in
-            let handler = SheetHandler(shared: shared.strings, styles: styles.shown(), date1904: date1904, body: body)
+            let rows: (XLSXRow) throws -> Void
+            if let header, let headerRow {
+                rows = { row in try row.line == headerRow ? XLSXRow.with(header, line: headerRow, body) : body(row) }
+            } else {
+                rows = body
+            }
+            let handler = SheetHandler(shared: shared.strings, styles: shown, date1904: date1904, body: rows)
             try Self.read(chosen.part, directory, file, handler)
             if let failure = handler.failure { throw failure }
         }
     }
 
-    /// Parses one part with `handler` as it is inflated.
-    static func read(_ part: String, _ directory: ZipDirectory, _ file: ZipFile, _ handler: XMLStreamHandler) throws(XLSXReadError) {
+    /// The header row with names merged down onto it filled in; nil where nothing needs filling
+    /// (then only the sheet's first rows were read). The merged ranges follow a sheet's rows:
+    /// reading them reads the whole sheet once more, for a header with an empty cell only.
+    func mergedHeader(_ part: String, headerRow: Int, shared: [[UInt8]], shown: [StylesHandler.Shown]) throws -> [[UInt8]]? {
+        var rows: [(line: Int, cells: [[UInt8]])] = []
+        var done = false
+        let top = SheetHandler(shared: shared, styles: shown, date1904: date1904) { row in
+            guard !done else { return }
+            if row.line <= headerRow { rows.append((row.line, (0..<row.count).map { Array(row.field($0)) })) }
+            done = row.line >= headerRow
+        }
+        try Self.read(part, directory, file, top, until: { done })
+        if let failure = top.failure { throw failure }
+        return try MergedHeader(headerRow: headerRow, rows: rows) {
+            let merges = MergeCellsHandler()
+            try Self.read(part, directory, file, merges)
+            return merges.ranges
+        }.cells
+    }
+
+    /// Parses one part with `handler` as it is inflated; `until`: stop (without reading the
+    /// rest) once it holds.
+    static func read(_ part: String, _ directory: ZipDirectory, _ file: ZipFile, _ handler: XMLStreamHandler,
+                     until stop: () -> Bool = { false }) throws(XLSXReadError) {
         guard let entry = directory.entries[part] else { throw .missingPart(part) }
         let xml = XMLStream(part: part, handler: handler)
         do {
-            try ZipEntryStream.stream(entry, in: file) { try xml.feed($0) }
+            try ZipEntryStream.stream(entry, in: file) {
+                try xml.feed($0)
+                if stop() { throw StopReading() }
+            }
             try xml.finish()
+        } catch is StopReading {
+            return
         } catch let e as XLSXReadError {
             throw e
         } catch {
@@ -63,3 +99,6 @@ public final class XLSXReader {
         }
     }
 }
+
+/// Thrown to stop reading a part once what was wanted of it is read.
+struct StopReading: Error {}

@@ -83,7 +83,13 @@ final class CellDecoder {
                 ok = false
                 continue
             }
-            if let v = decode(bytes, c, line: line, field: f + 1) { row.values[c] = v } else { ok = false }
+            let value: Value?
+            if decoders[c].hasForms, let shown = record.spreadsheetDate(f) {
+                value = decodeSpreadsheetDate(bytes, shown, c, line: line, field: f + 1)
+            } else {
+                value = decode(bytes, c, line: line, field: f + 1)
+            }
+            if let value { row.values[c] = value } else { ok = false }
         }
         return ok
     }

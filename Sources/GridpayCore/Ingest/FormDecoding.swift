@@ -28,6 +28,26 @@ extension CellDecoder {
         }
     }
 
+    /// A spreadsheet's date cell in a column that declares its forms: read as the date it shows
+    /// (SPEC §16), whatever forms the column lists for text. Its text is ISO, written by the
+    /// workbook reader; a cell showing other than the column holds (a date and time in a date
+    /// column) is read as any other cell is.
+    func decodeSpreadsheetDate(_ bytes: UnsafeBufferPointer<UInt8>, _ shown: SpreadsheetDate, _ c: Int, line: Int, field: Int) -> Value? {
+        let d = decoders[c]
+        var v: Value?
+        switch (d.kind, shown) {
+        case (.date, .date):
+            // A date format over a serial number with a time of day: the date it shows.
+            v = CivilDate.parse(bytes: UnsafeBufferPointer(rebasing: bytes.prefix(10))).map { .date($0) }
+        case (.datetime, .dateTime):
+            v = CivilDateTime.parse(bytes: bytes).map { .datetime($0) }
+        default:
+            v = nil
+        }
+        guard let v else { return decode(bytes, c, line: line, field: field) }
+        return inPeriod(v, bytes, c, d, line: line, field: field)
+    }
+
     /// A date or time in the plain form, full-width digits read as digits.
     func plainDate(_ bytes: UnsafeBufferPointer<UInt8>, _ form: CellFormDecoder, _ kind: ColumnDecoder.Kind) -> Value? {
         form.normalizedDigits(bytes).withUnsafeBufferPointer { b in

@@ -4,6 +4,20 @@ public protocol RawRecord {
     var line: Int { get }
     var count: Int { get }
     func field(_ i: Int) -> UnsafeBufferPointer<UInt8>
+    /// What field `i` shows where it is a spreadsheet's date cell (its text is then ISO); nil
+    /// for any other cell, and for every field of a CSV file.
+    func spreadsheetDate(_ i: Int) -> SpreadsheetDate?
+}
+
+extension RawRecord {
+    public func spreadsheetDate(_ i: Int) -> SpreadsheetDate? { nil }
+}
+
+/// What a spreadsheet's date cell shows (SPEC §16: it is read as the date it shows, whatever
+/// forms its column declares for text): a date (`YYYY-MM-DD`), a date and time
+/// (`YYYY-MM-DD HH:MM:SS`) or a time of day (`HH:MM:SS`).
+public enum SpreadsheetDate: Sendable {
+    case date, dateTime, time
 }
 
 /// A record given as Strings (tests, small inputs), its fields laid end to end in one buffer.
