@@ -1,5 +1,5 @@
 /// The cell rules of one table (required_when, empty_when, on_roster, same_on_roster; read by
-/// Sections/05-ColumnRulesSection), compiled once per month with the roster values they look up;
+/// Sections/ColumnRulesSection), compiled once per month with the roster values they look up;
 /// `RowChecks` applies them to each row.
 final class CellRuleSet {
     struct Rule {
