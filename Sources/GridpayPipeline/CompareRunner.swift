@@ -237,7 +237,10 @@ struct CompareWorkbook {
     func writeWorkers(_ book: XLSXWorkbook, _ f: SheetFormats) throws(XLSXError) {
         let c = comparison
         let roster = SheetLabels.roster(c.current.rules)
-        var columns = roster.map { SheetColumn($0, .text) }
+        // The roster columns the current rules show ([roster] show, SPEC §17's 岗位) after the four.
+        let shown = shownNames(c.current)
+        let o = shown.count
+        var columns = (roster + shown).map { SheetColumn($0, .text) }
         columns += [SheetColumn("总分\(Self.current)", .score), SheetColumn("总分\(Self.proposed)", .score), SheetColumn("总分\(Self.delta)", .score),
                     SheetColumn("排名\(Self.current)", .integer), SheetColumn("排名\(Self.proposed)", .integer),
                     SheetColumn("标记或等次变化", .text)]
@@ -246,25 +249,25 @@ struct CompareWorkbook {
         }
         let items = itemNames
         // The item columns start after the pay columns, or where they would be (no [pay]).
-        let firstItem = c.hasPay ? 13 : 10
+        let firstItem = (c.hasPay ? 13 : 10) + o
         for name in items {
             columns += [Self.current, Self.proposed, Self.delta].map { SheetColumn("\(name)\($0)", .score) }
         }
         let t = try TableSheet(book, f, name: "比较", title: title("比较"), columns: columns, dataRows: c.workers.count)
         for (k, w) in c.workers.enumerated() {
             let row = k + 1
-            for (col, text) in [w.id, w.name, w.unit, w.group].enumerated() { try t.text(text, row: row, column: col) }
+            for (col, text) in ([w.id, w.name, w.unit, w.group] + shownValues(w, shown)).enumerated() { try t.text(text, row: row, column: col) }
             func num(_ v: ExactNumber?, _ col: Int) throws(XLSXError) { if let v { try t.number(v, row: row, column: col) } else { try t.blank(row: row, column: col) } }
-            try num(w.current?.total, 4)
-            try num(w.proposed?.total, 5)
-            try num(w.totalDelta, 6)
-            try num(w.current.map { ExactNumber($0.rank) }, 7)
-            try num(w.proposed.map { ExactNumber($0.rank) }, 8)
-            try t.text(w.changes.joined(separator: "；"), row: row, column: 9)
+            try num(w.current?.total, o + 4)
+            try num(w.proposed?.total, o + 5)
+            try num(w.totalDelta, o + 6)
+            try num(w.current.map { ExactNumber($0.rank) }, o + 7)
+            try num(w.proposed.map { ExactNumber($0.rank) }, o + 8)
+            try t.text(w.changes.joined(separator: "；"), row: row, column: o + 9)
             if c.hasPay {
-                try num(w.current?.payable, 10)
-                try num(w.proposed?.payable, 11)
-                try num(w.payDelta, 12)
+                try num(w.current?.payable, o + 10)
+                try num(w.proposed?.payable, o + 11)
+                try num(w.payDelta, o + 12)
             }
             for (k, name) in items.enumerated() {
                 let (a, b) = (w.current.flatMap { itemScore($0, name, c.current) }, w.proposed.flatMap { itemScore($0, name, c.proposed) })
@@ -274,6 +277,22 @@ struct CompareWorkbook {
             }
         }
         try t.finish()
+    }
+
+    /// The names of the roster columns `rules` shows after the four ([roster] show).
+    func shownNames(_ rules: LoadedRules) -> [String] {
+        rules.rules.roster.shown.map { rules.rules.rosterTable.columns[$0].name }
+    }
+
+    /// A worker's shown roster columns (`names`, the current rules'): from the current run, or by
+    /// name from the candidate's where the worker is only in it; blank where neither shows one.
+    func shownValues(_ w: ComparedWorker, _ names: [String]) -> [String] {
+        if let current = w.current, current.shown.count == names.count { return current.shown }
+        let theirs = shownNames(comparison.proposed)
+        return names.map { n in
+            guard let k = theirs.firstIndex(of: n), let p = w.proposed, k < p.shown.count else { return "" }
+            return p.shown[k]
+        }
     }
 
     /// Every item of either side, the current rules' order first (a candidate may add or drop items).

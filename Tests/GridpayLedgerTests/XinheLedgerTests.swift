@@ -124,4 +124,24 @@ final class XinheLedgerTests: XCTestCase {
         XCTAssertEqual([1, 2].map { openBook.row("考核汇总", $0) }, [expected[0], Array(expected[1].dropLast()) + ["95"]])
         XCTAssertTrue((1...60).map { openBook.row("说明", $0) }.contains(["上半年总分", "2026-H1 未结账：按其输入计算，同 gridpay run xinhe 2026-H1"]))
     }
+
+    /// compare's 比较 shows 岗位 after the four roster columns (SPEC §17: every sheet shows it).
+    /// Candidate: a 党建 finding costs twice its points. 2026-H1: A 党建 10 − 2 × 2 = 6 → 96 (was
+    /// 98, 差额 −2), 排名 2 either way; B 98.5 unchanged, 排名 1. No pay: no 实发绩效 columns.
+    func testCompareShowsThePost() throws {
+        let year = try Year()
+        let candidate = "\(year.root.path)/candidate.toml"
+        let rules = try String(contentsOfFile: "\(packageRoot)/Rules/xinhe.toml", encoding: .utf8)
+        let doubled = rules.replacingOccurrences(of: "when = '类别 == \"党建\"'\n  points = '-扣分'", with: "when = '类别 == \"党建\"'\n  points = '-2 * 扣分'")
+        XCTAssertNotEqual(doubled, rules)
+        try doubled.write(toFile: candidate, atomically: true, encoding: .utf8)
+        guard case .success(let compared) = CompareRunner.run(CompareRequest(run: year.request("2026-H1"), candidate: candidate)) else { return XCTFail("compare") }
+        let book = try WorkbookReader(path: compared.path)
+        XCTAssertEqual(book.row("比较", 0), ["网格员编号", "姓名", "村(社区)", "网格编号", "岗位", "总分现行", "总分拟议", "总分差额", "排名现行", "排名拟议", "标记或等次变化"]
+                       + Self.categories.flatMap { ["\($0)现行", "\($0)拟议", "\($0)差额"] })
+        func scores(_ changed: [String: [String]]) -> [String] { Self.categories.flatMap { changed[$0] ?? ["10", "10", "0"] } }
+        XCTAssertEqual(book.row("比较", 1), ["B", "乙", "东苑社区", "DY-01", "网格员", "98.5", "98.5", "0", "1", "1", ""] + scores(["统计工作": ["8.5", "8.5", "0"]]))
+        XCTAssertEqual(book.row("比较", 2), ["A", "甲", "东苑社区", "DY-01", "网格长", "98", "96", "-2", "2", "2", ""] + scores(["党建": ["8", "6", "-2"]]))
+        XCTAssertEqual(book.row("比较", 3), [])
+    }
 }
