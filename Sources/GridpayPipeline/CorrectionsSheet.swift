@@ -17,9 +17,12 @@ extension WorkbookWriter {
         let ws = try sheet(book, SheetLabels.correctionSheet, columns, dataRows: carried.lines.count, s)
         var row = 1
         for l in carried.lines {
-            for (c, t) in [l.workerID, l.name, l.period, l.item].enumerated() { try ws.text(t, row: row, column: c) }
-            for (c, v) in [l.published, l.corrected].enumerated() {
-                if let n = ExactNumber(decimalText: v) { try ws.number(n, row: row, column: 4 + c) } else { try ws.text(v, row: row, column: 4 + c) }
+            let texts = [l.workerID, l.name, l.period, l.item]
+            for (c, t) in texts.enumerated() { try ws.text(t, row: row, column: c) }
+            // The values after the texts: a number where the value is one, else as recorded ("" off the roster).
+            for (k, v) in [l.published, l.corrected].enumerated() {
+                let c = texts.count + k
+                if let n = ExactNumber(decimalText: v) { try ws.number(n, row: row, column: c) } else { try ws.text(v, row: row, column: c) }
             }
             row += 1
         }
