@@ -4,7 +4,7 @@ extension ExpressionChecker {
     func checkScalar(_ entry: FunctionEntry, _ fn: ScalarFunction, _ args: [Syntax], _ span: Span) -> (CheckedExpr, ValueType)? {
         let name = entry.name
         guard entry.arity.contains(args.count) else {
-            error(CheckerMessages.arity(name, takes: entry.takes, given: args.count), span)
+            error(CheckerMessages.arity(name, takes: entry.takes, usage: entry.usage, given: args.count), span)
             return nil
         }
         if entry.declares(.optionalColumn) { return checkPresence(name, fn, args[0], span) }

@@ -10,6 +10,17 @@ public enum ValueType: String, Sendable, Equatable, CustomStringConvertible {
         case .datetime: "a date and time"
         }
     }
+
+    /// The type as a Chinese message names it (the messages' `zh:` texts; `description` is the English).
+    public var label: String {
+        switch self {
+        case .number: "数字"
+        case .bool: "是非值（true/false）"
+        case .text: "文字"
+        case .date: "日期"
+        case .datetime: "日期时间"
+        }
+    }
 }
 
 /// A calendar day, no time zone: exports are local dates.
