@@ -20,7 +20,8 @@ public struct EvaluationError: Error, Sendable {
     }
 
     /// An empty optional cell was used as a value (TableIngest names the empty columns of the row).
-    static let emptyValueMessage = EvaluationMessages.emptyValue()
+    /// Worded in the language of the moment (computed: a `static let` would keep the first language used).
+    static var emptyValueMessage: String { EvaluationMessages.emptyValue() }
     static func emptyValue(at location: SourceLocation?) -> EvaluationError { EvaluationError(emptyValueMessage, at: location) }
     var isEmptyValue: Bool { message == EvaluationError.emptyValueMessage }
 

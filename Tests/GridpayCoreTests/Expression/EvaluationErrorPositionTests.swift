@@ -353,4 +353,25 @@ extension EvaluationErrorPositionTests {
         let named = Set(cases.flatMap(\.shows)).union(Self.unreachable.keys)
         XCTAssertEqual(named.subtracting(functions.map(\.name)).sorted(), [], "cases naming no function of EvaluationMessages")
     }
+
+    /// The cases in Chinese: their messages are the golden EvaluationMessageCases.zh.txt beside this
+    /// file (GRIDPAY_RECORD_GOLDEN=1 re-records it; read the diff), and each function's Chinese
+    /// wording is in a message of a case that shows it.
+    func testEachEvaluationMessageCaseInChinese() throws {
+        let cases = try Language.with(.zh) { try messageCases() }
+        let text = cases.map { "## \($0.shows.joined(separator: ", "))\n" + $0.got.map { $0 + "\n" }.joined() }.joined()
+        let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("EvaluationMessageCases.zh.txt")
+        if ProcessInfo.processInfo.environment["GRIDPAY_RECORD_GOLDEN"] == "1" {
+            try text.write(to: golden, atomically: true, encoding: .utf8)
+        } else {
+            XCTAssertEqual(text, try String(contentsOf: golden, encoding: .utf8), "\(golden.path) (GRIDPAY_RECORD_GOLDEN=1 re-records)")
+        }
+        for f in try CatalogueSource.read("GridpayCore/" + Self.catalogue).functions where Self.unreachable[f.name] == nil {
+            guard let zh = f.zh else { XCTFail("\(f.name): not in Chinese"); continue }
+            let pattern = try NSRegularExpression(pattern: CatalogueSource.pattern(ofLiteral: zh))
+            let shown = cases.filter { $0.shows.contains(f.name) }.flatMap(\.got)
+                .contains { pattern.firstMatch(in: $0, range: NSRange(location: 0, length: ($0 as NSString).length)) != nil }
+            XCTAssertTrue(shown, "\(f.name): no Chinese message of its cases has the function's wording \(zh)")
+        }
+    }
 }
