@@ -34,6 +34,7 @@ enum RulePlaces {
     static func sheetColumnWhen(_ name: String) -> String { bilingual(zh: "列 \(name) 的 when", en: "the when of column \(name)") }
 
     // Sections and their tables, as messages name them ("unknown key 'x' in [pay]", …).
+    static var ruleFile: String { bilingual(zh: "规则文件", en: "the rule file") }
     static let rulesSection = "[rules]"
     static func tableSection(_ table: String) -> String { "[tables.\(table)]" }
     static func columnOf(_ table: String) -> String { bilingual(zh: "\(table) 的一列", en: "a column of \(table)") }

@@ -13,14 +13,14 @@ struct RuleReading {
     init(structureOf root: TOMLTable, context: CheckContext) {
         self.root = root
         self.context = context
-        top = TOMLSection(root, path: "the rule file", context: context, allowed: RuleLoader.sections)
+        top = TOMLSection(root, path: RulePlaces.ruleFile, context: context, allowed: RuleLoader.sections)
     }
 
     /// The file read again once its tables are known (its keys were checked already).
     init(namesOf root: TOMLTable, context: CheckContext) {
         self.root = root
         self.context = context
-        top = TOMLSection(root, path: "the rule file") { context.diagnostics.append($0) }
+        top = TOMLSection(root, path: RulePlaces.ruleFile) { context.diagnostics.append($0) }
     }
 
     func report(_ diagnostic: Diagnostic) { context.diagnostics.append(diagnostic) }

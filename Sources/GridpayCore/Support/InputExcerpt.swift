@@ -73,14 +73,15 @@ public enum InputExcerpt {
 public enum PlainName {
     /// nil when `name` is a plain name; otherwise what is wrong with it.
     public static func problem(_ name: String) -> String? {
-        if name.isEmpty { return "is empty" }
-        if name == "." || name == ".." { return "is '\(name)', which names a folder, not a file" }
-        if name.contains("/") || name.contains("\\") { return "'\(InputExcerpt.show(name))' contains a path separator" }
-        if name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return "'\(InputExcerpt.show(name))' contains a control character" }
+        if name.isEmpty { return bilingual(zh: "为空", en: "is empty") }
+        if name == "." || name == ".." { return bilingual(zh: "是“\(name)”，指的是文件夹而不是文件", en: "is '\(name)', which names a folder, not a file") }
+        if name.contains("/") || name.contains("\\") { return bilingual(zh: "“\(InputExcerpt.show(name))”含有路径分隔符", en: "'\(InputExcerpt.show(name))' contains a path separator") }
+        if name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return bilingual(zh: "“\(InputExcerpt.show(name))”含有控制字符", en: "'\(InputExcerpt.show(name))' contains a control character") }
         // A BOM or zero-width character (e.g. pasted with the name) cannot be seen: the file would
         // be reported missing beside the file it seems to name.
         if let c = name.unicodeScalars.first(where: { $0.properties.generalCategory == .format }) {
-            return "'\(InputExcerpt.show(name))' contains the invisible character U+\(String(c.value, radix: 16, uppercase: true))"
+            let code = String(c.value, radix: 16, uppercase: true)
+            return bilingual(zh: "“\(InputExcerpt.show(name))”含有看不见的字符 U+\(code)", en: "'\(InputExcerpt.show(name))' contains the invisible character U+\(code)")
         }
         return nil
     }

@@ -27,11 +27,11 @@ public indirect enum TOMLValue: Sendable {
 
     public var kindName: String {
         switch self {
-        case .string: "a string"
-        case .number: "a number"
-        case .bool: "a boolean"
-        case .array: "an array"
-        case .table: "a table"
+        case .string: bilingual(zh: "字符串", en: "a string")
+        case .number: bilingual(zh: "数字", en: "a number")
+        case .bool: bilingual(zh: "是非值（true/false）", en: "a boolean")
+        case .array: bilingual(zh: "数组", en: "an array")
+        case .table: bilingual(zh: "表", en: "a table")
         }
     }
 }

@@ -23,11 +23,11 @@ enum CalendarSection {
             guard case .string(let s) = node.value, let date = CivilDate.parse(Substring(s.value)) else {
                 let text: String
                 if case .string(let s) = node.value { text = "'\(s.value)'" } else { text = node.value.kindName }
-                d.report(RuleMessages.badCalendarDay(key, text, why: "is not a date YYYY-MM-DD", at: node.location))
+                d.report(RuleMessages.badCalendarDay(key, text, why: .notADate, at: node.location))
                 continue
             }
             if (WorkCalendar.weekday(date) >= 6) != weekend {
-                let why = weekend ? "is a weekday (already worked)" : "is a Saturday or Sunday (not worked anyway)"
+                let why: RuleMessages.DayProblem = weekend ? .weekday : .weekend
                 d.report(RuleMessages.badCalendarDay(key, "'\(s.value)'", why: why, at: s.location(ofCharacterAt: 0)))
                 continue
             }
