@@ -7,11 +7,11 @@ import GridpayPipeline
 /// the reporter, and printing a failure (every problem, then exit 1).
 
 struct Locations: ParsableArguments {
-    @Option(help: "Folder of rule files (<town>.toml or <town>/ with dated versions).")
+    @Option(help: ArgumentHelp(HelpMessages.rulesDir))
     var rulesDir = "Rules"
-    @Option(help: "Folder of inputs (<town>/<YYYY-MM>/*.csv).")
+    @Option(help: ArgumentHelp(HelpMessages.inputDir))
     var inputDir = "Input"
-    @Option(help: "Folder for outputs (<town>/<period>/).")
+    @Option(help: ArgumentHelp(HelpMessages.outputDir))
     var outputDir = "Output"
 
     /// A run of `town` for `period` with these folders.
@@ -35,7 +35,7 @@ struct Locations: ParsableArguments {
 }
 
 struct LedgerLocation: ParsableArguments {
-    @Option(help: "Folder of the towns' ledgers (<town>.sqlite).")
+    @Option(help: ArgumentHelp(HelpMessages.ledgerDir))
     var ledgerDir = "Ledger"
 }
 

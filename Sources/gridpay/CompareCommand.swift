@@ -7,15 +7,15 @@ import GridpayPipeline
 /// `gridpay compare <town> <period> --rules <candidate>` (SPEC §13).
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run a period under the rules in force and under a candidate rule file; write <town>-<period>-compare.xlsx and print what changes.")
+        abstract: HelpMessages.compare)
 
-    @Argument(help: "Town, as named by its rule file (e.g. qinghe).") var town: String
-    @Argument(help: "Month YYYY-MM; quarter YYYY-Qn, half-year YYYY-Hn or year YYYY for a town assessed by it.") var period: String
-    @Option(name: .customLong("rules"), help: "The candidate: a rule file, or a folder of dated versions.") var candidate: String
-    @Option(name: .customLong("accept"), help: "As for run: the row is left out on both sides.", transform: parseAcceptedRow) var accept: [RowPosition] = []
+    @Argument(help: ArgumentHelp(HelpMessages.town)) var town: String
+    @Argument(help: ArgumentHelp(HelpMessages.period)) var period: String
+    @Option(name: .customLong("rules"), help: ArgumentHelp(HelpMessages.candidate)) var candidate: String
+    @Option(name: .customLong("accept"), help: ArgumentHelp(HelpMessages.acceptBothSides), transform: parseAcceptedRow) var accept: [RowPosition] = []
     @OptionGroup var locations: Locations
     @OptionGroup var ledger: LedgerLocation
-    @Flag(help: "No progress output.") var quiet = false
+    @Flag(help: ArgumentHelp(HelpMessages.quiet)) var quiet = false
 
     func run() throws {
         let request = locations.runRequest(town: town, period: try parsePeriod(period), accepted: accept)

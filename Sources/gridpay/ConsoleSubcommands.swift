@@ -5,18 +5,18 @@ import GridpayConsole
 /// `gridpay serve` and `gridpay user` (SPEC §14): arguments only; the console library does the work.
 
 struct ConsoleLocation: ParsableArguments {
-    @Option(help: "控制台的文件夹：账号、会话和操作记录（console.sqlite）。")
+    @Option(help: ArgumentHelp(HelpMessages.consoleDir))
     var consoleDir = "Console"
 }
 
 struct Serve: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "启动办公控制台（网页）：财务、审核、规则和审计人员在浏览器中使用。")
+    static let configuration = CommandConfiguration(abstract: HelpMessages.serve)
 
-    @Option(help: "监听的地址和端口，主机:端口。") var listen = "127.0.0.1:8080"
+    @Option(help: ArgumentHelp(HelpMessages.listen)) var listen = "127.0.0.1:8080"
     @OptionGroup var locations: Locations
     @OptionGroup var ledger: LedgerLocation
     @OptionGroup var console: ConsoleLocation
-    @Flag(help: "浏览器经 HTTPS（反向代理）访问控制台：会话 Cookie 加 Secure 属性。") var secureCookie = false
+    @Flag(help: ArgumentHelp(HelpMessages.secureCookie)) var secureCookie = false
 
     func run() throws {
         guard let address = ListenAddress(listen) else { throw ValidationError(ConsoleMessages.badListen(listen)) }
@@ -33,16 +33,16 @@ struct Serve: ParsableCommand {
 }
 
 struct User: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "管理控制台的账号：添加、列出、停用、更改密码。",
+    static let configuration = CommandConfiguration(abstract: HelpMessages.user,
                                                     subcommands: [UserAdd.self, UserList.self, UserDisable.self, UserPassword.self])
 }
 
 struct UserAdd: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "add", abstract: "添加账号。")
-    @Argument(help: "账号名。") var name: String
-    @Option(help: "角色：制表、审核、规则、审计、管理员（可重复）。") var role: [String] = []
-    @Option(help: "可见的镇(街道)，如 qinghe（可重复；不给出则为全部）。") var town: [String] = []
-    @Flag(help: "从标准输入读取一行作为密码。") var passwordStdin = false
+    static let configuration = CommandConfiguration(commandName: "add", abstract: HelpMessages.userAdd)
+    @Argument(help: ArgumentHelp(HelpMessages.accountName)) var name: String
+    @Option(help: ArgumentHelp(HelpMessages.role)) var role: [String] = []
+    @Option(help: ArgumentHelp(HelpMessages.userTown)) var town: [String] = []
+    @Flag(help: ArgumentHelp(HelpMessages.passwordStdin)) var passwordStdin = false
     @OptionGroup var console: ConsoleLocation
 
     func run() throws {
@@ -60,7 +60,7 @@ struct UserAdd: ParsableCommand {
 }
 
 struct UserList: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "列出账号。")
+    static let configuration = CommandConfiguration(commandName: "list", abstract: HelpMessages.userList)
     @OptionGroup var console: ConsoleLocation
 
     func run() throws {
@@ -77,8 +77,8 @@ struct UserList: ParsableCommand {
 }
 
 struct UserDisable: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "disable", abstract: "停用账号（不能再登录；记录保留）。")
-    @Argument(help: "账号名。") var name: String
+    static let configuration = CommandConfiguration(commandName: "disable", abstract: HelpMessages.userDisable)
+    @Argument(help: ArgumentHelp(HelpMessages.accountName)) var name: String
     @OptionGroup var console: ConsoleLocation
 
     func run() throws {
@@ -90,9 +90,9 @@ struct UserDisable: ParsableCommand {
 }
 
 struct UserPassword: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "password", abstract: "更改账号的密码。")
-    @Argument(help: "账号名。") var name: String
-    @Flag(help: "从标准输入读取一行作为密码。") var passwordStdin = false
+    static let configuration = CommandConfiguration(commandName: "password", abstract: HelpMessages.userPassword)
+    @Argument(help: ArgumentHelp(HelpMessages.accountName)) var name: String
+    @Flag(help: ArgumentHelp(HelpMessages.passwordStdin)) var passwordStdin = false
     @OptionGroup var console: ConsoleLocation
 
     func run() throws {

@@ -20,7 +20,11 @@ extension Gridpay {
             var command = try parseAsRoot()
             try command.run()
         } catch {
-            guard exitCode(for: error) != .success else { exit(withError: error) }
+            // --help (and --version): the parser's words, headings in Chinese unless English is asked for.
+            guard exitCode(for: error) != .success else {
+                print(HelpHeadings.translated(fullMessage(for: error)))
+                Foundation.exit(0)
+            }
             let text = fullMessage(for: error)
             if !text.isEmpty { FileHandle.standardError.write(Data((text + "\n").utf8)) }
             Foundation.exit(1)

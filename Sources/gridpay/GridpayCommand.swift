@@ -9,24 +9,24 @@ import GridpayPipeline
 struct Gridpay: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gridpay",
-        abstract: "Assessment (by month, quarter, half-year or year) and performance-pay sheets for community grid workers.",
+        abstract: HelpMessages.gridpay,
         version: GridpayVersion.current,
         subcommands: [Run.self, Check.self, Explain.self, Close.self, Verify.self, Status.self, Rate.self, Compare.self, Serve.self, User.self])
 }
 
 struct Run: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Run one period (a month, or a quarter, half-year or year for a town assessed by it): write the workbook, the pay CSV and the manifest.")
+    static let configuration = CommandConfiguration(abstract: HelpMessages.run)
 
-    @Argument(help: "Town, as named by its rule file (e.g. qinghe).") var town: String
-    @Argument(help: "Month YYYY-MM; quarter YYYY-Qn, half-year YYYY-Hn or year YYYY for a town assessed by it.") var period: String
+    @Argument(help: ArgumentHelp(HelpMessages.town)) var town: String
+    @Argument(help: ArgumentHelp(HelpMessages.period)) var period: String
     @OptionGroup var locations: Locations
-    @Option(name: .customLong("accept"), help: "Leave out a listed problem row on purpose, FILE:LINE (e.g. events.csv:12). Repeatable.",
+    @Option(name: .customLong("accept"), help: ArgumentHelp(HelpMessages.accept),
             transform: parseAcceptedRow)
     var accept: [RowPosition] = []
-    @Flag(help: "No progress output.") var quiet = false
-    @Option(help: "Threads reading input tables at once; the outputs are the same bytes at any count.")
+    @Flag(help: ArgumentHelp(HelpMessages.quiet)) var quiet = false
+    @Option(help: ArgumentHelp(HelpMessages.threads))
     var threads = RunRequest.defaultThreads
-    @Option(help: "Folder of the towns' ledgers (<town>.sqlite): closed periods, their archive and published results.")
+    @Option(help: ArgumentHelp(HelpMessages.runLedgerDir))
     var ledgerDir = "Ledger"
 
     func run() throws {
@@ -41,9 +41,9 @@ struct Run: ParsableCommand {
 }
 
 struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Validate a rule file and run the tests written in it.")
+    static let configuration = CommandConfiguration(abstract: HelpMessages.check)
 
-    @Argument(help: "The rule file, e.g. Rules/qinghe.toml, or a town's folder of versions, e.g. Rules/qinghe.") var ruleFile: String
+    @Argument(help: ArgumentHelp(HelpMessages.ruleFile)) var ruleFile: String
 
     func run() throws {
         if RuleFolderCheck.isFolder(ruleFile) { return try checkFolder() }
@@ -82,13 +82,13 @@ struct Check: ParsableCommand {
 }
 
 struct Explain: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print one worker's score and pay, line by line, with the input rows behind each deduction.")
+    static let configuration = CommandConfiguration(abstract: HelpMessages.explain)
 
-    @Argument(help: "Town.") var town: String
-    @Argument(help: "Month YYYY-MM; quarter YYYY-Qn, half-year YYYY-Hn or year YYYY for a town assessed by it; or a rated period (YYYY, YYYY-Hn, YYYY-Qn) for the worker's rating.") var period: String
-    @Argument(help: "Worker id, as in the roster.") var worker: String
+    @Argument(help: ArgumentHelp(HelpMessages.townShort)) var town: String
+    @Argument(help: ArgumentHelp(HelpMessages.explainPeriod)) var period: String
+    @Argument(help: ArgumentHelp(HelpMessages.worker)) var worker: String
     @OptionGroup var locations: Locations
-    @Option(name: .customLong("accept"), help: "As for run.", transform: parseAcceptedRow) var accept: [RowPosition] = []
+    @Option(name: .customLong("accept"), help: ArgumentHelp(HelpMessages.acceptAsForRun), transform: parseAcceptedRow) var accept: [RowPosition] = []
     @OptionGroup var ledger: LedgerLocation
 
     func run() throws {

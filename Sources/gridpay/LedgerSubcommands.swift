@@ -12,15 +12,15 @@ func report(_ result: Result<LedgerOutcome, PipelineFailure>) throws {
 }
 
 struct Close: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Run a period and record it in the town's ledger: archived inputs and rule file, outputs' SHA-256, every worker's published line.")
+    static let configuration = CommandConfiguration(abstract: HelpMessages.close)
 
-    @Argument(help: "Town.") var town: String
-    @Argument(help: "Period: YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY, as the town is assessed.") var period: String
-    @Option(help: "Who closes the period (recorded in the ledger).") var by: String
+    @Argument(help: ArgumentHelp(HelpMessages.townShort)) var town: String
+    @Argument(help: ArgumentHelp(HelpMessages.closedPeriod)) var period: String
+    @Option(help: ArgumentHelp(HelpMessages.by)) var by: String
     @OptionGroup var locations: Locations
     @OptionGroup var ledger: LedgerLocation
-    @Option(name: .customLong("accept"), help: "As for run; accepted rows are recorded.", transform: parseAcceptedRow) var accept: [RowPosition] = []
-    @Flag(help: "No progress output.") var quiet = false
+    @Option(name: .customLong("accept"), help: ArgumentHelp(HelpMessages.acceptRecorded), transform: parseAcceptedRow) var accept: [RowPosition] = []
+    @Flag(help: ArgumentHelp(HelpMessages.quiet)) var quiet = false
 
     func run() throws {
         let request = locations.runRequest(town: town, period: try parsePeriod(period), accepted: accept)
@@ -29,14 +29,14 @@ struct Close: ParsableCommand {
 }
 
 struct Verify: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Check the town's ledger (seals, chain, row counts) and re-run a closed period from its archive, comparing the outputs' SHA-256 and every published row.")
+    static let configuration = CommandConfiguration(abstract: HelpMessages.verify)
 
-    @Argument(help: "Town.") var town: String
-    @Argument(help: "Period: YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY, as the town is assessed (optional with --chain: the ledger and the chain only).") var period: String?
-    @Option(help: "A chain head kept outside the ledger (printed by close and status): proves nothing recorded up to it changed.") var chain: String?
-    @Option(help: "Folder of inputs, only to say whether it still matches the archive.") var inputDir = "Input"
+    @Argument(help: ArgumentHelp(HelpMessages.townShort)) var town: String
+    @Argument(help: ArgumentHelp(HelpMessages.verifyPeriod)) var period: String?
+    @Option(help: ArgumentHelp(HelpMessages.chain)) var chain: String?
+    @Option(help: ArgumentHelp(HelpMessages.verifyInputDir)) var inputDir = "Input"
     @OptionGroup var ledger: LedgerLocation
-    @Flag(help: "No progress output.") var quiet = false
+    @Flag(help: ArgumentHelp(HelpMessages.quiet)) var quiet = false
 
     func run() throws {
         guard period != nil || chain != nil else { throw ValidationError(LedgerSealMessages.verifyNeedsPeriod()) }
@@ -48,9 +48,9 @@ struct Verify: ParsableCommand {
 }
 
 struct Status: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the town's closed periods, its open periods (inputs present, run or not) and the corrections waiting to be settled; times in local time.")
+    static let configuration = CommandConfiguration(abstract: HelpMessages.status)
 
-    @Argument(help: "Town.") var town: String
+    @Argument(help: ArgumentHelp(HelpMessages.townShort)) var town: String
     @OptionGroup var locations: Locations
     @OptionGroup var ledger: LedgerLocation
 

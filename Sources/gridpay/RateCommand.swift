@@ -7,13 +7,13 @@ import GridpayPipeline
 /// `gridpay rate <town> <YYYY | YYYY-Hn | YYYY-Qn>` (SPEC §8).
 struct Rate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Rate a year, half-year or quarter from its assessment periods: write <town>-<period>-rating.xlsx and -rating.csv.")
+        abstract: HelpMessages.rate)
 
-    @Argument(help: "Town, as named by its rule file (e.g. qinghe).") var town: String
-    @Argument(help: "Period: YYYY, YYYY-Hn, or YYYY-Qn for a town assessed by month.") var period: String
+    @Argument(help: ArgumentHelp(HelpMessages.town)) var town: String
+    @Argument(help: ArgumentHelp(HelpMessages.ratedPeriod)) var period: String
     @OptionGroup var locations: Locations
     @OptionGroup var ledger: LedgerLocation
-    @Flag(help: "No progress output.") var quiet = false
+    @Flag(help: ArgumentHelp(HelpMessages.quiet)) var quiet = false
 
     func run() throws {
         var request = locations.rateRequest(town: town, period: try parsePeriod(period, kinds: [.quarter, .halfYear, .year]))
