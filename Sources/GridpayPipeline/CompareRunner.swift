@@ -56,11 +56,11 @@ public struct Comparison: Sendable {
         let ranks = workers.filter(\.rankChanged).count
         let flags = workers.filter { !$0.changes.isEmpty }.count
         let pay = workers.filter { $0.payDelta != .zero }.count
-        var lines = ["\(town) \(period): 现行 \(current.path) (version \(current.rules.version)) vs 拟议 \(proposed.path) (version \(proposed.rules.version))",
-                     "workers: \(n); 总分 changes for \(totals), 排名 for \(ranks), flags or 等次 for \(flags)" + (hasPay ? ", 实发绩效 for \(pay)" : "")]
+        var lines = [CompareMessages.heading(town, "\(period)", current: current.path, currentVersion: current.rules.version, proposed: proposed.path, proposedVersion: proposed.rules.version),
+                     CompareMessages.counts(workers: n, totals: totals, ranks: ranks, flags: flags, pay: hasPay ? pay : nil)]
         let delta = (try? payableAfter.subtracting(payableBefore)) ?? .zero
         if hasPay {
-            lines.append("total payable (实发绩效): 现行 \(payableBefore.fixed(places: 2)), 拟议 \(payableAfter.fixed(places: 2)), 差额 \(Self.signed(delta))")
+            lines.append(CompareMessages.payable(before: payableBefore.fixed(places: 2), after: payableAfter.fixed(places: 2), delta: Self.signed(delta)))
         }
         let movers = workers.filter { $0.payDelta != .zero || $0.totalDelta != .zero }
             .sorted { a, b in
@@ -70,15 +70,14 @@ public struct Comparison: Sendable {
             }
             .prefix(largest)
         if movers.isEmpty {
-            lines.append(hasPay ? "no worker's 总分 or 实发绩效 changes" : "no worker's 总分 changes")
+            lines.append(CompareMessages.noChanges(hasPay: hasPay))
         } else {
-            lines.append("largest changes:")
+            lines.append(CompareMessages.largestChanges())
             for w in movers {
-                var line = "  \(w.id) \(w.name): 总分 \(w.current?.total.fixed(places: 2) ?? "-") → \(w.proposed?.total.fixed(places: 2) ?? "-") (\(Self.signed(w.totalDelta)))"
-                if hasPay { line += ", 实发绩效 \(w.current?.payable.fixed(places: 2) ?? "-") → \(w.proposed?.payable.fixed(places: 2) ?? "-") (\(Self.signed(w.payDelta)))" }
-                if w.rankChanged { line += ", 排名 \(w.current.map { "\($0.rank)" } ?? "-") → \(w.proposed.map { "\($0.rank)" } ?? "-")" }
-                if !w.changes.isEmpty { line += ", " + w.changes.joined(separator: "，") }
-                lines.append(line)
+                let total = (w.current?.total.fixed(places: 2) ?? "-", w.proposed?.total.fixed(places: 2) ?? "-", Self.signed(w.totalDelta))
+                let pay = hasPay ? (w.current?.payable.fixed(places: 2) ?? "-", w.proposed?.payable.fixed(places: 2) ?? "-", Self.signed(w.payDelta)) : nil
+                let rank = w.rankChanged ? (w.current.map { "\($0.rank)" } ?? "-", w.proposed.map { "\($0.rank)" } ?? "-") : nil
+                lines.append(CompareMessages.mover(w.id, w.name, total: total, pay: pay, rank: rank, changes: w.changes))
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -97,7 +96,7 @@ public enum CompareRunner {
     public static func loadCandidate(_ path: String, period: Period) -> Result<LoadedRules, PipelineFailure> {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-            return .failure(PipelineFailure(message: "no candidate rule file or folder at \(path)"))
+            return .failure(PipelineFailure(message: CompareMessages.noCandidate(path)))
         }
         guard isDir.boolValue else { return RuleFiles.load(path: path) }
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { $0.hasSuffix(".toml") }.sorted()
@@ -115,7 +114,7 @@ public enum CompareRunner {
         }
         if !problems.isEmpty { return .failure(PipelineFailure(diagnostics: problems, sources: sources)) }
         guard let best else {
-            return .failure(PipelineFailure(message: "no rule version in \(path) is in force for \(period) (each file's [rules] effective_from is after it)"))
+            return .failure(PipelineFailure(message: CompareMessages.noVersionInForce(path, period: "\(period)")))
         }
         return .success(best)
     }
@@ -129,11 +128,11 @@ public enum CompareRunner {
         case .failure(let f): return .failure(f)
         }
         guard candidate.rules.town == run.town else {
-            return .failure(PipelineFailure(message: "\(candidate.path) is a rule file of town '\(candidate.rules.town)', not '\(run.town)'"))
+            return .failure(PipelineFailure(message: CompareMessages.candidateOfAnotherTown(candidate.path, town: candidate.rules.town, asked: run.town)))
         }
         // Its own tests: a candidate usually changes amounts its old tests pinned, so failures warn.
         let tests = RuleTestRunner.run(candidate)
-        var warnings = tests.failures.map { Diagnostic.warning("candidate's test: \($0.message)", at: $0.location) }
+        var warnings = tests.failures.map { Diagnostic.warning(CompareMessages.candidateTestFailed($0.message), at: $0.location) }
         let current: PreparedMonth
         switch MonthRunner.prepare(run, progress: progress, spill: true) {
         case .success(let m): current = m
@@ -210,7 +209,7 @@ public enum CompareRunner {
         } catch let busy as OutputPublisher.Busy {
             return .failure(PipelineFailure(message: busy.description))
         } catch {
-            return .failure(PipelineFailure(message: "writing \(dir)/\(name) failed: \(FileProblem.describe(error)); earlier outputs were left as they were"))
+            return .failure(PipelineFailure(message: CompareMessages.writingFailed("\(dir)/\(name)", reason: FileProblem.describe(error))))
         }
         return .success(CompareResult(comparison: comparison, path: "\(dir)/\(name)"))
     }

@@ -242,7 +242,7 @@ public enum MonthRunner {
             return .failure(PipelineFailure(diagnostics: diagnostics, sources: [rules.path: rules.text]))
         }
         clock.lap("read inputs")
-        progress?.status("scoring \(inputs.scoring.workerCount) workers")
+        progress?.status(ProgressMessages.scoring(inputs.scoring.workerCount))
         // 往期调整 enters the pay lines where the ledger carries corrections of closed periods.
         let carried = request.carried.flatMap { $0.isEmpty ? nil : $0 }
         let built = MonthReport.build(inputs.scoring, adjustments: carried?.adjustments)
@@ -273,7 +273,7 @@ public enum MonthRunner {
     /// Writes a prepared month's outputs atomically (what `run` does after `prepare`).
     public static func write(_ month: PreparedMonth, progress: RunReporter? = nil) -> Result<RunResult, PipelineFailure> {
         let request = month.request
-        progress?.status("writing the workbook")
+        progress?.status(ProgressMessages.writingWorkbook())
         let base = "\(request.town)-\(request.period)"
         let finalDir = "\(request.outputDir)/\(request.town)/\(request.period)"
         if let refusal = OutputPlace.refusal(request) { return .failure(refusal) }

@@ -12,8 +12,8 @@ enum OutputPlace {
         let input = canonical(request.monthInputDir)
         func inside(_ a: String, _ b: String) -> Bool { a == b || a.hasPrefix(b.hasSuffix("/") ? b : b + "/") }
         guard inside(output, input) || inside(input, output) else { return nil }
-        let how = output == input ? "is" : inside(output, input) ? "lies inside" : "holds"
-        return PipelineFailure(message: "the output folder \(request.outputDir)/\(request.town)/\(request.period) \(how) the month's input folder \(request.monthInputDir); outputs are never written among the exports: choose another --output-dir")
+        let how: PublishMessages.Overlap = output == input ? .same : inside(output, input) ? .inside : .holds
+        return PipelineFailure(message: PublishMessages.outputAmongInputs("\(request.outputDir)/\(request.town)/\(request.period)", how, input: request.monthInputDir))
     }
 
     /// The absolute path with symlinks resolved as far as the path exists (the rest appended).
@@ -52,7 +52,7 @@ enum OutputPublisher {
         var holder: String
         var pid: String
         var description: String {
-            "another gridpay process (pid \(pid)) is writing the outputs of \(holder) now; wait for it to finish, then run again (nothing was written)"
+            PublishMessages.busy(pid: pid, holder: holder)
         }
     }
 
@@ -87,7 +87,7 @@ enum OutputPublisher {
         let staging = "\(folder)/\(stagingName)"
         for f in files where FileManager.default.fileExists(atPath: "\(staging)/\(f)") {
             guard rename("\(staging)/\(f)", "\(folder)/\(f)") == 0 else {
-                throw FileProblem(action: "move the new \(f) into place", path: "\(folder)/\(f)", code: errno)
+                throw FileProblem(action: PublishMessages.moveNewIntoPlace(f), path: "\(folder)/\(f)", code: errno)
             }
         }
         try Durable.sync(folder: folder)
@@ -129,7 +129,7 @@ final class PeriodLock {
     init(folder: String, holder: String) throws {
         let path = "\(folder)/\(OutputPublisher.lockName)"
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw FileProblem(action: "create the lock file", path: path, code: errno) }
+        guard fd >= 0 else { throw FileProblem(action: PublishMessages.createLockFile(), path: path, code: errno) }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             let code = errno
             var buffer = [UInt8](repeating: 0, count: 32)
@@ -157,16 +157,16 @@ final class PeriodLock {
 enum Durable {
     static func sync(file path: String) throws {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw FileProblem(action: "open for syncing", path: path, code: errno) }
+        guard fd >= 0 else { throw FileProblem(action: PublishMessages.openForSyncing(), path: path, code: errno) }
         defer { close(fd) }
-        guard fsync(fd) == 0 else { throw FileProblem(action: "sync to disk", path: path, code: errno) }
+        guard fsync(fd) == 0 else { throw FileProblem(action: PublishMessages.syncToDisk(), path: path, code: errno) }
     }
 
     static func sync(folder path: String) throws {
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { throw FileProblem(action: "open the folder for syncing", path: path, code: errno) }
+        guard fd >= 0 else { throw FileProblem(action: PublishMessages.openFolderForSyncing(), path: path, code: errno) }
         defer { close(fd) }
-        guard fsync(fd) == 0 else { throw FileProblem(action: "sync the folder to disk", path: path, code: errno) }
+        guard fsync(fd) == 0 else { throw FileProblem(action: PublishMessages.syncFolderToDisk(), path: path, code: errno) }
     }
 
     /// Written with open/write/fsync, not FileManager.createFile: that writes through a hidden
@@ -186,8 +186,8 @@ enum Durable {
                 offset += n
             }
         }
-        guard fsync(fd) == 0 else { throw FileProblem(action: "sync to disk", path: temporary, code: errno) }
-        guard rename(temporary, path) == 0 else { throw FileProblem(action: "rename into place", path: path, code: errno) }
+        guard fsync(fd) == 0 else { throw FileProblem(action: PublishMessages.syncToDisk(), path: temporary, code: errno) }
+        guard rename(temporary, path) == 0 else { throw FileProblem(action: PublishMessages.renameIntoPlace(), path: path, code: errno) }
         try sync(folder: (path as NSString).deletingLastPathComponent)
     }
 
@@ -201,17 +201,17 @@ struct FileProblem: Error, CustomStringConvertible {
     var path: String
     var code: Int32
 
-    var description: String { "cannot \(action) \(path): \(FileProblem.reason(code))" }
+    var description: String { PublishMessages.cannot(action, path, reason: FileProblem.reason(code)) }
 
     static func reason(_ code: Int32) -> String {
         switch code {
-        case ENOSPC: return "the disk is full"
-        case EDQUOT: return "the disk quota is used up"
-        case EACCES, EPERM: return "permission denied"
-        case EROFS: return "the file system is read-only"
-        case ENOENT: return "no such file or folder"
-        case ENOTDIR: return "a part of the path is not a folder"
-        case EISDIR: return "it is a folder"
+        case ENOSPC: return PublishMessages.diskFull()
+        case EDQUOT: return PublishMessages.quotaUsedUp()
+        case EACCES, EPERM: return PublishMessages.permissionDenied()
+        case EROFS: return PublishMessages.readOnly()
+        case ENOENT: return PublishMessages.noSuchFile()
+        case ENOTDIR: return PublishMessages.partNotAFolder()
+        case EISDIR: return PublishMessages.isAFolder()
         default: return String(cString: strerror(code))
         }
     }
@@ -228,12 +228,12 @@ struct FileProblem: Error, CustomStringConvertible {
         let why: String
         if let posix { why = reason(posix) } else {
             switch CocoaError.Code(rawValue: ns.code) {
-            case .fileWriteOutOfSpace: why = "the disk is full"
-            case .fileWriteNoPermission, .fileReadNoPermission: why = "permission denied"
-            case .fileNoSuchFile, .fileReadNoSuchFile: why = "no such file or folder"
-            case .fileWriteVolumeReadOnly: why = "the file system is read-only"
-            case .fileWriteFileExists: why = "a file of that name is in the way"
-            default: why = "error \(ns.code)"
+            case .fileWriteOutOfSpace: why = PublishMessages.diskFull()
+            case .fileWriteNoPermission, .fileReadNoPermission: why = PublishMessages.permissionDenied()
+            case .fileNoSuchFile, .fileReadNoSuchFile: why = PublishMessages.noSuchFile()
+            case .fileWriteVolumeReadOnly: why = PublishMessages.readOnly()
+            case .fileWriteFileExists: why = PublishMessages.nameInTheWay()
+            default: why = PublishMessages.errorCode(ns.code)
             }
         }
         return path.map { "\($0): \(why)" } ?? why

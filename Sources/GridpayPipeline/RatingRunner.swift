@@ -29,7 +29,7 @@ public struct RateRequest: Sendable {
         r.published = history
         // rate takes no --accept: a period rated from its inputs cannot leave a row out.
         r.acceptAdvice = { [town] example in
-            "a rating cannot leave out: correct them, or close \(p) with them accepted (gridpay close \(town) \(p) --by <name> --accept \(example)) so that the rating reads its published results from the ledger"
+            RatingMessages.cannotLeaveOut(town, "\(p)", example: example)
         }
         return r
     }
@@ -88,7 +88,7 @@ public enum RatingRunner {
         var sources: [String: String] = [:]
         var missing: [CalendarPeriod] = []
         for p in request.period.periods(of: rules.periodKind) {
-            progress?.status("reading \(p)")
+            progress?.status(ProgressMessages.readingPeriod("\(p)"))
             switch published(p) {
             case .failure(let f):
                 diagnostics += f.diagnostics
@@ -108,7 +108,7 @@ public enum RatingRunner {
             switch MonthRunner.prepare(request.run(p), progress: progress, spill: true) {
             case .success(let m): results.append(computed(m))
             case .failure(let f):
-                diagnostics.append(.error("\(p) cannot be computed from its inputs:", at: nil))
+                diagnostics.append(.error(RatingMessages.notComputable("\(p)"), at: nil))
                 diagnostics += f.diagnostics
                 sources.merge(f.sources) { a, _ in a }
             }
@@ -118,15 +118,14 @@ public enum RatingRunner {
             let absent = folders.filter { !QuarterReader.isFolder($0) }
             if absent.count < folders.count {
                 // Some month folders are there: name the ones that are not.
-                diagnostics.append(.error("\(p) is not closed in the ledger and its inputs are incomplete: the month folder\(absent.count == 1 ? "" : "s") \(absent.joined(separator: ", ")) \(absent.count == 1 ? "is" : "are") missing (a \(p.kind.rawValue) is read from all of its months: \(p.months.map(\.description).joined(separator: ", ")))", at: nil))
+                diagnostics.append(.error(RatingMessages.monthFoldersMissing("\(p)", absent: absent, kind: p.kind, months: p.months.map(\.description)), at: nil))
                 continue
             }
-            diagnostics.append(.error("\(p) has neither a ledger entry nor inputs (expected it closed in the ledger, or the folder\(p.kind == .month ? "" : "s") \(folders.joined(separator: ", ")))", at: nil))
+            diagnostics.append(.error(RatingMessages.neitherLedgerNorInputs("\(p)", folders: folders, isMonth: p.kind == .month), at: nil))
         }
         guard diagnostics.isEmpty else {
-            var summary = "cannot rate \(request.town) \(request.period)"
-            if !missing.isEmpty { summary += ": \(missing.count) of its \(rules.periodKind.rawValue)s \(missing.count == 1 ? "is" : "are") missing (\(missing.map(\.description).joined(separator: ", ")))" }
-            diagnostics.append(.error(summary + "; nothing was written", at: nil))
+            let summary = RatingMessages.cannotRate(request.town, "\(request.period)", missing: missing.map(\.description), kind: rules.periodKind)
+            diagnostics.append(.error(summary, at: nil))
             return .failure(PipelineFailure(diagnostics: diagnostics, sources: sources))
         }
         do {
@@ -165,7 +164,7 @@ public enum RatingRunner {
         case .success(let p): prepared = p
         case .failure(let f): return .failure(f)
         }
-        progress?.status("writing the rating")
+        progress?.status(ProgressMessages.writingRating())
         let dir = "\(request.outputDir)/\(request.town)/\(request.period)"
         let base = "\(request.town)-\(request.period)-rating"
         let fm = FileManager.default
@@ -181,12 +180,12 @@ public enum RatingRunner {
             for f in files {
                 // rename(2) replaces the destination in one step.
                 guard rename("\(staging)/\(f)", "\(dir)/\(f)") == 0 else {
-                    throw PipelineFailure(message: "cannot move \(f) into \(dir): \(String(cString: strerror(errno)))")
+                    throw PipelineFailure(message: RatingMessages.cannotMove(f, into: dir, reason: String(cString: strerror(errno))))
                 }
             }
             return .success(RunResult(directory: dir, files: files, warnings: []))
         } catch {
-            return .failure(PipelineFailure(message: "writing the rating to \(dir) failed: \(error); earlier outputs were left as they were"))
+            return .failure(PipelineFailure(message: RatingMessages.writingFailed(dir, reason: "\(error)")))
         }
     }
 }

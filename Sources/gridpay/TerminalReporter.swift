@@ -77,7 +77,7 @@ final class TerminalReporter: RunReporter, @unchecked Sendable {
         guard force || now.timeIntervalSince(lastDrawn) > Self.redrawInterval else { return }
         lastDrawn = now
         let rate = Double(rows) / max(0.001, now.timeIntervalSince(started))
-        write("\(Self.clearLine)reading \(file): \(rows) rows read (\(Int(rate)) rows/s)")
+        write(Self.clearLine + ProgressMessages.readingRows(file, rows: rows, perSecond: Int(rate)))
     }
 
     private func write(_ text: String) {

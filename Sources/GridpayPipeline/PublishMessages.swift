@@ -1,0 +1,54 @@
+import GridpayCore
+
+/// What publishing a period's outputs says when it cannot (OutputPublisher, FileProblem): where
+/// it refuses to write, who holds the folder, which file operation failed and why; one function
+/// per kind, each in both languages (SPEC §15).
+enum PublishMessages {
+    /// `how` the output folder relates to the input folder.
+    enum Overlap { case same, inside, holds }
+
+    static func outputAmongInputs(_ output: String, _ how: Overlap, input: String) -> String {
+        bilingual(zh: "输出文件夹 \(output) \(overlap(how, input))；输出从不写在导出文件之间：请另选 --output-dir",
+                  en: "the output folder \(output) \(overlap(how, input)); outputs are never written among the exports: choose another --output-dir")
+    }
+
+    static func busy(pid: String, holder: String) -> String {
+        bilingual(zh: "另一个 gridpay 进程（pid \(pid)）正在写出 \(holder) 的输出；请等它结束后再运行（本次没有写出任何文件）",
+                  en: "another gridpay process (pid \(pid)) is writing the outputs of \(holder) now; wait for it to finish, then run again (nothing was written)")
+    }
+
+    /// A file operation that failed: `action` is one of the functions below.
+    static func cannot(_ action: String, _ path: String, reason: String) -> String {
+        bilingual(zh: "\(path)：无法\(action)：\(reason)", en: "cannot \(action) \(path): \(reason)")
+    }
+
+    // MARK: the file operations (the `action` of `cannot`)
+
+    static func moveNewIntoPlace(_ file: String) -> String { bilingual(zh: "把新的 \(file) 移到位", en: "move the new \(file) into place") }
+    static func createLockFile() -> String { bilingual(zh: "创建锁文件", en: "create the lock file") }
+    static func openForSyncing() -> String { bilingual(zh: "打开以同步到磁盘", en: "open for syncing") }
+    static func syncToDisk() -> String { bilingual(zh: "同步到磁盘", en: "sync to disk") }
+    static func openFolderForSyncing() -> String { bilingual(zh: "打开文件夹以同步到磁盘", en: "open the folder for syncing") }
+    static func syncFolderToDisk() -> String { bilingual(zh: "把文件夹同步到磁盘", en: "sync the folder to disk") }
+    static func renameIntoPlace() -> String { bilingual(zh: "改名到位", en: "rename into place") }
+
+    // MARK: why (the `reason` of `cannot`)
+
+    static func diskFull() -> String { bilingual(zh: "磁盘已满", en: "the disk is full") }
+    static func quotaUsedUp() -> String { bilingual(zh: "磁盘配额已用完", en: "the disk quota is used up") }
+    static func permissionDenied() -> String { bilingual(zh: "没有权限", en: "permission denied") }
+    static func readOnly() -> String { bilingual(zh: "文件系统是只读的", en: "the file system is read-only") }
+    static func noSuchFile() -> String { bilingual(zh: "没有这个文件或文件夹", en: "no such file or folder") }
+    static func partNotAFolder() -> String { bilingual(zh: "路径中有一部分不是文件夹", en: "a part of the path is not a folder") }
+    static func isAFolder() -> String { bilingual(zh: "它是一个文件夹", en: "it is a folder") }
+    static func nameInTheWay() -> String { bilingual(zh: "已有同名的文件挡在那里", en: "a file of that name is in the way") }
+    static func errorCode(_ code: Int) -> String { bilingual(zh: "错误 \(code)", en: "error \(code)") }
+
+    private static func overlap(_ how: Overlap, _ input: String) -> String {
+        switch how {
+        case .same: bilingual(zh: "就是本月的输入文件夹 \(input)", en: "is the month's input folder \(input)")
+        case .inside: bilingual(zh: "位于本月的输入文件夹 \(input) 之内", en: "lies inside the month's input folder \(input)")
+        case .holds: bilingual(zh: "包含本月的输入文件夹 \(input)", en: "holds the month's input folder \(input)")
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import GridpayTestSupport
+import XCTest
+@testable import GridpayCore
+@testable import GridpayPipeline
+
+/// The messages of progress, publishing, rating and compare in both languages, each from a sample
+/// call, against Tests/GridpayPipelineTests/Messages/<catalogue>.txt.
+final class PipelineMessagesTests: XCTestCase {
+    func testEveryProgressMessageInBothLanguages() throws {
+        typealias M = ProgressMessages
+        try MessageGolden.check("GridpayPipeline/ProgressMessages.swift", [
+            "readingRows": { M.readingRows("events.csv", rows: 1200, perSecond: 40000) },
+            "scoring": { M.scoring(53) },
+            "writingWorkbook": { M.writingWorkbook() },
+            "readingPeriod": { M.readingPeriod("2026-Q1") },
+            "writingRating": { M.writingRating() },
+        ])
+    }
+
+    func testEveryPublishMessageInBothLanguages() throws {
+        typealias M = PublishMessages
+        try MessageGolden.check("GridpayPipeline/PublishMessages.swift", [
+            "outputAmongInputs": { [.same, .inside, .holds].map { M.outputAmongInputs("Input/qinghe/2026-10", $0, input: "Input/qinghe/2026-10") }.joined(separator: " | ") },
+            "busy": { M.busy(pid: "4242", holder: "qinghe 2026-10") },
+            "cannot": { M.cannot(M.syncToDisk(), "Output/qinghe/2026-10/pay.csv", reason: M.diskFull()) },
+            "moveNewIntoPlace": { M.moveNewIntoPlace("qinghe-2026-10.xlsx") },
+            "createLockFile": { M.createLockFile() },
+            "openForSyncing": { M.openForSyncing() },
+            "syncToDisk": { M.syncToDisk() },
+            "openFolderForSyncing": { M.openFolderForSyncing() },
+            "syncFolderToDisk": { M.syncFolderToDisk() },
+            "renameIntoPlace": { M.renameIntoPlace() },
+            "diskFull": { M.diskFull() },
+            "quotaUsedUp": { M.quotaUsedUp() },
+            "permissionDenied": { M.permissionDenied() },
+            "readOnly": { M.readOnly() },
+            "noSuchFile": { M.noSuchFile() },
+            "partNotAFolder": { M.partNotAFolder() },
+            "isAFolder": { M.isAFolder() },
+            "nameInTheWay": { M.nameInTheWay() },
+            "errorCode": { M.errorCode(5) },
+        ])
+    }
+
+    func testEveryRatingMessageInBothLanguages() throws {
+        typealias M = RatingMessages
+        try MessageGolden.check("GridpayPipeline/RatingMessages.swift", [
+            "cannotLeaveOut": { M.cannotLeaveOut("qinghe", "2026-10", example: "events.csv:12") },
+            "notComputable": { M.notComputable("2026-10") },
+            "monthFoldersMissing": { M.monthFoldersMissing("2026-Q1", absent: ["Input/shuangqiao/2026-02"], kind: .quarter, months: ["2026-01", "2026-02", "2026-03"]) },
+            "neitherLedgerNorInputs": { M.neitherLedgerNorInputs("2026-Q1", folders: ["Input/shuangqiao/2026-01", "Input/shuangqiao/2026-02"], isMonth: false) },
+            "cannotRate": { M.cannotRate("qinghe", "2026", missing: ["2026-03", "2026-04"], kind: .month) },
+            "cannotMove": { M.cannotMove("qinghe-2026-rating.csv", into: "Output/qinghe/2026", reason: "Permission denied") },
+            "writingFailed": { M.writingFailed("Output/qinghe/2026", reason: "the disk is full") },
+        ])
+    }
+
+    func testEveryCompareMessageInBothLanguages() throws {
+        typealias M = CompareMessages
+        try MessageGolden.check("GridpayPipeline/CompareMessages.swift", [
+            "heading": { M.heading("qinghe", "2026-10", current: "Rules/qinghe.toml", currentVersion: "2026.1", proposed: "draft.toml", proposedVersion: "2026.2") },
+            "counts": { M.counts(workers: 53, totals: 4, ranks: 2, flags: 1, pay: 3) + " | " + M.counts(workers: 53, totals: 4, ranks: 2, flags: 1, pay: nil) },
+            "payable": { M.payable(before: "100000.00", after: "100250.00", delta: "+250.00") },
+            "noChanges": { M.noChanges(hasPay: true) + " | " + M.noChanges(hasPay: false) },
+            "largestChanges": { M.largestChanges() },
+            "mover": { M.mover("QH0001", "张三", total: ("90.00", "92.00", "+2.00"), pay: ("2000.00", "2050.00", "+50.00"), rank: ("3", "1"), changes: ["等次 合格→优秀"]) },
+            "noCandidate": { M.noCandidate("draft.toml") },
+            "noVersionInForce": { M.noVersionInForce("Rules/qinghe", period: "2026-10") },
+            "candidateOfAnotherTown": { M.candidateOfAnotherTown("draft.toml", town: "xinhe", asked: "qinghe") },
+            "writingFailed": { M.writingFailed("Output/qinghe/2026-10/qinghe-2026-10-compare.xlsx", reason: "the disk is full") },
+            "candidateTestFailed": { M.candidateTestFailed("qinghe.toml:200:1: 总分 expected 90, got 92") },
+        ])
+    }
+}
