@@ -54,13 +54,37 @@ struct CellText {
         let mp = (5 * doy + 2) / 153
         let day = doy - (153 * mp + 2) / 5 + 1, month = mp < 10 ? mp + 3 : mp - 9
         let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        func pad(_ n: Int, _ w: Int) -> String { let s = String(n); return String(repeating: "0", count: max(0, w - s.count)) + s }
-        let date = "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
-        let time = "\(pad(second / 3600, 2)):\(pad(second / 60 % 60, 2)):\(pad(second % 60, 2))"
-        switch shown {
-        case .date where second == 0: return Array(date.utf8)
-        case .time: return Array(time.utf8)
-        default: return Array("\(date) \(time)".utf8)
+        // Written as bytes: a sheet of dates has one on every row (no Strings per cell).
+        var out: [UInt8] = []
+        out.reserveCapacity(19)
+        if shown != .time {
+            Self.put(year, width: 4, &out)
+            out.append(UInt8(ascii: "-"))
+            Self.put(month, width: 2, &out)
+            out.append(UInt8(ascii: "-"))
+            Self.put(day, width: 2, &out)
+            if shown == .date, second == 0 { return out }
+            out.append(UInt8(ascii: " "))
+        }
+        Self.put(second / 3600, width: 2, &out)
+        out.append(UInt8(ascii: ":"))
+        Self.put(second / 60 % 60, width: 2, &out)
+        out.append(UInt8(ascii: ":"))
+        Self.put(second % 60, width: 2, &out)
+        return out
+    }
+
+    /// `n` ≥ 0 in decimal digits, at least `width` of them (leading zeros).
+    static func put(_ n: Int, width: Int, _ out: inout [UInt8]) {
+        var divisor = 1, digits = 1
+        while divisor <= n / 10 {
+            divisor *= 10
+            digits += 1
+        }
+        for _ in digits..<max(digits, width) { out.append(UInt8(ascii: "0")) }
+        while divisor > 0 {
+            out.append(UInt8(48 + n / divisor % 10))
+            divisor /= 10
         }
     }
 
@@ -86,6 +110,7 @@ struct Decimal15 {
         negative = v.first == UInt8(ascii: "-")
         if negative || v.first == UInt8(ascii: "+") { i = 1 }
         var mantissa: [UInt8] = [], pointAt: Int?, sawDigit = false
+        mantissa.reserveCapacity(v.count)
         while i < v.count, v[i] != UInt8(ascii: "E"), v[i] != UInt8(ascii: "e") {
             let c = v[i]
             if c == UInt8(ascii: ".") { guard pointAt == nil else { return nil }; pointAt = mantissa.count }

@@ -37,10 +37,20 @@ final class SheetHandler: XMLStreamHandler {
             rowHasDate = false
             column = -1
         } else if named(name, "c") {
-            column = a.value("r").flatMap(Self.columnIndex) ?? column + 1
-            type = a.value("t").map { $0.first ?? 0 } ?? 0
-            if let t = a.value("t"), t.count >= 3, t[0] == UInt8(ascii: "s"), t[1] == UInt8(ascii: "t") { type = UInt8(ascii: "S") }  // str
-            style = a.value("s").flatMap(Self.number) ?? 0
+            var ref: UnsafeBufferPointer<UInt8>?, t: UnsafeBufferPointer<UInt8>?, s: UnsafeBufferPointer<UInt8>?
+            a.forEach { key, value in
+                guard key.count == 1 else { return }
+                switch key[0] {
+                case UInt8(ascii: "r"): if ref == nil { ref = value }
+                case UInt8(ascii: "t"): if t == nil { t = value }
+                case UInt8(ascii: "s"): if s == nil { s = value }
+                default: break
+                }
+            }
+            column = ref.flatMap(Self.columnIndex) ?? column + 1
+            type = t.map { $0.first ?? 0 } ?? 0
+            if let t, t.count >= 3, t[0] == UInt8(ascii: "s"), t[1] == UInt8(ascii: "t") { type = UInt8(ascii: "S") }  // str
+            style = s.flatMap(Self.number) ?? 0
             value.removeAll(keepingCapacity: true)
         } else if named(name, "v") {
             collecting = true
