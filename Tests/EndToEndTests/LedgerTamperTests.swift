@@ -224,7 +224,10 @@ final class LedgerTamperTests: XCTestCase {
         for side in ["-journal", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: ledgerFile + side) }
         r = try gridpay(["status", "qinghe"])
         XCTAssertEqual(r.status, 0, r.transcript)
-        XCTAssertEqual(r.stdoutLines.filter { $0.hasPrefix("2026-") }.map { String($0.prefix(7)) }, ["2026-07"], r.transcript)
+        // Closed periods are listed before the open ones' header; 2026-08 is open again.
+        let closedLines = r.stdoutLines.prefix { !$0.hasPrefix("open periods") }
+        XCTAssertEqual(closedLines.filter { $0.hasPrefix("2026-") }.map { String($0.prefix(7)) }, ["2026-07"], r.transcript)
+        XCTAssertTrue(r.stdoutLines.contains { $0.hasPrefix("2026-08 | ") && $0.contains("input file(s)") }, r.transcript)
         r = try gridpay(["close", "qinghe", "2026-08", "--by", "李四"])
         XCTAssertEqual(r.status, 0, r.transcript)
         XCTAssertEqual(try gridpay(["verify", "qinghe", "2026-08"]).status, 0)
