@@ -230,14 +230,17 @@ public enum MonthRunner {
             blocking.append(InputProblem(.badValue, .error, file: row.description, line: nil, message: message, acceptable: false))
         }
         if !blocking.isEmpty {
-            var diagnostics = inputs.problems.map { $0.diagnostic(directory: request.monthInputDir) }
+            // One cause, one message (SPEC §15): said before the rows, which are not offered to --accept.
+            let causes = FileCauseReport(inputs: inputs, request: request)
+            var diagnostics = causes.diagnostics + inputs.problems.map { $0.diagnostic(directory: request.monthInputDir) }
             diagnostics += blocking.filter { $0.line == nil && $0.kind == .badValue }.map { Diagnostic.error($0.message, at: nil) }
-            let acceptable = blocking.filter(\.acceptable).count
+            let acceptable = blocking.filter { $0.acceptable && !causes.explains($0) }.count
             var summary = RunMessages.runRefused(blocking.count, town: request.town, period: "\(request.period)")
             if acceptable > 0 {
-                let example = blocking.first(where: \.acceptable)!.rowReference
+                let example = blocking.first { $0.acceptable && !causes.explains($0) }!.rowReference
                 summary += RunMessages.acceptableRows(acceptable, example: example, advice: request.acceptAdvice?(example))
             }
+            summary += causes.summaryTail(blocking)
             diagnostics.append(.error(summary, at: nil))
             return .failure(PipelineFailure(diagnostics: diagnostics, sources: [rules.path: rules.text]))
         }

@@ -174,6 +174,86 @@ final class BadInputTests: XCTestCase {
         XCTAssertEqual(r.stderrLines, [expected, summary(problems: 1)], r.transcript)
     }
 
+    // MARK: one cause, one message (SPEC §15)
+
+    /// The summary of a refused run whose acceptable rows all share a file-level cause.
+    func summaryOfCause(problems: Int, rows: Int) -> String {
+        summary(problems: problems) + ". \(rows) of them are rows of a file-level cause said above: correct the file rather than accept them"
+    }
+
+    /// The case's run in Chinese (stderr lines).
+    func chinese(_ name: String) throws -> [String] {
+        let out = try Runner.TempFolder(prefix: "gridpay-badinput-out")
+        return try Runner.run(["run", Self.town, Self.month, "--rules-dir", Runner.rulesDir, "--input-dir", caseDir(name), "--output-dir", out.path],
+                              environment: ["GRIDPAY_LANG": "zh"]).stderrLines
+    }
+
+    func testASpreadsheetsDatesAreSaidOnceBeforeTheirRows() throws {
+        let r = try runFailing("spreadsheet-dates")
+        let path = inputPath("spreadsheet-dates", "phone_checks.csv")
+        let expected = "expected a time YYYY-MM-DD HH:MM or YYYY-MM-DD HH:MM:SS"
+        XCTAssertEqual(r.stderrLines, [
+            "\(path):2:2: error: one cause, 4 rows (lines 2–5): 抽查时间 is written as a spreadsheet program rewrites dates ('2026/10/1 8:38'): the file was opened and saved again in Excel, WPS or the like. Who acts: the clerk exports phone_checks.csv again from the platform and puts it here without opening it in a spreadsheet; if the platform itself exports this form, the governance office declares it in the rule file (formats = [\"yyyy/M/d H:mm\"] for 抽查时间, SPEC §16). Do not --accept these rows: that would leave out all 4",
+            "\(path):2:2: error: 抽查时间 is '2026/10/1 8:38'; \(expected)",
+            "\(path):3:2: error: 抽查时间 is '2026/10/1 11:45'; \(expected)",
+            "\(path):4:2: error: 抽查时间 is '2026/10/2 17:05'; \(expected)",
+            "\(path):5:2: error: 抽查时间 is '2026/10/3 17:52'; \(expected)",
+            // No advice to accept them: that would drop every spot-check deduction.
+            summaryOfCause(problems: 4, rows: 4),
+        ], r.transcript)
+        let zh = try chinese("spreadsheet-dates")
+        XCTAssertEqual(zh.first, "\(path):2:2: 错误：同一原因，共 4 行（第 2–5 行）：“抽查时间”是电子表格软件改写后的样式（如“2026/10/1 8:38”）——这个文件被 Excel、WPS 等打开后又保存过，日期被改写了。处理：请制表人员从平台重新导出 phone_checks.csv，不经电子表格打开直接放入；如果平台导出的本来就是这种样式，请综治中心在规则文件中为“抽查时间”声明 formats = [\"yyyy/M/d H:mm\"]（SPEC §16）。不要用 --accept 剔除这些行：那会剔除全部 4 行")
+        XCTAssertEqual(zh.last, "错误：qinghe 2026-10 的输入中有 4 个问题会影响某人的绩效工资；没有写出任何文件。其中 4 行出自上面所说的文件整体问题：请改正文件，不要用 --accept 剔除")
+    }
+
+    func testASpreadsheetsNumbersInTheRosterAreSaidOnceAndCascadeIntoNothing() throws {
+        let r = try runFailing("spreadsheet-numbers")
+        let path = inputPath("spreadsheet-numbers", "roster.csv")
+        let expected = "expected a number with at most 2 decimals"
+        XCTAssertEqual(Array(r.stderrLines.prefix(5)), [
+            "\(path):2:5: error: one cause, 4 rows (lines 2–5): 绩效工资基数(元) has thousands separators ('1,800.00'), as a spreadsheet program writes numbers when it saves a file it opened. Who acts: the clerk exports roster.csv again from the platform and puts it here without opening it in a spreadsheet; if the platform itself exports this form, the governance office declares it in the rule file (thousands = \",\" for 绩效工资基数(元), SPEC §16). Do not --accept these rows: that would leave out all 4",
+            "\(path):2:5: error: 绩效工资基数(元) is '1,800.00'; \(expected)",
+            "\(path):3:5: error: 绩效工资基数(元) is '2,200.00'; \(expected)",
+            "\(path):4:5: error: 绩效工资基数(元) is '2,000.00'; \(expected)",
+            "\(path):5:5: error: 绩效工资基数(元) is '2,000.00'; \(expected)",
+        ], r.transcript)
+        // The workers' rows elsewhere are not checked (one warning per worker and file), never
+        // "not on the roster"; a roster row is not offered to --accept.
+        let rest = Array(r.stderrLines.dropFirst(5))
+        XCTAssertEqual(rest.count, 5 * 4 + 1, r.transcript)
+        XCTAssertEqual(rest.first, "\(inputPath("spreadsheet-numbers", "patrol.csv")):1:1: warning: 1 row of worker 'QH0001' was not checked: the worker's roster row (roster.csv line 2) was left out because of the problem reported there")
+        XCTAssertTrue(rest.dropLast().allSatisfy { $0.contains(": warning: 1 row of worker 'QH000") }, r.transcript)
+        XCTAssertEqual(rest.last, summary(problems: 4))
+        let zh = try chinese("spreadsheet-numbers")
+        XCTAssertEqual(zh.first, "\(path):2:5: 错误：同一原因，共 4 行（第 2–5 行）：“绩效工资基数(元)”带千位分隔符（如“1,800.00”）——电子表格软件保存它打开过的文件时会这样改写数字。处理：请制表人员从平台重新导出 roster.csv，不经电子表格打开直接放入；如果平台导出的本来就是这种样式，请综治中心在规则文件中为“绩效工资基数(元)”声明 thousands = \",\"（SPEC §16）。不要用 --accept 剔除这些行：那会剔除全部 4 行")
+    }
+
+    func testAnotherMonthsFileIsSaidOnceBeforeItsRows() throws {
+        let r = try runFailing("other-period")
+        let path = inputPath("other-period", "phone_checks.csv")
+        let expected = "is outside 2026-10; expected a time from 2026-10-01 00:00 to 2026-10-31 23:59"
+        XCTAssertEqual(r.stderrLines, [
+            "\(path):2:2: error: one cause, all 4 rows (lines 2–5) are dated in 2026-09, not in 2026-10: this is the export of 2026-09, put in the wrong folder. Who acts: the clerk moves it to \(caseDir("other-period"))/qinghe/2026-09 and puts 2026-10's phone_checks.csv here. Do not --accept these rows: that would leave out the whole file",
+            "\(path):2:2: error: 抽查时间 2026-09-01 08:38 \(expected)",
+            "\(path):3:2: error: 抽查时间 2026-09-01 11:45 \(expected)",
+            "\(path):4:2: error: 抽查时间 2026-09-02 17:05 \(expected)",
+            "\(path):5:2: error: 抽查时间 2026-09-03 17:52 \(expected)",
+            summaryOfCause(problems: 4, rows: 4),
+        ], r.transcript)
+        let zh = try chinese("other-period")
+        XCTAssertEqual(zh.first, "\(path):2:2: 错误：同一原因，全部 4 行（第 2–5 行）的日期都在 2026-09，不在 2026-10：这是 2026-09 的导出文件，放错了文件夹。处理：请制表人员把它移到 \(caseDir("other-period"))/qinghe/2026-09，并把 2026-10 的 phone_checks.csv 放到这里。不要用 --accept 剔除这些行：那会剔除整个文件")
+    }
+
+    /// A roster row split by an unquoted "1,800.00" (7 fields): its worker's rows elsewhere are
+    /// not checked (one warning per file), not five "not on the roster" errors.
+    func testASplitRosterRowDoesNotCascade() throws {
+        let r = try runFailing("roster-split-number")
+        XCTAssertEqual(r.stderrLines.first, "\(inputPath("roster-split-number", "roster.csv")):2:1: error: the row has 7 fields, the header has 6; expected 6 (a comma inside a value needs quotes)", r.transcript)
+        XCTAssertEqual(r.stderrLines.filter { $0.contains("not on the roster") }, [], r.transcript)
+        XCTAssertEqual(r.stderrLines.filter { $0.hasSuffix(": warning: 1 row of worker 'QH0001' was not checked: the worker's roster row (roster.csv line 2) was left out because of the problem reported there") }.count, 5, r.transcript)
+        XCTAssertEqual(r.stderrLines.last, summary(problems: 1), r.transcript)
+    }
+
     // MARK: not errors
 
     func testFormulaLikeNameIsAWarningAndPlainTextEverywhere() throws {

@@ -31,6 +31,8 @@ final class CellDecoder {
     let period: PayDays
     let row: RowSlots
     let problems: FileProblems
+    /// The cell just decoded was noted as a date outside the period (not also as a form).
+    var outsideNoted = false
 
     /// `needed`: per column, whether its value is read (else it is only checked).
     init(spec: TableSpec, needed: [Bool], period: PayDays, problems: FileProblems) {
@@ -89,7 +91,11 @@ final class CellDecoder {
             } else {
                 value = decode(bytes, c, line: line, field: f + 1)
             }
-            if let value { row.values[c] = value } else { ok = false }
+            if let value { row.values[c] = value } else {
+                ok = false
+                if !outsideNoted { problems.tally.note(line: line, field: f + 1, column: columns[c].name, cell: CellText.text(bytes)) }
+                outsideNoted = false
+            }
         }
         return ok
     }
@@ -154,9 +160,13 @@ final class CellDecoder {
         let name = columns[c].name, shown = CellText.shown(bytes)
         switch v {
         case .date(let date) where !period.contains(date):
+            problems.tally.note(line: line, field: field, column: name, cell: CellText.text(bytes), outside: date)
+            outsideNoted = true
             return fail(c, line, field, InputMessages.dateOutsidePeriod(name, shown, period: "\(period.month)", first: "\(period.firstDay)", last: "\(period.lastDay)"),
                         kind: .outsidePeriod)
         case .datetime(let dt) where !period.contains(dt.date):
+            problems.tally.note(line: line, field: field, column: name, cell: CellText.text(bytes), outside: dt.date)
+            outsideNoted = true
             return fail(c, line, field, InputMessages.timeOutsidePeriod(name, shown, period: "\(period.month)", first: "\(period.firstDay)", last: "\(period.lastDay)"),
                         kind: .outsidePeriod)
         default:

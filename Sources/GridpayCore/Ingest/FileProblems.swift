@@ -19,6 +19,8 @@ final class FileProblems {
     /// Errors past the listed ones: those that block the run, and those of accepted rows.
     private(set) var unlistedBlocking = 0
     private(set) var unlistedAccepted = 0
+    /// What the file's bad cells have in common, every one of them noted (FileLevelCause).
+    var tally = CauseTally()
 
     init(file: String, isRoster: Bool, acceptedLines: Set<Int>) {
         self.file = file

@@ -96,7 +96,7 @@ final class RosterMembership {
     /// checked, not unknown; so are its group's where no other roster row names that group.
     func rejectRosterRow<R: RawRecord>(_ record: R, fieldOf: [Int], line: Int) {
         let idColumn = month.rules.roster.idColumn
-        guard fieldOf.indices.contains(idColumn) else { return }
+        guard fieldOf.indices.contains(idColumn), fieldOf[idColumn] < record.count else { return }
         let bytes = record.field(fieldOf[idColumn])
         rejectGroupOfRosterRow(record, fieldOf: fieldOf, line: line)
         guard !bytes.isEmpty, InputExcerpt.firstControlCharacter(bytes) == nil else { return }

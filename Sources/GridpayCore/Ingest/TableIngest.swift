@@ -30,6 +30,8 @@ public final class TableIngest {
     let hasAcceptedLines: Bool
     public private(set) var rowsRead = 0
     public private(set) var rowsUsed = 0
+    /// The file-level causes of its problems, once it is read (SPEC §15).
+    public private(set) var causes: [FileLevelCause] = []
 
     /// Where this table's per-row deductions go: the given sink, or `ownDeductions`.
     let deductionSink: DeductionSink
@@ -113,6 +115,8 @@ public final class TableIngest {
         rowsRead += 1
         guard record.count == headerCount else {
             log.report(.fieldCount, line: line, InputMessages.fieldCount(record.count, header: headerCount))
+            // Its worker's rows elsewhere are then not checked, not "not on the roster" one by one.
+            if isRoster { membership.rejectRosterRow(record, fieldOf: fieldOf, line: line) }
             return
         }
         let decoded = cells.decodeCells(record, fieldOf: fieldOf, line: line)
@@ -227,6 +231,7 @@ public final class TableIngest {
     /// Once the file is read: rows not checked, an empty file, then the checks that need the whole
     /// file (a group table's `complete`; the roster's `same_in_group`).
     public func finish() {
+        causes = log.tally.causes(file: spec.file, rows: rowsRead)
         membership.reportRowsNotChecked(groupColumn: groupColumn)
         reportEmptyFile()
         guard headerRead, !fieldOf.isEmpty else { return }
