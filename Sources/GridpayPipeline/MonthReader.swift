@@ -24,6 +24,8 @@ public final class MonthInputs {
     /// The period scored from what was read: created on first use, once every table is read.
     public private(set) lazy var scoring = MonthScoring(reading.finish(), history: history)
     public internal(set) var problems: [InputProblem] = []
+    /// What each accepted row leaves out (SPEC §15).
+    public internal(set) var acceptedEffects: [AcceptedRowEffect] = []
     /// The file-level causes of the problems (SPEC §15).
     public internal(set) var causes: [FileLevelCause] = []
     public internal(set) var files: [InputFileRecord] = []
@@ -103,6 +105,7 @@ public enum MonthReader {
             if let own = job.ingest.ownDeductions { month.reading.adopt(own) }
             if let missing = job.missingProblem { month.problems.append(missing) }
             month.problems.append(contentsOf: job.problems)
+            month.acceptedEffects += job.ingest.acceptedEffects
             month.causes += job.ingest.causes
             if let file = job.file { month.files.append(file) }
         }

@@ -121,6 +121,7 @@ public final class PreparedMonth {
         }
         let accepted = inputs.problems.filter(\.accepted).map(\.rowReference)
         if !accepted.isEmpty { lines.append(("已接受的问题行", Array(Set(accepted)).sorted().joined(separator: "，"))) }
+        lines += AcceptanceReport(inputs.acceptedEffects).aboutLines
         lines.append(("计分", "各项得分按四舍五入保留 \(r.itemRoundingPlaces) 位小数，总分为\(r.totalBase == .zero ? "" : "\(r.totalBase) 加")各项之和；总分\(r.totalMinimum.map { "不低于 \($0)" } ?? "下不保底")，\(r.totalMaximum.map { "不高于 \($0)" } ?? "上不封顶")"))
         lines.append(("排名", "按总分从高到低；总分相同者并列，其后名次顺延（1、2、2、4）；并列者按\(SheetLabels.roster(r)[0])排列"))
         for a in r.awards {
@@ -294,6 +295,7 @@ public enum MonthRunner {
                 return outputs + [manifest]
             }
             let warnings = month.reportedProblems.filter { !$0.blocks }.map { $0.diagnostic(directory: request.monthInputDir) }
+                + AcceptanceReport(month.inputs.acceptedEffects).diagnostics(directory: request.monthInputDir)
             return .success(RunResult(directory: finalDir, files: files, warnings: warnings, summary: RunSummary(month)))
         } catch let busy as OutputPublisher.Busy {
             return .failure(PipelineFailure(message: busy.description))

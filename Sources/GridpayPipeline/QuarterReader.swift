@@ -87,6 +87,7 @@ enum QuarterReader {
             if let missing = job.missingProblem { inputs.problems.append(missing) }
             inputs.problems.append(contentsOf: job.problems)
             inputs.causes += job.ingest.causes
+            inputs.acceptedEffects += job.ingest.acceptedEffects
             if let f = job.scratchFailure { inputs.scratchFailures.append(f) }
             if let f = job.file { inputs.files.append(f) }
             if let own = job.ingest.ownDeductions { inputs.reading.adopt(own) }

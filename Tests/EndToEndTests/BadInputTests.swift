@@ -323,7 +323,12 @@ final class BadInputTests: XCTestCase {
         let out = try Runner.TempFolder(prefix: "gridpay-badinput-out")
         let (r, dir) = try runSucceeding("unknown-worker", accept: ["events.csv:3"], out: out)
         let warning = "\(inputPath("unknown-worker", "events.csv")):3:2: warning: 网格员编号 'QH0020' is not on the roster (roster.csv); expected a 网格员编号 of the roster; did you mean 'QH0002'? (accepted with --accept: the row is left out)"
-        XCTAssertEqual(otherWarnings(r), [warning], r.transcript)
+        // What the acceptance leaves out (SPEC §15): QH0020 is no worker of the roster.
+        XCTAssertEqual(otherWarnings(r), [
+            warning,
+            "\(inputPath("unknown-worker", "events.csv")):3:1: warning: --accept leaves out this row: it names no worker on the roster, so no worker's deductions change",
+            "warning: --accept leaves out 1 row(s) in all: 1 row(s) of no worker on the roster",
+        ], r.transcript)
 
         let parts = try Runner.xlsxParts("\(dir)/\(Self.town)-\(Self.month).xlsx")
         let rows = Runner.sheetRows(try XCTUnwrap(Runner.sheetXML(named: "数据问题", in: parts)))
@@ -335,6 +340,36 @@ final class BadInputTests: XCTestCase {
         XCTAssertTrue(about.contains(["已接受的问题行", "events.csv:3"]), "说明 lists the accepted rows: \(about)")
         let manifest = String(decoding: try Data(contentsOf: URL(fileURLWithPath: "\(dir)/\(Self.town)-\(Self.month)-manifest.json")), as: UTF8.self)
         Runner.assertContains(manifest, "\"accepted_rows\": [\"events.csv:3\"]")
+    }
+
+    /// SPEC §15: a run with accepted rows says what each leaves out and, per worker, in all; 说明
+    /// records it. phone_checks.csv: line 6 (a second CC202610-0002: QH0002, 市, 否) would have
+    /// taken 上级调度 −15 points and 120 yuan; line 7 (抽查时间 2026-10-32: QH0003, 镇, 否) 电话畅通
+    /// −5 points and 30 yuan; line 8 (是否接听 不详, QH0004): its deductions read that cell, so what
+    /// they would have been is not known.
+    func testAcceptedRowsSayWhatTheyLeaveOut() throws {
+        let out = try Runner.TempFolder(prefix: "gridpay-badinput-out")
+        let (r, dir) = try runSucceeding("accepted-rows", accept: ["phone_checks.csv:6", "phone_checks.csv:7", "phone_checks.csv:8"], out: out)
+        let path = inputPath("accepted-rows", "phone_checks.csv")
+        XCTAssertEqual(Array(otherWarnings(r).suffix(4)), [
+            "\(path):6:1: warning: --accept leaves out this row of QH0002 (王芳): the deductions it would have made are not made: 上级调度 -15 point(s), 120.00 yuan",
+            "\(path):7:1: warning: --accept leaves out this row of QH0003 (吴晓东): the deductions it would have made are not made: 电话畅通 -5 point(s), 30.00 yuan",
+            "\(path):8:1: warning: --accept leaves out this row of QH0004 (杨杰): what it would have deducted is not known (a cell it reads is bad)",
+            "warning: --accept leaves out 3 row(s) in all: QH0002 (王芳): 1 row(s), deductions not made -15 point(s), 120.00 yuan; "
+                + "QH0003 (吴晓东): 1 row(s), deductions not made -5 point(s), 30.00 yuan; "
+                + "QH0004 (杨杰): 1 row(s), deductions not made 0 point(s), 0.00 yuan (and deductions that cannot be known)",
+        ], r.transcript)
+        let parts = try Runner.xlsxParts("\(dir)/\(Self.town)-\(Self.month).xlsx")
+        let about = Runner.sheetRows(try XCTUnwrap(Runner.sheetXML(named: "说明", in: parts)))
+        for row in [
+            ["接受 phone_checks.csv:6", "--accept 剔除了 网格员 QH0002 王芳 的这一行：它本应扣的 上级调度 -15 分、120.00 元 没有扣"],
+            ["接受 phone_checks.csv:7", "--accept 剔除了 网格员 QH0003 吴晓东 的这一行：它本应扣的 电话畅通 -5 分、30.00 元 没有扣"],
+            ["接受 phone_checks.csv:8", "--accept 剔除了 网格员 QH0004 杨杰 的这一行：它读取的单元格有误，无法算出它本应扣的分和钱"],
+            ["接受的行合计", "--accept 共剔除 3 行：网格员 QH0002 王芳 1 行，未扣 -15 分、120.00 元；网格员 QH0003 吴晓东 1 行，未扣 -5 分、30.00 元；"
+                + "网格员 QH0004 杨杰 1 行，未扣 0 分、0.00 元（另有无法算出的扣分）"],
+        ] {
+            XCTAssertTrue(about.contains(row), "说明 records \(row[0]): \(about)")
+        }
     }
 
     func testAcceptingAnotherRowDoesNotHelp() throws {

@@ -30,6 +30,8 @@ public final class TableIngest {
     let hasAcceptedLines: Bool
     public private(set) var rowsRead = 0
     public private(set) var rowsUsed = 0
+    /// What each accepted row of the file leaves out (SPEC §15).
+    public internal(set) var acceptedEffects: [AcceptedRowEffect] = []
     /// The file-level causes of its problems, once it is read (SPEC §15).
     public private(set) var causes: [FileLevelCause] = []
 
@@ -117,10 +119,13 @@ public final class TableIngest {
             log.report(.fieldCount, line: line, InputMessages.fieldCount(record.count, header: headerCount))
             // Its worker's rows elsewhere are then not checked, not "not on the roster" one by one.
             if isRoster { membership.rejectRosterRow(record, fieldOf: fieldOf, line: line) }
+            if !isRoster, hasAcceptedLines, log.acceptedLines.contains(line) { noteAcceptedUnreadable(line: line) }
             return
         }
         let decoded = cells.decodeCells(record, fieldOf: fieldOf, line: line)
         let accepted = hasAcceptedLines && log.acceptedLines.contains(line)
+        // Whatever check it fails: what it leaves out is said (AcceptedRowEffect).
+        defer { if accepted, !isRoster { noteAccepted(record, line: line) } }
         var group: Int?
         if groupColumn >= 0 { group = groupOfRow(record, line: line, accepted: accepted) }
         guard decoded else {

@@ -1,0 +1,61 @@
+import GridpayCore
+
+/// What `--accept` leaves out (SPEC §15), said by every run with accepted rows and recorded in
+/// 说明: per accepted row, the worker and the deductions not made; then per worker, in all.
+enum AcceptanceMessages {
+    static func worker(_ id: String, _ name: String) -> String {
+        bilingual(zh: "网格员 \(id) \(name)", en: "\(id) (\(name))")
+    }
+
+    static func deduction(_ item: String, points: String, yuan: String) -> String {
+        bilingual(zh: "\(item) \(points) 分、\(yuan) 元", en: "\(item) \(points) point(s), \(yuan) yuan")
+    }
+
+    static func rowLeftOut(of worker: String, notMade: String) -> String {
+        bilingual(zh: "--accept 剔除了 \(worker) 的这一行：它本应扣的 \(notMade) 没有扣",
+                  en: "--accept leaves out this row of \(worker): the deductions it would have made are not made: \(notMade)")
+    }
+
+    static func rowWithoutDeduction(of worker: String) -> String {
+        bilingual(zh: "--accept 剔除了 \(worker) 的这一行：这一行本身不产生逐行扣分",
+                  en: "--accept leaves out this row of \(worker): it would have made no per-row deduction")
+    }
+
+    static func rowNotKnown(of worker: String) -> String {
+        bilingual(zh: "--accept 剔除了 \(worker) 的这一行：它读取的单元格有误，无法算出它本应扣的分和钱",
+                  en: "--accept leaves out this row of \(worker): what it would have deducted is not known (a cell it reads is bad)")
+    }
+
+    static func rowOfNoWorker() -> String {
+        bilingual(zh: "--accept 剔除了这一行：它没有对应花名册上的网格员，没有人的扣分因此改变",
+                  en: "--accept leaves out this row: it names no worker on the roster, so no worker's deductions change")
+    }
+
+    static func alsoCounts() -> String {
+        bilingual(zh: "；这一行也不计入按此表计数的各项", en: "; it is also left out of the items counted from this table")
+    }
+
+    static func inAll(_ rows: Int, perWorker: String) -> String {
+        bilingual(zh: "--accept 共剔除 \(rows) 行：\(perWorker)", en: "--accept leaves out \(rows) row(s) in all: \(perWorker)")
+    }
+
+    static func workerInAll(_ worker: String, rows: Int, points: String, yuan: String) -> String {
+        bilingual(zh: "\(worker) \(rows) 行，未扣 \(points) 分、\(yuan) 元", en: "\(worker): \(rows) row(s), deductions not made \(points) point(s), \(yuan) yuan")
+    }
+
+    static func noWorkerInAll(_ rows: Int) -> String {
+        bilingual(zh: "不对应花名册上网格员的 \(rows) 行", en: "\(rows) row(s) of no worker on the roster")
+    }
+
+    static func notKnownInAll() -> String {
+        bilingual(zh: "（另有无法算出的扣分）", en: " (and deductions that cannot be known)")
+    }
+
+    static func aboutLabel(_ row: String) -> String {
+        bilingual(zh: "接受 \(row)", en: "accepted \(row)")
+    }
+
+    static func aboutTotalLabel() -> String {
+        bilingual(zh: "接受的行合计", en: "accepted rows in all")
+    }
+}
