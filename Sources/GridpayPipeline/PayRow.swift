@@ -15,6 +15,9 @@ public struct PayRow {
     enum Field: Equatable {
         enum Roster: CaseIterable { case id, name, unit, group }
         case roster(Roster)
+        /// A roster column the rule file shows after the four ([roster] show, e.g. 岗位), by its
+        /// place in the show list: on 绩效工资 and 工资条, not in the pay CSV.
+        case shown(Int)
         case base, total
         case pay(PayColumn)
         case deductions
@@ -39,10 +42,12 @@ struct PayTable {
     let fields: [PayRow.Field]
     private let payColumns: [(column: PayColumn, label: String)]
 
-    init(_ report: MonthReport, carried: Bool) {
+    /// `showing`: with the roster columns the rule file shows (the sheets; the pay CSV keeps its columns).
+    init(_ report: MonthReport, carried: Bool, showing: Bool = false) {
         self.report = report
         payColumns = report.payColumns
-        fields = PayRow.Field.Roster.allCases.map { .roster($0) } + [.base, .total] + payColumns.map { .pay($0.column) }
+        let shown = showing ? report.rules.roster.shown.indices.map { PayRow.Field.shown($0) } : []
+        fields = PayRow.Field.Roster.allCases.map { .roster($0) } + shown + [.base, .total] + payColumns.map { .pay($0.column) }
             + [.deductions] + (carried ? [.adjustment] : []) + [.payable, .shortfall]
     }
 
@@ -57,6 +62,7 @@ struct PayTable {
         return fields.map { field in
             switch field {
             case .roster(let r): SheetColumn(roster[PayRow.Field.Roster.allCases.firstIndex(of: r)!], .text)
+            case .shown(let k): SheetColumn(report.rules.rosterTable.columns[report.rules.roster.shown[k]].name, .text)
             case .base: SheetColumn(SheetLabels.base, .money)
             case .total: SheetColumn(SheetLabels.total, .score)
             case .pay(let p): SheetColumn(p.label(report.rules), .money)
@@ -75,6 +81,7 @@ struct PayTable {
             case .roster(.name): .text(w.name)
             case .roster(.unit): .text(w.unit)
             case .roster(.group): .text(w.group)
+            case .shown(let k): .text(k < w.shown.count ? w.shown[k] : "")
             case .base: .money(w.base)
             case .total: .score(w.total)
             case .pay(let p): .money(report.amount(p, of: w))

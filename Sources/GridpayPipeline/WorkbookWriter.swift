@@ -105,7 +105,7 @@ struct WorkbookWriter {
     }
 
     /// The pay rows' columns (the pay CSV, 绩效工资 and each 工资条).
-    var payTable: PayTable { PayTable(report, carried: month.carried != nil) }
+    var payTable: PayTable { PayTable(report, carried: month.carried != nil, showing: true) }
 
     /// Workers by village (positions in report.workers), villages in roster order, workers by
     /// id within a village. Indices, not copies: a province has 200,000 reports.
