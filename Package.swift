@@ -94,13 +94,13 @@ let package = Package(
             "GridpayXLSX", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .testTarget(name: "GridpayPipelineTests", dependencies: [
-            "GridpayPipeline", "GridpayCore", "GridpayTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            "GridpayPipeline", "GridpayCore", "GridpayHash", "GridpayTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], exclude: ["Golden", "Messages"]),
         // Runs the built `gridpay` binary; reads its data through #filePath, so nothing is bundled.
         .testTarget(name: "EndToEndTests", dependencies: [
             "GridpayCore", "GridpayHash", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             // Only to damage a ledger on purpose (fault tests).
             .product(name: "GRDB", package: "GRDB.swift"),
-        ], exclude: ["Expected", "Fixtures", "ReadmeExamples", "Help", "Console/Browser"]),
+        ], exclude: ["Expected", "Fixtures", "ReadmeExamples", "Help", "Console/Browser", "Console/Fuzz/schemathesis.toml"]),
     ]
 )

@@ -25,17 +25,7 @@ struct RecomputedCorrection {
 
 enum Corrections {
     /// The SHA-256 of a file, streamed; nil when it cannot be read.
-    static func hash(_ path: String) -> String? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
-        guard let digest = try? SHA256Digest() else { return nil }
-        do {
-            while let chunk = try handle.read(upToCount: Ledger.chunkSize), !chunk.isEmpty {
-                try chunk.withUnsafeBytes { try digest.update($0) }
-            }
-            return try digest.finish()
-        } catch { return nil }
-    }
+    static func hash(_ path: String) -> String? { FileDigest.sha256(ofFileAt: path) }
 
     /// Closed periods whose inputs were changed after they were last settled. A period whose
     /// input folder is gone is not a correction (inputs may be deleted once archived).

@@ -184,16 +184,15 @@ public final class Ledger: @unchecked Sendable {
     /// file (with a rollback journal a large transaction spills pages into the file, and a hot
     /// journal deleted after a crash leaves them there: a settlement without its workers). Back to
     /// a rollback journal afterwards, so that between closes the ledger is one file.
-    func recordingTransaction(_ body: (Database) throws -> Void) throws {
-        let killBeforeCommit = ProcessInfo.processInfo.environment["GRIDPAY_TEST_KILL_BEFORE_COMMIT"] == "1"
+    /// `spillsEarly`: a tiny page cache, so that the transaction spills pages into the database
+    /// before it commits (a test's interrupted close).
+    func recordingTransaction(spillsEarly: Bool = false, _ body: (Database) throws -> Void) throws {
         try db.writeWithoutTransaction { db in
             _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
             defer { _ = try? String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE") }
-            // The test kill: a tiny cache makes the transaction spill pages before it is killed.
-            if killBeforeCommit { try db.execute(sql: "PRAGMA cache_size = 2") }
+            if spillsEarly { try db.execute(sql: "PRAGMA cache_size = 2") }
             try db.inTransaction(.immediate) {
                 try body(db)
-                if killBeforeCommit { kill(getpid(), SIGKILL) }
                 return .commit
             }
         }

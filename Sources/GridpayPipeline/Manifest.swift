@@ -89,7 +89,7 @@ extension Manifest {
         acceptedRows = Array(Set(month.inputs.problems.filter(\.accepted).map(\.rowReference))).sorted()
         workers = month.report.workers.count
         self.outputs = try outputs.map { o in
-            let (sha256, bytes) = try FileHash.file("\(directory)/\(o)")
+            let (sha256, bytes) = try FileDigest.file("\(directory)/\(o)")
             return Output(file: o, sha256: sha256, bytes: bytes)
         }
     }

@@ -166,27 +166,64 @@ public enum MonthRunner {
     /// with rows (what `run` does; `explain` and rule-file tests keep them in memory).
     public static func prepare(_ request: RunRequest, rules loadRules: ((Period) -> Result<LoadedRules, PipelineFailure>)? = nil,
                                progress: RunReporter? = nil, spill: Bool = false) -> Result<PreparedMonth, PipelineFailure> {
-        let rulesFor = loadRules ?? rulesFor(request: request)
-        let rules: LoadedRules
-        // A period uses the rule version in force at its first month.
-        switch rulesFor(request.period.firstMonth) {
-        case .success(let r): rules = r
-        case .failure(let f): return .failure(f)
+        do throws(PipelineFailure) {
+            let rulesFor = loadRules ?? rulesFor(request: request)
+            let rules = try ruleVersion(for: request, rulesFor: rulesFor)
+            try checkInputFolders(request)
+            let history = EarlierMonths(inputRoot: "\(request.inputDir)/\(request.town)", rulesFor: rulesFor)
+            history.published = request.published
+            let spills = try spill ? MonthSpills(tables: rules.rules.tables.count) : MonthSpills()
+            history.scratch = spills.scratch
+            var clock = PhaseClock(progress)
+            let inputs = readInputs(request, rules: rules, history: history, spills: spills, progress: progress)
+            // A full or broken temporary folder is no problem of the inputs: said as what it is.
+            if let scratchFailure = inputs.scratchFailures.first { throw PipelineFailure(message: scratchFailure) }
+            let lapsed = try refuseBlockingProblems(inputs, request: request, rules: rules)
+            clock.lap("read inputs")
+            progress?.status(ProgressMessages.scoring(inputs.scoring.workerCount))
+            // 往期调整 enters the pay lines where the ledger carries corrections of closed periods.
+            let carried = request.carried.flatMap { $0.isEmpty ? nil : $0 }
+            let built = MonthReport.build(inputs.scoring, adjustments: carried?.adjustments)
+            clock.lap("score")
+            var report: MonthReport
+            switch built {
+            case .success(let r): report = r
+            case .failure(let f): throw PipelineFailure(diagnostics: f.diagnostics, sources: [rules.path: rules.text])
+            }
+            if let failure = PreliminaryTotals.attach(to: &report, request: request, history: history, rules: loadRules, progress: progress) { throw failure }
+            let month = PreparedMonth(request: request, rules: rules, inputs: inputs, report: report, history: history,
+                                      deductionSpills: spills.inTableOrder, scratch: spills.scratch)
+            if !report.workers.isEmpty { month.carried = carried }
+            month.lapsedAccepted = lapsed
+            return .success(month)
+        } catch {
+            return .failure(error)
         }
+    }
+
+    /// The rule version in force at the period's first month, checked to be the town's and to
+    /// run periods of this kind.
+    static func ruleVersion(for request: RunRequest, rulesFor: (Period) -> Result<LoadedRules, PipelineFailure>) throws(PipelineFailure) -> LoadedRules {
+        let rules = try rulesFor(request.period.firstMonth).get()
         guard rules.rules.town == request.town else {
-            return .failure(PipelineFailure(message: RunMessages.wrongTown(rules.path, town: rules.rules.town, asked: request.town)))
+            throw PipelineFailure(message: RunMessages.wrongTown(rules.path, town: rules.rules.town, asked: request.town))
         }
         guard rules.rules.runs(request.period) else {
-            return .failure(PipelineFailure(message: PeriodMismatch.message(town: request.town, asked: request.period, rules: rules.rules, ruleFile: rules.path)))
+            throw PipelineFailure(message: PeriodMismatch.message(town: request.town, asked: request.period, rules: rules.rules, ruleFile: rules.path))
         }
+        return rules
+    }
+
+    /// Every month folder of the period exists and can be listed.
+    static func checkInputFolders(_ request: RunRequest) throws(PipelineFailure) {
         let missing = request.period.months.map { "\(request.inputDir)/\(request.town)/\($0)" }.filter { !QuarterReader.isFolder($0) }
         guard missing.isEmpty else {
             if request.period.kind == .month {
-                return .failure(PipelineFailure(message: RunMessages.noInputFolder(request.town, "\(request.period)", folder: missing[0])))
+                throw PipelineFailure(message: RunMessages.noInputFolder(request.town, "\(request.period)", folder: missing[0]))
             }
             var diagnostics = missing.map { Diagnostic.error(RunMessages.noMonthFolder(request.town, "\(request.period)", folder: $0, kind: request.period.kind), at: nil) }
             diagnostics.append(.error(RunMessages.monthFoldersMissing(missing.count, "\(request.period)"), at: nil))
-            return .failure(PipelineFailure(diagnostics: diagnostics))
+            throw PipelineFailure(diagnostics: diagnostics)
         }
         // A folder that cannot be listed is said as that (not as every file of it missing).
         let unreadable = request.period.months.map { "\(request.inputDir)/\(request.town)/\($0)" }.compactMap { dir -> String? in
@@ -194,31 +231,25 @@ public enum MonthRunner {
             closedir(d)
             return nil
         }
-        if !unreadable.isEmpty { return .failure(PipelineFailure(diagnostics: unreadable.map { .error($0, at: nil) })) }
-        let history = EarlierMonths(inputRoot: "\(request.inputDir)/\(request.town)", rulesFor: rulesFor)
-        history.published = request.published
-        var scratch: ScratchFolder?
-        var spills: [Int: DeductionSpill] = [:]
-        if spill {
-            do {
-                scratch = try ScratchFolder()
-                for t in rules.rules.tables.indices { spills[t] = try DeductionSpill(scratch: scratch!.path, name: "deductions-\(t)") }
-            } catch {
-                return .failure(PipelineFailure(message: ScratchProblem(action: "create scratch files", underlying: error).description))
-            }
-            history.scratch = scratch
+        if !unreadable.isEmpty { throw PipelineFailure(diagnostics: unreadable.map { .error($0, at: nil) }) }
+    }
+
+    /// The period's inputs: one month's folder, or a quarter's months.
+    static func readInputs(_ request: RunRequest, rules: LoadedRules, history: EarlierMonths, spills: MonthSpills,
+                           progress: RunReporter?) -> MonthInputs {
+        let sink: (Int) -> DeductionSink? = { spills.byTable[$0] }
+        if let month = request.period.asMonth {
+            return MonthReader.read(rules: rules, period: month, directory: request.monthInputDir,
+                                    accepted: request.accepted, history: history, progress: progress,
+                                    scratch: spills.scratch?.path, deductionSink: sink, threads: request.threads)
         }
-        var clock = PhaseClock(progress)
-        let inputs = request.period.asMonth.map { month in
-            MonthReader.read(rules: rules, period: month, directory: request.monthInputDir,
-                             accepted: request.accepted, history: history, progress: progress,
-                             scratch: scratch?.path, deductionSink: { spills[$0] }, threads: request.threads)
-        } ?? QuarterReader.read(rules: rules, quarter: request.period, townDirectory: request.monthInputDir, accepted: request.accepted,
-                                history: history, progress: progress, scratch: scratch?.path, deductionSink: { spills[$0] }, threads: request.threads)
-        // A full or broken temporary folder is no problem of the inputs: said as what it is.
-        if let scratchFailure = inputs.scratchFailures.first {
-            return .failure(PipelineFailure(message: scratchFailure))
-        }
+        return QuarterReader.read(rules: rules, quarter: request.period, townDirectory: request.monthInputDir, accepted: request.accepted,
+                                  history: history, progress: progress, scratch: spills.scratch?.path, deductionSink: sink, threads: request.threads)
+    }
+
+    /// Refuses the month when a problem would change someone's pay, or an accepted row matches no
+    /// acceptable problem; returns the accepted rows that lapse instead (where the request lets them).
+    static func refuseBlockingProblems(_ inputs: MonthInputs, request: RunRequest, rules: LoadedRules) throws(PipelineFailure) -> [RowPosition] {
         var blocking = inputs.blockingProblems
         let acceptable = Set(inputs.problems.filter { $0.acceptable && $0.severity == .error }.map(\.position))
         var lapsed: [RowPosition] = []
@@ -230,7 +261,7 @@ public enum MonthRunner {
                 : RunMessages.acceptMatchesNothing(row.description, suggestion: Suggestion.didYouMean(row.description, among: acceptable.map(\.description)))
             blocking.append(InputProblem(.badValue, .error, file: row.description, line: nil, message: message, acceptable: false))
         }
-        if !blocking.isEmpty {
+        guard blocking.isEmpty else {
             // One cause, one message (SPEC §15): said before the rows, which are not offered to --accept.
             let causes = FileCauseReport(inputs: inputs, request: request)
             var diagnostics = causes.diagnostics + inputs.problems.map { $0.diagnostic(directory: request.monthInputDir) }
@@ -243,25 +274,9 @@ public enum MonthRunner {
             }
             summary += causes.summaryTail(blocking)
             diagnostics.append(.error(summary, at: nil))
-            return .failure(PipelineFailure(diagnostics: diagnostics, sources: [rules.path: rules.text]))
+            throw PipelineFailure(diagnostics: diagnostics, sources: [rules.path: rules.text])
         }
-        clock.lap("read inputs")
-        progress?.status(ProgressMessages.scoring(inputs.scoring.workerCount))
-        // 往期调整 enters the pay lines where the ledger carries corrections of closed periods.
-        let carried = request.carried.flatMap { $0.isEmpty ? nil : $0 }
-        let built = MonthReport.build(inputs.scoring, adjustments: carried?.adjustments)
-        clock.lap("score")
-        switch built {
-        case .success(var report):
-            if let failure = PreliminaryTotals.attach(to: &report, request: request, history: history, rules: loadRules, progress: progress) { return .failure(failure) }
-            let month = PreparedMonth(request: request, rules: rules, inputs: inputs, report: report, history: history,
-                                      deductionSpills: spills.sorted { $0.key < $1.key }.map(\.value), scratch: scratch)
-            if !report.workers.isEmpty { month.carried = carried }
-            month.lapsedAccepted = lapsed
-            return .success(month)
-        case .failure(let f):
-            return .failure(PipelineFailure(diagnostics: f.diagnostics, sources: [rules.path: rules.text]))
-        }
+        return lapsed
     }
 
     /// Runs the month and writes its outputs atomically: all files appear together, or none do

@@ -59,7 +59,7 @@ enum OutputPublisher {
     static func publish(to finalDir: String, holder: String, _ body: (String) throws -> [String]) throws -> [String] {
         let fm = FileManager.default
         try fm.createDirectory(atPath: finalDir, withIntermediateDirectories: true)
-        let lock = try PeriodLock(folder: finalDir, holder: holder)
+        let lock = try lockPeriod(finalDir, holder: holder)
         defer { lock.release() }
         try recover(finalDir)
         let pid = ProcessInfo.processInfo.processIdentifier
@@ -80,6 +80,17 @@ enum OutputPublisher {
         try Durable.write(Data((stagingName + "\n" + files.joined(separator: "\n")).utf8), to: "\(finalDir)/\(journalName)")
         try rollForward(finalDir, stagingName: stagingName, files: files)
         return files
+    }
+
+    /// One town and period at a time: `.gridpay-lock` in the period's output folder, holding the
+    /// pid of the process that has it.
+    static func lockPeriod(_ folder: String, holder: String) throws -> FileLock {
+        let lock = FileLock(path: "\(folder)/\(lockName)", recordsHolder: true)
+        switch lock.acquire() {
+        case .acquired: return lock
+        case .busy(let pid): throw Busy(holder: holder, pid: pid)
+        case .failed(let code, let opening): throw FileProblem(action: opening ? PublishMessages.createLockFile() : "lock", path: lock.path, code: code)
+        }
     }
 
     /// Renames each staged file over its earlier version, syncs the folder, removes the journal.
@@ -118,38 +129,6 @@ enum OutputPublisher {
         where entry.hasPrefix(".\(leaf).partial-") || entry.hasPrefix(".\(leaf).old-") {
             try? fm.removeItem(atPath: "\(parent)/\(entry)")
         }
-    }
-}
-
-/// One town and period at a time: flock on `.gridpay-lock` in the period's output folder, which
-/// holds the pid of the process that has it (for the message of a second run).
-final class PeriodLock {
-    let descriptor: Int32
-
-    init(folder: String, holder: String) throws {
-        let path = "\(folder)/\(OutputPublisher.lockName)"
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw FileProblem(action: PublishMessages.createLockFile(), path: path, code: errno) }
-        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
-            let code = errno
-            var buffer = [UInt8](repeating: 0, count: 32)
-            let n = pread(fd, &buffer, 31, 0)
-            close(fd)
-            guard code == EWOULDBLOCK else { throw FileProblem(action: "lock", path: path, code: code) }
-            let pid = n > 0 ? String(decoding: buffer[0..<n], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) : "unknown"
-            throw OutputPublisher.Busy(holder: holder, pid: pid)
-        }
-        let text = Array("\(ProcessInfo.processInfo.processIdentifier)\n".utf8)
-        _ = ftruncate(fd, 0)
-        _ = pwrite(fd, text, text.count, 0)
-        descriptor = fd
-    }
-
-    /// The pid is cleared first: the (empty) lock file that stays is the same bytes after every run.
-    func release() {
-        _ = ftruncate(descriptor, 0)
-        flock(descriptor, LOCK_UN)
-        close(descriptor)
     }
 }
 

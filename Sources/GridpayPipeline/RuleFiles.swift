@@ -1,5 +1,6 @@
 import Foundation
 import GridpayCore
+import GridpayHash
 
 /// A rule file as read from disk: its text (for carets in diagnostics), hash and checked rules.
 public struct LoadedRules: Sendable {
@@ -98,7 +99,7 @@ public enum RuleFiles {
             return .failure(PipelineFailure(diagnostics: [.error("the rule file is not UTF-8 text: byte 0x\(byte) here does not begin a UTF-8 character (was it saved as GBK/GB18030?); save it as UTF-8", at: loc)]))
         }
         let sha256: String
-        do { sha256 = try FileHash.hex(data) } catch {
+        do { sha256 = try FileDigest.hex(data) } catch {
             return .failure(PipelineFailure(message: "cannot hash the rule file \(path): \(error)"))
         }
         switch RuleLoader.load(text: text, file: path) {
@@ -107,21 +108,6 @@ public enum RuleFiles {
         case .failure(let f):
             return .failure(PipelineFailure(diagnostics: f.diagnostics, sources: [path: text]))
         }
-    }
-}
-
-/// Problems that stop a command, with the texts needed to show source lines under them.
-public struct PipelineFailure: Error, Sendable {
-    public var diagnostics: [Diagnostic]
-    public var sources: [String: String]
-
-    public init(diagnostics: [Diagnostic], sources: [String: String] = [:]) {
-        self.diagnostics = diagnostics
-        self.sources = sources
-    }
-
-    public init(message: String) {
-        self.init(diagnostics: [.error(message, at: nil)])
     }
 }
 

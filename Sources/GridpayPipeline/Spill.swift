@@ -34,6 +34,32 @@ enum SpillSizes {
     @inline(__always) static func partition(_ hash: UInt64) -> Int { Int(hash >> (64 - partitionBits)) }
 }
 
+/// A run's scratch folder and one deduction spill per table (none where a month keeps its
+/// deductions in memory: explain, rule-file tests).
+struct MonthSpills {
+    let scratch: ScratchFolder?
+    let byTable: [Int: DeductionSpill]
+
+    init() {
+        scratch = nil
+        byTable = [:]
+    }
+
+    init(tables: Int) throws(PipelineFailure) {
+        do {
+            let folder = try ScratchFolder()
+            var spills: [Int: DeductionSpill] = [:]
+            for t in 0..<tables { spills[t] = try DeductionSpill(scratch: folder.path, name: "deductions-\(t)") }
+            scratch = folder
+            byTable = spills
+        } catch {
+            throw PipelineFailure(message: ScratchProblem(action: "create scratch files", underlying: error).description)
+        }
+    }
+
+    var inTableOrder: [DeductionSpill] { byTable.sorted { $0.key < $1.key }.map(\.value) }
+}
+
 /// A scratch folder for one run's spill files, removed when the run is done.
 final class ScratchFolder {
     let path: String
@@ -298,51 +324,6 @@ final class DeductionSpill: DeductionSink {
 final class DiscardingDeductionSink: DeductionSink {
     func add(worker: Int, record: DeductionRecord) {}
 }
-
-/// SHA-256 of a file as it streams by (OpenSSL: fast enough to hash in line with parsing).
-/// A failure inside OpenSSL is kept and reported once the file is read.
-final class StreamHasher {
-    private let digest: SHA256Digest?
-    private(set) var bytes = 0
-    private(set) var failure: DigestError?
-
-    init() {
-        do { digest = try SHA256Digest() } catch {
-            digest = nil
-            failure = error
-        }
-    }
-
-    func feed(_ chunk: UnsafeRawBufferPointer) {
-        bytes += chunk.count
-        do { try digest?.update(chunk) } catch { failure = failure ?? error }
-    }
-
-    func finish() throws(DigestError) -> String {
-        if let failure { throw failure }
-        return try digest!.finish()
-    }
-}
-
-enum FileHash {
-    static func hex(_ data: Data) throws(DigestError) -> String {
-        try SHA256Digest.hex([UInt8](data))   // rule files: small
-    }
-
-    /// A written output, hashed in 1 MiB pieces (a province workbook is ~100 MB).
-    static func file(_ path: String) throws -> (String, Int) {
-        let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
-        defer { try? handle.close() }
-        let d = try SHA256Digest()
-        var total = 0
-        while let chunk = try handle.read(upToCount: SpillSizes.ioChunk), !chunk.isEmpty {
-            try d.update([UInt8](chunk))
-            total += chunk.count
-        }
-        return (try d.finish(), total)
-    }
-}
-
 
 /// A scratch file (spilled duplicate-key checks, 扣分明细 rows) could not be written: the
 /// temporary folder's problem, never an input's. Said in words, with what to do.

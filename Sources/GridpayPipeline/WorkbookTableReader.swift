@@ -1,5 +1,6 @@
 import Foundation
 import GridpayCore
+import GridpayHash
 import GridpayXLSXReader
 
 /// A table's XLSX or XLS export (SPEC §16, `format = "xlsx"` or `"xls"`): the file is hashed as it is, then the

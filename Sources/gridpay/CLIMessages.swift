@@ -20,4 +20,11 @@ enum CLIMessages {
             zh: "\(Diagnostic.Severity.error.word)：网格员“\(worker)”不在 \(town) \(period) 的\(rated ? "任何一份" : "")花名册上\(suggestion)",
             en: "\(Diagnostic.Severity.error.word): worker '\(worker)' is \(rated ? "on no roster" : "not on the roster") of \(town) \(period)\(suggestion)")
     }
+
+    /// A fault test's close, failed on purpose inside its transaction.
+    static func closeInterruptedForTest() -> String {
+        bilingual(
+            zh: "已设置 GRIDPAY_TEST_FAIL_BEFORE_COMMIT：结账在提交前被中断",
+            en: "GRIDPAY_TEST_FAIL_BEFORE_COMMIT is set: the close was interrupted before it committed")
+    }
 }

@@ -24,7 +24,22 @@ struct Close: ParsableCommand {
 
     func run() throws {
         let request = locations.runRequest(town: town, period: try parsePeriod(period), accepted: accept)
-        try report(reporting(quiet: quiet) { LedgerCommands.close(request, by: by, ledgerDir: ledger.ledgerDir, progress: $0) })
+        try report(reporting(quiet: quiet) {
+            LedgerCommands.close(request, by: by, ledgerDir: ledger.ledgerDir, progress: $0, interruption: Self.testInterruption())
+        })
+    }
+
+    /// The fault tests' interruptions of a close, asked for through the environment (only the
+    /// command line reads it): GRIDPAY_TEST_FAIL_BEFORE_COMMIT=1 fails the transaction after its
+    /// last row; GRIDPAY_TEST_KILL_BEFORE_COMMIT=1 kills the process there, its pages spilled.
+    static func testInterruption(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> CloseInterruption? {
+        if environment["GRIDPAY_TEST_KILL_BEFORE_COMMIT"] == "1" {
+            return CloseInterruption(spillsEarly: true) { kill(getpid(), SIGKILL) }
+        }
+        if environment["GRIDPAY_TEST_FAIL_BEFORE_COMMIT"] == "1" {
+            return CloseInterruption { throw PipelineFailure(message: CLIMessages.closeInterruptedForTest()) }
+        }
+        return nil
     }
 }
 

@@ -1,3 +1,4 @@
+import GridpayHash
 import GridpayTestSupport
 import Foundation
 import XCTest
@@ -85,7 +86,7 @@ final class ManifestTests: XCTestCase {
         for o in m.outputs {
             let bytes = try Data(contentsOf: URL(fileURLWithPath: "\(r.directory)/\(o.file)"))
             XCTAssertEqual(o.bytes, bytes.count, o.file)
-            XCTAssertEqual(o.sha256, try FileHash.file("\(r.directory)/\(o.file)").0, o.file)
+            XCTAssertEqual(o.sha256, try FileDigest.file("\(r.directory)/\(o.file)").0, o.file)
         }
     }
 }

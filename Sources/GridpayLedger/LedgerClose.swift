@@ -1,0 +1,302 @@
+import Foundation
+import GRDB
+import GridpayCore
+import GridpayHash
+import GridpayPipeline
+
+/// What a test does to a close just before its transaction commits: fail it, or kill the
+/// process. The command line builds it from its test variables; the library reads no environment.
+public struct CloseInterruption: Sendable {
+    /// A tiny page cache for the transaction, so that it spills pages into the database before
+    /// it is interrupted (what a kill test needs to see undone).
+    public var spillsEarly: Bool
+    /// Runs inside the transaction after the last row: throws to fail it, or kills the process.
+    public var beforeCommit: @Sendable () throws -> Void
+
+    public init(spillsEarly: Bool = false, beforeCommit: @escaping @Sendable () throws -> Void) {
+        self.spillsEarly = spillsEarly
+        self.beforeCommit = beforeCommit
+    }
+}
+
+extension LedgerCommands {
+    // MARK: close
+
+    /// `gridpay close`: runs the period and records it in the ledger in one transaction.
+    public static func close(_ request: RunRequest, by name: String, ledgerDir: String, now: Date = Date(),
+                             progress: RunReporter? = nil, interruption: CloseInterruption? = nil) -> Result<LedgerOutcome, PipelineFailure> {
+        let who = name.trimmingCharacters(in: .whitespaces)
+        guard !who.isEmpty else { return .failure(PipelineFailure(message: "--by needs the name of the person closing the period")) }
+        // Before any file is made: the town names files, and the ledger must outlive the inputs.
+        if let refused = placeRefused(request, ledgerDir: ledgerDir) { return .failure(PipelineFailure(message: refused)) }
+        if let refused = summaryRefused(request) { return .failure(PipelineFailure(message: refused)) }
+        let path = Ledger.path(ledgerDir: ledgerDir, town: request.town)
+        let newFolder = !FileManager.default.fileExists(atPath: ledgerDir)
+        do throws(PipelineFailure) {
+            try makeLedgerFolder(ledgerDir)
+            // One closing at a time per town: a second process is refused at once, not queued.
+            let lock = try lockLedger(path, town: request.town, removingFolder: newFolder ? ledgerDir : nil)
+            defer { lock.release() }
+            // A close that records nothing leaves no ledger behind where there was none (still under
+            // the lock: this defer runs before the release).
+            let newLedger = !FileManager.default.fileExists(atPath: path)
+            var recorded = false
+            defer { if newLedger && !recorded { Ledger.removeUnused(path: path, folder: newFolder ? ledgerDir : nil) } }
+            let ledger = try Ledger(path: path, town: request.town, create: true)
+            try checkClosable(request, ledger: ledger)
+            let outcome = try close(request, in: ledger, by: who, at: timestamp(now), progress: progress, interruption: interruption)
+            recorded = true
+            return .success(outcome)
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    static func makeLedgerFolder(_ ledgerDir: String) throws(PipelineFailure) {
+        do {
+            try FileManager.default.createDirectory(atPath: ledgerDir, withIntermediateDirectories: true)
+        } catch {
+            throw PipelineFailure(message: "cannot create the ledger folder \(ledgerDir): \(error)")
+        }
+    }
+
+    /// The town's closing lock beside its ledger; a folder this close made is removed again when
+    /// the lock cannot be made.
+    static func lockLedger(_ path: String, town: String, removingFolder newFolder: String?) throws(PipelineFailure) -> FileLock {
+        let lock = FileLock(path: path + ".lock")
+        switch lock.acquire() {
+        case .acquired:
+            return lock
+        case .busy:
+            throw PipelineFailure(message: "another gridpay process is closing a period of \(town) right now (\(path) is locked); nothing was recorded: try again when it has finished")
+        case .failed(let errno, _):
+            if let newFolder { rmdir(newFolder) }
+            throw PipelineFailure(message: LedgerSealMessages.lockFailed(path + ".lock", errno: errno))
+        }
+    }
+
+    /// The period is not closed yet, no later period is, and the one before is closed where it has inputs.
+    static func checkClosable(_ request: RunRequest, ledger: Ledger) throws(PipelineFailure) {
+        let p = "\(request.period)"
+        do {
+            if let closed = try ledger.closing(of: p) {
+                throw PipelineFailure(message: "\(request.town) \(p) is already closed: closed by \(closed.closed_by) at \(closed.closed_at) UTC; a closed period cannot be closed again (a correction is carried into the first open period: see gridpay status \(request.town))")
+            }
+            let closed = try ledger.closedPeriods()
+            // Later by where it ends (a year's preliminary half-year is closed before the year).
+            let ends = request.period.lastMonth
+            if let later = closed.last(where: { CalendarPeriod.parse($0).map { $0.lastMonth > ends } ?? ($0 > p) }) {
+                throw PipelineFailure(message: "cannot close \(request.town) \(p): \(later) is already closed, and periods are closed in order")
+            }
+            let previous = LedgerPeriods.previous(request.period)
+            let previousFolders = LedgerPeriods.monthFolders(inputDir: request.inputDir, town: request.town, period: "\(previous)")
+            if !closed.contains("\(previous)"), let previousDir = previousFolders.first {
+                throw PipelineFailure(message: "cannot close \(request.town) \(p): the previous period \(previous) has inputs (\(previousDir)) but is not closed; periods are closed in order: close \(previous) first")
+            }
+        } catch let f as PipelineFailure {
+            throw f
+        } catch {
+            throw PipelineFailure(message: "cannot read the ledger \(ledger.path): \(Corrections.describe(error))")
+        }
+    }
+
+    /// Runs the period, writes its outputs and records them: the lines and warnings to report.
+    static func close(_ request: RunRequest, in ledger: Ledger, by who: String, at: String, progress: RunReporter?,
+                      interruption: CloseInterruption?) throws(PipelineFailure) -> LedgerOutcome {
+        let (r, recomputed, warnings) = try prepareRequest(request, ledger: ledger, closing: true).get()
+        let month = try prepareToClose(r, ledgerPath: ledger.path, progress: progress)
+        let written = try MonthRunner.write(month, progress: progress).get()
+        var outcome = LedgerOutcome()
+        outcome.warnings = written.warnings + warnings + notCarried(month)
+        outcome.lines = written.files.map { "\(written.directory)/\($0)" }
+        var total = ExactNumber.zero
+        for w in month.report.workers { total = (try? total.adding(w.payable)) ?? total }
+        let closing = ClosingRecord(request: request, month: month, written: written, recomputed: recomputed, by: who, at: at, total: total)
+        let (sealed, closingID) = try record(closing, in: ledger, interruption: interruption)
+        outcome.lines += recomputed.map { c in
+            "settled the correction of \(c.pending.closing.period) as its revision \(c.pending.latest.revision + 1) (\(c.pending.changed.map(\.file).joined(separator: ", ")) changed)"
+        }
+        // A town without [pay] pays nothing from the assessment: no total payable is said (SPEC §17).
+        let payable = month.report.rules.hasPay ? ", total payable \(total.fixed(places: 2))" : ""
+        outcome.lines.append("closed \(request.town) \(request.period) by \(who) at \(at) UTC: \(month.report.workers.count) workers\(payable), rule version \(month.report.rules.version); recorded in \(ledger.path)")
+        let upgraded = sealed.sealed.filter { $0 < closingID }.count
+        if upgraded > 0 { outcome.lines.append(LedgerSealMessages.sealedAtUpgrade(upgraded)) }
+        if let last = try? ledger.settlements().max(by: { $0.id! < $1.id! }) { outcome.lines.append(LedgerSealMessages.chainHead(sealed.head, after: last)) }
+        return outcome
+    }
+
+    /// The month read and scored, spilling to disk; a month with errors is not closed.
+    static func prepareToClose(_ request: RunRequest, ledgerPath: String, progress: RunReporter?) throws(PipelineFailure) -> PreparedMonth {
+        switch MonthRunner.prepare(request, progress: progress, spill: true) {
+        case .success(let m): return m
+        case .failure(let f):
+            var d = f.diagnostics
+            d.append(.error("\(request.town) \(request.period) has errors, so it was not closed; nothing was recorded in \(ledgerPath)", at: nil))
+            throw PipelineFailure(diagnostics: d, sources: f.sources)
+        }
+    }
+}
+
+/// Everything one close records: the period's settlement and, for corrections carried into it,
+/// a revision of each corrected period.
+struct ClosingRecord {
+    var request: RunRequest
+    var month: PreparedMonth
+    var written: RunResult
+    var recomputed: [RecomputedCorrection]
+    var by: String
+    var at: String
+    var total: ExactNumber
+
+    var period: String { "\(request.period)" }
+}
+
+extension LedgerCommands {
+    /// Records a close in one transaction; returns the seals it made and the closing's id.
+    static func record(_ c: ClosingRecord, in ledger: Ledger, interruption: CloseInterruption?)
+        throws(PipelineFailure) -> (sealed: (sealed: [Int64], head: String), closingID: Int64) {
+        var sealed: (sealed: [Int64], head: String) = ([], "")
+        var closingID: Int64 = 0
+        do {
+            try ledger.recordingTransaction(spillsEarly: interruption?.spillsEarly ?? false) { db in
+                let w = LedgerWriter(db: db)
+                let id = try record(c.month, period: c.period, revision: 0, settledIn: nil, by: c.by, at: c.at, total: c.total, writer: w,
+                                    inputDir: LedgerPeriods.inputFolder(inputDir: c.request.inputDir, town: c.request.town, period: c.period))
+                closingID = id
+                try recordOutputs(c.written, settlementID: id, db: db)
+                try recordHistoryRead(c, settlementID: id, writer: w)
+                try recordCarriedLines(c.month, settlementID: id, db: db)
+                try recordRevisions(c, writer: w)
+                // Last: the seals of what this close recorded (and, at the first close by a
+                // gridpay with seals, of the settlements recorded before).
+                sealed = try LedgerSeal.sealUnsealed(db, town: c.request.town, at: c.at)
+                try interruption?.beforeCommit()
+            }
+        } catch let f as PipelineFailure {
+            var d = f.diagnostics
+            d.append(.error("\(c.request.town) \(c.period) was not closed; the ledger \(ledger.path) is as it was", at: nil))
+            throw PipelineFailure(diagnostics: d)
+        } catch {
+            throw PipelineFailure(message: "recording \(c.request.town) \(c.period) in \(ledger.path) failed: \(Corrections.describe(error)); the ledger is as it was")
+        }
+        return (sealed, closingID)
+    }
+
+    /// The SHA-256 and size of each output written.
+    static func recordOutputs(_ written: RunResult, settlementID id: Int64, db: Database) throws {
+        for o in written.files {
+            guard let h = Corrections.hash("\(written.directory)/\(o)") else { throw PipelineFailure(message: "cannot read the output \(written.directory)/\(o)") }
+            let size = (try? FileManager.default.attributesOfItem(atPath: "\(written.directory)/\(o)")[.size] as? NSNumber)?.intValue ?? 0
+            try OutputHash(settlement_id: id, file: o, sha256: h, bytes: size).insert(db)
+        }
+    }
+
+    /// History months read from their inputs (not closed): archived too, so verify can re-run
+    /// this period after Input/ is gone.
+    static func recordHistoryRead(_ c: ClosingRecord, settlementID id: Int64, writer w: LedgerWriter) throws {
+        for (e, m) in c.month.historyMonthsRead {
+            for f in m.files {
+                let a = try w.archive(path: "\(c.request.inputDir)/\(c.request.town)/\(e)/\(f.file)", period: "\(e)", file: f.file, sha256: f.sha256, bytes: f.bytes)
+                try ArchivedFile(settlement_id: id, role: "history-input", period: "\(e)", file: f.file, sha256: a.sha256, bytes: a.bytes).insert(w.db)
+            }
+            let rule = try w.archive(text: m.rules.text)
+            try ArchivedFile(settlement_id: id, role: "history-rule", period: "\(e)", file: (m.rules.path as NSString).lastPathComponent,
+                             sha256: rule.sha256, bytes: rule.bytes).insert(w.db)
+        }
+    }
+
+    /// The lines of the corrections carried into this period.
+    static func recordCarriedLines(_ month: PreparedMonth, settlementID id: Int64, db: Database) throws {
+        guard let carried = month.carried else { return }
+        for (k, l) in carried.lines.enumerated() {
+            try CorrectionLine(settlement_id: id, seq: k, worker_id: l.workerID, name: l.name, period: l.period, item: l.item,
+                               published: l.published, corrected: l.corrected).insert(db)
+        }
+    }
+
+    /// Corrections carried into this period are settled: each a revision of its period.
+    static func recordRevisions(_ c: ClosingRecord, writer w: LedgerWriter) throws {
+        for r in c.recomputed {
+            let accepted = Array(Set(r.pending.closing.accepted_rows).subtracting(r.month.lapsedAccepted.map(\.description))).sorted()
+            _ = try record(r.month, period: r.pending.closing.period, revision: r.pending.latest.revision + 1, settledIn: c.period,
+                           by: c.by, at: c.at, total: r.totalPayable, writer: w, inputDir: r.pending.directory,
+                           accepted: accepted, inFolder: r.pending.closing.rule_in_folder)
+        }
+    }
+
+    /// Inserts a settlement (a closing or a revision) with its archived rule file and inputs and
+    /// every worker's line; returns its id.
+    static func record(_ month: PreparedMonth, period: String, revision: Int, settledIn: String?, by: String, at: String,
+                       total: ExactNumber, writer w: LedgerWriter, inputDir: String, accepted: [String]? = nil, inFolder: Bool? = nil) throws -> Int64 {
+        let rules = month.rules
+        let db = w.db
+        let rule = try w.archive(text: rules.text)
+        let ruleName = (rules.path as NSString).lastPathComponent
+        let inFolder = inFolder ?? (((rules.path as NSString).deletingLastPathComponent as NSString).lastPathComponent == month.request.town)
+        let acceptedRows = accepted ?? Array(Set(month.inputs.problems.filter(\.accepted).map(\.rowReference))).sorted()
+        var s = Settlement(id: nil, period: period, revision: revision, settled_in: settledIn, closed_by: by, closed_at: at,
+                           rule_file: ruleName, rule_in_folder: inFolder, rule_sha256: rule.sha256, rule_version: month.report.rules.version,
+                           program: "gridpay \(GridpayVersion.current)", accepted_rows: acceptedRows,
+                           item_names: month.report.rules.items.map(\.name), flag_names: month.report.rules.flags.map(\.name),
+                           value_names: month.report.rules.values.filter { $0.type == .bool }.map(\.name),
+                           workers: month.report.workers.count, total_payable: LedgerText.number(total))
+        try s.insert(db)
+        let id = s.id!
+        try ArchivedFile(settlement_id: id, role: "rule", period: period, file: ruleName, sha256: rule.sha256, bytes: rule.bytes).insert(db)
+        for f in month.inputs.files {
+            let a = try w.archive(path: "\(inputDir)/\(f.file)", period: period, file: f.file, sha256: f.sha256, bytes: f.bytes)
+            try ArchivedFile(settlement_id: id, role: "input", period: period, file: f.file, sha256: a.sha256, bytes: a.bytes).insert(db)
+        }
+        try w.insert(month: month, settlementID: id)
+        return id
+    }
+
+    /// Workers owed or owing an adjustment who are not on this period's roster: it cannot be
+    /// carried on the pay sheet (settle it by hand).
+    static func notCarried(_ month: PreparedMonth) -> [Diagnostic] {
+        guard let carried = month.carried else { return [] }
+        let ids = Set(month.report.workers.map { ExactID($0.id) })
+        return carried.adjustments.keys.sorted().filter { !ids.contains($0) }.map { id in
+            .warning("worker \(id) is not on the roster of \(month.report.period): the \(SheetLabelsPublic.priorAdjustment) of \(carried.adjustments[id]!.fixed(places: 2)) cannot be carried on the pay sheet; it is listed on sheet \(SheetLabelsPublic.correctionSheet) and must be paid or recovered by hand", at: nil)
+        }
+    }
+
+    /// A summary period ([period_summary], xinhe's 季度汇总, SPEC §17) publishes no score, rank or
+    /// pay, so there is nothing to close: refused with the periods that can be. A rule file that
+    /// cannot be loaded is left to the run, which says why.
+    static func summaryRefused(_ request: RunRequest) -> String? {
+        guard case .success(let loaded) = MonthRunner.rulesFor(request: request)(request.period.firstMonth) else { return nil }
+        let rules = loaded.rules
+        guard rules.town == request.town, rules.isSummary(request.period.kind) else { return nil }
+        let holding = CalendarPeriod.of(rules.periodKind, holding: request.period.firstMonth)
+        return LedgerSealMessages.summaryNotClosed(request.town, "\(request.period)", ruleFile: loaded.path, assessed: holding,
+                                                   preliminary: rules.preliminaryPeriods(of: holding).first)
+    }
+
+    /// Why a close may not make its files where asked: a town that is not a plain name (it names
+    /// the ledger's file), or a ledger folder inside the input or output folder (deleting archived
+    /// inputs, or an output folder, would delete the ledger).
+    static func placeRefused(_ request: RunRequest, ledgerDir: String) -> String? {
+        if let why = PlainName.problem(request.town) { return LedgerSealMessages.townNotPlain(why) }
+        if request.town.hasPrefix("-") { return LedgerSealMessages.townNotPlain(LedgerSealMessages.leadingDash) }
+        let ledger = canonical(ledgerDir)
+        for (option, dir) in [("--input-dir", request.inputDir), ("--output-dir", request.outputDir)] {
+            let d = canonical(dir)
+            if ledger == d || ledger.hasPrefix(d == "/" ? "/" : d + "/") { return LedgerSealMessages.ledgerInside(ledgerDir, option: option, dir) }
+        }
+        return nil
+    }
+
+    /// An absolute path with `.`, `..` and symbolic links resolved as far as the path exists.
+    static func canonical(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        return f.string(from: date)
+    }
+}
