@@ -167,107 +167,13 @@ public enum Datagen {
         return try withExtendedLifetime(arena) {
             var out = OutBuffer(file: file, path: path, capacity: 1 << 22)
             defer { out.free() }
-            let newline: [UInt8] = table.crlf ? [13, 10] : [10]
-            if table.bom { out.bytes([0xEF, 0xBB, 0xBF]) }
-            for (i, name) in table.header.enumerated() {
-                try out.reserve(name.utf8.count * 2 + 4)
-                if i > 0 { out.byte(UInt8(ascii: ",")) }
-                out.bytes(CSVField.encoded(name))
-            }
-            out.bytes(newline)
-            let nl = arena.text(newline)
-            let comma = UInt8(ascii: ",")
-            let workers = shared.workers
-            var rows = 0
-            let scale = options.rowsScale
-            let seed = tableSeed(options.seed, shared.period, table.name)
-
-            func bindAll(_ fills: [Fill]) -> (UnsafePointer<Op>, Int) {
-                var ops: [Op] = []
-                var limit = newline.count + fills.count
-                for (c, f) in fills.enumerated() {
-                    let (op, n) = shared.bind(f, column: c, arena: arena, seed: options.seed)
-                    ops.append(op)
-                    limit += n
-                }
-                return (UnsafePointer(arena.copy(ops)), limit)
-            }
-
+            let writer = TableWriter(table: table, shared: shared, options: options, arena: arena)
+            try writer.writeHeader(&out)
+            let rows: Int
             switch table.kind {
-            case .roster:
-                let cells = shared.rosterCells!
-                let columns = table.header.count
-                let limit = shared.rosterLongest.reduce(newline.count + columns, +)
-                for w in 0..<workers {
-                    try out.reserve(limit)
-                    for c in 0..<columns {
-                        if c > 0 { out.byte(comma) }
-                        out.text(cells[c][w])
-                    }
-                    out.text(nl)
-                }
-                rows = workers
-            case .sessions(let lo, let hi, let fills):
-                let (ops, limit) = bindAll(fills)
-                var e = Emitter(out: out, seed: seed, shared: shared, arena: arena,
-                                starts: sequenceStarts([fills], columns: fills.count), maxRows: 1)
-                let sessions = Int((Double(e.rng.between(lo, hi)) * scale).rounded(.toNearestOrAwayFromZero))
-                let days = sessionDays(sessions, days: shared.days, rng: &e.rng)
-                let columns = fills.count
-                // Other date/time columns (not the session's own date) get a date per row.
-                let ownDates = fills.contains { if case .date = $0 { true } else if case .datetime = $0 { true } else { false } }
-                for s in 0..<sessions {
-                    e.session = s
-                    e.sessionDay = days[s]
-                    for w in 0..<workers {
-                        if ownDates { e.prepare(ops, columns: columns, rows: 1) }
-                        try e.out.reserve(limit)
-                        for c in 0..<columns {
-                            if c > 0 { e.out.byte(comma) }
-                            e.emit(ops[c], column: c, worker: w, row: 0)
-                        }
-                        e.out.text(nl)
-                    }
-                }
-                rows = sessions * workers
-                out = e.out
-            case .perWorker(let batches):
-                let bound = batches.map { bindAll($0.fills) }
-                let plus: [UnsafePointer<Int>?] = batches.map { b in
-                    b.plusColumn.map { c in UnsafePointer(arena.copy((0..<workers).map { w in wholeNumber(shared.rosterCells![c][w]) })) }
-                }
-                let maxDiligence = (0..<workers).reduce(1.0) { max($0, shared.diligence[$1]) }
-                var maxRows = 1
-                for (b, batch) in batches.enumerated() {
-                    let most = Double(batch.countHigh + (plus[b].map { p in (0..<workers).reduce(0) { max($0, p[$1]) } } ?? 0))
-                        * (batch.scalesWithDiligence ? maxDiligence : 1) * scale
-                    maxRows = max(maxRows, Int(most.rounded(.toNearestOrAwayFromZero)) + 1)
-                }
-                var e = Emitter(out: out, seed: seed, shared: shared, arena: arena,
-                                starts: sequenceStarts(batches.map(\.fills), columns: table.header.count), maxRows: maxRows)
-                let columns = table.header.count
-                for w in 0..<workers {
-                    let diligence = shared.diligence[w]
-                    for (b, batch) in batches.enumerated() {
-                        var n = Double(e.rng.between(batch.countLow, batch.countHigh))
-                        if let p = plus[b] { n += Double(p[w]) }
-                        if batch.scalesWithDiligence { n *= diligence }
-                        let count = Int((n * scale).rounded(.toNearestOrAwayFromZero))
-                        guard count > 0 else { continue }
-                        let (ops, limit) = bound[b]
-                        e.prepare(ops, columns: columns, rows: count)
-                        for row in 0..<count {
-                            try e.out.reserve(limit)
-                            for c in 0..<columns {
-                                if c > 0 { e.out.byte(comma) }
-                                e.emit(ops[c], column: c, worker: w, row: row)
-                            }
-                            e.out.text(nl)
-                        }
-                        rows += count
-                    }
-                }
-                out = e.out
+            case .roster: rows = try writer.writeRoster(&out)
+            case .sessions(let lo, let hi, let fills): rows = try writer.writeSessions(&out, low: lo, high: hi, fills: fills)
+            case .perWorker(let batches): rows = try writer.writePerWorker(&out, batches: batches)
             }
             try out.flush()
             if fflush(file) != 0 {

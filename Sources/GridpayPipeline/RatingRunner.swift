@@ -75,6 +75,32 @@ public enum RatingRunner {
         case .failure(let f): return .failure(f)
         }
         let rules = loaded.rules
+        let spec: RatingSpec
+        switch ratingSpec(request, loaded: loaded) {
+        case .success(let s): spec = s
+        case .failure(let f): return .failure(f)
+        }
+        let gathered = periodResults(request, rules: rules, published: published, progress: progress)
+        let (results, sources, missing) = (gathered.results, gathered.sources, gathered.missing)
+        var diagnostics = gathered.diagnostics + missingPeriods(missing, request: request)
+        guard diagnostics.isEmpty else {
+            let summary = RatingMessages.cannotRate(request.town, "\(request.period)", missing: missing.map(\.description), kind: rules.periodKind)
+            diagnostics.append(.error(summary, at: nil))
+            return .failure(PipelineFailure(diagnostics: diagnostics, sources: sources))
+        }
+        do {
+            let report = try RatingReport.build(town: rules.town, townName: rules.townName, period: request.period, spec: spec, results: results)
+            return .success(PreparedRating(report: report, rules: loaded, request: request))
+        } catch {
+            return .failure(PipelineFailure(diagnostics: [.error(error.message, at: error.location)], sources: [loaded.path: loaded.text]))
+        }
+    }
+
+
+    /// The rating the rule file declares for the period's kind; a period of the town's own kind
+    /// (or shorter) is run, not rated.
+    static func ratingSpec(_ request: RateRequest, loaded: LoadedRules) -> Result<RatingSpec, PipelineFailure> {
+        let rules = loaded.rules
         guard isRating(request.period, assessedBy: rules.periodKind) else {
             return .failure(PipelineFailure(message: "\(request.town) is assessed by \(rules.periodKind.rawValue); \(request.period) is run (gridpay run \(request.town) \(request.period)), not rated: a rating is of a longer period (\(rules.ratings.flatMap(\.periods).map(\.rawValue).joined(separator: ", ")))"))
         }
@@ -83,6 +109,13 @@ public enum RatingRunner {
             return .failure(PipelineFailure(message: "\(loaded.path) declares no rating of a \(request.period.kind.rawValue) for \(request.town)"
                 + (rated.isEmpty ? "; add [[ratings]] with periods = [\"\(request.period.kind.rawValue)\"]" : "; it rates: \(rated.joined(separator: ", "))")))
         }
+        return .success(spec)
+    }
+
+    /// Each assessment period of the rated one: published (the ledger), else computed from its
+    /// inputs; the periods with neither are `missing`.
+    static func periodResults(_ request: RateRequest, rules: RuleSet, published: PublishedResults, progress: RunReporter?)
+        -> (results: [PeriodResults], diagnostics: [Diagnostic], sources: [String: String], missing: [CalendarPeriod]) {
         var results: [PeriodResults] = []
         var diagnostics: [Diagnostic] = []
         var sources: [String: String] = [:]
@@ -113,6 +146,12 @@ public enum RatingRunner {
                 sources.merge(f.sources) { a, _ in a }
             }
         }
+        return (results, diagnostics, sources, missing)
+    }
+
+    /// What is missing of each period that is neither published nor complete in its inputs.
+    static func missingPeriods(_ missing: [CalendarPeriod], request: RateRequest) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
         for p in missing {
             let folders = p.months.map { "\(request.inputDir)/\(request.town)/\($0)" }
             let absent = folders.filter { !QuarterReader.isFolder($0) }
@@ -123,17 +162,7 @@ public enum RatingRunner {
             }
             diagnostics.append(.error(RatingMessages.neitherLedgerNorInputs("\(p)", folders: folders, isMonth: p.kind == .month), at: nil))
         }
-        guard diagnostics.isEmpty else {
-            let summary = RatingMessages.cannotRate(request.town, "\(request.period)", missing: missing.map(\.description), kind: rules.periodKind)
-            diagnostics.append(.error(summary, at: nil))
-            return .failure(PipelineFailure(diagnostics: diagnostics, sources: sources))
-        }
-        do {
-            let report = try RatingReport.build(town: rules.town, townName: rules.townName, period: request.period, spec: spec, results: results)
-            return .success(PreparedRating(report: report, rules: loaded, request: request))
-        } catch {
-            return .failure(PipelineFailure(diagnostics: [.error(error.message, at: error.location)], sources: [loaded.path: loaded.text]))
-        }
+        return diagnostics
     }
 
     /// A period computed from its inputs: its workers' totals, items and flags, and its sources.
