@@ -11,19 +11,19 @@ extension LedgerCommands {
     /// ledger's archived rule file and inputs (never from Input/) and compares the outputs' SHA-256
     /// and every published row with the re-run. No period: the ledger and the chain only.
     public static func verify(town: String, period: CalendarPeriod?, chain head: String? = nil, inputDir: String, ledgerDir: String,
-                              progress: RunReporter? = nil) -> Result<LedgerOutcome, PipelineFailure> {
+                              words: CommandWords, progress: RunReporter? = nil) -> Result<LedgerOutcome, PipelineFailure> {
         let p = period.map { "\($0)" } ?? ""
         let ledger: Ledger
         do {
             guard let l = try Ledger.openIfPresent(ledgerDir: ledgerDir, town: town) else {
-                return .failure(PipelineFailure(message: "\(town) \(p) is not closed: there is no ledger \(Ledger.path(ledgerDir: ledgerDir, town: town)); close it first (gridpay close \(town) \(p) --by <name>)"))
+                return .failure(PipelineFailure(message: LedgerMessages.noLedger(town, p, path: Ledger.path(ledgerDir: ledgerDir, town: town), words: words)))
             }
             ledger = l
         } catch { return .failure(error) }
         var outcome = LedgerOutcome()
         var problems: [Diagnostic]
         do { problems = try integrity(ledger, chain: head, outcome: &outcome) } catch {
-            return .failure(PipelineFailure(message: "cannot read \(ledger.path): \(Corrections.describe(error))"))
+            return .failure(PipelineFailure(message: LedgerMessages.cannotRead(ledger.path, Corrections.describe(error))))
         }
         if let period {
             switch verifyPeriod(ledger, town: town, period: period, inputDir: inputDir, progress: progress) {
@@ -72,10 +72,10 @@ extension LedgerCommands {
         do {
             guard let c = try ledger.closing(of: p) else {
                 let closed = (try? ledger.closedPeriods()) ?? []
-                return .failure(PipelineFailure(message: "\(town) \(p) is not closed in \(ledger.path)\(closed.isEmpty ? "" : " (closed: \(closed.joined(separator: ", ")))")"))
+                return .failure(PipelineFailure(message: LedgerMessages.notClosedIn(town, p, path: ledger.path, closed: closed)))
             }
             closing = c
-        } catch { return .failure(PipelineFailure(message: "cannot read \(ledger.path): \(Corrections.describe(error))")) }
+        } catch { return .failure(PipelineFailure(message: LedgerMessages.cannotRead(ledger.path, Corrections.describe(error)))) }
         var outcome = LedgerOutcome()
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("gridpay-verify-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: scratch) }
@@ -94,14 +94,14 @@ extension LedgerCommands {
                 let now = Corrections.hash("\(written.directory)/\(o.file)")
                 if now != o.sha256 {
                     differing.append(o.file)
-                    problems.append(.error("\(o.file) differs: SHA-256 \(o.sha256) was recorded when \(p) was closed, the re-run from the archive gives \(now.map { "\($0) (\(HashText.firstDifference($0, o.sha256)))" } ?? "no file")", at: nil))
+                    problems.append(.error(LedgerMessages.outputDiffers(o.file, period: p, recorded: o.sha256, now: now), at: nil))
                 }
             }
             let rerunRows = Corrections.workerResults(month, settlementID: id)
             let rowProblems = try rowDifferences(ledger, closing: closing, rerun: rerunRows, month: month)
             problems += rowProblems
             if !differing.isEmpty {
-                problems.append(.error("\(town) \(p): not identical — \(differing.joined(separator: ", ")) differ from what was recorded when it was closed", at: nil))
+                problems.append(.error(LedgerMessages.notIdentical(town, p, files: differing), at: nil))
             } else if !rowProblems.isEmpty {
                 problems.append(.error(LedgerSealMessages.rowsDiffer(town: town, period: p, count: rowProblems.count), at: nil))
             }
@@ -109,13 +109,14 @@ extension LedgerCommands {
                 for l in outcome.lines { problems.append(.warning(l, at: nil)) }
                 return .failure(PipelineFailure(diagnostics: problems))
             }
-            outcome.lines.insert("\(town) \(p): identical — re-run from the ledger's archive (rule file \(closing.rule_file), version \(closing.rule_version)), all \(outputs.count) outputs have the SHA-256 recorded when it was closed by \(closing.closed_by) at \(closing.closed_at) UTC", at: 0)
+            outcome.lines.insert(LedgerMessages.identical(town, p, ruleFile: closing.rule_file, version: closing.rule_version, outputs: outputs.count,
+                                                          by: closing.closed_by, at: closing.closed_at), at: 0)
             outcome.lines.insert(LedgerSealMessages.identicalRows(rerunRows.count), at: 1)
             return .success(outcome)
         } catch let f as PipelineFailure {
             return .failure(f)
         } catch {
-            return .failure(PipelineFailure(message: "verifying \(town) \(p) failed: \(Corrections.describe(error))"))
+            return .failure(PipelineFailure(message: LedgerMessages.verifyFailed(town, p, Corrections.describe(error))))
         }
     }
 
@@ -132,7 +133,7 @@ extension LedgerCommands {
         case .success(let m): month = m
         case .failure(let f):
             var d = f.diagnostics
-            d.append(.error("\(town) \(period) could not be re-run from the ledger's archive", at: nil))
+            d.append(.error(LedgerMessages.notRerun(town, "\(period)"), at: nil))
             return .failure(PipelineFailure(diagnostics: d, sources: f.sources))
         }
         return MonthRunner.write(month, progress: progress).map { (month, $0) }
@@ -167,12 +168,12 @@ extension LedgerCommands {
             }
             problems += ArchiveExtraction.extract(extracts, ledger: ledger)
         } catch {
-            return .failure(PipelineFailure(message: "cannot read \(ledger.path): \(Corrections.describe(error))"))
+            return .failure(PipelineFailure(message: LedgerMessages.cannotRead(ledger.path, Corrections.describe(error))))
         }
         guard problems.isEmpty else {
             // A scratch copy that could not be written is not damage to the archive.
             if !problems.contains(where: { $0.message.contains(scratch) }) {
-                problems.append(.error("\(town) \(p) cannot be verified: its archive in \(ledger.path) is damaged", at: nil))
+                problems.append(.error(LedgerMessages.archiveDamaged(town, p, path: ledger.path), at: nil))
             }
             return .failure(PipelineFailure(diagnostics: problems))
         }
@@ -185,7 +186,7 @@ extension LedgerCommands {
             request.published = try LedgerHistory(ledger: ledger)
             request.carried = try Corrections.recorded(ledger: ledger, closing: closing)
         } catch {
-            return .failure(PipelineFailure(message: "cannot read \(ledger.path): \(Corrections.describe(error))"))
+            return .failure(PipelineFailure(message: LedgerMessages.cannotRead(ledger.path, Corrections.describe(error))))
         }
         return .success(request)
     }
@@ -195,19 +196,19 @@ extension LedgerCommands {
         let dir = LedgerPeriods.inputFolder(inputDir: inputDir, town: town, period: closing.period)
         guard !LedgerPeriods.monthFolders(inputDir: inputDir, town: town, period: closing.period).isEmpty else {
             let months = LedgerPeriods.parse(closing.period)?.months.map { "\(inputDir)/\(town)/\($0)" } ?? [dir]
-            return ["\(months.joined(separator: ", ")) \(months.count == 1 ? "is" : "are") gone; the ledger's archive holds the inputs \(closing.period) was closed with"]
+            return [LedgerMessages.inputsGone(months, period: closing.period)]
         }
         let files = (try? ledger.files(of: closing.id!, role: "input")) ?? []
         var changed: [String] = []
         for f in files {
-            guard let h = Corrections.hash("\(dir)/\(f.file)") else { changed.append("\(f.file) (missing)"); continue }
-            if h != f.sha256 { changed.append("\(f.file) (SHA-256 \(h), archived \(f.sha256))") }
+            guard let h = Corrections.hash("\(dir)/\(f.file)") else { changed.append(LedgerMessages.inputFileMissing(f.file)); continue }
+            if h != f.sha256 { changed.append(LedgerMessages.inputFileChanged(f.file, now: h, archived: f.sha256)) }
         }
-        if changed.isEmpty { return ["\(dir) still matches the archive (\(files.count) files)"] }
+        if changed.isEmpty { return [LedgerMessages.inputsMatch(dir, files: files.count)] }
         if let revision = Corrections.settledRevision(ledger: ledger, closing: closing, directory: dir) {
-            return ["\(dir) holds the corrected inputs of revision \(revision.revision) (settled in \(revision.settled_in ?? "?")), not those \(closing.period) was closed with: " + changed.joined(separator: "; ")]
+            return [LedgerMessages.inputsOfRevision(dir, revision: revision.revision, settledIn: revision.settled_in ?? "?", period: closing.period, changed: changed)]
         }
-        return ["\(dir) no longer matches the archive: " + changed.joined(separator: "; ")]
+        return [LedgerMessages.inputsChanged(dir, changed: changed)]
     }
 
     /// Every published row of `closing` against the re-run: each worker's line, value by value
@@ -240,10 +241,10 @@ extension LedgerCommands {
         for w in rerun { after[ExactID(w.worker_id)] = w }
         var out: [Diagnostic] = []
         for id in Set(before.keys).union(after.keys).sorted() {
-            guard let b = before[id] else { out.append(.error("worker \(id): not in the published results, but in the re-run", at: nil)); continue }
-            guard let a = after[id] else { out.append(.error("worker \(id): published, but not in the re-run", at: nil)); continue }
+            guard let b = before[id] else { out.append(.error(LedgerMessages.workerOnlyRerun("\(id)"), at: nil)); continue }
+            guard let a = after[id] else { out.append(.error(LedgerMessages.workerOnlyPublished("\(id)"), at: nil)); continue }
             let diffs = valueDifferences(b, a, closing: closing)
-            if !diffs.isEmpty { out.append(.error("worker \(id) (\(a.name)): " + diffs.joined(separator: "; "), at: nil)) }
+            if !diffs.isEmpty { out.append(.error(LedgerMessages.workerDiffers("\(id)", name: a.name, diffs), at: nil)) }
         }
         return out
     }
@@ -251,7 +252,7 @@ extension LedgerCommands {
     /// Every column of a worker's published line that the re-run gives otherwise.
     static func valueDifferences(_ b: WorkerResult, _ a: WorkerResult, closing: Settlement) -> [String] {
         var diffs: [String] = []
-        func cmp(_ name: String, _ x: String, _ y: String) { if !x.utf8.elementsEqual(y.utf8) { diffs.append("\(name) published \(x), re-run \(y)") } }
+        func cmp(_ name: String, _ x: String, _ y: String) { if !x.utf8.elementsEqual(y.utf8) { diffs.append(LedgerMessages.valueDiffers(name, published: x, rerun: y)) } }
         func list(_ xs: [String], _ k: Int) -> String { k < xs.count ? xs[k] : "—" }
         func yes(_ b: Bool?) -> String { b.map { $0 ? "是" : "否" } ?? "" }
         cmp(SheetLabelsPublic.position, "\(b.position + 1)", "\(a.position + 1)")
@@ -260,7 +261,7 @@ extension LedgerCommands {
             cmp(item, list(b.items, k), list(a.items, k))
             cmp("\(item) (\(SheetLabelsPublic.yuan))", list(b.item_yuan, k), list(a.item_yuan, k))
         }
-        if b.items.count != closing.item_names.count { cmp("items", "\(b.items.count)", "\(closing.item_names.count)") }
+        if b.items.count != closing.item_names.count { cmp(LedgerMessages.itemCount(), "\(b.items.count)", "\(closing.item_names.count)") }
         cmp(RuleLoader.totalName, b.total, a.total)
         cmp(RuleLoader.rankName, "\(b.rank)", "\(a.rank)")
         cmp(RuleLoader.dutyName, yes(b.duty_met), yes(a.duty_met))

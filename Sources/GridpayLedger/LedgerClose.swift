@@ -23,12 +23,12 @@ extension LedgerCommands {
     // MARK: close
 
     /// `gridpay close`: runs the period and records it in the ledger in one transaction.
-    public static func close(_ request: RunRequest, by name: String, ledgerDir: String, now: Date = Date(),
+    public static func close(_ request: RunRequest, by name: String, ledgerDir: String, words: CommandWords, now: Date = Date(),
                              progress: RunReporter? = nil, interruption: CloseInterruption? = nil) -> Result<LedgerOutcome, PipelineFailure> {
         let who = name.trimmingCharacters(in: .whitespaces)
-        guard !who.isEmpty else { return .failure(PipelineFailure(message: "--by needs the name of the person closing the period")) }
+        guard !who.isEmpty else { return .failure(PipelineFailure(message: LedgerMessages.closerNeeded(words: words))) }
         // Before any file is made: the town names files, and the ledger must outlive the inputs.
-        if let refused = placeRefused(request, ledgerDir: ledgerDir) { return .failure(PipelineFailure(message: refused)) }
+        if let refused = placeRefused(request, ledgerDir: ledgerDir, words: words) { return .failure(PipelineFailure(message: refused)) }
         if let refused = summaryRefused(request) { return .failure(PipelineFailure(message: refused)) }
         let path = Ledger.path(ledgerDir: ledgerDir, town: request.town)
         let newFolder = !FileManager.default.fileExists(atPath: ledgerDir)
@@ -43,8 +43,8 @@ extension LedgerCommands {
             var recorded = false
             defer { if newLedger && !recorded { Ledger.removeUnused(path: path, folder: newFolder ? ledgerDir : nil) } }
             let ledger = try Ledger(path: path, town: request.town, create: true)
-            try checkClosable(request, ledger: ledger)
-            let outcome = try close(request, in: ledger, by: who, at: timestamp(now), progress: progress, interruption: interruption)
+            try checkClosable(request, ledger: ledger, words: words)
+            let outcome = try close(request, in: ledger, by: who, at: timestamp(now), words: words, progress: progress, interruption: interruption)
             recorded = true
             return .success(outcome)
         } catch {
@@ -56,7 +56,7 @@ extension LedgerCommands {
         do {
             try FileManager.default.createDirectory(atPath: ledgerDir, withIntermediateDirectories: true)
         } catch {
-            throw PipelineFailure(message: "cannot create the ledger folder \(ledgerDir): \(error)")
+            throw PipelineFailure(message: LedgerMessages.folderNotCreated(ledgerDir, "\(error)"))
         }
     }
 
@@ -68,7 +68,7 @@ extension LedgerCommands {
         case .acquired:
             return lock
         case .busy:
-            throw PipelineFailure(message: "another gridpay process is closing a period of \(town) right now (\(path) is locked); nothing was recorded: try again when it has finished")
+            throw PipelineFailure(message: LedgerMessages.ledgerBusy(town, path: path))
         case .failed(let errno, _):
             if let newFolder { rmdir(newFolder) }
             throw PipelineFailure(message: LedgerSealMessages.lockFailed(path + ".lock", errno: errno))
@@ -76,34 +76,34 @@ extension LedgerCommands {
     }
 
     /// The period is not closed yet, no later period is, and the one before is closed where it has inputs.
-    static func checkClosable(_ request: RunRequest, ledger: Ledger) throws(PipelineFailure) {
+    static func checkClosable(_ request: RunRequest, ledger: Ledger, words: CommandWords) throws(PipelineFailure) {
         let p = "\(request.period)"
         do {
             if let closed = try ledger.closing(of: p) {
-                throw PipelineFailure(message: "\(request.town) \(p) is already closed: closed by \(closed.closed_by) at \(closed.closed_at) UTC; a closed period cannot be closed again (a correction is carried into the first open period: see gridpay status \(request.town))")
+                throw PipelineFailure(message: LedgerMessages.alreadyClosed(request.town, p, by: closed.closed_by, at: closed.closed_at, words: words))
             }
             let closed = try ledger.closedPeriods()
             // Later by where it ends (a year's preliminary half-year is closed before the year).
             let ends = request.period.lastMonth
             if let later = closed.last(where: { CalendarPeriod.parse($0).map { $0.lastMonth > ends } ?? ($0 > p) }) {
-                throw PipelineFailure(message: "cannot close \(request.town) \(p): \(later) is already closed, and periods are closed in order")
+                throw PipelineFailure(message: LedgerMessages.laterClosed(request.town, p, later: later))
             }
             let previous = LedgerPeriods.previous(request.period)
             let previousFolders = LedgerPeriods.monthFolders(inputDir: request.inputDir, town: request.town, period: "\(previous)")
             if !closed.contains("\(previous)"), let previousDir = previousFolders.first {
-                throw PipelineFailure(message: "cannot close \(request.town) \(p): the previous period \(previous) has inputs (\(previousDir)) but is not closed; periods are closed in order: close \(previous) first")
+                throw PipelineFailure(message: LedgerMessages.previousNotClosed(request.town, p, previous: "\(previous)", folder: previousDir))
             }
         } catch let f as PipelineFailure {
             throw f
         } catch {
-            throw PipelineFailure(message: "cannot read the ledger \(ledger.path): \(Corrections.describe(error))")
+            throw PipelineFailure(message: LedgerMessages.ledgerUnreadable(ledger.path, Corrections.describe(error)))
         }
     }
 
     /// Runs the period, writes its outputs and records them: the lines and warnings to report.
-    static func close(_ request: RunRequest, in ledger: Ledger, by who: String, at: String, progress: RunReporter?,
+    static func close(_ request: RunRequest, in ledger: Ledger, by who: String, at: String, words: CommandWords, progress: RunReporter?,
                       interruption: CloseInterruption?) throws(PipelineFailure) -> LedgerOutcome {
-        let (r, recomputed, warnings) = try prepareRequest(request, ledger: ledger, closing: true).get()
+        let (r, recomputed, warnings) = try prepareRequest(request, ledger: ledger, closing: true, words: words).get()
         let month = try prepareToClose(r, ledgerPath: ledger.path, progress: progress)
         let written = try MonthRunner.write(month, progress: progress).get()
         var outcome = LedgerOutcome()
@@ -114,11 +114,13 @@ extension LedgerCommands {
         let closing = ClosingRecord(request: request, month: month, written: written, recomputed: recomputed, by: who, at: at, total: total)
         let (sealed, closingID) = try record(closing, in: ledger, interruption: interruption)
         outcome.lines += recomputed.map { c in
-            "settled the correction of \(c.pending.closing.period) as its revision \(c.pending.latest.revision + 1) (\(c.pending.changed.map(\.file).joined(separator: ", ")) changed)"
+            LedgerMessages.correctionSettled(c.pending.closing.period, revision: c.pending.latest.revision + 1,
+                                             changed: c.pending.changed.map(\.file).joined(separator: ", "))
         }
         // A town without [pay] pays nothing from the assessment: no total payable is said (SPEC §17).
-        let payable = month.report.rules.hasPay ? ", total payable \(total.fixed(places: 2))" : ""
-        outcome.lines.append("closed \(request.town) \(request.period) by \(who) at \(at) UTC: \(month.report.workers.count) workers\(payable), rule version \(month.report.rules.version); recorded in \(ledger.path)")
+        let payable = month.report.rules.hasPay ? total.fixed(places: 2) : nil
+        outcome.lines.append(LedgerMessages.closed(request.town, "\(request.period)", by: who, at: at, workers: month.report.workers.count,
+                                                   payable: payable, version: month.report.rules.version, path: ledger.path))
         let upgraded = sealed.sealed.filter { $0 < closingID }.count
         if upgraded > 0 { outcome.lines.append(LedgerSealMessages.sealedAtUpgrade(upgraded)) }
         if let last = try? ledger.settlements().max(by: { $0.id! < $1.id! }) { outcome.lines.append(LedgerSealMessages.chainHead(sealed.head, after: last)) }
@@ -131,7 +133,7 @@ extension LedgerCommands {
         case .success(let m): return m
         case .failure(let f):
             var d = f.diagnostics
-            d.append(.error("\(request.town) \(request.period) has errors, so it was not closed; nothing was recorded in \(ledgerPath)", at: nil))
+            d.append(.error(LedgerMessages.notClosedForErrors(request.town, "\(request.period)", path: ledgerPath), at: nil))
             throw PipelineFailure(diagnostics: d, sources: f.sources)
         }
     }
@@ -174,10 +176,10 @@ extension LedgerCommands {
             }
         } catch let f as PipelineFailure {
             var d = f.diagnostics
-            d.append(.error("\(c.request.town) \(c.period) was not closed; the ledger \(ledger.path) is as it was", at: nil))
+            d.append(.error(LedgerMessages.notClosedLedgerUnchanged(c.request.town, c.period, path: ledger.path), at: nil))
             throw PipelineFailure(diagnostics: d)
         } catch {
-            throw PipelineFailure(message: "recording \(c.request.town) \(c.period) in \(ledger.path) failed: \(Corrections.describe(error)); the ledger is as it was")
+            throw PipelineFailure(message: LedgerMessages.recordingFailed(c.request.town, c.period, path: ledger.path, Corrections.describe(error)))
         }
         return (sealed, closingID)
     }
@@ -185,7 +187,7 @@ extension LedgerCommands {
     /// The SHA-256 and size of each output written.
     static func recordOutputs(_ written: RunResult, settlementID id: Int64, db: Database) throws {
         for o in written.files {
-            guard let h = Corrections.hash("\(written.directory)/\(o)") else { throw PipelineFailure(message: "cannot read the output \(written.directory)/\(o)") }
+            guard let h = Corrections.hash("\(written.directory)/\(o)") else { throw PipelineFailure(message: LedgerMessages.outputUnreadable("\(written.directory)/\(o)")) }
             let size = (try? FileManager.default.attributesOfItem(atPath: "\(written.directory)/\(o)")[.size] as? NSNumber)?.intValue ?? 0
             try OutputHash(settlement_id: id, file: o, sha256: h, bytes: size).insert(db)
         }
@@ -257,7 +259,8 @@ extension LedgerCommands {
         guard let carried = month.carried else { return [] }
         let ids = Set(month.report.workers.map { ExactID($0.id) })
         return carried.adjustments.keys.sorted().filter { !ids.contains($0) }.map { id in
-            .warning("worker \(id) is not on the roster of \(month.report.period): the \(SheetLabelsPublic.priorAdjustment) of \(carried.adjustments[id]!.fixed(places: 2)) cannot be carried on the pay sheet; it is listed on sheet \(SheetLabelsPublic.correctionSheet) and must be paid or recovered by hand", at: nil)
+            .warning(LedgerMessages.notCarried("\(id)", period: "\(month.report.period)", amount: carried.adjustments[id]!.fixed(places: 2),
+                                               sheet: SheetLabelsPublic.correctionSheet), at: nil)
         }
     }
 
@@ -276,11 +279,11 @@ extension LedgerCommands {
     /// Why a close may not make its files where asked: a town that is not a plain name (it names
     /// the ledger's file), or a ledger folder inside the input or output folder (deleting archived
     /// inputs, or an output folder, would delete the ledger).
-    static func placeRefused(_ request: RunRequest, ledgerDir: String) -> String? {
+    static func placeRefused(_ request: RunRequest, ledgerDir: String, words: CommandWords) -> String? {
         if let why = PlainName.problem(request.town) { return LedgerSealMessages.townNotPlain(why) }
         if request.town.hasPrefix("-") { return LedgerSealMessages.townNotPlain(LedgerSealMessages.leadingDash) }
         let ledger = canonical(ledgerDir)
-        for (option, dir) in [("--input-dir", request.inputDir), ("--output-dir", request.outputDir)] {
+        for (option, dir) in [(words.inputDir, request.inputDir), (words.outputDir, request.outputDir)] {
             let d = canonical(dir)
             if ledger == d || ledger.hasPrefix(d == "/" ? "/" : d + "/") { return LedgerSealMessages.ledgerInside(ledgerDir, option: option, dir) }
         }

@@ -17,11 +17,11 @@ public enum LedgerCommands {
     /// `gridpay run`: a closed period is re-run only from byte-identical inputs and rule file
     /// (giving the same bytes as before); an open period reads closed periods' published results
     /// for its history, and the first open period carries corrections of closed periods.
-    public static func run(_ request: RunRequest, ledgerDir: String, progress: RunReporter? = nil) -> Result<RunResult, PipelineFailure> {
+    public static func run(_ request: RunRequest, ledgerDir: String, words: CommandWords, progress: RunReporter? = nil) -> Result<RunResult, PipelineFailure> {
         let ledger: Ledger?
         do { ledger = try Ledger.openIfPresent(ledgerDir: ledgerDir, town: request.town) } catch { return .failure(error) }
         guard let ledger else { return MonthRunner.run(request, progress: progress) }
-        switch prepareRequest(request, ledger: ledger, closing: false) {
+        switch prepareRequest(request, ledger: ledger, closing: false, words: words) {
         case .failure(let f): return .failure(f)
         case .success(let (r, _, warnings)):
             return MonthRunner.run(r, progress: progress).map { result in
@@ -35,7 +35,7 @@ public enum LedgerCommands {
 
     /// The request with the ledger's history and corrections, after checking a closed period's
     /// files. For `close`, the corrections recomputed are returned to be settled.
-    static func prepareRequest(_ request: RunRequest, ledger: Ledger, closing: Bool)
+    static func prepareRequest(_ request: RunRequest, ledger: Ledger, closing: Bool, words: CommandWords)
         -> Result<(RunRequest, [RecomputedCorrection], [Diagnostic]), PipelineFailure> {
         var r = request
         let p = "\(request.period)"
@@ -45,7 +45,7 @@ public enum LedgerCommands {
             if let closed = try ledger.closing(of: p) {
                 let differences = try differences(ledger: ledger, closing: closed, request: request)
                 guard differences.isEmpty else {
-                    return .failure(refusal(ledger: ledger, closing: closed, request: request, differences: differences))
+                    return .failure(refusal(ledger: ledger, closing: closed, request: request, differences: differences, words: words))
                 }
                 r.carried = try Corrections.recorded(ledger: ledger, closing: closed)
                 // Its files are the archived ones: the rows accepted at closing are accepted again,
@@ -65,7 +65,8 @@ public enum LedgerCommands {
                 var warnings: [Diagnostic] = []
                 for c in recomputed {
                     let files = c.pending.changed.map(\.file).joined(separator: ", ")
-                    warnings.append(.warning("\(c.pending.closing.period) is closed and its inputs changed (\(files)): recomputed under its own rule version \(c.pending.closing.rule_version); the differences are carried into \(request.period) as \(SheetLabelsPublic.priorAdjustment)\(closing ? " and settled now" : ", settled when \(request.period) is closed")", at: nil))
+                    warnings.append(.warning(LedgerMessages.correctionRecomputed(c.pending.closing.period, files: files, version: c.pending.closing.rule_version,
+                                                                                 into: "\(request.period)", closing: closing), at: nil))
                     for row in c.month.lapsedAccepted {
                         warnings.append(.warning(LedgerSealMessages.acceptanceLapsed("\(row)", period: c.pending.closing.period), at: nil))
                     }
@@ -75,7 +76,7 @@ public enum LedgerCommands {
         } catch let f as PipelineFailure {
             return .failure(f)
         } catch {
-            return .failure(PipelineFailure(message: "cannot read the ledger \(ledger.path): \(Corrections.describe(error))"))
+            return .failure(PipelineFailure(message: LedgerMessages.ledgerUnreadable(ledger.path, Corrections.describe(error))))
         }
     }
 
@@ -86,9 +87,9 @@ public enum LedgerCommands {
         for f in try ledger.files(of: closing.id!, role: "input") {
             let path = "\(dir)/\(f.file)"
             if let h = Corrections.hash(path) {
-                if h != f.sha256 { out.append("\(path): SHA-256 \(h) differs from the ledger's \(f.sha256) (\(HashText.firstDifference(h, f.sha256)))") }
+                if h != f.sha256 { out.append(LedgerMessages.inputDiffers(path, now: h, archived: f.sha256)) }
             } else {
-                out.append("\(path) is missing; the ledger archived it with SHA-256 \(f.sha256)")
+                out.append(LedgerMessages.inputMissing(path, archived: f.sha256))
             }
         }
         switch RuleFiles.locate(town: request.town, period: request.period.firstMonth, rulesDir: request.rulesDir) {
@@ -96,35 +97,34 @@ public enum LedgerCommands {
             // A rule file is its bytes: the same bytes under another name or folder are the same file.
             if let h = Corrections.hash(path) {
                 if h != closing.rule_sha256 {
-                    out.append("\(path): SHA-256 \(h) differs from the ledger's \(closing.rule_sha256) (\(HashText.firstDifference(h, closing.rule_sha256)); rule file \(closing.rule_file), version \(closing.rule_version))")
+                    out.append(LedgerMessages.ruleDiffers(path, now: h, archived: closing.rule_sha256, file: closing.rule_file, version: closing.rule_version))
                 }
             } else {
-                out.append("\(path) cannot be read; the ledger archived \(closing.rule_file) with SHA-256 \(closing.rule_sha256)")
+                out.append(LedgerMessages.ruleUnreadable(path, file: closing.rule_file, archived: closing.rule_sha256))
             }
         case .failure(let f):
-            out.append("no rule file in force for \(closing.period) in \(request.rulesDir) (\(f.diagnostics.first?.message ?? "")); the ledger archived \(closing.rule_file) with SHA-256 \(closing.rule_sha256)")
+            out.append(LedgerMessages.noRuleInForce(closing.period, rulesDir: request.rulesDir, why: f.diagnostics.first?.message ?? "",
+                                                    file: closing.rule_file, archived: closing.rule_sha256))
         }
         return out
     }
 
-    static func refusal(ledger: Ledger, closing: Settlement, request: RunRequest, differences: [String]) -> PipelineFailure {
+    static func refusal(ledger: Ledger, closing: Settlement, request: RunRequest, differences: [String], words: CommandWords) -> PipelineFailure {
         var d = differences.map { Diagnostic.error($0, at: nil) }
         let p = closing.period
-        let firstOpen = ((try? ledger.closedPeriods().compactMap(LedgerPeriods.parse).max()) ?? nil).map { "\(LedgerPeriods.next($0))" } ?? "the next period"
+        let firstOpen = ((try? ledger.closedPeriods().compactMap(LedgerPeriods.parse).max()) ?? nil).map { "\(LedgerPeriods.next($0))" } ?? LedgerMessages.nextPeriod()
         let dir = LedgerPeriods.inputFolder(inputDir: request.inputDir, town: request.town, period: p)
         if let revision = Corrections.settledRevision(ledger: ledger, closing: closing, directory: dir) {
             // The files are the corrected inputs already paid through a later period: pointing at the
             // first open period would suggest that something is still to be carried.
-            d.append(.error("\(request.town) \(p) is closed (by \(closing.closed_by) at \(closing.closed_at) UTC) and \(differences.count) file(s) differ from what it was closed with, so it is not run again: "
-                + "a closed period is never recomputed. They are the corrected inputs of its revision \(revision.revision), settled in \(revision.settled_in ?? "?") "
-                + "by \(revision.closed_by) at \(revision.closed_at) UTC: that correction was paid once and nothing is waiting (gridpay status \(request.town)). "
-                + "To reproduce \(p) as published: gridpay verify \(request.town) \(p)", at: nil))
+            d.append(.error(LedgerMessages.closedAndSettled(request.town, p, by: closing.closed_by, at: closing.closed_at, differing: differences.count,
+                                                            revision: revision.revision, settledIn: revision.settled_in ?? "?", revisedBy: revision.closed_by,
+                                                            revisedAt: revision.closed_at, words: words), at: nil))
             return PipelineFailure(diagnostics: d)
         }
-        d.append(.error("\(request.town) \(p) is closed (by \(closing.closed_by) at \(closing.closed_at) UTC) and \(differences.count) file(s) differ from what it was closed with, so it is not run again: "
-            + "a closed period is never recomputed. To correct it, leave the corrected inputs in \((LedgerPeriods.parse(p)?.months.map { "\(request.inputDir)/\(request.town)/\($0)" } ?? []).joined(separator: ", ")): "
-            + "the run of the first open period (gridpay run \(request.town) \(firstOpen)) carries the difference into its pay as \(SheetLabelsPublic.priorAdjustment) (sheet \(SheetLabelsPublic.correctionSheet)), "
-            + "and closing that period settles it. To reproduce \(p) as published: gridpay verify \(request.town) \(p)", at: nil))
+        let folders = (LedgerPeriods.parse(p)?.months.map { "\(request.inputDir)/\(request.town)/\($0)" } ?? []).joined(separator: ", ")
+        d.append(.error(LedgerMessages.closedNotRunAgain(request.town, p, by: closing.closed_by, at: closing.closed_at, differing: differences.count,
+                                                         folders: folders, openPeriod: firstOpen, sheet: SheetLabelsPublic.correctionSheet, words: words), at: nil))
         return PipelineFailure(diagnostics: d)
     }
 }

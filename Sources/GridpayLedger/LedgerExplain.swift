@@ -7,7 +7,7 @@ extension LedgerCommands {
     /// inputs and rule file as closed, its accepted rows and carried corrections as recorded: the
     /// published results), said in `notes`; an open period as `run` pays it, corrections of closed
     /// periods carried (their warnings in `warnings`). `scratch`: a folder to remove afterwards.
-    public static func explainRequest(_ request: RunRequest, ledgerDir: String)
+    public static func explainRequest(_ request: RunRequest, ledgerDir: String, words: CommandWords)
         -> Result<(request: RunRequest, notes: [String], warnings: [Diagnostic], scratch: String?), PipelineFailure> {
         let ledger: Ledger?
         do { ledger = try Ledger.openIfPresent(ledgerDir: ledgerDir, town: request.town) } catch { return .failure(error) }
@@ -27,6 +27,6 @@ extension LedgerCommands {
                 return .failure(f)
             }
         }
-        return prepareRequest(request, ledger: ledger, closing: false).map { ($0.0, [], $0.2, nil) }
+        return prepareRequest(request, ledger: ledger, closing: false, words: words).map { ($0.0, [], $0.2, nil) }
     }
 }

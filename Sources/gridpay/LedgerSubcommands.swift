@@ -25,7 +25,7 @@ struct Close: ParsableCommand {
     func run() throws {
         let request = locations.runRequest(town: town, period: try parsePeriod(period), accepted: accept)
         try report(reporting(quiet: quiet) {
-            LedgerCommands.close(request, by: by, ledgerDir: ledger.ledgerDir, progress: $0, interruption: Self.testInterruption())
+            LedgerCommands.close(request, by: by, ledgerDir: ledger.ledgerDir, words: .commandLine, progress: $0, interruption: Self.testInterruption())
         })
     }
 
@@ -57,7 +57,7 @@ struct Verify: ParsableCommand {
         guard period != nil || chain != nil else { throw ValidationError(LedgerSealMessages.verifyNeedsPeriod()) }
         let period = try period.map { try parsePeriod($0) }
         try report(reporting(quiet: quiet) {
-            LedgerCommands.verify(town: town, period: period, chain: chain, inputDir: inputDir, ledgerDir: ledger.ledgerDir, progress: $0)
+            LedgerCommands.verify(town: town, period: period, chain: chain, inputDir: inputDir, ledgerDir: ledger.ledgerDir, words: .commandLine, progress: $0)
         })
     }
 }

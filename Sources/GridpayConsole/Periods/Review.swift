@@ -46,7 +46,7 @@ enum Review {
             let by = ConsoleMessages.closedBy(approver: account.name, submitter: submission.account)
             let ledgerDir = console.folders.ledgerDir
             let closing = request
-            let closed = await PeriodRunner.onOwnThread { LedgerCommands.close(closing, by: by, ledgerDir: ledgerDir) }
+            let closed = await PeriodRunner.onOwnThread { LedgerCommands.close(closing, by: by, ledgerDir: ledgerDir, words: .console) }
             if case .failure(let f) = closed {
                 let scrubber = PathScrubber(console.folders)
                 let text = f.diagnostics.filter { $0.severity == .error }.map { scrubber.scrub($0.message) }.joined(separator: "\n")
@@ -74,7 +74,7 @@ enum Review {
         guard PeriodStatus.closing(ref, console: console) != nil else { throw ConsoleHTTPError.conflict(ConsoleMessages.verifyNeedsClosed) }
         let folders = console.folders
         let result = await PeriodRunner.onOwnThread {
-            LedgerCommands.verify(town: ref.town.town, period: ref.period, inputDir: folders.inputDir, ledgerDir: folders.ledgerDir)
+            LedgerCommands.verify(town: ref.town.town, period: ref.period, inputDir: folders.inputDir, ledgerDir: folders.ledgerDir, words: .console)
         }
         let scrubber = PathScrubber(folders)
         let reply: VerifyReply
