@@ -72,12 +72,12 @@ enum Corrections {
 
     static func archivedRules(ledger: Ledger, settlement s: Settlement) -> Result<LoadedRules, PipelineFailure> {
         let text: String
-        do { text = try ledger.objectText(s.rule_sha256) } catch {
-            return .failure(PipelineFailure(message: "the archived rule file \(s.rule_file) of \(s.period) cannot be read from \(ledger.path): \(describe(error))"))
+        do { text = try ledger.objectText(s.ruleSha256) } catch {
+            return .failure(PipelineFailure(message: "the archived rule file \(s.ruleFile) of \(s.period) cannot be read from \(ledger.path): \(describe(error))"))
         }
-        switch RuleLoader.load(text: text, file: s.rule_file) {
-        case .success(let rules): return .success(LoadedRules(path: s.rule_file, text: text, sha256: s.rule_sha256, checked: rules))
-        case .failure(let f): return .failure(PipelineFailure(diagnostics: f.diagnostics, sources: [s.rule_file: text]))
+        switch RuleLoader.load(text: text, file: s.ruleFile) {
+        case .success(let rules): return .success(LoadedRules(path: s.ruleFile, text: text, sha256: s.ruleSha256, checked: rules))
+        case .failure(let f): return .failure(PipelineFailure(diagnostics: f.diagnostics, sources: [s.ruleFile: text]))
         }
     }
 
@@ -96,7 +96,7 @@ enum Corrections {
             if a != .zero { adjustments[ExactID(id)] = a }
         }
         let carried = CarriedCorrections(
-            lines: lines.map { .init(workerID: $0.worker_id, name: $0.name, period: $0.period, item: $0.item, published: $0.published, corrected: $0.corrected) },
+            lines: lines.map { .init(workerID: $0.workerId, name: $0.name, period: $0.period, item: $0.item, published: $0.published, corrected: $0.corrected) },
             adjustments: adjustments, periods: Array(Set(lines.map(\.period))).sorted())
         return carried.isEmpty ? nil : carried
     }
@@ -155,9 +155,9 @@ enum Corrections {
     static func differences(_ baseline: [WorkerResult], _ corrected: [WorkerResult], items: [String], period: String,
                             adjustments: inout [ExactID: ExactNumber]) throws -> [CarriedCorrections.Line] {
         var before: [ExactID: WorkerResult] = [:]
-        for w in baseline { before[ExactID(w.worker_id)] = w }
+        for w in baseline { before[ExactID(w.workerId)] = w }
         var after: [ExactID: WorkerResult] = [:]
-        for w in corrected { after[ExactID(w.worker_id)] = w }
+        for w in corrected { after[ExactID(w.workerId)] = w }
         var lines: [CarriedCorrections.Line] = []
         for id in Set(before.keys).union(after.keys).sorted() {
             let b = before[id], a = after[id]
@@ -171,7 +171,7 @@ enum Corrections {
                 try compare(item, b.flatMap { k < $0.items.count ? $0.items[k] : nil }, a.map { $0.items[k] })
             }
             try compare(RuleLoader.totalName, b?.total, a?.total)
-            try compare(RuleLoader.scorePayName, b?.score_pay, a?.score_pay)
+            try compare(RuleLoader.scorePayName, b?.scorePay, a?.scorePay)
             try compare(RuleLoader.deductionsName, b?.deductions, a?.deductions)
             try compare(RuleLoader.payableName, b?.payable, a?.payable)
             let published = try b.map { try LedgerText.published($0.payable, column: RuleLoader.payableName, worker: id.text, period: period) } ?? .zero
@@ -198,10 +198,10 @@ enum Corrections {
             let values: [Bool?] = valueNames.map { name in (try? MonthReport.lookup(name, worker: w, in: c))??.bool }
             let adjustment = w.adjustment ?? .zero
             try body(WorkerResult(
-                settlement_id: settlementID, worker_id: w.id, position: k, name: w.name, unit: w.unit, grp: w.group, rank: w.rank,
-                items: w.items.map(LedgerText.number), item_yuan: w.itemYuan.map(LedgerText.number), total: LedgerText.number(w.total),
-                duty_met: w.dutyMet, flags: w.flags, named_values: values, base: LedgerText.number(w.base),
-                score_pay: LedgerText.number(w.scorePay), deductions: LedgerText.number(w.deductions),
+                settlementId: settlementID, workerId: w.id, position: k, name: w.name, unit: w.unit, grp: w.group, rank: w.rank,
+                items: w.items.map(LedgerText.number), itemYuan: w.itemYuan.map(LedgerText.number), total: LedgerText.number(w.total),
+                dutyMet: w.dutyMet, flags: w.flags, namedValues: values, base: LedgerText.number(w.base),
+                scorePay: LedgerText.number(w.scorePay), deductions: LedgerText.number(w.deductions),
                 adjustment: LedgerText.number(adjustment), payable: LedgerText.number(w.payable), shortfall: LedgerText.number(w.shortfall)))
         }
     }

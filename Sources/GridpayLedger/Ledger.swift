@@ -263,11 +263,11 @@ struct LedgerWriter {
             """)
         try Corrections.forEachWorkerResult(month, settlementID: settlementID) { w in
             let args: [(any DatabaseValueConvertible)?] = [
-                w.settlement_id, w.worker_id, w.position, w.name, w.unit, w.grp, w.rank,
-                LedgerText.json(w.items), LedgerText.json(w.item_yuan), w.total, w.duty_met,
+                w.settlementId, w.workerId, w.position, w.name, w.unit, w.grp, w.rank,
+                LedgerText.json(w.items), LedgerText.json(w.itemYuan), w.total, w.dutyMet,
                 LedgerText.json(w.flags.map { $0 ? "true" : "false" }, quoted: false),
-                LedgerText.json(w.named_values.map { $0.map { $0 ? "true" : "false" } ?? "null" }, quoted: false),
-                w.base, w.score_pay, w.deductions, w.adjustment, w.payable, w.shortfall,
+                LedgerText.json(w.namedValues.map { $0.map { $0 ? "true" : "false" } ?? "null" }, quoted: false),
+                w.base, w.scorePay, w.deductions, w.adjustment, w.payable, w.shortfall,
             ]
             try statement.execute(arguments: StatementArguments(args))
         }

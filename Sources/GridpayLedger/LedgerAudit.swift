@@ -109,8 +109,8 @@ extension LedgerCommands {
                 for l in outcome.lines { problems.append(.warning(l, at: nil)) }
                 return .failure(PipelineFailure(diagnostics: problems))
             }
-            outcome.lines.insert(LedgerMessages.identical(town, p, ruleFile: closing.rule_file, version: closing.rule_version, outputs: outputs.count,
-                                                          by: closing.closed_by, at: closing.closed_at), at: 0)
+            outcome.lines.insert(LedgerMessages.identical(town, p, ruleFile: closing.ruleFile, version: closing.ruleVersion, outputs: outputs.count,
+                                                          by: closing.closedBy, at: closing.closedAt), at: 0)
             outcome.lines.insert(LedgerSealMessages.identicalRows(rerunRows.count), at: 1)
             return .success(outcome)
         } catch let f as PipelineFailure {
@@ -149,18 +149,18 @@ extension LedgerCommands {
         let rulesDir = "\(scratch)/Rules", inputRoot = "\(scratch)/Input", outputDir = "\(scratch)/Output"
         do {
             try FileManager.default.createDirectory(atPath: "\(inputRoot)/\(town)", withIntermediateDirectories: true)
-            try FileManager.default.createDirectory(atPath: closing.rule_in_folder ? "\(rulesDir)/\(town)" : rulesDir, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: closing.ruleInFolder ? "\(rulesDir)/\(town)" : rulesDir, withIntermediateDirectories: true)
         } catch {
             return .failure(PipelineFailure(message: LedgerSealMessages.scratchFailed(scratch, error)))
         }
         var problems: [Diagnostic] = []
         do {
             var rules = try ledger.files(of: id, role: "rule")
-            if closing.rule_in_folder { rules += try ledger.files(of: id, role: "history-rule") }
+            if closing.ruleInFolder { rules += try ledger.files(of: id, role: "history-rule") }
             var placed = Set<String>()
             var extracts: [(file: ArchivedFile, path: String)] = []
             for r in rules {
-                let path = closing.rule_in_folder ? "\(rulesDir)/\(town)/\(r.file)" : "\(rulesDir)/\(town).toml"
+                let path = closing.ruleInFolder ? "\(rulesDir)/\(town)/\(r.file)" : "\(rulesDir)/\(town).toml"
                 if placed.insert(path).inserted { extracts.append((r, path)) }
             }
             for f in try ledger.files(of: id, role: "input") + ledger.files(of: id, role: "history-input") {
@@ -206,7 +206,7 @@ extension LedgerCommands {
         }
         if changed.isEmpty { return [LedgerMessages.inputsMatch(dir, files: files.count)] }
         if let revision = Corrections.settledRevision(ledger: ledger, closing: closing, directory: dir) {
-            return [LedgerMessages.inputsOfRevision(dir, revision: revision.revision, settledIn: revision.settled_in ?? "?", period: closing.period, changed: changed)]
+            return [LedgerMessages.inputsOfRevision(dir, revision: revision.revision, settledIn: revision.settledIn ?? "?", period: closing.period, changed: changed)]
         }
         return [LedgerMessages.inputsChanged(dir, changed: changed)]
     }
@@ -224,21 +224,21 @@ extension LedgerCommands {
         let rules = month.report.rules
         let c = LedgerSealMessages.settlementColumns
         cmp(c.workers, "\(closing.workers)", "\(rerun.count)")
-        cmp(c.total, closing.total_payable, LedgerText.number(total))
-        cmp(c.items, LedgerText.json(closing.item_names), LedgerText.json(rules.items.map(\.name)))
-        cmp(c.flags, LedgerText.json(closing.flag_names), LedgerText.json(rules.flags.map(\.name)))
-        cmp(c.values, LedgerText.json(closing.value_names), LedgerText.json(rules.values.filter { $0.type == .bool }.map(\.name)))
-        cmp(c.version, closing.rule_version, rules.version)
-        cmp(c.ruleSHA, closing.rule_sha256, month.rules.sha256)
+        cmp(c.total, closing.totalPayable, LedgerText.number(total))
+        cmp(c.items, LedgerText.json(closing.itemNames), LedgerText.json(rules.items.map(\.name)))
+        cmp(c.flags, LedgerText.json(closing.flagNames), LedgerText.json(rules.flags.map(\.name)))
+        cmp(c.values, LedgerText.json(closing.valueNames), LedgerText.json(rules.values.filter { $0.type == .bool }.map(\.name)))
+        cmp(c.version, closing.ruleVersion, rules.version)
+        cmp(c.ruleSHA, closing.ruleSha256, month.rules.sha256)
         return out
     }
 
     /// Per worker, which published values the re-run does not reproduce.
     static func workerDifferences(published: [WorkerResult], rerun: [WorkerResult], closing: Settlement) -> [Diagnostic] {
         var before: [ExactID: WorkerResult] = [:]
-        for w in published { before[ExactID(w.worker_id)] = w }
+        for w in published { before[ExactID(w.workerId)] = w }
         var after: [ExactID: WorkerResult] = [:]
-        for w in rerun { after[ExactID(w.worker_id)] = w }
+        for w in rerun { after[ExactID(w.workerId)] = w }
         var out: [Diagnostic] = []
         for id in Set(before.keys).union(after.keys).sorted() {
             guard let b = before[id] else { out.append(.error(LedgerMessages.workerOnlyRerun("\(id)"), at: nil)); continue }
@@ -257,22 +257,22 @@ extension LedgerCommands {
         func yes(_ b: Bool?) -> String { b.map { $0 ? "是" : "否" } ?? "" }
         cmp(SheetLabelsPublic.position, "\(b.position + 1)", "\(a.position + 1)")
         for (label, x, y) in [("姓名", b.name, a.name), ("村(社区)", b.unit, a.unit), ("网格编号", b.grp, a.grp)] { cmp(label, x, y) }
-        for (k, item) in closing.item_names.enumerated() {
+        for (k, item) in closing.itemNames.enumerated() {
             cmp(item, list(b.items, k), list(a.items, k))
-            cmp("\(item) (\(SheetLabelsPublic.yuan))", list(b.item_yuan, k), list(a.item_yuan, k))
+            cmp("\(item) (\(SheetLabelsPublic.yuan))", list(b.itemYuan, k), list(a.itemYuan, k))
         }
-        if b.items.count != closing.item_names.count { cmp(LedgerMessages.itemCount(), "\(b.items.count)", "\(closing.item_names.count)") }
+        if b.items.count != closing.itemNames.count { cmp(LedgerMessages.itemCount(), "\(b.items.count)", "\(closing.itemNames.count)") }
         cmp(RuleLoader.totalName, b.total, a.total)
         cmp(RuleLoader.rankName, "\(b.rank)", "\(a.rank)")
-        cmp(RuleLoader.dutyName, yes(b.duty_met), yes(a.duty_met))
-        for (k, flag) in closing.flag_names.enumerated() {
+        cmp(RuleLoader.dutyName, yes(b.dutyMet), yes(a.dutyMet))
+        for (k, flag) in closing.flagNames.enumerated() {
             cmp(flag, k < b.flags.count ? yes(b.flags[k]) : "—", k < a.flags.count ? yes(a.flags[k]) : "—")
         }
-        for (k, name) in closing.value_names.enumerated() {
-            cmp(name, k < b.named_values.count ? yes(b.named_values[k]) : "—", k < a.named_values.count ? yes(a.named_values[k]) : "—")
+        for (k, name) in closing.valueNames.enumerated() {
+            cmp(name, k < b.namedValues.count ? yes(b.namedValues[k]) : "—", k < a.namedValues.count ? yes(a.namedValues[k]) : "—")
         }
         cmp(RuleLoader.payBaseName, b.base, a.base)
-        cmp(RuleLoader.scorePayName, b.score_pay, a.score_pay)
+        cmp(RuleLoader.scorePayName, b.scorePay, a.scorePay)
         cmp(RuleLoader.deductionsName, b.deductions, a.deductions)
         cmp(SheetLabelsPublic.priorAdjustment, b.adjustment, a.adjustment)
         cmp(RuleLoader.payableName, b.payable, a.payable)

@@ -80,7 +80,7 @@ extension LedgerCommands {
         let p = "\(request.period)"
         do {
             if let closed = try ledger.closing(of: p) {
-                throw PipelineFailure(message: LedgerMessages.alreadyClosed(request.town, p, by: closed.closed_by, at: closed.closed_at, words: words))
+                throw PipelineFailure(message: LedgerMessages.alreadyClosed(request.town, p, by: closed.closedBy, at: closed.closedAt, words: words))
             }
             let closed = try ledger.closedPeriods()
             // Later by where it ends (a year's preliminary half-year is closed before the year).
@@ -189,7 +189,7 @@ extension LedgerCommands {
         for o in written.files {
             guard let h = Corrections.hash("\(written.directory)/\(o)") else { throw PipelineFailure(message: LedgerMessages.outputUnreadable("\(written.directory)/\(o)")) }
             let size = (try? FileManager.default.attributesOfItem(atPath: "\(written.directory)/\(o)")[.size] as? NSNumber)?.intValue ?? 0
-            try OutputHash(settlement_id: id, file: o, sha256: h, bytes: size).insert(db)
+            try OutputHash(settlementId: id, file: o, sha256: h, bytes: size).insert(db)
         }
     }
 
@@ -199,10 +199,10 @@ extension LedgerCommands {
         for (e, m) in c.month.historyMonthsRead {
             for f in m.files {
                 let a = try w.archive(path: "\(c.request.inputDir)/\(c.request.town)/\(e)/\(f.file)", period: "\(e)", file: f.file, sha256: f.sha256, bytes: f.bytes)
-                try ArchivedFile(settlement_id: id, role: "history-input", period: "\(e)", file: f.file, sha256: a.sha256, bytes: a.bytes).insert(w.db)
+                try ArchivedFile(settlementId: id, role: "history-input", period: "\(e)", file: f.file, sha256: a.sha256, bytes: a.bytes).insert(w.db)
             }
             let rule = try w.archive(text: m.rules.text)
-            try ArchivedFile(settlement_id: id, role: "history-rule", period: "\(e)", file: (m.rules.path as NSString).lastPathComponent,
+            try ArchivedFile(settlementId: id, role: "history-rule", period: "\(e)", file: (m.rules.path as NSString).lastPathComponent,
                              sha256: rule.sha256, bytes: rule.bytes).insert(w.db)
         }
     }
@@ -211,7 +211,7 @@ extension LedgerCommands {
     static func recordCarriedLines(_ month: PreparedMonth, settlementID id: Int64, db: Database) throws {
         guard let carried = month.carried else { return }
         for (k, l) in carried.lines.enumerated() {
-            try CorrectionLine(settlement_id: id, seq: k, worker_id: l.workerID, name: l.name, period: l.period, item: l.item,
+            try CorrectionLine(settlementId: id, seq: k, workerId: l.workerID, name: l.name, period: l.period, item: l.item,
                                published: l.published, corrected: l.corrected).insert(db)
         }
     }
@@ -219,10 +219,10 @@ extension LedgerCommands {
     /// Corrections carried into this period are settled: each a revision of its period.
     static func recordRevisions(_ c: ClosingRecord, writer w: LedgerWriter) throws {
         for r in c.recomputed {
-            let accepted = Array(Set(r.pending.closing.accepted_rows).subtracting(r.month.lapsedAccepted.map(\.description))).sorted()
+            let accepted = Array(Set(r.pending.closing.acceptedRows).subtracting(r.month.lapsedAccepted.map(\.description))).sorted()
             _ = try record(r.month, period: r.pending.closing.period, revision: r.pending.latest.revision + 1, settledIn: c.period,
                            by: c.by, at: c.at, total: r.totalPayable, writer: w, inputDir: r.pending.directory,
-                           accepted: accepted, inFolder: r.pending.closing.rule_in_folder)
+                           accepted: accepted, inFolder: r.pending.closing.ruleInFolder)
         }
     }
 
@@ -236,18 +236,18 @@ extension LedgerCommands {
         let ruleName = (rules.path as NSString).lastPathComponent
         let inFolder = inFolder ?? (((rules.path as NSString).deletingLastPathComponent as NSString).lastPathComponent == month.request.town)
         let acceptedRows = accepted ?? Array(Set(month.inputs.problems.filter(\.accepted).map(\.rowReference))).sorted()
-        var s = Settlement(id: nil, period: period, revision: revision, settled_in: settledIn, closed_by: by, closed_at: at,
-                           rule_file: ruleName, rule_in_folder: inFolder, rule_sha256: rule.sha256, rule_version: month.report.rules.version,
-                           program: "gridpay \(GridpayVersion.current)", accepted_rows: acceptedRows,
-                           item_names: month.report.rules.items.map(\.name), flag_names: month.report.rules.flags.map(\.name),
-                           value_names: month.report.rules.values.filter { $0.type == .bool }.map(\.name),
-                           workers: month.report.workers.count, total_payable: LedgerText.number(total))
+        var s = Settlement(id: nil, period: period, revision: revision, settledIn: settledIn, closedBy: by, closedAt: at,
+                           ruleFile: ruleName, ruleInFolder: inFolder, ruleSha256: rule.sha256, ruleVersion: month.report.rules.version,
+                           program: "gridpay \(GridpayVersion.current)", acceptedRows: acceptedRows,
+                           itemNames: month.report.rules.items.map(\.name), flagNames: month.report.rules.flags.map(\.name),
+                           valueNames: month.report.rules.values.filter { $0.type == .bool }.map(\.name),
+                           workers: month.report.workers.count, totalPayable: LedgerText.number(total))
         try s.insert(db)
         let id = s.id!
-        try ArchivedFile(settlement_id: id, role: "rule", period: period, file: ruleName, sha256: rule.sha256, bytes: rule.bytes).insert(db)
+        try ArchivedFile(settlementId: id, role: "rule", period: period, file: ruleName, sha256: rule.sha256, bytes: rule.bytes).insert(db)
         for f in month.inputs.files {
             let a = try w.archive(path: "\(inputDir)/\(f.file)", period: period, file: f.file, sha256: f.sha256, bytes: f.bytes)
-            try ArchivedFile(settlement_id: id, role: "input", period: period, file: f.file, sha256: a.sha256, bytes: a.bytes).insert(db)
+            try ArchivedFile(settlementId: id, role: "input", period: period, file: f.file, sha256: a.sha256, bytes: a.bytes).insert(db)
         }
         try w.insert(month: month, settlementID: id)
         return id

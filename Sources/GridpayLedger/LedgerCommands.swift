@@ -51,7 +51,7 @@ public enum LedgerCommands {
                 // Its files are the archived ones: the rows accepted at closing are accepted again,
                 // so that the run writes the bytes it wrote then (as verify re-runs it).
                 r.accepted.formUnion(closed.acceptedPositions)
-                r.publishedRuleFile = closed.rule_file
+                r.publishedRuleFile = closed.ruleFile
                 return .success((r, [], []))
             }
             let closed = try ledger.closedPeriods().compactMap(LedgerPeriods.parse)
@@ -65,7 +65,7 @@ public enum LedgerCommands {
                 var warnings: [Diagnostic] = []
                 for c in recomputed {
                     let files = c.pending.changed.map(\.file).joined(separator: ", ")
-                    warnings.append(.warning(LedgerMessages.correctionRecomputed(c.pending.closing.period, files: files, version: c.pending.closing.rule_version,
+                    warnings.append(.warning(LedgerMessages.correctionRecomputed(c.pending.closing.period, files: files, version: c.pending.closing.ruleVersion,
                                                                                  into: "\(request.period)", closing: closing), at: nil))
                     for row in c.month.lapsedAccepted {
                         warnings.append(.warning(LedgerSealMessages.acceptanceLapsed("\(row)", period: c.pending.closing.period), at: nil))
@@ -96,15 +96,15 @@ public enum LedgerCommands {
         case .success(let path):
             // A rule file is its bytes: the same bytes under another name or folder are the same file.
             if let h = Corrections.hash(path) {
-                if h != closing.rule_sha256 {
-                    out.append(LedgerMessages.ruleDiffers(path, now: h, archived: closing.rule_sha256, file: closing.rule_file, version: closing.rule_version))
+                if h != closing.ruleSha256 {
+                    out.append(LedgerMessages.ruleDiffers(path, now: h, archived: closing.ruleSha256, file: closing.ruleFile, version: closing.ruleVersion))
                 }
             } else {
-                out.append(LedgerMessages.ruleUnreadable(path, file: closing.rule_file, archived: closing.rule_sha256))
+                out.append(LedgerMessages.ruleUnreadable(path, file: closing.ruleFile, archived: closing.ruleSha256))
             }
         case .failure(let f):
             out.append(LedgerMessages.noRuleInForce(closing.period, rulesDir: request.rulesDir, why: f.diagnostics.first?.message ?? "",
-                                                    file: closing.rule_file, archived: closing.rule_sha256))
+                                                    file: closing.ruleFile, archived: closing.ruleSha256))
         }
         return out
     }
@@ -117,13 +117,13 @@ public enum LedgerCommands {
         if let revision = Corrections.settledRevision(ledger: ledger, closing: closing, directory: dir) {
             // The files are the corrected inputs already paid through a later period: pointing at the
             // first open period would suggest that something is still to be carried.
-            d.append(.error(LedgerMessages.closedAndSettled(request.town, p, by: closing.closed_by, at: closing.closed_at, differing: differences.count,
-                                                            revision: revision.revision, settledIn: revision.settled_in ?? "?", revisedBy: revision.closed_by,
-                                                            revisedAt: revision.closed_at, words: words), at: nil))
+            d.append(.error(LedgerMessages.closedAndSettled(request.town, p, by: closing.closedBy, at: closing.closedAt, differing: differences.count,
+                                                            revision: revision.revision, settledIn: revision.settledIn ?? "?", revisedBy: revision.closedBy,
+                                                            revisedAt: revision.closedAt, words: words), at: nil))
             return PipelineFailure(diagnostics: d)
         }
         let folders = (LedgerPeriods.parse(p)?.months.map { "\(request.inputDir)/\(request.town)/\($0)" } ?? []).joined(separator: ", ")
-        d.append(.error(LedgerMessages.closedNotRunAgain(request.town, p, by: closing.closed_by, at: closing.closed_at, differing: differences.count,
+        d.append(.error(LedgerMessages.closedNotRunAgain(request.town, p, by: closing.closedBy, at: closing.closedAt, differing: differences.count,
                                                          folders: folders, openPeriod: firstOpen, sheet: SheetLabelsPublic.correctionSheet, words: words), at: nil))
         return PipelineFailure(diagnostics: d)
     }

@@ -23,20 +23,20 @@ final class LedgerHistory: PublishedHistory, @unchecked Sendable {
     func publishedValue(named name: String, period: CalendarPeriod, workerID: String) throws(EvaluationError) -> Value? {
         let key = "\(period)"
         guard let s = closings[key], let id = s.id else { return nil }
-        guard let index = s.value_names.firstIndex(of: name) else {
-            throw EvaluationError("the ledger's published results of \(period) keep no true/false value '\(name)' (they keep: \(s.value_names.joined(separator: ", "))); consecutive() can only read those", at: nil)
+        guard let index = s.valueNames.firstIndex(of: name) else {
+            throw EvaluationError("the ledger's published results of \(period) keep no true/false value '\(name)' (they keep: \(s.valueNames.joined(separator: ", "))); consecutive() can only read those", at: nil)
         }
         lock.lock()
         defer { lock.unlock() }
         if cache[key] == nil {
-            do { cache[key] = try ledger.namedValues(of: id, width: s.value_names.count) } catch {
+            do { cache[key] = try ledger.namedValues(of: id, width: s.valueNames.count) } catch {
                 throw EvaluationError("cannot read the published results of \(period) from \(ledger.path): \(Ledger.describe(error))", at: nil)
             }
         }
         return cache[key]?.value(worker: workerID, index: index).map { .bool($0) }
     }
 
-    func publishedRuleSHA256(of period: CalendarPeriod) -> String { closings["\(period)"]?.rule_sha256 ?? "" }
+    func publishedRuleSHA256(of period: CalendarPeriod) -> String { closings["\(period)"]?.ruleSha256 ?? "" }
 
     /// The totals of the closing (never a revision: a revision moves money only, SPEC §9).
     func publishedTotals(of period: CalendarPeriod) throws(PipelineFailure) -> [ExactID: ExactNumber]? {
@@ -172,16 +172,16 @@ extension Ledger {
     public func published(_ period: String) throws -> PublishedPeriod? {
         guard let s = try closing(of: period), let id = s.id else { return nil }
         let rows = try workers(of: id)
-        return PublishedPeriod(period: s.period, closedBy: s.closed_by, closedAt: s.closed_at, ruleFile: s.rule_file,
-                               ruleVersion: s.rule_version, ruleSHA256: s.rule_sha256, itemNames: s.item_names,
-                               flagNames: s.flag_names, workers: try rows.map { try Ledger.publishedWorker($0, period: s.period) })
+        return PublishedPeriod(period: s.period, closedBy: s.closedBy, closedAt: s.closedAt, ruleFile: s.ruleFile,
+                               ruleVersion: s.ruleVersion, ruleSHA256: s.ruleSha256, itemNames: s.itemNames,
+                               flagNames: s.flagNames, workers: try rows.map { try Ledger.publishedWorker($0, period: s.period) })
     }
 
     /// A published line; a number that does not parse is an error, never 0.
     static func publishedWorker(_ w: WorkerResult, period: String) throws -> PublishedWorker {
-        func n(_ t: String) throws -> ExactNumber { try LedgerText.published(t, column: "worker_result", worker: w.worker_id, period: period) }
-        return PublishedWorker(id: w.worker_id, name: w.name, unit: w.unit, group: w.grp, rank: w.rank, items: try w.items.map(n),
-                               total: try n(w.total), dutyMet: w.duty_met, flags: w.flags, base: try n(w.base), scorePay: try n(w.score_pay),
+        func n(_ t: String) throws -> ExactNumber { try LedgerText.published(t, column: "worker_result", worker: w.workerId, period: period) }
+        return PublishedWorker(id: w.workerId, name: w.name, unit: w.unit, group: w.grp, rank: w.rank, items: try w.items.map(n),
+                               total: try n(w.total), dutyMet: w.dutyMet, flags: w.flags, base: try n(w.base), scorePay: try n(w.scorePay),
                                deductions: try n(w.deductions), adjustment: try n(w.adjustment), payable: try n(w.payable), shortfall: try n(w.shortfall))
     }
 }

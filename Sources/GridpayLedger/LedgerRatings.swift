@@ -53,11 +53,11 @@ extension Ledger {
             while let row = try rows.next() {
                 let id: String = row[0]
                 var numbers = [RuleLoader.totalName: try LedgerText.published(row[4] as String, column: RuleLoader.totalName, worker: id, period: closing.period)]
-                for (name, value) in zip(closing.item_names, Self.jsonTexts(row[5])) {
+                for (name, value) in zip(closing.itemNames, Self.jsonTexts(row[5])) {
                     numbers[name] = try LedgerText.published(value, column: name, worker: id, period: closing.period)
                 }
                 var flags: [String: Bool] = [:]
-                for (name, value) in zip(closing.flag_names, Self.jsonTexts(row[6])) {
+                for (name, value) in zip(closing.flagNames, Self.jsonTexts(row[6])) {
                     guard value == "true" || value == "false" else { throw UnreadablePublished(column: name, worker: id, period: closing.period, text: value, kind: .bool) }
                     flags[name] = value == "true"
                 }
@@ -66,7 +66,7 @@ extension Ledger {
             return out
         }
         let source = PeriodResults.Source("\(period) 已结账",
-            "台账 \((path as NSString).lastPathComponent)：\(closing.closed_by) 于 \(closing.closed_at) (UTC) 结账；规则 \(closing.rule_file) 版本 \(closing.rule_version) SHA-256 \(closing.rule_sha256)；\(workers.count) 人")
+            "台账 \((path as NSString).lastPathComponent)：\(closing.closedBy) 于 \(closing.closedAt) (UTC) 结账；规则 \(closing.ruleFile) 版本 \(closing.ruleVersion) SHA-256 \(closing.ruleSha256)；\(workers.count) 人")
         return PeriodResults(period: period, closed: true, workers: workers, sources: [source])
     }
 

@@ -172,29 +172,38 @@ enum LedgerSchema {
 
 // MARK: - Typed records
 
+/// The ledger's records: Swift names in the code, snake_case columns in the database (the names
+/// the schema, the seals and the README use), converted by GRDB's column coding strategies.
+public protocol LedgerRecord: FetchableRecord, EncodableRecord {}
+
+extension LedgerRecord {
+    public static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
+    public static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
+}
+
 /// One closing of a period (revision 0), or a revision of it settled when a later period closed.
-public struct Settlement: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
+public struct Settlement: Codable, LedgerRecord, FetchableRecord, MutablePersistableRecord, Sendable {
     public static let databaseTableName = "settlement"
     public var id: Int64?
     public var period: String
     public var revision: Int
     /// For a revision: the period whose closing settled it.
-    public var settled_in: String?
-    public var closed_by: String
+    public var settledIn: String?
+    public var closedBy: String
     /// UTC, `YYYY-MM-DD HH:MM:SS` (the clock is allowed in the ledger, never in outputs).
-    public var closed_at: String
-    public var rule_file: String
-    public var rule_in_folder: Bool
-    public var rule_sha256: String
-    public var rule_version: String
+    public var closedAt: String
+    public var ruleFile: String
+    public var ruleInFolder: Bool
+    public var ruleSha256: String
+    public var ruleVersion: String
     public var program: String
-    public var accepted_rows: [String]
-    public var item_names: [String]
-    public var flag_names: [String]
+    public var acceptedRows: [String]
+    public var itemNames: [String]
+    public var flagNames: [String]
     /// The true/false named values kept per worker, for consecutive() over this period.
-    public var value_names: [String]
+    public var valueNames: [String]
     public var workers: Int
-    public var total_payable: String
+    public var totalPayable: String
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
@@ -202,12 +211,12 @@ public struct Settlement: Codable, FetchableRecord, MutablePersistableRecord, Se
 extension Settlement {
     /// The rows accepted with --accept when the period was closed, as positions: a re-run from the
     /// archive (run of the closed period, verify, a correction's recomputation) accepts them again.
-    var acceptedPositions: Set<RowPosition> { Set(accepted_rows.compactMap { RowPosition($0) }) }
+    var acceptedPositions: Set<RowPosition> { Set(acceptedRows.compactMap { RowPosition($0) }) }
 }
 
-public struct ArchivedFile: Codable, FetchableRecord, PersistableRecord, Sendable {
+public struct ArchivedFile: Codable, LedgerRecord, FetchableRecord, PersistableRecord, Sendable {
     public static let databaseTableName = "archived_file"
-    public var settlement_id: Int64
+    public var settlementId: Int64
     /// input, rule, history-input (an earlier month read from its inputs), history-rule.
     public var role: String
     public var period: String
@@ -216,43 +225,43 @@ public struct ArchivedFile: Codable, FetchableRecord, PersistableRecord, Sendabl
     public var bytes: Int
 }
 
-public struct OutputHash: Codable, FetchableRecord, PersistableRecord, Sendable {
+public struct OutputHash: Codable, LedgerRecord, FetchableRecord, PersistableRecord, Sendable {
     public static let databaseTableName = "output_hash"
-    public var settlement_id: Int64
+    public var settlementId: Int64
     public var file: String
     public var sha256: String
     public var bytes: Int
 }
 
 /// A worker's published line: every number as exact decimal text, lists as JSON arrays.
-public struct WorkerResult: Codable, FetchableRecord, PersistableRecord, Sendable {
+public struct WorkerResult: Codable, LedgerRecord, FetchableRecord, PersistableRecord, Sendable {
     public static let databaseTableName = "worker_result"
-    public var settlement_id: Int64
-    public var worker_id: String
+    public var settlementId: Int64
+    public var workerId: String
     public var position: Int
     public var name: String
     public var unit: String
     public var grp: String
     public var rank: Int
     public var items: [String]
-    public var item_yuan: [String]
+    public var itemYuan: [String]
     public var total: String
-    public var duty_met: Bool?
+    public var dutyMet: Bool?
     public var flags: [Bool]
-    public var named_values: [Bool?]
+    public var namedValues: [Bool?]
     public var base: String
-    public var score_pay: String
+    public var scorePay: String
     public var deductions: String
     public var adjustment: String
     public var payable: String
     public var shortfall: String
 }
 
-public struct CorrectionLine: Codable, FetchableRecord, PersistableRecord, Sendable {
+public struct CorrectionLine: Codable, LedgerRecord, FetchableRecord, PersistableRecord, Sendable {
     public static let databaseTableName = "correction_line"
-    public var settlement_id: Int64
+    public var settlementId: Int64
     public var seq: Int
-    public var worker_id: String
+    public var workerId: String
     public var name: String
     public var period: String
     public var item: String

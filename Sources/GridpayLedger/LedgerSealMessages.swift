@@ -9,7 +9,7 @@ public enum LedgerSealMessages {
     }
 
     static func closedBy(_ s: Settlement) -> String {
-        bilingual(zh: "\(s.closed_by) 于 \(s.closed_at) (UTC) 结账", en: "closed by \(s.closed_by) at \(s.closed_at) UTC")
+        bilingual(zh: "\(s.closedBy) 于 \(s.closedAt) (UTC) 结账", en: "closed by \(s.closedBy) at \(s.closedAt) UTC")
     }
 
     static func quickCheckFailed(path: String, _ result: String) -> String {
@@ -132,8 +132,8 @@ public enum LedgerSealMessages {
 
     static func explainClosed(_ town: String, _ s: Settlement) -> String {
         bilingual(
-            zh: "\(town) \(s.period) 已结账（\(closedBy(s))）：以下按台账存档的输入和规则文件 \(s.rule_file)（版本 \(s.rule_version)）解释，即已公布的结果；不读取 Input/ 中现在的文件",
-            en: "\(town) \(s.period) is closed (\(closedBy(s))): explained from the ledger's archived inputs and rule file \(s.rule_file) (version \(s.rule_version)), i.e. as published; the files now in Input/ are not read")
+            zh: "\(town) \(s.period) 已结账（\(closedBy(s))）：以下按台账存档的输入和规则文件 \(s.ruleFile)（版本 \(s.ruleVersion)）解释，即已公布的结果；不读取 Input/ 中现在的文件",
+            en: "\(town) \(s.period) is closed (\(closedBy(s))): explained from the ledger's archived inputs and rule file \(s.ruleFile) (version \(s.ruleVersion)), i.e. as published; the files now in Input/ are not read")
     }
 
     static func lockFailed(_ path: String, errno: Int32) -> String {

@@ -28,10 +28,10 @@ extension LedgerCommands {
             outcome.lines.append(StatusMessages.ledger(town: town, path: ledger.path))
             outcome.lines.append(StatusMessages.closedHeader())
             for s in all where s.revision == 0 {
-                let at = LocalTime.text(ledgerUTC: s.closed_at, in: zone)
-                outcome.lines.append("\(s.period) | \(s.closed_by) | \(at) | \(s.rule_version) | \(s.workers) | \(try payable(s, ledger))")
+                let at = LocalTime.text(ledgerUTC: s.closedAt, in: zone)
+                outcome.lines.append("\(s.period) | \(s.closedBy) | \(at) | \(s.ruleVersion) | \(s.workers) | \(try payable(s, ledger))")
                 for r in all where r.period == s.period && r.revision > 0 {
-                    outcome.lines.append(StatusMessages.revision(r, at: LocalTime.text(ledgerUTC: r.closed_at, in: zone), payable: try money(r)))
+                    outcome.lines.append(StatusMessages.revision(r, at: LocalTime.text(ledgerUTC: r.closedAt, in: zone), payable: try money(r)))
                 }
             }
             outcome.lines += open(all.filter { $0.revision == 0 }.map(\.period))
@@ -81,6 +81,6 @@ extension LedgerCommands {
     }
 
     static func money(_ s: Settlement) throws -> String {
-        try LedgerText.published(s.total_payable, column: LedgerSealMessages.settlementColumns.total, period: LedgerSealMessages.name(s)).fixed(places: 2)
+        try LedgerText.published(s.totalPayable, column: LedgerSealMessages.settlementColumns.total, period: LedgerSealMessages.name(s)).fixed(places: 2)
     }
 }

@@ -8,7 +8,7 @@ enum RunSummaries {
     static func withPublishedPrevious(_ summary: RunSummary, ledger: Ledger) -> RunSummary {
         guard summary.totalPayable != nil,
               let closed = try? ledger.settlements().first(where: { $0.period == summary.previousPeriod && $0.revision == 0 }),
-              let total = LedgerText.number(closed.total_payable) else { return summary }
+              let total = LedgerText.number(closed.totalPayable) else { return summary }
         var out = summary
         out.previous = RunSummary.Previous(period: summary.previousPeriod, totalPayable: total, closed: true)
         return out

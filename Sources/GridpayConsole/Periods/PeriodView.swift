@@ -102,7 +102,7 @@ enum PeriodStatus {
             town: ref.town.town, period: ref.text, status: status, inputs: try inputs(ref, console: console), result: result,
             submitted_by: status == "submitted" ? events.last { $0.step == .submit }?.account : nil,
             returned_reason: status == "returned" ? events.last { $0.step == .return }?.reason : nil,
-            closed_by: closed?.closed_by, closed_at: closed.map { ConsoleTime.shown(ledgerUTC: $0.closed_at) },
+            closed_by: closed?.closedBy, closed_at: closed.map { ConsoleTime.shown(ledgerUTC: $0.closedAt) },
             outputs: outputs(ref, console: console), corrections_waiting: corrections(ref, console: console))
     }
 
