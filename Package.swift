@@ -1,6 +1,11 @@
 // swift-tools-version:6.0
 // gridpay: monthly assessment and performance-pay sheets for community grid workers.
-// Layering (dependencies point one way): gridpay (CLI) → GridpayPipeline → GridpayCSV / GridpayXLSX → GridpayCore.
+// Layering (dependencies point one way, down; README: Layout):
+//   gridpay (CLI) → GridpayConsole → GridpayLedger → GridpayPipeline → GridpayCore (pure Swift, no C)
+//   GridpayPipeline also → GridpayCSV, GridpayXLSX, GridpayXLSXReader, GridpayHash: each a thin
+//   wrapper over its C library (libcsv, libxlsxwriter, libexpat+zlib+libfreexl, libcrypto) that
+//   knows nothing of GridpayCore; GridpayLedger and GridpayConsole also → GRDB.
+//   gridpay-datagen → GridpayDatagenKit → GridpayCore.
 import PackageDescription
 
 /// Release builds skip run-time exclusivity checks in the per-row code (they cost ~8% of a

@@ -12,9 +12,12 @@
 #   history    run 2026-10 with 08 and 09 closed: history from the ledger      — target ≤ 1.15 × plain
 #   close      close 2026-10                                                   — target ≤ 1.5 × plain, ≤ 300 MB
 #   verify     verify 2026-10 (from the archive)                               — target ≤ 1.3 × plain
+#   status     status (quick_check, row counts, every seal and the chain; corrections waiting)
+#   chain      verify --chain <head close printed>: the ledger and the chain only (no re-run)
 # and the ledger's size. Writes Benchmarks/results/<date>-<host>-ledger.json (not with --smoke)
 # and prints a table. Environment: GRIDPAY_SCRATCH (default .build), BENCH_WORK (default
-# Benchmarks/work). Needs /usr/bin/time.
+# Benchmarks/work), BENCH_NOTE (a note kept in the results, e.g. how loaded the machine was).
+# Needs /usr/bin/time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -69,19 +72,28 @@ timed close08 close qinghe 2026-08 --by bench "${common[@]}" --input-dir "$WORK/
 timed close09 close qinghe 2026-09 --by bench "${common[@]}" --input-dir "$WORK/hist" --ledger-dir "$WORK/ledger"
 timed history run qinghe 2026-10 "${common[@]}" --input-dir "$WORK/hist" --ledger-dir "$WORK/ledger"
 timed close close qinghe 2026-10 --by bench "${common[@]}" --input-dir "$WORK/hist" --ledger-dir "$WORK/ledger"
-# verify has no --quiet: run it through the same wrapper without the flag.
-load=$(cut -d' ' -f1 /proc/loadavg)
-log "verify: gridpay verify qinghe 2026-10 (load $load)"
-/usr/bin/time -f "%e %M" -o "$WORK/time-verify" "$BIN" verify qinghe 2026-10 --input-dir "$WORK/hist" --ledger-dir "$WORK/ledger" > "$WORK/out-verify" 2> "$WORK/err-verify" || {
-  echo "ledger.sh: verify failed:" >&2; cat "$WORK/err-verify" >&2; exit 1; }
-read -r secs kib < "$WORK/time-verify"
-printf 'verify\t%s\t%s\t%s\n' "$secs" "$kib" "$load" >> "$RESULTS"
+# verify and status have no --quiet: timed without the flag.
+untimed_quiet() {  # name, then the gridpay arguments
+  local name=$1; shift
+  local load
+  load=$(cut -d' ' -f1 /proc/loadavg)
+  log "$name: gridpay $* (load $load)"
+  /usr/bin/time -f "%e %M" -o "$WORK/time-$name" "$BIN" "$@" > "$WORK/out-$name" 2> "$WORK/err-$name" || {
+    echo "ledger.sh: $name failed:" >&2; cat "$WORK/err-$name" >&2; exit 1; }
+  read -r secs kib < "$WORK/time-$name"
+  printf '%s\t%s\t%s\t%s\n' "$name" "$secs" "$kib" "$load" >> "$RESULTS"
+}
+untimed_quiet verify verify qinghe 2026-10 --input-dir "$WORK/hist" --ledger-dir "$WORK/ledger"
 grep -q ": identical" "$WORK/out-verify" || { echo "ledger.sh: verify did not say identical" >&2; exit 1; }
+untimed_quiet status status qinghe --input-dir "$WORK/hist" --ledger-dir "$WORK/ledger"
+HEAD=$(grep -o 'chain head [0-9a-f]\{64\}' "$WORK/out-close" | tail -1 | cut -d' ' -f3)
+[ -n "$HEAD" ] || { echo "ledger.sh: close printed no chain head" >&2; cat "$WORK/out-close" >&2; exit 1; }
+untimed_quiet chain verify qinghe --chain "$HEAD" --input-dir "$WORK/hist" --ledger-dir "$WORK/ledger"
 LEDGER_BYTES=$(stat -c %s "$WORK/ledger/qinghe.sqlite")
 
-python3 - "$RESULTS" "$WORKERS" "$BYTES" "$LEDGER_BYTES" "$SMOKE" "$ROOT" <<'EOF'
+python3 - "$RESULTS" "$WORKERS" "$BYTES" "$LEDGER_BYTES" "$SMOKE" "$ROOT" "${BENCH_NOTE:-}" <<'EOF'
 import json, sys, datetime, socket, os
-path, workers, month_bytes, ledger_bytes, smoke, root = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5] == "1", sys.argv[6]
+path, workers, month_bytes, ledger_bytes, smoke, root, note = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5] == "1", sys.argv[6], sys.argv[7]
 rows = {}
 for line in open(path):
     name, secs, kib, load = line.split("\t")
@@ -99,7 +111,8 @@ for name, (secs, kib, load) in rows.items():
 print(f"\nworkers {workers}; one month's inputs {month_bytes / 1e6:.0f} MB; ledger after 3 closes {ledger_bytes / 1e6:.0f} MB")
 if not smoke:
     out = os.path.join(root, "Benchmarks", "results", f"{datetime.date.today()}-{socket.gethostname()}-ledger.json")
-    json.dump({"workers": workers, "month_bytes": month_bytes, "ledger_bytes": ledger_bytes, "nproc": os.cpu_count(),
+    json.dump({"note": note, "machine": f"{socket.gethostname()}, {os.cpu_count()} cores, {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') // 2**30} GiB",
+               "workers": workers, "month_bytes": month_bytes, "ledger_bytes": ledger_bytes, "nproc": os.cpu_count(),
                "load_average_at_end": os.getloadavg(),
                "runs": {k: {"seconds": v[0], "peak_rss_kib": v[1], "x_plain": v[0] / plain, "load1_before": v[2]} for k, v in rows.items()}},
               open(out, "w"), indent=2, ensure_ascii=False)
