@@ -128,7 +128,8 @@ enum Corrections {
             case .success(let m): month = m
             case .failure(let f):
                 var d = f.diagnostics
-                d.append(.error("the corrected inputs of the closed period \(p.closing.period) (\(p.directory)) cannot be carried: fix them, or restore the archived files (gridpay verify \(request.town) \(p.closing.period) says which differ)", at: nil))
+                d.append(.error("the corrected inputs of the closed period \(p.closing.period) (\(p.directory)) cannot be carried: fix them, "
+                                + "or restore the archived files (gridpay verify \(request.town) \(p.closing.period) says which differ)", at: nil))
                 return .failure(PipelineFailure(diagnostics: d, sources: f.sources))
             }
             let baseline: [WorkerResult]

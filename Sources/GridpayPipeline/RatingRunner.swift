@@ -102,7 +102,9 @@ public enum RatingRunner {
     static func ratingSpec(_ request: RateRequest, loaded: LoadedRules) -> Result<RatingSpec, PipelineFailure> {
         let rules = loaded.rules
         guard isRating(request.period, assessedBy: rules.periodKind) else {
-            return .failure(PipelineFailure(message: "\(request.town) is assessed by \(rules.periodKind.rawValue); \(request.period) is run (gridpay run \(request.town) \(request.period)), not rated: a rating is of a longer period (\(rules.ratings.flatMap(\.periods).map(\.rawValue).joined(separator: ", ")))"))
+            let longer = rules.ratings.flatMap(\.periods).map(\.rawValue).joined(separator: ", ")
+            return .failure(PipelineFailure(message: "\(request.town) is assessed by \(rules.periodKind.rawValue); \(request.period) is run "
+                + "(gridpay run \(request.town) \(request.period)), not rated: a rating is of a longer period (\(longer))"))
         }
         guard let spec = rules.rating(for: request.period.kind) else {
             let rated = rules.ratings.flatMap(\.periods).map(\.rawValue)
