@@ -18,8 +18,8 @@ enum StatusMessages {
     }
 
     static func revision(_ r: Settlement, at local: String, payable: String) -> String {
-        bilingual(zh: "  第\(r.revision)次修订：\(r.settled_in ?? "") 结算，\(r.closed_by) 于 \(local) 结账；更正后实发合计 \(payable)",
-                  en: "  revision \(r.revision): settled in \(r.settled_in ?? "") by \(r.closed_by) at \(local); total payable as corrected \(payable)")
+        bilingual(zh: "  第\(r.revision)次修订：\(r.settledIn ?? "") 结算，\(r.closedBy) 于 \(local) 结账；更正后实发合计 \(payable)",
+                  en: "  revision \(r.revision): settled in \(r.settledIn ?? "") by \(r.closedBy) at \(local); total payable as corrected \(payable)")
     }
 
     static func noCorrections() -> String {

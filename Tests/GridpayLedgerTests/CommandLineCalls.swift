@@ -23,4 +23,9 @@ extension LedgerCommands {
     static func compareRequest(_ request: RunRequest, ledgerDir: String) -> Result<(RunRequest, [Diagnostic]), PipelineFailure> {
         compareRequest(request, ledgerDir: ledgerDir, words: .commandLine)
     }
+
+    static func explainRequest(_ request: RunRequest, ledgerDir: String)
+        -> Result<(request: RunRequest, notes: [String], warnings: [Diagnostic], scratch: String?), PipelineFailure> {
+        explainRequest(request, ledgerDir: ledgerDir, words: .commandLine)
+    }
 }

@@ -95,7 +95,7 @@ final class XinheLedgerTests: XCTestCase {
         XCTAssertEqual(book.row("考核汇总", 0).suffix(4), ["总分", "满意率", "上半年总分", "备注"])
         XCTAssertEqual([1, 2].map { book.row("考核汇总", $0) }, expected)
         let about = (1...60).map { book.row("说明", $0) }
-        let h1Rule = try XCTUnwrap(Ledger.openIfPresent(ledgerDir: year.ledgerDir, town: "xinhe")?.closing(of: "2026-H1")?.rule_sha256)
+        let h1Rule = try XCTUnwrap(Ledger.openIfPresent(ledgerDir: year.ledgerDir, town: "xinhe")?.closing(of: "2026-H1")?.ruleSha256)
         XCTAssertTrue(about.contains(["上半年总分", "2026-H1 已结账：各人总分为账本中公布的结果，不重算"]), "\(about)")
         XCTAssertTrue(about.contains(["历史期间 2026-H1", "已结账：读取账本中公布的结果（规则文件 SHA-256 \(h1Rule)）"]), "\(about)")
         let manifest = try String(contentsOfFile: "\(run.directory)/xinhe-2026-manifest.json", encoding: .utf8)
