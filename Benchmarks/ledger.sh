@@ -34,6 +34,8 @@ done
 [[ "$WORKERS" =~ ^[1-9][0-9]*$ ]] || { echo "ledger.sh: --workers must be a positive integer" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "ledger.sh: /usr/bin/time not found (apt-get install time)" >&2; exit 1; }
 log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
+# The checks below read the commands' English lines (the product speaks Chinese by default).
+export GRIDPAY_LANG=en
 
 SCRATCH=${GRIDPAY_SCRATCH:-.build}
 CONFIG=release

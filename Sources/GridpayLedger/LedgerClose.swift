@@ -29,7 +29,7 @@ extension LedgerCommands {
         guard !who.isEmpty else { return .failure(PipelineFailure(message: LedgerMessages.closerNeeded(words: words))) }
         // Before any file is made: the town names files, and the ledger must outlive the inputs.
         if let refused = placeRefused(request, ledgerDir: ledgerDir, words: words) { return .failure(PipelineFailure(message: refused)) }
-        if let refused = summaryRefused(request) { return .failure(PipelineFailure(message: refused)) }
+        if let refused = summaryRefused(request, words: words) { return .failure(PipelineFailure(message: refused)) }
         let path = Ledger.path(ledgerDir: ledgerDir, town: request.town)
         let newFolder = !FileManager.default.fileExists(atPath: ledgerDir)
         do throws(PipelineFailure) {
@@ -122,7 +122,7 @@ extension LedgerCommands {
         outcome.lines.append(LedgerMessages.closed(request.town, "\(request.period)", by: who, at: at, workers: month.report.workers.count,
                                                    payable: payable, version: month.report.rules.version, path: ledger.path))
         let upgraded = sealed.sealed.filter { $0 < closingID }.count
-        if upgraded > 0 { outcome.lines.append(LedgerSealMessages.sealedAtUpgrade(upgraded)) }
+        if upgraded > 0 { outcome.lines.append(LedgerSealMessages.sealedAtUpgrade(upgraded, words: words)) }
         if let last = try? ledger.settlements().max(by: { $0.id! < $1.id! }) { outcome.lines.append(LedgerSealMessages.chainHead(sealed.head, after: last)) }
         return outcome
     }
@@ -267,13 +267,13 @@ extension LedgerCommands {
     /// A summary period ([period_summary], xinhe's 季度汇总, SPEC §17) publishes no score, rank or
     /// pay, so there is nothing to close: refused with the periods that can be. A rule file that
     /// cannot be loaded is left to the run, which says why.
-    static func summaryRefused(_ request: RunRequest) -> String? {
+    static func summaryRefused(_ request: RunRequest, words: CommandWords) -> String? {
         guard case .success(let loaded) = MonthRunner.rulesFor(request: request)(request.period.firstMonth) else { return nil }
         let rules = loaded.rules
         guard rules.town == request.town, rules.isSummary(request.period.kind) else { return nil }
         let holding = CalendarPeriod.of(rules.periodKind, holding: request.period.firstMonth)
         return LedgerSealMessages.summaryNotClosed(request.town, "\(request.period)", ruleFile: loaded.path, assessed: holding,
-                                                   preliminary: rules.preliminaryPeriods(of: holding).first)
+                                                   preliminary: rules.preliminaryPeriods(of: holding).first, words: words)
     }
 
     /// Why a close may not make its files where asked: a town that is not a plain name (it names
@@ -285,7 +285,7 @@ extension LedgerCommands {
         let ledger = canonical(ledgerDir)
         for (option, dir) in [(words.inputDir, request.inputDir), (words.outputDir, request.outputDir)] {
             let d = canonical(dir)
-            if ledger == d || ledger.hasPrefix(d == "/" ? "/" : d + "/") { return LedgerSealMessages.ledgerInside(ledgerDir, option: option, dir) }
+            if ledger == d || ledger.hasPrefix(d == "/" ? "/" : d + "/") { return LedgerSealMessages.ledgerInside(ledgerDir, option: option, dir, words: words) }
         }
         return nil
     }

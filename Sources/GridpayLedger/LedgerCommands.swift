@@ -68,7 +68,7 @@ public enum LedgerCommands {
                     warnings.append(.warning(LedgerMessages.correctionRecomputed(c.pending.closing.period, files: files, version: c.pending.closing.ruleVersion,
                                                                                  into: "\(request.period)", closing: closing), at: nil))
                     for row in c.month.lapsedAccepted {
-                        warnings.append(.warning(LedgerSealMessages.acceptanceLapsed("\(row)", period: c.pending.closing.period), at: nil))
+                        warnings.append(.warning(LedgerSealMessages.acceptanceLapsed("\(row)", period: c.pending.closing.period, words: words), at: nil))
                     }
                 }
                 return .success((r, recomputed, warnings))

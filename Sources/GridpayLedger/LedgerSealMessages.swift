@@ -66,10 +66,10 @@ public enum LedgerSealMessages {
             en: "the ledger's \(count) settlement(s) were recorded by a gridpay without seals: they are checked against the archive but have no chain head yet; the next close of \(town) seals them (gridpay close \(town) <period> --by <name>)")
     }
 
-    static func sealedAtUpgrade(_ count: Int) -> String {
+    static func sealedAtUpgrade(_ count: Int, words w: CommandWords) -> String {
         bilingual(
-            zh: "已封印旧版 gridpay 记录的 \(count) 条结账记录（按其现状；gridpay verify 会把每一期与其存档核对）",
-            en: "sealed \(count) settlement(s) recorded by an earlier gridpay (their rows as they are now: gridpay verify checks each against its archive)")
+            zh: "已封印旧版 gridpay 记录的 \(count) 条结账记录（按其现状；\(w.verify) 会把每一期与其存档核对）",
+            en: "sealed \(count) settlement(s) recorded by an earlier gridpay (their rows as they are now: \(w.verify) checks each against its archive)")
     }
 
     static func chainHead(_ head: String, after s: Settlement) -> String {
@@ -124,10 +124,10 @@ public enum LedgerSealMessages {
             en: "the published \(e.column)\(whereEn) is '\(e.text)', which is not \(expected): the ledger was changed outside gridpay or is damaged (gridpay status and gridpay verify check it); it is never read as 0")
     }
 
-    static func acceptanceLapsed(_ row: String, period: String) -> String {
+    static func acceptanceLapsed(_ row: String, period: String, words w: CommandWords) -> String {
         bilingual(
-            zh: "\(period) 结账时用 --accept 接受的 \(row) 在更正后的输入中已不是有问题的行：该接受失效，更正照常结转",
-            en: "\(row), accepted with --accept when \(period) was closed, matches no row with a problem in its corrected inputs: the acceptance lapses and the correction is carried without it")
+            zh: "\(period) 结账时用 \(w.accept) 接受的 \(row) 在更正后的输入中已不是有问题的行：该接受失效，更正照常结转",
+            en: "\(row), accepted with \(w.accept) when \(period) was closed, matches no row with a problem in its corrected inputs: the acceptance lapses and the correction is carried without it")
     }
 
     static func explainClosed(_ town: String, _ s: Settlement) -> String {
@@ -143,12 +143,13 @@ public enum LedgerSealMessages {
     }
 
     /// close of a summary period ([period_summary]): nothing is published, so nothing is closed.
-    static func summaryNotClosed(_ town: String, _ period: String, ruleFile: String, assessed: CalendarPeriod, preliminary: CalendarPeriod?) -> String {
+    static func summaryNotClosed(_ town: String, _ period: String, ruleFile: String, assessed: CalendarPeriod, preliminary: CalendarPeriod?,
+                                 words w: CommandWords) -> String {
         let kind = CalendarPeriod.parse(period)?.kind ?? .quarter
         let also = preliminary.map(closablePreliminary) ?? ""
         return bilingual(
-            zh: "不能对 \(town) \(period) 结账：\(kind.label)是 \(town) 的汇总期间（\(ruleFile)：[period_summary] period = \"\(kind.rawValue)\"），只作汇总，不评分、不排名、不计发，没有可公布的结果可记入台账；其汇总表用 gridpay run \(town) \(period) 生成。可以结账的是考核期间（\(assessed.kind.label)，如 gridpay close \(town) \(assessed) --by <姓名>）\(also)；未记录任何内容",
-            en: "cannot close \(town) \(period): a \(kind.rawValue) is \(town)'s summary period (\(ruleFile): [period_summary] period = \"\(kind.rawValue)\"), summarised with no score, rank or pay, so it publishes no results for the ledger; its summary is made by gridpay run \(town) \(period). What can be closed is the assessment period (a \(assessed.kind.rawValue), e.g. gridpay close \(town) \(assessed) --by <name>)\(also); nothing was recorded")
+            zh: "不能对 \(town) \(period) 结账：\(kind.label)是 \(town) 的汇总期间（\(ruleFile)：[period_summary] period = \"\(kind.rawValue)\"），只作汇总，不评分、不排名、不计发，没有可公布的结果可记入台账；其汇总表用 \(w.run) \(town) \(period) 生成。可以结账的是考核期间（\(assessed.kind.label)，如 \(w.close) \(town) \(assessed) \(w.closedBy) <姓名>）\(also)；未记录任何内容",
+            en: "cannot close \(town) \(period): a \(kind.rawValue) is \(town)'s summary period (\(ruleFile): [period_summary] period = \"\(kind.rawValue)\"), summarised with no score, rank or pay, so it publishes no results for the ledger; its summary is made by \(w.run) \(town) \(period). What can be closed is the assessment period (a \(assessed.kind.rawValue), e.g. \(w.close) \(town) \(assessed) \(w.closedBy) <name>)\(also); nothing was recorded")
     }
 
     /// A closed period's published results that the ledger could not give (e.g. the year's
@@ -172,10 +173,10 @@ public enum LedgerSealMessages {
 
     static var leadingDash: String { bilingual(zh: "以“-”开头", en: "starts with '-'") }
 
-    static func ledgerInside(_ ledgerDir: String, option: String, _ dir: String) -> String {
+    static func ledgerInside(_ ledgerDir: String, option: String, _ dir: String, words w: CommandWords) -> String {
         bilingual(
-            zh: "台账文件夹 \(ledgerDir) 在 \(option) 的文件夹 \(dir) 之内：删除已存档的输入或输出时会连台账一起删除；请把 --ledger-dir 设在输入和输出文件夹之外（默认 ./Ledger）；未建立任何文件",
-            en: "the ledger folder \(ledgerDir) is inside the \(option) folder \(dir): deleting archived inputs or outputs would delete the ledger with them; expected --ledger-dir outside the input and output folders (default ./Ledger); no file was made")
+            zh: "台账文件夹 \(ledgerDir) 在 \(option) 的文件夹 \(dir) 之内：删除已存档的输入或输出时会连台账一起删除；请把 \(w.ledgerDir) 设在输入和输出文件夹之外（默认 ./Ledger）；未建立任何文件",
+            en: "the ledger folder \(ledgerDir) is inside the \(option) folder \(dir): deleting archived inputs or outputs would delete the ledger with them; expected \(w.ledgerDir) outside the input and output folders (default ./Ledger); no file was made")
     }
 
     static func settlementDiffers(_ what: String, published: String, rerun: String) -> String {
@@ -207,10 +208,10 @@ public enum LedgerSealMessages {
     static let settlementColumns = (workers: "workers", total: "total_payable", items: "item_names", flags: "flag_names",
                                     values: "value_names", version: "rule_version", ruleSHA: "rule_sha256")
 
-    public static func verifyNeedsPeriod() -> String {
+    public static func verifyNeedsPeriod(words w: CommandWords) -> String {
         bilingual(
-            zh: "verify 需要一个期间（gridpay verify <镇> <期间>），或用 --chain <链头> 只核对台账的链",
-            en: "verify needs a period (gridpay verify <town> <period>), or --chain <head> to check the ledger's chain alone")
+            zh: "verify 需要一个期间（\(w.verify) <镇> <期间>），或用 \(w.chain) <链头> 只核对台账的链",
+            en: "verify needs a period (\(w.verify) <town> <period>), or \(w.chain) <head> to check the ledger's chain alone")
     }
 }
 

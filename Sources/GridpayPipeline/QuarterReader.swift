@@ -127,7 +127,8 @@ struct PeriodFolders {
     func missingFolders() -> [InputProblem] {
         months.filter { !QuarterReader.isFolder("\(townDirectory)/\($0)") }.map { m in
             InputProblem(.missingFile, .error, file: "\(m)/", line: nil,
-                message: "the month folder \(m) of \(quarter) is missing (\(townDirectory)/\(m)); a \(quarter.kind.rawValue) is read from all \(quarter.kind.monthsInWords) of its months (\(months.map(\.description).joined(separator: ", ")))", acceptable: false)
+                message: "the month folder \(m) of \(quarter) is missing (\(townDirectory)/\(m)); a \(quarter.kind.rawValue) is read from all "
+                    + "\(quarter.kind.monthsInWords) of its months (\(months.map(\.description).joined(separator: ", ")))", acceptable: false)
         }
     }
 

@@ -54,7 +54,7 @@ struct Verify: ParsableCommand {
     @Flag(help: ArgumentHelp(HelpMessages.quiet)) var quiet = false
 
     func run() throws {
-        guard period != nil || chain != nil else { throw ValidationError(LedgerSealMessages.verifyNeedsPeriod()) }
+        guard period != nil || chain != nil else { throw ValidationError(LedgerSealMessages.verifyNeedsPeriod(words: .commandLine)) }
         let period = try period.map { try parsePeriod($0) }
         try report(reporting(quiet: quiet) {
             LedgerCommands.verify(town: town, period: period, chain: chain, inputDir: inputDir, ledgerDir: ledger.ledgerDir, words: .commandLine, progress: $0)
