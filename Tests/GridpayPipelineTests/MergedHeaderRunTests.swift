@@ -1,0 +1,78 @@
+import GridpayTestSupport
+import GridpayXLSX
+import Foundation
+import XCTest
+@testable import GridpayCore
+@testable import GridpayPipeline
+
+/// SPEC §16 through a run: an XLSX export whose two-row header merges 单号 and 人 down over rows
+/// 1–2 and 扣分 across two columns over 分 and 备注 is read with `header_row = 2`.
+final class MergedHeaderRunTests: XCTestCase {
+    static let rules = """
+        \(TestTown.header("forms"))
+
+        \(TestTown.roster(unit: "村", group: "网格"))
+
+        [tables.events]
+        file = "events.xlsx"
+        format = "xlsx"
+        header_row = 2
+        worker = "人"
+        unique = ["单号"]
+        columns = [
+          { name = "单号", type = "id" },
+          { name = "人", type = "id" },
+          { name = "分", type = "integer", min = 0 },
+        ]
+
+        [[items]]
+        name = "事件"
+        full = 10
+          [[items.deductions]]
+          table = "events"
+          points = '-分'
+          reason = "事件 {单号}"
+
+        [pay]
+        base = '0'
+        score_pay = '0'
+        """
+
+    static func workbook() throws -> Data {
+        let path = NSTemporaryDirectory() + "merged-run-\(UUID().uuidString).xlsx"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let book = try XLSXWorkbook(path: path, createdAt: 1_790_000_000)
+        let sheet = try book.addWorksheet(named: "事件")
+        try sheet.mergeRange(firstRow: 0, firstColumn: 0, lastRow: 1, lastColumn: 0, string: "单号")
+        try sheet.mergeRange(firstRow: 0, firstColumn: 1, lastRow: 1, lastColumn: 1, string: "人")
+        try sheet.mergeRange(firstRow: 0, firstColumn: 2, lastRow: 0, lastColumn: 3, string: "扣分")
+        try sheet.write(string: "分", row: 1, column: 2)
+        try sheet.write(string: "备注", row: 1, column: 3)
+        for (r, cells) in [["E1", "A1", "2", "迟到"], ["E2", "A2", "3", ""], ["E3", "A1", "1", "缺勤"]].enumerated() {
+            for (c, cell) in cells.enumerated() where !cell.isEmpty {
+                if let n = Double(cell) { try sheet.write(number: n, row: r + 2, column: c) } else { try sheet.write(string: cell, row: r + 2, column: c) }
+            }
+        }
+        try book.close()
+        return try Data(contentsOf: URL(fileURLWithPath: path))
+    }
+
+    func testAHeaderSpreadOverMergedCells() throws {
+        let tmp = TemporaryFolder()
+        let dir = "\(tmp.path)/forms/2026-10"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try ExportFormTests.roster.write(toFile: "\(dir)/roster.csv", atomically: true, encoding: .utf8)
+        try Self.workbook().write(to: URL(fileURLWithPath: "\(dir)/events.xlsx"))
+        let rules = try RuleLoader.load(text: Self.rules, file: "forms.toml").get()
+        var request = RunRequest(town: "forms", period: Period.parse("2026-10")!)
+        request.inputDir = tmp.path
+        guard case .success(let m) = MonthRunner.prepare(request, rules: { _ in .success(LoadedRules(path: "forms.toml", text: Self.rules, sha256: "", rules: rules)) }) else {
+            return XCTFail("the month must run")
+        }
+        XCTAssertEqual(m.reportedProblems.map(\.message), [])
+        // A1: 10 − 2 − 1 = 7; A2: 10 − 3 = 7; rows at their sheet rows 3, 4, 5.
+        XCTAssertEqual(m.report.workers.map { "\($0.id) \($0.items.map(\.description).joined(separator: " "))" }, ["A1 7", "A2 7"])
+        XCTAssertEqual(m.report.workers.flatMap { w in w.records.map { "\(w.id) \($0.line ?? 0) \($0.points)" } }.sorted(),
+                       ["A1 3 -2", "A1 5 -1", "A2 4 -3"])
+    }
+}
