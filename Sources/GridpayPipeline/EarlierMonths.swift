@@ -36,18 +36,18 @@ public final class EarlierMonths: HistoryProvider {
         } else if !FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) || !isDir.boolValue {
             // No folder path in the reason: it is written into the outputs, which must not depend
             // on where the inputs were (verify re-runs a closed period from elsewhere).
-            result = .failure(HistoryGap(reason: "the inputs of \(p) are missing (no folder \((inputRoot as NSString).lastPathComponent)/\(p) in the input folder)"))
+            result = .failure(HistoryGap(reason: HistoryMessages.inputsMissing("\(p)", folder: "\((inputRoot as NSString).lastPathComponent)/\(p)")))
         } else {
             switch rulesFor(p) {
             case .failure(let f):
-                result = .failure(HistoryGap(reason: "no usable rule version for \(p): \(f.diagnostics.first?.message ?? "")"))
+                result = .failure(HistoryGap(reason: HistoryMessages.noUsableRules("\(p)", f.diagnostics.first?.message ?? "")))
             case .success(let rules):
                 // History of history is not needed: earlier months are only asked for named values.
                 let discard = DiscardingDeductionSink()
                 let m = MonthReader.read(rules: rules, period: p, directory: dir, accepted: [], history: nil,
                                          scratch: scratch?.path, deductionSink: { _ in discard })
                 let blocking = m.blockingProblems
-                result = blocking.isEmpty ? .success(m) : .failure(HistoryGap(reason: "the inputs of \(p) have \(blocking.count) problem(s), e.g. \(blocking[0].rowReference): \(blocking[0].message)"))
+                result = blocking.isEmpty ? .success(m) : .failure(HistoryGap(reason: HistoryMessages.inputsHaveProblems("\(p)", count: blocking.count, row: blocking[0].rowReference, blocking[0].message)))
             }
         }
         cache[span] = result
@@ -58,16 +58,16 @@ public final class EarlierMonths: HistoryProvider {
     func quarter(_ q: CalendarPeriod) -> Result<MonthInputs, HistoryGap> {
         let missing = q.months.filter { !QuarterReader.isFolder("\(inputRoot)/\($0)") }
         if !missing.isEmpty {
-            return .failure(HistoryGap(reason: "the inputs of \(q) are missing (no folder \(missing.map { "\($0)" }.joined(separator: ", ")) beside this period's)"))
+            return .failure(HistoryGap(reason: HistoryMessages.monthsMissing("\(q)", folders: missing.map { "\($0)" })))
         }
         switch rulesFor(q.firstMonth) {
         case .failure(let f):
-            return .failure(HistoryGap(reason: "no usable rule version for \(q): \(f.diagnostics.first?.message ?? "")"))
+            return .failure(HistoryGap(reason: HistoryMessages.noUsableRules("\(q)", f.diagnostics.first?.message ?? "")))
         case .success(let rules):
             let discard = DiscardingDeductionSink()
             let m = QuarterReader.read(rules: rules, quarter: q, townDirectory: inputRoot, accepted: [], history: nil, deductionSink: { _ in discard })
             let blocking = m.blockingProblems
-            return blocking.isEmpty ? .success(m) : .failure(HistoryGap(reason: "the inputs of \(q) have \(blocking.count) problem(s), e.g. \(blocking[0].rowReference): \(blocking[0].message)"))
+            return blocking.isEmpty ? .success(m) : .failure(HistoryGap(reason: HistoryMessages.inputsHaveProblems("\(q)", count: blocking.count, row: blocking[0].rowReference, blocking[0].message)))
         }
     }
 
@@ -95,7 +95,7 @@ public final class EarlierMonths: HistoryProvider {
         guard case .success(let m) = month(period) else { return nil }
         let c = m.scoring
         guard let index = m.rules.rules.values.firstIndex(where: { $0.name == name }) else {
-            throw EvaluationError("the rule version in force for \(period) (\(m.rules.path), version \(m.rules.rules.version)) has no value '\(name)'", at: nil)
+            throw EvaluationError(HistoryMessages.noSuchValue(name, period: "\(period)", rules: m.rules.path, version: m.rules.rules.version), at: nil)
         }
         guard let w = c.workerIndex(workerID) else { return nil }
         return try c.symbol(.value(index), worker: w)

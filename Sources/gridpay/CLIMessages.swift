@@ -14,6 +14,39 @@ enum CLIMessages {
             en: "\(path): \(errors) error(s); the rule file cannot be used")
     }
 
+    static func notAPeriod(_ text: String, forms: String) -> String {
+        bilingual(
+            zh: "“\(text)”不是期间；应为 YYYY-MM（月）、YYYY-Qn（季度，n = 1–4）、YYYY-Hn（半年，n = 1–2）或 YYYY（年），例如 2026-10、2026-Q3、2026-H1、2026",
+            en: "'\(text)' is not a period; expected \(forms), e.g. 2026-10, 2026-Q3, 2026-H1, 2026")
+    }
+
+    static func wrongPeriodKind(_ text: String, is kind: PeriodKind, takes kinds: [PeriodKind]) -> String {
+        bilingual(
+            zh: "“\(text)”是\(kind.label)；这个命令只接受\(kinds.map(\.label).joined(separator: "或"))",
+            en: "'\(text)' is a \(kind.rawValue); this command takes a \(kinds.map(\.rawValue).joined(separator: " or "))")
+    }
+
+    static func badAcceptedRow() -> String {
+        bilingual(
+            zh: "应写作 文件:行号，即本期的一个输入文件和所列问题行的行号（例如 events.csv:12）",
+            en: "expected FILE:LINE, an input file of the period and the line of a listed problem row (e.g. events.csv:12)")
+    }
+
+    static func threadsAtLeastOne() -> String {
+        bilingual(zh: "--threads 至少为 1", en: "--threads must be at least 1")
+    }
+
+    /// A [[tests]] entry of a rule file that passed (`check`).
+    static func testPassed(_ name: String) -> String {
+        bilingual(zh: "通过 \(name)", en: "PASS \(name)")
+    }
+
+    static func rulesValid(_ path: String, town: String, version: String, passed: Int, failed: Int) -> String {
+        bilingual(
+            zh: "\(path)：\(town) 的规则（版本 \(version)）有效；测试通过 \(passed) 个，失败 \(failed) 个",
+            en: "\(path): rules \(town) version \(version) are valid; \(passed) passed, \(failed) failed")
+    }
+
     /// `rated`: the period is a rating's, whose workers are those of any of its rosters.
     static func unknownWorker(_ worker: String, town: String, period: String, rated: Bool, suggestion: String) -> String {
         bilingual(

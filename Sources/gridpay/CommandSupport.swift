@@ -43,10 +43,10 @@ struct LedgerLocation: ParsableArguments {
 /// ones the command takes.
 func parsePeriod(_ text: String, kinds: [PeriodKind] = [.month, .quarter, .halfYear, .year]) throws -> CalendarPeriod {
     guard let p = CalendarPeriod.parse(text) else {
-        throw ValidationError("'\(text)' is not a period; expected \(CalendarPeriod.forms), e.g. 2026-10, 2026-Q3, 2026-H1, 2026")
+        throw ValidationError(CLIMessages.notAPeriod(text, forms: CalendarPeriod.forms))
     }
     guard kinds.contains(p.kind) else {
-        throw ValidationError("'\(text)' is a \(p.kind.rawValue); this command takes a \(kinds.map(\.rawValue).joined(separator: " or "))")
+        throw ValidationError(CLIMessages.wrongPeriodKind(text, is: p.kind, takes: kinds))
     }
     return p
 }
@@ -54,7 +54,7 @@ func parsePeriod(_ text: String, kinds: [PeriodKind] = [.month, .quarter, .halfY
 /// `--accept FILE:LINE`: one listed problem row left out on purpose.
 @Sendable func parseAcceptedRow(_ text: String) throws -> RowPosition {
     guard let row = RowPosition(text) else {
-        throw ValidationError("expected FILE:LINE, an input file of the period and the line of a listed problem row (e.g. events.csv:12)")
+        throw ValidationError(CLIMessages.badAcceptedRow())
     }
     return row
 }

@@ -13,7 +13,7 @@ extension Gridpay {
         // gridpay has no short options but -h: `close -qinghe 2026-08` would otherwise be read as
         // the flags -q -i -n -g -h -e, print the help and exit 0.
         if let bad = CommandLine.arguments.dropFirst().prefix(while: { $0 != "--" }).first(where: { $0.hasPrefix("-") && !$0.hasPrefix("--") && $0 != "-h" && $0.count > 1 }) {
-            FileHandle.standardError.write(Data(("error: " + ArgumentMessages.leadingDash(bad) + "\n").utf8))
+            FileHandle.standardError.write(Data((Diagnostic(.error, ArgumentMessages.leadingDash(bad), at: nil).description + "\n").utf8))
             Foundation.exit(1)
         }
         do {
@@ -25,7 +25,7 @@ extension Gridpay {
                 print(HelpHeadings.translated(fullMessage(for: error)))
                 Foundation.exit(0)
             }
-            let text = fullMessage(for: error)
+            let text = HelpHeadings.translatedError(fullMessage(for: error))
             if !text.isEmpty { FileHandle.standardError.write(Data((text + "\n").utf8)) }
             Foundation.exit(1)
         }

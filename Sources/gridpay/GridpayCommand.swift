@@ -30,7 +30,7 @@ struct Run: ParsableCommand {
     var ledgerDir = "Ledger"
 
     func run() throws {
-        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        guard threads >= 1 else { throw ValidationError(CLIMessages.threadsAtLeastOne()) }
         var request = locations.runRequest(town: town, period: try parsePeriod(period), accepted: accept)
         request.threads = threads
         let result = try succeeded(reporting(quiet: quiet) { LedgerCommands.run(request, ledgerDir: ledgerDir, words: .commandLine, progress: $0) })
@@ -53,9 +53,9 @@ struct Check: ParsableCommand {
         case .success(let loaded):
             let report = RuleTestRunner.run(loaded)
             printDiagnostics(report.failures, sources: [loaded.path: loaded.text])
-            for name in report.passed { print("PASS \(name)") }
+            for name in report.passed { print(CLIMessages.testPassed(name)) }
             let failed = report.testCount - report.passed.count
-            print("\(ruleFile): rules \(loaded.rules.town) version \(loaded.rules.version) are valid; \(report.passed.count) passed, \(failed) failed")
+            print(CLIMessages.rulesValid(ruleFile, town: loaded.rules.town, version: loaded.rules.version, passed: report.passed.count, failed: failed))
             if failed > 0 { throw ExitCode(1) }
         }
     }
@@ -67,13 +67,13 @@ struct Check: ParsableCommand {
         for v in report.versions {
             if let f = v.failure {
                 printDiagnostics(f.diagnostics, sources: f.sources)
-                printError("\(v.path): \(f.diagnostics.filter { $0.severity == .error }.count) error(s); the rule file cannot be used")
+                printError(CLIMessages.ruleFileRefused(v.path, errors: f.diagnostics.filter { $0.severity == .error }.count))
             }
             guard let loaded = v.loaded, let tests = v.tests else { continue }
             sources[loaded.path] = loaded.text
             printDiagnostics(tests.failures, sources: [loaded.path: loaded.text])
-            for name in tests.passed { print("PASS \(v.path): \(name)") }
-            print("\(v.path): rules \(loaded.rules.town) version \(loaded.rules.version) are valid; \(tests.passed.count) passed, \(tests.testCount - tests.passed.count) failed")
+            for name in tests.passed { print(CLIMessages.testPassed("\(v.path): \(name)")) }
+            print(CLIMessages.rulesValid(v.path, town: loaded.rules.town, version: loaded.rules.version, passed: tests.passed.count, failed: tests.testCount - tests.passed.count))
         }
         printDiagnostics(report.problems, sources: sources)
         for line in report.summaryLines { print(line) }

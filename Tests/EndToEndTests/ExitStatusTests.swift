@@ -39,6 +39,25 @@ final class ExitStatusTests: XCTestCase {
         }
     }
 
+    /// SPEC §15: in Chinese, the parser's refusals and the commands' own, with the usage line.
+    func testArgumentErrorsInChinese() throws {
+        let cases: [([String], String)] = [
+            (["run", "shuangqiao", "2026-Q5"], "错误：“2026-Q5”不是期间；应为 YYYY-MM（月）"),
+            (["run", "qinghe", "2026-10", "--bogus"], "错误：未知的选项 --bogus"),
+            (["run", "qinghe"], "错误：缺少参数 <period>"),
+            (["rate", "qinghe", "2026-10"], "错误：“2026-10”是月；这个命令只接受季度或半年或年"),
+            (["run", "qinghe", "2026-10", "--accept", "events.csv"], "错误：“events.csv”不能作为 --accept <accept> 的值：应写作 文件:行号"),
+            (["close", "-qinghe", "2026-08"], "错误：“-qinghe”不是选项"),
+        ]
+        for (args, message) in cases {
+            let r = try Runner.run(args, environment: ["GRIDPAY_LANG": "zh"])
+            XCTAssertEqual(r.status, 1, r.transcript)
+            Runner.assertContains(r.stderr, message, r.transcript)
+            XCTAssertEqual(r.stdout, "", r.transcript)
+        }
+        Runner.assertContains(try Runner.run(["run", "qinghe"], environment: ["GRIDPAY_LANG": "zh"]).stderr, "用法：gridpay run")
+    }
+
     func testHelpAndVersionExitZero() throws {
         for args in [["--help"], ["run", "--help"], ["help", "rate"], ["--version"]] {
             let r = try Runner.run(args)

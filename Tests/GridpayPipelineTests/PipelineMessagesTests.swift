@@ -55,6 +55,17 @@ final class PipelineMessagesTests: XCTestCase {
         ])
     }
 
+    func testEveryHistoryMessageInBothLanguages() throws {
+        typealias M = HistoryMessages
+        try MessageGolden.check("GridpayPipeline/HistoryMessages.swift", [
+            "inputsMissing": { M.inputsMissing("2026-09", folder: "qinghe/2026-09") },
+            "monthsMissing": { M.monthsMissing("2026-Q3", folders: ["2026-08", "2026-09"]) },
+            "noUsableRules": { M.noUsableRules("2026-09", "no rule version of qinghe is in force for 2026-09") },
+            "inputsHaveProblems": { M.inputsHaveProblems("2026-09", count: 2, row: "events.csv:12", "日期 is empty") },
+            "noSuchValue": { M.noSuchValue("末位", period: "2026-09", rules: "Rules/qinghe/2026-01.toml", version: "2026.1") },
+        ])
+    }
+
     func testEveryCompareMessageInBothLanguages() throws {
         typealias M = CompareMessages
         try MessageGolden.check("GridpayPipeline/CompareMessages.swift", [
