@@ -127,9 +127,12 @@ struct WorkbookWriter {
         // 编号, 姓名 and the roster columns the rule file shows ([roster] show, SPEC §17's 岗位).
         let roster = rosterColumns()
         let o = roster.count - 4
+        // A town without pay (SPEC §17: nothing about pay is invented) has no 扣款(元) column.
+        let yuanColumns = rules.hasPay ? [SheetColumn("扣款(元)", .money)] : []
+        let p = yuanColumns.count - 1
         let columns = Array(roster.prefix(2)) + roster.dropFirst(4) + [SheetColumn("考核项目", .text),
-                       SheetColumn("扣分原因", .text, maxWidth: 50), SheetColumn("次数", .count), SheetColumn("扣分", .score),
-                       SheetColumn("扣款(元)", .money), SheetColumn("来源文件", .text), SheetColumn("行号", .integer)]
+                       SheetColumn("扣分原因", .text, maxWidth: 50), SheetColumn("次数", .count), SheetColumn("扣分", .score)]
+                       + yuanColumns + [SheetColumn("来源文件", .text), SheetColumn("行号", .integer)]
         func shown(_ r: DeductionRecord) -> Bool { r.points != .zero || r.yuan != .zero }
         let inMemory = report.workers.reduce(0) { n, w in n + w.records.filter(shown).count }
         let total = inMemory + month.deductionSpills.reduce(0) { $0 + $1.count }
@@ -157,10 +160,10 @@ struct WorkbookWriter {
             try ws.text(r.reason, row: row, column: o + 3)
             try ws.number(r.times ?? .one, row: row, column: o + 4)
             try ws.number(r.points, row: row, column: o + 5)
-            try ws.number(r.yuan, row: row, column: o + 6)
-            try ws.text(r.file ?? "", row: row, column: o + 7)
-            if let line = r.line { try ws.number(line, row: row, column: o + 8) } else {
-                try ws.blank(row: row, column: o + 8)
+            if p == 0 { try ws.number(r.yuan, row: row, column: o + 6) }
+            try ws.text(r.file ?? "", row: row, column: o + p + 7)
+            if let line = r.line { try ws.number(line, row: row, column: o + p + 8) } else {
+                try ws.blank(row: row, column: o + p + 8)
             }
             row += 1
             remaining -= 1

@@ -81,13 +81,14 @@ final class XinheYearTests: XCTestCase {
         // 满意率 is a number cell shown as a percentage to 0.1%.
         XCTAssertTrue(book.text("xl/styles.xml").contains("formatCode=\"0.0%\""))
         // 扣分明细 (岗位 after 姓名, SPEC §17: every sheet shows it): A's two 党建 findings, −6 and
-        // −5, and the point the floor does not take (no file, no line).
-        XCTAssertEqual(book.row("扣分明细", 0), ["网格员编号", "姓名", "岗位", "考核项目", "扣分原因", "次数", "扣分", "扣款(元)", "来源文件", "行号"])
+        // −5, and the point the floor does not take (no file, no line). xinhe has no pay, so
+        // no 扣款(元) column (SPEC §17: nothing about pay is invented).
+        XCTAssertEqual(book.row("扣分明细", 0), ["网格员编号", "姓名", "岗位", "考核项目", "扣分原因", "次数", "扣分", "来源文件", "行号"])
         let details = (1...8).map { book.row("扣分明细", $0) }.filter { $0.first == "A" }
         XCTAssertEqual(details, [
-            ["A", "甲", "网格长", "党建", "督查（听）三会一课记录缺失〔F1，李督查〕", "1", "-6", "0", "2026-01/findings.csv", "2"],
-            ["A", "甲", "网格长", "党建", "督查（议）党员活动室未开放,台账不全〔F4，李督查〕", "1", "-5", "0", "2026-06/findings.csv", "2"],
-            ["A", "甲", "网格长", "党建", "本项不低于 0，超出部分不计", "1", "1", "0"],
+            ["A", "甲", "网格长", "党建", "督查（听）三会一课记录缺失〔F1，李督查〕", "1", "-6", "2026-01/findings.csv", "2"],
+            ["A", "甲", "网格长", "党建", "督查（议）党员活动室未开放,台账不全〔F4，李督查〕", "1", "-5", "2026-06/findings.csv", "2"],
+            ["A", "甲", "网格长", "党建", "本项不低于 0，超出部分不计", "1", "1"],
         ])
         let problems = (1...12).map { book.row("数据问题", $0) }.filter { $0.count > 6 && $0[6].hasPrefix("已不在") }
         XCTAssertEqual(problems.map { Array($0.prefix(3)) + [$0[6]] }, [["警告", "2026-01/findings.csv", "3", "已不在半年末名册：该行未计入"]])
@@ -152,7 +153,7 @@ final class XinheYearTests: XCTestCase {
         ])
         // 扣分明细 with 岗位: C's January finding, line 3 of 2026-01/findings.csv.
         XCTAssertEqual((1...4).map { book.row("扣分明细", $0) }.filter { $0.first == "C" }, [
-            ["C", "丙", "片区负责人", "民政工作", "督查（看）低保台账不全〔F2，王督查〕", "1", "-2", "0", "2026-01/findings.csv", "3"],
+            ["C", "丙", "片区负责人", "民政工作", "督查（看）低保台账不全〔F2，王督查〕", "1", "-2", "2026-01/findings.csv", "3"],
         ])
     }
 

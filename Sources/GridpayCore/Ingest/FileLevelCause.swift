@@ -26,7 +26,12 @@ extension FileLevelCause {
     /// What it says, once (SPEC §15); `townFolder`: where the period folders are (`Input/<town>`).
     public func message(period: String, townFolder: String) -> String {
         let ranges = LineRanges.text(lines), rows = lines.count
-        let name = file.split(separator: "/").last.map(String.init) ?? file
+        let parts = file.split(separator: "/").map(String.init)
+        let name = parts.last ?? file
+        // In a quarter, half-year or year the file lies in one month's folder (`2026-11/marks.csv`):
+        // its dates are checked against that month, and that is where it belongs.
+        let own = parts.count > 1 ? parts[parts.count - 2] : ""
+        let period = Period.parse(own) != nil ? own : period
         switch kind {
         case .spreadsheetDates(let column, let example):
             return FileCauseMessages.spreadsheetDates(rows, lines: ranges, column: column, example: example,
@@ -96,11 +101,13 @@ public struct CauseTally: Sendable {
         forms[key]!.lines.insert(line)
     }
 
-    /// The causes of a file of `rows` data rows: every row dated in one other month; a column in a
+    /// The causes of a file of `rows` data rows: every row (two or more) dated in one other month; a column in a
     /// spreadsheet's form in two rows or more (or every row: not one row's slip).
     public func causes(file: String, rows: Int) -> [FileLevelCause] {
         var found: [FileLevelCause] = []
-        if outsideMonths.count == 1, rows > 0, outsideLines.count == rows {
+        // Two rows at least: one row dated in another month is that row's slip, not proof that
+        // the whole file is another period's export.
+        if outsideMonths.count == 1, rows >= 2, outsideLines.count == rows {
             found.append(FileLevelCause(file: file, kind: .otherPeriod(month: outsideMonths.first!), lines: outsideLines, column: outsideField))
         }
         for key in formOrder {

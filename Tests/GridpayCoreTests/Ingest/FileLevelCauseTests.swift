@@ -63,6 +63,16 @@ final class FileLevelCauseTests: XCTestCase {
         XCTAssertEqual(tally([], outside: september).causes(file: "p.csv", rows: 4), [])
         // Two other months: no one month to move it to.
         XCTAssertEqual(tally([], outside: september + [(5, CivilDate(year: 2026, month: 8, day: 30))]).causes(file: "p.csv", rows: 4), [])
+        // A file of one row dated in September: that row's slip, not September's export.
+        XCTAssertEqual(tally([], outside: [(2, CivilDate(year: 2026, month: 9, day: 2))]).causes(file: "p.csv", rows: 1), [])
+    }
+
+    /// In a year's run the file lies in a month's folder: that month is where its dates belong,
+    /// not the year.
+    func testInALongPeriodTheFileBelongsToItsMonthsFolder() {
+        let cause = FileLevelCause(file: "2026-11/marks.csv", kind: .otherPeriod(month: Period(year: 2026, month: 12)), lines: LineSet([2, 3]), column: 3)
+        XCTAssertEqual(cause.message(period: "2026", townFolder: "Input/g"),
+                       "one cause, all 2 rows (lines 2–3) are dated in 2026-12, not in 2026-11: this is the export of 2026-12, put in the wrong folder. Who acts: the clerk moves it to Input/g/2026-12 and puts 2026-11's marks.csv here. Do not --accept these rows: that would leave out the whole file")
     }
 
     func testTheMessageSaysWhatWhereAndWhoInBothLanguages() {
