@@ -124,6 +124,22 @@ final class MonthRunnerTests: XCTestCase {
         }
     }
 
+    /// jinshan's tests expect input errors worded in English; `check` in Chinese (the product's
+    /// default) reads them as the author wrote them, and a wrong expectation still fails.
+    func testExpectedErrorsWrittenInEnglishPassACheckInChinese() throws {
+        let path = "\(packageRoot)/Rules/jinshan.toml"
+        guard case .success(let loaded) = RuleFiles.load(path: path) else { return XCTFail() }
+        XCTAssertEqual(Language.with(.zh) { RuleTestRunner.run(loaded).failures.map(\.description) }, [])
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+            .replacingOccurrences(of: "违章人编号 is empty; expected a value when", with: "违章人编号 is blank; expected a value when")
+        guard case .success(let rules) = RuleLoader.load(text: text, file: "j.toml") else { return XCTFail() }
+        let failures = Language.with(.zh) { RuleTestRunner.run(LoadedRules(path: "j.toml", text: text, sha256: "", rules: rules)).failures }
+        // Reported as the test was written (English): the expected error missing, the real one unexpected.
+        XCTAssertEqual(failures.count, 2, "\(failures.map(\.description))")
+        XCTAssertTrue(failures.first?.message.contains("expected the error 'violations.csv:2:5: 违章人编号 is blank;") == true, "\(failures)")
+        XCTAssertTrue(failures.last?.message.hasPrefix("test 'refused rows: each check of §11 is an error at its row and column, and nothing is scored': an error that the test does not expect: violations.csv:2:5: 违章人编号 is empty; expected a value when") == true, "\(failures)")
+    }
+
     func testAWrongExpectationInARuleFileFailsWithItsLocation() throws {
         let path = "\(packageRoot)/Rules/qinghe.toml"
         let text = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "\"总分\" = 5.3\n", with: "\"总分\" = 5.31\n")
