@@ -48,7 +48,7 @@ public enum CSVReadError: Error, Equatable, CustomStringConvertible {
             return "\(path): cannot convert GB18030 to UTF-8: \(reason)"
         case let .notRegularFile(path, kind):
             return "\(path) is \(kind), not a regular file; expected the exported CSV file"
-        case let .tooLong(path, line, field, what):
+        case let .tooLong(path, line, _, what):
             return "\(path):\(line): \(what)"
         }
     }

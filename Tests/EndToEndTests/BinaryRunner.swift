@@ -67,8 +67,8 @@ enum BinaryRunner {
     static func python(_ arguments: [String]) throws -> ToolOutput {
         let scratch = try TempFolder(prefix: "gridpay-py")
         let out = scratch.path("out"), err = scratch.path("err")
-        FileManager.default.createFile(atPath: out, contents: nil)
-        FileManager.default.createFile(atPath: err, contents: nil)
+        _ = FileManager.default.createFile(atPath: out, contents: nil)
+        _ = FileManager.default.createFile(atPath: err, contents: nil)
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         p.arguments = ["python3"] + arguments
@@ -106,8 +106,8 @@ enum BinaryRunner {
         let scratch = try TempFolder(prefix: "gridpay-e2e-run")
         let outURL = URL(fileURLWithPath: scratch.path("stdout"))
         let errURL = URL(fileURLWithPath: scratch.path("stderr"))
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let outHandle = try FileHandle(forWritingTo: outURL)
         let errHandle = try FileHandle(forWritingTo: errURL)
 

@@ -112,7 +112,7 @@ extension BadInputTests {
         try FileManager.default.createDirectory(atPath: input.path(Self.town), withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: monthDir("valid"), toPath: month)
         let junk = "\(month)/patrol.csv"
-        FileManager.default.createFile(atPath: junk, contents: nil)
+        _ = FileManager.default.createFile(atPath: junk, contents: nil)
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: junk))
         let block = Data(count: 1 << 20)
         for _ in 0..<100 { handle.write(block) }

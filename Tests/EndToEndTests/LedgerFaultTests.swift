@@ -111,7 +111,7 @@ final class LedgerFaultTests: XCTestCase {
             p.standardInput = FileHandle.nullDevice
             p.standardOutput = FileHandle.nullDevice
             let err = root.path("stderr-\(k)")
-            FileManager.default.createFile(atPath: err, contents: nil)
+            _ = FileManager.default.createFile(atPath: err, contents: nil)
             p.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: err))
             processes.append((p, err))
         }

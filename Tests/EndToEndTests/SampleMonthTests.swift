@@ -84,7 +84,7 @@ final class SampleMonthTests: XCTestCase {
         let python = Process()
         python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         python.arguments = ["python3", Runner.packageRoot.appendingPathComponent("Tools/qinghe_reference.py").path, data.path("qinghe"), "2026-10"]
-        FileManager.default.createFile(atPath: oracleFile, contents: nil)
+        _ = FileManager.default.createFile(atPath: oracleFile, contents: nil)
         python.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: oracleFile))
         try python.run()
         python.waitUntilExit()

@@ -26,7 +26,7 @@ final class RawRecordTests: XCTestCase {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("raw-\(UUID().uuidString).csv").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         let text = "\u{FEFF}a,b,c\r\n1,\"x,\"\"y\"\"\",网格\r\n\r\n2,,\"multi\nline\"\n"
-        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
         var strings: [CSVRecord] = []
         try CSVReader(path: path, encoding: .utf8).forEachRecord { strings.append($0) }
         var raw: [CSVRecord] = []

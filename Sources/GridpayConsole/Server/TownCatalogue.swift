@@ -19,7 +19,7 @@ final class TownCatalogue: Sendable {
         var names: [String] = []
         for e in entries where !e.hasPrefix(".") {
             var isDir: ObjCBool = false
-            FileManager.default.fileExists(atPath: "\(rulesDir)/\(e)", isDirectory: &isDir)
+            _ = FileManager.default.fileExists(atPath: "\(rulesDir)/\(e)", isDirectory: &isDir)
             if isDir.boolValue { names.append(e) } else if e.hasSuffix(".toml") { names.append(String(e.dropLast(5))) }
         }
         return Array(Set(names)).sorted().compactMap(info)

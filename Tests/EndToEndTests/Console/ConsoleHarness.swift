@@ -37,8 +37,8 @@ final class ConsoleHarness {
         p.currentDirectoryURL = root.url
         p.environment = ProcessInfo.processInfo.environment.merging(environment.merging(["GRIDPAY_LANG": language]) { $1 }) { $1 }
         let input = Pipe(), out = root.path("out-\(UUID().uuidString)"), err = root.path("err-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: out, contents: nil)
-        FileManager.default.createFile(atPath: err, contents: nil)
+        _ = FileManager.default.createFile(atPath: out, contents: nil)
+        _ = FileManager.default.createFile(atPath: err, contents: nil)
         p.standardInput = input
         p.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
         p.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: err))
@@ -66,8 +66,8 @@ final class ConsoleHarness {
         // downloads with the command's run in the same language).
         p.environment = ProcessInfo.processInfo.environment.merging(environment.merging(["GRIDPAY_LANG": language]) { $1 }) { $1 }
         let out = root.path("serve.out")
-        FileManager.default.createFile(atPath: out, contents: nil)
-        FileManager.default.createFile(atPath: root.path("serve.err"), contents: nil)
+        _ = FileManager.default.createFile(atPath: out, contents: nil)
+        _ = FileManager.default.createFile(atPath: root.path("serve.err"), contents: nil)
         p.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
         p.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: root.path("serve.err")))
         p.standardInput = FileHandle.nullDevice
