@@ -16,7 +16,11 @@ enum StaticFiles {
         .status.submitted{background:#fff1c9}.status.returned{background:#fbdada}
         .row{display:flex;gap:14px;flex-wrap:wrap;align-items:flex-start}.row>.card{flex:1 1 300px}.row>.card.wide{flex:2 1 560px}.nowrap{white-space:nowrap}
         form.upload{display:flex;gap:6px;align-items:center;margin:0}form.upload input[type=file]{max-width:230px}
-        #progress{font-family:monospace;white-space:pre-wrap}pre.explain{white-space:pre-wrap;background:#fff;border:1px solid #d5dbe1;padding:10px}
+        #progress{font-family:monospace;white-space:pre-wrap}textarea#draft-text{width:100%;font-family:monospace}
+        table.draft-view td.ln{width:3.5em;text-align:right;color:#5a6570;cursor:pointer}table.draft-view td.code{font-family:monospace;white-space:pre-wrap;width:50%}
+        table.draft-view tr.context td{color:#5a6570;border-color:#eef1f4}table.draft-view tr.problem.error td{background:#fdecee}
+        table.draft-view tr.problem.warning td{background:#fff6e0}table.draft-view mark{background:#ffd54f;outline:1px solid #b00020}
+        table.draft-view tr.gap td{text-align:center;color:#5a6570}pre.explain{white-space:pre-wrap;background:#fff;border:1px solid #d5dbe1;padding:10px}
         """
 
     static let script = """

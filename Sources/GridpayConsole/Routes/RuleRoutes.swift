@@ -68,7 +68,9 @@ struct RuleRoutes: ConsoleRouteArea {
     }
 
     static func draftName(_ context: ConsoleContext) throws -> String {
-        let name = try context.parameters.require("name")
+        // The router leaves the path's percent-encoding (a draft named 加分调整 arrives as %E5%8A%A0…).
+        let raw = try context.parameters.require("name")
+        let name = raw.removingPercentEncoding ?? raw
         if let why = PlainName.problem(name) { throw ConsoleHTTPError.badRequest(RuleWorkspaceMessages.badDraftName(name, why)) }
         return name
     }

@@ -86,4 +86,12 @@ enum RuleWorkspaceMessages {
     static var compareButton: String { bilingual(zh: "比较", en: "compare") }
     static var adoptFromLabel: String { bilingual(zh: "施行自（月）", en: "in force from (month)") }
     static var adoptButton: String { bilingual(zh: "采用为新版本", en: "adopt as a new version") }
+    /// Templates the page's script fills in ({line}, {column}; {passed}, {failed}, {errors}; {changed}, {before}, {after}).
+    static var atLineColumn: String { bilingual(zh: "第{line}行第{column}列：", en: "line {line}, column {column}: ") }
+    static var checkVerdict: String {
+        bilingual(zh: "测试：通过 {passed}，未通过 {failed}；错误 {errors} 个", en: "tests: {passed} passed, {failed} failed; {errors} error(s)")
+    }
+    static var comparedSummary: String {
+        bilingual(zh: "{changed} 人有变化；实发绩效合计 {before} → {after} 元；比较工作簿：", en: "{changed} worker(s) changed; total payable {before} → {after} yuan; the compare workbook: ")
+    }
 }

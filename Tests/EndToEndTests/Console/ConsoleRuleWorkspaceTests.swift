@@ -50,7 +50,11 @@ final class ConsoleRuleWorkspaceTests: XCTestCase {
         saved = try gov.put("/api/towns/qinghe/drafts/d1", Data(draft.utf8))
         XCTAssertEqual(saved.object["tests"] as? [String: Int], ["passed": 3, "failed": 1], saved.text)
         XCTAssertTrue((saved.object["problems"] as? [[String: Any]] ?? []).contains { ($0["message"] as? String ?? "").hasSuffix("W1 电话畅通 is 14, expected 15") }, saved.text)
-        XCTAssertEqual(try gov.post("/api/towns/qinghe/drafts/d1/adopt", json: ["effective_from": "2026-11"]).status, 400, "tests fail")
+        // A draft whose tests fail is never adopted (README): 400, saying how many fail and what to do; no file written.
+        let failing = try gov.post("/api/towns/qinghe/drafts/d1/adopt", json: ["effective_from": "2026-11"])
+        XCTAssertEqual(failing.status, 400, failing.text)
+        XCTAssertEqual(failing.object["error"] as? String, "草稿有 1 个测试未通过，不能采用；请改正规则或测试的期望值后再保存")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: h.root.path("Rules/qinghe")))
         // The test's values by hand: 总分 5.3 − 1 = 4.3; 考核绩效 2000 × 4.3% = 86; 180 yuan: 实发 0, 未扣足 94.
         for (old, new) in [("\"电话畅通\" = 15", "\"电话畅通\" = 14"), ("\"总分\" = 5.3", "\"总分\" = 4.3"), ("\"考核绩效\" = 106", "\"考核绩效\" = 86"), ("\"未扣足\" = 74", "\"未扣足\" = 94")] {
             draft = draft.replacingOccurrences(of: old, with: new)
