@@ -86,12 +86,21 @@ struct PathScrubber {
 
 /// The pay CSV read back: its workers' 实发绩效 summed (the run's total payable).
 enum PayTotals {
+    /// The pay CSVs read, kept while each file stays as it was (the period's page lists its workers on every view).
+    static let read = StatCache<[[String]]?>()
+
+    /// The records of a pay CSV (its BOM dropped); nil when there is no such file.
+    static func rows(payCSV path: String) -> [[String]]? {
+        read.value(path, paths: [path]) {
+            guard let data = FileManager.default.contents(atPath: path) else { return nil }
+            var text = String(decoding: data, as: UTF8.self)
+            if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+            return records(text)
+        }
+    }
+
     static func total(payCSV path: String) -> ExactNumber? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        var text = String(decoding: data, as: UTF8.self)
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        let rows = records(text)
-        guard let header = rows.first, let column = PayRow.payableColumn(in: header) else { return nil }
+        guard let rows = rows(payCSV: path), let header = rows.first, let column = PayRow.payableColumn(in: header) else { return nil }
         var total = ExactNumber.zero
         for row in rows.dropFirst() where row.count > column {
             guard let n = ExactNumber(decimalText: row[column]), let sum = try? total.adding(n) else { return nil }

@@ -35,8 +35,7 @@ struct PageRoutes: ConsoleRouteArea {
             let ref = try PeriodRoutes.ref(context, console, roles: Role.readers)
             let account = try context.signedIn()
             let view = try PeriodStatus.view(ref, console: console)
-            let pay = FileManager.default.contents(atPath: PeriodRunner.payCSV(town: ref.town.town, period: ref.period, console: console))
-                .map { PayTotals.records(String(decoding: $0, as: UTF8.self).replacingOccurrences(of: "\u{FEFF}", with: "")) } ?? []
+            let pay = PayTotals.rows(payCSV: PeriodRunner.payCSV(town: ref.town.town, period: ref.period, console: console)) ?? []
             return Reply.html(PeriodPage.render(view, town: ref.town, workers: view.result?.ok == true ? pay : [], account: account, csrf: PageRoutes.csrf(context)))
         }
         router.get("/towns/{town}/periods/{period}/workers/{id}") { _, context in

@@ -12,7 +12,16 @@ public struct TownInfo: Sendable, Codable, Equatable {
 /// The towns of `Rules/`: `<town>.toml` or a folder `<town>/` of dated versions.
 final class TownCatalogue: Sendable {
     let rulesDir: String
+    /// Loaded rule files by town and period, kept while the town's rule files stay as they were.
+    private let loaded = StatCache<LoadedRules?>()
     init(rulesDir: String) { self.rulesDir = rulesDir }
+
+    /// The files a town's rules are read from: `Rules/<town>.toml`, or the folder `Rules/<town>/` and its files.
+    func ruleFiles(_ town: String) -> [String] {
+        let folder = "\(rulesDir)/\(town)"
+        let versions = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted().map { "\(folder)/\($0)" }
+        return ["\(rulesDir)/\(town).toml", folder] + versions
+    }
 
     func all() -> [TownInfo] {
         let entries = ((try? FileManager.default.contentsOfDirectory(atPath: rulesDir)) ?? []).sorted()
@@ -26,11 +35,14 @@ final class TownCatalogue: Sendable {
     }
 
     /// The rules of a town in force for `period` (default: the latest version).
+    /// Every page asks for them: parsed once, then again only when a file of the town changed.
     func rules(town: String, period: Period = Period(year: 9999, month: 12)) -> LoadedRules? {
-        guard PlainName.problem(town) == nil,
-              case .success(let path) = RuleFiles.locate(town: town, period: period, rulesDir: rulesDir),
-              case .success(let loaded) = RuleFiles.load(path: path) else { return nil }
-        return loaded
+        guard PlainName.problem(town) == nil else { return nil }
+        return loaded.value("\(town)/\(period)", paths: ruleFiles(town)) {
+            guard case .success(let path) = RuleFiles.locate(town: town, period: period, rulesDir: rulesDir),
+                  case .success(let loaded) = RuleFiles.load(path: path) else { return nil }
+            return loaded
+        }
     }
 
     func info(_ town: String) -> TownInfo? {
