@@ -88,6 +88,9 @@ def clerk(driver):
         form.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(os.path.join(INPUTS, f))
         form.find_element(By.CSS_SELECTOR, "button").click()
         wait(driver, EC.staleness_of(form))
+        # The reloaded page whole before the next file is given to its form (on a loaded machine
+        # a form found while the page still loaded was gone when the file was set).
+        wait(driver, lambda d: d.execute_script("return document.readyState") == "complete")
         wait(driver, EC.presence_of_element_located((By.ID, "status")))
     assert "缺少" not in driver.find_element(By.CSS_SELECTOR, "table").text
     step("uploaded", driver)
