@@ -8,8 +8,10 @@ Prints one line per step and 'N passed, 0 failed' at the end; exits 1 at the fir
 """
 import os
 import sys
+import time
 
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
@@ -40,6 +42,28 @@ def step(name, driver):
 
 def wait(driver, condition, seconds=120):
     return WebDriverWait(driver, seconds).until(condition)
+
+
+def upload(driver, f):
+    """Gives file f to its form and waits for the page the upload reloads. Under load chromedriver
+    has answered "Node with given id does not belong to the document" when the file was set on a
+    form found just after the reload: the form is found again and, unless its row already shows
+    the file (an earlier attempt's upload landed), the file is given again (five attempts)."""
+    for attempt in range(5):
+        try:
+            form = driver.find_element(By.CSS_SELECTOR, f'form.upload[data-url$="/inputs/{f}"]')
+            if "缺少" not in form.find_element(By.XPATH, "./ancestor::tr").text:
+                return
+            form.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(os.path.join(INPUTS, f))
+            form.find_element(By.CSS_SELECTOR, "button").click()
+            wait(driver, EC.staleness_of(form))
+            wait(driver, lambda d: d.execute_script("return document.readyState") == "complete")
+            wait(driver, EC.presence_of_element_located((By.ID, "status")))
+            return
+        except WebDriverException:
+            if attempt == 4:
+                raise
+            time.sleep(1)
 
 
 def sign_in(driver, name):
@@ -84,14 +108,7 @@ def clerk(driver):
     assert driver.page_source.count("缺少") >= len(FILES)
     step("period-empty", driver)
     for f in FILES:
-        form = driver.find_element(By.CSS_SELECTOR, f'form.upload[data-url$="/inputs/{f}"]')
-        form.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(os.path.join(INPUTS, f))
-        form.find_element(By.CSS_SELECTOR, "button").click()
-        wait(driver, EC.staleness_of(form))
-        # The reloaded page whole before the next file is given to its form (on a loaded machine
-        # a form found while the page still loaded was gone when the file was set).
-        wait(driver, lambda d: d.execute_script("return document.readyState") == "complete")
-        wait(driver, EC.presence_of_element_located((By.ID, "status")))
+        upload(driver, f)
     assert "缺少" not in driver.find_element(By.CSS_SELECTOR, "table").text
     step("uploaded", driver)
     driver.find_element(By.ID, "run").click()
