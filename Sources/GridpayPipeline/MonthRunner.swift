@@ -267,7 +267,9 @@ public enum MonthRunner {
             var diagnostics = causes.diagnostics + inputs.problems.map { $0.diagnostic(directory: request.monthInputDir) }
             diagnostics += blocking.filter { $0.line == nil && $0.kind == .badValue }.map { Diagnostic.error($0.message, at: nil) }
             let acceptable = blocking.filter { $0.acceptable && !causes.explains($0) }.count
-            var summary = RunMessages.runRefused(blocking.count, town: request.town, period: "\(request.period)")
+            // A file's unlisted errors count as many as they are (SPEC §15: how many rows).
+            let total = blocking.reduce(0) { $0 + $1.blockingCount }
+            var summary = RunMessages.runRefused(total, town: request.town, period: "\(request.period)")
             if acceptable > 0 {
                 let example = blocking.first { $0.acceptable && !causes.explains($0) }!.rowReference
                 summary += RunMessages.acceptableRows(acceptable, example: example, advice: request.acceptAdvice?(example))

@@ -49,8 +49,10 @@ final class FileProblems {
     var unlisted: InputProblem? {
         let count = unlistedBlocking + unlistedAccepted
         guard count > 0 else { return nil }
-        return InputProblem(.unlistedErrors, unlistedBlocking > 0 ? .error : .warning, file: file, line: nil,
-                            message: InputMessages.moreErrors(count, file: file, listed: Self.errorsListed), acceptable: false)
+        var p = InputProblem(.unlistedErrors, unlistedBlocking > 0 ? .error : .warning, file: file, line: nil,
+                             message: InputMessages.moreErrors(count, file: file, listed: Self.errorsListed), acceptable: false)
+        p.blockingCount = unlistedBlocking
+        return p
     }
 
     /// The problems kept, then the count of those not.

@@ -33,6 +33,9 @@ public struct InputProblem: Sendable, Hashable {
     public var acceptable: Bool
     /// Set when the user accepted the row with --accept.
     public var accepted = false
+    /// The blocking errors it stands for: 1, or, for a file's errors past its first 200
+    /// (`unlistedErrors`), how many of them block the run — so that the run's total is the file's.
+    public var blockingCount = 1
 
     public init(_ kind: Kind, _ severity: Diagnostic.Severity, file: String, line: Int?, column: Int? = nil, columnName: String? = nil, message: String, acceptable: Bool) {
         self.kind = kind

@@ -27,6 +27,7 @@ final class FileProblemsCapTests: XCTestCase {
         XCTAssertNil(counted.line)
         XCTAssertTrue(counted.blocks)
         XCTAssertFalse(counted.acceptable)
+        XCTAssertEqual(counted.blockingCount, 9_799, "the run's total counts every blocking error, listed or not")
         XCTAssertEqual(counted.message, "and 9800 more errors in events.csv, not listed (a file's first 200 errors are listed); correct those and run again to see the rest")
         Language.with(.zh) {
             XCTAssertEqual(log.unlisted?.message, "events.csv 另有 9800 个错误未列出（每个文件只列出前 200 个错误）；请先改正已列出的，再运行查看其余的")
