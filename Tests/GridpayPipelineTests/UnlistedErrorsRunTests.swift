@@ -14,7 +14,7 @@ final class UnlistedErrorsRunTests: XCTestCase {
         guard case .failure(let f) = MonthRunner.run(GradedTown.request(root: tmp.path, period: "2026-10")) else { return XCTFail("must fail") }
         let errors = f.diagnostics.filter { $0.severity == .error }
         XCTAssertEqual(errors.count, 202, "200 listed, one for the other 50, the summary")
-        XCTAssertEqual(errors[200].message, "and 50 more errors in marks.csv, not listed (a file's first 200 errors are listed); correct those and run again to see the rest")
+        XCTAssertEqual(errors[200].message, "and 50 more errors in marks.csv (lines 202–251), not listed (a file's first 200 errors are listed); correct those and run again to see the rest")
         XCTAssertTrue(errors[201].message.hasPrefix("250 problem(s) in the inputs of g 2026-10 would change someone's pay; nothing was written. 200 of them are single rows"), errors[201].message)
     }
 }

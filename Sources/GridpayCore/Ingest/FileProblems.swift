@@ -19,6 +19,11 @@ final class FileProblems {
     /// Errors past the listed ones: those that block the run, and those of accepted rows.
     private(set) var unlistedBlocking = 0
     private(set) var unlistedAccepted = 0
+    /// Their lines: the first `rangesShown` runs of lines, then how many lines past them (bounded
+    /// whatever the file, and still saying where the errors are).
+    private(set) var unlistedLines = LineSet()
+    private(set) var unlistedLinesPast = 0
+    static let rangesShown = 6
     /// What the file's bad cells have in common, every one of them noted (FileLevelCause).
     var tally = CauseTally()
 
@@ -35,6 +40,7 @@ final class FileProblems {
         if severity == .error {
             guard errorsKept < Self.errorsListed else {
                 if accepted { unlistedAccepted += 1 } else { unlistedBlocking += 1 }
+                noteUnlisted(line)
                 return
             }
             errorsKept += 1
@@ -44,13 +50,24 @@ final class FileProblems {
         kept.append(p)
     }
 
+    private func noteUnlisted(_ line: Int?) {
+        guard let line else { return }
+        let extendsLast = unlistedLines.ranges.last.map { $0.contains(line) || $0.upperBound + 1 == line } ?? false
+        if extendsLast || unlistedLines.ranges.count < Self.rangesShown { unlistedLines.insert(line) } else { unlistedLinesPast += 1 }
+    }
+
+    /// The unlisted errors' first runs of lines as a person reads them (`202–10001`); empty where none has a line.
+    var unlistedLineText: String {
+        unlistedLines.ranges.map { $0.count == 1 ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)" }.joined(separator: ", ")
+    }
+
     /// The errors past the listed ones, as one problem of the file: an error where one of them
     /// blocks the run (a warning where every one is an accepted row's).
     var unlisted: InputProblem? {
         let count = unlistedBlocking + unlistedAccepted
         guard count > 0 else { return nil }
         var p = InputProblem(.unlistedErrors, unlistedBlocking > 0 ? .error : .warning, file: file, line: nil,
-                             message: InputMessages.moreErrors(count, file: file, listed: Self.errorsListed), acceptable: false)
+                             message: InputMessages.moreErrors(count, file: file, listed: Self.errorsListed, lines: unlistedLineText, past: unlistedLinesPast), acceptable: false)
         p.blockingCount = unlistedBlocking
         return p
     }

@@ -266,10 +266,11 @@ enum InputMessages {
             en: "\(file) has a header but no workers; expected one row per worker")
     }
 
-    static func moreErrors(_ count: Int, file: String, listed: Int) -> String {
+    /// `lines`: where they are (`202–10001`), empty where none has a line; `past`: lines past those.
+    static func moreErrors(_ count: Int, file: String, listed: Int, lines: String, past: Int) -> String {
         bilingual(
-            zh: "\(file) 另有 \(count) 个错误未列出（每个文件只列出前 \(listed) 个错误）；请先改正已列出的，再运行查看其余的",
-            en: "and \(count) more error\(count == 1 ? "" : "s") in \(file), not listed (a file's first \(listed) errors are listed); correct those and run again to see the rest")
+            zh: "\(file) 另有 \(count) 个错误未列出（\(lines.isEmpty ? "" : "第 \(lines) 行\(past > 0 ? "，另有 \(past) 行" : "")；")每个文件只列出前 \(listed) 个错误）；请先改正已列出的，再运行查看其余的",
+            en: "and \(count) more error\(count == 1 ? "" : "s") in \(file)\(lines.isEmpty ? "" : " (lines \(lines)\(past > 0 ? " and \(past) more" : ""))"), not listed (a file's first \(listed) errors are listed); correct those and run again to see the rest")
     }
 
     static func tableWithoutRows(_ file: String, table: String) -> String {

@@ -28,9 +28,22 @@ final class FileProblemsCapTests: XCTestCase {
         XCTAssertTrue(counted.blocks)
         XCTAssertFalse(counted.acceptable)
         XCTAssertEqual(counted.blockingCount, 9_799, "the run's total counts every blocking error, listed or not")
-        XCTAssertEqual(counted.message, "and 9800 more errors in events.csv, not listed (a file's first 200 errors are listed); correct those and run again to see the rest")
+        XCTAssertEqual(counted.message, "and 9800 more errors in events.csv (lines 202–10001), not listed (a file's first 200 errors are listed); correct those and run again to see the rest")
         Language.with(.zh) {
-            XCTAssertEqual(log.unlisted?.message, "events.csv 另有 9800 个错误未列出（每个文件只列出前 200 个错误）；请先改正已列出的，再运行查看其余的")
+            XCTAssertEqual(log.unlisted?.message, "events.csv 另有 9800 个错误未列出（第 202–10001 行；每个文件只列出前 200 个错误）；请先改正已列出的，再运行查看其余的")
+        }
+    }
+
+    /// Scattered errors: their first six runs of lines, then how many lines past them.
+    func testTheLinesOfScatteredUnlistedErrorsAreBounded() {
+        let log = FileProblems(file: "e.csv", isRoster: false, acceptedLines: [])
+        // Every other line from 2: the 200 listed end at line 400; the other ten are 402 … 420.
+        for k in 0..<210 { log.report(.badValue, line: 2 + 2 * k, "bad") }
+        XCTAssertEqual(log.unlistedLines.ranges.count, 6)
+        XCTAssertEqual(log.unlistedLinesPast, 4)
+        XCTAssertEqual(log.unlisted?.message, "and 10 more errors in e.csv (lines 402, 404, 406, 408, 410, 412 and 4 more), not listed (a file's first 200 errors are listed); correct those and run again to see the rest")
+        Language.with(.zh) {
+            XCTAssertEqual(log.unlisted?.message, "e.csv 另有 10 个错误未列出（第 402, 404, 406, 408, 410, 412 行，另有 4 行；每个文件只列出前 200 个错误）；请先改正已列出的，再运行查看其余的")
         }
     }
 
@@ -40,7 +53,7 @@ final class FileProblemsCapTests: XCTestCase {
         XCTAssertEqual(log.list.count, 201)
         XCTAssertEqual(log.list.last?.severity, .warning)
         XCTAssertEqual(log.list.last?.blocks, false)
-        XCTAssertEqual(log.list.last?.message, "and 3 more errors in events.csv, not listed (a file's first 200 errors are listed); correct those and run again to see the rest")
+        XCTAssertEqual(log.list.last?.message, "and 3 more errors in events.csv (lines 202–204), not listed (a file's first 200 errors are listed); correct those and run again to see the rest")
     }
 
     func testTwoHundredErrorsAreAllListed() {
@@ -60,7 +73,7 @@ final class FileProblemsCapTests: XCTestCase {
         XCTAssertEqual(ingest.problems.count, 201)
         XCTAssertEqual(ingest.problems[199].message, "时长 is 'x'; expected a whole number")
         XCTAssertEqual(ingest.problems[199].line, 201)
-        XCTAssertEqual(ingest.problems[200].message, "and 50 more errors in rows.csv, not listed (a file's first 200 errors are listed); correct those and run again to see the rest")
+        XCTAssertEqual(ingest.problems[200].message, "and 50 more errors in rows.csv (lines 202–251), not listed (a file's first 200 errors are listed); correct those and run again to see the rest")
         XCTAssertEqual(ingest.rowsRead, 250)
         XCTAssertEqual(ingest.rowsUsed, 0)
     }

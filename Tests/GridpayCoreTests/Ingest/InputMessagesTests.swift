@@ -50,7 +50,7 @@ final class InputMessagesTests: XCTestCase {
             "missingColumn": { M.missingColumn("网格员编号", header: ["编号", "姓名"]) },
             "emptyFile": { M.emptyFile("events.csv", columns: ["事件编号", "网格员编号"]) },
             "rosterWithoutWorkers": { M.rosterWithoutWorkers("roster.csv") },
-            "moreErrors": { M.moreErrors(9800, file: "events.csv", listed: 200) },
+            "moreErrors": { M.moreErrors(9800, file: "events.csv", listed: 200, lines: "202–10001", past: 0) },
             "tableWithoutRows": { M.tableWithoutRows("work.csv", table: "work") },
         ])
     }
