@@ -38,15 +38,21 @@ enum Explain {
         let ledgerDir = console.folders.ledgerDir
         let prepared = request
         let found: Result<Worker?, PipelineFailure> = await PeriodRunner.onOwnThread {
-            var r = prepared
-            r.published = Ledger.ratingSources(ledgerDir: ledgerDir, town: r.town).history
-            return MonthRunner.prepare(r, progress: nil).map { m in
+            // As `gridpay explain` reads it: the ledger's history, the corrections the period
+            // carries (往期调整 as run pays it), a closed period from its archive, said first.
+            let setup: (request: RunRequest, notes: [String], warnings: [Diagnostic], scratch: String?)
+            switch LedgerCommands.explainRequest(prepared, ledgerDir: ledgerDir, words: .console) {
+            case .failure(let f): return .failure(f)
+            case .success(let s): setup = s
+            }
+            defer { if let scratch = setup.scratch { try? FileManager.default.removeItem(atPath: scratch) } }
+            return MonthRunner.prepare(setup.request, progress: nil).map { m in
                 // By code points (ExactID), never by String's canonical equivalence.
                 guard let w = m.report.workers.first(where: { ExactID($0.id) == ExactID(id) }) else { return nil }
+                let text = Explanation.text(worker: w, in: m.scoring, ruleFile: m.ruleFileName, workerCount: m.report.workers.count,
+                                            adjustment: w.adjustment, preliminaryPublished: m.report.preliminaryPublished)
                 return Worker(worker: w.id, name: w.name, unit: w.unit, group: w.group, rank: w.rank, total: "\(w.total)",
-                              payable: w.payable.fixed(places: 2),
-                              text: Explanation.text(worker: w, in: m.scoring, ruleFile: m.ruleFileName, workerCount: m.report.workers.count,
-                                                      preliminaryPublished: m.report.preliminaryPublished))
+                              payable: w.payable.fixed(places: 2), text: setup.notes.map { $0 + "\n" }.joined() + text)
             }
         }
         switch found {

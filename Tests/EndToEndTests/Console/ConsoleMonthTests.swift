@@ -143,6 +143,33 @@ final class ConsoleMonthTests: XCTestCase {
         XCTAssertTrue(try auditor.get("/log").text.contains("<td>\(log[0]["at"] as? String ?? "?")</td>"))
     }
 
+    /// The console explains as `gridpay explain` does: a month that carries a correction of a
+    /// closed one shows its 往期调整, and a closed month is explained from its archive, saying so.
+    func testTheExplanationCarriesCorrectionsAndClosedPeriodsAsExplainDoes() throws {
+        let h = try ConsoleHarness(towns: ["qinghe"])
+        for month in ["2026-08", "2026-09"] {
+            try FileManager.default.createDirectory(atPath: h.root.path("Input/qinghe"), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: BinaryRunner.packageRoot.appendingPathComponent("Input/qinghe/\(month)").path, toPath: h.root.path("Input/qinghe/\(month)"))
+        }
+        XCTAssertEqual(try h.gridpay(["close", "qinghe", "2026-08", "--by", "张三"] + h.folderArguments).status, 0)
+        // After closing, QH0009's answered spot check of 1 August is found unanswered: September carries the difference.
+        let checks = h.root.path("Input/qinghe/2026-08/phone_checks.csv")
+        let text = try String(contentsOfFile: checks, encoding: .utf8)
+        try text.replacingOccurrences(of: "CC202608-0001,2026-08-01 08:11,QH0009,镇,是", with: "CC202608-0001,2026-08-01 08:11,QH0009,镇,否")
+            .write(toFile: checks, atomically: true, encoding: .utf8)
+        try h.addUser("clerk", roles: ["制表"], towns: ["qinghe"])
+        try h.start()
+        let clerk = try h.signedIn("clerk")
+        for (month, said) in [("2026-09", "往期调整 = "), ("2026-08", "2026-08")] {
+            let explain = try h.gridpay(["explain", "qinghe", month, "QH0009"] + h.folderArguments)
+            XCTAssertEqual(explain.status, 0, explain.transcript)
+            XCTAssertTrue(explain.stdout.contains(said), explain.stdout)
+            let w = try clerk.get("/api/towns/qinghe/periods/\(month)/workers/QH0009")
+            XCTAssertEqual(w.status, 200, w.text)
+            XCTAssertEqual(w.object["text"] as? String, explain.stdout, month)
+        }
+    }
+
     /// Ids are compared by their code points, as GridpayCore's ExactID does (README): `Café` typed
     /// as one code point and `Cafe` + U+0301 are two workers, each with its own explanation and
     /// link (Swift's `==` on strings would take one for the other).
