@@ -13,6 +13,7 @@ struct CellText {
         case .number: return Array(d.text.utf8)
         case .percent: return Array((d.shifted(by: 2).text + "%").utf8)
         case .date, .dateTime, .time: return serialDate(d, shown) ?? Array(d.text.utf8)
+        case .elapsed: return elapsedHours(d) ?? Array(d.text.utf8)
         }
     }
 
@@ -71,6 +72,18 @@ struct CellText {
         Self.put(second / 60 % 60, width: 2, &out)
         out.append(UInt8(ascii: ":"))
         Self.put(second % 60, width: 2, &out)
+        return out
+    }
+
+    /// A duration in days (`[h]:mm:ss`) as hours that do not wrap at 24: 1.0625 is 25:30:00.
+    func elapsedHours(_ d: Decimal15) -> [UInt8]? {
+        guard !d.negative, let seconds = d.roundedSeconds(), seconds < 3_000_000 * 86_400 else { return nil }
+        var out: [UInt8] = []
+        Self.put(seconds / 3600, width: 2, &out)
+        out.append(UInt8(ascii: ":"))
+        Self.put(seconds / 60 % 60, width: 2, &out)
+        out.append(UInt8(ascii: ":"))
+        Self.put(seconds % 60, width: 2, &out)
         return out
     }
 

@@ -60,7 +60,8 @@ final class SharedStringsHandler: XMLStreamHandler {
 
 /// xl/styles.xml: for each cell style (cellXfs/xf, by index), how its number format shows a number.
 final class StylesHandler: XMLStreamHandler {
-    enum Shown: Equatable { case number, date, dateTime, time, percent }
+    /// `elapsed`: a duration in hours that do not wrap at 24 (`[h]:mm:ss`, built-in 46).
+    enum Shown: Equatable { case number, date, dateTime, time, elapsed, percent }
     var customFormats: [Int: String] = [:]
     var styleFormats: [Int] = []
     var inCellXfs = false
@@ -83,7 +84,8 @@ final class StylesHandler: XMLStreamHandler {
     static func shown(id: Int, code: String?) -> Shown {
         switch id {
         case 14, 15, 16, 17: return .date
-        case 18, 19, 20, 21, 45, 46, 47: return .time
+        case 46: return .elapsed
+        case 18, 19, 20, 21, 45, 47: return .time
         case 22: return .dateTime
         case 9, 10: return .percent
         default: break
@@ -104,6 +106,8 @@ final class StylesHandler: XMLStreamHandler {
         let hasDate = letters.contains("y") || letters.contains("d"), hasTime = letters.contains("h") || letters.contains("s")
         if hasDate && hasTime { return .dateTime }
         if hasDate { return .date }
+        // `[h]` counts hours past 24 (25:30:00 is a day and an hour and a half, never 01:30:00).
+        if code.lowercased().contains("[h") { return .elapsed }
         if hasTime { return .time }
         if letters.contains("%") { return .percent }
         return .number

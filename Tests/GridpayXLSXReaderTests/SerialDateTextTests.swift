@@ -29,4 +29,22 @@ final class SerialDateTextTests: XCTestCase {
         // The 1904 system: day 0 is 1904-01-01 (1,462 days after 1899-12-30).
         XCTAssertEqual(shown("0", .date, date1904: true), "1904-01-01")
     }
+
+    /// `[h]:mm:ss` (built-in 46, or a custom code with `[h]`) counts hours past 24: a patrol of a
+    /// day and an hour and a half is 25:30:00, never the time of day 01:30:00.
+    func testElapsedHoursDoNotWrapAtADay() {
+        func shown(_ v: String, _ s: StylesHandler.Shown) -> String {
+            String(decoding: CellText(date1904: false).number(Array(v.utf8), shown: s), as: UTF8.self)
+        }
+        XCTAssertEqual(StylesHandler.shown(id: 46, code: nil), .elapsed)
+        XCTAssertEqual(StylesHandler.shown(id: 170, code: "[h]:mm:ss"), .elapsed)
+        XCTAssertEqual(StylesHandler.shown(id: 171, code: "[hh]:mm"), .elapsed)
+        XCTAssertEqual(StylesHandler.shown(id: 172, code: "h:mm:ss"), .time)
+        XCTAssertEqual(StylesHandler.shown(id: 173, code: "[Red]h:mm"), .time)
+        // 1.0625 days = 25.5 hours; 0.0625 = 1.5 hours; 2 days = 48 hours.
+        XCTAssertEqual(shown("1.0625", .elapsed), "25:30:00")
+        XCTAssertEqual(shown("0.0625", .elapsed), "01:30:00")
+        XCTAssertEqual(shown("2", .elapsed), "48:00:00")
+        XCTAssertEqual(shown("1.0625", .time), "01:30:00")
+    }
 }
