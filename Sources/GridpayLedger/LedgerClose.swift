@@ -88,6 +88,9 @@ extension LedgerCommands {
             if let later = closed.last(where: { CalendarPeriod.parse($0).map { $0.lastMonth > ends } ?? ($0 > p) }) {
                 throw PipelineFailure(message: LedgerMessages.laterClosed(request.town, p, later: later))
             }
+            if let open = try openPreliminary(request, closed: closed) {
+                throw PipelineFailure(message: LedgerMessages.preliminaryNotClosed(request.town, p, preliminary: "\(open.period)", folder: open.folder))
+            }
             let previous = LedgerPeriods.previous(request.period)
             let previousFolders = LedgerPeriods.monthFolders(inputDir: request.inputDir, town: request.town, period: "\(previous)")
             if !closed.contains("\(previous)"), let previousDir = previousFolders.first {
@@ -98,6 +101,19 @@ extension LedgerCommands {
         } catch {
             throw PipelineFailure(message: LedgerMessages.ledgerUnreadable(ledger.path, Corrections.describe(error)))
         }
+    }
+
+    /// A preliminary period inside the one being closed (xinhe's 2026-H1 in 2026, SPEC §17) that
+    /// has inputs but is not closed: closed after the year, it would be refused as out of order
+    /// for good, and the year would read it recomputed instead of as published.
+    static func openPreliminary(_ request: RunRequest, closed: [String]) throws(PipelineFailure) -> (period: CalendarPeriod, folder: String)? {
+        guard case .success(let loaded) = MonthRunner.rulesFor(request: request)(request.period.firstMonth) else { return nil }
+        for inner in loaded.rules.preliminaryPeriods(of: request.period) where !closed.contains("\(inner)") {
+            if let folder = LedgerPeriods.monthFolders(inputDir: request.inputDir, town: request.town, period: "\(inner)").first {
+                return (inner, folder)
+            }
+        }
+        return nil
     }
 
     /// Runs the period, writes its outputs and records them: the lines and warnings to report.

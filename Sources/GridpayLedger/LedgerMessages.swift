@@ -113,6 +113,12 @@ enum LedgerMessages {
             en: "cannot close \(town) \(p): the previous period \(previous) has inputs (\(folder)) but is not closed; periods are closed in order: close \(previous) first")
     }
 
+    static func preliminaryNotClosed(_ town: String, _ p: String, preliminary: String, folder: String) -> String {
+        bilingual(
+            zh: "不能为 \(town) \(p) 结账：其初查期间 \(preliminary) 有输入（\(folder)）却未结账；\(p) 结账后就不能再为 \(preliminary) 结账，请先为 \(preliminary) 结账",
+            en: "cannot close \(town) \(p): its preliminary period \(preliminary) has inputs (\(folder)) but is not closed; once \(p) is closed \(preliminary) can no longer be closed: close \(preliminary) first")
+    }
+
     static func notClosedForErrors(_ town: String, _ p: String, path: String) -> String {
         bilingual(zh: "\(town) \(p) 有错误，因此未结账；\(path) 中未记录任何内容",
                   en: "\(town) \(p) has errors, so it was not closed; nothing was recorded in \(path)")

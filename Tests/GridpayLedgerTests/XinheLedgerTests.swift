@@ -66,6 +66,26 @@ final class XinheLedgerTests: XCTestCase {
         }
     }
 
+    /// The year cannot be closed while its half-year (半年初查) has inputs and is open: closed
+    /// after the year, 2026-H1 would be refused as out of order for good. Refused before anything
+    /// is recorded; once 2026-H1 is closed, the year closes.
+    func testTheYearWaitsForItsHalfYear() throws {
+        let year = try Year()
+        let folder = "\(year.root.path)/Input/xinhe/2026-01"
+        for (language, expected) in [
+            (Language.en, "cannot close xinhe 2026: its preliminary period 2026-H1 has inputs (\(folder)) but is not closed; once 2026 is closed 2026-H1 can no longer be closed: close 2026-H1 first"),
+            (Language.zh, "不能为 xinhe 2026 结账：其初查期间 2026-H1 有输入（\(folder)）却未结账；2026 结账后就不能再为 2026-H1 结账，请先为 2026-H1 结账"),
+        ] {
+            let result = Language.with(language) { LedgerCommands.close(year.request("2026"), by: "张三", ledgerDir: year.ledgerDir, now: Self.at) }
+            guard case .failure(let refused) = result else { return XCTFail("the year was closed before its half-year") }
+            XCTAssertEqual(refused.diagnostics.map(\.message), [expected])
+        }
+        XCTAssertEqual(try Ledger.openIfPresent(ledgerDir: year.ledgerDir, town: "xinhe")?.closedPeriods() ?? [], [])
+        for p in ["2026-H1", "2026"] {
+            guard case .success = LedgerCommands.close(year.request(p), by: "张三", ledgerDir: year.ledgerDir, now: Self.at) else { return XCTFail("close \(p)") }
+        }
+    }
+
     static let categories = ["网格基本信息", "党建", "计生工作", "综治维稳", "文明创建", "就业社保", "民政工作", "安全生产(消防安全)", "统计工作", "其他工作"]
 
     /// A row of the year's 考核汇总: 排名, the roster columns, 岗位, the categories, 总分, 满意率
