@@ -126,8 +126,9 @@ final class XinheLedgerTests: XCTestCase {
               case .success(let m) = MonthRunner.prepare(setup.request) else { return XCTFail("explain 2026") }
         let a = m.report.workers.first { $0.id == "A" }!
         let text = Explanation.text(worker: a, in: m.scoring, ruleFile: m.ruleFileName, workerCount: 2, preliminaryPublished: m.report.preliminaryPublished)
-        XCTAssertEqual(Array(text.components(separatedBy: "\n").suffix(3)), [
-            "总分 = 94.00（各项之和）   排名 2 / 2", "上半年总分 = 98.00   (2026-H1 的总分，已结账：账本中公布的结果，不重算)", "",
+        XCTAssertEqual(Array(text.components(separatedBy: "\n").suffix(4)), [
+            "总分 = 94.00（各项之和）   排名 2 / 2", "上半年总分 = 98.00   (2026-H1 的总分，已结账：账本中公布的结果，不重算)",
+            "满意率 空   (显示条件“座谈会票数 > 0”不成立；只显示，不计入总分)", "",
         ])
 
         // Closed and verified: the re-run from the archive reads 2026-H1 from the ledger again.

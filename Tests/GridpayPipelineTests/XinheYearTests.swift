@@ -108,7 +108,8 @@ final class XinheYearTests: XCTestCase {
     }
 
     /// explain of the year: after 总分 and 排名, 上半年总分 and where it comes from (2026-H1 is
-    /// not closed: its inputs); E, not on June's roster, has none. E's whole text: nine categories
+    /// not closed: its inputs), then 满意率 with the votes it reads; E, not on June's roster, has
+    /// no 上半年总分, and no votes, so no 满意率. E's whole text: nine categories
     /// at 10, 文明创建 9.5 through F7 (2026-11/findings.csv line 2), 总分 99.5, 排名 1 of 4.
     func testExplainOfTheYearShowsTheHalfYearsTotal() throws {
         let tmp = TemporaryFolder()
@@ -123,17 +124,23 @@ final class XinheYearTests: XCTestCase {
                                     preliminaryPublished: m.report.preliminaryPublished).components(separatedBy: "\n")
         }
         XCTAssertEqual(m.report.preliminaryPublished, [false])
-        XCTAssertEqual(Array(explain("A").suffix(3)), [
+        // 满意率 is shown, not scored (SPEC §17): A's forums give 10 满意 of 12 votes, 83.3%.
+        let forums = (1...12).map { String(format: "2026-%02d/forum.csv", $0) }.joined(separator: ", ")
+        XCTAssertEqual(Array(explain("A").suffix(6)), [
             "总分 = 89.00（各项之和）   排名 4 / 4",
             "上半年总分 = 90.00   (2026-H1 的总分，未结账：按其输入计算，同 gridpay run xinhe 2026-H1)",
+            "满意率 = 83.3%   (满意票 / 座谈会票数；只显示，不计入总分)",
+            "    满意票 = sum(forum, 满意) = 10   [\(forums)]",
+            "    座谈会票数 = sum(forum, 满意 + 基本满意 + 不满意) = 12   [\(forums)]",
             "",
         ])
-        var e = ["新河路街道 2026 — E 戊（西苑社区，网格 XY-02）", "规则 xinhe.toml，版本 2026.2；roster line 5", ""]
+        var e = ["新河路街道 2026 — E 戊（西苑社区，网格 XY-02）", "规则 xinhe.toml，版本 2026.2；名册第 5 行", ""]
         for c in Self.categories {
             e += c == "文明创建" ? ["文明创建 = 9.5", "  满分 10", "  -0.5 督查（看）门前三包落实不到位〔F7，周督查〕   [2026-11/findings.csv:2]"] : ["\(c) = 10.0", "  满分 10"]
             e.append("  (不低于 0)")
         }
-        e += ["", "总分 = 99.50（各项之和）   排名 1 / 4", "上半年总分 空   (2026-H1 末月 2026-06 的名册上没有此人)", ""]
+        e += ["", "总分 = 99.50（各项之和）   排名 1 / 4", "上半年总分 空   (2026-H1 末月 2026-06 的名册上没有此人)",
+              "满意率 空   (显示条件“座谈会票数 > 0”不成立；只显示，不计入总分)", ""]
         XCTAssertEqual(explain("E"), e)
     }
 

@@ -109,6 +109,9 @@ public struct DisplayColumn: Sendable {
     /// The cell is left blank where this is false.
     public var when: CheckedExpr?
     public var location: SourceLocation
+    /// `value` and `when` as written in the rule file (for explain).
+    public var valueText: String = ""
+    public var whenText: String? = nil
 }
 
 /// `[period_summary]`: each period of `kind` inside the assessment period is run as a summary

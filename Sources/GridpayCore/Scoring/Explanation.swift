@@ -11,12 +11,13 @@ public enum Explanation {
         // The town's own roster labels where the rule file names them (SPEC §7), else the product's wording.
         let place = rules.roster.labels.map { "\($0[2]) \(w.unit)，\($0[3]) \(w.group)" } ?? "\(w.unit)，网格 \(w.group)"
         out.append("\(rules.townName) \(c.span) — \(w.id) \(w.name)（\(place)）")
-        out.append("规则 \(ruleFile)，版本 \(rules.version)；roster line \(w.rosterLine)")
+        out.append("规则 \(ruleFile)，版本 \(rules.version)；名册第 \(w.rosterLine) 行")
         out.append("")
         for i in rules.items.indices { out += itemLines(i, w, c) }
         out.append("")
         out += totalLines(w, c, workerCount: workerCount)
         out += preliminaryLines(w, c, published: preliminaryPublished)
+        out += shownColumnLines(w, c)
         // A town without [pay] has no pay lines (SPEC §17).
         if rules.hasPay { out += [""] + payLines(w, c, adjustment: adjustment) }
         return out.joined(separator: "\n") + "\n"
@@ -33,7 +34,7 @@ public enum Explanation {
         if item.fullMarks != nil, case .constant = item.base {
             out.append("  满分 \(base)")
         } else {
-            out.append("  score = \(item.baseText) = \(base)")
+            out.append("  得分 = \(item.baseText) = \(base)")
             out += usedValues(item.base, c, w.index, indent: "    ")
         }
         for r in w.records where r.item == i {
@@ -91,6 +92,28 @@ public enum Explanation {
             guard let total else { return "\(p.preliminaryTotalName) 空   (\(p) 末月 \(p.lastMonth) 的名册上没有此人)" }
             let source = k < published.count && published[k] ? "已结账：账本中公布的结果，不重算" : "未结账：按其输入计算，同 gridpay run \(c.rules.town) \(p)"
             return "\(p.preliminaryTotalName) = \(total.fixed(places: 2))   (\(p) 的\(RuleLoader.totalName)，\(source))"
+        }
+    }
+
+    /// The columns a town shows beside the score without scoring them ([summary] columns, e.g.
+    /// xinhe's 满意率, SPEC §17): the value as the sheet shows it, its formula and what it read.
+    static func shownColumnLines(_ w: WorkerReport, _ c: MonthScoring) -> [String] {
+        zip(c.rules.columns(for: c.span.kind), w.columns).flatMap { col, value -> [String] in
+            guard let value else { return ["\(col.name) 空   (显示条件“\(col.whenText ?? "")”不成立；只显示，不计入\(RuleLoader.totalName))"] }
+            return ["\(col.name) = \(shown(value, col.format))   (\(col.valueText)；只显示，不计入\(RuleLoader.totalName))"]
+                + usedValues(col.value, c, w.index, indent: "    ")
+        }
+    }
+
+    /// A shown column's value as its cell shows it: a rate as a percentage, numbers to their places.
+    static func shown(_ v: Value, _ format: DisplayColumn.Format?) -> String {
+        guard case .number(let n) = v, let format else { return v.description }
+        switch format {
+        case .percent, .percent1:
+            let hundredths = (try? n.multiplied(by: ExactNumber(100))) ?? n
+            return hundredths.fixed(places: format.places - 2) + "%"
+        default:
+            return n.fixed(places: format.places)
         }
     }
 

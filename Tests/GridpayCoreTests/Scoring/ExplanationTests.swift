@@ -33,10 +33,10 @@ final class ExplanationTests: XCTestCase {
         let w1 = try XCTUnwrap(report.workers.first { $0.id == "W1" })
         XCTAssertEqual(Explanation.text(worker: w1, in: t.month, ruleFile: "t.toml", workerCount: 2), """
         t 2026-10 — W1 名0（东，网格 G1）
-        规则 t.toml，版本 1；roster line 2
+        规则 t.toml，版本 1；名册第 2 行
 
         数量 = 9.50
-          score = min(10, 网格均) = 9.5
+          得分 = min(10, 网格均) = 9.5
             网格均 = group_mean(网格, 个人和) = 9.5
               个人和 = sum(rows, n) = 11   [rows.csv]
         质量 = 3.00

@@ -77,9 +77,11 @@ enum DisplaySheetsSection {
             if type != .number { d.report(RuleMessages.formatOfNonNumber(column: name, type: type, at: f.location(ofCharacterAt: 0))) }
         }
         var when: CheckedExpr?
-        if let w = r.string("when", required: false) {
+        let whenNode = r.string("when", required: false)
+        if let w = whenNode {
             when = d.expression(w, scope: .worker, expecting: .bool, what: RulePlaces.sheetColumnWhen(name))?.0
         }
-        return DisplayColumn(name: name, value: e, type: type, format: format, when: when, location: t.location)
+        return DisplayColumn(name: name, value: e, type: type, format: format, when: when, location: t.location,
+                             valueText: v.value, whenText: whenNode?.value)
     }
 }
