@@ -5,6 +5,8 @@
 //   GridpayPipeline also → GridpayCSV, GridpayXLSX, GridpayXLSXReader, GridpayHash: each a thin
 //   wrapper over its C library (libcsv, libxlsxwriter, libexpat+zlib+libfreexl, libcrypto) that
 //   knows nothing of GridpayCore; GridpayLedger and GridpayConsole also → GRDB.
+//   GridpayLanguage (the language of messages, bilingual(zh:en:)) is below them all: GridpayCore
+//   re-exports it, and the wrappers word their errors with it from their own catalogues.
 //   gridpay-datagen → GridpayDatagenKit → GridpayCore.
 import PackageDescription
 
@@ -30,23 +32,25 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     ],
     targets: [
+        // The language messages are worded in (SPEC §15): pure Swift, no dependency.
+        .target(name: "GridpayLanguage"),
         // Pure Swift: rule model, TOML reader, expression language, scoring, exact money. No C.
-        .target(name: "GridpayCore", swiftSettings: releaseSpeed),
+        .target(name: "GridpayCore", dependencies: ["GridpayLanguage"], swiftSettings: releaseSpeed),
         // C libraries from Debian (libcsv-dev, libxlsxwriter-dev), each behind a thin wrapper.
         .systemLibrary(name: "CLibCSV", path: "Sources/CLibCSV", providers: [.apt(["libcsv-dev"])]),
         .systemLibrary(name: "CXLSXWriter", path: "Sources/CXLSXWriter", pkgConfig: "xlsxwriter",
                        providers: [.apt(["libxlsxwriter-dev"])]),
-        .target(name: "GridpayCSV", dependencies: ["CLibCSV"], swiftSettings: releaseSpeed),
+        .target(name: "GridpayCSV", dependencies: ["CLibCSV", "GridpayLanguage"], swiftSettings: releaseSpeed),
         // XLSX exports read as a stream (SPEC §16): Debian's libexpat (SAX XML) over zlib's inflate
         // of the zip entry, behind a thin wrapper (README: Exports as they come).
         .systemLibrary(name: "CExpatZlib", path: "Sources/CExpatZlib", providers: [.apt(["libexpat1-dev", "zlib1g-dev"])]),
         // Legacy .xls exports through Debian's libfreexl (libfreexl-dev), in the same thin wrapper.
         .systemLibrary(name: "CFreeXL", path: "Sources/CFreeXL", providers: [.apt(["libfreexl-dev"])]),
-        .target(name: "GridpayXLSXReader", dependencies: ["CExpatZlib", "CFreeXL"], swiftSettings: releaseSpeed),
-        .target(name: "GridpayXLSX", dependencies: ["CXLSXWriter"]),
+        .target(name: "GridpayXLSXReader", dependencies: ["CExpatZlib", "CFreeXL", "GridpayLanguage"], swiftSettings: releaseSpeed),
+        .target(name: "GridpayXLSX", dependencies: ["CXLSXWriter", "GridpayLanguage"]),
         // SHA-256 of inputs and outputs through OpenSSL's libcrypto (libssl-dev).
         .systemLibrary(name: "CLibCrypto", path: "Sources/CLibCrypto", providers: [.apt(["libssl-dev"])]),
-        .target(name: "GridpayHash", dependencies: ["CLibCrypto"]),
+        .target(name: "GridpayHash", dependencies: ["CLibCrypto", "GridpayLanguage"]),
         // Reads a month, applies a rule file, writes the workbook, pay CSV and manifest.
         .target(name: "GridpayPipeline", dependencies: ["GridpayCore", "GridpayCSV", "GridpayXLSX", "GridpayXLSXReader", "GridpayHash"], swiftSettings: releaseSpeed),
         // Closed periods (SPEC §9): the town's ledger through GRDB, close / verify / status,

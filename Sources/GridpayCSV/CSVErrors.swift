@@ -27,27 +27,17 @@ public enum CSVReadError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .cannotOpen(path, reason):
-            return "\(path): cannot open: \(reason)"
-        case let .readFailed(path, reason):
-            return "\(path): read failed: \(reason)"
+        case let .cannotOpen(path, reason): return CSVReadMessages.cannotOpen(path, reason)
+        case let .readFailed(path, reason): return CSVReadMessages.readFailed(path, reason)
         case let .notUTF8(path, line, column, looksLikeGB18030):
-            let hint = looksLikeGB18030 ? " (the file looks GB18030-encoded; read it as GB18030)" : ""
-            return "\(path):\(line): field \(column) is not valid UTF-8\(hint)"
-        case let .notGB18030(path, line):
-            return "\(path):\(line): bytes that are not valid GB18030"
-        case let .notUTF16(path, line):
-            return "\(path):\(line): bytes that are not valid UTF-16"
-        case let .noByteOrderMark(path):
-            return "\(path): declared UTF-16 but does not start with a byte-order mark (FF FE or FE FF)"
-        case let .malformed(path, line, reason):
-            return "\(path):\(line): malformed quoting: \(reason)"
-        case let .libcsv(path, code, message):
-            return "\(path): libcsv error \(code): \(message)"
-        case let .converterUnavailable(path, reason):
-            return "\(path): cannot convert GB18030 to UTF-8: \(reason)"
-        case let .notRegularFile(path, kind):
-            return "\(path) is \(kind), not a regular file; expected the exported CSV file"
+            return CSVReadMessages.notUTF8(path, line: line, field: column, looksLikeGB18030: looksLikeGB18030)
+        case let .notGB18030(path, line): return CSVReadMessages.notGB18030(path, line: line)
+        case let .notUTF16(path, line): return CSVReadMessages.notUTF16(path, line: line)
+        case let .noByteOrderMark(path): return CSVReadMessages.noByteOrderMark(path)
+        case let .malformed(path, line, reason): return CSVReadMessages.malformed(path, line: line, reason)
+        case let .libcsv(path, code, message): return CSVReadMessages.libcsv(path, code: code, message)
+        case let .converterUnavailable(path, reason): return CSVReadMessages.converterUnavailable(path, reason)
+        case let .notRegularFile(path, kind): return CSVReadMessages.notRegularFile(path, kind: kind)
         case let .tooLong(path, line, _, what):
             return "\(path):\(line): \(what)"
         }
@@ -63,10 +53,10 @@ public enum CSVWriteError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .cannotCreate(path, reason): return "\(path): cannot create: \(reason)"
-        case let .writeFailed(path, reason): return "\(path): write failed: \(reason)"
-        case let .closeFailed(path, reason): return "\(path): close failed: \(reason)"
-        case let .alreadyClosed(path): return "\(path): write after close"
+        case let .cannotCreate(path, reason): return CSVReadMessages.cannotCreate(path, reason)
+        case let .writeFailed(path, reason): return CSVReadMessages.writeFailed(path, reason)
+        case let .closeFailed(path, reason): return CSVReadMessages.closeFailed(path, reason)
+        case let .alreadyClosed(path): return CSVReadMessages.writeAfterClose(path)
         }
     }
 }

@@ -96,7 +96,7 @@ public final class CSVReader {
 
     private func streamConverted(into stream: RecordStream, converter: GB18030ToUTF8Converter) throws {
         guard converter.reset() else {
-            throw CSVReadError.converterUnavailable(path: path, reason: "iconv refused to reset its state")
+            throw CSVReadError.converterUnavailable(path: path, reason: CSVReadMessages.iconvCannotReset())
         }
         // Room for a multibyte sequence cut at the previous chunk's end, moved in front of the next chunk.
         let readBuffer = UnsafeMutableRawBufferPointer.allocate(
@@ -197,7 +197,7 @@ final class RecordStream {
             let code = csv_error(parser.handle)
             if code == CSV_EPARSE {
                 throw CSVReadError.malformed(path: path, line: fieldLine,
-                                             reason: "field \(fieldNumber) opens a quote that is never closed")
+                                             reason: CSVReadMessages.quoteNeverClosed(field: fieldNumber))
             }
             throw libcsvError(code: code)
         }
@@ -221,7 +221,7 @@ final class RecordStream {
             try parseSlice(UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
             if parser.partialField.count > CSVLimits.fieldBytes {
                 throw CSVReadError.tooLong(path: path, line: assembler.currentFieldLine, field: assembler.fieldCount + 1,
-                                           what: "field \(assembler.fieldCount + 1) is longer than \(CSVLimits.fieldBytes) bytes, the most one cell may hold; expected a CSV export (is a quote never closed, or is this not a CSV file?)")
+                                           what: CSVReadMessages.fieldTooLongInQuotes(field: assembler.fieldCount + 1, limit: CSVLimits.fieldBytes))
             }
             start = end
         }
@@ -248,16 +248,16 @@ final class RecordStream {
     private func strictErrorReason(offendingByte: UInt8) -> String {
         let field = assembler.fieldCount + 1
         if offendingByte == Self.quote {
-            return "stray quote in field \(field) (a quote inside a field must be doubled and the field quoted)"
+            return CSVReadMessages.strayQuote(field: field)
         }
         let shown: String
         switch offendingByte {
-        case 0x20: shown = "space"
-        case 0x09: shown = "tab"
+        case 0x20: shown = CSVReadMessages.spaceCharacter()
+        case 0x09: shown = CSVReadMessages.tabCharacter()
         case 0x21...0x7E: shown = "'\(Character(Unicode.Scalar(offendingByte)))'"
-        default: shown = "byte 0x\(String(offendingByte, radix: 16, uppercase: true))"
+        default: shown = CSVReadMessages.byte(String(offendingByte, radix: 16, uppercase: true))
         }
-        return "unexpected \(shown) after the closing quote of field \(field)"
+        return CSVReadMessages.afterClosingQuote(shown, field: field)
     }
 
     private func libcsvError(code: Int32) -> CSVReadError {

@@ -21,11 +21,11 @@ final class ReadableFile {
             _ = close(descriptor)
             let kind: String
             switch type {
-            case S_IFIFO: kind = "a FIFO (named pipe)"
-            case S_IFDIR: kind = "a folder"
-            case S_IFCHR, S_IFBLK: kind = "a device"
-            case S_IFSOCK: kind = "a socket"
-            default: kind = "not a file"
+            case S_IFIFO: kind = CSVReadMessages.aFIFO()
+            case S_IFDIR: kind = CSVReadMessages.aFolder()
+            case S_IFCHR, S_IFBLK: kind = CSVReadMessages.aDevice()
+            case S_IFSOCK: kind = CSVReadMessages.aSocket()
+            default: kind = CSVReadMessages.notAFile()
             }
             throw .notRegularFile(path: path, kind: kind)
         }
@@ -54,7 +54,7 @@ final class ReadableFile {
     /// Back to the first byte, so a reader can stream the same file more than once.
     func rewind() throws(CSVReadError) {
         if lseek(descriptor, 0, SEEK_SET) < 0 {
-            throw .readFailed(path: path, reason: "cannot seek to start: \(describeErrno(errno))")
+            throw .readFailed(path: path, reason: CSVReadMessages.cannotSeekToStart(describeErrno(errno)))
         }
     }
 }

@@ -165,10 +165,10 @@ final class RecordAssembler {
         }
         if bytes.count > CSVLimits.fieldBytes || byteCount + bytes.count > CSVLimits.recordBytes || endCount >= CSVLimits.fields {
             let what = bytes.count > CSVLimits.fieldBytes
-                ? "field \(endCount + 1) is longer than \(CSVLimits.fieldBytes) bytes, the most one cell may hold"
-                : endCount >= CSVLimits.fields ? "the line has more than \(CSVLimits.fields) fields, the most one line may have"
-                : "the line is longer than \(CSVLimits.recordBytes) bytes, the most one line may hold"
-            failure = .read(.tooLong(path: path, line: fieldLine, field: endCount + 1, what: what + "; expected a CSV export"))
+                ? CSVReadMessages.fieldTooLong(field: endCount + 1, limit: CSVLimits.fieldBytes)
+                : endCount >= CSVLimits.fields ? CSVReadMessages.tooManyFields(limit: CSVLimits.fields)
+                : CSVReadMessages.lineTooLong(limit: CSVLimits.recordBytes)
+            failure = .read(.tooLong(path: path, line: fieldLine, field: endCount + 1, what: CSVReadMessages.expectedACSVExport(what)))
             return
         }
         if byteCount + bytes.count > byteCapacity {

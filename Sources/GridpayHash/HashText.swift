@@ -6,10 +6,10 @@ public enum HashText {
         let x = Array(a), y = Array(b)
         let common = min(x.count, y.count)
         guard let i = (0..<common).first(where: { x[$0] != y[$0] }) ?? (x.count == y.count ? nil : common) else {
-            return "identical"
+            return HashTextMessages.identical()
         }
         func from(_ s: [Character]) -> String { String(s[min(i, s.count)..<min(i + 8, s.count)]) }
         let lead = i == 0 ? "" : "…"
-        return "they differ from hex digit \(i + 1) on: \(lead)\(from(x)) against \(lead)\(from(y))"
+        return HashTextMessages.differFrom(digit: i + 1, "\(lead)\(from(x))", "\(lead)\(from(y))")
     }
 }

@@ -144,7 +144,7 @@ extension Manifest {
     static func write(_ month: PreparedMonth, outputs: [String], directory: String, to path: String) throws {
         let text = try Manifest(month, outputs: outputs, directory: directory).jsonText()
         guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
-            throw PipelineFailure(message: "cannot write \(path)")
+            throw PipelineFailure(message: OutputFileMessages.cannotWrite(path))
         }
     }
 }

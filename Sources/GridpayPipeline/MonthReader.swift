@@ -90,8 +90,11 @@ public enum MonthReader {
         let runnable = groups.filter { $0.noMatch == nil }.sorted { ($0.size, $1.table) > ($1.size, $0.table) }
         let next = JobQueue(count: runnable.count)
         let workers = max(1, min(threads, runnable.count))
+        // The reading threads word their problems in the caller's language (Language.with holds
+        // for its own thread only: a rule-file test run in English, say).
+        let language = Language.current
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let i = next.take() { runnable[i].run(progress: progress) }
+            Language.with(language) { while let i = next.take() { runnable[i].run(progress: progress) } }
         }
         for group in groups { collect(group, into: month) }
         month.files.sort { $0.file < $1.file }

@@ -75,8 +75,9 @@ enum QuarterReader {
     /// writes only its own slots); tables are read concurrently.
     static func readConcurrently(_ groups: [PeriodTableFiles], threads: Int, progress: RunReporter?) {
         let next = JobQueue(count: groups.count)
+        let language = Language.current  // the caller's, on every reading thread (Language.with)
         DispatchQueue.concurrentPerform(iterations: max(1, min(threads, groups.count))) { _ in
-            while let i = next.take() { groups[i].run(progress: progress) }
+            Language.with(language) { while let i = next.take() { groups[i].run(progress: progress) } }
         }
     }
 
@@ -127,8 +128,8 @@ struct PeriodFolders {
     func missingFolders() -> [InputProblem] {
         months.filter { !QuarterReader.isFolder("\(townDirectory)/\($0)") }.map { m in
             InputProblem(.missingFile, .error, file: "\(m)/", line: nil,
-                message: "the month folder \(m) of \(quarter) is missing (\(townDirectory)/\(m)); a \(quarter.kind.rawValue) is read from all "
-                    + "\(quarter.kind.monthsInWords) of its months (\(months.map(\.description).joined(separator: ", ")))", acceptable: false)
+                message: PeriodFolderMessages.missingMonthFolder("\(m)", of: "\(quarter)", folder: "\(townDirectory)/\(m)", kind: quarter.kind,
+                                                             months: months.map(\.description)), acceptable: false)
         }
     }
 

@@ -16,7 +16,7 @@ public struct LoadedRules: Sendable {
 public enum RuleFiles {
     public static func locate(town: String, period: Period, rulesDir: String) -> Result<String, PipelineFailure> {
         if let why = PlainName.problem(town) {
-            return .failure(PipelineFailure(message: "the town \(why); expected a plain name such as qinghe (it names Rules/<town>.toml and Input/<town>/)"))
+            return .failure(PipelineFailure(message: RuleFileMessages.townNotPlain(why)))
         }
         let fm = FileManager.default
         let single = "\(rulesDir)/\(town).toml"
@@ -35,7 +35,7 @@ public enum RuleFiles {
                     let from = loaded.rules.effectiveFrom
                     if from <= period, best == nil || from > best!.0 { best = (from, path) }
                     if let b = best, from == b.0, path != b.1 {
-                        problems.append(.error("two rule versions take effect in \(from): \(b.1) and \(path)", at: SourceLocation(file: path, line: 1, column: 1)))
+                        problems.append(.error(RuleFileMessages.twoVersionsInOneMonth("\(from)", b.1, path), at: SourceLocation(file: path, line: 1, column: 1)))
                     }
                 case .failure(let failure):
                     problems.append(contentsOf: failure.diagnostics)
@@ -43,7 +43,7 @@ public enum RuleFiles {
             }
             if !problems.isEmpty { return .failure(PipelineFailure(diagnostics: problems)) }
             guard let best else {
-                if versions.isEmpty { return .failure(PipelineFailure(message: "the folder \(folder) holds no rule version (<name>.toml) of town '\(town)'")) }
+                if versions.isEmpty { return .failure(PipelineFailure(message: RuleFileMessages.noVersionInFolder(folder, town: town))) }
                 return .failure(notInForce(town: town, period: period, versions: versions, names: versions.map { "\(town)/\(($0.path as NSString).lastPathComponent)" }))
             }
             return .success(best.1)
@@ -55,7 +55,7 @@ public enum RuleFiles {
             }
         }
         let known = ((try? fm.contentsOfDirectory(atPath: rulesDir)) ?? []).map { $0.hasSuffix(".toml") ? String($0.dropLast(5)) : $0 }
-        return .failure(PipelineFailure(message: "no rule file for town '\(town)': expected \(single) or a folder \(folder)/\(Suggestion.didYouMean(town, among: known))"))
+        return .failure(PipelineFailure(message: RuleFileMessages.noRuleFile(town, file: single, folder: folder, didYouMean: Suggestion.didYouMean(town, among: known))))
     }
 
     /// No version takes effect by `period`: each version's file (`names`, without the rules folder, as
@@ -63,11 +63,10 @@ public enum RuleFiles {
     /// the earliest one's effective_from.
     static func notInForce(town: String, period: Period, versions: [LoadedRules], names: [String]) -> PipelineFailure {
         let order = versions.indices.sorted { (versions[$0].rules.effectiveFrom, names[$0]) < (versions[$1].rules.effectiveFrom, names[$1]) }
-        let list = order.map { "\(names[$0]) (version \(versions[$0].rules.version)) takes effect from \(versions[$0].rules.effectiveFrom)" }
+        let list = order.map { RuleFileMessages.versionTakesEffect(names[$0], version: versions[$0].rules.version, from: "\(versions[$0].rules.effectiveFrom)") }
         let earliest = versions[order[0]]
         return PipelineFailure(diagnostics: [.error(
-            "no rule version of \(town) is in force for \(period): \(list.joined(separator: "; ")) ([rules] effective_from); "
-                + "a period before \(earliest.rules.effectiveFrom) needs a rule version in force for it", at: earliest.rules.effectiveFromLocation)],
+            RuleFileMessages.notInForce(town, period: "\(period)", versions: list, earliest: "\(earliest.rules.effectiveFrom)"), at: earliest.rules.effectiveFromLocation)],
             sources: [earliest.path: earliest.text])
     }
 
@@ -77,7 +76,7 @@ public enum RuleFiles {
     public static let maximumBytes = 4 << 20
 
     public static func load(path: String) -> Result<LoadedRules, PipelineFailure> {
-        let unreadable = PipelineFailure(message: "cannot read the rule file \(path)")
+        let unreadable = PipelineFailure(message: RuleFileMessages.cannotRead(path))
         guard let handle = FileHandle(forReadingAtPath: path) else { return .failure(unreadable) }
         // An empty file reads as nil (end of file at once): an empty rule file, whose missing
         // sections are reported at their place, not a file that cannot be read.
@@ -96,11 +95,11 @@ public enum RuleFiles {
             if lineStart == 0, lineText.first == "\u{FEFF}" { lineText.removeFirst() }
             let loc = SourceLocation(file: path, line: bytes[0..<bad].filter { $0 == 0x0A }.count + 1, column: lineText.count + 1)
             let byte = bad < bytes.count ? String(bytes[bad], radix: 16, uppercase: true) : "?"
-            return .failure(PipelineFailure(diagnostics: [.error("the rule file is not UTF-8 text: byte 0x\(byte) here does not begin a UTF-8 character (was it saved as GBK/GB18030?); save it as UTF-8", at: loc)]))
+            return .failure(PipelineFailure(diagnostics: [.error(RuleFileMessages.notUTF8(byte: byte), at: loc)]))
         }
         let sha256: String
         do { sha256 = try FileDigest.hex(data) } catch {
-            return .failure(PipelineFailure(message: "cannot hash the rule file \(path): \(error)"))
+            return .failure(PipelineFailure(message: RuleFileMessages.cannotHash(path, "\(error)")))
         }
         switch RuleLoader.load(text: text, file: path) {
         case .success(let rules):

@@ -34,37 +34,45 @@ public enum RuleTestRunner {
     /// the run's errors, worded in that language, are exactly the expected ones. Where both fail,
     /// the fewer failures are reported (those of the language the test was written in: the other
     /// would call every error unexpected). The second run happens only for a test that failed.
+    /// The other language holds for this test's run only (`Language.with`: this thread and the
+    /// threads reading its inputs), never for the process: the console's other requests keep
+    /// theirs; and the failures are told in the reader's language, quoting the run's errors as
+    /// the run worded them.
     static func problems(of test: RuleTestCase, _ loaded: LoadedRules) -> [Diagnostic] {
-        let found = problemsInTheCurrentLanguage(of: test, loaded)
+        let reader = Language.current
+        let found = problems(of: test, loaded, runIn: reader, reportIn: reader)
         guard !found.isEmpty, !test.expectedErrors.isEmpty else { return found }
-        let other: Language = Language.current == .zh ? .en : .zh
-        let again = Language.with(other) { problemsInTheCurrentLanguage(of: test, loaded) }
+        let again = problems(of: test, loaded, runIn: reader == .zh ? .en : .zh, reportIn: reader)
         return again.count < found.count ? again : found
     }
 
     /// One test: its inputs written to a scratch folder, the period prepared from them as a real
-    /// run prepares it, and what the test expects compared with what the run gave.
-    static func problemsInTheCurrentLanguage(of test: RuleTestCase, _ loaded: LoadedRules) -> [Diagnostic] {
+    /// run prepares it (its messages in `runIn`), and what the test expects compared with what the
+    /// run gave (told in `reportIn`).
+    static func problems(of test: RuleTestCase, _ loaded: LoadedRules, runIn: Language, reportIn: Language) -> [Diagnostic] {
         let fm = FileManager.default
         let root = fm.temporaryDirectory.appendingPathComponent("gridpay-check-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)").path
         defer { try? fm.removeItem(atPath: root) }
-        var failures = writeInputs(of: test, loaded.rules, to: root)
+        var failures = Language.with(reportIn) { writeInputs(of: test, loaded.rules, to: root) }
         var request = RunRequest(town: loaded.rules.town, period: test.span ?? CalendarPeriod(month: test.period))
         request.inputDir = root
         // A test checks its own version's rules on the periods it gives, whatever effective_from
         // says (which version is in force when is the folder's business): raising effective_from
         // in a new version does not orphan the tests copied with it.
-        switch MonthRunner.prepare(request, rules: { _ in .success(loaded) }) {
-        case .failure(let f) where !test.expectedErrors.isEmpty:
-            failures += refusedAsExpected(f.diagnostics, test)
-        case .success where !test.expectedErrors.isEmpty:
-            failures.append(.error("test '\(test.name)': expected the inputs to be refused with \(test.expectedErrors.count) error(s), but the month was scored", at: test.expectedErrors[0].location))
-        case .failure(let f):
-            for d in f.diagnostics where d.severity == .error {
-                failures.append(.error("test '\(test.name)': \(d.message)", at: mapToRuleFile(d, test: test, rules: loaded.rules) ?? test.location))
+        let prepared = Language.with(runIn) { MonthRunner.prepare(request, rules: { _ in .success(loaded) }) }
+        failures += Language.with(reportIn) { () -> [Diagnostic] in
+            switch prepared {
+            case .failure(let f) where !test.expectedErrors.isEmpty:
+                return refusedAsExpected(f.diagnostics, test)
+            case .success where !test.expectedErrors.isEmpty:
+                return [Diagnostic.error(RuleTestMessages.refusedButScored(test.name, errors: test.expectedErrors.count), at: test.expectedErrors[0].location)]
+            case .failure(let f):
+                return f.diagnostics.filter { $0.severity == .error }.map { d in
+                    Diagnostic.error(RuleTestMessages.failed(test.name, d.message), at: mapToRuleFile(d, test: test, rules: loaded.rules) ?? test.location)
+                }
+            case .success(let month):
+                return Language.with(runIn) { unmetExpectations(test, month, reportIn: reportIn) }
             }
-        case .success(let month):
-            failures += unmetExpectations(test, month)
         }
         return failures
     }
@@ -83,11 +91,11 @@ public enum RuleTestRunner {
                 let text = inputs[table.name]?.value ?? (table.columns.map(\.name).joined(separator: ",") + "\n")
                 let bytes = encoded(text, table.encoding)
                 guard let bytes else {
-                    failures.append(.error("test '\(test.name)': the input of table \(table.name) cannot be written in \(table.encoding.rawValue)", at: test.location))
+                    failures.append(.error(RuleTestMessages.cannotEncode(test.name, table: table.name, encoding: table.encoding.rawValue), at: test.location))
                     continue
                 }
                 guard fm.createFile(atPath: "\(dir)/\(table.file)", contents: bytes) else {
-                    failures.append(.error("test '\(test.name)': the input of table \(table.name) cannot be written to the temporary folder \(dir)", at: test.location))
+                    failures.append(.error(RuleTestMessages.cannotWrite(test.name, table: table.name, folder: dir), at: test.location))
                     continue
                 }
             }
@@ -103,29 +111,33 @@ public enum RuleTestRunner {
             return "\((l.file as NSString).lastPathComponent):\(l.line):\(l.column): \(d.message)"
         }
         for e in test.expectedErrors where !actual.contains(where: { $0.hasPrefix(e.text) }) {
-            failures.append(.error("test '\(test.name)': expected the error '\(e.text)'; the run reported: \(actual.joined(separator: " | "))", at: e.location))
+            failures.append(.error(RuleTestMessages.expectedErrorMissing(test.name, expected: e.text, reported: actual), at: e.location))
         }
         for a in actual where !test.expectedErrors.contains(where: { a.hasPrefix($0.text) }) {
-            failures.append(.error("test '\(test.name)': an error that the test does not expect: \(a)", at: test.location))
+            failures.append(.error(RuleTestMessages.unexpectedError(test.name, a), at: test.location))
         }
         return failures
     }
 
-    /// Each expected value of a worker compared with the scored month's.
-    static func unmetExpectations(_ test: RuleTestCase, _ month: PreparedMonth) -> [Diagnostic] {
+    /// Each expected value of a worker compared with the scored month's (looked up in the run's
+    /// language, the current one; the failures told in `reportIn`).
+    static func unmetExpectations(_ test: RuleTestCase, _ month: PreparedMonth, reportIn: Language) -> [Diagnostic] {
         var failures: [Diagnostic] = []
         for e in test.expectations {
             guard let w = month.report.workers.first(where: { $0.id == e.worker }) else {
-                failures.append(.error("test '\(test.name)': worker '\(e.worker)' is not in the test's roster", at: e.location))
+                failures.append(.error(Language.with(reportIn) { RuleTestMessages.workerNotInRoster(test.name, worker: e.worker) }, at: e.location))
                 continue
             }
             let actual: Value?
             do { actual = try MonthReport.lookup(e.name, worker: w, in: month.scoring) } catch {
-                failures.append(.error("test '\(test.name)': \(error.message)", at: e.location))
+                failures.append(.error(Language.with(reportIn) { RuleTestMessages.failed(test.name, error.message) }, at: e.location))
                 continue
             }
             if actual != e.value {
-                failures.append(.error("test '\(test.name)': \(e.worker) \(e.name) is \(actual?.description ?? "missing"), expected \(e.value)", at: e.location))
+                let told = Language.with(reportIn) {
+                    RuleTestMessages.valueDiffers(test.name, worker: e.worker, name: e.name, actual: actual?.description, expected: "\(e.value)")
+                }
+                failures.append(.error(told, at: e.location))
             }
         }
         return failures

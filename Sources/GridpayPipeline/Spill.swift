@@ -53,7 +53,7 @@ struct MonthSpills {
             scratch = folder
             byTable = spills
         } catch {
-            throw PipelineFailure(message: ScratchProblem(action: "create scratch files", underlying: error).description)
+            throw PipelineFailure(message: ScratchProblem(action: ScratchMessages.createScratchFiles(), underlying: error).description)
         }
     }
 
@@ -97,10 +97,10 @@ final class SpillWriter {
         self.path = path
         capacity = bufferCapacity
         guard FileManager.default.createFile(atPath: path, contents: nil) else {
-            throw ScratchProblem(action: "create the scratch file \(path)", code: errno)
+            throw ScratchProblem(action: ScratchMessages.createScratchFile(path), code: errno)
         }
         do { handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path)) } catch {
-            throw ScratchProblem(action: "open the scratch file \(path)", underlying: error)
+            throw ScratchProblem(action: ScratchMessages.openScratchFile(path), underlying: error)
         }
         buffer.reserveCapacity(bufferCapacity)
     }
@@ -117,7 +117,7 @@ final class SpillWriter {
 
     func flush() throws {
         guard !buffer.isEmpty else { return }
-        do { try handle.write(contentsOf: buffer) } catch { throw ScratchProblem(action: "write the scratch file \(path)", underlying: error) }
+        do { try handle.write(contentsOf: buffer) } catch { throw ScratchProblem(action: ScratchMessages.writeScratchFile(path), underlying: error) }
         buffer.removeAll(keepingCapacity: true)
     }
 
@@ -177,7 +177,7 @@ final class DuplicateKeyFinder: UniqueKeySink, @unchecked Sendable {
     }
 
     private func flush(_ w: SpillWriter) {
-        do { try w.flush() } catch { failure = failure ?? (error as? ScratchProblem) ?? ScratchProblem(action: "write the scratch file \(w.path)", underlying: error) }
+        do { try w.flush() } catch { failure = failure ?? (error as? ScratchProblem) ?? ScratchProblem(action: ScratchMessages.writeScratchFile(w.path), underlying: error) }
     }
 
     func spill(key: Int) {
@@ -186,7 +186,7 @@ final class DuplicateKeyFinder: UniqueKeySink, @unchecked Sendable {
             do {
                 writers.append(try SpillWriter(path: "\(scratch)/\(prefix)keys-\(key)-\(p).bin", bufferCapacity: SpillSizes.partitionBuffer))
             } catch {
-                failure = failure ?? (error as? ScratchProblem) ?? ScratchProblem(action: "create a partition file of the duplicate-id check", underlying: error)
+                failure = failure ?? (error as? ScratchProblem) ?? ScratchProblem(action: ScratchMessages.createPartitionFile(), underlying: error)
                 inMemory[key] = []
                 return
             }
@@ -342,6 +342,6 @@ struct ScratchProblem: Error, CustomStringConvertible {
     }
 
     var description: String {
-        "cannot \(action) in the temporary folder \(FileManager.default.temporaryDirectory.path) (\(why)); this is not a problem of the inputs: free space there, or set TMPDIR to a folder with room, and run again"
+        ScratchMessages.cannot(action, folder: FileManager.default.temporaryDirectory.path, why: why)
     }
 }

@@ -1,4 +1,5 @@
 import CXLSXWriter
+import GridpayLanguage
 
 /// A failed libxlsxwriter call (or a call the wrapper refused before it reached C).
 ///
@@ -57,12 +58,12 @@ public struct XLSXError: Error, CustomStringConvertible, Sendable, Equatable {
     }
 
     public var description: String {
-        var parts = ["\(operation) failed: \(message) (lxw_error \(code))"]
-        if let sheet { parts.append("sheet '\(sheet)'") }
-        if let row { parts.append("row \(row)") }
-        if let column { parts.append("column \(column)") }
-        if let path { parts.append("path \(path)") }
+        var parts = [XLSXWriteMessages.failed(operation, message, code: code)]
+        if let sheet { parts.append(XLSXWriteMessages.sheet(sheet)) }
+        if let row { parts.append(XLSXWriteMessages.row(row)) }
+        if let column { parts.append(XLSXWriteMessages.column(column)) }
+        if let path { parts.append(XLSXWriteMessages.path(path)) }
         if let detail { parts.append(detail) }
-        return parts.joined(separator: "; ")
+        return parts.joined(separator: Language.current == .zh ? "；" : "; ")
     }
 }

@@ -172,7 +172,7 @@ public final class XLSXWorkbook {
         guard result == LXW_NO_ERROR else {
             var detail: String?
             if result == LXW_ERROR_CREATING_XLSX_FILE {
-                detail = "could not create the output file; check that its directory exists and is writable"
+                detail = XLSXWriteMessages.cannotCreateFile()
             }
             throw XLSXError(operation: op, error: result, path: path, detail: detail)
         }
@@ -184,7 +184,7 @@ public final class XLSXWorkbook {
                     column: Int? = nil) throws(XLSXError) -> UnsafeMutablePointer<lxw_workbook> {
         guard let handle else {
             throw XLSXError(operation: operation, code: XLSXError.workbookClosedCode,
-                            message: "Workbook is already closed; its worksheets and formats can no longer be used.",
+                            message: XLSXWriteMessages.workbookClosed(),
                             path: path, sheet: sheet, row: row, column: column)
         }
         return handle
@@ -195,7 +195,7 @@ public final class XLSXWorkbook {
                                sheet: String? = nil, row: Int? = nil, column: Int? = nil) throws(XLSXError) {
         if value.utf8.contains(0) {
             throw XLSXError(operation: operation, error: LXW_ERROR_PARAMETER_VALIDATION, path: path, sheet: sheet,
-                            row: row, column: column, detail: "\(what) contains a NUL character")
+                            row: row, column: column, detail: XLSXWriteMessages.containsNUL(what))
         }
     }
 

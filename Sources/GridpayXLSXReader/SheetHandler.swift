@@ -88,7 +88,7 @@ final class SheetHandler: XMLStreamHandler {
         case UInt8(ascii: "s"):
             // A cell naming a shared string the workbook lacks is damage, never an empty cell.
             guard let i = value.withUnsafeBufferPointer({ Self.number($0) }), i < shared.count else {
-                if failure == nil { failure = XLSXReadError.missingPart("xl/sharedStrings.xml (row \(rowNumber) names shared string \(String(decoding: value, as: UTF8.self)))") }
+                if failure == nil { failure = XLSXReadError.missingPart(ExportReadMessages.sharedStringNamed(row: rowNumber, index: String(decoding: value, as: UTF8.self))) }
                 return
             }
             rowBytes += shared[i]
@@ -97,7 +97,7 @@ final class SheetHandler: XMLStreamHandler {
         case UInt8(ascii: "n"), 0:
             // A style the workbook lacks could hide a date format: damage, not a plain number.
             guard style == 0 || style < styles.count else {
-                if failure == nil { failure = XLSXReadError.missingPart("xl/styles.xml (row \(rowNumber) names cell style \(style))") }
+                if failure == nil { failure = XLSXReadError.missingPart(ExportReadMessages.cellStyleNamed(row: rowNumber, style: style)) }
                 return
             }
             let shown = style < styles.count ? styles[style] : .number

@@ -21,7 +21,7 @@ public final class XLSReader {
         var count: UInt32 = 0
         guard freexl_get_info(h, UInt16(FREEXL_BIFF_SHEET_COUNT), &count) == FREEXL_OK else {
             freexl_close(h)
-            throw .notXLS(reason: "no worksheets")
+            throw .notXLS(reason: ExportReadMessages.noWorksheets())
         }
         var names: [String] = []
         for i in 0..<UInt16(min(count, 65_535)) {
@@ -40,12 +40,12 @@ public final class XLSReader {
             guard let i = sheetNames.firstIndex(of: sheet) else { throw XLSXReadError.noSuchSheet(sheet, sheets: sheetNames) }
             index = i
         } else {
-            guard !sheetNames.isEmpty else { throw XLSXReadError.notXLS(reason: "no worksheets") }
+            guard !sheetNames.isEmpty else { throw XLSXReadError.notXLS(reason: ExportReadMessages.noWorksheets()) }
             index = 0
         }
-        guard freexl_select_active_worksheet(handle, UInt16(index)) == FREEXL_OK else { throw XLSXReadError.notXLS(reason: "the sheet cannot be selected") }
+        guard freexl_select_active_worksheet(handle, UInt16(index)) == FREEXL_OK else { throw XLSXReadError.notXLS(reason: ExportReadMessages.sheetCannotBeSelected()) }
         var rows: UInt32 = 0, columns: UInt16 = 0
-        guard freexl_worksheet_dimensions(handle, &rows, &columns) == FREEXL_OK else { throw XLSXReadError.notXLS(reason: "the sheet's size cannot be read") }
+        guard freexl_worksheet_dimensions(handle, &rows, &columns) == FREEXL_OK else { throw XLSXReadError.notXLS(reason: ExportReadMessages.sheetSizeUnreadable()) }
         var bytes: [UInt8] = [], ends: [Int] = [], shown: [UInt8] = []
         for r in 0..<rows {
             bytes.removeAll(keepingCapacity: true)
@@ -99,9 +99,9 @@ public final class XLSReader {
 
     static func reason(_ status: Int32) -> String {
         switch status {
-        case FREEXL_FILE_NOT_FOUND: return "the file cannot be opened"
-        case FREEXL_INSUFFICIENT_MEMORY: return "out of memory"
-        default: return "libfreexl error \(status)"
+        case FREEXL_FILE_NOT_FOUND: return ExportReadMessages.fileCannotBeOpened()
+        case FREEXL_INSUFFICIENT_MEMORY: return ExportReadMessages.outOfMemory()
+        default: return ExportReadMessages.libfreexlError(status)
         }
     }
 }

@@ -33,7 +33,7 @@ public final class XLSXReader {
             guard let s = sheets.first(where: { $0.name == sheet }) else { throw XLSXReadError.noSuchSheet(sheet, sheets: sheetNames) }
             chosen = s
         } else {
-            guard let first = sheets.first else { throw XLSXReadError.missingPart("any worksheet") }
+            guard let first = sheets.first else { throw XLSXReadError.missingPart(ExportReadMessages.anyWorksheet()) }
             chosen = first
         }
         let styles = StylesHandler()
@@ -41,7 +41,7 @@ public final class XLSXReader {
         let shared = SharedStringsHandler(limit: XLSXLimits.sharedStringBytes)
         if directory.entries["xl/sharedStrings.xml"] != nil {
             try Self.read("xl/sharedStrings.xml", directory, file, shared)
-            if shared.overLimit { throw XLSXReadError.tooLarge(what: "its shared strings pass \(XLSXLimits.sharedStringBytes >> 20) MiB") }
+            if shared.overLimit { throw XLSXReadError.tooLarge(what: ExportReadMessages.sharedStringsTooLarge(mebibytes: XLSXLimits.sharedStringBytes >> 20)) }
         }
         let shown = styles.shown()
         let header = try headerRow.flatMap { try mergedHeader(chosen.part, headerRow: $0, shared: shared.strings, shown: shown) }

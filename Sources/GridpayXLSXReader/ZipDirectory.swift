@@ -18,25 +18,25 @@ struct ZipDirectory {
 
     init(_ file: ZipFile) throws(XLSXReadError) {
         let size = file.size
-        guard size >= 22 else { throw .damagedZip(reason: "\(size) bytes, shorter than an empty archive") }
+        guard size >= 22 else { throw .damagedZip(reason: ExportReadMessages.shorterThanAnArchive(size)) }
         let tailLength = min(size, 22 + 65_535)
         let tail = try file.bytes(at: size - tailLength, count: tailLength)
         guard let end = stride(from: tail.count - 22, through: 0, by: -1).first(where: { tail.u32($0) == 0x0605_4B50 }) else {
-            throw .damagedZip(reason: "no end of central directory record")
+            throw .damagedZip(reason: ExportReadMessages.noEndOfDirectory())
         }
         let count = Int(tail.u16(end + 10))
         let directorySize = Int(tail.u32(end + 12)), directoryOffset = Int(tail.u32(end + 16))
-        guard directoryOffset != 0xFFFF_FFFF, count != 0xFFFF else { throw .damagedZip(reason: "a ZIP64 archive") }
-        guard directoryOffset + directorySize <= size else { throw .damagedZip(reason: "the central directory lies past the end of the file") }
+        guard directoryOffset != 0xFFFF_FFFF, count != 0xFFFF else { throw .damagedZip(reason: ExportReadMessages.zip64()) }
+        guard directoryOffset + directorySize <= size else { throw .damagedZip(reason: ExportReadMessages.directoryPastTheEnd()) }
         let directory = try file.bytes(at: directoryOffset, count: directorySize)
         var entries: [String: ZipEntry] = [:]
         var at = 0
         for _ in 0..<count {
             guard at + 46 <= directory.count, directory.u32(at) == 0x0201_4B50 else {
-                throw .damagedZip(reason: "central directory entry \(entries.count + 1) is damaged")
+                throw .damagedZip(reason: ExportReadMessages.directoryEntryDamaged(entries.count + 1))
             }
             let nameLength = Int(directory.u16(at + 28)), extra = Int(directory.u16(at + 30)), comment = Int(directory.u16(at + 32))
-            guard at + 46 + nameLength <= directory.count else { throw .damagedZip(reason: "central directory entry \(entries.count + 1) is cut off") }
+            guard at + 46 + nameLength <= directory.count else { throw .damagedZip(reason: ExportReadMessages.directoryEntryCutOff(entries.count + 1)) }
             let name = String(decoding: directory[(at + 46)..<(at + 46 + nameLength)], as: UTF8.self)
             entries[name] = ZipEntry(name: name, method: directory.u16(at + 10), crc32: directory.u32(at + 16),
                                      compressedSize: Int(directory.u32(at + 20)), size: Int(directory.u32(at + 24)),
@@ -63,7 +63,7 @@ final class ZipFile {
         var info = stat()
         guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
             _ = close(fd)
-            throw .cannotOpen(reason: "not a regular file")
+            throw .cannotOpen(reason: ExportReadMessages.notARegularFile())
         }
         descriptor = fd
         size = Int(info.st_size)
@@ -74,7 +74,7 @@ final class ZipFile {
     func bytes(at offset: Int, count: Int) throws(XLSXReadError) -> [UInt8] {
         var out = [UInt8](repeating: 0, count: count)
         let got = out.withUnsafeMutableBytes { read(into: $0.baseAddress!, at: offset, count: count) }
-        guard got == count else { throw .damagedZip(reason: "the file ends inside the archive (offset \(offset + max(0, got)))") }
+        guard got == count else { throw .damagedZip(reason: ExportReadMessages.endsInsideTheArchive(offset: offset + max(0, got))) }
         return out
     }
 

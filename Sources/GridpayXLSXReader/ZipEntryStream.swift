@@ -9,10 +9,10 @@ enum ZipEntryStream {
 
     static func stream(_ entry: ZipEntry, in file: ZipFile, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
         let header = try file.bytes(at: entry.localHeaderOffset, count: 30)
-        guard header.u32(0) == 0x0403_4B50 else { throw XLSXReadError.damagedZip(reason: "the local header of \(entry.name) is damaged") }
+        guard header.u32(0) == 0x0403_4B50 else { throw XLSXReadError.damagedZip(reason: ExportReadMessages.localHeaderDamaged(entry.name)) }
         let dataStart = entry.localHeaderOffset + 30 + Int(header.u16(26)) + Int(header.u16(28))
         guard dataStart + entry.compressedSize <= file.size else {
-            throw XLSXReadError.damagedZip(reason: "\(entry.name) runs past the end of the file")
+            throw XLSXReadError.damagedZip(reason: ExportReadMessages.runsPastTheEnd(entry.name))
         }
         var crc: UInt = crc32(0, nil, 0)
         var produced = 0
@@ -24,10 +24,10 @@ enum ZipEntryStream {
         switch entry.method {
         case 0: try stored(entry, file, from: dataStart, checked)
         case 8: try inflated(entry, file, from: dataStart, checked)
-        default: throw XLSXReadError.damagedZip(reason: "\(entry.name) is compressed with method \(entry.method), not deflate")
+        default: throw XLSXReadError.damagedZip(reason: ExportReadMessages.notDeflate(entry.name, method: entry.method))
         }
         guard produced == entry.size, UInt32(truncatingIfNeeded: crc) == entry.crc32 else {
-            throw XLSXReadError.damagedZip(reason: "\(entry.name) does not match its checksum")
+            throw XLSXReadError.damagedZip(reason: ExportReadMessages.checksumDiffers(entry.name))
         }
     }
 
@@ -37,7 +37,7 @@ enum ZipEntryStream {
         var at = 0
         while at < entry.compressedSize {
             let n = min(readChunk, entry.compressedSize - at)
-            guard file.read(into: buffer.baseAddress!, at: start + at, count: n) == n else { throw XLSXReadError.damagedZip(reason: "\(entry.name) is cut off") }
+            guard file.read(into: buffer.baseAddress!, at: start + at, count: n) == n else { throw XLSXReadError.damagedZip(reason: ExportReadMessages.cutOff(entry.name)) }
             try body(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
             at += n
         }
@@ -46,7 +46,7 @@ enum ZipEntryStream {
     static func inflated(_ entry: ZipEntry, _ file: ZipFile, from start: Int, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
         var z = z_stream()
         guard inflateInit2_(&z, -15, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            throw XLSXReadError.damagedZip(reason: "zlib cannot start inflating")
+            throw XLSXReadError.damagedZip(reason: ExportReadMessages.cannotStartInflating())
         }
         defer { inflateEnd(&z) }
         let input = UnsafeMutablePointer<UInt8>.allocate(capacity: readChunk)
@@ -57,8 +57,8 @@ enum ZipEntryStream {
         while status != Z_STREAM_END {
             if z.avail_in == 0 {
                 let n = min(readChunk, entry.compressedSize - consumed)
-                guard n > 0 else { throw XLSXReadError.damagedZip(reason: "\(entry.name) ends before its compressed data does") }
-                guard file.read(into: input, at: start + consumed, count: n) == n else { throw XLSXReadError.damagedZip(reason: "\(entry.name) is cut off") }
+                guard n > 0 else { throw XLSXReadError.damagedZip(reason: ExportReadMessages.endsBeforeItsData(entry.name)) }
+                guard file.read(into: input, at: start + consumed, count: n) == n else { throw XLSXReadError.damagedZip(reason: ExportReadMessages.cutOff(entry.name)) }
                 consumed += n
                 z.next_in = input
                 z.avail_in = uInt(n)
@@ -67,11 +67,11 @@ enum ZipEntryStream {
             z.avail_out = uInt(outChunk)
             status = inflate(&z, Z_NO_FLUSH)
             guard status == Z_OK || status == Z_STREAM_END else {
-                throw XLSXReadError.damagedZip(reason: "\(entry.name) cannot be inflated (zlib error \(status))")
+                throw XLSXReadError.damagedZip(reason: ExportReadMessages.cannotInflate(entry.name, zlibError: status))
             }
             let got = outChunk - Int(z.avail_out)
             if got > 0 { try body(UnsafeRawBufferPointer(start: output, count: got)) }
-            if z.total_out > UInt(entry.size) { throw XLSXReadError.damagedZip(reason: "\(entry.name) inflates past its declared size") }
+            if z.total_out > UInt(entry.size) { throw XLSXReadError.damagedZip(reason: ExportReadMessages.inflatesPastItsSize(entry.name)) }
         }
     }
 }

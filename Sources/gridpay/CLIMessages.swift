@@ -14,10 +14,10 @@ enum CLIMessages {
             en: "\(path): \(errors) error(s); the rule file cannot be used")
     }
 
-    static func notAPeriod(_ text: String, forms: String) -> String {
+    static func notAPeriod(_ text: String) -> String {
         bilingual(
             zh: "“\(text)”不是期间；应为 YYYY-MM（月）、YYYY-Qn（季度，n = 1–4）、YYYY-Hn（半年，n = 1–2）或 YYYY（年），例如 2026-10、2026-Q3、2026-H1、2026",
-            en: "'\(text)' is not a period; expected \(forms), e.g. 2026-10, 2026-Q3, 2026-H1, 2026")
+            en: "'\(text)' is not a period; expected YYYY-MM (a month), YYYY-Qn (a quarter, n = 1–4), YYYY-Hn (a half-year, n = 1–2) or YYYY (a year), e.g. 2026-10, 2026-Q3, 2026-H1, 2026")
     }
 
     static func wrongPeriodKind(_ text: String, is kind: PeriodKind, takes kinds: [PeriodKind]) -> String {

@@ -43,7 +43,7 @@ struct LedgerLocation: ParsableArguments {
 /// ones the command takes.
 func parsePeriod(_ text: String, kinds: [PeriodKind] = [.month, .quarter, .halfYear, .year]) throws -> CalendarPeriod {
     guard let p = CalendarPeriod.parse(text) else {
-        throw ValidationError(CLIMessages.notAPeriod(text, forms: CalendarPeriod.forms))
+        throw ValidationError(CLIMessages.notAPeriod(text))
     }
     guard kinds.contains(p.kind) else {
         throw ValidationError(CLIMessages.wrongPeriodKind(text, is: p.kind, takes: kinds))

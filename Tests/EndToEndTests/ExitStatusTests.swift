@@ -48,6 +48,13 @@ final class ExitStatusTests: XCTestCase {
             (["rate", "qinghe", "2026-10"], "错误：“2026-10”是月；这个命令只接受季度或半年或年"),
             (["run", "qinghe", "2026-10", "--accept", "events.csv"], "错误：“events.csv”不能作为 --accept <accept> 的值：应写作 文件:行号"),
             (["close", "-qinghe", "2026-08"], "错误：“-qinghe”不是选项"),
+            // The parser's rarer refusals (issue 21): ParserWordMessages.
+            (["run", "qinghe", "2026-10", "--input-dri", "Input"], "错误：未知的选项 --input-dri；是否应为 --input-dir？"),
+            (["run", "qinghe", "2026-10", "--input-dir"], "错误：选项 --input-dir <input-dir> 缺少值"),
+            (["run", "qinghe", "2026-10", "--quiet=yes"], "错误：选项 --quiet 不带值，却给了“yes”。"),
+            (["run", "qinghe", "2026-10", "extra"], "错误：多余的参数 extra"),
+            (["run", "qinghe", "2026-10", "a", "b"], "错误：2 个多余的参数：'a', 'b'"),
+            (["bogus"], "错误：多余的参数 bogus"),
         ]
         for (args, message) in cases {
             let r = try Runner.run(args, environment: ["GRIDPAY_LANG": "zh"])
@@ -55,7 +62,9 @@ final class ExitStatusTests: XCTestCase {
             Runner.assertContains(r.stderr, message, r.transcript)
             XCTAssertEqual(r.stdout, "", r.transcript)
         }
-        Runner.assertContains(try Runner.run(["run", "qinghe"], environment: ["GRIDPAY_LANG": "zh"]).stderr, "用法：gridpay run")
+        let refused = try Runner.run(["run", "qinghe"], environment: ["GRIDPAY_LANG": "zh"]).stderr
+        Runner.assertContains(refused, "用法：gridpay run")
+        XCTAssertNil(refused.range(of: #"[A-Z][a-z]+ [a-z]+ [a-z]+"#, options: .regularExpression), "no English sentence left: \(refused)")
     }
 
     func testHelpAndVersionExitZero() throws {

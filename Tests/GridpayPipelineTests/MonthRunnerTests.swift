@@ -1,5 +1,6 @@
 import GridpayTestSupport
 import Foundation
+import Synchronization
 import XCTest
 @testable import GridpayCore
 @testable import GridpayPipeline
@@ -134,10 +135,39 @@ final class MonthRunnerTests: XCTestCase {
             .replacingOccurrences(of: "违章人编号 is empty; expected a value when", with: "违章人编号 is blank; expected a value when")
         guard case .success(let rules) = RuleLoader.load(text: text, file: "j.toml") else { return XCTFail() }
         let failures = Language.with(.zh) { RuleTestRunner.run(LoadedRules(path: "j.toml", text: text, sha256: "", rules: rules)).failures }
-        // Reported as the test was written (English): the expected error missing, the real one unexpected.
+        // Reported in the reader's language, the run's errors quoted as worded in the test's (English):
+        // the expected error missing, the real one unexpected.
         XCTAssertEqual(failures.count, 2, "\(failures.map(\.description))")
-        XCTAssertTrue(failures.first?.message.contains("expected the error 'violations.csv:2:5: 违章人编号 is blank;") == true, "\(failures)")
-        XCTAssertTrue(failures.last?.message.hasPrefix("test 'refused rows: each check of §11 is an error at its row and column, and nothing is scored': an error that the test does not expect: violations.csv:2:5: 违章人编号 is empty; expected a value when") == true, "\(failures)")
+        XCTAssertTrue(failures.first?.message.contains("：应报错误“violations.csv:2:5: 违章人编号 is blank;") == true, "\(failures)")
+        XCTAssertTrue(failures.last?.message.hasPrefix("测试“refused rows: each check of §11 is an error at its row and column, and nothing is scored”：出现测试未预期的错误：violations.csv:2:5: 违章人编号 is empty; expected a value when") == true, "\(failures)")
+    }
+
+    /// A check's result, written by its thread before `done` is set and read after.
+    final class CheckOnAnotherThread: @unchecked Sendable {
+        let done = Atomic<Bool>(false)
+        var failures: [String]?
+    }
+
+    /// The English run of a Chinese check holds for that check only (Language.with, its thread and
+    /// the threads reading its inputs): the process's language, which the console's other requests
+    /// are worded in, is never switched (bdf12b2 switched it for the whole process while it ran).
+    func testATestRunInTheOtherLanguageNeverChangesTheProcessLanguage() throws {
+        let path = "\(packageRoot)/Rules/jinshan.toml"
+        guard case .success(let loaded) = RuleFiles.load(path: path) else { return XCTFail() }
+        XCTAssertEqual(Language.process, .en, "the tests' process language")
+        let check = CheckOnAnotherThread()
+        Thread {
+            check.failures = Language.with(.zh) { RuleTestRunner.run(loaded).failures.map(\.description) }
+            check.done.store(true, ordering: .releasing)
+        }.start()
+        var seen: Set<Language> = [], reads = 0
+        while !check.done.load(ordering: .acquiring) {
+            seen.insert(Language.current)
+            reads += 1
+            usleep(100)
+        }
+        XCTAssertEqual(check.failures, [], "jinshan's English expectations pass a check in Chinese")
+        XCTAssertEqual(seen, [.en], "read \(reads) times on another thread while the check ran")
     }
 
     func testAWrongExpectationInARuleFileFailsWithItsLocation() throws {

@@ -260,8 +260,8 @@ public enum ArithmeticError: Error, Equatable, Sendable, CustomStringConvertible
 
     public var description: String {
         switch self {
-        case .overflow: bilingual(zh: "数字太大，无法精确计算", en: "number too large for exact arithmetic")
-        case .divisionByZero: bilingual(zh: "除以零", en: "division by zero")
+        case .overflow: ArithmeticMessages.overflow()
+        case .divisionByZero: ArithmeticMessages.divisionByZero()
         }
     }
 }

@@ -62,7 +62,7 @@ public struct InputProblem: Sendable, Hashable {
         if kind == .history { return Diagnostic(severity, message, at: nil) }
         let loc = line.map { SourceLocation(file: path, line: $0, column: column ?? 1) } ?? SourceLocation(file: path, line: 1, column: 1)
         var text = message
-        if accepted { text += " (accepted with --accept: the row is left out)" }
+        if accepted { text += AcceptedRowMessages.leftOut() }
         return Diagnostic(accepted ? .warning : severity, text, at: loc)
     }
 }

@@ -109,7 +109,7 @@ enum RuleMessages {
     }
 
     static func formKeyNotForType(_ key: String, column: String, type: String, at loc: Location) -> Diagnostic {
-        .error(bilingual(zh: "\(key) 用于 \(type.replacing(" or ", with: " 或 ")) 类型的列；列“\(column)”不是", en: "\(key) is for a column of type \(type); column '\(column)' is not one"), at: loc)
+        .error(bilingual(zh: "\(key) 用于 \(type) 类型的列；列“\(column)”不是", en: "\(key) is for a column of type \(type); column '\(column)' is not one"), at: loc)
     }
 
     static func badFormat(_ pattern: String, _ why: String, at loc: Location) -> Diagnostic {

@@ -22,14 +22,14 @@ public enum ColumnType: Sendable, Equatable {
     /// What a cell of the type must be, in the current language.
     public var expectation: String {
         switch self {
-        case .id: bilingual(zh: "编号（非空文字）", en: "an id (non-empty text)")
-        case .text: bilingual(zh: "文字", en: "text")
-        case .integer: bilingual(zh: "整数", en: "a whole number")
-        case .decimal(let places?): bilingual(zh: "最多 \(places) 位小数的数字", en: "a number with at most \(places) decimals")
-        case .decimal(nil): bilingual(zh: "数字", en: "a number")
-        case .date: bilingual(zh: "日期 YYYY-MM-DD", en: "a date YYYY-MM-DD")
-        case .datetime: bilingual(zh: "时间 YYYY-MM-DD HH:MM（秒可有可无）", en: "a time YYYY-MM-DD HH:MM (seconds optional)")
-        case .choice(let values): bilingual(zh: values.joined(separator: " / ") + " 之一", en: "one of " + values.joined(separator: " / "))
+        case .id: ColumnTypeMessages.anID()
+        case .text: ColumnTypeMessages.text()
+        case .integer: ColumnTypeMessages.wholeNumber()
+        case .decimal(let places?): ColumnTypeMessages.decimal(places: places)
+        case .decimal(nil): ColumnTypeMessages.number()
+        case .date: ColumnTypeMessages.date()
+        case .datetime: ColumnTypeMessages.datetime()
+        case .choice(let values): ColumnTypeMessages.oneOf(values)
         }
     }
 }

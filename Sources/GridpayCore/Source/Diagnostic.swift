@@ -140,12 +140,7 @@ public enum Suggestion {
 
     public static func didYouMean(_ word: String, among candidates: [String], maxDistance: Int? = nil) -> String {
         let near = nearest(to: word, among: candidates, maxDistance: maxDistance)
-        guard let last = near.last else { return "" }
-        let quoted = near.dropLast().map { "'\($0)'" }.joined(separator: ", ")
-        let quotedZH = near.dropLast().map { "“\($0)”" }.joined(separator: "、")
-        return bilingual(
-            zh: "；是否应为\(near.count == 1 ? "“\(last)”" : "\(quotedZH)或“\(last)”")？",
-            en: "; did you mean \(near.count == 1 ? "'\(last)'" : "\(quoted) or '\(last)'")?")
+        return near.isEmpty ? "" : SuggestionMessages.didYouMean(near)
     }
 
     /// Optimal string alignment distance: insertions, deletions, substitutions and swaps of two

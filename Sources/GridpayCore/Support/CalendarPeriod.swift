@@ -49,9 +49,6 @@ public struct CalendarPeriod: Hashable, Comparable, Sendable, CustomStringConver
         }
     }
 
-    /// What the command line and error messages say a period looks like.
-    public static let forms = "YYYY-MM (a month), YYYY-Qn (a quarter, n = 1–4), YYYY-Hn (a half-year, n = 1–2) or YYYY (a year)"
-
     public var description: String {
         switch kind {
         case .month: firstMonth.description

@@ -73,15 +73,15 @@ public enum InputExcerpt {
 public enum PlainName {
     /// nil when `name` is a plain name; otherwise what is wrong with it.
     public static func problem(_ name: String) -> String? {
-        if name.isEmpty { return bilingual(zh: "为空", en: "is empty") }
-        if name == "." || name == ".." { return bilingual(zh: "是“\(name)”，指的是文件夹而不是文件", en: "is '\(name)', which names a folder, not a file") }
-        if name.contains("/") || name.contains("\\") { return bilingual(zh: "“\(InputExcerpt.show(name))”含有路径分隔符", en: "'\(InputExcerpt.show(name))' contains a path separator") }
-        if name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return bilingual(zh: "“\(InputExcerpt.show(name))”含有控制字符", en: "'\(InputExcerpt.show(name))' contains a control character") }
+        if name.isEmpty { return PlainNameMessages.empty() }
+        if name == "." || name == ".." { return PlainNameMessages.namesAFolder(name) }
+        if name.contains("/") || name.contains("\\") { return PlainNameMessages.pathSeparator(InputExcerpt.show(name)) }
+        if name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return PlainNameMessages.controlCharacter(InputExcerpt.show(name)) }
         // A BOM or zero-width character (e.g. pasted with the name) cannot be seen: the file would
         // be reported missing beside the file it seems to name.
         if let c = name.unicodeScalars.first(where: { $0.properties.generalCategory == .format }) {
             let code = String(c.value, radix: 16, uppercase: true)
-            return bilingual(zh: "“\(InputExcerpt.show(name))”含有看不见的字符 U+\(code)", en: "'\(InputExcerpt.show(name))' contains the invisible character U+\(code)")
+            return PlainNameMessages.invisibleCharacter(InputExcerpt.show(name), code: code)
         }
         return nil
     }

@@ -35,6 +35,51 @@ final class LanguageTests: XCTestCase {
         XCTAssertEqual(Language.current, .en, "the library's starting language is restored after each")
     }
 
+    /// What a thread read, written before `finished` is signalled and read after.
+    final class SeenOnAnotherThread: @unchecked Sendable {
+        let finished = DispatchSemaphore(value: 0)
+        var there = Language.zh, carried = Language.en
+    }
+
+    /// `Language.with` holds for its own thread (or task) only: another thread keeps the process's
+    /// language, and a thread it starts asks for the language again (as the month's reading
+    /// threads do, Language.with(caller)). The console serves many requests in one process.
+    func testAskedLanguageHoldsForItsOwnThreadOnly() {
+        XCTAssertEqual(Language.process, .en)
+        let elsewhere = Language.with(.zh) { () -> (here: Language, there: Language, carried: Language) in
+            let here = Language.current, caller = Language.current
+            let seen = SeenOnAnotherThread()
+            Thread {
+                seen.there = Language.current
+                seen.carried = Language.with(caller) { Language.current }
+                seen.finished.signal()
+            }.start()
+            seen.finished.wait()
+            return (here, seen.there, seen.carried)
+        }
+        XCTAssertEqual(elsewhere.here, .zh)
+        XCTAssertEqual(elsewhere.there, .en, "another thread reads the process's language")
+        XCTAssertEqual(elsewhere.carried, .zh)
+        XCTAssertEqual(Language.process, .en, "never switched")
+        XCTAssertEqual(Language.with(.zh) { Language.with(.en) { Language.current } }, .en, "the innermost holds")
+    }
+
+    /// The process's language is set once, by the executable at start-up: anything else asks for
+    /// a language with `Language.with` (for its task or thread), so that no request of the console
+    /// words another's messages in its language.
+    func testOnlyTheExecutableSetsTheProcessLanguage() throws {
+        var setters: [String] = []
+        for path in try SourceSize.swiftFiles() {
+            let text = try String(contentsOf: CatalogueSource.sourcesRoot.appendingPathComponent(path), encoding: .utf8)
+            for (k, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            where line.range(of: #"Language\.current\s*=[^=]"#, options: .regularExpression) != nil {
+                setters.append("Sources/\(path):\(k + 1)")
+            }
+        }
+        XCTAssertEqual(setters.count, 1, "\(setters)")
+        XCTAssertTrue(setters.first?.hasPrefix("Sources/gridpay/ExitStatus.swift:") == true, "\(setters)")
+    }
+
     /// Catalogues still worded in one language only, each to be made bilingual (issue 21): the
     /// rule-file ones in English, the console's in Chinese (its pages' words, issue 23). A catalogue
     /// not listed here must be bilingual, so a new catalogue is bilingual from its first message.

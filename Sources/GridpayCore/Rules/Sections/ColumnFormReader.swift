@@ -27,25 +27,25 @@ enum ColumnFormReader {
         if let items = r.array("formats", required: false) {
             declared = true
             if let kind { forms.patterns = patterns(items, kind, at: r.table["formats"]!.location, d) } else {
-                d.report(RuleMessages.formKeyNotForType("formats", column: column, type: "date, datetime or duration", at: r.table["formats"]!.location))
+                d.report(RuleMessages.formKeyNotForType("formats", column: column, type: ColumnTypeMessages.types(["date", "datetime", "duration"]), at: r.table["formats"]!.location))
             }
         }
         if let s = r.string("thousands", required: false) {
             declared = true
-            if !isNumber { d.report(RuleMessages.formKeyNotForType("thousands", column: column, type: "integer or decimal", at: s.location(ofCharacterAt: 0))) }
+            if !isNumber { d.report(RuleMessages.formKeyNotForType("thousands", column: column, type: ColumnTypeMessages.types(["integer", "decimal"]), at: s.location(ofCharacterAt: 0))) }
             else if s.value == "," { forms.thousands = UInt8(ascii: ",") }
             else { d.report(RuleMessages.badThousands(InputExcerpt.show(s.value), at: s.location(ofCharacterAt: 0))) }
         }
         if let p = r.bool("percent"), p {
             declared = true
             if isNumber { forms.percent = true } else {
-                d.report(RuleMessages.formKeyNotForType("percent", column: column, type: "integer or decimal", at: r.table["percent"]!.location))
+                d.report(RuleMessages.formKeyNotForType("percent", column: column, type: ColumnTypeMessages.types(["integer", "decimal"]), at: r.table["percent"]!.location))
             }
         }
         if let f = r.bool("full_width_digits"), f {
             declared = true
             if isNumber || kind != nil { forms.fullWidthDigits = true } else {
-                d.report(RuleMessages.formKeyNotForType("full_width_digits", column: column, type: "integer, decimal, date, datetime or duration", at: r.table["full_width_digits"]!.location))
+                d.report(RuleMessages.formKeyNotForType("full_width_digits", column: column, type: ColumnTypeMessages.types(["integer", "decimal", "date", "datetime", "duration"]), at: r.table["full_width_digits"]!.location))
             }
         }
         return declared ? forms : nil
