@@ -163,6 +163,9 @@ final class BadInputTests: XCTestCase {
         try assertSingleProblem("malformed-quote",
             "\(inputPath("malformed-quote", "events.csv")):4:1: error: malformed CSV: stray quote in field 4 (a quote inside a field must be doubled and the field quoted); expected fields separated by commas, quotes doubled inside quoted fields",
             summary: summary(problems: 1))
+        // In Chinese throughout: libcsv's reason too (CSVReadMessages, issue 21).
+        XCTAssertEqual(try chinese("malformed-quote").first,
+                       "\(inputPath("malformed-quote", "events.csv")):4:1: 错误：CSV 格式有误：第4列中有多余的引号（字段内的引号要写两次，且该字段要加引号）；字段应以逗号分隔，带引号的字段内引号要写两次")
     }
 
     func testGB18030Roster() throws {
@@ -182,10 +185,10 @@ final class BadInputTests: XCTestCase {
     }
 
     /// The case's run in Chinese (stderr lines).
-    func chinese(_ name: String) throws -> [String] {
+    func chinese(_ name: String, accept: [String] = []) throws -> [String] {
         let out = try Runner.TempFolder(prefix: "gridpay-badinput-out")
-        return try Runner.run(["run", Self.town, Self.month, "--rules-dir", Runner.rulesDir, "--input-dir", caseDir(name), "--output-dir", out.path],
-                              environment: ["GRIDPAY_LANG": "zh"]).stderrLines
+        return try Runner.run(["run", Self.town, Self.month, "--rules-dir", Runner.rulesDir, "--input-dir", caseDir(name), "--output-dir", out.path]
+                                + accept.flatMap { ["--accept", $0] }, environment: ["GRIDPAY_LANG": "zh"]).stderrLines
     }
 
     func testASpreadsheetsDatesAreSaidOnceBeforeTheirRows() throws {
@@ -329,6 +332,9 @@ final class BadInputTests: XCTestCase {
             "\(inputPath("unknown-worker", "events.csv")):3:1: warning: --accept leaves out this row: it names no worker on the roster, so no worker's deductions change",
             "warning: --accept leaves out 1 row(s) in all: 1 row(s) of no worker on the roster",
         ], r.transcript)
+        let zh = try chinese("unknown-worker", accept: ["events.csv:3"])
+        let acceptedZH = try XCTUnwrap(zh.first { $0.hasPrefix("\(inputPath("unknown-worker", "events.csv")):3:2: 警告：") }, "\(zh)")
+        XCTAssertTrue(acceptedZH.hasSuffix("（已用 --accept 接受：该行未计入）"), acceptedZH)
 
         let parts = try Runner.xlsxParts("\(dir)/\(Self.town)-\(Self.month).xlsx")
         let rows = Runner.sheetRows(try XCTUnwrap(Runner.sheetXML(named: "数据问题", in: parts)))

@@ -207,6 +207,10 @@ final class ExportFormTests: XCTestCase {
         XCTAssertEqual(o.problems, ["events.xlsx:1:1: error: events.xlsx is not a readable XLSX file (a damaged or incomplete zip archive: no end of central directory record); expected the workbook as the platform exported it"])
         let csv = try run([#"format = "xlsx""#], file: "events.xlsx", files: ["events.xlsx": Self.utf8(Self.plainEvents)])
         XCTAssertEqual(csv.problems, ["events.xlsx:1:1: error: events.xlsx is not a readable XLSX file (a damaged or incomplete zip archive: no end of central directory record); expected the workbook as the platform exported it"])
+        // In Chinese throughout, the zip archive's damage too (ExportReadMessages, issue 21), worded
+        // on the reading threads in the caller's language.
+        let zh = try Language.with(.zh) { try run([#"format = "xlsx""#], file: "events.xlsx", files: ["events.xlsx": bytes.prefix(bytes.count - 100)]) }
+        XCTAssertEqual(zh.problems, ["events.xlsx:1:1: 错误：events.xlsx 不是可读的 XLSX 文件（zip 压缩包已损坏或不完整：找不到压缩包目录的结束记录）；请重新从平台导出该工作簿"])
     }
 
     /// A legacy XLS export made by LibreOffice from the same rows (title row, 合计 row).

@@ -2,6 +2,6 @@
 /// languages (SPEC §15).
 enum AcceptedRowMessages {
     static func leftOut() -> String {
-        bilingual(zh: "（已用 --accept 接受：该行不计入）", en: " (accepted with --accept: the row is left out)")
+        bilingual(zh: "（已用 --accept 接受：该行未计入）", en: " (accepted with --accept: the row is left out)")
     }
 }
