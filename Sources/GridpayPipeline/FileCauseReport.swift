@@ -12,7 +12,7 @@ struct FileCauseReport {
         diagnostics = causes.map { cause in
             let path = directory.isEmpty ? cause.file : "\(directory)/\(cause.file)"
             return .error(cause.message(period: "\(request.period)", townFolder: "\(request.inputDir)/\(request.town)"),
-                          at: SourceLocation(file: path, line: cause.lines.first ?? 1, column: cause.column ?? 1))
+                          at: SourceLocation(file: path, line: cause.sayAt, column: cause.column ?? 1))
         }
     }
 

@@ -228,6 +228,11 @@ final class TableJob: @unchecked Sendable {
         problems.append(contentsOf: ingest.problems[from...])
     }
 
+    /// The file is in another encoding than declared: one cause, said before its problems (SPEC §15).
+    func noteAnotherEncoding() {
+        if let cause = EncodingCause.find(path: path, spec: spec, file: spec.file) { ingest.foundInAnotherEncoding(cause) }
+    }
+
     /// A record through the declared layout to the ingest (title rows and a last totals row skipped).
     @inline(__always)
     static func feed<R: RawRecord>(_ record: R, _ layout: TableLayout, _ ingest: TableIngest) {
@@ -266,11 +271,14 @@ final class TableJob: @unchecked Sendable {
             layout.finish()
             problems.append(contentsOf: layout.problems)
             ingest.finish()
+            // A UTF-8 file read as GB18030 can read whole, its header as garbage: not a renamed column.
+            if spec.encoding != .utf8, ingest.headerLacksColumns { noteAnotherEncoding() }
             if let finder, !isRoster {
                 try MonthReader.confirmDuplicates(finder, ingest: ingest, spec: spec, path: path)
             }
         } catch let error as CSVReadError {
             problems.append(MonthReader.problem(for: error, spec: spec))
+            if EncodingCause.isEncoding(error) { noteAnotherEncoding() }
         } catch let error as XLSXReadError {
             problems.append(InputProblem(.malformedCSV, .error, file: spec.file, line: nil, message: WorkbookProblems.message(error, file: spec.file), acceptable: false))
         } catch let error as ScratchProblem {

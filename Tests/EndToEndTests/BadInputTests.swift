@@ -88,11 +88,32 @@ final class BadInputTests: XCTestCase {
 
     // MARK: one case per kind of problem
 
+    /// A renamed header (SPEC §15): one cause said at the header for all the rows it leaves
+    /// unread, naming the declared column and the header most like it (核查结论, field 5); then
+    /// the column's own error there.
     func testMissingColumn() throws {
-        // The header's misspelt 核查结论 (field 5) is named as the likely culprit.
-        try assertSingleProblem("missing-column",
-            "\(inputPath("missing-column", "events.csv")):1:5: error: missing column '核查结果': the header has '核查结论' here; is it misspelt? Expected the header to name '核查结果'",
-            summary: summary(problems: 1))
+        let path = inputPath("missing-column", "events.csv")
+        let r = try runFailing("missing-column")
+        XCTAssertEqual(r.stderrLines, [
+            "\(path):1:5: error: \(Self.renamedHeaderCause)",
+            "\(path):1:5: error: missing column '核查结果': the header has '核查结论' here; is it misspelt? Expected the header to name '核查结果'",
+            summary(problems: 1),
+        ], r.transcript)
+        XCTAssertEqual(try chinese("missing-column").first,
+                       "\(path):1:5: 错误：同一原因，全部 4 行（第 2–5 行）都未读入：events.csv 的表头中没有规则文件为表“events”声明的“核查结果”列（表头中最相近的是第 5 列“核查结论”）。处理：如果只是这次导出的列名变了，请制表人员从平台重新导出 events.csv；如果平台已长期改用新的列名，请综治中心在规则文件中把表“events”的列名改成表头中的名称（SPEC §16）。列按名称查找，列的先后顺序不影响读入")
+    }
+
+    static let renamedHeaderCause = "one cause, all 4 rows (lines 2–5) are unread: the header of events.csv lacks column 核查结果 (the header most like it: 核查结论, field 5), declared for table events in the rule file. Who acts: if only this export changed the name, the clerk exports events.csv again from the platform; if the platform renamed it for good, the governance office renames the column in the rule file to the header's name (SPEC §16). Columns are found by name; their order does not matter"
+
+    /// Columns are found by name (SPEC §15, §16): events.csv, phone_checks.csv and roster.csv with
+    /// their columns in another order give the valid month's pay sheet byte for byte.
+    func testAReorderedHeaderIsReadAsTheDeclaredOne() throws {
+        let valid = try Runner.TempFolder(prefix: "gridpay-badinput-out"), reordered = try Runner.TempFolder(prefix: "gridpay-badinput-out")
+        let (_, validDir) = try runSucceeding("valid", out: valid)
+        let (r, dir) = try runSucceeding("reordered-header", out: reordered)
+        XCTAssertEqual(otherWarnings(r), [], r.transcript)
+        let pay = "\(Self.town)-\(Self.month)-pay.csv"
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: "\(dir)/\(pay)")), try Data(contentsOf: URL(fileURLWithPath: "\(validDir)/\(pay)")))
     }
 
     func testMissingFile() throws {
@@ -168,13 +189,32 @@ final class BadInputTests: XCTestCase {
                        "\(inputPath("malformed-quote", "events.csv")):4:1: 错误：CSV 格式有误：第4列中有多余的引号（字段内的引号要写两次，且该字段要加引号）；字段应以逗号分隔，带引号的字段内引号要写两次")
     }
 
+    /// Another encoding (SPEC §15): one cause before the reader's error, with the rows left
+    /// unread, the lines misread, and who acts; the other tables are not checked against a
+    /// roster that was not read.
     func testGB18030Roster() throws {
         let r = try runFailing("gb18030-file")
-        let expected = "\(inputPath("gb18030-file", "roster.csv")):1:1: error: roster.csv is not UTF-8 text (first bad bytes in field 1); it reads as GB18030/GBK: convert it to UTF-8, or declare encoding = \"gb18030\" for table roster in the rule file"
-        XCTAssertEqual(r.stderrLines.first, expected, r.transcript)
-        XCTAssertTrue(r.stderrLines.last?.hasPrefix("error: ") ?? false, "ends with the summary\n\(r.transcript)")
-        // An unreadable roster stops the row checks of the other files (no flood of unknown workers).
-        XCTAssertEqual(r.stderrLines, [expected, summary(problems: 1)], r.transcript)
+        let path = inputPath("gb18030-file", "roster.csv")
+        let expected = "\(path):1:1: error: roster.csv is not UTF-8 text (first bad bytes in field 1); it reads as GB18030/GBK: convert it to UTF-8, or declare encoding = \"gb18030\" for table roster in the rule file"
+        XCTAssertEqual(r.stderrLines, [
+            "\(path):1:1: error: one cause, all 4 rows (lines 2–5) are unread: roster.csv is GB18030/GBK text, but the rule file reads table roster as UTF-8 (no encoding declared); read as UTF-8, the text of lines 1–5 does not read or reads as garbage. Who acts: the clerk exports roster.csv again from the platform as UTF-8; if the platform exports GB18030/GBK, the governance office declares encoding = \"gb18030\" for table roster in the rule file (SPEC §16)",
+            expected, summary(problems: 1),
+        ], r.transcript)
+        XCTAssertEqual(try chinese("gb18030-file").first,
+                       "\(path):1:1: 错误：同一原因，全部 4 行（第 2–5 行）都未读入：roster.csv 是 GB18030/GBK 编码的文字，而规则文件没有为表“roster”声明 encoding，即按 UTF-8 读；第 1–5 行的文字按 UTF-8 读不出或成了乱码。处理：请制表人员从平台重新导出 UTF-8 编码的 roster.csv；如果平台导出的本来就是 GB18030/GBK，请综治中心在规则文件中为表“roster”声明 encoding = \"gb18030\"（SPEC §16）")
+    }
+
+    /// A UTF-16 export (with its byte-order mark) where the rule file reads UTF-8: every line misread.
+    func testUTF16Export() throws {
+        let r = try runFailing("utf16-file")
+        let path = inputPath("utf16-file", "events.csv")
+        XCTAssertEqual(r.stderrLines, [
+            "\(path):1:1: error: one cause, all 4 rows (lines 2–5) are unread: events.csv is UTF-16 text, but the rule file reads table events as UTF-8 (no encoding declared); read as UTF-8, the text of lines 1–5 does not read or reads as garbage. Who acts: the clerk exports events.csv again from the platform as UTF-8; if the platform exports UTF-16, the governance office declares encoding = \"utf-16\" for table events in the rule file (SPEC §16)",
+            "\(path):1:1: error: events.csv is not UTF-8 text (first bad bytes in field 1)",
+            summary(problems: 1),
+        ], r.transcript)
+        XCTAssertEqual(try chinese("utf16-file").first,
+                       "\(path):1:1: 错误：同一原因，全部 4 行（第 2–5 行）都未读入：events.csv 是 UTF-16 编码的文字，而规则文件没有为表“events”声明 encoding，即按 UTF-8 读；第 1–5 行的文字按 UTF-8 读不出或成了乱码。处理：请制表人员从平台重新导出 UTF-8 编码的 events.csv；如果平台导出的本来就是 UTF-16，请综治中心在规则文件中为表“events”声明 encoding = \"utf-16\"（SPEC §16）")
     }
 
     // MARK: one cause, one message (SPEC §15)
@@ -308,6 +348,7 @@ final class BadInputTests: XCTestCase {
         let expected = [
             "\(inputPath(name, "patrol.csv")):3:3: error: 巡查时长(分钟) is 'abc'; expected a number",
             "\(inputPath(name, "patrol.csv")):5:1: error: 网格员编号 'QH0040' is not on the roster (roster.csv); expected a 网格员编号 of the roster; did you mean 'QH0004'?",
+            "\(inputPath(name, "events.csv")):1:5: error: \(Self.renamedHeaderCause)",
             "\(inputPath(name, "events.csv")):1:5: error: missing column '核查结果': the header has '核查结论' here; is it misspelt? Expected the header to name '核查结果'",
             "\(inputPath(name, "training.csv")):3:4: error: 出勤 is '缺度'; expected one of 出席 / 请假 / 缺席; did you mean '缺席'?",
             "\(inputPath(name, "visits.csv")):4:3: error: 走访日期 2026-09-30 is outside 2026-10; expected a date from 2026-10-01 to 2026-10-31",

@@ -171,7 +171,7 @@ final class CellDecoder {
     /// (building the cell's excerpt for every date cell cost a province month 25% of its time).
     func outsidePeriod(_ date: CivilDate, time: Bool, _ bytes: UnsafeBufferPointer<UInt8>, _ c: Int, line: Int, field: Int) -> Value? {
         let name = columns[c].name, shown = CellText.shown(bytes)
-        problems.tally.note(line: line, field: field, column: name, cell: CellText.text(bytes), outside: date)
+        problems.tally.note(line: line, field: field, column: name, cell: CellText.text(bytes), outside: PayDays.month(of: date, startsOn: period.startsOn))
         outsideNoted = true
         let message = time
             ? InputMessages.timeOutsidePeriod(name, shown, period: "\(period.month)", first: "\(period.firstDay)", last: "\(period.lastDay)")

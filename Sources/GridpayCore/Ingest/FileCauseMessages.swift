@@ -14,10 +14,58 @@ public enum FileCauseMessages {
             en: "one cause, \(rows) rows (lines \(lines)): \(column) has thousands separators ('\(example)'), as a spreadsheet program writes numbers when it saves a file it opened. Who acts: the clerk exports \(file) again from the platform and puts it here without opening it in a spreadsheet; if the platform itself exports this form, the governance office declares it in the rule file (thousands = \",\" for \(column), SPEC §16). Do not --accept these rows: that would leave out all \(rows)")
     }
 
-    static func otherPeriod(_ rows: Int, lines: String, month: String, period: String, folder: String, file: String) -> String {
+    /// `month`, `period`: with their days where the town's pay month is not the calendar's.
+    static func otherPeriod(_ rows: Int, lines: String, month: String, period: String, shortMonth: String, shortPeriod: String, folder: String, file: String) -> String {
         bilingual(
-            zh: "同一原因，全部 \(rows) 行（第 \(lines) 行）的日期都在 \(month)，不在 \(period)：这是 \(month) 的导出文件，放错了文件夹。处理：请制表人员把它移到 \(folder)，并把 \(period) 的 \(file) 放到这里。不要用 --accept 剔除这些行：那会剔除整个文件",
-            en: "one cause, all \(rows) rows (lines \(lines)) are dated in \(month), not in \(period): this is the export of \(month), put in the wrong folder. Who acts: the clerk moves it to \(folder) and puts \(period)'s \(file) here. Do not --accept these rows: that would leave out the whole file")
+            zh: "同一原因，全部 \(rows) 行（第 \(lines) 行）的日期都在 \(month)，不在 \(period)：这是 \(shortMonth) 的导出文件，放错了文件夹。处理：请制表人员把它移到 \(folder)，并把 \(shortPeriod) 的 \(file) 放到这里。不要用 --accept 剔除这些行：那会剔除整个文件",
+            en: "one cause, all \(rows) rows (lines \(lines)) are dated in \(month), not in \(period): this is the export of \(shortMonth), put in the wrong folder. Who acts: the clerk moves it to \(folder) and puts \(shortPeriod)'s \(file) here. Do not --accept these rows: that would leave out the whole file")
+    }
+
+    /// A pay month as a clerk checks it: `2026-11`, or with month_starts_on `2026-11（2026-10-26 至 2026-11-25）`.
+    static func payMonth(_ month: Period, startsOn: Int) -> String {
+        guard startsOn > 1 else { return "\(month)" }
+        let days = PayDays(month, startsOn: startsOn)
+        return bilingual(zh: "\(month)（\(days.firstDay) 至 \(days.lastDay)）", en: "\(month) (\(days.firstDay) to \(days.lastDay))")
+    }
+
+    /// A file of one month's folder in a quarter's (half-year's, year's) run.
+    static func fileInFolder(_ file: String, folder: String) -> String {
+        bilingual(zh: "\(folder) 文件夹中的 \(file)", en: "\(file) in folder \(folder)")
+    }
+
+    /// How many rows a file-level cause leaves unread, and which lines.
+    static func unread(_ rows: Int, lines: String) -> String {
+        guard rows > 0 else { return bilingual(zh: "文件中没有读入任何行", en: "no row of the file is read") }
+        return bilingual(zh: "全部 \(rows) 行（第 \(lines) 行）都未读入", en: "all \(rows) rows (lines \(lines)) are unread")
+    }
+
+    /// A file in another encoding than its table declares (SPEC §16): the clerk exports it again
+    /// in the declared one, or the governance office declares the one the platform writes.
+    static func encoding(_ unread: String, file: String, table: String, found: InputEncoding, declared: InputEncoding, textLines: String, oneLine: Bool) -> String {
+        let f = found.displayName, d = declared.displayName
+        let given = declared == .utf8
+            ? bilingual(zh: "规则文件没有为表“\(table)”声明 encoding，即按 UTF-8 读", en: "the rule file reads table \(table) as UTF-8 (no encoding declared)")
+            : bilingual(zh: "规则文件为表“\(table)”声明的是 encoding = \"\(declared.rawValue)\"", en: "the rule file declares encoding = \"\(declared.rawValue)\" for table \(table)")
+        return bilingual(
+            zh: "同一原因，\(unread)：\(file) 是 \(f) 编码的文字，而\(given)；第 \(textLines) 行的文字按 \(d) 读不出或成了乱码。处理：请制表人员从平台重新导出 \(d) 编码的 \(file)；如果平台导出的本来就是 \(f)，请综治中心在规则文件中为表“\(table)”声明 encoding = \"\(found.rawValue)\"（SPEC §16）",
+            en: "one cause, \(unread): \(file) is \(f) text, but \(given); read as \(d), the text of \(oneLine ? "line" : "lines") \(textLines) does not read or reads as garbage. Who acts: the clerk exports \(file) again from the platform as \(d); if the platform exports \(f), the governance office declares encoding = \"\(found.rawValue)\" for table \(table) in the rule file (SPEC §16)")
+    }
+
+    /// A declared column the header lacks, with the header most like it.
+    static func missingColumn(_ c: FileLevelCause.MissingColumn) -> String {
+        guard let near = c.near, let field = c.field else {
+            return bilingual(zh: "“\(c.declared)”列（表头中没有相近的列）", en: "column \(c.declared) (no header is like it)")
+        }
+        return bilingual(zh: "“\(c.declared)”列（表头中最相近的是第 \(field) 列“\(near)”）", en: "column \(c.declared) (the header most like it: \(near), field \(field))")
+    }
+
+    /// Declared columns missing from a header that has similar ones (SPEC §15): renamed by this
+    /// export (the clerk exports again) or by the platform for good (the governance office
+    /// renames them in the rule file). Columns are found by name, never by their order.
+    static func renamedHeader(_ unread: String, file: String, table: String, columns: String) -> String {
+        bilingual(
+            zh: "同一原因，\(unread)：\(file) 的表头中没有规则文件为表“\(table)”声明的\(columns)。处理：如果只是这次导出的列名变了，请制表人员从平台重新导出 \(file)；如果平台已长期改用新的列名，请综治中心在规则文件中把表“\(table)”的列名改成表头中的名称（SPEC §16）。列按名称查找，列的先后顺序不影响读入",
+            en: "one cause, \(unread): the header of \(file) lacks \(columns), declared for table \(table) in the rule file. Who acts: if only this export changed the name, the clerk exports \(file) again from the platform; if the platform renamed it for good, the governance office renames the column in the rule file to the header's name (SPEC §16). Columns are found by name; their order does not matter")
     }
 
     static func moreLines(_ count: Int) -> String {

@@ -1,14 +1,29 @@
 /// One cause behind many problems of one file (SPEC §15): a spreadsheet's re-save, the export of
-/// another period. Said once, before the problems it explains; its rows are never offered to
-/// `--accept` (leaving them out would drop the whole file's worth of deductions).
+/// another period, another encoding, a renamed header. Said once, before the problems it explains;
+/// its rows are never offered to `--accept` (leaving them out would drop the whole file's worth of
+/// deductions).
 public struct FileLevelCause: Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
         /// Cells of `column` in a spreadsheet's date form (`2026/10/1 8:38`).
         case spreadsheetDates(column: String, example: String)
         /// Cells of `column` with thousands separators (`1,800.00`).
         case spreadsheetNumbers(column: String, example: String)
-        /// Every row of the file dated in `month`, another month than the period's.
-        case otherPeriod(month: Period)
+        /// Every row of the file dated in `month`, another pay month than the period's; `startsOn`:
+        /// the town's month_starts_on (SPEC §16: with 26, 2026-11 is 2026-10-26 to 2026-11-25).
+        case otherPeriod(month: Period, startsOn: Int = 1)
+        /// The file is text in `found` where the rule file declares `declared` (SPEC §16): none of
+        /// its rows is read; `textLines`: the lines the declared encoding cannot read or misreads.
+        case encoding(found: InputEncoding, declared: InputEncoding, table: String, textLines: LineSet)
+        /// Declared columns the header lacks, one at least with a header like it: no row is read.
+        case renamedHeader(table: String, columns: [MissingColumn])
+    }
+
+    /// A declared column the header lacks, and the header most like it (nil: none is).
+    public struct MissingColumn: Sendable, Hashable {
+        public var declared: String
+        public var near: String?
+        /// The near header's field, 1-based.
+        public var field: Int?
     }
 
     public var file: String
@@ -17,30 +32,71 @@ public struct FileLevelCause: Sendable, Hashable {
     public var lines: LineSet
     /// The first problem's field, where the cause is one column's.
     public var column: Int?
+    /// Where it is said, where not at its first row (the header of a renamed column).
+    public var line: Int? = nil
 
     /// The row at `line` is one it explains.
     public func explains(line: Int) -> Bool { lines.contains(line) }
+
+    /// The line it is said at.
+    public var sayAt: Int { line ?? lines.first ?? 1 }
 }
 
 extension FileLevelCause {
+    public init(file: String, encoding found: InputEncoding, declared: InputEncoding, table: String, rows: LineSet, textLines: LineSet) {
+        self.init(file: file, kind: .encoding(found: found, declared: declared, table: table, textLines: textLines), lines: rows, column: 1,
+                  line: textLines.first ?? rows.first)
+    }
+
     /// What it says, once (SPEC §15); `townFolder`: where the period folders are (`Input/<town>`).
     public func message(period: String, townFolder: String) -> String {
         let ranges = LineRanges.text(lines), rows = lines.count
         let parts = file.split(separator: "/").map(String.init)
         let name = parts.last ?? file
         // In a quarter, half-year or year the file lies in one month's folder (`2026-11/marks.csv`):
-        // its dates are checked against that month, and that is where it belongs.
+        // its dates are checked against that month, and that is where it belongs; the clerk is
+        // told which month's file to export again.
         let own = parts.count > 1 ? parts[parts.count - 2] : ""
-        let period = Period.parse(own) != nil ? own : period
+        let inFolder = Period.parse(own) != nil
+        let period = inFolder ? own : period
+        let label = inFolder ? FileCauseMessages.fileInFolder(name, folder: own) : name
         switch kind {
         case .spreadsheetDates(let column, let example):
             return FileCauseMessages.spreadsheetDates(rows, lines: ranges, column: column, example: example,
-                                                      pattern: SpreadsheetForms.pattern(of: example), file: name)
+                                                      pattern: SpreadsheetForms.pattern(of: example), file: label)
         case .spreadsheetNumbers(let column, let example):
-            return FileCauseMessages.spreadsheetNumbers(rows, lines: ranges, column: column, example: example, file: name)
-        case .otherPeriod(let month):
-            return FileCauseMessages.otherPeriod(rows, lines: ranges, month: "\(month)", period: period, folder: "\(townFolder)/\(month)", file: name)
+            return FileCauseMessages.spreadsheetNumbers(rows, lines: ranges, column: column, example: example, file: label)
+        case .otherPeriod(let month, let startsOn):
+            let periodText = Period.parse(period).map { FileCauseMessages.payMonth($0, startsOn: startsOn) } ?? period
+            return FileCauseMessages.otherPeriod(rows, lines: ranges, month: FileCauseMessages.payMonth(month, startsOn: startsOn), period: periodText,
+                                                 shortMonth: "\(month)", shortPeriod: period, folder: "\(townFolder)/\(month)", file: name)
+        case .encoding(let found, let declared, let table, let textLines):
+            return FileCauseMessages.encoding(FileCauseMessages.unread(rows, lines: ranges), file: label, table: table, found: found,
+                                              declared: declared, textLines: LineRanges.text(textLines), oneLine: textLines.count == 1)
+        case .renamedHeader(let table, let columns):
+            return FileCauseMessages.renamedHeader(FileCauseMessages.unread(rows, lines: ranges), file: label, table: table,
+                                                   columns: columns.map(FileCauseMessages.missingColumn).joined(separator: Language.current == .zh ? "、" : "; "))
         }
+    }
+}
+
+extension InputEncoding {
+    /// The encoding as people name it (the same in both languages).
+    var displayName: String {
+        switch self {
+        case .utf8: return "UTF-8"
+        case .gb18030: return "GB18030/GBK"
+        case .utf16: return "UTF-16"
+        }
+    }
+}
+
+extension PayDays {
+    /// The pay month a day falls in: with month_starts_on N > 1, a day from the Nth on is the next
+    /// month's (SPEC §16: with 26, 2026-10-26 is in 2026-11).
+    public static func month(of day: CivilDate, startsOn: Int) -> Period {
+        let own = Period(year: day.year, month: day.month)
+        return startsOn > 1 && day.day >= startsOn ? own.adding(months: 1) : own
     }
 }
 
@@ -82,10 +138,11 @@ public struct CauseTally: Sendable {
 
     public init() {}
 
-    /// A bad cell (`field` 1-based) as written; `outside`: its date, where it lies outside the period.
-    public mutating func note(line: Int, field: Int, column: String, cell: String, outside: CivilDate? = nil) {
-        if let d = outside {
-            outsideMonths.insert(Period(year: d.year, month: d.month))
+    /// A bad cell (`field` 1-based) as written; `outside`: the pay month of its date, where it
+    /// lies outside the period (PayDays.month(of:startsOn:)).
+    public mutating func note(line: Int, field: Int, column: String, cell: String, outside: Period? = nil) {
+        if let month = outside {
+            outsideMonths.insert(month)
             outsideLines.insert(line)
             if outsideField == nil { outsideField = field }
             return
@@ -103,12 +160,12 @@ public struct CauseTally: Sendable {
 
     /// The causes of a file of `rows` data rows: every row (two or more) dated in one other month; a column in a
     /// spreadsheet's form in two rows or more (or every row: not one row's slip).
-    public func causes(file: String, rows: Int) -> [FileLevelCause] {
+    public func causes(file: String, rows: Int, startsOn: Int = 1) -> [FileLevelCause] {
         var found: [FileLevelCause] = []
         // Two rows at least: one row dated in another month is that row's slip, not proof that
         // the whole file is another period's export.
         if outsideMonths.count == 1, rows >= 2, outsideLines.count == rows {
-            found.append(FileLevelCause(file: file, kind: .otherPeriod(month: outsideMonths.first!), lines: outsideLines, column: outsideField))
+            found.append(FileLevelCause(file: file, kind: .otherPeriod(month: outsideMonths.first!, startsOn: startsOn), lines: outsideLines, column: outsideField))
         }
         for key in formOrder {
             let f = forms[key]!

@@ -6,6 +6,8 @@ struct HeaderMapping {
     let fieldOf: [Int]
     /// The header's fields: every row must have as many.
     let fieldCount: Int
+    /// The declared columns the header lacks, each with the header most like it (SPEC §15).
+    let missing: [FileLevelCause.MissingColumn]
 
     /// `columns`: the declared columns' names, in declared order.
     init(header fields: [String], columns: [String], line: Int, problems: FileProblems) {
@@ -18,28 +20,29 @@ struct HeaderMapping {
             index[f] = index[f] ?? i
         }
         var mapping: [Int] = []
-        var missing = false
+        var missing: [FileLevelCause.MissingColumn] = []
         for name in columns {
             if let i = index[name] {
                 mapping.append(i)
             } else {
-                missing = true
-                Self.reportMissing(name, header: fields, columns: columns, line: line, problems)
+                missing.append(Self.reportMissing(name, header: fields, columns: columns, line: line, problems))
             }
         }
-        fieldOf = missing ? [] : mapping
+        self.missing = missing
+        fieldOf = missing.isEmpty ? mapping : []
     }
 
     /// A missing column, at the undeclared header cell nearest to its name where there is one
     /// (a misspelling), else naming the whole header.
-    static func reportMissing(_ name: String, header fields: [String], columns: [String], line: Int, _ problems: FileProblems) {
+    static func reportMissing(_ name: String, header fields: [String], columns: [String], line: Int, _ problems: FileProblems) -> FileLevelCause.MissingColumn {
         let declared = Set(columns)
         if let near = Suggestion.closest(to: name, among: fields.filter { !declared.contains($0) }), let at = fields.firstIndex(of: near) {
             problems.report(.missingColumn, line: line, field: at + 1, column: name,
                             InputMessages.missingColumnNear(name, near: near), acceptable: false)
-        } else {
-            problems.report(.missingColumn, line: line, column: name,
-                            InputMessages.missingColumn(name, header: fields), acceptable: false)
+            return FileLevelCause.MissingColumn(declared: name, near: near, field: at + 1)
         }
+        problems.report(.missingColumn, line: line, column: name,
+                        InputMessages.missingColumn(name, header: fields), acceptable: false)
+        return FileLevelCause.MissingColumn(declared: name, near: nil, field: nil)
     }
 }

@@ -34,6 +34,10 @@ public final class TableIngest {
     public internal(set) var acceptedEffects: [AcceptedRowEffect] = []
     /// The file-level causes of its problems, once it is read (SPEC §15).
     public private(set) var causes: [FileLevelCause] = []
+    /// The declared columns the header lacks (its rows are then not read), and those rows' lines.
+    var missingColumns: [FileLevelCause.MissingColumn] = []
+    var unreadLines = LineSet()
+    var headerLine = 1
 
     /// Where this table's per-row deductions go: the given sink, or `ownDeductions`.
     let deductionSink: DeductionSink
@@ -113,7 +117,10 @@ public final class TableIngest {
             readHeader((0..<record.count).map { CellText.text(record.field($0)) }, line: line)
             return
         }
-        guard !fieldOf.isEmpty else { return }
+        guard !fieldOf.isEmpty else {
+            if !missingColumns.isEmpty { unreadLines.insert(line) }
+            return
+        }
         rowsRead += 1
         guard record.count == headerCount else {
             log.report(.fieldCount, line: line, InputMessages.fieldCount(record.count, header: headerCount))
@@ -153,6 +160,8 @@ public final class TableIngest {
         let header = HeaderMapping(header: fields, columns: spec.columns.map(\.name), line: line, problems: log)
         headerCount = header.fieldCount
         fieldOf = header.fieldOf
+        missingColumns = header.missing
+        headerLine = line
     }
 
     /// Cell rules, row checks and unique keys of a decoded row; each failure is reported. A row
@@ -236,7 +245,8 @@ public final class TableIngest {
     /// Once the file is read: rows not checked, an empty file, then the checks that need the whole
     /// file (a group table's `complete`; the roster's `same_in_group`).
     public func finish() {
-        causes = log.tally.causes(file: spec.file, rows: rowsRead)
+        causes = log.tally.causes(file: spec.file, rows: rowsRead, startsOn: month.rules.monthStartsOn)
+        if let renamed = renamedHeader { causes.append(renamed) }
         membership.reportRowsNotChecked(groupColumn: groupColumn)
         reportEmptyFile()
         guard headerRead, !fieldOf.isEmpty else { return }
@@ -245,6 +255,23 @@ public final class TableIngest {
             return
         }
         completeness?.reportMissing(spec: spec, month: month, problems: log)
+    }
+
+    /// Declared columns missing from the header, one at least with a header like it: one cause,
+    /// said at the header, for all the rows left unread (SPEC §15).
+    var renamedHeader: FileLevelCause? {
+        guard let near = missingColumns.first(where: { $0.near != nil }) else { return nil }
+        return FileLevelCause(file: spec.file, kind: .renamedHeader(table: spec.name, columns: missingColumns), lines: unreadLines,
+                              column: near.field, line: headerLine)
+    }
+
+    /// Declared columns are missing from the header (its rows are not read).
+    public var headerLacksColumns: Bool { !missingColumns.isEmpty }
+
+    /// The file read whole in another encoding than declared (SPEC §16): that cause replaces the
+    /// others (a misread header is no renamed column).
+    public func foundInAnotherEncoding(_ cause: FileLevelCause) {
+        causes = [cause]
     }
 
     /// No header, or a header and no rows.

@@ -12,6 +12,7 @@ final class HeaderMappingTests: XCTestCase {
         XCTAssertEqual(header.fieldOf, [2, 3, 0])
         XCTAssertEqual(header.fieldCount, 4)
         XCTAssertEqual(log.list.count, 0)
+        XCTAssertEqual(header.missing, [])
     }
 
     func testAColumnNamedTwiceIsReportedAndTheFirstIsRead() {
@@ -30,6 +31,8 @@ final class HeaderMappingTests: XCTestCase {
         XCTAssertEqual(IngestFixture.described(log.list), [
             "1:2 missingColumn missing column '网格员编号': the header has '网格员编码' here; is it misspelt? Expected the header to name '网格员编号'",
         ])
+        // For the file's one cause (SPEC §15): the declared column and the header most like it.
+        XCTAssertEqual(header.missing, [.init(declared: "网格员编号", near: "网格员编码", field: 2)])
     }
 
     func testAMissingColumnWithNoLikeNameListsTheHeader() {
@@ -37,6 +40,7 @@ final class HeaderMappingTests: XCTestCase {
         let header = HeaderMapping(header: ["甲", "结果", "时间"], columns: columns, line: 1, problems: log)
         XCTAssertEqual(header.fieldOf, [])
         XCTAssertEqual(IngestFixture.described(log.list), ["1:- missingColumn missing column '网格员编号'; the header has: 甲, 结果, 时间"])
+        XCTAssertEqual(header.missing, [.init(declared: "网格员编号", near: nil, field: nil)])
         Language.with(.zh) {
             let zh = FileProblems(file: "events.csv", isRoster: false, acceptedLines: [])
             _ = HeaderMapping(header: ["甲", "结果", "时间"], columns: columns, line: 1, problems: zh)

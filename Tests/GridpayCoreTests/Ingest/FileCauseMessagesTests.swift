@@ -1,0 +1,40 @@
+import GridpayTestSupport
+import XCTest
+@testable import GridpayCore
+
+/// Every message of a file-level cause (SPEC §15) in both languages, each from a sample call,
+/// against Tests/GridpayCoreTests/Messages/FileCauseMessages.txt.
+final class FileCauseMessagesTests: XCTestCase {
+    func testEveryFileCauseMessageInBothLanguages() throws {
+        typealias M = FileCauseMessages
+        try MessageGolden.check("GridpayCore/Ingest/FileCauseMessages.swift", [
+            "spreadsheetDates": { M.spreadsheetDates(4, lines: "2–5", column: "抽查时间", example: "2026/10/1 8:38", pattern: "yyyy/M/d H:mm", file: "phone_checks.csv") },
+            "spreadsheetNumbers": { M.spreadsheetNumbers(4, lines: "2–5", column: "绩效工资基数(元)", example: "1,800.00", file: "roster.csv") },
+            "otherPeriod": { M.otherPeriod(4, lines: "2–5", month: M.payMonth(Period(year: 2026, month: 11), startsOn: 26),
+                                           period: M.payMonth(Period(year: 2026, month: 10), startsOn: 26), shortMonth: "2026-11", shortPeriod: "2026-10",
+                                           folder: "Input/qinghe/2026-11", file: "phone_checks.csv") },
+            "payMonth": { M.payMonth(Period(year: 2026, month: 11), startsOn: 26) },
+            "fileInFolder": { M.fileInFolder("tasks.csv", folder: "2026-08") },
+            "unread": { M.unread(4, lines: "2–5") },
+            "encoding": { M.encoding(M.unread(4, lines: "2–5"), file: "events.csv", table: "events", found: .gb18030, declared: .utf8,
+                                     textLines: "1–5", oneLine: false) },
+            "missingColumn": { M.missingColumn(.init(declared: "核查结果", near: "核查结论", field: 5)) },
+            "renamedHeader": { M.renamedHeader(M.unread(4, lines: "2–5"), file: "events.csv", table: "events",
+                                               columns: M.missingColumn(.init(declared: "核查结果", near: "核查结论", field: 5))) },
+            "moreLines": { M.moreLines(3) },
+            "rowsOfCauses": { M.rowsOfCauses(4) },
+        ])
+    }
+
+    /// The forms of a message that the golden's one sample per function leaves out.
+    func testTheOtherFormsInBothLanguages() {
+        typealias M = FileCauseMessages
+        XCTAssertEqual(M.unread(0, lines: ""), "no row of the file is read")
+        XCTAssertEqual(Language.with(.zh) { M.unread(0, lines: "") }, "文件中没有读入任何行")
+        XCTAssertEqual(M.missingColumn(.init(declared: "事件类型", near: nil, field: nil)), "column 事件类型 (no header is like it)")
+        XCTAssertEqual(Language.with(.zh) { M.missingColumn(.init(declared: "事件类型", near: nil, field: nil)) }, "“事件类型”列（表头中没有相近的列）")
+        XCTAssertEqual(M.payMonth(Period(year: 2026, month: 11), startsOn: 1), "2026-11")
+        XCTAssertEqual(M.encoding("no row of the file is read", file: "e.csv", table: "e", found: .utf8, declared: .gb18030, textLines: "1", oneLine: true),
+                       "one cause, no row of the file is read: e.csv is UTF-8 text, but the rule file declares encoding = \"gb18030\" for table e; read as GB18030/GBK, the text of line 1 does not read or reads as garbage. Who acts: the clerk exports e.csv again from the platform as GB18030/GBK; if the platform exports UTF-8, the governance office declares encoding = \"utf-8\" for table e in the rule file (SPEC §16)")
+    }
+}
