@@ -35,6 +35,36 @@ enum AcceptanceMessages {
         bilingual(zh: "；这一行也不计入按此表计数的各项", en: "; it is also left out of the items counted from this table")
     }
 
+    /// An accepted row the second reading cannot count: what leaving it out changes is not known.
+    static func notCountable(feeds items: [String]) -> String {
+        bilingual(zh: "；它读取的单元格有误，剔除它对得分和实发绩效的影响无法算出\(items.isEmpty ? "" : "，它本应计入：\(items.joined(separator: "、"))")",
+                  en: "; what leaving it out changes in scores and pay cannot be computed (a cell the rules read is unreadable)\(items.isEmpty ? "" : "; it would have fed: \(items.joined(separator: ", "))")")
+    }
+
+    /// Per worker whose results differ: with the accepted rows counted, and as run without them.
+    static func workerChanges(_ worker: String, _ changes: String) -> String {
+        bilingual(zh: "--accept 剔除的行改变了 \(worker) 的结果（由计入这些行时的值变为剔除后的值）：\(changes)",
+                  en: "--accept changes the results of \(worker) (with the accepted rows counted → as run without them): \(changes)")
+    }
+
+    static func changed(_ what: String, with: String, without: String) -> String {
+        bilingual(zh: "\(what) 由 \(with) 变为 \(without)", en: "\(what) \(with) → \(without)")
+    }
+
+    /// `name`: the pay sheet's column of what is paid (实发绩效).
+    static func payableChanged(_ name: String, with: String, without: String) -> String {
+        bilingual(zh: "\(name) 由 \(with) 元变为 \(without) 元", en: "\(name) \(with) → \(without) yuan")
+    }
+
+    static func workerUnchanged(_ worker: String) -> String {
+        bilingual(zh: "--accept 剔除的行没有改变 \(worker) 的任何得分和实发绩效", en: "--accept changes no score and no pay of \(worker)")
+    }
+
+    static func changesNotComputed() -> String {
+        bilingual(zh: "--accept 剔除的行对得分和实发绩效的影响无法算出：把它们计入后这一期无法计分",
+                  en: "what the accepted rows change in scores and pay cannot be computed: the period cannot be scored with them counted")
+    }
+
     static func inAll(_ rows: Int, perWorker: String) -> String {
         bilingual(zh: "--accept 共剔除 \(rows) 行：\(perWorker)", en: "--accept leaves out \(rows) row(s) in all: \(perWorker)")
     }
@@ -53,6 +83,10 @@ enum AcceptanceMessages {
 
     static func aboutLabel(_ row: String) -> String {
         bilingual(zh: "接受 \(row)", en: "accepted \(row)")
+    }
+
+    static func aboutChangesLabel() -> String {
+        bilingual(zh: "接受的行的影响", en: "what accepted rows change")
     }
 
     static func aboutTotalLabel() -> String {

@@ -4,12 +4,15 @@ import GridpayCore
 /// recorded in 说明, per accepted row and per worker in all.
 struct AcceptanceReport {
     let effects: [AcceptedRowEffect]
+    /// What leaving them out changes per worker (nil: no row could be counted, or not computed).
+    let changes: AcceptanceChanges?
 
     /// Between the parts of a list: the full-width semicolon in Chinese.
     static var separator: String { Language.current == .zh ? "；" : "; " }
 
-    init(_ effects: [AcceptedRowEffect]) {
+    init(_ effects: [AcceptedRowEffect], changes: AcceptanceChanges? = nil) {
         self.effects = effects.sorted { ($0.file, $0.line) < ($1.file, $1.line) }
+        self.changes = changes
     }
 
     /// One accepted row: whose it is and what it would have deducted.
@@ -25,6 +28,7 @@ struct AcceptanceReport {
             text = AcceptanceMessages.rowLeftOut(of: who, notMade: parts.joined(separator: Self.separator))
         }
         if e.feedsCounts { text += AcceptanceMessages.alsoCounts() }
+        if !e.countable { text += AcceptanceMessages.notCountable(feeds: e.itemsFed) }
         return text
     }
 
@@ -57,7 +61,7 @@ struct AcceptanceReport {
         guard !effects.isEmpty else { return [] }
         return effects.map { e in
             Diagnostic(.warning, Self.text(e), at: SourceLocation(file: directory.isEmpty ? e.file : "\(directory)/\(e.file)", line: e.line, column: 1))
-        } + [Diagnostic(.warning, total, at: nil)]
+        } + [Diagnostic(.warning, total, at: nil)] + (changes?.texts ?? []).map { Diagnostic(.warning, $0, at: nil) }
     }
 
     /// 说明's rows, in Chinese as the rest of the sheet (the workbook is the same in every language).
@@ -66,6 +70,7 @@ struct AcceptanceReport {
         return Language.with(.zh) {
             effects.map { (AcceptanceMessages.aboutLabel($0.position.description), Self.text($0)) }
                 + [(AcceptanceMessages.aboutTotalLabel(), total)]
+                + (changes?.texts ?? []).map { (AcceptanceMessages.aboutChangesLabel(), $0) }
         }
     }
 }

@@ -52,7 +52,7 @@ enum EncodingCause {
             var rows = LineSet(), text = LineSet()
             try reader.forEachRawRecord { record in
                 guard record.line >= spec.form.headerRow else { return }
-                if encoding == .utf16 || (0..<record.count).contains(where: { record.field($0).contains { $0 >= 0x80 } }) { text.insert(record.line) }
+                if encoding == .utf16 || (0..<record.count).contains(where: { i in record.field(i).contains { byte in byte >= 0x80 } }) { text.insert(record.line) }
                 guard headerSeen else { headerSeen = true; return }
                 if let held = heldTotals { rows.insert(held); heldTotals = nil }
                 if let totals, record.count > 0, Array(record.field(0)) == totals {

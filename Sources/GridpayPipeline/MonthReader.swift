@@ -64,8 +64,10 @@ public enum MonthReader {
     /// any thread count.
     public static func read(rules: LoadedRules, period: Period, directory: String, accepted: Set<RowPosition>, history: HistoryProvider?,
                             progress: RunReporter? = nil, scratch: String? = nil,
-                            deductionSink: (Int) -> DeductionSink? = { _ in nil }, threads: Int = RunRequest.defaultThreads) -> MonthInputs {
+                            deductionSink: (Int) -> DeductionSink? = { _ in nil }, threads: Int = RunRequest.defaultThreads,
+                            countsAccepted: Bool = false) -> MonthInputs {
         let month = MonthInputs(rules: rules, period: period, history: history)
+        month.reading.countsAcceptedRows = countsAccepted
         let ruleSet = rules.rules
         let roster = ruleSet.roster.table
         let rosterFiles = TableFileGroup(table: roster, spec: ruleSet.tables[roster], directory: directory, month: month.reading,

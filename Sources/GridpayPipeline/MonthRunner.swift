@@ -33,6 +33,9 @@ public struct RunRequest: Sendable {
     /// The name a closed period's rule file was closed under: a rule file is its bytes, so the same
     /// bytes moved (into `Rules/<town>/`) re-run a closed period as published, naming it as then.
     public var publishedRuleFile: String?
+    /// The second reading of a run with accepted rows: they are counted as they are, to say what
+    /// leaving them out changes (SPEC §15; AcceptanceChanges).
+    var countsAcceptedRows = false
 
     public init(town: String, period: CalendarPeriod) {
         self.town = town
@@ -65,6 +68,11 @@ public final class PreparedMonth {
     public internal(set) var carried: CarriedCorrections?
     /// Accepted rows that matched no acceptable problem where the request let them lapse.
     public internal(set) var lapsedAccepted: [RowPosition] = []
+    /// What leaving the accepted rows out changes per worker (worked out when the period is
+    /// written: nil before, or where no accepted row can be counted).
+    var acceptanceChanges: AcceptanceChanges?
+    /// The rule versions the period was read with: the accepted rows' second reading uses them.
+    var rulesFor: ((Period) -> Result<LoadedRules, PipelineFailure>)?
 
     init(request: RunRequest, rules: LoadedRules, inputs: MonthInputs, report: MonthReport, history: EarlierMonths,
          deductionSpills: [DeductionSpill], scratch: ScratchFolder?) {
@@ -121,7 +129,7 @@ public final class PreparedMonth {
         }
         let accepted = inputs.problems.filter(\.accepted).map(\.rowReference)
         if !accepted.isEmpty { lines.append(("已接受的问题行", Array(Set(accepted)).sorted().joined(separator: "，"))) }
-        lines += AcceptanceReport(inputs.acceptedEffects).aboutLines
+        lines += AcceptanceReport(inputs.acceptedEffects, changes: acceptanceChanges).aboutLines
         lines.append(("计分", "各项得分按四舍五入保留 \(r.itemRoundingPlaces) 位小数，总分为\(r.totalBase == .zero ? "" : "\(r.totalBase) 加")各项之和；总分\(r.totalMinimum.map { "不低于 \($0)" } ?? "下不保底")，\(r.totalMaximum.map { "不高于 \($0)" } ?? "上不封顶")"))
         lines.append(("排名", "按总分从高到低；总分相同者并列，其后名次顺延（1、2、2、4）；并列者按\(SheetLabels.roster(r)[0])排列"))
         for a in r.awards {
@@ -195,6 +203,7 @@ public enum MonthRunner {
                                       deductionSpills: spills.inTableOrder, scratch: spills.scratch)
             if !report.workers.isEmpty { month.carried = carried }
             month.lapsedAccepted = lapsed
+            month.rulesFor = rulesFor
             return .success(month)
         } catch {
             return .failure(error)
@@ -241,10 +250,11 @@ public enum MonthRunner {
         if let month = request.period.asMonth {
             return MonthReader.read(rules: rules, period: month, directory: request.monthInputDir,
                                     accepted: request.accepted, history: history, progress: progress,
-                                    scratch: spills.scratch?.path, deductionSink: sink, threads: request.threads)
+                                    scratch: spills.scratch?.path, deductionSink: sink, threads: request.threads, countsAccepted: request.countsAcceptedRows)
         }
         return QuarterReader.read(rules: rules, quarter: request.period, townDirectory: request.monthInputDir, accepted: request.accepted,
-                                  history: history, progress: progress, scratch: spills.scratch?.path, deductionSink: sink, threads: request.threads)
+                                  history: history, progress: progress, scratch: spills.scratch?.path, deductionSink: sink, threads: request.threads,
+                                  countsAccepted: request.countsAcceptedRows)
     }
 
     /// Refuses the month when a problem would change someone's pay, or an accepted row matches no
@@ -294,6 +304,8 @@ public enum MonthRunner {
     /// Writes a prepared month's outputs atomically (what `run` does after `prepare`).
     public static func write(_ month: PreparedMonth, progress: RunReporter? = nil) -> Result<RunResult, PipelineFailure> {
         let request = month.request
+        // What leaving the accepted rows out changes: said with the warnings and in 说明.
+        if month.acceptanceChanges == nil, let rulesFor = month.rulesFor { month.acceptanceChanges = AcceptanceChanges(month, rules: rulesFor) }
         progress?.status(ProgressMessages.writingWorkbook())
         let base = "\(request.town)-\(request.period)"
         let finalDir = "\(request.outputDir)/\(request.town)/\(request.period)"
@@ -312,7 +324,7 @@ public enum MonthRunner {
                 return outputs + [manifest]
             }
             let warnings = month.reportedProblems.filter { !$0.blocks }.map { $0.diagnostic(directory: request.monthInputDir) }
-                + AcceptanceReport(month.inputs.acceptedEffects).diagnostics(directory: request.monthInputDir)
+                + AcceptanceReport(month.inputs.acceptedEffects, changes: month.acceptanceChanges).diagnostics(directory: request.monthInputDir)
             return .success(RunResult(directory: finalDir, files: files, warnings: warnings, summary: RunSummary(month)))
         } catch let busy as OutputPublisher.Busy {
             return .failure(PipelineFailure(message: busy.description))

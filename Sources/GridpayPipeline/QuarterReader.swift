@@ -14,8 +14,10 @@ enum QuarterReader {
     /// `townDirectory`: the town's input folder, holding the YYYY-MM folders.
     static func read(rules: LoadedRules, quarter: CalendarPeriod, townDirectory: String, accepted: Set<RowPosition>, history: HistoryProvider?,
                      progress: RunReporter? = nil, scratch: String? = nil, keysInMemory: Int = SpillSizes.keysInMemory,
-                     deductionSink: (Int) -> DeductionSink? = { _ in nil }, threads: Int = RunRequest.defaultThreads) -> MonthInputs {
+                     deductionSink: (Int) -> DeductionSink? = { _ in nil }, threads: Int = RunRequest.defaultThreads,
+                     countsAccepted: Bool = false) -> MonthInputs {
         let inputs = MonthInputs(rules: rules, quarter: quarter, history: history)
+        inputs.reading.countsAcceptedRows = countsAccepted
         let folders = PeriodFolders(rules: rules.rules, quarter: quarter, townDirectory: townDirectory, accepted: accepted)
         inputs.problems.append(contentsOf: folders.missingFolders())
         guard inputs.problems.isEmpty else { return inputs }

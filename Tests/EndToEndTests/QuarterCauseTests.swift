@@ -56,7 +56,8 @@ final class QuarterCauseTests: XCTestCase {
     /// SQ0001 (陈霞) has a row in August and one in September that reuse July's 事件编号 (unique
     /// across the quarter), both accepted. August's (受理时间 and 办结时间 empty) would have taken
     /// 受理超时 −5 and 办结超时 −5; September's (受理 after 1 hour, 办结 after 16 days = 384 hours >
-    /// 168) 办结超时 −5: in the quarter −15 points, 0 yuan (shuangqiao deducts no pay).
+    /// 168) 办结超时 −5: in the quarter −15 points, 0 yuan (shuangqiao deducts no pay). What that
+    /// changes is less and more: the item's floor at 0 bites, and the grade and its pay move.
     func testAcceptanceEffectsAreSummedPerWorkerOverTheQuarter() throws {
         let (data, town) = try sampleQuarter()
         let aug = "\(town)/2026-08/tasks.csv", sep = "\(town)/2026-09/tasks.csv"
@@ -73,6 +74,11 @@ final class QuarterCauseTests: XCTestCase {
             "\(aug):145:1: warning: --accept leaves out this row of SQ0001 (陈霞): the deductions it would have made are not made: 流转事件 -5 point(s), 0.00 yuan; 流转事件 -5 point(s), 0.00 yuan",
             "\(sep):146:1: warning: --accept leaves out this row of SQ0001 (陈霞): the deductions it would have made are not made: 流转事件 -5 point(s), 0.00 yuan",
             "warning: --accept leaves out 2 row(s) in all: SQ0001 (陈霞): 2 row(s), deductions not made -15 point(s), 0.00 yuan",
+        ], r.transcript)
+        XCTAssertEqual(r.warningLines.filter { $0.contains("--accept changes") }, [
+            // As run SQ0001's 流转事件 is 10 (64.90, 基本合格: 300 yuan); the rows' −15 would take it to
+            // −5, floored at 0: −10 points, 54.90, 不合格 (below 60) and no 考核绩效.
+            "warning: --accept changes the results of SQ0001 (陈霞) (with the accepted rows counted → as run without them): 流转事件 0.00 → 10.00; 总分 54.90 → 64.90; 等次 不合格 → 基本合格; 实发绩效 0.00 → 300.00 yuan",
         ], r.transcript)
     }
 

@@ -19,6 +19,11 @@ public struct AcceptedRowEffect: Sendable, Hashable {
     public var deductions: [Deduction]?
     /// The table also feeds counted items (aggregates): the row is missing from those counts too.
     public var feedsCounts: Bool
+    /// The row can be counted as it is (every cell the rules read is good, its worker on the
+    /// roster): what leaving it out changes is computed (SPEC §15). Else `itemsFed` names what it
+    /// would have fed.
+    public var countable = false
+    public var itemsFed: [String] = []
 
     public var position: RowPosition { RowPosition(file: file, line: line) }
 }
@@ -26,7 +31,7 @@ public struct AcceptedRowEffect: Sendable, Hashable {
 extension TableIngest {
     /// An accepted row whose fields do not line up with the header: nothing of it can be read.
     func noteAcceptedUnreadable(line: Int) {
-        acceptedEffects.append(AcceptedRowEffect(file: spec.file, line: line, deductions: nil, feedsCounts: !plan.aggregates.isEmpty))
+        acceptedEffects.append(AcceptedRowEffect(file: spec.file, line: line, deductions: nil, feedsCounts: !plan.aggregates.isEmpty, itemsFed: itemsFed))
     }
 
     /// An accepted row of a table of rows (not the roster), checked like any other: who it names
@@ -40,6 +45,8 @@ extension TableIngest {
             effect.workerName = month.rosterRows[w][month.rules.roster.nameColumn].description
         }
         if worker != nil, groupColumn < 0, !readsBadCell(line: line) { effect.deductions = wouldDeduct() }
+        effect.countable = worker != nil && groupColumn < 0 && !readsBadCell(line: line, of: countedColumns)
+        if !effect.countable { effect.itemsFed = itemsFed }
         acceptedEffects.append(effect)
     }
 
@@ -52,6 +59,11 @@ extension TableIngest {
             d.points?.rowColumns(into: &used)
             d.yuan?.rowColumns(into: &used)
         }
+        return readsBadCell(line: line, of: used)
+    }
+
+    /// Some cell of the row in `used` (declared columns) is bad (reported at this line).
+    func readsBadCell(line: Int, of used: Set<Int>) -> Bool {
         for p in log.list.reversed() {
             guard p.line == line else { break }
             guard let field = p.column, let c = fieldOf.firstIndex(of: field - 1) else { continue }

@@ -135,11 +135,17 @@ public final class TableIngest {
         defer { if accepted, !isRoster { noteAccepted(record, line: line) } }
         var group: Int?
         if groupColumn >= 0 { group = groupOfRow(record, line: line, accepted: accepted) }
+        // The second reading of a run with accepted rows counts them as they are (AcceptedRowCounting).
+        let counted = accepted && !isRoster && month.countsAcceptedRows
         guard decoded else {
             if isRoster { membership.rejectRosterRow(record, fieldOf: fieldOf, line: line) }
+            if counted { countAcceptedRow(record, line: line, decoded: false) }
             return
         }
-        guard passesChecks(record, line: line, groupUnknown: groupColumn >= 0 && group == nil) else { return }
+        guard passesChecks(record, line: line, groupUnknown: groupColumn >= 0 && group == nil) else {
+            if counted { countAcceptedRow(record, line: line, decoded: true) }
+            return
+        }
         if isRoster {
             addRosterRow(record, line: line, accepted: accepted)
             return   // roster rows feed no aggregate
@@ -150,8 +156,9 @@ public final class TableIngest {
             guard let w = membership.worker(record.field(fieldOf[workerColumn]), column: workerColumn, field: fieldOf[workerColumn], line: line) else { return }
             worker = w
         }
-        // An accepted row is checked like any other (so its problem is listed) but never counted.
-        if accepted { return }
+        // An accepted row is checked like any other (so its problem is listed) but never counted
+        // (but in the second reading, where it is: what leaving it out changes).
+        if accepted, !counted { return }
         countRow(worker: worker, group: group, line: line)
     }
 

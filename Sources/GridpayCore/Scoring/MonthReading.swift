@@ -11,6 +11,10 @@ public final class MonthReading {
     /// The lengths `days_in_period` and `days_in_month` read (computed once: every evaluation reads them).
     let lengths: PeriodLengths
 
+    /// Accepted rows are counted as they are (where every cell the rules read is good): the
+    /// second reading of a run with accepted rows, to say what leaving them out changes (SPEC §15).
+    public var countsAcceptedRows = false
+
     public private(set) var rosterRows: [[Value]] = []
     public private(set) var rosterLines: [Int] = []
     public private(set) var ids: [String] = []
