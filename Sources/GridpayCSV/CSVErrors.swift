@@ -1,4 +1,5 @@
 import Glibc
+import GridpayLanguage
 
 /// Why reading a CSV file failed. Body errors thrown from `forEachRecord` are never wrapped in this type.
 public enum CSVReadError: Error, Equatable, CustomStringConvertible {
@@ -61,9 +62,10 @@ public enum CSVWriteError: Error, Equatable, CustomStringConvertible {
     }
 }
 
-/// strerror text for an errno value; read errno right after the failing call, before anything can overwrite it.
+/// An errno value in words, in the current language (SystemError: strerror's for the rare ones); read
+/// errno right after the failing call, before anything can overwrite it.
 func describeErrno(_ code: Int32) -> String {
-    String(cString: strerror(code))
+    SystemError.words(code)
 }
 
 /// What one cell and one line of an export may hold. Real exports stay far below (a long address

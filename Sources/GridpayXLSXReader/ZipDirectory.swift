@@ -1,4 +1,5 @@
 import Glibc
+import GridpayLanguage
 
 /// One file of a zip archive, as its central directory describes it.
 struct ZipEntry: Sendable {
@@ -59,7 +60,7 @@ final class ZipFile {
 
     init(path: String) throws(XLSXReadError) {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw .cannotOpen(reason: String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw .cannotOpen(reason: SystemError.words(errno)) }
         var info = stat()
         guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
             _ = close(fd)

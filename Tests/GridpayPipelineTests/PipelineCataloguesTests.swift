@@ -1,3 +1,4 @@
+import Foundation
 import GridpayTestSupport
 import XCTest
 @testable import GridpayCSV
@@ -140,7 +141,7 @@ final class PipelineCataloguesTests: XCTestCase {
                        "events.xlsx 不是可读的 XLSX 文件（zip 压缩包已损坏或不完整：找不到压缩包目录的结束记录）；请重新从平台导出该工作簿")
     }
 
-    func testXLSXWriteAndHashMessages() throws {
+    func testXLSXWriteSystemErrorAndHashMessages() throws {
         typealias M = XLSXWriteMessages
         try MessageGolden.check("GridpayXLSX/XLSXWriteMessages.swift", [
             "failed": { M.failed("workbook_close", "Error creating output xlsx file. Usually a permissions error.", code: 3) },
@@ -149,6 +150,19 @@ final class PipelineCataloguesTests: XCTestCase {
             "workbookClosed": { M.workbookClosed() },
             "containsNUL": { M.containsNUL("a sheet name") },
         ])
+        try MessageGolden.check("GridpayLanguage/SystemErrorMessages.swift", [
+            "permissionDenied": { SystemError.words(EACCES) }, "notPermitted": { SystemError.words(EPERM) },
+            "noSuchFile": { SystemError.words(ENOENT) }, "isAFolder": { SystemError.words(EISDIR) },
+            "partNotAFolder": { SystemError.words(ENOTDIR) }, "diskFull": { SystemError.words(ENOSPC) },
+            "quotaUsedUp": { SystemError.words(EDQUOT) }, "readOnly": { SystemError.words(EROFS) },
+            "inputOutput": { SystemError.words(EIO) }, "tooManyOpenFiles": { SystemError.words(EMFILE) },
+        ])
+        // Each English is the C library's own; a rarer error is said as the C library says it.
+        for code in [EACCES, EPERM, ENOENT, EISDIR, ENOTDIR, ENOSPC, EDQUOT, EROFS, EIO, EMFILE] {
+            XCTAssertEqual(SystemError.words(code), String(cString: strerror(code)))
+        }
+        XCTAssertEqual(Language.with(.zh) { SystemError.words(ESPIPE) }, String(cString: strerror(ESPIPE)))
+        XCTAssertEqual(Language.with(.zh) { CSVReadError.cannotOpen(path: "events.csv", reason: describeErrno(EACCES)).description }, "events.csv：无法打开：没有权限")
         try MessageGolden.check("GridpayHash/HashTextMessages.swift", [
             "identical": { HashText.firstDifference("ab12", "ab12") },
             "differFrom": { HashText.firstDifference("ab12cd34ef", "ab12cd99ef") },
