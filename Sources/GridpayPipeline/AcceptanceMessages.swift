@@ -41,6 +41,12 @@ enum AcceptanceMessages {
                   en: "; what leaving it out changes in scores and pay cannot be computed (a cell the rules read is unreadable)\(items.isEmpty ? "" : "; it would have fed: \(items.joined(separator: ", "))")")
     }
 
+    /// As `notCountable`, after a text that said already that a cell it reads is bad.
+    static func notCountableEither(feeds items: [String]) -> String {
+        bilingual(zh: "；剔除它对得分和实发绩效的影响也无法算出\(items.isEmpty ? "" : "，它本应计入：\(items.joined(separator: "、"))")",
+                  en: "; nor can what leaving it out changes in scores and pay be computed\(items.isEmpty ? "" : "; it would have fed: \(items.joined(separator: ", "))")")
+    }
+
     /// Per worker whose results differ: with the accepted rows counted, and as run without them.
     static func workerChanges(_ worker: String, _ changes: String) -> String {
         bilingual(zh: "--accept 剔除的行改变了 \(worker) 的结果（由计入这些行时的值变为剔除后的值）：\(changes)",

@@ -28,7 +28,10 @@ struct AcceptanceReport {
             text = AcceptanceMessages.rowLeftOut(of: who, notMade: parts.joined(separator: Self.separator))
         }
         if e.feedsCounts { text += AcceptanceMessages.alsoCounts() }
-        if !e.countable { text += AcceptanceMessages.notCountable(feeds: e.itemsFed) }
+        if !e.countable {
+            // Where the text said already that a cell it reads is bad, it is not said twice.
+            text += e.deductions == nil ? AcceptanceMessages.notCountableEither(feeds: e.itemsFed) : AcceptanceMessages.notCountable(feeds: e.itemsFed)
+        }
         return text
     }
 

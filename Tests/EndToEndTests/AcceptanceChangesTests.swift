@@ -21,7 +21,7 @@ extension BadInputTests {
         XCTAssertEqual(Array(otherWarnings(r).suffix(5)), [
             "\(path):6:1: warning: --accept leaves out this row of QH0001 (吕涛): it would have made no per-row deduction; it is also left out of the items counted from this table",
             "\(path):7:1: warning: --accept leaves out this row of QH0003 (吴晓东): what it would have deducted is not known (a cell it reads is bad); it is also left out of the items counted from this table; "
-                + "what leaving it out changes in scores and pay cannot be computed (a cell the rules read is unreadable); it would have fed: 事件上报",
+                + "nor can what leaving it out changes in scores and pay be computed; it would have fed: 事件上报",
             "warning: --accept leaves out 2 row(s) in all: QH0001 (吕涛): 1 row(s), deductions not made 0 point(s), 0.00 yuan; "
                 + "QH0003 (吴晓东): 1 row(s), deductions not made 0 point(s), 0.00 yuan (and deductions that cannot be known)",
             "warning: --accept changes the results of QH0001 (吕涛) (with the accepted rows counted → as run without them): 事件上报 1.80 → 1.20; 总分 35.96 → 35.36; 实发绩效 647.28 → 636.48 yuan",
@@ -35,7 +35,7 @@ extension BadInputTests {
         let about = Runner.sheetRows(try XCTUnwrap(Runner.sheetXML(named: "说明", in: try Runner.xlsxParts("\(dir)/\(Self.town)-\(Self.month).xlsx"))))
         for row in [
             ["接受 events.csv:7", "--accept 剔除了 网格员 QH0003 吴晓东 的这一行：它读取的单元格有误，无法算出它本应扣的分和钱；这一行也不计入按此表计数的各项；"
-                + "它读取的单元格有误，剔除它对得分和实发绩效的影响无法算出，它本应计入：事件上报"],
+                + "剔除它对得分和实发绩效的影响也无法算出，它本应计入：事件上报"],
             ["接受的行的影响", "--accept 剔除的行改变了 网格员 QH0001 吕涛 的结果（由计入这些行时的值变为剔除后的值）：事件上报 由 1.80 变为 1.20；总分 由 35.96 变为 35.36；实发绩效 由 647.28 元变为 636.48 元"],
             ["接受的行的影响", "--accept 剔除的行改变了 网格员 QH0002 王芳 的结果（由计入这些行时的值变为剔除后的值）：事件上报 由 1.80 变为 1.20；总分 由 30.96 变为 30.36；实发绩效 由 651.12 元变为 637.92 元"],
         ] {

@@ -402,7 +402,7 @@ final class BadInputTests: XCTestCase {
             "\(path):6:1: warning: --accept leaves out this row of QH0002 (王芳): the deductions it would have made are not made: 上级调度 -15 point(s), 120.00 yuan",
             "\(path):7:1: warning: --accept leaves out this row of QH0003 (吴晓东): the deductions it would have made are not made: 电话畅通 -5 point(s), 30.00 yuan",
             "\(path):8:1: warning: --accept leaves out this row of QH0004 (杨杰): what it would have deducted is not known (a cell it reads is bad); "
-                + "what leaving it out changes in scores and pay cannot be computed (a cell the rules read is unreadable); it would have fed: 电话畅通, 上级调度",
+                + "nor can what leaving it out changes in scores and pay be computed; it would have fed: 电话畅通, 上级调度",
             "warning: --accept leaves out 3 row(s) in all: QH0002 (王芳): 1 row(s), deductions not made -15 point(s), 120.00 yuan; "
                 + "QH0003 (吴晓东): 1 row(s), deductions not made -5 point(s), 30.00 yuan; "
                 + "QH0004 (杨杰): 1 row(s), deductions not made 0 point(s), 0.00 yuan (and deductions that cannot be known)",
@@ -419,7 +419,7 @@ final class BadInputTests: XCTestCase {
             ["接受 phone_checks.csv:6", "--accept 剔除了 网格员 QH0002 王芳 的这一行：它本应扣的 上级调度 -15 分、120.00 元 没有扣"],
             ["接受 phone_checks.csv:7", "--accept 剔除了 网格员 QH0003 吴晓东 的这一行：它本应扣的 电话畅通 -5 分、30.00 元 没有扣"],
             ["接受 phone_checks.csv:8", "--accept 剔除了 网格员 QH0004 杨杰 的这一行：它读取的单元格有误，无法算出它本应扣的分和钱；"
-                + "它读取的单元格有误，剔除它对得分和实发绩效的影响无法算出，它本应计入：电话畅通、上级调度"],
+                + "剔除它对得分和实发绩效的影响也无法算出，它本应计入：电话畅通、上级调度"],
             ["接受的行合计", "--accept 共剔除 3 行：网格员 QH0002 王芳 1 行，未扣 -15 分、120.00 元；网格员 QH0003 吴晓东 1 行，未扣 -5 分、30.00 元；"
                 + "网格员 QH0004 杨杰 1 行，未扣 0 分、0.00 元（另有无法算出的扣分）"],
             ["接受的行的影响", "--accept 剔除的行改变了 网格员 QH0002 王芳 的结果（由计入这些行时的值变为剔除后的值）：上级调度 由 -15.00 变为 0.00；总分 由 15.36 变为 30.36；实发绩效 由 187.92 元变为 637.92 元"],

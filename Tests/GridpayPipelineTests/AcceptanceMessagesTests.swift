@@ -18,6 +18,7 @@ final class AcceptanceMessagesTests: XCTestCase {
             "rowOfNoWorker": { M.rowOfNoWorker() },
             "alsoCounts": { M.alsoCounts() },
             "notCountable": { M.notCountable(feeds: ["事件上报", "电话畅通"]) },
+            "notCountableEither": { M.notCountableEither(feeds: ["事件上报"]) },
             "workerChanges": { M.workerChanges(who(), M.changed("事件上报", with: "1.8", without: "1.2")) },
             "changed": { M.changed("总分", with: "85.4", without: "84.8") },
             "payableChanged": { M.payableChanged("实发绩效", with: "1878.80", without: "1865.60") },

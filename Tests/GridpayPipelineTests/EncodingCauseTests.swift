@@ -97,4 +97,24 @@ final class EncodingCauseTests: XCTestCase {
         bytes.insert(0xFF, at: bytes.count - 2)
         XCTAssertEqual(try causes(encoding: "utf-8", bytes: bytes), [])
     }
+
+    /// The run refused, in Chinese: the cause first, where the file starts to be misread, then
+    /// the reader's error and the header's (no declared column read whole as GB18030 garbage).
+    func testTheRunSaysItOnceInChinese() throws {
+        let tmp = TemporaryFolder()
+        let dir = "\(tmp.path)/enc/2026-10"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try "编号,姓名,村,网格\nA1,一,甲,G1\n".write(toFile: "\(dir)/roster.csv", atomically: true, encoding: .utf8)
+        try Self.withText.write(toFile: "\(dir)/patrol.csv", atomically: true, encoding: .utf8)
+        let text = Self.rules(encoding: "gb18030")
+        guard case .success(let rules) = RuleLoader.load(text: text, file: "enc.toml") else { return XCTFail("rules") }
+        var request = RunRequest(town: "enc", period: Period.parse("2026-10")!)
+        request.inputDir = tmp.path
+        let diagnostics = Language.with(.zh) { () -> [String] in
+            guard case .failure(let f) = MonthRunner.prepare(request, rules: { _ in .success(LoadedRules(path: "enc.toml", text: text, sha256: "", rules: rules)) }) else { return [] }
+            return f.diagnostics.map { $0.description.replacingOccurrences(of: "\(dir)/", with: "") }
+        }
+        XCTAssertEqual(diagnostics.first, "patrol.csv:1:1: 错误：同一原因，全部 2 行（第 2–3 行）都未读入：patrol.csv 是 UTF-8 编码的文字，而规则文件为表“patrol”声明的是 encoding = \"gb18030\"；第 1–2 行的文字按 GB18030/GBK 读不出或成了乱码。处理：请制表人员从平台重新导出 GB18030/GBK 编码的 patrol.csv；如果平台导出的本来就是 UTF-8，请综治中心在规则文件中为表“patrol”声明 encoding = \"utf-8\"（SPEC §16）")
+        XCTAssertEqual(diagnostics.filter { $0.contains("同一原因") }.count, 1, "\(diagnostics)")
+    }
 }
