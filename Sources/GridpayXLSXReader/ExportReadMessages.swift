@@ -73,6 +73,15 @@ enum ExportReadMessages {
         bilingual(zh: "\(part) 解压后超过了其声明的大小", en: "\(part) inflates past its declared size")
     }
 
+    // MARK: a part's XML (expat's errors, its English word for word)
+    static func noElementFound() -> String { bilingual(zh: "找不到任何元素（内容为空或被截断）", en: "no element found") }
+    static func invalidToken() -> String { bilingual(zh: "格式不正确（无效的记号）", en: "not well-formed (invalid token)") }
+    static func unclosedToken() -> String { bilingual(zh: "记号没有结束（内容被截断）", en: "unclosed token") }
+    static func partialCharacter() -> String { bilingual(zh: "字符不完整", en: "partial character") }
+    static func mismatchedTag() -> String { bilingual(zh: "标签不配对", en: "mismatched tag") }
+    static func junkAfterTheDocument() -> String { bilingual(zh: "文档结束后还有多余内容", en: "junk after document element") }
+    static func syntaxError() -> String { bilingual(zh: "语法错误", en: "syntax error") }
+
     // MARK: the workbook's parts
     /// In place of a part's name (IngestMessages.notAWorkbook: "it has no …").
     static func anyWorksheet() -> String {

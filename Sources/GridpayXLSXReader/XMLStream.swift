@@ -69,8 +69,22 @@ final class XMLStream {
         let status = XML_Parse(parser, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count), final ? 1 : 0)
         if let failure { throw failure }
         guard status == XML_STATUS_OK else {
-            let reason = XML_ErrorString(XML_GetErrorCode(parser)).map { String(cString: $0) } ?? "unknown"
-            throw XLSXReadError.badXML(part: part, line: Int(XML_GetCurrentLineNumber(parser)), reason: reason)
+            throw XLSXReadError.badXML(part: part, line: Int(XML_GetCurrentLineNumber(parser)), reason: Self.reason(XML_GetErrorCode(parser)))
+        }
+    }
+
+    /// expat's error in words, in the current language: the ones a cut-off or damaged part gives
+    /// from ExportReadMessages (their English is expat's own), any other as expat says it.
+    static func reason(_ code: XML_Error) -> String {
+        switch code {
+        case XML_ERROR_NO_ELEMENTS: return ExportReadMessages.noElementFound()
+        case XML_ERROR_INVALID_TOKEN: return ExportReadMessages.invalidToken()
+        case XML_ERROR_UNCLOSED_TOKEN: return ExportReadMessages.unclosedToken()
+        case XML_ERROR_PARTIAL_CHAR: return ExportReadMessages.partialCharacter()
+        case XML_ERROR_TAG_MISMATCH: return ExportReadMessages.mismatchedTag()
+        case XML_ERROR_JUNK_AFTER_DOC_ELEMENT: return ExportReadMessages.junkAfterTheDocument()
+        case XML_ERROR_SYNTAX: return ExportReadMessages.syntaxError()
+        default: return XML_ErrorString(code).map { String(cString: $0) } ?? "\(code.rawValue)"
         }
     }
 

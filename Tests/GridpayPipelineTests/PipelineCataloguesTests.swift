@@ -1,6 +1,7 @@
 import Foundation
 import GridpayTestSupport
 import XCTest
+import CExpatZlib
 @testable import GridpayCSV
 @testable import GridpayCore
 @testable import GridpayHash
@@ -135,7 +136,17 @@ final class PipelineCataloguesTests: XCTestCase {
             "fileCannotBeOpened": { M.fileCannotBeOpened() },
             "outOfMemory": { M.outOfMemory() },
             "libfreexlError": { M.libfreexlError(-7) },
+            "noElementFound": { XMLStream.reason(XML_ERROR_NO_ELEMENTS) }, "invalidToken": { XMLStream.reason(XML_ERROR_INVALID_TOKEN) },
+            "unclosedToken": { XMLStream.reason(XML_ERROR_UNCLOSED_TOKEN) }, "partialCharacter": { XMLStream.reason(XML_ERROR_PARTIAL_CHAR) },
+            "mismatchedTag": { XMLStream.reason(XML_ERROR_TAG_MISMATCH) },
+            "junkAfterTheDocument": { XMLStream.reason(XML_ERROR_JUNK_AFTER_DOC_ELEMENT) }, "syntaxError": { XMLStream.reason(XML_ERROR_SYNTAX) },
         ])
+        // Their English is expat's own; any other error is said as expat says it.
+        for code in [XML_ERROR_NO_ELEMENTS, XML_ERROR_INVALID_TOKEN, XML_ERROR_UNCLOSED_TOKEN, XML_ERROR_PARTIAL_CHAR, XML_ERROR_TAG_MISMATCH,
+                     XML_ERROR_JUNK_AFTER_DOC_ELEMENT, XML_ERROR_SYNTAX, XML_ERROR_DUPLICATE_ATTRIBUTE] {
+            XCTAssertEqual(XMLStream.reason(code), String(cString: XML_ErrorString(code)))
+        }
+        XCTAssertEqual(Language.with(.zh) { XMLStream.reason(XML_ERROR_DUPLICATE_ATTRIBUTE) }, "duplicate attribute")
         // Inside the message a clerk reads (IngestMessages), in Chinese throughout.
         XCTAssertEqual(Language.with(.zh) { WorkbookProblems.message(.damagedZip(reason: M.noEndOfDirectory()), file: "events.xlsx") },
                        "events.xlsx 不是可读的 XLSX 文件（zip 压缩包已损坏或不完整：找不到压缩包目录的结束记录）；请重新从平台导出该工作簿")
