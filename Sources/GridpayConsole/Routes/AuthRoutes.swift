@@ -9,7 +9,7 @@ struct AuthRoutes: ConsoleRouteArea {
     func register(on router: Router<ConsoleContext>, console: Console) {
         router.post("/api/login") { request, context in
             let body = try await AuthRoutes.decode(Credentials.self, request, context)
-            switch try console.store.login(name: body.name, password: body.password) {
+            switch try await console.store.login(name: body.name, password: body.password, checks: console.passwordChecks) {
             case .locked:
                 throw ConsoleHTTPError.locked(ConsoleMessages.accountLocked)
             case .refused:

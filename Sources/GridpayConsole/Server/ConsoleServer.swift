@@ -37,12 +37,15 @@ public final class Console: Sendable {
     let towns: TownCatalogue
     /// Whether the cookie gets `Secure` (the console is reached through HTTPS).
     let secureCookie: Bool
+    /// Where the logins' bcrypt checks run (off the cooperative pool, one or two at once).
+    let passwordChecks: PasswordChecks
 
-    public init(store: ConsoleStore, folders: ConsoleFolders, secureCookie: Bool) {
+    public init(store: ConsoleStore, folders: ConsoleFolders, secureCookie: Bool, passwordChecks: PasswordChecks = .forThisMachine()) {
         self.store = store
         self.folders = folders
         self.towns = TownCatalogue(rulesDir: folders.rulesDir)
         self.secureCookie = secureCookie
+        self.passwordChecks = passwordChecks
     }
 }
 
