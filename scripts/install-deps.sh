@@ -46,3 +46,16 @@ fi
 python3 -c "import selenium" 2>/dev/null || python3 -m pip install -q selenium
 # The console's API fuzzer (ConsoleAPIFuzzTests): Schemathesis from PyPI.
 python3 -c "import schemathesis" 2>/dev/null || python3 -m pip install -q schemathesis
+# The console's TLS test (ConsoleTLSTests): the openssl command makes a certificate, curl signs in
+# over HTTPS trusting only it (neither is in a minimal Debian).
+tls=()
+for pkg in openssl curl; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || tls+=("$pkg")
+done
+if [ ${#tls[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  echo "installing ${tls[*]}" >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${tls[@]}" >/dev/null
+fi

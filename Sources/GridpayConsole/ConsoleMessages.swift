@@ -70,8 +70,9 @@ public enum ConsoleMessages {
         bilingual(zh: "控制台还没有任何账号，无法启动。请先添加第一个管理员：\n  gridpay user add <账号> --role 管理员 --console-dir \(consoleDir)\n（密码在终端输入两次，或用 --password-stdin 从标准输入给出）",
                   en: "the console has no account yet and cannot start. Add the first administrator:\n  gridpay user add <name> --role 管理员 --console-dir \(consoleDir)\n(the password typed twice at a terminal, or given on standard input with --password-stdin)")
     }
-    public static func listening(_ address: String) -> String {
-        bilingual(zh: "控制台已启动：http://\(address)/ （按 Ctrl-C 停止）", en: "the console is serving at http://\(address)/ (Ctrl-C stops it)")
+    public static func listening(_ address: String, https: Bool = false) -> String {
+        let url = "\(https ? "https" : "http")://\(address)/"
+        return bilingual(zh: "控制台已启动：\(url) （按 Ctrl-C 停止）", en: "the console is serving at \(url) (Ctrl-C stops it)")
     }
     public static func badListen(_ text: String) -> String {
         bilingual(zh: "--listen 的值“\(text)”不对：应为 主机:端口，例如 127.0.0.1:8080", en: "--listen '\(text)' is not right: expected HOST:PORT, e.g. 127.0.0.1:8080")
@@ -140,4 +141,48 @@ extension ConsoleMessages {
     static var actionDraftSaved: String { bilingual(zh: "草稿保存", en: "draft saved") }
     static var actionCompared: String { bilingual(zh: "草稿比较", en: "draft compared") }
     static var actionAdopted: String { bilingual(zh: "采用规则版本", en: "rule version adopted") }
+}
+
+/// `serve --tls-cert/--tls-key`: the files' problems, named before the server starts. Fixed by
+/// whoever runs the server (the system administrator), who has the certificate authority's files.
+extension ConsoleMessages {
+    static func tlsFileMissing(_ path: String, option: String) -> String {
+        bilingual(zh: "找不到 \(option) 给出的文件 \(path)；请系统管理员核对路径，或把证书颁发机构给的文件放到该处",
+                  en: "the file \(path) given to \(option) does not exist; the system administrator can check the path or put the certificate authority's file there")
+    }
+    static func tlsFileIsAFolder(_ path: String, option: String) -> String {
+        bilingual(zh: "\(option) 给出的 \(path) 是文件夹，不是文件；请系统管理员给出其中 PEM 文件的完整路径",
+                  en: "\(path) given to \(option) is a folder, not a file; the system administrator can give the full path of the PEM file in it")
+    }
+    static func tlsFileUnreadable(_ path: String, option: String) -> String {
+        bilingual(zh: "无法读取 \(option) 给出的文件 \(path)（没有读取权限）；请系统管理员让运行 gridpay 的系统用户能读取它",
+                  en: "cannot read the file \(path) given to \(option) (no permission); the system administrator can let the system user that runs gridpay read it")
+    }
+    static func tlsCertificateInvalid(_ path: String) -> String {
+        bilingual(zh: "--tls-cert 给出的 \(path) 里没有 PEM 格式的证书（应有 -----BEGIN CERTIFICATE----- 开头的一段）；请系统管理员换上证书颁发机构给的证书文件（DER 格式的可用 openssl x509 -inform der -in 原文件 -out 新文件.pem 转换）",
+                  en: "\(path) given to --tls-cert holds no certificate in PEM form (a block starting -----BEGIN CERTIFICATE-----); the system administrator can give the certificate file from the certificate authority (a DER file converts with openssl x509 -inform der -in FILE -out NEW.pem)")
+    }
+    static func tlsCertificateIsAKey(_ path: String) -> String {
+        bilingual(zh: "--tls-cert 给出的 \(path) 是私钥，不是证书：--tls-cert 和 --tls-key 是否写反了？请系统管理员核对",
+                  en: "\(path) given to --tls-cert is a private key, not a certificate: are --tls-cert and --tls-key the wrong way round? The system administrator can check")
+    }
+    static func tlsKeyInvalid(_ path: String) -> String {
+        bilingual(zh: "--tls-key 给出的 \(path) 里没有可用的 PEM 格式私钥（应有 -----BEGIN PRIVATE KEY----- 或 -----BEGIN RSA/EC PRIVATE KEY----- 开头的一段）；请系统管理员给出与证书一起生成的私钥文件",
+                  en: "\(path) given to --tls-key holds no usable private key in PEM form (a block starting -----BEGIN PRIVATE KEY----- or -----BEGIN RSA/EC PRIVATE KEY-----); the system administrator can give the key file made with the certificate")
+    }
+    static func tlsKeyIsACertificate(_ path: String) -> String {
+        bilingual(zh: "--tls-key 给出的 \(path) 是证书，不是私钥：--tls-cert 和 --tls-key 是否写反了？请系统管理员核对",
+                  en: "\(path) given to --tls-key is a certificate, not a private key: are --tls-cert and --tls-key the wrong way round? The system administrator can check")
+    }
+    static func tlsKeyEncrypted(_ path: String) -> String {
+        bilingual(zh: "--tls-key 给出的私钥 \(path) 设有密码，控制台无法在无人值守时读取；请系统管理员另存一份不带密码的私钥（openssl pkey -in 原文件 -out 新文件），并只让运行 gridpay 的系统用户能读取它",
+                  en: "the private key \(path) given to --tls-key is protected by a passphrase, which the console cannot give unattended; the system administrator can save a copy without it (openssl pkey -in FILE -out NEW) readable only by the system user that runs gridpay")
+    }
+    static func tlsKeyMismatch(key: String, certificate: String) -> String {
+        bilingual(zh: "--tls-key 给出的私钥 \(key) 与 --tls-cert 给出的证书 \(certificate) 不是一对（私钥要与证书文件中的第一张证书，即本服务器的证书对应）；请系统管理员给出与该证书一起生成的私钥",
+                  en: "the private key \(key) given to --tls-key does not belong to the certificate \(certificate) given to --tls-cert (it must match the file's first certificate, this server's own); the system administrator can give the key made with that certificate")
+    }
+    public static var tlsNeedsBoth: String {
+        bilingual(zh: "--tls-cert 和 --tls-key 要一起给出：证书文件和它的私钥文件", en: "give --tls-cert and --tls-key together: the certificate file and its private key file")
+    }
 }

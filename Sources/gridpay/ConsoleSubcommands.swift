@@ -16,15 +16,24 @@ struct Serve: ParsableCommand {
     @OptionGroup var locations: Locations
     @OptionGroup var ledger: LedgerLocation
     @OptionGroup var console: ConsoleLocation
+    @Option(help: ArgumentHelp(HelpMessages.tlsCert, valueName: "pem")) var tlsCert: String?
+    @Option(help: ArgumentHelp(HelpMessages.tlsKey, valueName: "pem")) var tlsKey: String?
     @Flag(help: ArgumentHelp(HelpMessages.secureCookie)) var secureCookie = false
+
+    func validate() throws {
+        guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError(ConsoleMessages.tlsNeedsBoth) }
+    }
 
     func run() throws {
         guard let address = ListenAddress(listen) else { throw ValidationError(ConsoleMessages.badListen(listen)) }
         let folders = ConsoleFolders(rulesDir: locations.rulesDir, inputDir: locations.inputDir, outputDir: locations.outputDir,
                                      ledgerDir: ledger.ledgerDir, consoleDir: console.consoleDir)
+        let tls = tlsCert.flatMap { cert in tlsKey.map { ConsoleTLSFiles(certificate: cert, key: $0) } }
         do {
             // Written unbuffered: a script (or a test) waits for this line to know the port.
-            try ConsoleServer.serve(folders: folders, address: address, secureCookie: secureCookie) { line in FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+            try ConsoleServer.serve(folders: folders, address: address, tls: tls, secureCookie: secureCookie) { line in
+                FileHandle.standardOutput.write(Data((line + "\n").utf8))
+            }
         } catch {
             printError(error.message)
             throw ExitCode(1)

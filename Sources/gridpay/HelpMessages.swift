@@ -120,9 +120,16 @@ enum HelpMessages {
                   en: "Start the office console (a web page) for the finance, review, rule and audit staff in their browsers.")
     }
     static var listen: String { bilingual(zh: "监听的地址和端口，主机:端口。", en: "Address and port to listen on, HOST:PORT.") }
+    static var tlsCert: String {
+        bilingual(zh: "控制台自己提供 HTTPS：证书文件（PEM，本服务器的证书在前，中间证书在后）；与 --tls-key 一起给出。",
+                  en: "The console serves HTTPS itself: the certificate file (PEM, this server's certificate first, then intermediates); with --tls-key.")
+    }
+    static var tlsKey: String {
+        bilingual(zh: "证书的私钥文件（PEM，不带密码）；与 --tls-cert 一起给出。", en: "The certificate's private key (PEM, no passphrase); with --tls-cert.")
+    }
     static var secureCookie: String {
-        bilingual(zh: "浏览器经 HTTPS（反向代理）访问控制台：会话 Cookie 加 Secure 属性。",
-                  en: "Browsers reach the console over HTTPS (a reverse proxy): the session cookie is marked Secure.")
+        bilingual(zh: "浏览器经 HTTPS 反向代理访问控制台：会话 Cookie 加 Secure 属性（用 --tls-cert 时自动加上）。",
+                  en: "Browsers reach the console through an HTTPS reverse proxy: the session cookie is marked Secure (automatic with --tls-cert).")
     }
     static var user: String { bilingual(zh: "管理控制台的账号：添加、列出、停用、更改密码。", en: "Manage the console's accounts: add, list, disable, change a password.") }
     static var userAdd: String { bilingual(zh: "添加账号。", en: "Add an account.") }

@@ -37,8 +37,9 @@ struct AuthRoutes: ConsoleRouteArea {
                  towns: account.towns.isEmpty ? console.towns.all().map(\.town) : account.towns)
     }
 
-    /// The session cookie: HttpOnly, SameSite=Strict, Secure under TLS; no Max-Age (a browser
-    /// session), the server ends it after 30 idle minutes.
+    /// The session cookie: HttpOnly, SameSite=Strict, Secure under TLS (`--tls-cert`) or behind an
+    /// HTTPS proxy (`--secure-cookie`); no Max-Age (a browser session), the server ends it after 30
+    /// idle minutes.
     static func cookie(_ token: String, secure: Bool, maxAge: Int? = nil) -> Cookie {
         Cookie(name: SessionMiddleware.cookieName, value: token, maxAge: maxAge, path: "/", secure: secure, httpOnly: true, sameSite: .strict)
     }

@@ -1,5 +1,7 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import Logging
 import NIOCore
 
@@ -59,23 +61,47 @@ public enum ConsoleServer {
         return router
     }
 
-    /// Serves until SIGINT or SIGTERM. Refuses to start with no account (naming the command that
-    /// adds the first one). `announce` gets the line saying where it listens.
-    public static func serve(folders: ConsoleFolders, address: ListenAddress, secureCookie: Bool = false,
+    /// Serves until SIGINT or SIGTERM; over HTTPS when `tls` names a certificate and its key (the
+    /// cookie is then Secure). Before it starts, every problem is named together: the TLS files',
+    /// and no account yet (naming the command that adds the first one). `announce` gets the line
+    /// saying where it listens.
+    public static func serve(folders: ConsoleFolders, address: ListenAddress, tls: ConsoleTLSFiles? = nil, secureCookie: Bool = false,
                              announce: @escaping @Sendable (String) -> Void) throws(ConsoleFailure) {
-        let store = try ConsoleStore(folder: folders.consoleDir)
-        guard try store.hasAccounts() else { throw ConsoleFailure(ConsoleMessages.noAccountYet(consoleDir: folders.consoleDir)) }
-        let console = Console(store: store, folders: folders, secureCookie: secureCookie)
+        var problems: [String] = []
+        var server = HTTPServerBuilder.http1()
+        if let tls {
+            switch ConsoleTLS.configuration(tls) {
+            case .success(let configuration):
+                do { server = try .tls(.http1(), tlsConfiguration: configuration) } catch { problems.append(ConsoleMessages.serverStopped("\(error)")) }
+            case .failure(let failure): problems.append(failure.message)
+            }
+        }
+        var store: ConsoleStore?
+        do {
+            store = try ConsoleStore(folder: folders.consoleDir)
+            if try !store!.hasAccounts() { problems.append(ConsoleMessages.noAccountYet(consoleDir: folders.consoleDir)) }
+        } catch { problems.append(ConsoleStore.failure(error).message) }
+        guard let store, problems.isEmpty else { throw ConsoleFailure(problems.joined(separator: "\n")) }
+        let console = Console(store: store, folders: folders, secureCookie: secureCookie || tls != nil)
+        try run(application(console: console, server: server, address: address, https: tls != nil, announce: announce))
+    }
+
+    static func application(console: Console, server: HTTPServerBuilder, address: ListenAddress, https: Bool,
+                            announce: @escaping @Sendable (String) -> Void) -> some ApplicationProtocol {
         var logger = Logger(label: "gridpay-console")
         logger.logLevel = .error
-        let app = Application(
-            router: router(console: console),
+        return Application(
+            router: router(console: console), server: server,
             configuration: .init(address: .hostname(address.host, port: address.port), serverName: nil),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? address.port
-                announce(ConsoleMessages.listening("\(address.host):\(port)"))
+                announce(ConsoleMessages.listening("\(address.host):\(port)", https: https))
             },
             logger: logger)
+    }
+
+    /// Runs the application until it stops; its error, if any, as the console's.
+    static func run(_ app: some ApplicationProtocol) throws(ConsoleFailure) {
         let done = DispatchSemaphore(value: 0)
         let failure = FailureBox()
         Task {

@@ -56,7 +56,7 @@ final class ConsoleHarness {
         XCTAssertEqual(out.status, 0, out.transcript)
     }
 
-    /// Starts `gridpay serve` on port 0 and reads the port it announces.
+    /// Starts `gridpay serve` on port 0 and reads the port it announces (http:// or https://).
     func start(_ extra: [String] = []) throws {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: BinaryRunner.binaryPath)
@@ -76,8 +76,8 @@ final class ConsoleHarness {
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline {
             let text = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
-            if let r = text.range(of: #"http://127\.0\.0\.1:(\d+)/"#, options: .regularExpression) {
-                port = Int(text[r].dropFirst("http://127.0.0.1:".count).dropLast())!
+            if let r = text.range(of: #"https?://127\.0\.0\.1:(\d+)/"#, options: .regularExpression) {
+                port = Int(text[r].split(separator: ":").last!.dropLast())!
                 return
             }
             guard p.isRunning else { break }
