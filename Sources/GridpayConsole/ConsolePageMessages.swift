@@ -5,6 +5,11 @@ extension ConsoleMessages {
     static var productName: String { bilingual(zh: "绩效考核办公控制台", en: "Assessment office console") }
     static var navTowns: String { bilingual(zh: "镇(街道)", en: "Towns") }
     static var navLog: String { bilingual(zh: "操作记录", en: "Action log") }
+    static var navAccounts: String { bilingual(zh: "账号", en: "Accounts") }
+    static var accountsHelp: String {
+        bilingual(zh: "账号在服务器上用 gridpay user 命令添加、停用或更改密码（见使用说明）；每次变动都记入操作记录。",
+                  en: "Accounts are added, disabled and given new passwords on the server with gridpay user (see the README); every change is in the action log.")
+    }
     static var navLogout: String { bilingual(zh: "退出", en: "Sign out") }
     static func errorTitle(_ code: Int) -> String { bilingual(zh: "出错了（\(code)）", en: "Something went wrong (\(code))") }
     static var backHome: String { bilingual(zh: "返回首页", en: "Back to the start page") }
@@ -113,6 +118,14 @@ extension ConsoleMessages {
         }
     }
     static var verifyNeedsClosed: String { bilingual(zh: "只能核验已结账的期间", en: "only a closed period can be verified") }
+    static var archiveNeedsClosed: String {
+        bilingual(zh: "这个期间还没有结账，账本里没有存档的输入文件", en: "this period is not closed: the ledger holds no archived inputs of it")
+    }
+    static func archiveUnreadable(_ file: String) -> String {
+        bilingual(zh: "账本中 \(file) 的存档无法读取或已损坏；请系统管理员用 gridpay verify 检查账本",
+                  en: "the ledger's archive of \(file) cannot be read or is damaged; the system administrator can check the ledger with gridpay verify")
+    }
+    static var archiveTitle: String { bilingual(zh: "账本存档的输入文件（结账时）", en: "Inputs archived in the ledger (at closing)") }
     static var verifyIdentical: String { bilingual(zh: "一致", en: "identical") }
     static func verifyDiffers(_ n: Int) -> String { bilingual(zh: "不一致：\(n) 处", en: "different: \(n) difference(s)") }
 }

@@ -26,6 +26,7 @@ enum Page {
         if let account {
             var links = ["<a href=\"/\">\(ConsoleMessages.navTowns)</a>"]
             if account.hasAny([.admin, .auditor]) { links.append("<a href=\"/log\">\(ConsoleMessages.navLog)</a>") }
+            if account.has(.admin) { links.append("<a href=\"/accounts\">\(ConsoleMessages.navAccounts)</a>") }
             let roles = Role.allCases.filter(account.roles.contains).map(\.rawValue).joined(separator: "、")
             nav = """
                 <nav><span class="brand">\(ConsoleMessages.productName)</span>\(links.joined())

@@ -6,7 +6,7 @@ import GridpayPipeline
 /// progress, the result with 数据问题 and each worker linked to the explanation, downloads, the
 /// review steps, status and corrections waiting.
 enum PeriodPage {
-    static func render(_ v: PeriodView, town: TownInfo, workers: [[String]], account: Account, csrf: String) -> String {
+    static func render(_ v: PeriodView, town: TownInfo, workers: [[String]], archived: [ArchiveRoutes.Item] = [], account: Account, csrf: String) -> String {
         let e = Page.escape
         let base = "/api/towns/\(e(v.town))/periods/\(e(v.period))"
         var body = "<p><a href=\"/towns/\(e(v.town))\">\(e(town.name))</a> · \(ConsoleMessages.statusLabel) "
@@ -23,6 +23,7 @@ enum PeriodPage {
         body += "<div class=\"row\">" + result(v, base: base, account: account) + steps(v, base: base, account: account) + "</div>"
         if let r = v.result { body += problems(r.problems, canAccept: account.has(.preparer) && v.status != "submitted" && v.status != "closed") }
         body += inputs(v, base: base, account: account)
+        body += archive(archived, base: base)
         body += workerList(workers, v: v)
         return Page.layout(title: "\(town.name) \(v.period)", account: account, csrf: csrf, body: body)
     }
@@ -49,6 +50,19 @@ enum PeriodPage {
             + (canUpload ? [ConsoleMessages.upload] : [])
         return "<div class=\"card\"><h2>\(ConsoleMessages.inputsTitle)</h2><table><thead><tr>"
             + head.map { "<th>\($0)</th>" }.joined() + "</tr></thead><tbody>\(rows)</tbody></table></div>"
+    }
+
+    /// For auditors, a closed period's inputs as the ledger archived them, each to download.
+    static func archive(_ files: [ArchiveRoutes.Item], base: String) -> String {
+        guard !files.isEmpty else { return "" }
+        let e = Page.escape
+        let rows = files.map { f in
+            let name = f.file.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+            return "<tr><td><a href=\"\(base)/archive/file?name=\(name)\">\(e(f.file))</a></td><td class=\"num\">\(f.bytes)</td>"
+                + "<td title=\"\(e(f.sha256))\">\(e(String(f.sha256.prefix(12))))</td></tr>"
+        }.joined()
+        return "<div class=\"card\" id=\"archive\"><h2>\(ConsoleMessages.archiveTitle)</h2><table><thead><tr><th>\(ConsoleMessages.fileColumn)</th>"
+            + "<th>\(ConsoleMessages.bytesColumn)</th><th>SHA-256</th></tr></thead><tbody>\(rows)</tbody></table></div>"
     }
 
     static func steps(_ v: PeriodView, base: String, account: Account) -> String {

@@ -36,7 +36,10 @@ struct PageRoutes: ConsoleRouteArea {
             let account = try context.signedIn()
             let view = try PeriodStatus.view(ref, console: console)
             let pay = PayTotals.rows(payCSV: PeriodRunner.payCSV(town: ref.town.town, period: ref.period, console: console)) ?? []
-            return Reply.html(PeriodPage.render(view, town: ref.town, workers: view.result?.ok == true ? pay : [], account: account, csrf: PageRoutes.csrf(context)))
+            let archived = account.has(.auditor) && view.status == "closed"
+                ? ((try? ArchiveRoutes.files(ref, console)) ?? []).map { ArchiveRoutes.Item(file: $0.file, bytes: $0.bytes, sha256: $0.sha256) } : []
+            return Reply.html(PeriodPage.render(view, town: ref.town, workers: view.result?.ok == true ? pay : [], archived: archived,
+                                                account: account, csrf: PageRoutes.csrf(context)))
         }
         router.get("/towns/{town}/periods/{period}/workers/{id}") { _, context in
             let ref = try PeriodRoutes.ref(context, console, roles: Role.readers)

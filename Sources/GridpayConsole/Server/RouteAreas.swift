@@ -9,6 +9,6 @@ protocol ConsoleRouteArea: Sendable {
 
 enum ConsoleRouteAreas {
     static let all: [any ConsoleRouteArea] = [
-        AuthRoutes(), TownRoutes(), PeriodRoutes(), ReviewRoutes(), RatingRoutes(), RuleRoutes(), LogRoutes(), OpenAPIRoute(), PageRoutes(),
+        AuthRoutes(), TownRoutes(), PeriodRoutes(), ArchiveRoutes(), ReviewRoutes(), RatingRoutes(), RuleRoutes(), LogRoutes(), AccountRoutes(), OpenAPIRoute(), PageRoutes(),
     ]
 }

@@ -26,9 +26,13 @@ final class ConsoleRoleTests: XCTestCase {
             ("GET worker", { try $0.get("\(p)/workers/QH0001") }, [409, 409, 409, 409, 403, 404]),
             ("GET output", { try $0.get("\(p)/outputs/qinghe-2026-08.xlsx") }, [404, 404, 404, 404, 403, 404]),
             ("GET progress", { try $0.get("\(p)/progress") }, [200, 200, 200, 200, 403, 404]),
+            ("GET archive", { try $0.get("\(p)/archive") }, [403, 403, 403, 409, 403, 404]),
+            ("GET archive file", { try $0.get("\(p)/archive/file?name=roster.csv") }, [403, 403, 403, 409, 403, 404]),
             ("POST run", { try $0.post("\(p)/run") }, [200, 403, 403, 403, 403, 404]),
             ("GET log", { try $0.get("/api/log") }, [403, 403, 403, 200, 200, 200]),
             ("GET log.csv", { try $0.get("/api/log.csv") }, [403, 403, 403, 200, 200, 200]),
+            ("GET accounts", { try $0.get("/api/accounts") }, [403, 403, 403, 403, 200, 403]),
+            ("GET accounts page", { try $0.get("/accounts") }, [403, 403, 403, 403, 200, 403]),
             ("GET towns", { try $0.get("/api/towns") }, [200, 200, 200, 200, 200, 200]),
         ]
         let clients = try accounts.map { try h.signedIn($0.0) }
@@ -57,5 +61,15 @@ final class ConsoleRoleTests: XCTestCase {
         let actions = (try clients[4].get("/api/log").json as? [[String: Any]] ?? []).compactMap { $0["action"] as? String }
         XCTAssertEqual(actions.filter { $0 == "登录" }.count, 6)
         XCTAssertEqual(actions.filter { $0 == "添加账号" }.count, 6)
+        // The administrator's accounts: roles and towns as added (no town: all), each enabled.
+        let listed = (try clients[4].get("/api/accounts").json as? [[String: Any]] ?? []).map {
+            "\($0["name"] as? String ?? "?") \(($0["roles"] as? [String] ?? []).joined(separator: ",")) \(($0["towns"] as? [String] ?? []).joined(separator: ",")) \($0["disabled"] as? Bool ?? true)"
+        }
+        XCTAssertEqual(listed, ["admin 管理员  false", "auditor 审计 qinghe false", "checker 审核 qinghe false", "clerk 制表 qinghe false",
+                                "outsider 制表,审核,审计 jinshan false", "rules 规则 qinghe false"])
+        let page = try clients[4].get("/accounts").text
+        XCTAssertTrue(page.contains("<a href=\"/accounts\">账号</a>") && page.contains("<tr><td>outsider</td><td>制表、审核、审计</td><td>jinshan</td><td>启用</td></tr>")
+                      && page.contains("<tr><td>admin</td><td>管理员</td><td>全部</td><td>启用</td></tr>"), page)
+        XCTAssertFalse(try clients[3].get("/towns/qinghe").text.contains("href=\"/accounts\""), "no accounts link for an auditor")
     }
 }
