@@ -49,7 +49,7 @@ final class ConsoleRuleWorkspaceTests: XCTestCase {
         // Fixed: it loads; its first test pinned 电话畅通 15 (W1 misses one 镇 check): now 14, failing.
         saved = try gov.put("/api/towns/qinghe/drafts/d1", Data(draft.utf8))
         XCTAssertEqual(saved.object["tests"] as? [String: Int], ["passed": 3, "failed": 1], saved.text)
-        XCTAssertTrue((saved.object["problems"] as? [[String: Any]] ?? []).contains { ($0["message"] as? String ?? "").hasSuffix("W1 电话畅通 is 14, expected 15") }, saved.text)
+        XCTAssertTrue((saved.object["problems"] as? [[String: Any]] ?? []).contains { ($0["message"] as? String ?? "").hasSuffix("W1 的 电话畅通 为 14，应为 15") }, saved.text)
         // A draft whose tests fail is never adopted (README): 400, saying how many fail and what to do; no file written.
         let failing = try gov.post("/api/towns/qinghe/drafts/d1/adopt", json: ["effective_from": "2026-11"])
         XCTAssertEqual(failing.status, 400, failing.text)

@@ -113,7 +113,7 @@ def main():
         verdict = save(driver)
         assert "通过 3" in verdict and "未通过 1" in verdict, verdict
         failing = driver.find_elements(By.CSS_SELECTOR, "#draft-view tr.problem")
-        assert any("W1 电话畅通" in r.text for r in failing), [r.text for r in failing]
+        assert any("W1 的 电话畅通 为 14，应为 15" in r.text for r in failing), [r.text for r in failing]
         driver.find_element(By.ID, "adopt-from").send_keys("2026-11")
         driver.find_element(By.ID, "draft-adopt").click()
         wait(driver, EC.text_to_be_present_in_element((By.ID, "adopt-result"), "测试未通过，不能采用"))
