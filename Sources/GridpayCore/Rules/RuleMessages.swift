@@ -178,6 +178,11 @@ enum RuleMessages {
                          en: "group names '\(name)', which is not a column of table \(table.name)\(didYouMean(name, table))"), at: loc)
     }
 
+    static func groupOnRoster(at loc: Location) -> Diagnostic {
+        .error(bilingual(zh: "group 用于输入表，不用于名册；名册的分组由 [roster] 的 group 指定",
+                         en: "group is for input tables, not the roster; the roster's groups are its [roster] group column"), at: loc)
+    }
+
     static func workerNotAColumn(_ name: String, of table: TableSpec, at loc: Location) -> Diagnostic {
         .error(bilingual(zh: "worker 指定的“\(name)”不是表 \(table.name) 的列\(didYouMean(name, table))",
                          en: "worker names '\(name)', which is not a column of table \(table.name)\(didYouMean(name, table))"), at: loc)

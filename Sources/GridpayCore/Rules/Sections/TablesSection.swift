@@ -19,6 +19,8 @@ enum TablesSection {
     struct Declared {
         var tables: [TableSpec] = []
         var workerColumnNames: [Int: TOMLString] = [:]
+        /// Each group table's `group = "…"`, by index (the roster's own is refused once it is known).
+        var groupColumnNames: [Int: TOMLString] = [:]
         var checkTables: [Int: [TOMLTable]] = [:]
     }
 
@@ -56,6 +58,7 @@ enum TablesSection {
         }
         if let w = r.string("worker", required: false) { declared.workerColumnNames[index] = w }
         readGroup(r, into: &spec, d)
+        if spec.groupColumn != nil, let g = r.string("group", required: false) { declared.groupColumnNames[index] = g }
         readUniqueKeys(r, into: &spec, d)
         return spec
     }
@@ -116,6 +119,8 @@ enum TablesSection {
                 d.report(RuleMessages.workerNotAColumn(w.value, of: tables[ti], at: w.location(ofCharacterAt: 0)))
             }
         }
+        // The roster's rows are the workers: its groups are [roster] group, not a group of its own.
+        if let g = declared.groupColumnNames[roster.table] { d.report(RuleMessages.groupOnRoster(at: g.location(ofCharacterAt: 0))) }
         for (ti, t) in tables.enumerated() where ti != roster.table && t.workerColumn == nil && t.groupColumn == nil {
             d.report(RuleMessages.tableNeedsWorkerOrGroup(t.name, at: t.location))
         }
