@@ -19,8 +19,13 @@ public struct InputFileRecord: Sendable {
 public final class MonthInputs {
     public let rules: LoadedRules
     public let period: Period
-    /// The period's tables as they are read (MonthReader, QuarterReader).
-    let reading: MonthReading
+    /// The period's roster as it is read, first (MonthReader, QuarterReader).
+    let roster: RosterReading
+    /// The period's other tables as they are read: made at first use, once the roster's files are
+    /// read, from the roster as read then (frozen: no row is counted against half a roster).
+    private(set) lazy var reading = MonthReading(roster: roster.finish(), countsAcceptedRows: countsAcceptedRows)
+    /// The second reading of a run with accepted rows: they are counted (MonthReading).
+    let countsAcceptedRows: Bool
     let history: HistoryProvider?
     /// The period scored from what was read: created on first use, once every table is read.
     public private(set) lazy var scoring = MonthScoring(reading.finish(), history: history)
@@ -33,22 +38,44 @@ public final class MonthInputs {
     /// Scratch files that could not be written (a full temporary folder): not an input problem.
     public internal(set) var scratchFailures: [String] = []
 
-    init(rules: LoadedRules, period: Period, history: HistoryProvider?) {
+    init(rules: LoadedRules, period: Period, history: HistoryProvider?, countsAcceptedRows: Bool = false) {
         self.rules = rules
         self.period = period
         self.history = history
-        reading = MonthReading(rules: rules.rules, period: period)
+        self.countsAcceptedRows = countsAcceptedRows
+        roster = RosterReading(rules: rules.rules, period: period)
     }
 
     /// A quarter's inputs (its files are named `YYYY-MM/<file>`); `period` is its last month.
-    init(rules: LoadedRules, quarter: CalendarPeriod, history: HistoryProvider?) {
+    init(rules: LoadedRules, quarter: CalendarPeriod, history: HistoryProvider?, countsAcceptedRows: Bool = false) {
         self.rules = rules
         self.period = quarter.lastMonth
         self.history = history
-        reading = MonthReading(rules: rules.rules, span: quarter)
+        self.countsAcceptedRows = countsAcceptedRows
+        roster = RosterReading(rules: rules.rules, span: quarter)
     }
 
     public var blockingProblems: [InputProblem] { problems.filter(\.blocks) }
+
+    /// A table's files' problems (a pattern without a match first), then its jobs'.
+    func collect(_ group: TableFileGroup) {
+        problems.append(contentsOf: group.noMatches)
+        collect(group.jobs)
+    }
+
+    /// Files' problems, records and per-row deductions kept in memory (for explain and rule-file
+    /// tests), in the order given: tables in rule-file order, a table's files in name order.
+    func collect(_ jobs: [TableJob]) {
+        for job in jobs {
+            if let f = job.scratchFailure { scratchFailures.append(f) }
+            if let own = job.ingest.ownDeductions { reading.adopt(own) }
+            if let missing = job.missingProblem { problems.append(missing) }
+            problems.append(contentsOf: job.problems)
+            acceptedEffects += job.ingest.acceptedEffects
+            causes += job.ingest.causes
+            if let file = job.file { files.append(file) }
+        }
+    }
 }
 
 public enum MonthReader {
@@ -66,11 +93,10 @@ public enum MonthReader {
                             progress: RunReporter? = nil, scratch: String? = nil,
                             deductionSink: (Int) -> DeductionSink? = { _ in nil }, threads: Int = RunRequest.defaultThreads,
                             countsAccepted: Bool = false) -> MonthInputs {
-        let month = MonthInputs(rules: rules, period: period, history: history)
-        month.reading.countsAcceptedRows = countsAccepted
+        let month = MonthInputs(rules: rules, period: period, history: history, countsAcceptedRows: countsAccepted)
         let ruleSet = rules.rules
         let roster = ruleSet.roster.table
-        let rosterFiles = TableFileGroup(table: roster, spec: ruleSet.tables[roster], directory: directory, month: month.reading,
+        let rosterFiles = TableFileGroup(.roster(month.roster), spec: ruleSet.tables[roster], directory: directory,
                                          accepted: accepted, scratch: scratch, sink: nil)
         let rosterMissing = rosterFiles.missingProblems
         if !rosterMissing.isEmpty {
@@ -78,43 +104,22 @@ public enum MonthReader {
             return month
         }
         rosterFiles.run(progress: progress)
-        collect(rosterFiles, into: month)
+        month.collect(rosterFiles)
         // Without a complete roster every other row would be reported as an unknown worker.
         if month.problems.contains(where: { [.missingColumn, .encoding, .malformedCSV, .emptyFile, .layout].contains($0.kind) && $0.severity == .error && !$0.acceptable }) {
             month.files.sort { $0.file < $1.file }
             return month
         }
-        month.reading.startRows()
+        let reading = month.reading
         let groups = ruleSet.tables.indices.filter { $0 != roster }.map { t in
-            TableFileGroup(table: t, spec: ruleSet.tables[t], directory: directory, month: month.reading,
+            TableFileGroup(.rows(table: t, reading), spec: ruleSet.tables[t], directory: directory,
                            accepted: accepted, scratch: scratch, sink: deductionSink(t))
         }
-        let runnable = groups.filter { $0.noMatch == nil }.sorted { ($0.size, $1.table) > ($1.size, $0.table) }
-        let next = JobQueue(count: runnable.count)
-        let workers = max(1, min(threads, runnable.count))
-        // The reading threads word their problems in the caller's language (Language.with holds
-        // for its own thread only: a rule-file test run in English, say).
-        let language = Language.current
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            Language.with(language) { while let i = next.take() { runnable[i].run(progress: progress) } }
-        }
-        for group in groups { collect(group, into: month) }
+        let runnable = groups.filter { $0.noMatches.isEmpty }.sorted { ($0.size, $1.table) > ($1.size, $0.table) }
+        TableFileGroup.readConcurrently(runnable, threads: threads, progress: progress)
+        for group in groups { month.collect(group) }
         month.files.sort { $0.file < $1.file }
         return month
-    }
-
-    /// A table's files' problems, deductions and records, in name order.
-    static func collect(_ group: TableFileGroup, into month: MonthInputs) {
-        if let noMatch = group.noMatch { month.problems.append(noMatch) }
-        for job in group.jobs {
-            if let f = job.scratchFailure { month.scratchFailures.append(f) }
-            if let own = job.ingest.ownDeductions { month.reading.adopt(own) }
-            if let missing = job.missingProblem { month.problems.append(missing) }
-            month.problems.append(contentsOf: job.problems)
-            month.acceptedEffects += job.ingest.acceptedEffects
-            month.causes += job.ingest.causes
-            if let file = job.file { month.files.append(file) }
-        }
     }
 
     /// Lines that share a key hash are read again, and only equal key texts are duplicates.
@@ -190,18 +195,19 @@ final class TableJob: @unchecked Sendable {
     /// leaves confirming them to QuarterDuplicates).
     /// `file`: the file a table's pattern matched (nil: its declared file); `keys`: unique keys
     /// shared in memory with the table's other files.
-    init(table: Int, spec: TableSpec, directory: String, month: MonthReading, accepted: Set<RowPosition>, scratch: String?, sink: DeductionSink?,
+    init(_ reading: TableReading, spec: TableSpec, directory: String, accepted: Set<RowPosition>, scratch: String?, sink: DeductionSink?,
          quarter: QuarterFile? = nil, sharedKeys: UniqueKeySink? = nil, file: String? = nil, keys: QuarterKeys? = nil) {
+        let table = reading.table
         self.table = table
         declaredFile = spec.file
         var spec = spec
         if let file { spec.file = file }
         self.spec = spec
         path = "\(directory)/\(spec.file)"
-        isRoster = table == month.rules.roster.table
+        isRoster = reading.isRoster
         finder = scratch.map { DuplicateKeyFinder(scratch: "\($0)", prefix: "t\(table)-") }
         finder?.start(keys: spec.uniqueKeys.count)
-        ingest = TableIngest(table: table, month: month, accepted: accepted, keySink: sharedKeys ?? finder, deductionSink: sink, quarter: quarter,
+        ingest = TableIngest(reading, accepted: accepted, keySink: sharedKeys ?? finder, deductionSink: sink, quarter: quarter,
                              file: file, sharedKeys: keys)
         layout = TableLayout(spec: spec, acceptedLines: ingest.acceptedLineSet)
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)

@@ -16,8 +16,7 @@ enum QuarterReader {
                      progress: RunReporter? = nil, scratch: String? = nil, keysInMemory: Int = SpillSizes.keysInMemory,
                      deductionSink: (Int) -> DeductionSink? = { _ in nil }, threads: Int = RunRequest.defaultThreads,
                      countsAccepted: Bool = false) -> MonthInputs {
-        let inputs = MonthInputs(rules: rules, quarter: quarter, history: history)
-        inputs.reading.countsAcceptedRows = countsAccepted
+        let inputs = MonthInputs(rules: rules, quarter: quarter, history: history, countsAcceptedRows: countsAccepted)
         let folders = PeriodFolders(rules: rules.rules, quarter: quarter, townDirectory: townDirectory, accepted: accepted)
         inputs.problems.append(contentsOf: folders.missingFolders())
         guard inputs.problems.isEmpty else { return inputs }
@@ -26,17 +25,14 @@ enum QuarterReader {
             inputs.files.sort { $0.file < $1.file }
             return inputs
         }
-        inputs.reading.startRows()
+        let reading = inputs.reading
         let tables = folders.ruleSet.tables.indices.filter { $0 != folders.roster }
         let groups = tables.map { t in
-            PeriodTableFiles(table: t, folders: folders, month: inputs.reading, departed: departed, scratch: scratch,
-                             keysInMemory: keysInMemory, sink: deductionSink(t))
+            TableFileGroup(.rows(table: t, reading), folders: folders, departed: departed, scratch: scratch,
+                           keysInMemory: keysInMemory, sink: deductionSink(t))
         }
-        readConcurrently(groups, threads: threads, progress: progress)
-        for group in groups {
-            inputs.problems.append(contentsOf: group.noMatches)
-            collect(group.jobs, into: inputs)
-        }
+        TableFileGroup.readConcurrently(groups, threads: threads, progress: progress)
+        for group in groups { inputs.collect(group) }
         inputs.files.sort { $0.file < $1.file }
         return inputs
     }
@@ -45,15 +41,14 @@ enum QuarterReader {
     /// validated, and who is on it but not on the last (their rows are warned about, not counted).
     static func readRosters(_ folders: PeriodFolders, into inputs: MonthInputs, progress: RunReporter?) -> [Period: WorkerIDs] {
         let none = WorkerIDs()
-        let roster = folders.roster
-        let lastJobs = folders.jobs(folders.last, roster, month: inputs.reading, sink: nil, departed: none)
+        let lastJobs = folders.jobs(folders.last, .roster(inputs.roster), sink: nil, departed: none)
         for job in lastJobs.jobs where job.missingProblem == nil { job.run(progress: progress) }
         var departedByMonth: [Period: WorkerIDs] = [folders.last: none]
         var jobs = lastJobs.jobs
         var noMatches = lastJobs.noMatch.map { [$0] } ?? []
         for m in folders.months.dropLast() {
-            let own = MonthReading(rules: folders.ruleSet, period: m)
-            let monthJobs = folders.jobs(m, roster, month: own, sink: nil, departed: none)
+            let own = RosterReading(rules: folders.ruleSet, period: m)
+            let monthJobs = folders.jobs(m, .roster(own), sink: nil, departed: none)
             jobs += monthJobs.jobs
             if let noMatch = monthJobs.noMatch { noMatches.append(noMatch) }
             let departed = WorkerIDs()
@@ -64,37 +59,13 @@ enum QuarterReader {
             departedByMonth[m] = departed
         }
         inputs.problems.append(contentsOf: noMatches)
-        collect(jobs.sorted { $0.spec.file < $1.spec.file }, into: inputs)
+        inputs.collect(jobs.sorted { $0.spec.file < $1.spec.file })
         return departedByMonth
     }
 
     /// The rosters' problems that leave the period without workers: no table is read then.
     static func rosterUnusable(_ problems: [InputProblem]) -> Bool {
         problems.contains { [.missingFile, .missingColumn, .encoding, .malformedCSV].contains($0.kind) || ($0.kind == .emptyFile && $0.severity == .error) }
-    }
-
-    /// Each table's files (a month's, then the next's) are read in order by one thread (a table
-    /// writes only its own slots); tables are read concurrently.
-    static func readConcurrently(_ groups: [PeriodTableFiles], threads: Int, progress: RunReporter?) {
-        let next = JobQueue(count: groups.count)
-        let language = Language.current  // the caller's, on every reading thread (Language.with)
-        DispatchQueue.concurrentPerform(iterations: max(1, min(threads, groups.count))) { _ in
-            Language.with(language) { while let i = next.take() { groups[i].run(progress: progress) } }
-        }
-    }
-
-    /// A table's files' problems, records and (kept in memory for explain and rule-file tests)
-    /// per-row deductions, tables in rule-file order.
-    static func collect(_ jobs: [TableJob], into inputs: MonthInputs) {
-        for job in jobs {
-            if let missing = job.missingProblem { inputs.problems.append(missing) }
-            inputs.problems.append(contentsOf: job.problems)
-            inputs.causes += job.ingest.causes
-            inputs.acceptedEffects += job.ingest.acceptedEffects
-            if let f = job.scratchFailure { inputs.scratchFailures.append(f) }
-            if let f = job.file { inputs.files.append(f) }
-            if let own = job.ingest.ownDeductions { inputs.reading.adopt(own) }
-        }
     }
 
     static func isFolder(_ path: String) -> Bool {
@@ -152,8 +123,9 @@ struct PeriodFolders {
 
     /// A job per file of the table in month m's folder. `sharedKeys`: per file's position in the
     /// table's jobs of the period, the sink of its keys on disk (nil: in memory).
-    func jobs(_ m: Period, _ t: Int, month: MonthReading, sink: DeductionSink?, departed: WorkerIDs,
+    func jobs(_ m: Period, _ reading: TableReading, sink: DeductionSink?, departed: WorkerIDs,
               sharedKeys: (Int) -> UniqueKeySink? = { _ in nil }, firstPosition: Int = 0) -> (jobs: [TableJob], noMatch: InputProblem?) {
+        let t = reading.table
         let (names, noMatch) = files(m, t)
         let isPattern = FilePattern.isPattern(ruleSet.tables[t].file)
         let jobs = names.enumerated().map { n, name in
@@ -163,49 +135,33 @@ struct PeriodFolders {
             if !isPattern { spec.file = file }
             let quarterFile = QuarterFile(kind: quarter.kind, month: m, label: file, departed: departed, ownRoster: label(m, roster),
                                           lastRoster: label(last, roster), keys: keys[t])
-            return TableJob(table: t, spec: spec, directory: townDirectory, month: month, accepted: accepted, scratch: nil, sink: sink,
+            return TableJob(reading, spec: spec, directory: townDirectory, accepted: accepted, scratch: nil, sink: sink,
                             quarter: quarterFile, sharedKeys: sharedKeys(firstPosition + n), file: isPattern ? file : nil)
         }
         return (jobs, noMatch)
     }
 }
 
-/// One table's files over a longer period, read in month order by one thread. With a scratch
-/// folder its unique keys are checked across the files on disk (memory flat in rows, as a
-/// month's); without one (rule-file tests, history) in memory.
-final class PeriodTableFiles: @unchecked Sendable {
-    let spec: TableSpec
-    let jobs: [TableJob]
-    let finder: DuplicateKeyFinder?
-
-    init(table t: Int, folders: PeriodFolders, month: MonthReading, departed: [Period: WorkerIDs], scratch: String?, keysInMemory: Int, sink: DeductionSink?) {
-        spec = folders.ruleSet.tables[t]
+extension TableFileGroup {
+    /// One table's files over a longer period, each month folder's in month order. With a
+    /// scratch folder its unique keys are checked across the files on disk (memory flat in rows,
+    /// as a month's); without one (rule-file tests, history) in memory.
+    convenience init(_ reading: TableReading, folders: PeriodFolders, departed: [Period: WorkerIDs], scratch: String?, keysInMemory: Int, sink: DeductionSink?) {
+        let t = reading.table
+        let spec = folders.ruleSet.tables[t]
         var finder: DuplicateKeyFinder?
         if let scratch, !spec.uniqueKeys.isEmpty {
             finder = DuplicateKeyFinder(scratch: scratch, prefix: "q\(t)-", memoryLimit: keysInMemory)
             finder?.start(keys: spec.uniqueKeys.count)
         }
-        self.finder = finder
         var jobs: [TableJob] = []
         var noMatches: [InputProblem] = []
         for m in folders.months {
-            let monthJobs = folders.jobs(m, t, month: month, sink: sink, departed: departed[m]!,
+            let monthJobs = folders.jobs(m, reading, sink: sink, departed: departed[m]!,
                                          sharedKeys: { n in finder.map { QuarterDuplicates.MonthSink($0, month: n) } }, firstPosition: jobs.count)
             jobs += monthJobs.jobs
             if let noMatch = monthJobs.noMatch { noMatches.append(noMatch) }
         }
-        self.jobs = jobs
-        self.noMatches = noMatches
-    }
-
-    /// Patterns that matched no file of a month's folder.
-    let noMatches: [InputProblem]
-
-    func run(progress: RunReporter?) {
-        for job in jobs where job.missingProblem == nil { job.run(progress: progress) }
-        if let finder, !jobs.isEmpty {
-            let spec = self.spec
-            jobs[0].reportLate { _ in try QuarterDuplicates.confirm(finder, jobs: jobs, spec: spec) }
-        }
+        self.init(table: t, spec: spec, jobs: jobs, noMatches: noMatches, finder: finder)
     }
 }

@@ -5,17 +5,17 @@
 /// unreadable cannot be counted: the items it feeds are named instead.
 extension TableIngest {
     /// The columns of this table the rules read to count a row: aggregates and per-row deductions.
-    var countedColumns: Set<Int> {
+    func countedColumns(_ rows: TableRows) -> Set<Int> {
         var used = Set<Int>()
         func walk(_ e: CheckedExpr?) { e?.rowColumns(into: &used) }
-        for a in month.aggregatesByTable[tableIndex] {
-            let spec = month.rules.aggregates[a]
+        for a in rows.month.aggregatesByTable[tableIndex] {
+            let spec = rules.aggregates[a]
             walk(spec.filter)
             walk(spec.value)
             if let perKey = spec.perKey { walk(perKey.key); perKey.values.forEach(walk) }
         }
-        for (i, j) in month.rowDeductionsByTable[tableIndex] {
-            let d = month.rules.items[i].deductions[j]
+        for (i, j) in rows.month.rowDeductionsByTable[tableIndex] {
+            let d = rules.items[i].deductions[j]
             if case .perRow(_, let when) = d.source { walk(when) }
             walk(d.points)
             walk(d.yuan)
@@ -25,14 +25,14 @@ extension TableIngest {
 
     /// In the second reading: the accepted row counted as it is, where the cells the rules read
     /// are good and it names a worker of the roster (a group table's rows are not).
-    func countAcceptedRow<R: RawRecord>(_ record: R, line: Int, decoded: Bool) {
-        guard groupColumn < 0, workerColumn >= 0, decoded || !readsBadCell(line: line, of: countedColumns),
-              let worker = membership.workerIndex.find(record.field(fieldOf[workerColumn])) else { return }
-        countRow(worker: worker, group: nil, line: line)
+    func countAcceptedRow<R: RawRecord>(_ record: R, line: Int, decoded: Bool, _ rows: TableRows) {
+        guard groupColumn < 0, workerColumn >= 0, decoded || !readsBadCell(line: line, of: countedColumns(rows)),
+              let worker = rows.membership.workerIndex.find(record.field(fieldOf[workerColumn])) else { return }
+        countRow(worker: worker, group: nil, line: line, rows)
     }
 
     /// The items a row of this table feeds, by name in rule-file order.
-    var itemsFed: [String] { month.rules.itemsFed(byTable: tableIndex) }
+    var itemsFed: [String] { rules.itemsFed(byTable: tableIndex) }
 }
 
 extension RuleSet {

@@ -30,31 +30,31 @@ public struct AcceptedRowEffect: Sendable, Hashable {
 
 extension TableIngest {
     /// An accepted row whose fields do not line up with the header: nothing of it can be read.
-    func noteAcceptedUnreadable(line: Int) {
-        acceptedEffects.append(AcceptedRowEffect(file: spec.file, line: line, deductions: nil, feedsCounts: !plan.aggregates.isEmpty, itemsFed: itemsFed))
+    func noteAcceptedUnreadable(line: Int, _ rows: TableRows) {
+        acceptedEffects.append(AcceptedRowEffect(file: spec.file, line: line, deductions: nil, feedsCounts: !rows.plan.aggregates.isEmpty, itemsFed: itemsFed))
     }
 
     /// An accepted row of a table of rows (not the roster), checked like any other: who it names
     /// and the per-row deductions it would have made where every cell they read is good.
-    func noteAccepted<R: RawRecord>(_ record: R, line: Int) {
-        var effect = AcceptedRowEffect(file: spec.file, line: line, deductions: nil, feedsCounts: !plan.aggregates.isEmpty)
+    func noteAccepted<R: RawRecord>(_ record: R, line: Int, _ rows: TableRows) {
+        var effect = AcceptedRowEffect(file: spec.file, line: line, deductions: nil, feedsCounts: !rows.plan.aggregates.isEmpty)
         var worker: Int?
-        if workerColumn >= 0, let w = membership.workerIndex.find(record.field(fieldOf[workerColumn])) {
+        if workerColumn >= 0, let w = rows.membership.workerIndex.find(record.field(fieldOf[workerColumn])) {
             worker = w
-            effect.workerID = month.ids[w]
-            effect.workerName = month.rosterRows[w][month.rules.roster.nameColumn].description
+            effect.workerID = rows.month.roster.ids[w]
+            effect.workerName = rows.month.roster.rows[w][rules.roster.nameColumn].description
         }
-        if worker != nil, groupColumn < 0, !readsBadCell(line: line) { effect.deductions = wouldDeduct() }
-        effect.countable = worker != nil && groupColumn < 0 && !readsBadCell(line: line, of: countedColumns)
+        if worker != nil, groupColumn < 0, !readsBadCell(line: line, rows) { effect.deductions = wouldDeduct(rows) }
+        effect.countable = worker != nil && groupColumn < 0 && !readsBadCell(line: line, of: countedColumns(rows))
         if !effect.countable { effect.itemsFed = itemsFed }
         acceptedEffects.append(effect)
     }
 
     /// Some cell of the row that a per-row deduction reads is bad (reported at this line).
-    func readsBadCell(line: Int) -> Bool {
+    func readsBadCell(line: Int, _ rows: TableRows) -> Bool {
         var used = Set<Int>()
-        for (i, j) in month.rowDeductionsByTable[tableIndex] {
-            let d = month.rules.items[i].deductions[j]
+        for (i, j) in rows.month.rowDeductionsByTable[tableIndex] {
+            let d = rules.items[i].deductions[j]
             if case .perRow(_, let when) = d.source { when?.rowColumns(into: &used) }
             d.points?.rowColumns(into: &used)
             d.yuan?.rowColumns(into: &used)
@@ -73,15 +73,15 @@ extension TableIngest {
     }
 
     /// The per-row deductions the current row would have made; nil where one cannot be evaluated.
-    func wouldDeduct() -> [AcceptedRowEffect.Deduction]? {
+    func wouldDeduct(_ rows: TableRows) -> [AcceptedRowEffect.Deduction]? {
         let row = cells.row.view
         var out: [AcceptedRowEffect.Deduction] = []
         do throws(EvaluationError) {
-            for d in plan.deductions {
+            for d in rows.plan.deductions {
                 if let when = d.when, try !when(row) { continue }
                 let points = try d.points.map { (f) throws(EvaluationError) in try f(row).number ?? .zero } ?? .zero
                 let yuan = try d.yuan.map { (f) throws(EvaluationError) in try f(row).number ?? .zero } ?? .zero
-                out.append(.init(item: month.rules.items[d.item].name, points: points, yuan: yuan))
+                out.append(.init(item: rules.items[d.item].name, points: points, yuan: yuan))
             }
         } catch { return nil }
         return out

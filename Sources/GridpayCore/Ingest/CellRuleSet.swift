@@ -17,15 +17,15 @@ final class CellRuleSet {
     }
     let rules: [Rule]
 
-    init?(table: Int, month: MonthReading) {
-        let spec = month.rules.tables[table]
-        let compiler = RowCompiler(spec: spec, period: month.lengths)
+    init?(table: Int, roster: Roster) {
+        let spec = roster.rules.tables[table]
+        let compiler = RowCompiler(spec: spec, period: roster.lengths)
         var rules: [Rule] = []
         for (c, col) in spec.columns.enumerated() where col.requiredWhen != nil || col.emptyWhen != nil || col.onRoster != nil {
             var values = Set<String>()
             var matches: [String: [[String]]] = [:]
             if let rc = col.onRoster {
-                for row in month.rosterRows {
+                for row in roster.rows {
                     let v = row[rc].description
                     values.insert(v)
                     if !col.sameOnRoster.isEmpty { matches[v, default: []].append(col.sameOnRoster.map { row[$0.rosterColumn].description }) }

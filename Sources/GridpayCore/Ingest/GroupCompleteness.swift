@@ -40,12 +40,11 @@ final class GroupCompleteness {
 
     /// Once the file is read: each group (or group and value) without a row.
     func reportMissing(spec: TableSpec, month: MonthReading, problems: FileProblems) {
-        month.startRows()
         let groups = month.groups
         let rules = month.rules
         let rosterGroupName = rules.rosterTable.columns[rules.roster.groupColumn].name
         for g in 0..<groups.count {
-            let rosterLine = month.rosterLines[groups.members[g][0]]
+            let rosterLine = month.roster.lines[groups.members[g][0]]
             switch completeness {
             case .everyGroup:
                 if present.isEmpty || !present[g] {
@@ -68,20 +67,20 @@ final class GroupCompleteness {
 /// The roster's `same_in_group` columns (SPEC §11): one value per group. One problem per group
 /// and column, at its first member whose value differs from the first member's.
 enum RosterGroupAgreement {
-    static func check(roster spec: TableSpec, month: MonthReading, fieldOf: [Int], problems: FileProblems) {
-        let groupColumn = month.rules.roster.groupColumn
+    static func check(roster spec: TableSpec, reading: RosterReading, fieldOf: [Int], problems: FileProblems) {
+        let groupColumn = reading.rules.roster.groupColumn
         let groupName = spec.columns[groupColumn].name
-        for c in month.rules.roster.sameInGroup {
+        for c in reading.rules.roster.sameInGroup {
             var first: [Value: (value: Value, line: Int)] = [:]
             var reported = Set<Value>()
-            for (w, row) in month.rosterRows.enumerated() {
+            for (w, row) in reading.rows.enumerated() {
                 guard let f = first[row[groupColumn]] else {
-                    first[row[groupColumn]] = (row[c], month.rosterLines[w])
+                    first[row[groupColumn]] = (row[c], reading.lines[w])
                     continue
                 }
                 if row[c] != f.value, reported.insert(row[groupColumn]).inserted {
                     let name = spec.columns[c].name
-                    problems.report(.groupMismatch, line: month.rosterLines[w], field: fieldOf[c] + 1, column: name,
+                    problems.report(.groupMismatch, line: reading.lines[w], field: fieldOf[c] + 1, column: name,
                                     InputMessages.groupValueDiffers(name, value: "\(row[c])", groupName: groupName, group: "\(row[groupColumn])",
                                                                     firstLine: f.line, firstValue: "\(f.value)"),
                                     acceptable: false)

@@ -1,9 +1,10 @@
-/// Who and what a row names (SPEC §6, §8, §11): a worker on the roster (in a longer period, on its
-/// last roster), a group that some roster row names. A row of a worker or group whose roster
-/// rows were all left out is not checked again: such rows are counted and reported once per
-/// worker or group. The roster's own rows become the period's workers here.
+/// Who and what a row of a table other than the roster names (SPEC §6, §8, §11): a worker on the
+/// roster (in a longer period, on its last roster), a group that some roster row names. A row of a
+/// worker or group whose roster rows were all left out is not checked again: such rows are counted
+/// and reported once per worker or group. (The roster's own rows become workers in RosterRows.)
 final class RosterMembership {
-    let month: MonthReading
+    let roster: Roster
+    let rules: RuleSet
     let spec: TableSpec
     let quarter: QuarterFile?
     let workerIndex: ByteKeyIndex
@@ -13,16 +14,17 @@ final class RosterMembership {
     /// Rows naming a group whose every roster row was left out, by group (reported once per group).
     var rowsOfRejectedGroup: [String: Int] = [:]
 
-    init(spec: TableSpec, month: MonthReading, quarter: QuarterFile?, problems: FileProblems) {
-        self.month = month
+    init(spec: TableSpec, roster: Roster, quarter: QuarterFile?, problems: FileProblems) {
+        self.roster = roster
+        rules = roster.rules
         self.spec = spec
         self.quarter = quarter
-        workerIndex = month.byteIndex
+        workerIndex = roster.byteIndex
         self.problems = problems
     }
 
     /// The roster's id column as the rule file names it (网格员编号, 责任人编号, 人员编号 …).
-    var rosterIdName: String { month.rules.rosterTable.columns[month.rules.roster.idColumn].name }
+    var rosterIdName: String { rules.rosterTable.columns[rules.roster.idColumn].name }
 
     /// The worker the cell of `column` (at `field`, 0-based) names; nil (reported, or counted once
     /// for a left-out roster row) when the id is on no roster row.
@@ -31,13 +33,13 @@ final class RosterMembership {
         if let w = workerIndex.find(bytes) { return w }
         let id = CellText.text(bytes)
         let name = spec.columns[column].name
-        if month.rejectedWorkers[id] != nil {
+        if roster.rejectedWorkers[id] != nil {
             rowsOfRejected[id, default: 0] += 1
             return nil
         }
         if spec.form.leavesOutUnknownWorkers, !(quarter?.departed.contains(bytes) ?? false) {
             problems.report(.leftOut, line: line, field: field + 1, column: name,
-                            IngestMessages.workerLeftOut(name, InputExcerpt.show(id), roster: quarter?.lastRoster ?? month.rules.rosterTable.file),
+                            IngestMessages.workerLeftOut(name, InputExcerpt.show(id), roster: quarter?.lastRoster ?? rules.rosterTable.file),
                             acceptable: false, severity: .warning)
             return nil
         }
@@ -46,8 +48,8 @@ final class RosterMembership {
             return nil
         }
         problems.report(.unknownWorker, line: line, field: field + 1, column: name,
-                        InputMessages.notOnRoster(name, id, roster: month.rules.rosterTable.file, idName: rosterIdName,
-                                                  suggestion: Suggestion.didYouMean(id, among: month.nearbyIds(id), maxDistance: 1)))
+                        InputMessages.notOnRoster(name, id, roster: rules.rosterTable.file, idName: rosterIdName,
+                                                  suggestion: Suggestion.didYouMean(id, among: roster.nearbyIds(id), maxDistance: 1)))
         return nil
     }
 
@@ -63,61 +65,34 @@ final class RosterMembership {
             problems.report(.unknownWorker, line: line, field: field, column: column,
                             InputMessages.notOnLastRoster(column, id, period: quarter.kind, lastRoster: quarter.lastRoster,
                                                           ownRoster: quarter.ownRoster == quarter.lastRoster ? nil : quarter.ownRoster, idName: rosterIdName,
-                                                          suggestion: Suggestion.didYouMean(id, among: month.nearbyIds(id), maxDistance: 1)))
+                                                          suggestion: Suggestion.didYouMean(id, among: roster.nearbyIds(id), maxDistance: 1)))
         }
     }
 
     /// The group the cell of `column` names; nil (reported, or counted once for a group whose
     /// roster rows were left out) when no roster row names it. An empty cell names no group.
     func group(_ bytes: UnsafeBufferPointer<UInt8>, column: Int, field: Int, line: Int) -> Int? {
-        month.startRows()
-        let groups = month.groups
+        let groups = roster.groups
         if let g = groups.find(bytes) { return g }
         guard !bytes.isEmpty else { return nil }
         let value = CellText.text(bytes)
-        if month.rejectedGroups[value] != nil {
+        if roster.rejectedGroups[value] != nil {
             rowsOfRejectedGroup[value, default: 0] += 1
             return nil
         }
-        let rosterName = month.rules.rosterTable.columns[month.rules.roster.groupColumn].name
+        let rosterName = rules.rosterTable.columns[rules.roster.groupColumn].name
         problems.report(.unknownGroup, line: line, field: field + 1, column: spec.columns[column].name,
-                        InputMessages.groupNotOnRoster(spec.columns[column].name, value, roster: month.rules.rosterTable.file, groupName: rosterName,
+                        InputMessages.groupNotOnRoster(spec.columns[column].name, value, roster: rules.rosterTable.file, groupName: rosterName,
                                                        suggestion: Suggestion.didYouMean(value, among: groups.count <= 5000 ? groups.values : [], maxDistance: 1)))
         return nil
-    }
-
-    /// A checked roster row: a worker of the period.
-    func addWorker(_ row: RowSlots, line: Int) {
-        let values = row.kept
-        _ = month.addWorker(values, id: values[month.rules.roster.idColumn].description, line: line)
-    }
-
-    /// A roster row left out (a bad cell, or accepted): its worker's rows elsewhere are then not
-    /// checked, not unknown; so are its group's where no other roster row names that group.
-    func rejectRosterRow<R: RawRecord>(_ record: R, fieldOf: [Int], line: Int) {
-        let idColumn = month.rules.roster.idColumn
-        guard fieldOf.indices.contains(idColumn), fieldOf[idColumn] < record.count else { return }
-        let bytes = record.field(fieldOf[idColumn])
-        rejectGroupOfRosterRow(record, fieldOf: fieldOf, line: line)
-        guard !bytes.isEmpty, InputExcerpt.firstControlCharacter(bytes) == nil else { return }
-        month.rejectWorker(id: CellText.text(bytes), line: line)
-    }
-
-    /// The group a left-out roster row names (its rows elsewhere are then not checked, not unknown).
-    func rejectGroupOfRosterRow<R: RawRecord>(_ record: R, fieldOf: [Int], line: Int) {
-        let groupColumn = month.rules.roster.groupColumn
-        guard fieldOf.indices.contains(groupColumn), fieldOf[groupColumn] < record.count else { return }
-        let bytes = record.field(fieldOf[groupColumn])
-        guard !bytes.isEmpty, InputExcerpt.firstControlCharacter(bytes) == nil else { return }
-        month.rejectGroup(CellText.text(bytes), line: line)
     }
 
     /// Once the file is read: the rows not checked, once per worker and per group. `groupColumn`:
     /// the table's group column (-1: none).
     func reportRowsNotChecked(groupColumn: Int) {
-        let rosterFile = month.rules.rosterTable.file
+        let rosterFile = rules.rosterTable.file
         for (id, n) in rowsOfRejected.sorted(by: { $0.key < $1.key }) {
-            let line = month.rejectedWorkers[id] ?? 0
+            let line = roster.rejectedWorkers[id] ?? 0
             problems.report(.rowsNotChecked, line: nil,
                             InputMessages.rowsOfLeftOutWorker(n, worker: InputExcerpt.show(id), roster: rosterFile, line: line),
                             acceptable: false, severity: .warning)
@@ -125,7 +100,7 @@ final class RosterMembership {
         for (value, n) in rowsOfRejectedGroup.sorted(by: { $0.key < $1.key }) {
             let name = spec.columns[groupColumn].name
             problems.report(.rowsNotChecked, line: nil,
-                            InputMessages.rowsOfLeftOutGroup(n, column: name, value: InputExcerpt.show(value), roster: rosterFile, line: month.rejectedGroups[value] ?? 0),
+                            InputMessages.rowsOfLeftOutGroup(n, column: name, value: InputExcerpt.show(value), roster: rosterFile, line: roster.rejectedGroups[value] ?? 0),
                             acceptable: false, severity: .warning)
         }
     }

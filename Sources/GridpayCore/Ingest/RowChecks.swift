@@ -11,13 +11,19 @@ final class RowChecks {
     let rosterTable: TableSpec
     let problems: FileProblems
 
-    init(table: Int, spec: TableSpec, month: MonthReading, problems: FileProblems) {
+    /// `cellRules`: the table's, compiled with the roster's values (none for the roster itself).
+    init(spec: TableSpec, cellRules: CellRuleSet?, rules: RuleSet, period: PeriodLengths, problems: FileProblems) {
         self.spec = spec
-        cellRules = month.cellRuleSets.indices.contains(table) ? month.cellRuleSets[table] : nil
-        let compiler = RowCompiler(spec: spec, period: month.lengths)
+        self.cellRules = cellRules
+        let compiler = RowCompiler(spec: spec, period: period)
         declared = spec.checks.map { (compiler.predicate($0.require), $0) }
-        rosterTable = month.rules.rosterTable
+        rosterTable = rules.rosterTable
         self.problems = problems
+    }
+
+    /// Another table's checks, with its cell rules as compiled for the month's roster.
+    convenience init(table: Int, spec: TableSpec, month: MonthReading, problems: FileProblems) {
+        self.init(spec: spec, cellRules: month.cellRuleSets[table], rules: month.rules, period: month.lengths, problems: problems)
     }
 
     /// The cell rules on a decoded row; each violation is reported at its cell. False when the row

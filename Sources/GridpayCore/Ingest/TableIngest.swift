@@ -1,13 +1,69 @@
+/// What a table's file is read into.
+public enum TableReading {
+    /// The roster's file, read first: each kept row becomes a worker of the period.
+    case roster(RosterReading)
+    /// Another table's file, read once the roster is whole: its rows are counted for the workers
+    /// and groups they name.
+    case rows(table: Int, MonthReading)
+
+    public var rules: RuleSet {
+        switch self {
+        case .roster(let reading): return reading.rules
+        case .rows(_, let month): return month.rules
+        }
+    }
+
+    public var table: Int {
+        switch self {
+        case .roster(let reading): return reading.rules.roster.table
+        case .rows(let table, _): return table
+        }
+    }
+
+    public var isRoster: Bool {
+        if case .roster = self { return true }
+        return false
+    }
+
+    /// The month being run; for a quarter, its last month.
+    var period: Period {
+        switch self {
+        case .roster(let reading): return reading.period
+        case .rows(_, let month): return month.period
+        }
+    }
+}
+
+/// Another table's rows as a file is read: who and what they name on the roster as read, the
+/// table's compiled rules, its groups to cover, and where its per-row deductions go.
+final class TableRows {
+    let month: MonthReading
+    let plan: TablePlan
+    let membership: RosterMembership
+    let completeness: GroupCompleteness?
+    let deductionSink: DeductionSink
+
+    init(month: MonthReading, table: Int, spec: TableSpec, quarter: QuarterFile?, deductionSink: DeductionSink, problems: FileProblems) {
+        self.month = month
+        plan = month.plan(table)
+        membership = RosterMembership(spec: spec, roster: month.roster, quarter: quarter, problems: problems)
+        completeness = GroupCompleteness(spec: spec)
+        self.deductionSink = deductionSink
+    }
+}
+
 /// Validates the records of one input file against its declaration in the rule file and hands
-/// good rows, typed, to the month. Streaming: a record is looked at once and dropped. Each step
-/// is its own type: the header's columns (HeaderMapping), the cells (CellDecoder), the row's
-/// checks (RowChecks), its unique keys (UniqueKeys), the worker and group it names
-/// (RosterMembership), the groups a file must cover (GroupCompleteness); all report into one
-/// list (FileProblems).
+/// good rows, typed, to the roster being read or to the month. Streaming: a record is looked at
+/// once and dropped. Each step is its own type: the header's columns (HeaderMapping), the cells
+/// (CellDecoder), the row's checks (RowChecks), its unique keys (UniqueKeys), the worker and group
+/// it names (RosterMembership), the groups a file must cover (GroupCompleteness); all report into
+/// one list (FileProblems).
 public final class TableIngest {
     public let tableIndex: Int
     let spec: TableSpec
-    let month: MonthReading
+    let rules: RuleSet
+    /// Where its checked rows go.
+    let destination: Destination
     let isRoster: Bool
     /// Set when this file is one month of a quarter (half-year, year).
     let quarter: QuarterFile?
@@ -19,10 +75,6 @@ public final class TableIngest {
     let cells: CellDecoder
     let checks: RowChecks
     let uniqueKeys: UniqueKeys
-    let membership: RosterMembership
-    let completeness: GroupCompleteness?
-    /// The table's compiled row rules.
-    let plan: TablePlan
     /// Declared column naming the worker, or -1.
     let workerColumn: Int
     /// Declared column naming the group (group tables), or -1.
@@ -38,45 +90,66 @@ public final class TableIngest {
     var missingColumns: [FileLevelCause.MissingColumn] = []
     var unreadLines = LineSet()
     var headerLine = 1
-
-    /// Where this table's per-row deductions go: the given sink, or `ownDeductions`.
-    let deductionSink: DeductionSink
-    /// Without a sink, this table's deductions are kept here (never in a list shared with other
-    /// tables); `MonthReading.adopt` takes them, tables in rule-file order.
+    /// Without a deduction sink, a table's per-row deductions are kept here (never in a list
+    /// shared with other tables); `MonthReading.adopt` takes them, tables in rule-file order.
+    /// Nil for the roster (its rows deduct nothing) and where a sink takes them.
     public let ownDeductions: TableDeductions?
+
+    /// Where a file's checked rows go: the roster's become workers; another table's are counted.
+    enum Destination {
+        case roster(RosterReading)
+        case rows(TableRows)
+    }
 
     /// `file`: the file this ingest reads, as rows and problems name it, where the table's `file`
     /// is a pattern (`patrol-*.csv` → `patrol-1.csv`); a quarter's label comes from `quarter`.
     /// `sharedKeys`: unique keys seen so far in the table's other files (a quarter's months, or
-    /// the files a pattern matched), checked in memory.
-    public init(table: Int, month: MonthReading, accepted: Set<RowPosition>, keySink: UniqueKeySink? = nil, deductionSink: DeductionSink? = nil,
+    /// the files a pattern matched), checked in memory. `deductionSink`: where another table's
+    /// per-row deductions go (nil: `ownDeductions`).
+    public init(_ reading: TableReading, accepted: Set<RowPosition>, keySink: UniqueKeySink? = nil, deductionSink: DeductionSink? = nil,
                 quarter: QuarterFile? = nil, file: String? = nil, sharedKeys: QuarterKeys? = nil) {
         self.quarter = quarter
-        let own = deductionSink == nil ? TableDeductions() : nil
-        ownDeductions = own
-        self.deductionSink = deductionSink ?? own!
+        let table = reading.table, rules = reading.rules, isRoster = reading.isRoster
         tableIndex = table
-        var spec = month.rules.tables[table]
+        self.rules = rules
+        var spec = rules.tables[table]
         if let file { spec.file = file }
         if let quarter { spec.file = quarter.label }
         self.spec = spec
-        self.month = month
-        let isRoster = table == month.rules.roster.table
         self.isRoster = isRoster
         let acceptedLines = Set(accepted.filter { $0.file == spec.file }.map(\.line))
         hasAcceptedLines = !acceptedLines.isEmpty
-        log = FileProblems(file: spec.file, isRoster: isRoster, acceptedLines: acceptedLines)
-        let needed = Self.columnsRead(spec, table: table, month: month)
-        cells = CellDecoder(spec: spec, needed: spec.columns.indices.map { isRoster || needed.contains($0) },
-                            period: PayDays(quarter?.month ?? month.period, startsOn: month.rules.monthStartsOn), problems: log)
-        checks = RowChecks(table: table, spec: spec, month: month, problems: log)
+        let log = FileProblems(file: spec.file, isRoster: isRoster, acceptedLines: acceptedLines)
+        self.log = log
         uniqueKeys = UniqueKeys(spec: spec, strategy: UniqueKeys.strategy(sink: keySink, shared: sharedKeys ?? quarter?.keys, isRoster: isRoster, inQuarter: quarter != nil),
                                 period: quarter?.kind, problems: log)
-        membership = RosterMembership(spec: spec, month: month, quarter: quarter, problems: log)
-        completeness = GroupCompleteness(spec: spec)
-        plan = month.plan(table)
         workerColumn = spec.workerColumn ?? -1
         groupColumn = spec.groupColumn ?? -1
+        let pay = PayDays(quarter?.month ?? reading.period, startsOn: rules.monthStartsOn)
+        switch reading {
+        case .roster(let roster):
+            destination = .roster(roster)
+            ownDeductions = nil
+            cells = CellDecoder(spec: spec, needed: spec.columns.map { _ in true }, period: pay, problems: log)
+            checks = RowChecks(spec: spec, cellRules: nil, rules: rules, period: roster.lengths, problems: log)
+        case .rows(_, let month):
+            let own = deductionSink == nil ? TableDeductions() : nil
+            ownDeductions = own
+            destination = .rows(TableRows(month: month, table: table, spec: spec, quarter: quarter, deductionSink: deductionSink ?? own!, problems: log))
+            let needed = Self.columnsRead(spec, table: table, month: month)
+            cells = CellDecoder(spec: spec, needed: spec.columns.indices.map { needed.contains($0) }, period: pay, problems: log)
+            checks = RowChecks(table: table, spec: spec, month: month, problems: log)
+        }
+    }
+
+    /// Another table's file, read once the roster is whole (tests).
+    public convenience init(table: Int, month: MonthReading, accepted: Set<RowPosition>) {
+        self.init(.rows(table: table, month), accepted: accepted)
+    }
+
+    /// The roster's file (tests).
+    public convenience init(roster: RosterReading, accepted: Set<RowPosition>) {
+        self.init(.roster(roster), accepted: accepted)
     }
 
     /// The columns whose values the ingest must decode: those the rules read, the worker and
@@ -109,8 +182,8 @@ public final class TableIngest {
         StringRecord.with(fields, line: line) { consume($0) }
     }
 
-    /// Feeds one record (the first one is the header): decode, check, then count the row for its
-    /// worker or group (RowAccumulation), or add it to the roster.
+    /// Feeds one record (the first one is the header): decode, check, then add the row to the
+    /// roster, or count it for its worker or group (RowAccumulation).
     public func consume<R: RawRecord>(_ record: R) {
         let line = record.line
         if !headerRead {
@@ -122,44 +195,67 @@ public final class TableIngest {
             return
         }
         rowsRead += 1
+        switch destination {
+        case .roster(let roster): consumeRosterRow(record, line: line, into: roster)
+        case .rows(let rows): consumeRow(record, line: line, rows)
+        }
+    }
+
+    /// A roster row: a worker of the period once its cells and checks pass, unless it was
+    /// accepted (left out). A row left out is remembered by id and group: its worker's rows
+    /// elsewhere are then not checked, not "not on the roster" one by one.
+    func consumeRosterRow<R: RawRecord>(_ record: R, line: Int, into roster: RosterReading) {
         guard record.count == headerCount else {
             log.report(.fieldCount, line: line, InputMessages.fieldCount(record.count, header: headerCount))
-            // Its worker's rows elsewhere are then not checked, not "not on the roster" one by one.
-            if isRoster { membership.rejectRosterRow(record, fieldOf: fieldOf, line: line) }
-            if !isRoster, hasAcceptedLines, log.acceptedLines.contains(line) { noteAcceptedUnreadable(line: line) }
+            roster.rejectRow(record, fieldOf: fieldOf, line: line)
+            return
+        }
+        guard cells.decodeCells(record, fieldOf: fieldOf, line: line) else {
+            roster.rejectRow(record, fieldOf: fieldOf, line: line)
+            return
+        }
+        guard passesChecks(record, line: line, groupUnknown: false, roster: roster) else { return }
+        if hasAcceptedLines && log.acceptedLines.contains(line) {
+            roster.rejectRow(record, fieldOf: fieldOf, line: line)
+            return
+        }
+        roster.addWorker(cells.row, line: line)
+        rowsUsed += 1
+    }
+
+    /// A row of another table: counted for the worker and group it names once its cells and
+    /// checks pass; an accepted row is checked like any other (so its problem is listed) but
+    /// never counted, and what it leaves out is said (AcceptedRowEffect); in the second reading
+    /// of a run with accepted rows it is counted as it is (AcceptedRowCounting).
+    func consumeRow<R: RawRecord>(_ record: R, line: Int, _ rows: TableRows) {
+        guard record.count == headerCount else {
+            log.report(.fieldCount, line: line, InputMessages.fieldCount(record.count, header: headerCount))
+            if hasAcceptedLines, log.acceptedLines.contains(line) { noteAcceptedUnreadable(line: line, rows) }
             return
         }
         let decoded = cells.decodeCells(record, fieldOf: fieldOf, line: line)
         let accepted = hasAcceptedLines && log.acceptedLines.contains(line)
-        // Whatever check it fails: what it leaves out is said (AcceptedRowEffect).
-        defer { if accepted, !isRoster { noteAccepted(record, line: line) } }
+        defer { if accepted { noteAccepted(record, line: line, rows) } }
         var group: Int?
-        if groupColumn >= 0 { group = groupOfRow(record, line: line, accepted: accepted) }
-        // The second reading of a run with accepted rows counts them as they are (AcceptedRowCounting).
-        let counted = accepted && !isRoster && month.countsAcceptedRows
+        if groupColumn >= 0 { group = groupOfRow(record, line: line, accepted: accepted, rows) }
+        let counted = accepted && rows.month.countsAcceptedRows
         guard decoded else {
-            if isRoster { membership.rejectRosterRow(record, fieldOf: fieldOf, line: line) }
-            if counted { countAcceptedRow(record, line: line, decoded: false) }
+            if counted { countAcceptedRow(record, line: line, decoded: false, rows) }
             return
         }
         guard passesChecks(record, line: line, groupUnknown: groupColumn >= 0 && group == nil) else {
-            if counted { countAcceptedRow(record, line: line, decoded: true) }
+            if counted { countAcceptedRow(record, line: line, decoded: true, rows) }
             return
-        }
-        if isRoster {
-            addRosterRow(record, line: line, accepted: accepted)
-            return   // roster rows feed no aggregate
         }
         var worker: Int?
         // (With a group column, the worker cell may be empty: the row is the group's only.)
         if workerColumn >= 0, !(group != nil && record.field(fieldOf[workerColumn]).isEmpty) {
-            guard let w = membership.worker(record.field(fieldOf[workerColumn]), column: workerColumn, field: fieldOf[workerColumn], line: line) else { return }
+            let field = fieldOf[workerColumn]
+            guard let w = rows.membership.worker(record.field(field), column: workerColumn, field: field, line: line) else { return }
             worker = w
         }
-        // An accepted row is checked like any other (so its problem is listed) but never counted
-        // (but in the second reading, where it is: what leaving it out changes).
         if accepted, !counted { return }
-        countRow(worker: worker, group: group, line: line)
+        countRow(worker: worker, group: group, line: line, rows)
     }
 
     func readHeader(_ fields: [String], line: Int) {
@@ -172,58 +268,50 @@ public final class TableIngest {
     }
 
     /// Cell rules, row checks and unique keys of a decoded row; each failure is reported. A row
-    /// whose group is on no roster row is reported there, and its cell rules too.
+    /// whose group is on no roster row is reported there, and its cell rules too. `roster`: the
+    /// roster being read, where a roster row with a duplicate key leaves its group out.
     @inline(__always)
-    func passesChecks<R: RawRecord>(_ record: R, line: Int, groupUnknown: Bool) -> Bool {
+    func passesChecks<R: RawRecord>(_ record: R, line: Int, groupUnknown: Bool, roster: RosterReading? = nil) -> Bool {
         let row = cells.row.view
         let cellsOK = checks.passCellRules(row, fieldOf: fieldOf, line: line)
         if groupUnknown { return false }
         if !checks.declared.isEmpty, !checks.passDeclared(row, fieldOf: fieldOf, line: line) { return false }
         if !uniqueKeys.isEmpty, !uniqueKeys.check(record, fieldOf: fieldOf, line: line) {
-            if isRoster { membership.rejectGroupOfRosterRow(record, fieldOf: fieldOf, line: line) }
+            roster?.rejectGroupOfRow(record, fieldOf: fieldOf, line: line)
             return false
         }
         return cellsOK
     }
 
-    /// A checked roster row: a worker of the period, unless it was accepted (left out).
-    func addRosterRow<R: RawRecord>(_ record: R, line: Int, accepted: Bool) {
-        if accepted {
-            membership.rejectRosterRow(record, fieldOf: fieldOf, line: line)
-            return
-        }
-        membership.addWorker(cells.row, line: line)
-        rowsUsed += 1
-    }
-
     /// The group a row of a group table belongs to; recorded for the table's completeness
     /// check unless the row was accepted (left out).
-    func groupOfRow<R: RawRecord>(_ record: R, line: Int, accepted: Bool) -> Int? {
+    func groupOfRow<R: RawRecord>(_ record: R, line: Int, accepted: Bool, _ rows: TableRows) -> Int? {
         let field = fieldOf[groupColumn]
-        guard let g = membership.group(record.field(field), column: groupColumn, field: field, line: line) else { return nil }
-        if let completeness, !accepted {
-            completeness.record(group: g, groups: month.groups.count, record, fieldOf: fieldOf, line: line)
+        guard let g = rows.membership.group(record.field(field), column: groupColumn, field: field, line: line) else { return nil }
+        if let completeness = rows.completeness, !accepted {
+            completeness.record(group: g, groups: rows.month.groups.count, record, fieldOf: fieldOf, line: line)
         }
         return g
     }
 
     /// Adds the checked row to the running totals of its worker, its group, or both.
     @inline(__always)
-    func countRow(worker: Int?, group: Int?, line: Int) {
+    func countRow(worker: Int?, group: Int?, line: Int, _ rows: TableRows) {
+        let month = rows.month, plan = rows.plan, sink = rows.deductionSink
         if let group, workerColumn >= 0 {
             ingestRow(line: line, namingEmptyCells: false) { (row) throws(EvaluationError) in
-                try month.ingest(plan, table: tableIndex, row: row, worker: worker, group: group, line: line, sink: deductionSink, file: spec.file)
+                try month.ingest(plan, table: tableIndex, row: row, worker: worker, group: group, line: line, sink: sink, file: spec.file)
             }
             return
         }
         if let group {
             ingestRow(line: line, namingEmptyCells: false) { (row) throws(EvaluationError) in
-                try month.ingest(plan, table: tableIndex, row: row, group: group, line: line, sink: deductionSink, file: spec.file)
+                try month.ingest(plan, table: tableIndex, row: row, group: group, line: line, sink: sink, file: spec.file)
             }
         }
         if let worker {
             ingestRow(line: line, namingEmptyCells: true) { (row) throws(EvaluationError) in
-                try month.ingest(plan, table: tableIndex, row: row, worker: worker, line: line, sink: deductionSink, file: spec.file)
+                try month.ingest(plan, table: tableIndex, row: row, worker: worker, line: line, sink: sink, file: spec.file)
             }
         }
     }
@@ -252,16 +340,15 @@ public final class TableIngest {
     /// Once the file is read: rows not checked, an empty file, then the checks that need the whole
     /// file (a group table's `complete`; the roster's `same_in_group`).
     public func finish() {
-        causes = log.tally.causes(file: spec.file, rows: rowsRead, startsOn: month.rules.monthStartsOn)
+        causes = log.tally.causes(file: spec.file, rows: rowsRead, startsOn: rules.monthStartsOn)
         if let renamed = renamedHeader { causes.append(renamed) }
-        membership.reportRowsNotChecked(groupColumn: groupColumn)
+        if case .rows(let rows) = destination { rows.membership.reportRowsNotChecked(groupColumn: groupColumn) }
         reportEmptyFile()
         guard headerRead, !fieldOf.isEmpty else { return }
-        if isRoster {
-            RosterGroupAgreement.check(roster: spec, month: month, fieldOf: fieldOf, problems: log)
-            return
+        switch destination {
+        case .roster(let roster): RosterGroupAgreement.check(roster: spec, reading: roster, fieldOf: fieldOf, problems: log)
+        case .rows(let rows): rows.completeness?.reportMissing(spec: spec, month: rows.month, problems: log)
         }
-        completeness?.reportMissing(spec: spec, month: month, problems: log)
     }
 
     /// Declared columns missing from the header, one at least with a header like it: one cause,

@@ -1,4 +1,4 @@
-/// Per-worker running totals of one period, in plain buffers (see MonthReading.acc and MonthRead).
+/// Per-worker running totals of one period, in plain buffers (see MonthReading and MonthRead).
 /// Aggregates are [aggregate × worker]; per-row deduction totals are [(table, item) × worker],
 /// so that two tables read at once never write the same slot.
 final class Accumulators {

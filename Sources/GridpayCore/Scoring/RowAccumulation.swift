@@ -55,7 +55,7 @@ extension MonthReading {
     /// Adds a row to the table's aggregates at `worker` (a worker, or a group for group tables).
     @inline(__always)
     func accumulate(_ plan: TablePlan, row: RowView, slot worker: Int) throws(EvaluationError) {
-        let acc = self.acc
+        let acc = accumulators
         for agg in plan.aggregates {
             if let f = agg.filter, try !f(row) { continue }
             let a = agg.index
@@ -83,7 +83,7 @@ extension MonthReading {
     /// `file`: the row's file as 扣分明细 names it (a quarter's rows name their month's folder).
     func deduct<M: Collection<Int>>(_ plan: TablePlan, table: Int, row: RowView, members: M, line: Int, sink: DeductionSink, file: String? = nil,
                                     appliesToGroup: Bool? = nil) throws(EvaluationError) {
-        let acc = self.acc
+        let acc = accumulators
         for d in plan.deductions {
             if let appliesToGroup, rules.items[d.item].deductions[d.deduction].appliesToGroup != appliesToGroup { continue }
             if let when = d.when, try !when(row) { continue }

@@ -67,11 +67,11 @@ final class EvaluationErrorPositionTests: XCTestCase {
         // The base file's score_pay is '0'; rebuild with one that gives 100 / 3.
         let text = town.text.replacingOccurrences(of: "score_pay = '0'", with: "score_pay = '绩效工资基数 / 3'")
         guard case .success(let rules) = RuleLoader.load(text: text, file: TinyTown.file) else { return XCTFail("rules") }
-        let c = MonthReading(rules: rules, span: CalendarPeriod.parse("2026-10")!)
-        let roster = TableIngest(table: rules.roster.table, month: c, accepted: [])
+        let rosterReading = RosterReading(rules: rules, span: CalendarPeriod.parse("2026-10")!)
+        let roster = TableIngest(roster: rosterReading, accepted: [])
         roster.consume(fields: ["编号", "姓名", "村", "网格", "基数"], line: 1)
         roster.consume(fields: ["W1", "甲", "东", "G1", "100"], line: 2)
-        c.startRows()
+        let c = MonthReading(roster: rosterReading.finish())
         guard case .failure(let f) = MonthReport.build(MonthScoring(c.finish(), history: nil)) else { return XCTFail("a third of a fen was paid") }
         let line = text.prefix(upTo: text.range(of: "score_pay = '绩效")!.lowerBound).filter { $0 == "\n" }.count + 1
         // Column 14: `score_pay = '` is 13 characters; the formula starts after it.

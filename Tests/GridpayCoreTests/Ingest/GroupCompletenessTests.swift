@@ -70,7 +70,7 @@ final class GroupCompletenessTests: XCTestCase {
             "4:3 groupMismatch 村 is '西', but the first member of 网格 'G2' (line 3) gives '东'; expected one 村 per 网格",
         ])
         let log = FileProblems(file: "roster.csv", isRoster: true, acceptedLines: [])
-        RosterGroupAgreement.check(roster: town.rules.rosterTable, month: town.month, fieldOf: [4, 3, 2, 1, 0], problems: log)
+        RosterGroupAgreement.check(roster: town.rules.rosterTable, reading: town.roster, fieldOf: [4, 3, 2, 1, 0], problems: log)
         XCTAssertEqual(log.list.map { "\($0.line!):\($0.column!)" }, ["4:3"], "at the field the header gives the column")
     }
 }

@@ -5,6 +5,8 @@ import XCTest
 /// read from `roster`, and the tables the test declares.
 struct IngestFixture {
     let rules: RuleSet
+    /// The roster as read (same_in_group is checked on it), and the month made from it.
+    let roster: RosterReading
     let month: MonthReading
     /// The roster's problems (a bad roster row is left out).
     let rosterProblems: [InputProblem]
@@ -38,13 +40,13 @@ struct IngestFixture {
             XCTFail(f.diagnostics.map(\.description).joined(separator: "\n"))
             throw f
         }
-        month = MonthReading(rules: rules, period: Period.parse(period)!)
-        let ingest = TableIngest(table: rules.roster.table, month: month, accepted: [])
+        self.roster = RosterReading(rules: rules, period: Period.parse(period)!)
+        let ingest = TableIngest(roster: self.roster, accepted: [])
         ingest.consume(fields: rules.rosterTable.columns.map(\.name), line: 1)
         for (k, row) in roster.enumerated() { ingest.consume(fields: row, line: k + 2) }
         ingest.finish()
         rosterProblems = ingest.problems
-        month.startRows()
+        month = MonthReading(roster: self.roster.finish())
     }
 
     func table(_ name: String) -> Int { rules.tables.firstIndex { $0.name == name }! }

@@ -36,7 +36,7 @@ final class RosterMembershipTests: XCTestCase {
         XCTAssertEqual(IngestFixture.described(town.rosterProblems), ["4:5 badValue 基数 is -1, below the minimum 0; expected a number ≥ 0"])
         let spec = town.spec(table)
         let log = FileProblems(file: quarter?.label ?? spec.file, isRoster: false, acceptedLines: [])
-        return (RosterMembership(spec: spec, month: town.month, quarter: quarter, problems: log), log, town)
+        return (RosterMembership(spec: spec, roster: town.month.roster, quarter: quarter, problems: log), log, town)
     }
 
     func bytes<T>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
@@ -49,9 +49,9 @@ final class RosterMembershipTests: XCTestCase {
         XCTAssertEqual(bytes("W2") { m.worker($0, column: 0, field: 2, line: 5) }, 1)
         XCTAssertNil(bytes("W3") { m.worker($0, column: 0, field: 2, line: 6) })
         XCTAssertEqual(IngestFixture.described(log.list), [
-            "6:3 unknownWorker 编号 'W3' is not on the roster (roster.csv); expected a 编号 of the roster\(Suggestion.didYouMean("W3", among: town.month.nearbyIds("W3"), maxDistance: 1))",
+            "6:3 unknownWorker 编号 'W3' is not on the roster (roster.csv); expected a 编号 of the roster\(Suggestion.didYouMean("W3", among: town.month.roster.nearbyIds("W3"), maxDistance: 1))",
         ])
-        XCTAssertEqual(town.month.nearbyIds("W3"), ["W1", "W2"], "W9's row was left out")
+        XCTAssertEqual(town.month.roster.nearbyIds("W3"), ["W1", "W2"], "W9's row was left out")
     }
 
     func testRowsOfALeftOutWorkerOrGroupAreCountedOnce() throws {

@@ -144,10 +144,10 @@ final class PeriodNameTests: XCTestCase {
     func testDaysInPeriodOfAMonthIsItsDays() throws {
         let text = RuleCheckTests.ruleFile(values: "\"天数\" = 'days_in_period'\n\"月天数\" = 'days_in_month'")
         guard case .success(let rules) = RuleLoader.load(text: text, file: "t.toml") else { return XCTFail() }
-        let c = MonthScoring(MonthReading(rules: rules, period: Period.parse("2026-02")!).finish(), history: nil)
+        let c = MonthScoring(MonthReading(roster: RosterReading(rules: rules, period: Period.parse("2026-02")!).finish()).finish(), history: nil)
         XCTAssertEqual(try c.value(rules.values[0].expr, worker: 0), .number(ExactNumber(28)))
         XCTAssertEqual(try c.value(rules.values[1].expr, worker: 0), .number(ExactNumber(28)))
-        let q = MonthScoring(MonthReading(rules: rules, span: CalendarPeriod.parse("2026-Q1")!).finish(), history: nil)
+        let q = MonthScoring(MonthReading(roster: RosterReading(rules: rules, span: CalendarPeriod.parse("2026-Q1")!).finish()).finish(), history: nil)
         XCTAssertEqual(try q.value(rules.values[0].expr, worker: 0), .number(ExactNumber(31 + 28 + 31)))
     }
 }

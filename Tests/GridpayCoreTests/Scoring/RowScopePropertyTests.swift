@@ -156,9 +156,9 @@ final class RowScopePropertyTests: XCTestCase {
             case .success(let r): rules = r
             case .failure(let f): return XCTFail("seed \(seed): generated well-typed rules were refused: \(f.diagnostics.map(\.description))")
             }
-            let month = MonthReading(rules: rules, period: Period.parse("2026-10")!)
+            let rosterReading = RosterReading(rules: rules, period: Period.parse("2026-10")!)
             let rosterIndex = rules.roster.table
-            let roster = TableIngest(table: rosterIndex, month: month, accepted: [])
+            let roster = TableIngest(roster: rosterReading, accepted: [])
             let rowTable = rules.tables.indices.first { $0 != rosterIndex }!
             var rows: [[String]] = []
             roster.consume(fields: header, line: 1)
@@ -168,7 +168,7 @@ final class RowScopePropertyTests: XCTestCase {
                 roster.consume(fields: r, line: w + 2)
             }
             XCTAssertEqual(roster.problems.map(\.message), [])
-            month.startRows()
+            let month = MonthReading(roster: rosterReading.finish())
             let ingest = TableIngest(table: rowTable, month: month, accepted: [])
             ingest.consume(fields: header, line: 1)
             // One row per worker, the same cells as its roster row.
@@ -198,12 +198,12 @@ final class RowScopePropertyTests: XCTestCase {
             ("晚", "count(rows, t >= datetime(\"2026-10-15 08:30\"))"),
         ])
         guard case .success(let rules) = RuleLoader.load(text: text, file: "p.toml") else { return XCTFail() }
-        let month = MonthReading(rules: rules, period: Period.parse("2026-10")!)
-        let roster = TableIngest(table: rules.roster.table, month: month, accepted: [])
+        let rosterReading = RosterReading(rules: rules, period: Period.parse("2026-10")!)
+        let roster = TableIngest(roster: rosterReading, accepted: [])
         let header = ["编号", "姓名", "村", "网格", "基数", "n", "k", "d", "t", "c", "s"]
         roster.consume(fields: header, line: 1)
         roster.consume(fields: ["W1", "甲", "东", "G1", "0", "0", "0", "2026-10-01", "2026-10-01 00:00", "甲", "x"], line: 2)
-        month.startRows()
+        let month = MonthReading(roster: rosterReading.finish())
         let ingest = TableIngest(table: 1 - rules.roster.table, month: month, accepted: [])
         ingest.consume(fields: header, line: 1)
         ingest.consume(fields: ["W1", "名", "村", "G", "0", "1.5", "0", "2026-10-15", "2026-10-15 08:30", "乙", "x"], line: 2)
@@ -241,13 +241,13 @@ extension RowScopePropertyTests {
         text.replaceSubrange(last, with: #"{ name = "c", type = "choice", values = ["甲", "乙", "丙"], optional = true }"#)
         XCTAssertEqual(text.components(separatedBy: "optional = true").count, 2, "the rows table's c is optional")
         guard case .success(let rules) = RuleLoader.load(text: text, file: "p.toml") else { return XCTFail("rules") }
-        let month = MonthReading(rules: rules, period: Period.parse("2026-10")!)
+        let rosterReading = RosterReading(rules: rules, period: Period.parse("2026-10")!)
         let header = ["编号", "姓名", "村", "网格", "基数", "n", "k", "d", "t", "c", "s"]
-        let roster = TableIngest(table: rules.roster.table, month: month, accepted: [])
+        let roster = TableIngest(roster: rosterReading, accepted: [])
         roster.consume(fields: header, line: 1)
         roster.consume(fields: ["W1", "甲", "东", "G1", "0", "0", "0", "2026-10-01", "2026-10-01 00:00", "甲", "x"], line: 2)
         XCTAssertEqual(roster.problems.map(\.message), [])
-        month.startRows()
+        let month = MonthReading(roster: rosterReading.finish())
         let ingest = TableIngest(table: 1 - rules.roster.table, month: month, accepted: [])
         ingest.consume(fields: header, line: 1)
         ingest.consume(fields: ["W1", "名", "村", "G", "0", "0", "0", "2026-10-01", "2026-10-01 00:00", "甲", "x"], line: 2)

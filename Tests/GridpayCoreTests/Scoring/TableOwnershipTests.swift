@@ -18,12 +18,12 @@ final class TableOwnershipTests: XCTestCase {
           reason = "无效事件"
         """)
         guard case .success(let rules) = RuleLoader.load(text: text, file: "t.toml") else { return XCTFail() }
-        let month = MonthReading(rules: rules, period: Period.parse("2026-10")!)
-        let roster = TableIngest(table: rules.roster.table, month: month, accepted: [])
+        let rosterReading = RosterReading(rules: rules, period: Period.parse("2026-10")!)
+        let roster = TableIngest(roster: rosterReading, accepted: [])
         roster.consume(fields: ["编号", "姓名", "村", "网格", "基数"], line: 1)
         roster.consume(fields: ["W1", "甲", "东", "G1", "100"], line: 2)
         roster.consume(fields: ["W2", "乙", "东", "G1", "100"], line: 3)
-        month.startRows()
+        let month = MonthReading(roster: rosterReading.finish())
         let events = TableIngest(table: 1, month: month, accepted: [])
         events.consume(fields: ["编号", "结果", "时间"], line: 1)
         events.consume(fields: ["W2", "无效", "2026-10-02 08:00"], line: 2)

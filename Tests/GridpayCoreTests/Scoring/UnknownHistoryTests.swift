@@ -22,13 +22,12 @@ final class UnknownHistoryTests: XCTestCase {
         case .success(let r): rules = r
         case .failure(let f): XCTFail("\(f.diagnostics.map(\.description))"); throw f
         }
-        let c = MonthReading(rules: rules, span: CalendarPeriod.parse("2026-10")!)
-        let roster = TableIngest(table: rules.roster.table, month: c, accepted: [])
+        let rosterReading = RosterReading(rules: rules, span: CalendarPeriod.parse("2026-10")!)
+        let roster = TableIngest(roster: rosterReading, accepted: [])
         roster.consume(fields: ["编号", "姓名", "村", "网格", "基数"], line: 1)
         roster.consume(fields: ["W1", "甲", "东", "G1", "100"], line: 2)
         roster.consume(fields: ["W2", "乙", "东", "G1", "10"], line: 3)
-        c.startRows()
-        return MonthReport.build(MonthScoring(c.finish(), history: History()))
+        return MonthReport.build(MonthScoring(MonthReading(roster: rosterReading.finish()).finish(), history: History()))
     }
 
     func testAnItemThatDependsOnUnknownHistoryIsAnErrorNamingWorkersAndMonths() throws {

@@ -34,13 +34,12 @@ struct TinyTown {
             XCTFail(f.diagnostics.map(\.description).joined(separator: "\n"))
             throw f
         }
-        let c = MonthReading(rules: rules, span: CalendarPeriod.parse(month)!)
-        let rosterIngest = TableIngest(table: rules.roster.table, month: c, accepted: [])
+        let rosterReading = RosterReading(rules: rules, span: CalendarPeriod.parse(month)!)
+        let rosterIngest = TableIngest(roster: rosterReading, accepted: [])
         rosterIngest.consume(fields: rules.tables[rules.roster.table].columns.map(\.name), line: 1)
         for (k, w) in roster.enumerated() { rosterIngest.consume(fields: w, line: k + 2) }
         rosterIngest.finish()
-        c.startRows()
-        if let own = rosterIngest.ownDeductions { c.adopt(own) }
+        let c = MonthReading(roster: rosterReading.finish())
         var problems = rosterIngest.problems
         if let t = rules.tables.firstIndex(where: { $0.name == "rows" }) {
             let ingest = TableIngest(table: t, month: c, accepted: accepted)
