@@ -200,8 +200,7 @@ final class TableJob: @unchecked Sendable {
         let table = reading.table
         self.table = table
         declaredFile = spec.file
-        var spec = spec
-        if let file { spec.file = file }
+        let spec = file.map { spec.with(file: $0) } ?? spec
         self.spec = spec
         path = "\(directory)/\(spec.file)"
         isRoster = reading.isRoster

@@ -130,9 +130,8 @@ struct PeriodFolders {
         let isPattern = FilePattern.isPattern(ruleSet.tables[t].file)
         let jobs = names.enumerated().map { n, name in
             // A pattern's match keeps the pattern as its declared file (说明: 由 marks-*.csv 匹配).
-            var spec = ruleSet.tables[t]
             let file = "\(m)/\(name)"
-            if !isPattern { spec.file = file }
+            let spec = isPattern ? ruleSet.tables[t] : ruleSet.tables[t].with(file: file)
             let quarterFile = QuarterFile(kind: quarter.kind, month: m, label: file, departed: departed, ownRoster: label(m, roster),
                                           lastRoster: label(last, roster), keys: keys[t])
             return TableJob(reading, spec: spec, directory: townDirectory, accepted: accepted, scratch: nil, sink: sink,

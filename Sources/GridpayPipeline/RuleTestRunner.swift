@@ -147,13 +147,7 @@ public enum RuleTestRunner {
     /// forms), comma-separated with the header first: the file layout (delimiter, title rows, a
     /// totals row) is the export's, not the test's. A pattern names one file (its `*` left out).
     static func asTestInputs(_ loaded: LoadedRules) -> LoadedRules {
-        var tables = loaded.rules.tables
-        for t in tables.indices {
-            let leavesOut = tables[t].form.leavesOutUnknownWorkers
-            tables[t].form = TableForm()
-            tables[t].form.leavesOutUnknownWorkers = leavesOut
-            tables[t].file = tables[t].file.replacingOccurrences(of: "*", with: "")
-        }
+        let tables = loaded.rules.tables.map { $0.inPlainLayout.with(file: $0.file.replacingOccurrences(of: "*", with: "")) }
         var copy = loaded
         copy.rules = loaded.rules.with(tables: tables)
         return copy

@@ -2,11 +2,11 @@
 /// vetoes, ratings, pay, duty and awards. Every expression is a `CheckedExpr`.
 
 public struct NamedValue: Sendable {
-    public var name: String
-    public var expr: CheckedExpr
-    public var type: ValueType
-    public var sourceText: String
-    public var location: SourceLocation
+    public internal(set) var name: String
+    public internal(set) var expr: CheckedExpr
+    public internal(set) var type: ValueType
+    public internal(set) var sourceText: String
+    public internal(set) var location: SourceLocation
 }
 
 public struct DeductionSpec: Sendable {
@@ -16,44 +16,44 @@ public struct DeductionSpec: Sendable {
         /// `count` (worker level) times the points, e.g. missing required visits.
         case counted(count: CheckedExpr, table: Int?)
     }
-    public var source: Source
+    public internal(set) var source: Source
     /// Points per occurrence (negative deducts). Row scope for per-row, worker scope for counted.
-    public var points: CheckedExpr?
+    public internal(set) var points: CheckedExpr?
     /// Yuan per occurrence (a positive amount is deducted from pay).
-    public var yuan: CheckedExpr?
-    public var reason: String
-    public var sourceText: String
-    public var location: SourceLocation
+    public internal(set) var yuan: CheckedExpr?
+    public internal(set) var reason: String
+    public internal(set) var sourceText: String
+    public internal(set) var location: SourceLocation
     /// Per-row on a table with a group column: the row's deduction applies to every worker of the
     /// row's group (`applies_to = "group"`, the default without a worker column) rather than to
     /// the worker the row names.
-    public var appliesToGroup = false
+    public internal(set) var appliesToGroup = false
 }
 
 public struct ItemSpec: Sendable {
-    public var name: String
+    public let name: String
     /// Starting points before deductions (the item's full marks), or a formula.
-    public var base: CheckedExpr
-    public var baseText: String
-    public var fullMarks: ExactNumber?
-    public var deductions: [DeductionSpec]
-    public var minimum: ExactNumber?
-    public var maximum: ExactNumber?
-    public var location: SourceLocation
+    public let base: CheckedExpr
+    public let baseText: String
+    public let fullMarks: ExactNumber?
+    public let deductions: [DeductionSpec]
+    public let minimum: ExactNumber?
+    public let maximum: ExactNumber?
+    public let location: SourceLocation
 }
 
 public struct FlagSpec: Sendable {
-    public var name: String
-    public var when: CheckedExpr
-    public var sourceText: String
-    public var location: SourceLocation
+    public internal(set) var name: String
+    public internal(set) var when: CheckedExpr
+    public internal(set) var sourceText: String
+    public internal(set) var location: SourceLocation
 }
 
 /// One grade band: a score ≥ `minimum` gets `name` (the lowest band has no minimum).
 public struct GradeBand: Sendable, Equatable {
-    public var name: String
-    public var minimum: ExactNumber?
-    public var location: SourceLocation
+    public internal(set) var name: String
+    public internal(set) var minimum: ExactNumber?
+    public internal(set) var location: SourceLocation
 
     public init(name: String, minimum: ExactNumber?, location: SourceLocation) {
         self.name = name
@@ -64,43 +64,43 @@ public struct GradeBand: Sendable, Equatable {
 
 /// `[[vetoes]]`: a condition that forces the assessment period's 等次 whatever the score.
 public struct GradeVeto: Sendable {
-    public var when: CheckedExpr
-    public var grade: String
-    public var sourceText: String
-    public var location: SourceLocation
+    public internal(set) var when: CheckedExpr
+    public internal(set) var grade: String
+    public internal(set) var sourceText: String
+    public internal(set) var location: SourceLocation
 }
 
 /// `[[ratings]]`: how the assessment periods inside a longer period combine (SPEC §8).
 public struct RatingSpec: Sendable {
     /// The rated period kinds (quarter, half-year, year), longer than the assessment period.
-    public var periods: [PeriodKind]
+    public internal(set) var periods: [PeriodKind]
     /// The published number averaged: 总分 or an item's name.
-    public var meanOf: String
+    public internal(set) var meanOf: String
     /// 平均分 is rounded half-up to this many decimals.
-    public var places: Int
-    public var bands: [GradeBand]
+    public internal(set) var places: Int
+    public internal(set) var bands: [GradeBand]
     /// A flag of the assessment period that, 是 in any period inside, forces `grade`.
-    public var vetoes: [RatingVeto]
-    public var location: SourceLocation
+    public internal(set) var vetoes: [RatingVeto]
+    public internal(set) var location: SourceLocation
 }
 
 public struct RatingVeto: Sendable {
-    public var flag: String
-    public var grade: String
-    public var location: SourceLocation
+    public internal(set) var flag: String
+    public internal(set) var grade: String
+    public internal(set) var location: SourceLocation
 }
 
 public struct PaySpec: Sendable {
-    public var base: CheckedExpr
-    public var baseText: String
-    public var scorePay: CheckedExpr
-    public var scorePayText: String
+    public internal(set) var base: CheckedExpr
+    public internal(set) var baseText: String
+    public internal(set) var scorePay: CheckedExpr
+    public internal(set) var scorePayText: String
 }
 
 public struct DutySpec: Sendable {
-    public var met: CheckedExpr
-    public var sourceText: String
-    public var location: SourceLocation
+    public internal(set) var met: CheckedExpr
+    public internal(set) var sourceText: String
+    public internal(set) var location: SourceLocation
 }
 
 /// An amount decided across workers (or units) and split in cents: `[[awards]]` in the rule file.
@@ -115,11 +115,11 @@ public struct AwardSpec: Sendable {
         /// Added to 扣款合计 (deductions).
         case charge
     }
-    public var name: String
-    public var amount: ExactNumber
-    public var to: CheckedExpr
-    public var toText: String
-    public var per: CheckedExpr?
-    public var direction: Direction
-    public var location: SourceLocation
+    public internal(set) var name: String
+    public internal(set) var amount: ExactNumber
+    public internal(set) var to: CheckedExpr
+    public internal(set) var toText: String
+    public internal(set) var per: CheckedExpr?
+    public internal(set) var direction: Direction
+    public internal(set) var location: SourceLocation
 }

@@ -28,12 +28,12 @@ public struct SheetSpec: Sendable {
 
     /// A totals line: one value for the whole period (the same for every worker).
     public struct Line: Sendable {
-        public var label: String
+        public internal(set) var label: String
         /// e.g. 收入 / 支出; shown in its own column.
-        public var kind: String
+        public internal(set) var kind: String
         /// Worker-scope expression with the same value for every worker (overall_sum(…), …).
-        public var value: CheckedExpr
-        public var location: SourceLocation
+        public internal(set) var value: CheckedExpr
+        public internal(set) var location: SourceLocation
     }
 
     /// One row per distinct key, each cell the same for every worker with that key.
@@ -44,21 +44,21 @@ public struct SheetSpec: Sendable {
             /// The distinct values of a worker expression.
             case value(CheckedExpr)
         }
-        public var key: Key
+        public internal(set) var key: Key
         /// The key column's header; nil: the roster's label of its group column.
-        public var label: String?
+        public internal(set) var label: String?
         /// Rows ascending by this (it must be the same for every worker of a row), then by the
         /// key's text (code points); nil: keys in order of first appearance on the roster.
-        public var order: CheckedExpr?
-        public var columns: [DisplayColumn]
+        public internal(set) var order: CheckedExpr?
+        public internal(set) var columns: [DisplayColumn]
     }
 
-    public var name: String
-    public var lines: [Line]
-    public var rows: Rows?
-    public var layout: Layout
-    public var placement: Placement
-    public var location: SourceLocation
+    public internal(set) var name: String
+    public internal(set) var lines: [Line]
+    public internal(set) var rows: Rows?
+    public internal(set) var layout: Layout
+    public internal(set) var placement: Placement
+    public internal(set) var location: SourceLocation
 }
 
 /// The sheets the month's workbook has or may have (SPEC §5, §9). The workbook writer names its
@@ -100,24 +100,24 @@ public struct DisplayColumn: Sendable {
             }
         }
     }
-    public var name: String
-    public var value: CheckedExpr
-    public var type: ValueType
+    public internal(set) var name: String
+    public internal(set) var value: CheckedExpr
+    public internal(set) var type: ValueType
     /// nil: the value as computed (not rounded), each number cell shown by what it holds: a
     /// whole number as a count (#,##0), any other as a score (#,##0.00); true/false as 是/否.
-    public var format: Format?
+    public internal(set) var format: Format?
     /// The cell is left blank where this is false.
-    public var when: CheckedExpr?
-    public var location: SourceLocation
+    public internal(set) var when: CheckedExpr?
+    public internal(set) var location: SourceLocation
     /// `value` and `when` as written in the rule file (for explain).
-    public var valueText: String = ""
-    public var whenText: String? = nil
+    public internal(set) var valueText: String = ""
+    public internal(set) var whenText: String? = nil
 }
 
 /// `[period_summary]`: each period of `kind` inside the assessment period is run as a summary
 /// sheet (the roster columns and `columns`), with no item scores, total, rank or pay.
 public struct PeriodSummarySpec: Sendable {
-    public var kind: PeriodKind
-    public var columns: [DisplayColumn]
-    public var location: SourceLocation
+    public internal(set) var kind: PeriodKind
+    public internal(set) var columns: [DisplayColumn]
+    public internal(set) var location: SourceLocation
 }

@@ -2,19 +2,19 @@
 /// guessed from a file. Read by TableFormReader; applied by `TableLayout` and the file readers.
 public struct TableForm: Sendable, Equatable {
     /// `format`: a CSV file (default), an XLSX workbook or a legacy XLS one.
-    public var format = TableFormat.csv
+    public internal(set) var format = TableFormat.csv
     /// `sheet`: the workbook's sheet to read (nil: the first).
-    public var sheet: String? = nil
+    public internal(set) var sheet: String? = nil
     /// The byte between fields of a CSV export: ',' (default), '\t' or ';'.
-    public var delimiter: UInt8 = UInt8(ascii: ",")
+    public internal(set) var delimiter: UInt8 = UInt8(ascii: ",")
     /// The header's row, 1-based; rows above it are title rows, skipped.
-    public var headerRow = 1
+    public internal(set) var headerRow = 1
     /// A last row whose first cell is this word (e.g. 合计) is skipped; any other row starting with
     /// it is an error.
-    public var totalsRow: String? = nil
+    public internal(set) var totalsRow: String? = nil
     /// Rows naming a worker who is not on the roster are listed as warnings and left out
     /// (`unknown_workers = "leave-out"`) instead of being errors.
-    public var leavesOutUnknownWorkers = false
+    public internal(set) var leavesOutUnknownWorkers = false
 
     public init() {}
 

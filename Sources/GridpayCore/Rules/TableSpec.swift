@@ -35,39 +35,39 @@ public enum ColumnType: Sendable, Equatable {
 }
 
 public struct ColumnSpec: Sendable {
-    public var name: String
-    public var type: ColumnType
-    public var minimum: ExactNumber?
-    public var maximum: ExactNumber?
+    public internal(set) var name: String
+    public internal(set) var type: ColumnType
+    public internal(set) var minimum: ExactNumber?
+    public internal(set) var maximum: ExactNumber?
     /// Empty cells allowed (they read as empty text / zero is never assumed).
-    public var optional: Bool
-    public var location: SourceLocation
+    public internal(set) var optional: Bool
+    public internal(set) var location: SourceLocation
     /// Row conditions: the cell must be filled (`required_when`) or empty (`empty_when`).
-    public var requiredWhen: CheckedExpr? = nil
-    public var emptyWhen: CheckedExpr? = nil
-    public var requiredWhenText: String? = nil
-    public var emptyWhenText: String? = nil
+    public internal(set) var requiredWhen: CheckedExpr? = nil
+    public internal(set) var emptyWhen: CheckedExpr? = nil
+    public internal(set) var requiredWhenText: String? = nil
+    public internal(set) var emptyWhenText: String? = nil
     /// A filled cell must be a value of this roster column (`on_roster`).
-    public var onRoster: Int? = nil
+    public internal(set) var onRoster: Int? = nil
     /// With `on_roster`: columns of this table (by index) whose values the roster row found must
     /// share, paired with the roster column of the same name (`same_on_roster`).
-    public var sameOnRoster: [(column: Int, rosterColumn: Int)] = []
+    public internal(set) var sameOnRoster: [(column: Int, rosterColumn: Int)] = []
     /// Per-column `within_period`: overrides the table's (nil: as the table says).
-    public var withinPeriod: Bool? = nil
+    public internal(set) var withinPeriod: Bool? = nil
     /// The forms its cells are written in (SPEC §16); nil: the plain form (YYYY-MM-DD, 1234.5).
-    public var forms: CellForms? = nil
+    public internal(set) var forms: CellForms? = nil
 }
 
 /// A row check declared on a table (`[[tables.<name>.checks]]`): `require` must hold on every
 /// row; a row where it does not is an error at its line and at `column`.
 public struct RowCheck: Sendable {
-    public var require: CheckedExpr
-    public var requireText: String
+    public let require: CheckedExpr
+    public let requireText: String
     /// The declared column the problem is reported at (nil: the row).
-    public var column: Int?
+    public let column: Int?
     /// What is wrong, with {column} placeholders filled from the row.
-    public var message: String
-    public var location: SourceLocation
+    public let message: String
+    public let location: SourceLocation
 }
 
 public enum InputEncoding: String, Sendable {
@@ -77,26 +77,26 @@ public enum InputEncoding: String, Sendable {
 }
 
 public struct TableSpec: Sendable {
-    public var name: String
-    public var file: String
-    public var encoding: InputEncoding
-    public var columns: [ColumnSpec]
+    public internal(set) var name: String
+    public internal(set) var file: String
+    public internal(set) var encoding: InputEncoding
+    public internal(set) var columns: [ColumnSpec]
     /// Index of the column that names the worker a row belongs to (nil for the roster's own id column).
-    public var workerColumn: Int?
+    public internal(set) var workerColumn: Int?
     /// Index of the column that names the group a row belongs to (a table keyed by group instead
     /// of by worker: its rows belong to every worker whose roster group has that value).
-    public var groupColumn: Int? = nil
+    public internal(set) var groupColumn: Int? = nil
     /// For a group table: which rows every group must have (checked after the file is read).
-    public var completeness: Completeness? = nil
+    public internal(set) var completeness: Completeness? = nil
     /// Column sets whose values must be unique in the file.
-    public var uniqueKeys: [[Int]]
+    public internal(set) var uniqueKeys: [[Int]]
     /// Dates and times must lie inside the period being run.
-    public var withinPeriod: Bool
-    public var location: SourceLocation
+    public internal(set) var withinPeriod: Bool
+    public internal(set) var location: SourceLocation
     /// Row checks, in file order.
-    public var checks: [RowCheck] = []
+    public internal(set) var checks: [RowCheck] = []
     /// The export's layout: delimiter, header row, totals row, unknown workers (SPEC §16).
-    public var form = TableForm()
+    public internal(set) var form = TableForm()
 
     /// Whether dates and times of column `c` must lie inside the period.
     public func mustLieInPeriod(_ c: Int) -> Bool { columns[c].withinPeriod ?? withinPeriod }
@@ -114,16 +114,36 @@ public enum Completeness: Sendable, Equatable {
 
 /// Which roster columns fill the product's fixed columns (网格员编号, 姓名, 村(社区), 网格编号).
 public struct RosterSpec: Sendable {
-    public var table: Int
-    public var idColumn: Int
-    public var nameColumn: Int
-    public var unitColumn: Int
-    public var groupColumn: Int
+    public internal(set) var table: Int
+    public internal(set) var idColumn: Int
+    public internal(set) var nameColumn: Int
+    public internal(set) var unitColumn: Int
+    public internal(set) var groupColumn: Int
     /// Roster columns that must hold one value within a group (`same_in_group`).
-    public var sameInGroup: [Int] = []
+    public internal(set) var sameInGroup: [Int] = []
     /// The four fixed columns' labels on every sheet (`labels`); nil: the product's own.
-    public var labels: [String]? = nil
+    public internal(set) var labels: [String]? = nil
     /// Further roster columns shown after the four on the sheets that list workers (`show`,
     /// e.g. xinhe's 岗位, SPEC §17).
-    public var shown: [Int] = []
+    public internal(set) var shown: [Int] = []
+}
+
+extension TableSpec {
+    /// The same table read from `file`: a match of its pattern (`patrol-1.csv`), or a longer
+    /// period's month (`2026-07/patrol.csv`), as its rows and problems then name it.
+    public func with(file: String) -> TableSpec {
+        var spec = self
+        spec.file = file
+        return spec
+    }
+
+    /// The same table in the plain layout (a CSV, comma-separated, the header first, no totals
+    /// row), its unknown workers still left out if declared so: as `gridpay check`'s tests give
+    /// a table's rows, whatever the export's layout.
+    public var inPlainLayout: TableSpec {
+        var spec = self
+        spec.form = TableForm()
+        spec.form.leavesOutUnknownWorkers = form.leavesOutUnknownWorkers
+        return spec
+    }
 }
