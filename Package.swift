@@ -85,10 +85,10 @@ let package = Package(
             "GridpayDatagenKit", "GridpayCore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Sources/GridpayDatagen"),
-        // Test helpers two test targets share (seeded CSV damage, reading a workbook back): a plain
-        // library that only test targets depend on.
+        // Test helpers the test targets share (seeded CSV damage, reading a workbook back, the small
+        // made-up towns and their folders): a plain library that only test targets depend on.
         .target(name: "GridpayTestSupport", dependencies: [
-            "GridpayCore", "GridpayCSV", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            "GridpayCore", "GridpayCSV", "GridpayPipeline", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], path: "Tests/GridpayTestSupport"),
         .testTarget(name: "GridpayCoreTests", dependencies: ["GridpayCore", "GridpayTestSupport"], exclude: ["Rules/BadRules", "Messages", "Expression/EvaluationMessageCases.zh.txt"]),
         .testTarget(name: "GridpayHashTests", dependencies: ["GridpayHash"]),

@@ -8,69 +8,24 @@ import XCTest
 /// SPEC §8, §9: a town assessed by half-year closes, verifies and lists its half-years as a
 /// monthly town its months: in order, from the ledger's archive once Input/ is gone.
 final class LongPeriodLedgerTests: XCTestCase {
-    static let rules = """
-    [rules]
-    town = "h"
-    version = "1"
-    effective_from = "2026-01"
-    period = "half-year"
+    static let rules = TestTown.withMarks("h", period: "half-year", rest: """
+        [[items]]
+        name = "考核"
+        score = 'sum(marks, 分)'
 
-    [tables.roster]
-    file = "roster.csv"
-    columns = [
-      { name = "编号", type = "id" },
-      { name = "姓名", type = "text" },
-      { name = "村", type = "text" },
-      { name = "网格", type = "id" },
-    ]
-
-    [tables.marks]
-    file = "marks.csv"
-    worker = "编号"
-    unique = ["记录"]
-    columns = [
-      { name = "记录", type = "id" },
-      { name = "编号", type = "id" },
-      { name = "日期", type = "date" },
-      { name = "分", type = "decimal", places = 2 },
-    ]
-
-    [roster]
-    table = "roster"
-    id = "编号"
-    name = "姓名"
-    unit = "村"
-    group = "网格"
-
-    [[items]]
-    name = "考核"
-    score = 'sum(marks, 分)'
-
-    [pay]
-    base = '1000'
-    score_pay = 'round(1000 * 总分 / 100, 2)'
-    """
+        [pay]
+        base = '1000'
+        score_pay = 'round(1000 * 总分 / 100, 2)'
+        """)
 
     func testHalfYearsCloseInOrderAndVerifyFromTheArchive() throws {
-        let root = TemporaryFolder()
-        let input = "\(root.path)/Input", ledgerDir = "\(root.path)/Ledger"
-        try FileManager.default.createDirectory(atPath: "\(root.path)/Rules", withIntermediateDirectories: true)
-        try Self.rules.write(toFile: "\(root.path)/Rules/h.toml", atomically: true, encoding: .utf8)
+        let town = try TownFolder("h", rules: Self.rules)
+        let input = town.inputDir, ledgerDir = town.ledgerDir, request = town.request
         // A: 10 in each month of the year (60 a half-year, 600.00 yuan); B: 1 in 2026-01 only.
         for m in 1...12 {
             let month = String(format: "2026-%02d", m)
-            let dir = "\(input)/h/\(month)"
-            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-            try "编号,姓名,村,网格\nA,甲,东村,G1\nB,乙,东村,G1\n".write(toFile: "\(dir)/roster.csv", atomically: true, encoding: .utf8)
             let b = m == 1 ? "\(m)b,B,\(month)-02,1\n" : ""
-            try "记录,编号,日期,分\n\(m),A,\(month)-01,10\n\(b)".write(toFile: "\(dir)/marks.csv", atomically: true, encoding: .utf8)
-        }
-        func request(_ period: String) -> RunRequest {
-            var r = RunRequest(town: "h", period: CalendarPeriod.parse(period)!)
-            r.rulesDir = "\(root.path)/Rules"
-            r.inputDir = input
-            r.outputDir = "\(root.path)/Output"
-            return r
+            try town.write(month: month, ["roster.csv": "编号,姓名,村,网格\nA,甲,东村,G1\nB,乙,东村,G1\n", "marks.csv": "记录,编号,日期,分\n\(m),A,\(month)-01,10\n\(b)"])
         }
         let at = Date(timeIntervalSince1970: 1_780_000_000)
         guard case .failure(let early) = LedgerCommands.close(request("2026-H2"), by: "张三", ledgerDir: ledgerDir, now: at) else {
@@ -102,24 +57,11 @@ final class LongPeriodLedgerTests: XCTestCase {
     /// A town assessed by year with the first half-year as its preliminary check (SPEC §17):
     /// 2026-H1 is closed first, then the year; a half-year is not closed after its year.
     func testThePreliminaryHalfYearClosesBeforeItsYear() throws {
-        let root = TemporaryFolder()
-        let input = "\(root.path)/Input", ledgerDir = "\(root.path)/Ledger"
-        try FileManager.default.createDirectory(atPath: "\(root.path)/Rules", withIntermediateDirectories: true)
-        try Self.rules.replacingOccurrences(of: "period = \"half-year\"", with: "period = \"year\"\npreliminary = \"half-year\"")
-            .write(toFile: "\(root.path)/Rules/h.toml", atomically: true, encoding: .utf8)
+        let town = try TownFolder("h", rules: Self.rules.replacingOccurrences(of: "period = \"half-year\"", with: "period = \"year\"\npreliminary = \"half-year\""))
+        let input = town.inputDir, ledgerDir = town.ledgerDir, request = town.request
         for m in 1...12 {
             let month = String(format: "2026-%02d", m)
-            let dir = "\(input)/h/\(month)"
-            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-            try "编号,姓名,村,网格\nA,甲,东村,G1\n".write(toFile: "\(dir)/roster.csv", atomically: true, encoding: .utf8)
-            try "记录,编号,日期,分\n\(m),A,\(month)-01,5\n".write(toFile: "\(dir)/marks.csv", atomically: true, encoding: .utf8)
-        }
-        func request(_ period: String) -> RunRequest {
-            var r = RunRequest(town: "h", period: CalendarPeriod.parse(period)!)
-            r.rulesDir = "\(root.path)/Rules"
-            r.inputDir = input
-            r.outputDir = "\(root.path)/Output"
-            return r
+            try town.write(month: month, ["roster.csv": "编号,姓名,村,网格\nA,甲,东村,G1\n", "marks.csv": "记录,编号,日期,分\n\(m),A,\(month)-01,5\n"])
         }
         let at = Date(timeIntervalSince1970: 1_780_000_000)
         for p in ["2026-H1", "2026"] {

@@ -8,75 +8,18 @@ import XCTest
 /// SPEC §17: a rule file without [pay] is valid; its outputs have no 绩效工资 sheet, no pay CSV
 /// and no 工资条, and nothing else pretends there is pay (explain, compare, close, status).
 final class NoPayTownTests: XCTestCase {
-    static let rules = """
-    [rules]
-    town = "np"
-    version = "1"
-    effective_from = "2026-01"
+    static let rules = TestTown.withMarks("np", rest: TestTown.markedItem)
 
-    [tables.roster]
-    file = "roster.csv"
-    columns = [
-      { name = "编号", type = "id" },
-      { name = "姓名", type = "text" },
-      { name = "村", type = "text" },
-      { name = "网格", type = "id" },
-    ]
-
-    [tables.marks]
-    file = "marks.csv"
-    worker = "编号"
-    unique = ["记录"]
-    columns = [
-      { name = "记录", type = "id" },
-      { name = "编号", type = "id" },
-      { name = "日期", type = "date" },
-      { name = "分", type = "decimal", places = 2 },
-    ]
-
-    [roster]
-    table = "roster"
-    id = "编号"
-    name = "姓名"
-    unit = "村"
-    group = "网格"
-
-    [[items]]
-    name = "考核"
-    full = 10
-    min = 0
-      [[items.deductions]]
-      table = "marks"
-      points = '-分'
-      reason = "记录 {记录}"
-    """
-
-    struct Town {
-        let root = TemporaryFolder()
-        var ledgerDir: String { "\(root.path)/Ledger" }
-
-        init() throws {
-            let fm = FileManager.default
-            try fm.createDirectory(atPath: "\(root.path)/Rules", withIntermediateDirectories: true)
-            try NoPayTownTests.rules.write(toFile: "\(root.path)/Rules/np.toml", atomically: true, encoding: .utf8)
-            let dir = "\(root.path)/Input/np/2026-03"
-            try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
-            try "编号,姓名,村,网格\nA,甲,东村,G1\nB,乙,东村,G1\n".write(toFile: "\(dir)/roster.csv", atomically: true, encoding: .utf8)
-            try "记录,编号,日期,分\n1,A,2026-03-02,2.5\n".write(toFile: "\(dir)/marks.csv", atomically: true, encoding: .utf8)
-        }
-
-        func request() -> RunRequest {
-            var r = RunRequest(town: "np", period: CalendarPeriod.parse("2026-03")!)
-            r.rulesDir = "\(root.path)/Rules"
-            r.inputDir = "\(root.path)/Input"
-            r.outputDir = "\(root.path)/Output"
-            return r
-        }
+    /// Its March: A loses 2.5 of 10, B none.
+    static func town() throws -> TownFolder {
+        let town = try TownFolder("np", rules: rules)
+        try town.write(month: "2026-03", ["roster.csv": "编号,姓名,村,网格\nA,甲,东村,G1\nB,乙,东村,G1\n", "marks.csv": "记录,编号,日期,分\n1,A,2026-03-02,2.5\n"])
+        return town
     }
 
     func testATownWithoutPayWritesNoPayAndSaysNone() throws {
-        let town = try Town()
-        guard case .success(let result) = MonthRunner.run(town.request()) else { return XCTFail("a town without [pay] runs") }
+        let town = try Self.town()
+        guard case .success(let result) = MonthRunner.run(town.request("2026-03")) else { return XCTFail("a town without [pay] runs") }
         XCTAssertEqual(result.files, ["np-2026-03.xlsx", "np-2026-03-manifest.json"])
         let book = try WorkbookReader(path: "\(result.directory)/np-2026-03.xlsx")
         XCTAssertEqual(book.sheetOrder, ["考核汇总", "统计", "扣分明细", "数据问题", "说明"])
@@ -89,7 +32,7 @@ final class NoPayTownTests: XCTestCase {
         XCTAssertFalse(manifest.contains("-pay.csv"), manifest)
 
         // explain: items and total, no pay line.
-        guard case .success(let m) = MonthRunner.prepare(town.request()) else { return XCTFail() }
+        guard case .success(let m) = MonthRunner.prepare(town.request("2026-03")) else { return XCTFail() }
         let a = m.report.workers.first { $0.id == "A" }!
         let text = Explanation.text(worker: a, in: m.scoring, ruleFile: "np.toml", workerCount: 2)
         for name in [RuleLoader.payBaseName, RuleLoader.scorePayName, RuleLoader.deductionsName, RuleLoader.payableName, RuleLoader.shortfallName] {
@@ -100,7 +43,7 @@ final class NoPayTownTests: XCTestCase {
         // compare: no 实发绩效 in the summary or the workbook.
         let candidatePath = "\(town.root.path)/candidate.toml"
         try Self.rules.replacingOccurrences(of: "points = '-分'", with: "points = '-2 * 分'").write(toFile: candidatePath, atomically: true, encoding: .utf8)
-        guard case .success(let compared) = CompareRunner.run(CompareRequest(run: town.request(), candidate: candidatePath)) else { return XCTFail("compare") }
+        guard case .success(let compared) = CompareRunner.run(CompareRequest(run: town.request("2026-03"), candidate: candidatePath)) else { return XCTFail("compare") }
         let summary = compared.comparison.summary()
         XCTAssertFalse(summary.contains("实发") || summary.contains("payable"), summary)
         XCTAssertTrue(summary.contains("  A 甲: 总分 7.50 → 5.00 (-2.50)\n"), summary)
@@ -113,9 +56,9 @@ final class NoPayTownTests: XCTestCase {
 
         // close and status: no total payable.
         let at = Date(timeIntervalSince1970: 1_780_000_000)
-        guard case .success(let closed) = LedgerCommands.close(town.request(), by: "张三", ledgerDir: town.ledgerDir, now: at) else { return XCTFail("close") }
+        guard case .success(let closed) = LedgerCommands.close(town.request("2026-03"), by: "张三", ledgerDir: town.ledgerDir, now: at) else { return XCTFail("close") }
         XCTAssertEqual(closed.lines.dropLast().last, "closed np 2026-03 by 张三 at 2026-05-28 20:26:40 UTC: 2 workers, rule version 1; recorded in \(town.ledgerDir)/np.sqlite")
-        guard case .success(let status) = LedgerCommands.status(town: "np", inputDir: "\(town.root.path)/Input", ledgerDir: town.ledgerDir, zone: TimeZone(identifier: "UTC")!) else { return XCTFail("status") }
+        guard case .success(let status) = LedgerCommands.status(town: "np", inputDir: town.inputDir, ledgerDir: town.ledgerDir, zone: TimeZone(identifier: "UTC")!) else { return XCTFail("status") }
         XCTAssertEqual(status.lines[2], "2026-03 | 张三 | 2026-05-28 20:26:40 +00:00 | 1 | 2 | —（未设绩效工资）")
     }
 

@@ -10,18 +10,17 @@ import XCTest
 final class StatusTests: XCTestCase {
     /// np: 2026-03 closed at 2026-05-28 20:26:40 UTC; 2026-04 run (its workbook written at
     /// 2026-09-21 14:13:20 UTC); 2026-05 has inputs and was never run.
-    func town() throws -> NoPayTownTests.Town {
-        let town = try NoPayTownTests.Town()
+    func town() throws -> TownFolder {
+        let town = try NoPayTownTests.town()
         let closedAt = Date(timeIntervalSince1970: 1_780_000_000)
-        guard case .success = LedgerCommands.close(town.request(), by: "张三", ledgerDir: town.ledgerDir, now: closedAt) else { throw XCTSkip("close") }
+        guard case .success = LedgerCommands.close(town.request("2026-03"), by: "张三", ledgerDir: town.ledgerDir, now: closedAt) else { throw XCTSkip("close") }
         for month in ["2026-04", "2026-05"] {
             let dir = "\(town.root.path)/Input/np/\(month)"
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
             try "编号,姓名,村,网格\nA,甲,东村,G1\n".write(toFile: "\(dir)/roster.csv", atomically: true, encoding: .utf8)
             try "记录,编号,日期,分\n".write(toFile: "\(dir)/marks.csv", atomically: true, encoding: .utf8)
         }
-        var april = town.request()
-        april.period = CalendarPeriod.parse("2026-04")!
+        let april = town.request("2026-04")
         guard case .success(let run) = MonthRunner.run(april) else { throw XCTSkip("run 2026-04") }
         try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_790_000_000)],
                                               ofItemAtPath: "\(run.directory)/np-2026-04.xlsx")
@@ -30,7 +29,7 @@ final class StatusTests: XCTestCase {
         return town
     }
 
-    func status(_ town: NoPayTownTests.Town, _ zone: String) -> [String] {
+    func status(_ town: TownFolder, _ zone: String) -> [String] {
         let root = town.root.path
         guard case .success(let s) = LedgerCommands.status(town: "np", inputDir: "\(root)/Input", ledgerDir: town.ledgerDir, rulesDir: "\(root)/Rules",
                                                            outputDir: "\(root)/Output", zone: TimeZone(identifier: zone)!) else {
@@ -74,7 +73,7 @@ final class StatusTests: XCTestCase {
 
     /// Without a ledger the open periods are listed all the same.
     func testOpenPeriodsWithoutALedger() throws {
-        let town = try NoPayTownTests.Town()
+        let town = try NoPayTownTests.town()
         let root = town.root.path
         XCTAssertEqual(status(town, "UTC"), [
             "np: no period is closed (there is no ledger \(town.ledgerDir)/np.sqlite)",

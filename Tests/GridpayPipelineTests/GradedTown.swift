@@ -1,4 +1,5 @@
 import Foundation
+import GridpayTestSupport
 @testable import GridpayCore
 @testable import GridpayPipeline
 

@@ -10,69 +10,19 @@ import XCTest
 /// A (网格长) loses 2.5 of 10 in March: 总分 7.5, 考核绩效 = 1000 × 7.5 / 10 = 750.00; B (网格员)
 /// 10 → 1000.00. 东村's 小计: base 2000, 考核绩效 1750, 实发绩效 1750.
 final class ShownRosterColumnsTests: XCTestCase {
-    static let rules = """
-    [rules]
-    town = "sp"
-    version = "1"
-    effective_from = "2026-01"
+    static let rules = TestTown.withMarks("sp", rosterColumns: ["{ name = \"岗位\", type = \"text\" }"], rosterSection: ["show = [\"岗位\"]"], rest: """
+        \(TestTown.markedItem)
 
-    [tables.roster]
-    file = "roster.csv"
-    columns = [
-      { name = "编号", type = "id" },
-      { name = "姓名", type = "text" },
-      { name = "村", type = "text" },
-      { name = "网格", type = "id" },
-      { name = "岗位", type = "text" },
-    ]
-
-    [tables.marks]
-    file = "marks.csv"
-    worker = "编号"
-    unique = ["记录"]
-    columns = [
-      { name = "记录", type = "id" },
-      { name = "编号", type = "id" },
-      { name = "日期", type = "date" },
-      { name = "分", type = "decimal", places = 2 },
-    ]
-
-    [roster]
-    table = "roster"
-    id = "编号"
-    name = "姓名"
-    unit = "村"
-    group = "网格"
-    show = ["岗位"]
-
-    [[items]]
-    name = "考核"
-    full = 10
-    min = 0
-      [[items.deductions]]
-      table = "marks"
-      points = '-分'
-      reason = "记录 {记录}"
-
-    [pay]
-    base = '1000'
-    score_pay = 'round(1000 * 总分 / 10, 2)'
-    """
+        [pay]
+        base = '1000'
+        score_pay = 'round(1000 * 总分 / 10, 2)'
+        """)
 
     func testThePaySheetsShowThePost() throws {
-        let root = TemporaryFolder()
-        let fm = FileManager.default
-        try fm.createDirectory(atPath: "\(root.path)/Rules", withIntermediateDirectories: true)
-        try Self.rules.write(toFile: "\(root.path)/Rules/sp.toml", atomically: true, encoding: .utf8)
-        let dir = "\(root.path)/Input/sp/2026-03"
-        try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        try "编号,姓名,村,网格,岗位\nA,甲,东村,G1,网格长\nB,乙,东村,G1,网格员\n".write(toFile: "\(dir)/roster.csv", atomically: true, encoding: .utf8)
-        try "记录,编号,日期,分\n1,A,2026-03-02,2.5\n".write(toFile: "\(dir)/marks.csv", atomically: true, encoding: .utf8)
-        var request = RunRequest(town: "sp", period: CalendarPeriod.parse("2026-03")!)
-        request.rulesDir = "\(root.path)/Rules"
-        request.inputDir = "\(root.path)/Input"
-        request.outputDir = "\(root.path)/Output"
-        guard case .success(let result) = MonthRunner.run(request) else { return XCTFail("run") }
+        let town = try TownFolder("sp", rules: Self.rules)
+        try town.write(month: "2026-03", ["roster.csv": "编号,姓名,村,网格,岗位\nA,甲,东村,G1,网格长\nB,乙,东村,G1,网格员\n",
+                                          "marks.csv": "记录,编号,日期,分\n1,A,2026-03-02,2.5\n"])
+        guard case .success(let result) = MonthRunner.run(town.request("2026-03")) else { return XCTFail("run") }
         let book = try WorkbookReader(path: "\(result.directory)/sp-2026-03.xlsx")
         let header = ["网格员编号", "姓名", "村(社区)", "网格编号", "岗位", "绩效工资基数", "总分", "考核绩效", "扣款合计", "实发绩效", "未扣足"]
         XCTAssertEqual(book.row("绩效工资", 0), header)
