@@ -31,6 +31,19 @@ ROSTER = ["责任人编号", "姓名", "部门", "网格区域", "岗位", "绩�
 VIOLATIONS = ["违章编号", "发现时间", "网格区域", "违章人类型", "违章人编号", "违章类别", "扣分", "是否制止"]
 INSPECTIONS = ["排查编号", "责任人编号", "排查日期", "发现隐患数"]
 ITEMS = ["本人违章", "连带责任", "隐患排查"]
+
+
+def charge_rule_line():
+    """The line of Rules/jinshan.toml's [[awards]] entry named 部门负激励 (扣分明细's source of a share)."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Rules", "jinshan.toml")
+    lines = open(path, encoding="utf-8").read().split("\n")
+    for k, text in enumerate(lines):
+        if text.strip() == "[[awards]]" and any(t.strip() == 'name = "部门负激励"' for t in lines[k + 1:k + 4]):
+            return k + 1
+    raise SystemExit("Rules/jinshan.toml has no [[awards]] named 部门负激励")
+
+
+CHARGE_RULE_LINE = charge_rule_line()
 DECIMAL = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
 DATE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
 DATETIME = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2}) ([0-9]{2}):([0-9]{2})(:([0-9]{2}))?$")
@@ -249,6 +262,8 @@ def compute(town_dir, month):
             if means[d] == low:
                 for p, s in split(Fraction(300), members[d]).items():
                     res[p]["charge"] = s
+                    # 扣分明细 has a line per share (0 points), its source the rule's [[awards]] line.
+                    details.append((p, "部门负激励", Fraction(0), s, "jinshan.toml", CHARGE_RULE_LINE))
     for p in order:
         r = res[p]
         r["score_pay"] = r["base"] + r["award"]

@@ -134,7 +134,7 @@ struct WorkbookWriter {
                        SheetColumn("扣分原因", .text, maxWidth: 50), SheetColumn("次数", .count), SheetColumn("扣分", .score)]
                        + yuanColumns + [SheetColumn("来源文件", .text), SheetColumn("行号", .integer)]
         func shown(_ r: DeductionRecord) -> Bool { r.points != .zero || r.yuan != .zero }
-        let inMemory = report.workers.reduce(0) { n, w in n + w.records.filter(shown).count }
+        let inMemory = report.workers.reduce(0) { n, w in n + w.records.filter(shown).count + w.charges.count }
         let total = inMemory + month.deductionSpills.reduce(0) { $0 + $1.count }
         var remaining = total
         var sheetNumber = 0
@@ -151,12 +151,12 @@ struct WorkbookWriter {
         try nextSheet()
         var byIndex: [Int: Int] = [:]
         for (k, w) in report.workers.enumerated() { byIndex[w.index] = k }
-        func write(_ w: WorkerReport, _ r: DeductionRecord) throws(XLSXError) {
+        func write(_ w: WorkerReport, _ r: DeductionRecord, itemName: String? = nil) throws(XLSXError) {
             if row > detailRowsPerSheet { try nextSheet() }
             try ws.text(w.id, row: row, column: 0)
             try ws.text(w.name, row: row, column: 1)
             for (k, t) in w.shown.enumerated() { try ws.text(t, row: row, column: 2 + k) }
-            try ws.text(rules.items[r.item].name, row: row, column: o + 2)
+            try ws.text(itemName ?? rules.items[r.item].name, row: row, column: o + 2)
             try ws.text(r.reason, row: row, column: o + 3)
             try ws.number(r.times ?? .one, row: row, column: o + 4)
             try ws.number(r.points, row: row, column: o + 5)
@@ -176,6 +176,12 @@ struct WorkbookWriter {
         }
         for w in report.workers {
             for r in w.records where shown(r) { try write(w, r) }
+            // A charged award's share (SPEC §11's 部门负激励): its source is the rule's [[awards]] line.
+            for c in w.charges {
+                try write(w, DeductionRecord(item: 0, deduction: 0, reason: c.reason, points: .zero, yuan: c.yuan,
+                                             file: c.location.file.split(separator: "/").last.map(String.init), line: c.location.line, times: nil),
+                          itemName: rules.awards[c.award].name)
+            }
         }
         try ws.finish()
     }

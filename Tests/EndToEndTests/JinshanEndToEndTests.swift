@@ -66,6 +66,43 @@ final class JinshanEndToEndTests: XCTestCase {
         XCTAssertTrue(best.stdout.contains("总分 = 100.00（100 + 各项之和，不低于 0）"), best.stdout)
     }
 
+    /// SPEC §5/§1: a person's 扣分明细 yuan add up to 扣款合计. Sample 2026-10: 生产一车间 bears
+    /// 部门负激励 (lowest mean), 9 persons: 300 / 9 = 33.333… → 33.33 each (299.97), the 3 cents
+    /// left over to the three lowest ids JS002, JS007, JS014 → 33.34. JS002: 400 + 355 + 300
+    /// (本人违章) + 150 (隐患排查) + 33.34 = 1238.34 = 扣款合计. Paid awards (标兵奖励, JS001 100.00)
+    /// are not deductions: no line.
+    func testDeductionLinesAddUpToTotalDeductionsWithTheChargedShare() throws {
+        let out = try Runner.TempFolder()
+        let run = try Runner.runMonth(inputDir: Runner.packageRoot.appendingPathComponent("Input").path, outputDir: out.path, town: "jinshan", month: "2026-10")
+        XCTAssertEqual(run.status, 0, run.transcript)
+        let parts = try Runner.xlsxParts(out.path("jinshan/2026-10/jinshan-2026-10.xlsx"))
+        let details = Runner.sheetRows(try XCTUnwrap(Runner.sheetXML(named: "扣分明细", in: parts)))
+        XCTAssertEqual(details[0], ["责任人编号", "姓名", "考核项目", "扣分原因", "次数", "扣分", "扣款(元)", "来源文件", "行号"])
+        let reason = "部门负激励（末位部门 生产一车间，300 元由 9 人分担）"
+        XCTAssertEqual(details.filter { $0[0] == "JS002" }.map { $0.joined(separator: "|") }, [
+            "JS002|胡超|本人违章|本人违章 WZ202610068 重大事故隐患瞒报|1|-40|400|violations.csv|14",
+            "JS002|胡超|本人违章|本人违章 WZ202610069 重大事故隐患瞒报|1|-35.5|355|violations.csv|27",
+            "JS002|胡超|本人违章|本人违章 WZ202610070 重大事故隐患瞒报|1|-30|300|violations.csv|38",
+            "JS002|胡超|隐患排查|隐患排查少于4次|3|-15|150|inspections.csv|",
+            "JS002|胡超|部门负激励|\(reason)|1|0|33.34|jinshan.toml|141",
+        ])
+        let shares = details.filter { $0[2] == "部门负激励" }.map { "\($0[0]) \($0[6])" }.sorted()
+        XCTAssertEqual(shares, ["JS002 33.34", "JS007 33.34", "JS014 33.34", "JS021 33.33", "JS026 33.33",
+                                "JS029 33.33", "JS031 33.33", "JS042 33.33", "JS043 33.33"])
+        XCTAssertTrue(details.filter { $0[2] == "部门负激励" }.allSatisfy { $0[3] == reason && $0[5] == "0" && $0[7] == "jinshan.toml" })
+        XCTAssertFalse(details.contains { $0[2] == "标兵奖励" }, "a paid award is not a deduction")
+        // Every person: Σ 扣分明细 扣款(元) = 扣款合计 (in cents, exact).
+        let pay = Runner.sheetRows(try XCTUnwrap(Runner.sheetXML(named: "绩效工资", in: parts)))
+        let column = try XCTUnwrap(pay[0].firstIndex(of: "扣款合计"))
+        func cents(_ s: String) -> Int { Int(((Double(s) ?? 0) * 100).rounded()) }
+        var listed: [String: Int] = [:]
+        for d in details.dropFirst() { listed[d[0], default: 0] += cents(d[6]) }
+        let persons = pay.dropFirst().filter { $0[0].hasPrefix("JS") }
+        XCTAssertEqual(persons.count, 46)
+        for p in persons { XCTAssertEqual(listed[p[0], default: 0], cents(p[column]), p[0]) }
+        XCTAssertEqual(listed["JS002"], 123_834)
+    }
+
     func testRandomizedMonthsAgreeWithTheReference() throws {
         for (seed, persons) in [(101, 57), (202, 133), (303, 240)] {
             let data = try Runner.TempFolder(prefix: "gridpay-jinshan-random")

@@ -45,11 +45,44 @@ extension MonthScoring {
             pots[key, default: []].append(w)
         }
         var result = [ExactNumber](repeating: .zero, count: workerCount)
-        for (_, ws) in pots {
+        var potOf: [Int: (key: Value?, size: Int)] = [:]
+        for (key, ws) in pots {
             let shares = AwardSplit.shares(of: spec.amount, ids: ws.map { ids[$0] })
-            for (w, share) in zip(ws, shares) { result[w] = share }
+            for (w, share) in zip(ws, shares) {
+                result[w] = share
+                potOf[w] = (spec.per == nil ? nil : key, ws.count)
+            }
         }
         awardResults[k] = result
+        awardPots[k] = potOf
         return result
+    }
+
+    /// The lines of 扣分明细 for a worker's shares of charged awards (SPEC §11's 部门负激励), so that
+    /// the worker's 扣分明细 yuan add up to 扣款合计: 0 points, the share in yuan, the rule's line
+    /// as source. Paid awards (标兵奖励) are not deductions and have no line.
+    func chargeLines(worker w: Int) throws(EvaluationError) -> [ChargeLine] {
+        var out: [ChargeLine] = []
+        for (k, a) in rules.awards.enumerated() where a.direction == .charge {
+            let share = try awardShares(k)[w]
+            guard share != .zero, let pot = awardPots[k]?[w] else { continue }
+            out.append(ChargeLine(award: k, reason: ChargeLine.reason(a, key: pot.key, sharedBy: pot.size), yuan: share, location: a.location))
+        }
+        return out
+    }
+}
+
+/// One line of 扣分明细 for a charged award's share (see `MonthScoring.chargeLines`).
+public struct ChargeLine: Sendable, Equatable {
+    public var award: Int
+    public var reason: String
+    public var yuan: ExactNumber
+    /// The rule file's [[awards]] entry.
+    public var location: SourceLocation
+
+    /// The workbook's words, in Chinese only as every sheet is (its bytes never depend on the
+    /// reader's language): e.g. 部门负激励（末位部门 生产一车间，300 元由 9 人分担）.
+    static func reason(_ a: AwardSpec, key: Value?, sharedBy size: Int) -> String {
+        "\(a.name)（\(a.toText)\(key.map { " \($0.description)" } ?? "")，\(a.amount) 元由 \(size) 人分担）"
     }
 }

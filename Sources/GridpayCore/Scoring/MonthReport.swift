@@ -27,6 +27,8 @@ public struct WorkerReport: Sendable {
     public var payable: ExactNumber
     public var shortfall: ExactNumber
     public var records: [DeductionRecord]
+    /// 扣分明细's lines for the worker's shares of charged awards (0 points, the share in yuan).
+    public var charges: [ChargeLine] = []
     /// A flag was not raised only because earlier periods could not be read.
     public var historyIncomplete: Bool
     /// What consecutive(…, missing = …) assumed for this worker (for 备注), if anything.
@@ -169,6 +171,7 @@ public struct MonthReport: Sendable {
         report.shown = rules.roster.shown.map { row[$0].description }
         report.historyAssumption = c.historyAssumptions[w].map { $0.sorted().joined(separator: "；") }
         report.awards = pay.awards
+        report.charges = try c.chargeLines(worker: w)
         return report
     }
 

@@ -10,6 +10,8 @@ public final class MonthScoring {
     let memoStore: UnsafeMutablePointer<Value?>
     var groupResults: [Int: [Value]] = [:]
     var awardResults: [Int: [ExactNumber]] = [:]
+    /// Per award, each sharing worker's pot: its `per` value (nil without `per`) and how many share it.
+    var awardPots: [Int: [Int: (key: Value?, size: Int)]] = [:]
     var itemYuan: [Int: [ExactNumber]] = [:]
     /// Per worker, the deductions of 扣分明细 kept in memory: those read, then the counted ones and
     /// the bound corrections as items are scored; handed to the report (`takeRecords`).
