@@ -94,6 +94,12 @@ final class ConsoleAccessTests: XCTestCase {
         XCTAssertEqual(try anonymous.get("/login").status, 200)
         XCTAssertEqual(try anonymous.get("/static/console.js").status, 200)
         XCTAssertEqual(try anonymous.get("/api/openapi.json").status, 200)
+        // A page asked for without a session leads to the login page (303 to /login, which URLSession follows).
+        for path in ["/", "/towns/qinghe", "/towns/qinghe/periods/2026-08", "/log", "/accounts"] {
+            let page = try anonymous.get(path)
+            XCTAssertEqual(page.status, 200, path)
+            XCTAssertTrue(page.text.contains("<form id=\"login-form\""), path)
+        }
         // The same answer for an unknown name and a wrong password.
         let wrong = try anonymous.login("clerk", "not-the-password")
         let unknown = try anonymous.login("nobody", "not-the-password")
