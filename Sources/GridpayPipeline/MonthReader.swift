@@ -118,6 +118,7 @@ public enum MonthReader {
         let runnable = groups.filter { $0.noMatches.isEmpty }.sorted { ($0.size, $1.table) > ($1.size, $0.table) }
         TableFileGroup.readConcurrently(runnable, threads: threads, progress: progress)
         for group in groups { month.collect(group) }
+        month.causes += RosterCauses.mistyped(groups.flatMap { $0.jobs.map(\.ingest) }, roster: reading.roster)
         month.files.sort { $0.file < $1.file }
         return month
     }

@@ -264,7 +264,14 @@ public enum MonthRunner {
         let acceptable = Set(inputs.problems.filter { $0.acceptable && $0.severity == .error }.map(\.position))
         var lapsed: [RowPosition] = []
         let roster = rules.rules.rosterTable.file
-        for row in request.accepted.sorted(by: { $0.description < $1.description }) where !acceptable.contains(row) {
+        let causes = FileCauseReport(inputs: inputs, request: request)
+        for row in request.accepted.sorted(by: { $0.description < $1.description }) {
+            if let (id, fault) = causes.rosterCause(of: row) {
+                let message = RunMessages.rowOfRosterErrorNotAcceptable(row.description, id: id, roster: roster, rosterLine: fault.line)
+                blocking.append(InputProblem(.badValue, .error, file: row.description, line: nil, message: message, acceptable: false))
+                continue
+            }
+            guard !acceptable.contains(row) else { continue }
             if request.acceptedMayLapse { lapsed.append(row); continue }
             let message = (row.file as NSString).lastPathComponent == roster
                 ? RunMessages.rosterRowNotAcceptable(row.description, roster: roster)
@@ -273,7 +280,6 @@ public enum MonthRunner {
         }
         guard blocking.isEmpty else {
             // One cause, one message (SPEC §15): said before the rows, which are not offered to --accept.
-            let causes = FileCauseReport(inputs: inputs, request: request)
             var diagnostics = causes.diagnostics + inputs.problems.map { $0.diagnostic(directory: request.monthInputDir) }
             diagnostics += blocking.filter { $0.line == nil && $0.kind == .badValue }.map { Diagnostic.error($0.message, at: nil) }
             let acceptable = blocking.filter { $0.acceptable && !causes.explains($0) }.count
@@ -284,7 +290,7 @@ public enum MonthRunner {
                 let example = blocking.first { $0.acceptable && !causes.explains($0) }!.rowReference
                 summary += RunMessages.acceptableRows(acceptable, example: example, advice: request.acceptAdvice?(example))
             }
-            summary += causes.summaryTail(blocking)
+            summary += causes.summaryTail(accepted: request.accepted, roster: roster)
             diagnostics.append(.error(summary, at: nil))
             throw PipelineFailure(diagnostics: diagnostics, sources: [rules.path: rules.text])
         }

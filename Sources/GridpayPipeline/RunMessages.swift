@@ -47,6 +47,14 @@ public enum RunMessages {
             en: "--accept \(row) matches no row with a problem that can be accepted\(suggestion)")
     }
 
+    /// SPEC §15: a row of a worker missing from the roster because a roster row is wrong is not
+    /// left out: the roster is corrected (leaving it out would drop the worker's month).
+    static func rowOfRosterErrorNotAcceptable(_ row: String, id: String, roster: String, rosterLine: Int) -> String {
+        bilingual(
+            zh: "--accept \(row) 不能接受：这一行的“\(id)”不在花名册上，是因为花名册 \(roster) 第 \(rosterLine) 行有误（见上面的说明），剔除它会少算这位网格员本月的记录；请制表人员改正花名册后重新运行",
+            en: "--accept \(row) cannot be accepted: '\(id)' of this row is not on the roster because line \(rosterLine) of the roster \(roster) is wrong (said above), and leaving the row out would drop this worker's records of the month; the clerk corrects the roster and runs again")
+    }
+
     /// SPEC §15: accepting a roster row would drop the worker from every sheet.
     static func rosterRowNotAcceptable(_ row: String, roster: String) -> String {
         bilingual(

@@ -17,6 +17,7 @@ final class RunMessagesTests: XCTestCase {
             "historyIncomplete": { M.historyIncomplete("the inputs of 2026-09 are missing") },
             "acceptMatchesNothing": { M.acceptMatchesNothing("events.csv:13", suggestion: Suggestion.didYouMean("events.csv:13", among: ["events.csv:12"])) },
             "rosterRowNotAcceptable": { M.rosterRowNotAcceptable("roster.csv:2", roster: "roster.csv") },
+            "rowOfRosterErrorNotAcceptable": { M.rowOfRosterErrorNotAcceptable("patrol.csv:441", id: "QH0004", roster: "roster.csv", rosterLine: 5) },
             "runRefused": { M.runRefused(3, town: "qinghe", period: "2026-10") },
             "acceptableRows": { M.acceptableRows(2, example: "events.csv:12", advice: nil) },
             "writingFailed": { M.writingFailed("Output/qinghe/2026-10", reason: "No space left on device") },

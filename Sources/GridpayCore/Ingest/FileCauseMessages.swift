@@ -68,8 +68,32 @@ public enum FileCauseMessages {
             en: "one cause, \(unread): the header of \(file) lacks \(columns), declared for table \(table) in the rule file. Who acts: if only this export changed the name, the clerk exports \(file) again from the platform; if the platform renamed it for good, the governance office renames the column in the rule file to the header's name (SPEC §16). Columns are found by name; their order does not matter")
     }
 
+    /// Rows naming an id on no roster row, explained by one roster row (SPEC §15): the clerk
+    /// corrects the roster; accepting the rows would drop the worker's month.
+    static func notOnRoster(_ rows: Int, lines: String, column: String, id: String, file: String, roster: String, fault: RosterFault) -> String {
+        bilingual(
+            zh: "同一原因，\(file) 中共 \(rows) 行（第 \(lines) 行）的\(column)都是“\(id)”，花名册上没有这个编号：\(rosterFault(fault, roster: roster, id: id))。处理：请制表人员改正花名册 \(roster) 第 \(fault.line) 行后重新运行。不要用 --accept 剔除这些行：那会剔除“\(id)”本月的这 \(rows) 行记录",
+            en: "one cause, \(rows) rows of \(file) (lines \(lines)) name \(column) '\(id)', which no roster row holds: \(rosterFault(fault, roster: roster, id: id)). Who acts: the clerk corrects line \(fault.line) of the roster \(roster) and runs again. Do not --accept these rows: that would leave out these \(rows) rows of '\(id)' for the month")
+    }
+
+    /// What the roster row holds, and why it is taken for `id`'s.
+    static func rosterFault(_ fault: RosterFault, roster: String, id: String) -> String {
+        switch fault.kind {
+        case .duplicate(let firstLine):
+            return bilingual(zh: "花名册 \(roster) 第 \(fault.line) 行的编号写作“\(fault.id)”，与第 \(firstLine) 行重复，未读入；它与“\(id)”只差一个字符，很可能就是“\(id)”写错了",
+                             en: "line \(fault.line) of the roster \(roster) holds '\(fault.id)', which repeats line \(firstLine), and is not read; it is one character from '\(id)', most likely '\(id)' mistyped")
+        case .leftOut:
+            return bilingual(zh: "花名册 \(roster) 第 \(fault.line) 行（编号“\(fault.id)”）有错，未读入；它与“\(id)”只差一个字符，很可能就是“\(id)”写错了",
+                             en: "line \(fault.line) of the roster \(roster) ('\(fault.id)') has an error and is not read; it is one character from '\(id)', most likely '\(id)' mistyped")
+        case .mistyped:
+            return bilingual(zh: "花名册 \(roster) 第 \(fault.line) 行的编号是“\(fault.id)”，与“\(id)”只差一个字符，而本月各输入文件中都没有“\(fault.id)”的记录，很可能是“\(id)”写错了",
+                             en: "line \(fault.line) of the roster \(roster) holds '\(fault.id)', one character from '\(id)', and no input file of the month has a row of '\(fault.id)': most likely '\(id)' mistyped")
+        }
+    }
+
     static func moreLines(_ count: Int) -> String {
-        bilingual(zh: "，另有 \(count) 行", en: " and \(count) more")
+        // Inside "第 … 行": "第 2–5, 9 行，另有 3 行".
+        bilingual(zh: " 行，另有 \(count)", en: " and \(count) more")
     }
 
     /// Follows the run's refusal: rows of a cause are not offered to --accept.
@@ -77,5 +101,12 @@ public enum FileCauseMessages {
         bilingual(
             zh: "。其中 \(count) 行出自上面所说的文件整体问题：请改正文件，不要用 --accept 剔除",
             en: ". \(count) of them are rows of a file-level cause said above: correct the file rather than accept them")
+    }
+
+    /// Follows the run's refusal: rows of workers missing from a broken roster are not offered to --accept.
+    public static func rowsOfRosterCauses(_ count: Int, roster: String) -> String {
+        bilingual(
+            zh: "。其中 \(count) 行是上面所说的花名册错误造成的：请改正花名册 \(roster)，不要用 --accept 剔除（那会剔除网格员整月的记录）",
+            en: ". \(count) of them are rows of a roster error said above: correct the roster \(roster) rather than accept them (that would leave out a worker's month)")
     }
 }

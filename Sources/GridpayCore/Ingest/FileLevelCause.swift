@@ -16,6 +16,9 @@ public struct FileLevelCause: Sendable, Hashable {
         case encoding(found: InputEncoding, declared: InputEncoding, table: String, textLines: LineSet)
         /// Declared columns the header lacks, one at least with a header like it: no row is read.
         case renamedHeader(table: String, columns: [MissingColumn])
+        /// Rows of `column` naming `id`, on no roster row because of the roster row `fault`: the
+        /// clerk corrects the roster (accepting the rows would drop the worker's month).
+        case notOnRoster(id: String, column: String, roster: String, fault: RosterFault)
     }
 
     /// A declared column the header lacks, and the header most like it (nil: none is).
@@ -34,6 +37,14 @@ public struct FileLevelCause: Sendable, Hashable {
     public var column: Int?
     /// Where it is said, where not at its first row (the header of a renamed column).
     public var line: Int? = nil
+
+    /// Its rows are rows' errors (not a file left unread): counted in the refusal's summary.
+    public var explainsRowErrors: Bool {
+        switch kind {
+        case .encoding, .renamedHeader: return false
+        default: return true
+        }
+    }
 
     /// The row at `line` is one it explains.
     public func explains(line: Int) -> Bool { lines.contains(line) }
@@ -73,6 +84,8 @@ extension FileLevelCause {
         case .encoding(let found, let declared, let table, let textLines):
             return FileCauseMessages.encoding(FileCauseMessages.unread(rows, lines: ranges), file: label, table: table, found: found,
                                               declared: declared, textLines: LineRanges.text(textLines), oneLine: textLines.count == 1)
+        case .notOnRoster(let id, let column, let roster, let fault):
+            return FileCauseMessages.notOnRoster(rows, lines: ranges, column: column, id: id, file: label, roster: roster, fault: fault)
         case .renamedHeader(let table, let columns):
             return FileCauseMessages.renamedHeader(FileCauseMessages.unread(rows, lines: ranges), file: label, table: table,
                                                    columns: columns.map(FileCauseMessages.missingColumn).joined(separator: Language.current == .zh ? "、" : "; "))

@@ -13,6 +13,11 @@ final class RosterMembership {
     var rowsOfRejected: [String: Int] = [:]
     /// Rows naming a group whose every roster row was left out, by group (reported once per group).
     var rowsOfRejectedGroup: [String: Int] = [:]
+    /// The rows naming an id on no roster row, by id, in the order first met (RosterCauses).
+    var unknownRows: [String: UnknownRows] = [:]
+    var unknownOrder: [String] = []
+    /// The roster's workers this file has a row of (by index).
+    var seen: [Bool] = []
 
     init(spec: TableSpec, roster: Roster, quarter: QuarterFile?, problems: FileProblems) {
         self.roster = roster
@@ -30,7 +35,10 @@ final class RosterMembership {
     /// for a left-out roster row) when the id is on no roster row.
     @inline(__always)
     func worker(_ bytes: UnsafeBufferPointer<UInt8>, column: Int, field: Int, line: Int) -> Int? {
-        if let w = workerIndex.find(bytes) { return w }
+        if let w = workerIndex.find(bytes) {
+            if w < seen.count { seen[w] = true } else { see(w) }
+            return w
+        }
         let id = CellText.text(bytes)
         let name = spec.columns[column].name
         if roster.rejectedWorkers[id] != nil {
@@ -47,6 +55,7 @@ final class RosterMembership {
             reportNotOnLastRoster(id, quarter, line: line, field: field + 1, column: name, departed: quarter.departed.contains(bytes))
             return nil
         }
+        noteUnknown(id, line: line, field: field + 1, column: name)
         problems.report(.unknownWorker, line: line, field: field + 1, column: name,
                         InputMessages.notOnRoster(name, id, roster: rules.rosterTable.file, idName: rosterIdName,
                                                   suggestion: Suggestion.didYouMean(id, among: roster.nearbyIds(id), maxDistance: 1)))

@@ -19,6 +19,14 @@ extension RosterReading {
         rejectWorker(id: CellText.text(bytes), line: line)
     }
 
+    /// A row whose id repeats an earlier row's (reported by UniqueKeys): noted for the rows of the
+    /// id it may hide (RosterCauses).
+    func noteDuplicateRow<R: RawRecord>(_ record: R, fieldOf: [Int], line: Int) {
+        let idColumn = rules.roster.idColumn
+        guard fieldOf.indices.contains(idColumn), fieldOf[idColumn] < record.count else { return }
+        noteDuplicate(id: CellText.text(record.field(fieldOf[idColumn])), line: line)
+    }
+
     /// The group a left-out roster row names (its rows elsewhere are then not checked, not unknown).
     func rejectGroupOfRow<R: RawRecord>(_ record: R, fieldOf: [Int], line: Int) {
         let groupColumn = rules.roster.groupColumn

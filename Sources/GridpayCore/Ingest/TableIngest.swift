@@ -278,6 +278,7 @@ public final class TableIngest {
         if !checks.declared.isEmpty, !checks.passDeclared(row, fieldOf: fieldOf, line: line) { return false }
         if !uniqueKeys.isEmpty, !uniqueKeys.check(record, fieldOf: fieldOf, line: line) {
             roster?.rejectGroupOfRow(record, fieldOf: fieldOf, line: line)
+            roster?.noteDuplicateRow(record, fieldOf: fieldOf, line: line)
             return false
         }
         return cellsOK
@@ -342,7 +343,10 @@ public final class TableIngest {
     public func finish() {
         causes = log.tally.causes(file: spec.file, rows: rowsRead, startsOn: rules.monthStartsOn)
         if let renamed = renamedHeader { causes.append(renamed) }
-        if case .rows(let rows) = destination { rows.membership.reportRowsNotChecked(groupColumn: groupColumn) }
+        if case .rows(let rows) = destination {
+            causes += rows.membership.rosterCauses()
+            rows.membership.reportRowsNotChecked(groupColumn: groupColumn)
+        }
         reportEmptyFile()
         guard headerRead, !fieldOf.isEmpty else { return }
         switch destination {

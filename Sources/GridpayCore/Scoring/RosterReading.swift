@@ -18,6 +18,9 @@ public final class RosterReading {
     private var rejectedWorkers: [String: Int] = [:]
     /// Groups named by a roster row left out (bad value, duplicate id), with their first line.
     private var rejectedGroups: [String: Int] = [:]
+    /// Rows whose id repeats an earlier row's (not read): a mistyped id there often hides a
+    /// worker, whose rows elsewhere then name an id on no roster row (RosterCauses).
+    private(set) var duplicateRows: [RosterFault] = []
 
     public convenience init(rules: RuleSet, period: Period) {
         self.init(rules: rules, span: CalendarPeriod(month: period))
@@ -46,6 +49,11 @@ public final class RosterReading {
         if rejectedWorkers[id] == nil { rejectedWorkers[id] = line }
     }
 
+    func noteDuplicate(id: String, line: Int) {
+        guard let first = ids.firstIndex(of: id) else { return }
+        duplicateRows.append(RosterFault(line: line, id: id, kind: .duplicate(firstLine: lines[first])))
+    }
+
     func rejectGroup(_ value: String, line: Int) {
         if rejectedGroups[value] == nil { rejectedGroups[value] = line }
     }
@@ -56,7 +64,7 @@ public final class RosterReading {
         for id in ids { index.append(id) }
         return Roster(rules: rules, span: span, lengths: lengths, ids: ids, rows: rows, lines: lines, byteIndex: index,
                       groups: RosterGroups(rows.map { $0[rules.roster.groupColumn].description }),
-                      rejectedWorkers: rejectedWorkers, rejectedGroups: rejectedGroups)
+                      rejectedWorkers: rejectedWorkers, rejectedGroups: rejectedGroups, duplicateRows: duplicateRows)
     }
 }
 
@@ -79,6 +87,8 @@ public struct Roster {
     let rejectedWorkers: [String: Int]
     /// Groups that only left-out roster rows name, with the first such line.
     let rejectedGroups: [String: Int]
+    /// Rows whose id repeats an earlier row's, not read.
+    let duplicateRows: [RosterFault]
 
     /// The month being run; for a quarter, its last month (whose roster this is).
     public var period: Period { span.lastMonth }

@@ -23,6 +23,10 @@ final class FileCauseMessagesTests: XCTestCase {
                                                columns: M.missingColumn(.init(declared: "核查结果", near: "核查结论", field: 5))) },
             "moreLines": { M.moreLines(3) },
             "rowsOfCauses": { M.rowsOfCauses(4) },
+            "rowsOfRosterCauses": { M.rowsOfRosterCauses(4, roster: "roster.csv") },
+            "notOnRoster": { M.notOnRoster(155, lines: "441–595", column: "网格员编号", id: "QH0004", file: "patrol.csv", roster: "roster.csv",
+                                           fault: RosterFault(line: 5, id: "QH0003", kind: .duplicate(firstLine: 4))) },
+            "rosterFault": { M.rosterFault(RosterFault(line: 5, id: "QH0040", kind: .leftOut), roster: "roster.csv", id: "QH0004") },
         ])
     }
 
