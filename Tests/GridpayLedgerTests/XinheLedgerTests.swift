@@ -127,7 +127,7 @@ final class XinheLedgerTests: XCTestCase {
         let a = m.report.workers.first { $0.id == "A" }!
         let text = Explanation.text(worker: a, in: m.scoring, ruleFile: m.ruleFileName, workerCount: 2, preliminaryPublished: m.report.preliminaryPublished)
         XCTAssertEqual(Array(text.components(separatedBy: "\n").suffix(4)), [
-            "总分 = 94.00（各项之和）   排名 2 / 2", "上半年总分 = 98.00   (2026-H1 的总分，已结账：账本中公布的结果，不重算)",
+            "总分 = 94.0（各项之和）   排名 2 / 2", "上半年总分 = 98.0   (2026-H1 的总分，已结账：账本中公布的结果，不重算)",
             "满意率 空   (显示条件“座谈会票数 > 0”不成立；只显示，不计入总分)", "",
         ])
 

@@ -127,8 +127,8 @@ final class XinheYearTests: XCTestCase {
         // 满意率 is shown, not scored (SPEC §17): A's forums give 10 满意 of 12 votes, 83.3%.
         let forums = (1...12).map { String(format: "2026-%02d/forum.csv", $0) }.joined(separator: ", ")
         XCTAssertEqual(Array(explain("A").suffix(6)), [
-            "总分 = 89.00（各项之和）   排名 4 / 4",
-            "上半年总分 = 90.00   (2026-H1 的总分，未结账：按其输入计算，同 gridpay run xinhe 2026-H1)",
+            "总分 = 89.0（各项之和）   排名 4 / 4",
+            "上半年总分 = 90.0   (2026-H1 的总分，未结账：按其输入计算，同 gridpay run xinhe 2026-H1)",
             "满意率 = 83.3%   (满意票 / 座谈会票数；只显示，不计入总分)",
             "    满意票 = sum(forum, 满意) = 10   [\(forums)]",
             "    座谈会票数 = sum(forum, 满意 + 基本满意 + 不满意) = 12   [\(forums)]",
@@ -139,9 +139,39 @@ final class XinheYearTests: XCTestCase {
             e += c == "文明创建" ? ["文明创建 = 9.5", "  满分 10", "  -0.5 督查（看）门前三包落实不到位〔F7，周督查〕   [2026-11/findings.csv:2]"] : ["\(c) = 10.0", "  满分 10"]
             e.append("  (不低于 0)")
         }
-        e += ["", "总分 = 99.50（各项之和）   排名 1 / 4", "上半年总分 空   (2026-H1 末月 2026-06 的名册上没有此人)",
+        e += ["", "总分 = 99.5（各项之和）   排名 1 / 4", "上半年总分 空   (2026-H1 末月 2026-06 的名册上没有此人)",
               "满意率 空   (显示条件“座谈会票数 > 0”不成立；只显示，不计入总分)", ""]
         XCTAssertEqual(explain("E"), e)
+    }
+
+    /// explain of a quarter (qa G5, SPEC §17): the summary's columns with their formulas and
+    /// the findings they read (file:line), no 总分, no 排名.
+    func testExplainOfAQuarterExplainsItsSummaryWithoutScoreOrRank() throws {
+        let tmp = TemporaryFolder()
+        try writeYear(tmp.path)
+        var request = RunRequest(town: "xinhe", period: CalendarPeriod.parse("2026-Q1")!)
+        request.rulesDir = "\(packageRoot)/Rules"
+        request.inputDir = "\(tmp.path)/Input"
+        guard case .success(let m) = MonthRunner.prepare(request) else { return XCTFail("prepare 2026-Q1") }
+        let w = m.report.workers.first { $0.id == "A" }!
+        let text = Language.with(.zh) { Explanation.text(worker: w, in: m.scoring, ruleFile: m.ruleFileName, workerCount: m.report.workers.count) }
+        // A's one finding of Q1: F1, 党建 6 points (2026-01/findings.csv line 2); the rest 0.
+        let files = "[2026-01/findings.csv, 2026-02/findings.csv, 2026-03/findings.csv]"
+        var e = ["新河路街道 2026-Q1 — A 甲（东苑社区，网格 DY-01）", "规则 xinhe.toml，版本 2026.2；名册第 2 行", "",
+                 "2026-Q1 是汇总期：只汇总各类别扣分和督查次数，不评分、不排名（无总分、无排名）"]
+        for c in Self.categories {
+            let sum = "sum(findings, 扣分, 类别 == \"\(c)\")"
+            e += ["\(c) = \(c == "党建" ? "6.00" : "0.00")   (\(sum))", "    \(sum) = \(c == "党建" ? 6 : 0)   \(files)"]
+        }
+        e += ["督查次数 = 1   (督查次数)", "    督查次数 = count(findings) = 1   \(files)", "",
+              "本期督查发现 1 条：", "  党建 -6 督查（听）三会一课记录缺失〔F1，李督查〕   [2026-01/findings.csv:2]", ""]
+        XCTAssertEqual(text.components(separatedBy: "\n"), e)
+        XCTAssertFalse(text.contains("总分 =") || text.contains("排名 "), text)
+        XCTAssertEqual(Language.with(.zh) { ExplainMessages.summaryPeriod("2026-Q1") }, "2026-Q1 是汇总期：只汇总各类别扣分和督查次数，不评分、不排名（无总分、无排名）")
+        XCTAssertEqual(Language.with(.en) { ExplainMessages.summaryPeriod("2026-Q1") },
+                       "2026-Q1 is a summary period: points lost per category and the number of findings only, no score and no rank")
+        XCTAssertEqual(Language.with(.zh) { ExplainMessages.summaryFindings(2) }, "本期督查发现 2 条：")
+        XCTAssertEqual(Language.with(.en) { ExplainMessages.summaryFindings(2) }, "2 findings in the period:")
     }
 
     func testAQuarterIsSummarisedWithoutScoreOrRank() throws {

@@ -13,6 +13,8 @@ public enum Explanation {
         out.append("\(rules.townName) \(c.span) — \(w.id) \(w.name)（\(place)）")
         out.append("规则 \(ruleFile)，版本 \(rules.version)；名册第 \(w.rosterLine) 行")
         out.append("")
+        // A summary period (xinhe's quarter, SPEC §17) has no score and no rank: its columns and findings.
+        if rules.isSummary(c.span.kind) { return (out + summaryLines(w, c)).joined(separator: "\n") + "\n" }
         for i in rules.items.indices { out += itemLines(i, w, c) }
         out.append("")
         out += totalLines(w, c, workerCount: workerCount)
@@ -64,8 +66,10 @@ public enum Explanation {
         let boundText = [rules.totalMinimum.map { "不低于 \($0)" }, rules.totalMaximum.map { "不高于 \($0)" }].compactMap { $0 }.joined(separator: "，")
         // Where a total bound bit, the sum before it, so the reader sees why (SPEC §11: max(0, …)).
         let unbounded = w.items.reduce(rules.totalBase) { (try? $0.adding($1)) ?? $0 }
-        let bitText = unbounded == w.total ? "" : " = \(unbounded.fixed(places: 2))"
-        out.append("\(RuleLoader.totalName) = \(w.total.fixed(places: 2))（\(sumText)\(bitText)\(boundText.isEmpty ? "" : "，" + boundText)）   \(RuleLoader.rankName) \(w.rank) / \(workerCount)")
+        // 总分 with the town's places, as its items and its sheet show them (xinhe: 0.1).
+        let places = rules.itemRoundingPlaces
+        let bitText = unbounded == w.total ? "" : " = \(unbounded.fixed(places: places))"
+        out.append("\(RuleLoader.totalName) = \(w.total.fixed(places: places))（\(sumText)\(bitText)\(boundText.isEmpty ? "" : "，" + boundText)）   \(RuleLoader.rankName) \(w.rank) / \(workerCount)")
         if let grade = w.grade { out.append(gradeLine(grade, w, c)) }
         if let duty = rules.duty, let met = w.dutyMet {
             out.append("\(RuleLoader.dutyName) = \(met ? "是" : "否")   (\(duty.sourceText))")
@@ -91,7 +95,7 @@ public enum Explanation {
             let (p, total) = pt
             guard let total else { return "\(p.preliminaryTotalName) 空   (\(p) 末月 \(p.lastMonth) 的名册上没有此人)" }
             let source = k < published.count && published[k] ? "已结账：账本中公布的结果，不重算" : "未结账：按其输入计算，同 gridpay run \(c.rules.town) \(p)"
-            return "\(p.preliminaryTotalName) = \(total.fixed(places: 2))   (\(p) 的\(RuleLoader.totalName)，\(source))"
+            return "\(p.preliminaryTotalName) = \(total.fixed(places: c.rules.itemRoundingPlaces))   (\(p) 的\(RuleLoader.totalName)，\(source))"
         }
     }
 
@@ -103,6 +107,23 @@ public enum Explanation {
             return ["\(col.name) = \(shown(value, col.format))   (\(col.valueText)；只显示，不计入\(RuleLoader.totalName))"]
                 + usedValues(col.value, c, w.index, indent: "    ")
         }
+    }
+
+    /// A summary period: each column of its sheet with its formula and what it read, then every
+    /// finding (points and file:line); no 总分, no 排名.
+    static func summaryLines(_ w: WorkerReport, _ c: MonthScoring) -> [String] {
+        var out = [ExplainMessages.summaryPeriod(c.span.description)]
+        out += zip(c.rules.columns(for: c.span.kind), w.columns).flatMap { col, value -> [String] in
+            guard let value else { return ["\(col.name) 空   (\(col.whenText ?? ""))"] }
+            return ["\(col.name) = \(shown(value, col.format))   (\(col.valueText))"] + usedValues(col.value, c, w.index, indent: "    ")
+        }
+        let findings = w.records.filter { $0.file != nil && $0.line != nil }
+        out.append("")
+        out.append(ExplainMessages.summaryFindings(findings.count))
+        for r in findings {
+            out.append("  \(c.rules.items[r.item].name) \(signed(r.points)) \(r.reason)   [\(r.file!):\(r.line!)]")
+        }
+        return out
     }
 
     /// A shown column's value as its cell shows it: a rate as a percentage, numbers to their places.
