@@ -48,9 +48,12 @@ enum EncodingCause {
         init(path: String, encoding: InputEncoding, spec: TableSpec) throws {
             let reader = try CSVReader(path: path, encoding: encoding.csvEncoding, delimiter: spec.form.delimiter)
             let totals = spec.form.totalsRow.map { Array($0.utf8) }
-            var headerSeen = false, heldTotals: Int?
+            var headerSeen = false, heldTotals: Int?, sawNUL = false
             var rows = LineSet(), text = LineSet()
             try reader.forEachRawRecord { record in
+                // No export holds a NUL: text with one is not in this encoding (UTF-16 without its
+                // mark reads "whole" as UTF-8 or GB18030, every other byte a NUL).
+                if (0..<record.count).contains(where: { i in record.field(i).contains(0) }) { sawNUL = true }
                 guard record.line >= spec.form.headerRow else { return }
                 if encoding == .utf16 || (0..<record.count).contains(where: { i in record.field(i).contains { byte in byte >= 0x80 } }) { text.insert(record.line) }
                 guard headerSeen else { headerSeen = true; return }
@@ -61,8 +64,11 @@ enum EncodingCause {
                     rows.insert(record.line)
                 }
             }
+            if sawNUL { throw NotThisEncoding() }
             self.rows = rows
             self.text = text
         }
     }
+
+    struct NotThisEncoding: Error {}
 }
