@@ -38,7 +38,7 @@ enum WorkbookTableReader {
     /// The declared sheet's rows, by the reader of the table's format.
     static func rows(_ path: String, _ spec: TableSpec, _ body: (XLSXRow) throws -> Void) throws {
         if spec.form.format == .xls {
-            try XLSReader(path: path).forEachRow(sheet: spec.form.sheet, body)
+            try XLSReader(path: path).forEachRow(sheet: spec.form.sheet, headerRow: spec.form.headerRow, body)
         } else {
             try XLSXReader(path: path).forEachRow(sheet: spec.form.sheet, headerRow: spec.form.headerRow, body)
         }

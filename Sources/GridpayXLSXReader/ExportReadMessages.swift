@@ -124,4 +124,37 @@ enum ExportReadMessages {
     static func libfreexlError(_ status: Int32) -> String {
         bilingual(zh: "libfreexl 错误 \(status)", en: "libfreexl error \(status)")
     }
+
+    // MARK: legacy .xls (the compound file and BIFF records read beside libfreexl)
+    static func noCompoundFileHeader() -> String {
+        bilingual(zh: "没有复合文档文件头（不是 Excel 97–2003 工作簿）", en: "no compound file header (not an Excel 97–2003 workbook)")
+    }
+
+    static func unusualSectorSize(shift: Int) -> String {
+        bilingual(zh: "复合文档的扇区大小为 2^\(shift) 字节，不合规范", en: "a compound file sector size of 2^\(shift) bytes")
+    }
+
+    static func damagedSectorChain() -> String {
+        bilingual(zh: "复合文档的扇区链已损坏", en: "a damaged sector chain")
+    }
+
+    static func sectorPastTheEnd() -> String {
+        bilingual(zh: "复合文档的扇区超出了文件末尾", en: "a sector past the end of the file")
+    }
+
+    static func noDirectory() -> String {
+        bilingual(zh: "没有复合文档目录", en: "no compound file directory")
+    }
+
+    static func noWorkbookStream() -> String {
+        bilingual(zh: "没有 Workbook 数据流（不是 Excel 工作簿）", en: "no Workbook stream (not an Excel workbook)")
+    }
+
+    static func workbookStreamCutOff() -> String {
+        bilingual(zh: "Workbook 数据流比目录中记载的短（被截断）", en: "a Workbook stream shorter than its directory entry says")
+    }
+
+    static func sheetRecordsMissing(_ sheet: Int) -> String {
+        bilingual(zh: "第 \(sheet) 张工作表的记录缺失", en: "the records of sheet \(sheet) are missing")
+    }
 }

@@ -1,14 +1,17 @@
 import CFreeXL
-import Glibc
 
 /// Reads a legacy XLS export (BIFF, SPEC §16 `format = "xls"`) through Debian's libfreexl,
 /// giving its rows as the XLSX reader does: text as written (libfreexl decodes every code page
-/// to UTF-8), numbers as plain digits at 15 significant digits, date cells as the dates they
-/// show (YYYY-MM-DD, YYYY-MM-DD HH:MM:SS). libfreexl holds the workbook in memory: legacy files
-/// are at most 65,536 rows a sheet.
+/// to UTF-8), and a number cell by its number format as an XLSX cell is (CellText): plain digits
+/// at 15 significant digits, a date or date-time as the date it shows, a duration in elapsed
+/// hours past 24, a percentage as 92.3%, a boolean as TRUE or FALSE. libfreexl gives neither number formats nor merged
+/// cells, nor an elapsed duration's days: those are read from the workbook's BIFF records
+/// (BIFFWorkbook). libfreexl holds the workbook in memory: legacy files are at most 65,536 rows
+/// a sheet.
 public final class XLSReader {
     let handle: UnsafeRawPointer
     public let sheetNames: [String]
+    let biff: BIFFWorkbook
 
     public init(path: String) throws(XLSXReadError) {
         var h: UnsafeRawPointer?
@@ -17,12 +20,19 @@ public final class XLSReader {
             if let h { freexl_close(h) }
             throw .notXLS(reason: Self.reason(status))
         }
-        handle = h
         var count: UInt32 = 0
         guard freexl_get_info(h, UInt16(FREEXL_BIFF_SHEET_COUNT), &count) == FREEXL_OK else {
             freexl_close(h)
             throw .notXLS(reason: ExportReadMessages.noWorksheets())
         }
+        do throws(XLSXReadError) {
+            let file = try ZipFile(path: path)
+            biff = try BIFFWorkbook(stream: CompoundFile.workbookStream(file.bytes(at: 0, count: file.size)))
+        } catch {
+            freexl_close(h)
+            throw error
+        }
+        handle = h
         var names: [String] = []
         for i in 0..<UInt16(min(count, 65_535)) {
             var name: UnsafePointer<CChar>?
@@ -34,7 +44,9 @@ public final class XLSReader {
     deinit { freexl_close(handle) }
 
     /// Calls `body` once per row of the named sheet (nil: the first) that has any text.
-    public func forEachRow(sheet: String?, _ body: (XLSXRow) throws -> Void) throws {
+    /// `headerRow`: the header's row, whose empty cells a name merged down onto them fills, as
+    /// in an XLSX export (MergedHeader).
+    public func forEachRow(sheet: String?, headerRow: Int? = nil, _ body: (XLSXRow) throws -> Void) throws {
         let index: Int
         if let sheet {
             guard let i = sheetNames.firstIndex(of: sheet) else { throw XLSXReadError.noSuchSheet(sheet, sheets: sheetNames) }
@@ -46,55 +58,13 @@ public final class XLSReader {
         guard freexl_select_active_worksheet(handle, UInt16(index)) == FREEXL_OK else { throw XLSXReadError.notXLS(reason: ExportReadMessages.sheetCannotBeSelected()) }
         var rows: UInt32 = 0, columns: UInt16 = 0
         guard freexl_worksheet_dimensions(handle, &rows, &columns) == FREEXL_OK else { throw XLSXReadError.notXLS(reason: ExportReadMessages.sheetSizeUnreadable()) }
-        var bytes: [UInt8] = [], ends: [Int] = [], shown: [UInt8] = []
-        for r in 0..<rows {
-            bytes.removeAll(keepingCapacity: true)
-            ends.removeAll(keepingCapacity: true)
-            shown.removeAll(keepingCapacity: true)
-            var hasDate = false
-            for c in 0..<columns {
-                var cell = FreeXL_CellValue()
-                var date: XLSXDateShown?
-                if freexl_get_cell_value(handle, r, c, &cell) == FREEXL_OK {
-                    bytes += Self.text(cell)
-                    date = Self.dateShown(cell)
-                }
-                ends.append(bytes.count)
-                shown.append(date?.rawValue ?? 0)
-                if date != nil { hasDate = true }
-            }
-            guard !bytes.isEmpty else { continue }
-            try bytes.withUnsafeBufferPointer { b in
-                try ends.withUnsafeBufferPointer { e in
-                    try shown.withUnsafeBufferPointer { s in
-                        try body(XLSXRow(line: Int(r) + 1, count: e.count, base: b.baseAddress, ends: e.baseAddress!, shown: hasDate ? s.baseAddress : nil))
-                    }
-                }
-            }
-        }
-    }
-
-    static func text(_ cell: FreeXL_CellValue) -> [UInt8] {
-        switch Int32(cell.type) {
-        case FREEXL_CELL_INT: return Array(String(cell.value.int_value).utf8)
-        case FREEXL_CELL_DOUBLE:
-            let v = cell.value.double_value
-            guard v.isFinite, let d = Decimal15(Array("\(v)".utf8)) else { return [] }
-            return Array(d.text.utf8)
-        case FREEXL_CELL_TEXT, FREEXL_CELL_SST_TEXT, FREEXL_CELL_DATE, FREEXL_CELL_DATETIME, FREEXL_CELL_TIME:
-            return cell.value.text_value.map { Array(String(cString: $0).utf8) } ?? []
-        default: return []
-        }
-    }
-
-    /// What a date cell of the sheet shows (libfreexl gives its text as the ISO date).
-    static func dateShown(_ cell: FreeXL_CellValue) -> XLSXDateShown? {
-        switch Int32(cell.type) {
-        case FREEXL_CELL_DATE: return .date
-        case FREEXL_CELL_DATETIME: return .dateTime
-        case FREEXL_CELL_TIME: return .time
-        default: return nil
-        }
+        guard let numbers = biff.sheet(index) else { throw XLSXReadError.notXLS(reason: ExportReadMessages.sheetRecordsMissing(index + 1)) }
+        let sheetRows = SheetRows(handle: handle, rows: rows, columns: columns, numbers: numbers, cells: CellText(date1904: biff.date1904), shown: biff.shown(xf:))
+        guard let headerRow, headerRow >= 1 else { return try sheetRows.forEach(upTo: rows, body) }
+        var top: [(line: Int, cells: [[UInt8]])] = []
+        try sheetRows.forEach(upTo: min(rows, UInt32(headerRow))) { row in top.append((row.line, (0..<row.count).map { Array(row.field($0)) })) }
+        guard let header = MergedHeader(headerRow: headerRow, rows: top, ranges: { numbers.merges }).cells else { return try sheetRows.forEach(upTo: rows, body) }
+        try sheetRows.forEach(upTo: rows) { row in try row.line == headerRow ? XLSXRow.with(header, line: headerRow, body) : body(row) }
     }
 
     static func reason(_ status: Int32) -> String {
@@ -102,6 +72,76 @@ public final class XLSReader {
         case FREEXL_FILE_NOT_FOUND: return ExportReadMessages.fileCannotBeOpened()
         case FREEXL_INSUFFICIENT_MEMORY: return ExportReadMessages.outOfMemory()
         default: return ExportReadMessages.libfreexlError(status)
+        }
+    }
+}
+
+/// The rows of the selected sheet: libfreexl's text cells, and its number cells by the value
+/// and style of their BIFF record.
+struct SheetRows {
+    let handle: UnsafeRawPointer
+    let rows: UInt32
+    let columns: UInt16
+    let numbers: BIFFSheet
+    let cells: CellText
+    let shown: (UInt16) -> StylesHandler.Shown
+
+    /// Rows 0..<`end` (0-based) with any text, numbered from 1.
+    func forEach(upTo end: UInt32, _ body: (XLSXRow) throws -> Void) throws {
+        var bytes: [UInt8] = [], ends: [Int] = [], dates: [UInt8] = [], cursor = 0
+        for r in 0..<end {
+            bytes.removeAll(keepingCapacity: true)
+            ends.removeAll(keepingCapacity: true)
+            dates.removeAll(keepingCapacity: true)
+            var hasDate = false
+            for c in 0..<columns {
+                let date = cell(row: r, column: c, cursor: &cursor, into: &bytes)
+                ends.append(bytes.count)
+                dates.append(date?.rawValue ?? 0)
+                if date != nil { hasDate = true }
+            }
+            guard !bytes.isEmpty else { continue }
+            try bytes.withUnsafeBufferPointer { b in
+                try ends.withUnsafeBufferPointer { e in
+                    try dates.withUnsafeBufferPointer { s in
+                        try body(XLSXRow(line: Int(r) + 1, count: e.count, base: b.baseAddress, ends: e.baseAddress!, shown: hasDate ? s.baseAddress : nil))
+                    }
+                }
+            }
+        }
+    }
+
+    /// Appends the cell's text; what it shows where it is a date cell.
+    func cell(row r: UInt32, column c: UInt16, cursor: inout Int, into bytes: inout [UInt8]) -> XLSXDateShown? {
+        var value = FreeXL_CellValue()
+        let read = freexl_get_cell_value(handle, r, c, &value) == FREEXL_OK
+        let type = read ? Int32(value.type) : FREEXL_CELL_NULL
+        let key = Int(r) << 16 | Int(c)
+        if type == FREEXL_CELL_INT, let b = numbers.booleans[key] {
+            bytes += Array((b ? "TRUE" : "FALSE").utf8)
+            return nil
+        }
+        if type != FREEXL_CELL_TEXT, type != FREEXL_CELL_SST_TEXT, let n = numbers.number(at: key, cursor: &cursor), n.value.isFinite {
+            let style = shown(n.xf)
+            let text = cells.number(Array("\(n.value)".utf8), shown: style)
+            bytes += text
+            return style == .number || style == .percent ? nil : XLSXDateShown.of(text, shown: style)
+        }
+        guard read else { return nil }
+        switch type {
+        case FREEXL_CELL_INT: bytes += Array(String(value.value.int_value).utf8)
+        case FREEXL_CELL_DOUBLE:
+            let v = value.value.double_value
+            if v.isFinite, let d = Decimal15(Array("\(v)".utf8)) { bytes += Array(d.text.utf8) }
+        case FREEXL_CELL_TEXT, FREEXL_CELL_SST_TEXT, FREEXL_CELL_DATE, FREEXL_CELL_DATETIME, FREEXL_CELL_TIME:
+            if let t = value.value.text_value { bytes += Array(String(cString: t).utf8) }
+        default: break
+        }
+        switch type {
+        case FREEXL_CELL_DATE: return .date
+        case FREEXL_CELL_DATETIME: return .dateTime
+        case FREEXL_CELL_TIME: return .time
+        default: return nil
         }
     }
 }

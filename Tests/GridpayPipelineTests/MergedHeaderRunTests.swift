@@ -5,17 +5,19 @@ import XCTest
 @testable import GridpayCore
 @testable import GridpayPipeline
 
-/// SPEC §16 through a run: an XLSX export whose two-row header merges 单号 and 人 down over rows
-/// 1–2 and 扣分 across two columns over 分 and 备注 is read with `header_row = 2`.
+/// SPEC §16 through a run: an XLSX or XLS export whose two-row header merges 单号 and 人 down
+/// over rows 1–2 and 扣分 across two columns over 分 and 备注 is read with `header_row = 2`.
 final class MergedHeaderRunTests: XCTestCase {
-    static let rules = """
+    /// `format`: xlsx or xls (the file is events.<format>).
+    static func rules(_ format: String) -> String {
+        """
         \(TestTown.header("forms"))
 
         \(TestTown.roster(unit: "村", group: "网格"))
 
         [tables.events]
-        file = "events.xlsx"
-        format = "xlsx"
+        file = "events.\(format)"
+        format = "\(format)"
         header_row = 2
         worker = "人"
         unique = ["单号"]
@@ -37,6 +39,7 @@ final class MergedHeaderRunTests: XCTestCase {
         base = '0'
         score_pay = '0'
         """
+    }
 
     static func workbook() throws -> Data {
         let path = NSTemporaryDirectory() + "merged-run-\(UUID().uuidString).xlsx"
@@ -58,21 +61,25 @@ final class MergedHeaderRunTests: XCTestCase {
     }
 
     func testAHeaderSpreadOverMergedCells() throws {
-        let tmp = TemporaryFolder()
-        let dir = "\(tmp.path)/forms/2026-10"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        try ExportFormTests.roster.write(toFile: "\(dir)/roster.csv", atomically: true, encoding: .utf8)
-        try Self.workbook().write(to: URL(fileURLWithPath: "\(dir)/events.xlsx"))
-        let rules = try RuleLoader.load(text: Self.rules, file: "forms.toml").get()
-        var request = RunRequest(town: "forms", period: Period.parse("2026-10")!)
-        request.inputDir = tmp.path
-        guard case .success(let m) = MonthRunner.prepare(request, rules: { _ in .success(LoadedRules(path: "forms.toml", text: Self.rules, sha256: "", rules: rules)) }) else {
-            return XCTFail("the month must run")
+        try assertTheMergedHeaderIsRead("xlsx", Self.workbook())
+    }
+
+    /// The same sheet saved by LibreOffice as a legacy XLS (scripts/make-xls-fixtures.py): libfreexl
+    /// gives no merged cells; they are read from the workbook's MERGEDCELLS records.
+    func testAnXLSHeaderSpreadOverMergedCells() throws {
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("GridpayXLSXReaderTests/Fixtures/libreoffice-merged-events.xls")
+        try assertTheMergedHeaderIsRead("xls", Data(contentsOf: fixture))
+    }
+
+    func assertTheMergedHeaderIsRead(_ format: String, _ bytes: Data, file: StaticString = #filePath, line: UInt = #line) throws {
+        guard case .success(let m) = try TestTown.formsMonth(rules: Self.rules(format), files: ["events.\(format)": bytes]) else {
+            return XCTFail("the month must run", file: file, line: line)
         }
-        XCTAssertEqual(m.reportedProblems.map(\.message), [])
+        XCTAssertEqual(m.reportedProblems.map(\.message), [], file: file, line: line)
         // A1: 10 − 2 − 1 = 7; A2: 10 − 3 = 7; rows at their sheet rows 3, 4, 5.
-        XCTAssertEqual(m.report.workers.map { "\($0.id) \($0.items.map(\.description).joined(separator: " "))" }, ["A1 7", "A2 7"])
+        XCTAssertEqual(m.report.workers.map { "\($0.id) \($0.items.map(\.description).joined(separator: " "))" }, ["A1 7", "A2 7"], file: file, line: line)
         XCTAssertEqual(m.report.workers.flatMap { w in w.records.map { "\(w.id) \($0.line ?? 0) \($0.points)" } }.sorted(),
-                       ["A1 3 -2", "A1 5 -1", "A2 4 -3"])
+                       ["A1 3 -2", "A1 5 -1", "A2 4 -3"], file: file, line: line)
     }
 }

@@ -140,6 +140,14 @@ final class PipelineCataloguesTests: XCTestCase {
             "unclosedToken": { XMLStream.reason(XML_ERROR_UNCLOSED_TOKEN) }, "partialCharacter": { XMLStream.reason(XML_ERROR_PARTIAL_CHAR) },
             "mismatchedTag": { XMLStream.reason(XML_ERROR_TAG_MISMATCH) },
             "junkAfterTheDocument": { XMLStream.reason(XML_ERROR_JUNK_AFTER_DOC_ELEMENT) }, "syntaxError": { XMLStream.reason(XML_ERROR_SYNTAX) },
+            "noCompoundFileHeader": { M.noCompoundFileHeader() },
+            "unusualSectorSize": { M.unusualSectorSize(shift: 11) },
+            "damagedSectorChain": { M.damagedSectorChain() },
+            "sectorPastTheEnd": { M.sectorPastTheEnd() },
+            "noDirectory": { M.noDirectory() },
+            "noWorkbookStream": { M.noWorkbookStream() },
+            "workbookStreamCutOff": { M.workbookStreamCutOff() },
+            "sheetRecordsMissing": { M.sheetRecordsMissing(2) },
         ])
         // Their English is expat's own; any other error is said as expat says it.
         for code in [XML_ERROR_NO_ELEMENTS, XML_ERROR_INVALID_TOKEN, XML_ERROR_UNCLOSED_TOKEN, XML_ERROR_PARTIAL_CHAR, XML_ERROR_TAG_MISMATCH,

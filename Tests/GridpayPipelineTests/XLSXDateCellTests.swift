@@ -66,15 +66,7 @@ final class XLSXDateCellTests: XCTestCase {
 
     /// Runs 2026-10; the records (worker, line, points) or the problems.
     func run(_ rows: [[Cell]]) throws -> (records: [String], problems: [String]) {
-        let tmp = TemporaryFolder()
-        let dir = "\(tmp.path)/forms/2026-10"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        try ExportFormTests.roster.write(toFile: "\(dir)/roster.csv", atomically: true, encoding: .utf8)
-        try Self.workbook(rows).write(to: URL(fileURLWithPath: "\(dir)/events.xlsx"))
-        let rules = try RuleLoader.load(text: Self.rules, file: "forms.toml").get()
-        var request = RunRequest(town: "forms", period: Period.parse("2026-10")!)
-        request.inputDir = tmp.path
-        switch MonthRunner.prepare(request, rules: { _ in .success(LoadedRules(path: "forms.toml", text: Self.rules, sha256: "", rules: rules)) }) {
+        switch try TestTown.formsMonth(rules: Self.rules, files: ["events.xlsx": Self.workbook(rows)]) {
         case .success(let m):
             let records = m.report.workers.flatMap { w in w.records.map { "\(w.id) \($0.line ?? 0) \($0.points)" } }
             return (records.sorted(), m.reportedProblems.map { "\($0.line ?? 0): \($0.message)" })

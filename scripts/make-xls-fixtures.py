@@ -1,0 +1,151 @@
+#!/usr/bin/env python3
+"""Makes the legacy XLS fixtures the tests read (SPEC §16, format = "xls").
+
+Nothing writes BIFF .xls files on Debian by default (Python's xlwt is not packaged), so each
+workbook is written as an XLSX with openpyxl and saved as XLS by LibreOffice headless, as a
+clerk's "save as Excel 97-2003" would. The tests read the committed .xls files; they never
+convert. Run again (python3 scripts/make-xls-fixtures.py, from the repository's root) after
+changing the qinghe sample (Input/qinghe): FormMetamorphicTests checks the sources' SHA-256.
+
+Needs: python3 with openpyxl, and soffice (LibreOffice).
+"""
+import datetime
+import hashlib
+import os
+import subprocess
+import sys
+import tempfile
+import tomllib
+
+import openpyxl
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+READER = os.path.join(ROOT, "Tests/GridpayXLSXReaderTests/Fixtures")
+QINGHE = os.path.join(ROOT, "Tests/GridpayPipelineTests/Fixtures/qinghe-xls")
+MONTHS = ["2026-08", "2026-09", "2026-10"]
+
+
+def text(cell, value):
+    """A text cell (also one starting with '=', which openpyxl would take for a formula)."""
+    cell.value = value
+    cell.data_type = "s"
+
+
+def merged_events(path):
+    """MergedHeaderRunTests' sheet: 单号 and 人 merged down over rows 1-2, 扣分 across 分 and 备注."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "事件"
+    for ref, name in [("A1:A2", "单号"), ("B1:B2", "人"), ("C1:D1", "扣分")]:
+        sheet.merge_cells(ref)
+        sheet[ref.split(":")[0]] = name
+    sheet["C2"], sheet["D2"] = "分", "备注"
+    for r, row in enumerate([["E1", "A1", 2, "迟到"], ["E2", "A2", 3, ""], ["E3", "A1", 1, "缺勤"]], start=3):
+        for c, value in enumerate(row, start=1):
+            if value != "":
+                sheet.cell(row=r, column=c, value=value)
+    book.save(path)
+
+
+def number_formats(path):
+    """Number cells under date, date-time, elapsed-hours, time-of-day and percent formats."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "格式"
+    sheet.append(["单号", "时长", "日期", "时间", "月日时", "率", "钟点"])
+    rows = [
+        ["E1", 1.0625, datetime.date(2026, 10, 5), datetime.datetime(2026, 10, 5, 8, 38),
+         datetime.datetime(2026, 10, 5, 8, 38), 0.923, 0.35],
+        ["E2", 0.0625, datetime.date(2026, 10, 31), datetime.datetime(2026, 10, 31, 23, 59, 59),
+         datetime.datetime(2026, 10, 31, 23, 59), 0.05, 1.0625],
+    ]
+    formats = [None, "[h]:mm:ss", "yyyy/m/d", "yyyy/m/d h:mm:ss", "m/d h:mm", None, "h:mm:ss"]
+    for row in rows:
+        sheet.append(row)
+    for r in range(2, 4):
+        for c, f in enumerate(formats, start=1):
+            if f:
+                sheet.cell(row=r, column=c).number_format = f
+    sheet.cell(row=2, column=6).number_format = "0.0%"
+    sheet.cell(row=3, column=6).number_format = "0%"
+    book.save(path)
+
+
+def qinghe_table(path, columns, records):
+    """A platform's export of one table: a cover sheet, then 导出 with a title row above the
+    header, numbers as number cells, dates and date-times as date cells, minutes as elapsed
+    hours ([h]:mm:ss), the rest as text (FormMetamorphicTests' XLS form)."""
+    book = openpyxl.Workbook()
+    book.active.title = "说明"
+    book.active["A1"] = "平台导出"
+    sheet = book.create_sheet("导出")
+    sheet["A1"] = "清河镇网格化管理平台导出"
+    header, rows = records[0], records[1:]
+    for c, name in enumerate(header, start=1):
+        text(sheet.cell(row=2, column=c), name)
+    kinds = [columns[name] for name in header]
+    for r, row in enumerate(rows, start=3):
+        for c, (value, kind) in enumerate(zip(row, kinds), start=1):
+            if value == "":
+                continue
+            cell = sheet.cell(row=r, column=c)
+            if kind == "minutes":
+                cell.value = float(value) / 1440
+                cell.number_format = "[h]:mm:ss"
+            elif kind in ("integer", "decimal"):
+                cell.value = int(value) if kind == "integer" else float(value)
+            elif kind == "date":
+                cell.value = datetime.date.fromisoformat(value)
+                cell.number_format = "yyyy/m/d"
+            elif kind == "datetime":
+                cell.value = datetime.datetime.fromisoformat(value)
+                cell.number_format = "yyyy/m/d hh:mm:ss"
+            else:
+                text(cell, value)
+    book.save(path)
+
+
+def parse_csv(path):
+    import csv
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        return list(csv.reader(f))
+
+
+def convert(xlsx, out_dir, profile):
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "xls",
+                    "--outdir", out_dir, xlsx], check=True, stdout=subprocess.DEVNULL)
+
+
+def main():
+    with tempfile.TemporaryDirectory() as tmp:
+        profile = os.path.join(tmp, "profile")
+        made = []
+        for name, write in [("libreoffice-merged-events", merged_events), ("libreoffice-number-formats", number_formats)]:
+            xlsx = os.path.join(tmp, name + ".xlsx")
+            write(xlsx)
+            convert(xlsx, READER, profile)
+            made.append(os.path.join(READER, name + ".xls"))
+        with open(os.path.join(ROOT, "Rules/qinghe.toml"), "rb") as f:
+            rules = tomllib.load(f)
+        sources = []
+        for month in MONTHS:
+            out = os.path.join(QINGHE, month)
+            os.makedirs(out, exist_ok=True)
+            for table in rules["tables"].values():
+                source = os.path.join(ROOT, "Input/qinghe", month, table["file"])
+                columns = {c["name"]: ("minutes" if "分钟" in c["name"] else c["type"]) for c in table["columns"]}
+                stem = table["file"].removesuffix(".csv")
+                xlsx = os.path.join(tmp, stem + ".xlsx")
+                qinghe_table(xlsx, columns, parse_csv(source))
+                convert(xlsx, out, profile)
+                with open(source, "rb") as f:
+                    sources.append(f"{hashlib.sha256(f.read()).hexdigest()}  {month}/{table['file']}")
+                made.append(os.path.join(out, stem + ".xls"))
+        with open(os.path.join(QINGHE, "sources.sha256"), "w") as f:
+            f.write("\n".join(sources) + "\n")
+    for path in made:
+        print(os.path.relpath(path, ROOT), os.path.getsize(path))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
