@@ -209,7 +209,7 @@ final class TableJob: @unchecked Sendable {
         finder?.start(keys: spec.uniqueKeys.count)
         ingest = TableIngest(reading, accepted: accepted, keySink: sharedKeys ?? finder, deductionSink: sink, quarter: quarter,
                              file: file, sharedKeys: keys)
-        layout = TableLayout(spec: spec, acceptedLines: ingest.acceptedLineSet)
+        layout = TableLayout(spec: spec, ingest: ingest)
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
         var info = stat()
@@ -277,7 +277,6 @@ final class TableJob: @unchecked Sendable {
                 }
             }
             layout.finish()
-            problems.append(contentsOf: layout.problems)
             ingest.finish()
             // A UTF-8 file read as GB18030 can read whole, its header as garbage: not a renamed column.
             if spec.encoding != .utf8, ingest.headerLacksColumns { noteAnotherEncoding() }

@@ -56,18 +56,13 @@ final class FileProblems {
         if extendsLast || unlistedLines.ranges.count < Self.rangesShown { unlistedLines.insert(line) } else { unlistedLinesPast += 1 }
     }
 
-    /// The unlisted errors' first runs of lines as a person reads them (`202–10001`); empty where none has a line.
-    var unlistedLineText: String {
-        unlistedLines.ranges.map { $0.count == 1 ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)" }.joined(separator: ", ")
-    }
-
     /// The errors past the listed ones, as one problem of the file: an error where one of them
     /// blocks the run (a warning where every one is an accepted row's).
     var unlisted: InputProblem? {
         let count = unlistedBlocking + unlistedAccepted
         guard count > 0 else { return nil }
         var p = InputProblem(.unlistedErrors, unlistedBlocking > 0 ? .error : .warning, file: file, line: nil,
-                             message: InputMessages.moreErrors(count, file: file, listed: Self.errorsListed, lines: unlistedLineText, past: unlistedLinesPast), acceptable: false)
+                             message: InputMessages.moreErrors(count, file: file, listed: Self.errorsListed, lines: LineRanges.text(unlistedLines, limit: Self.rangesShown), past: unlistedLinesPast), acceptable: false)
         p.blockingCount = unlistedBlocking
         return p
     }

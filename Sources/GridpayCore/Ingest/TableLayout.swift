@@ -1,26 +1,28 @@
 /// A table's declared layout applied to the records of one file before `TableIngest` sees them:
 /// title rows above `header_row` are skipped, and a totals row (`totals_row`) is skipped where it
 /// is the last row and reported anywhere else. Streaming: a totals row is held as a line number
-/// until the next record (or the end) says whether it was the last.
+/// until the next record (or the end) says whether it was the last. Its problems go to the file's
+/// own list (FileProblems), under the same 200-error cap as the rows' (a file of many totals
+/// rows prints 200 of them and counts the rest).
 public final class TableLayout {
     let form: TableForm
     let file: String
     let columns: [String]
-    let acceptedLines: Set<Int>
+    let problems: FileProblems
     let totalsBytes: [UInt8]?
     var headerSeen = false
     var heldTotals: Int?
-    public private(set) var problems: [InputProblem] = []
     /// Rows above the header, skipped (for 说明).
     public private(set) var titleRows = 0
     /// Whether a totals row ended the file and was skipped.
     public private(set) var skippedTotals = false
 
-    public init(spec: TableSpec, acceptedLines: Set<Int>) {
+    /// `ingest`: the file's ingest, whose problems the layout's join.
+    public init(spec: TableSpec, ingest: TableIngest) {
         form = spec.form
         file = spec.file
         columns = spec.columns.map(\.name)
-        self.acceptedLines = acceptedLines
+        problems = ingest.log
         totalsBytes = spec.form.totalsRow.map { Array($0.utf8) }
     }
 
@@ -35,8 +37,8 @@ public final class TableLayout {
             }
             headerSeen = true
             if record.line > form.headerRow {
-                problems.append(InputProblem(.layout, .error, file: file, line: form.headerRow,
-                                             message: IngestMessages.headerNotOnItsRow(file, row: form.headerRow, found: record.line, columns: columns), acceptable: false))
+                problems.report(.layout, line: form.headerRow,
+                                IngestMessages.headerNotOnItsRow(file, row: form.headerRow, found: record.line, columns: columns), acceptable: false)
                 return .unusableHeader
             }
             return .header
@@ -59,9 +61,6 @@ public final class TableLayout {
     }
 
     func reportTotals(at line: Int, next: Int) {
-        var p = InputProblem(.layout, .error, file: file, line: line, column: 1,
-                             message: IngestMessages.totalsRowNotLast(form.totalsRow ?? "", next: next), acceptable: true)
-        if acceptedLines.contains(line) { p.accepted = true }
-        problems.append(p)
+        problems.report(.layout, line: line, field: 1, IngestMessages.totalsRowNotLast(form.totalsRow ?? "", next: next))
     }
 }
