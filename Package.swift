@@ -109,7 +109,7 @@ let package = Package(
         ]),
         .testTarget(name: "GridpayPipelineTests", dependencies: [
             "GridpayPipeline", "GridpayCore", "GridpayHash", "GridpayTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-        ], exclude: ["Golden", "Messages"]),
+        ], exclude: ["Golden", "Messages", "Fixtures"]),
         // Runs the built `gridpay` binary; reads its data through #filePath, so nothing is bundled.
         .testTarget(name: "EndToEndTests", dependencies: [
             "GridpayCore", "GridpayHash", .product(name: "ZIPFoundation", package: "ZIPFoundation"),

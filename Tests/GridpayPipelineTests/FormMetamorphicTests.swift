@@ -1,3 +1,4 @@
+import GridpayHash
 import GridpayTestSupport
 import GridpayXLSX
 import Foundation
@@ -10,29 +11,44 @@ import XCTest
 /// several declared forms — file layouts (tab, UTF-16, title rows, a totals row; semicolons in
 /// GB18030 split over several files by a pattern) and value forms (dates and times as
 /// 2026/10/5 8:38 or 2026年10月5日, minutes as h:mm:ss, amounts with thousands separators,
-/// full-width digits; XLSX workbooks with typed number and date cells) — with the rule file
-/// declaring each; every run must give the plain run's
-/// sheets and pay CSV byte for byte.
+/// full-width digits; XLSX workbooks with typed number and date cells; legacy XLS workbooks
+/// saved by LibreOffice, minutes as elapsed-hours cells) — with the rule file declaring each;
+/// every run must give the plain run's sheets and pay CSV byte for byte.
 final class FormMetamorphicTests: XCTestCase {
     static let months = ["2026-08", "2026-09", "2026-10"]
 
     /// A way of writing the month, and what the rule file declares for it.
     struct Form: Sendable {
         var name: String
-        /// The table's declaration is changed in place; returns the files to write (name → bytes).
-        var write: @Sendable (_ table: inout TableSpec, _ header: [String], _ rows: [[String]]) -> [String: Data]
+        /// The table's declaration is changed in place; returns the files to write (name → bytes)
+        /// in the month's folder.
+        var write: @Sendable (_ table: inout TableSpec, _ month: String, _ header: [String], _ rows: [[String]]) -> [String: Data]
     }
 
     func testEveryDeclaredFormGivesTheSameSheetsAndPayCSV() throws {
         let reference = try run(Self.plain)
         XCTAssertFalse(reference.payCSV.isEmpty)
-        for form in [Self.layout, Self.splitGB18030, Self.valueForms, Self.workbook] {
+        for form in [Self.layout, Self.splitGB18030, Self.valueForms, Self.workbook, Self.legacyWorkbook] {
             let other = try run(form)
             XCTAssertEqual(other.problems, reference.problems, form.name)
             XCTAssertEqual(other.sheets.keys.sorted(), ["绩效工资", "考核汇总"], form.name)
             for (name, xml) in reference.sheets { XCTAssertTrue(other.sheets[name] == xml, "\(form.name): sheet \(name) differs") }
             XCTAssertTrue(other.payCSV == reference.payCSV, "\(form.name): the pay CSV differs")
         }
+    }
+
+    /// The XLS form's fixtures were made from the sample as it is: else they are made again
+    /// (python3 scripts/make-xls-fixtures.py), never left to fail the test above unexplained.
+    func testTheXLSFixturesAreOfTheCurrentSample() throws {
+        let listed = try String(contentsOf: Self.legacyFixtures.appendingPathComponent("sources.sha256"), encoding: .utf8)
+        var current: [String] = []
+        for line in listed.split(separator: "\n") {
+            let source = String(line.split(separator: " ").last!)
+            let digest = try FileDigest.hex(Data(contentsOf: URL(fileURLWithPath: "\(packageRoot)/Input/qinghe/\(source)")))
+            current.append("\(digest)  \(source)")
+        }
+        XCTAssertEqual(current.count, Self.months.count * 6)
+        XCTAssertEqual(current.joined(separator: "\n") + "\n", listed, "Input/qinghe changed: run python3 scripts/make-xls-fixtures.py and commit its .xls files")
     }
 
     struct Outcome {
@@ -55,7 +71,7 @@ final class FormMetamorphicTests: XCTestCase {
                 var table = loaded.rules.tables[t]
                 let text = try String(contentsOfFile: "\(sample)/\(month)/\(table.file)", encoding: .utf8)
                 let records = Self.parse(text)
-                for (name, bytes) in form.write(&table, records[0], Array(records.dropFirst())) {
+                for (name, bytes) in form.write(&table, month, records[0], Array(records.dropFirst())) {
                     try bytes.write(to: URL(fileURLWithPath: "\(dir)/\(name)"))
                 }
                 declared[t] = table
@@ -84,12 +100,12 @@ final class FormMetamorphicTests: XCTestCase {
 
     // MARK: the forms
 
-    static let plain = Form(name: "plain") { table, header, rows in
+    static let plain = Form(name: "plain") { table, _, header, rows in
         [table.file: csv([header] + rows, ",", bom: false)]
     }
 
     /// Tab-separated UTF-16 little-endian, two title rows, a closing 合计 row.
-    static let layout = Form(name: "tab, UTF-16, title rows, totals") { table, header, rows in
+    static let layout = Form(name: "tab, UTF-16, title rows, totals") { table, _, header, rows in
         table.encoding = .utf16
         table.form.delimiter = 0x09
         table.form.headerRow = 3
@@ -103,7 +119,7 @@ final class FormMetamorphicTests: XCTestCase {
     }
 
     /// Semicolons in GB18030; every table but the roster in two files named by a pattern.
-    static let splitGB18030 = Form(name: "semicolons, GB18030, split files") { table, header, rows in
+    static let splitGB18030 = Form(name: "semicolons, GB18030, split files") { table, _, header, rows in
         table.encoding = .gb18030
         table.form.delimiter = UInt8(ascii: ";")
         func gb(_ records: [[String]]) -> Data {
@@ -118,7 +134,7 @@ final class FormMetamorphicTests: XCTestCase {
 
     /// Dates as 2026/10/5 or 2026年10月5日 (alternating rows), times as 2026/10/5 7:19, minutes as
     /// h:mm:ss, amounts with thousands separators, whole numbers in full-width digits.
-    static let valueForms = Form(name: "value forms") { table, header, rows in
+    static let valueForms = Form(name: "value forms") { table, _, header, rows in
         var out = rows
         for (c, column) in table.columns.enumerated() {
             var forms = CellForms()
@@ -153,7 +169,7 @@ final class FormMetamorphicTests: XCTestCase {
     /// An XLSX workbook per table, as a platform exports it: a title row above the header, the
     /// data on a sheet named 导出 after a cover sheet, numbers as number cells, dates and times
     /// as date cells (a serial day number shown by a date format), the rest as text.
-    static let workbook = Form(name: "XLSX") { table, header, rows in
+    static let workbook = Form(name: "XLSX") { table, _, header, rows in
         table.form.format = .xlsx
         table.form.sheet = "导出"
         table.form.headerRow = 2
@@ -184,6 +200,31 @@ final class FormMetamorphicTests: XCTestCase {
             XCTFail("writing \(table.file) as XLSX: \(error)")
             return [:]
         }
+    }
+
+    /// The committed XLS fixtures (Fixtures/qinghe-xls, made by scripts/make-xls-fixtures.py:
+    /// openpyxl, then LibreOffice's "save as XLS"; nothing on Debian writes XLS in a test): the
+    /// XLSX form's layout (a cover sheet, 导出 with a title row), numbers as number cells, dates
+    /// as date cells, and 巡查时长(分钟) as a duration cell in elapsed hours ([h]:mm:ss), read
+    /// back in minutes.
+    static let legacyWorkbook = Form(name: "XLS") { table, month, _, _ in
+        table.form.format = .xls
+        table.form.sheet = "导出"
+        table.form.headerRow = 2
+        for (c, column) in table.columns.enumerated() where column.name.contains("分钟") {
+            var forms = CellForms()
+            forms.duration = .minutes
+            forms.patterns = patterns(["h:mm:ss"], .duration)
+            table.columns[c].forms = forms
+        }
+        table.file = table.file.replacingOccurrences(of: ".csv", with: ".xls")
+        return [table.file: legacyFixture(month: month, table.file)]
+    }
+
+    static let legacyFixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/qinghe-xls")
+
+    static func legacyFixture(month: String, _ file: String) -> Data {
+        (try? Data(contentsOf: legacyFixtures.appendingPathComponent("\(month)/\(file)"))) ?? Data()
     }
 
     /// `2026-10-05` or `2026-10-05 07:19[:05]` as a spreadsheet's serial day (1899-12-30 is 0).
