@@ -17,7 +17,7 @@ public enum RatingMessages {
     static func monthFoldersMissing(_ period: String, absent: [String], kind: PeriodKind, months: [String]) -> String {
         let one = absent.count == 1
         return bilingual(
-            zh: "\(period) 在台账中没有结账，输入也不全：缺少月份文件夹 \(absent.joined(separator: "、"))（一个\(kind.label)要读其全部月份：\(months.joined(separator: "、"))）",
+            zh: "\(period) 在台账中没有结账，输入也不全：缺少月份文件夹 \(absent.joined(separator: "、"))（\(kind.one)要读其全部月份：\(months.joined(separator: "、"))）",
             en: "\(period) is not closed in the ledger and its inputs are incomplete: the month folder\(one ? "" : "s") \(absent.joined(separator: ", ")) \(one ? "is" : "are") missing (a \(kind.rawValue) is read from all of its months: \(months.joined(separator: ", ")))")
     }
 

@@ -19,7 +19,7 @@ public enum RunMessages {
 
     static func noMonthFolder(_ town: String, _ period: String, folder: String, kind: PeriodKind) -> String {
         bilingual(
-            zh: "\(town) \(period) 没有输入：月份文件夹 \(folder) 不存在；一个\(kind.label)要读其全部 \(CalendarPeriod.length(of: kind)) 个月的文件夹",
+            zh: "\(town) \(period) 没有输入：月份文件夹 \(folder) 不存在；\(kind.one)要读其全部 \(CalendarPeriod.length(of: kind)) 个月的文件夹",
             en: "no inputs for \(town) \(period): the month folder \(folder) does not exist; a \(kind.rawValue) is read from all \(kind.monthsInWords) of its months")
     }
 

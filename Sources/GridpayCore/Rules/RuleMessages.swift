@@ -83,7 +83,7 @@ enum RuleMessages {
     }
 
     static func summaryIsPreliminary(_ kind: PeriodKind, at loc: Location) -> Diagnostic {
-        .error(bilingual(zh: "[period_summary] 的 period \"\(kind.rawValue)\" 同时也是 [rules] 的 preliminary；一个\(kind.label)要么考核排名，要么只做汇总，不能两者都是",
+        .error(bilingual(zh: "[period_summary] 的 period \"\(kind.rawValue)\" 同时也是 [rules] 的 preliminary；\(kind.one)要么考核排名，要么只做汇总，不能两者都是",
                          en: "[period_summary] period \"\(kind.rawValue)\" is also [rules] preliminary; a \(kind.rawValue) is either assessed and ranked or summarised, not both"), at: loc)
     }
 

@@ -134,6 +134,16 @@ extension PeriodKind {
         }
     }
 
+    /// One period of the kind as Chinese says it: 一个月、一个季度、半年、一年 (not 一个年).
+    public var one: String {
+        switch self {
+        case .month: "一个月"
+        case .quarter: "一个季度"
+        case .halfYear: "半年"
+        case .year: "一年"
+        }
+    }
+
     /// How a period of the kind is written: YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY.
     public var form: String {
         switch self {
