@@ -123,16 +123,21 @@ struct WorkbookWriter {
 
     /// Per-row deductions in the order they were read (file by file, line by line), then each
     /// worker's counted deductions and bound corrections, workers in rank order.
-    func writeDetails(_ book: XLSXWorkbook, _ s: SheetFormats) throws {
+    /// 扣分明细's columns; `o`: the roster columns shown past 编号 and 姓名; `p`: 0 with a 扣款(元)
+    /// column, −1 without.
+    func detailColumns() -> (columns: [SheetColumn], o: Int, p: Int) {
         // 编号, 姓名 and the roster columns the rule file shows ([roster] show, SPEC §17's 岗位).
         let roster = rosterColumns()
-        let o = roster.count - 4
         // A town without pay (SPEC §17: nothing about pay is invented) has no 扣款(元) column.
         let yuanColumns = rules.hasPay ? [SheetColumn("扣款(元)", .money)] : []
-        let p = yuanColumns.count - 1
         let columns = Array(roster.prefix(2)) + roster.dropFirst(4) + [SheetColumn("考核项目", .text),
                        SheetColumn("扣分原因", .text, maxWidth: 50), SheetColumn("次数", .count), SheetColumn("扣分", .score)]
                        + yuanColumns + [SheetColumn("来源文件", .text), SheetColumn("行号", .integer)]
+        return (columns, roster.count - 4, yuanColumns.count - 1)
+    }
+
+    func writeDetails(_ book: XLSXWorkbook, _ s: SheetFormats) throws {
+        let (columns, o, p) = detailColumns()
         func shown(_ r: DeductionRecord) -> Bool { r.points != .zero || r.yuan != .zero }
         let inMemory = report.workers.reduce(0) { n, w in n + w.records.filter(shown).count + w.charges.count }
         let total = inMemory + month.deductionSpills.reduce(0) { $0 + $1.count }

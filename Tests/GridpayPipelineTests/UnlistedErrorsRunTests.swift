@@ -9,8 +9,9 @@ import XCTest
 final class UnlistedErrorsRunTests: XCTestCase {
     func testTheRefusalCountsTheErrorsThatAreNotListed() throws {
         let tmp = TemporaryFolder()
-        // 250 marks of a worker on no roster (X), lines 2–251; none can be scored.
-        let marks = (1...250).map { "\($0),X,2026-10-05,5,否" }.joined(separator: "\n") + "\n"
+        // 250 marks of a worker on no roster (XYZ, not one edit from the roster's A, so no roster
+        // row is named as their cause), lines 2–251; none can be scored.
+        let marks = (1...250).map { "\($0),XYZ,2026-10-05,5,否" }.joined(separator: "\n") + "\n"
         try GradedTown.write(root: tmp.path, rules: GradedTown.ruleFile(), months: ["2026-10": ("A,甲,东村,G1\n", marks)])
         guard case .failure(let f) = MonthRunner.run(GradedTown.request(root: tmp.path, period: "2026-10")) else { return XCTFail("must fail") }
         let errors = f.diagnostics.filter { $0.severity == .error }
