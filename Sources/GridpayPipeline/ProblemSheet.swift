@@ -28,7 +28,7 @@ extension WorkbookWriter {
         var at: [Key: Int] = [:]
         for (k, p) in problems.enumerated() {
             guard p.severity == .warning, p.line != nil else { groups.append([k]); continue }
-            let key = Key(file: p.file, message: p.message, columnName: p.columnName ?? "", column: p.column, kind: p.kind, accepted: p.accepted)
+            let key = Key(file: p.file, message: p.sheetMessage, columnName: p.columnName ?? "", column: p.column, kind: p.kind, accepted: p.accepted)
             if let g = at[key] { groups[g].append(k) } else {
                 at[key] = groups.count
                 groups.append([k])
@@ -66,7 +66,7 @@ extension WorkbookWriter {
         } else if let l = p.line { try ws.number(l, row: row, column: 2) } else { try ws.blank(row: row, column: 2) }
         if let c = p.column { try ws.number(c, row: row, column: 3) } else { try ws.blank(row: row, column: 3) }
         try ws.text(p.columnName ?? "", row: row, column: 4)
-        try ws.text(p.message, row: row, column: 5)
+        try ws.text(p.sheetMessage, row: row, column: 5)
         try ws.text(problemHandling(p), row: row, column: 6)
     }
 

@@ -225,8 +225,8 @@ final class CellDecoder {
     }
 
     /// Records a bad cell (its message an `InputMessages` one, naming the column).
-    func fail(_ c: Int, _ line: Int, _ field: Int, _ message: String, kind: InputProblem.Kind = .badValue) -> Value? {
-        problems.report(kind, line: line, field: field, column: columns[c].name, message)
+    func fail(_ c: Int, _ line: Int, _ field: Int, _ message: @autoclosure () -> String, kind: InputProblem.Kind = .badValue) -> Value? {
+        problems.report(kind, line: line, field: field, column: columns[c].name, message())
         return nil
     }
 

@@ -28,7 +28,12 @@ public struct InputProblem: Sendable, Hashable {
     /// 1-based field number in the row.
     public var column: Int?
     public var columnName: String?
+    /// In the reader's language (`Language.current`): what the terminal and the console say.
     public var message: String
+    /// In Chinese whatever the reader's language: what 数据问题 records. The outputs are the same
+    /// bytes whoever runs the period (SPEC §5, §9: a closed period re-run or verified under an
+    /// English locale must match what was published).
+    public var sheetMessage: String
     /// A row-level error that the user may accept: the row is then left out of the month.
     public var acceptable: Bool
     /// Set when the user accepted the row with --accept.
@@ -37,14 +42,19 @@ public struct InputProblem: Sendable, Hashable {
     /// (`unlistedErrors`), how many of them block the run — so that the run's total is the file's.
     public var blockingCount = 1
 
-    public init(_ kind: Kind, _ severity: Diagnostic.Severity, file: String, line: Int?, column: Int? = nil, columnName: String? = nil, message: String, acceptable: Bool) {
+    /// `message` is worded twice where the reader's language is not Chinese: once for the reader,
+    /// once in Chinese for the sheet.
+    public init(_ kind: Kind, _ severity: Diagnostic.Severity, file: String, line: Int?, column: Int? = nil, columnName: String? = nil,
+                message: @autoclosure () -> String, acceptable: Bool) {
         self.kind = kind
         self.severity = severity
         self.file = file
         self.line = line
         self.column = column
         self.columnName = columnName
-        self.message = message
+        let said = message()
+        self.message = said
+        self.sheetMessage = Language.current == .zh ? said : Language.with(.zh) { message() }
         self.acceptable = acceptable
     }
 
