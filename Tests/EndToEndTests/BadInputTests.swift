@@ -379,9 +379,10 @@ final class BadInputTests: XCTestCase {
 
         let parts = try Runner.xlsxParts("\(dir)/\(Self.town)-\(Self.month).xlsx")
         let rows = Runner.sheetRows(try XCTUnwrap(Runner.sheetXML(named: "数据问题", in: parts)))
-        // The level column stays 错误 (it was an error, accepted); the handling column says so.
+        // The level column stays 错误 (it was an error, accepted); the handling column says so. The
+        // sheet is in Chinese though this run's terminal spoke English (OutputLanguageTests).
         XCTAssertTrue(rows.contains(["错误", "events.csv", "3", "2", "网格员编号",
-                                     "网格员编号 'QH0020' is not on the roster (roster.csv); expected a 网格员编号 of the roster; did you mean 'QH0002'?",
+                                     "网格员编号“QH0020”不在花名册（roster.csv）上；应为花名册中的网格员编号；是否应为“QH0002”？",
                                      "已接受（--accept）：该行未计入"]), "数据问题 lists the accepted row: \(rows)")
         let about = Runner.sheetRows(try XCTUnwrap(Runner.sheetXML(named: "说明", in: parts)))
         XCTAssertTrue(about.contains(["已接受的问题行", "events.csv:3"]), "说明 lists the accepted rows: \(about)")
