@@ -319,7 +319,7 @@ final class BadInputTests: XCTestCase {
         let problemsXML = try XCTUnwrap(Runner.sheetXML(named: "数据问题", in: parts))
         let rows = Runner.sheetRows(problemsXML)
         XCTAssertTrue(rows.contains(["警告", "roster.csv", "3", "2", "姓名",
-                                     "姓名 '=SUM(A1)' starts with '=', which a spreadsheet would read as a formula; it is written as plain text",
+                                     "姓名“=SUM(A1)”以“=”开头，电子表格会当作公式；已按纯文字写出",
                                      "按纯文本写出，未作公式"]), "数据问题 lists the value as a warning: \(rows)")
 
         let pay = String(decoding: try Data(contentsOf: URL(fileURLWithPath: "\(dir)/\(Self.town)-\(Self.month)-pay.csv")), as: UTF8.self)

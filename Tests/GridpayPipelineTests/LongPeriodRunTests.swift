@@ -44,7 +44,7 @@ final class LongPeriodRunTests: XCTestCase {
         // (The months without marks are warned about too: a header and no rows.)
         let problems = (1...10).map { book.row("数据问题", $0) }.filter { $0.count > 6 && $0[6].hasPrefix("已不在") }
         XCTAssertEqual(problems.map { Array($0.prefix(3)) }, [["警告", "2026-01/marks.csv", "3"], ["警告", "2026-05/marks.csv", "2"]])
-        XCTAssertEqual(problems[0][5], "已不在半年末名册: worker 'C' is on the roster of 2026-01 (2026-01/roster.csv) but not on the half-year's last roster (2026-06/roster.csv); the row is not counted")
+        XCTAssertEqual(problems[0][5], "已不在半年末名册：网格员“C”在 2026-01 的花名册（2026-01/roster.csv）上，但不在半年末名册（2026-06/roster.csv）上；这一行不计入")
         XCTAssertEqual(problems[0][6], "已不在半年末名册：该行未计入")
         let about = (1...30).map { book.row("说明", $0) }.filter { !$0.isEmpty }
         // 31 + 28 + 31 + 30 + 31 + 30 = 181 days.

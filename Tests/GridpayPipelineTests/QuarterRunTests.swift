@@ -51,7 +51,7 @@ final class QuarterRunTests: XCTestCase {
         let problems = (1...3).map { book.row("数据问题", $0) }
         XCTAssertEqual(problems[0].prefix(3), ["警告", "2026-07/marks.csv", "3"])
         XCTAssertEqual(problems[1].prefix(3), ["警告", "2026-08/marks.csv", "4"])
-        XCTAssertTrue(problems[0][5].hasPrefix("已不在季度末名册: worker 'D' is on the roster of 2026-07 (2026-07/roster.csv) but not on the quarter's last roster (2026-09/roster.csv); the row is not counted"), problems[0][5])
+        XCTAssertTrue(problems[0][5].hasPrefix("已不在季度末名册：网格员“D”在 2026-07 的花名册（2026-07/roster.csv）上，但不在季度末名册（2026-09/roster.csv）上；这一行不计入"), problems[0][5])
         XCTAssertEqual(problems[0][6], "已不在季度末名册：该行未计入")
         XCTAssertEqual(problems[2], [])
         // 说明 lists all six files with their month folders.
