@@ -11,7 +11,7 @@ enum ArchiveExtraction {
         let found = Found(count: files.count)
         let shares = split(files.map(\.file.bytes))
         // A second connection for the second share; without one, everything on this thread.
-        let second: Ledger? = shares[1].isEmpty ? nil : try? Ledger(path: ledger.path, town: ledger.town, create: false, readOnly: true)
+        let second: Ledger? = shares[1].isEmpty ? nil : try? Ledger(path: ledger.path, town: ledger.town, words: ledger.words, create: false, readOnly: true)
         let plan = second == nil ? [shares[0] + shares[1]] : shares
         DispatchQueue.concurrentPerform(iterations: plan.count) { k in
             let connection = k == 0 ? ledger : second!
@@ -74,9 +74,9 @@ enum ArchiveExtraction {
         } catch let s as ScratchFailed {
             return .error(LedgerSealMessages.scratchFailed(path, s.underlying), at: nil)
         } catch let c as ArchiveCorrupted {
-            return .error("the archived \(f.file) of \(f.period) in \(ledger.path) is corrupted: recorded SHA-256 \(c.sha256), its stored bytes hash to \(c.actual)", at: nil)
+            return .error(LedgerMessages.archivedCorrupted(f.file, period: f.period, ledger: ledger.path, recorded: c.sha256, actual: c.actual), at: nil)
         } catch {
-            return .error("cannot read the archived \(f.file) of \(f.period) from \(ledger.path): \(Corrections.describe(error))", at: nil)
+            return .error(LedgerMessages.archivedUnreadable(f.file, period: f.period, ledger: ledger.path, reason: ledger.describe(error)), at: nil)
         }
     }
 }

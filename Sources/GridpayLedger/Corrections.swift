@@ -73,17 +73,12 @@ enum Corrections {
     static func archivedRules(ledger: Ledger, settlement s: Settlement) -> Result<LoadedRules, PipelineFailure> {
         let text: String
         do { text = try ledger.objectText(s.ruleSha256) } catch {
-            return .failure(PipelineFailure(message: "the archived rule file \(s.ruleFile) of \(s.period) cannot be read from \(ledger.path): \(describe(error))"))
+            return .failure(PipelineFailure(message: LedgerMessages.archivedRuleUnreadable(s.ruleFile, period: s.period, ledger: ledger.path, reason: ledger.describe(error))))
         }
         switch RuleLoader.load(text: text, file: s.ruleFile) {
         case .success(let rules): return .success(LoadedRules(path: s.ruleFile, text: text, sha256: s.ruleSha256, checked: rules))
         case .failure(let f): return .failure(PipelineFailure(diagnostics: f.diagnostics, sources: [s.ruleFile: text]))
         }
-    }
-
-    static func describe(_ error: Error) -> String {
-        if let c = error as? ArchiveCorrupted { return "archive object \(c.sha256) is corrupted: its stored bytes hash to \(c.actual)" }
-        return Ledger.describe(error)
     }
 
     /// What a closed period carried when it was closed, as the ledger recorded it (for re-runs
@@ -110,17 +105,17 @@ enum Corrections {
         var adjustments: [ExactID: ExactNumber] = [:]
         for p in pending {
             guard let period = LedgerPeriods.parse(p.closing.period) else { continue }
-            var r = RunRequest(town: request.town, period: period)
+            var r = RunRequest(town: request.town, period: period, words: request.words)
             r.rulesDir = request.rulesDir
             r.inputDir = request.inputDir
             r.threads = request.threads
             r.accepted = p.closing.acceptedPositions
             r.acceptedMayLapse = true
             // Its accepted rows are those recorded at closing: the open period's --accept does not reach it.
-            r.acceptAdvice = { _ in "the run of \(request.period) cannot leave out (\(p.closing.period) keeps the rows accepted when it was closed)" }
+            r.acceptAdvice = { [open = "\(request.period)", closed = p.closing.period] _ in LedgerMessages.keepsItsAcceptedRows(open: open, closed: closed) }
             r.published = history
             do { r.carried = try recorded(ledger: ledger, closing: p.closing) } catch {
-                return .failure(PipelineFailure(message: "cannot read \(ledger.path): \(describe(error))"))
+                return .failure(PipelineFailure(message: LedgerMessages.cannotRead(ledger.path, ledger.describe(error))))
             }
             let rulesFor = rules(ledger: ledger, request: r)
             let month: PreparedMonth
@@ -128,18 +123,17 @@ enum Corrections {
             case .success(let m): month = m
             case .failure(let f):
                 var d = f.diagnostics
-                d.append(.error("the corrected inputs of the closed period \(p.closing.period) (\(p.directory)) cannot be carried: fix them, "
-                                + "or restore the archived files (gridpay verify \(request.town) \(p.closing.period) says which differ)", at: nil))
+                d.append(.error(LedgerMessages.correctionNotCarried(request.town, p.closing.period, folder: p.directory, words: ledger.words), at: nil))
                 return .failure(PipelineFailure(diagnostics: d, sources: f.sources))
             }
             let baseline: [WorkerResult]
             do { baseline = try ledger.workers(of: p.latest.id!) } catch {
-                return .failure(PipelineFailure(message: "cannot read \(ledger.path): \(describe(error))"))
+                return .failure(PipelineFailure(message: LedgerMessages.cannotRead(ledger.path, ledger.describe(error))))
             }
             let corrected = workerResults(month, settlementID: 0)
             let lines: [CarriedCorrections.Line]
             do { lines = try differences(baseline, corrected, items: month.report.rules.items.map(\.name), period: p.closing.period, adjustments: &adjustments) } catch {
-                return .failure(PipelineFailure(message: "cannot read \(ledger.path): \(describe(error))"))
+                return .failure(PipelineFailure(message: LedgerMessages.cannotRead(ledger.path, ledger.describe(error))))
             }
             var total = ExactNumber.zero
             for w in corrected { total = (try? total.adding(LedgerText.number(w.payable) ?? .zero)) ?? total }

@@ -10,6 +10,8 @@ import GridpayPipeline
 public final class Ledger: @unchecked Sendable {
     public let path: String
     public let town: String
+    /// The caller's words for commands and options, for what its messages advise.
+    public let words: CommandWords
     let db: DatabaseQueue
 
     public static func path(ledgerDir: String, town: String) -> String { "\(ledgerDir)/\(town).sqlite" }
@@ -23,20 +25,21 @@ public final class Ledger: @unchecked Sendable {
     }
 
     /// Opens an existing ledger; nil when there is none (no period of the town was ever closed).
-    public static func openIfPresent(ledgerDir: String, town: String) throws(PipelineFailure) -> Ledger? {
+    public static func openIfPresent(ledgerDir: String, town: String, words: CommandWords) throws(PipelineFailure) -> Ledger? {
         // A town that is not a plain name has no ledger (close refuses it before making any file);
         // the command then says what is wrong with the name, as without a ledger.
         guard PlainName.problem(town) == nil else { return nil }
         let p = path(ledgerDir: ledgerDir, town: town)
         guard FileManager.default.fileExists(atPath: p) else { return nil }
-        return try Ledger(path: p, town: town, create: false, readOnly: true)
+        return try Ledger(path: p, town: town, words: words, create: false, readOnly: true)
     }
 
     /// `readOnly`: every command but close opens the ledger read-only: it is never written, not
     /// even migrated (an older schema is read as it is; close upgrades it).
-    init(path: String, town: String, create: Bool, readOnly: Bool = false) throws(PipelineFailure) {
+    init(path: String, town: String, words: CommandWords, create: Bool, readOnly: Bool = false) throws(PipelineFailure) {
         self.path = path
         self.town = town
+        self.words = words
         let exists = FileManager.default.fileExists(atPath: path)
         var config = Configuration()
         config.busyMode = .timeout(10)
@@ -46,13 +49,13 @@ public final class Ledger: @unchecked Sendable {
         do {
             db = try DatabaseQueue(path: path, configuration: config)
         } catch {
-            throw PipelineFailure(message: "\(path) is not a gridpay ledger: SQLite cannot open it (\(Ledger.describe(error)))")
+            throw PipelineFailure(message: LedgerMessages.sqliteCannotOpen(path, Ledger.describe(error, words: words)))
         }
         do {
             let appID = try db.read { db in try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0 }
             let tableCount = try db.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0 }
             if appID == 0 && tableCount == 0 && (!exists || create) {
-                guard create else { throw PipelineFailure(message: "\(path) is an empty file, not a gridpay ledger") }
+                guard create else { throw PipelineFailure(message: LedgerMessages.emptyFile(path)) }
                 try db.write { db in
                     try db.execute(sql: "PRAGMA application_id = \(LedgerSchema.applicationID)")
                 }
@@ -62,28 +65,38 @@ public final class Ledger: @unchecked Sendable {
                                    arguments: [LedgerSchema.format, town, "gridpay \(GridpayVersion.current)"])
                 }
             } else if appID != LedgerSchema.applicationID {
-                throw PipelineFailure(message: "\(path) is not a gridpay ledger: it is an SQLite database of another program (application_id \(appID), expected \(LedgerSchema.applicationID)); nothing was changed")
+                throw PipelineFailure(message: LedgerMessages.otherProgram(path, applicationID: appID, expected: LedgerSchema.applicationID))
             } else if !readOnly {
                 try LedgerSchema.migrator.migrate(db)
             }
             let owner = try db.read { db in try String.fetchOne(db, sql: "SELECT value FROM ledger_info WHERE key = 'town'") }
-            guard let owner else { throw PipelineFailure(message: "\(path) is not a gridpay ledger: it names no town") }
+            guard let owner else { throw PipelineFailure(message: LedgerMessages.namesNoTown(path)) }
             guard owner == town else {
-                throw PipelineFailure(message: "\(path) is the ledger of town '\(owner)', not '\(town)'; nothing was changed")
+                throw PipelineFailure(message: LedgerMessages.otherTown(path, owner: owner, town: town))
             }
         } catch let f as PipelineFailure {
             throw f
         } catch {
-            throw PipelineFailure(message: "\(path) is not a gridpay ledger: \(Ledger.describe(error))")
+            throw PipelineFailure(message: LedgerMessages.notALedger(path, reason: Ledger.describe(error, words: words)))
         }
     }
 
-    static func describe(_ error: Error) -> String {
-        if let e = error as? DatabaseError { return e.message ?? "\(e.resultCode)" }
-        if let e = error as? UnreadablePublished { return LedgerSealMessages.unreadable(e) }
-        if let e = error as? SealRefused { return LedgerSealMessages.sealRefused(e) }
+    /// An error of reading or writing the ledger as a person reads it: SQLite's own words, but
+    /// the schema's refusals (its triggers' texts stay as recorded) and gridpay's own in the
+    /// catalogue's; what they advise in `words`.
+    static func describe(_ error: Error, words: CommandWords) -> String {
+        if let e = error as? DatabaseError {
+            if e.message == LedgerSchema.appendOnlyMessage { return LedgerMessages.appendOnly() }
+            if e.message == LedgerSchema.noReplaceMessage { return LedgerMessages.neverReplaced() }
+            return e.message ?? "\(e.resultCode)"
+        }
+        if let e = error as? UnreadablePublished { return LedgerSealMessages.unreadable(e, words: words) }
+        if let e = error as? SealRefused { return LedgerSealMessages.sealRefused(e, words: words) }
+        if let c = error as? ArchiveCorrupted { return LedgerMessages.objectCorrupted(c.sha256, actual: c.actual) }
         return "\(error)"
     }
+
+    func describe(_ error: Error) -> String { Ledger.describe(error, words: words) }
 
     // MARK: reading
 
@@ -175,7 +188,7 @@ public final class Ledger: @unchecked Sendable {
             let expected = try Int.fetchOne(db, sql: "SELECT chunks FROM archive_object WHERE sha256 = ?", arguments: [sha256])
             let actual = try digest.finish()
             guard expected == count, actual == sha256 else {
-                throw ArchiveCorrupted(sha256: sha256, actual: expected == nil ? "nothing (the object is missing)" : actual)
+                throw ArchiveCorrupted(sha256: sha256, actual: expected == nil ? nil : actual)
             }
         }
     }
@@ -207,7 +220,8 @@ public final class Ledger: @unchecked Sendable {
 
 struct ArchiveCorrupted: Error {
     var sha256: String
-    var actual: String
+    /// What its stored bytes hash to; nil: the object is missing.
+    var actual: String?
 }
 
 /// A write transaction of the ledger: archives objects and inserts rows; nothing is visible
@@ -222,7 +236,7 @@ struct LedgerWriter {
     /// new content is streamed in 1 MiB pieces and hashed as it is stored, and must match.
     func archive(path: String, period: String, file: String, sha256 sha: String, bytes: Int) throws -> (sha256: String, bytes: Int) {
         if try Bool.fetchOne(db, sql: "SELECT 1 FROM archive_object WHERE sha256 = ?", arguments: [sha]) != true {
-            guard let handle = FileHandle(forReadingAtPath: path) else { throw PipelineFailure(message: "cannot read \(path) to archive it") }
+            guard let handle = FileHandle(forReadingAtPath: path) else { throw PipelineFailure(message: LedgerMessages.notArchived(path)) }
             defer { try? handle.close() }
             let insert = try db.cachedStatement(sql: "INSERT INTO archive_chunk (sha256, seq, data) VALUES (?, ?, ?)")
             let check = try SHA256Digest()
@@ -238,7 +252,7 @@ struct LedgerWriter {
                 stored += chunk.count
             }
             guard try check.finish() == sha, stored == bytes, seq == chunkCount else {
-                throw PipelineFailure(message: "\(path) changed while it was being archived; nothing was recorded, run the command again")
+                throw PipelineFailure(message: LedgerMessages.changedWhileArchived(path))
             }
         }
         return (sha, bytes)

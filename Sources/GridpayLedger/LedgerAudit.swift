@@ -15,7 +15,7 @@ extension LedgerCommands {
         let p = period.map { "\($0)" } ?? ""
         let ledger: Ledger
         do {
-            guard let l = try Ledger.openIfPresent(ledgerDir: ledgerDir, town: town) else {
+            guard let l = try Ledger.openIfPresent(ledgerDir: ledgerDir, town: town, words: words) else {
                 return .failure(PipelineFailure(message: LedgerMessages.noLedger(town, p, path: Ledger.path(ledgerDir: ledgerDir, town: town), words: words)))
             }
             ledger = l
@@ -23,7 +23,7 @@ extension LedgerCommands {
         var outcome = LedgerOutcome()
         var problems: [Diagnostic]
         do { problems = try integrity(ledger, chain: head, outcome: &outcome) } catch {
-            return .failure(PipelineFailure(message: LedgerMessages.cannotRead(ledger.path, Corrections.describe(error))))
+            return .failure(PipelineFailure(message: LedgerMessages.cannotRead(ledger.path, ledger.describe(error))))
         }
         if let period {
             switch verifyPeriod(ledger, town: town, period: period, inputDir: inputDir, progress: progress) {
@@ -48,7 +48,7 @@ extension LedgerCommands {
         let integrity = try LedgerIntegrity.check(ledger)
         var problems = integrity.problems.map { Diagnostic.error($0, at: nil) }
         if !integrity.unsealed.isEmpty {
-            outcome.warnings.append(.warning(LedgerSealMessages.needsUpgrade(integrity.unsealed.count, town: ledger.town), at: nil))
+            outcome.warnings.append(.warning(LedgerSealMessages.needsUpgrade(integrity.unsealed.count, town: ledger.town, words: ledger.words), at: nil))
         }
         if let head {
             if let link = integrity.proves(head) {
@@ -75,7 +75,7 @@ extension LedgerCommands {
                 return .failure(PipelineFailure(message: LedgerMessages.notClosedIn(town, p, path: ledger.path, closed: closed)))
             }
             closing = c
-        } catch { return .failure(PipelineFailure(message: LedgerMessages.cannotRead(ledger.path, Corrections.describe(error)))) }
+        } catch { return .failure(PipelineFailure(message: LedgerMessages.cannotRead(ledger.path, ledger.describe(error)))) }
         var outcome = LedgerOutcome()
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("gridpay-verify-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: scratch) }
@@ -116,7 +116,7 @@ extension LedgerCommands {
         } catch let f as PipelineFailure {
             return .failure(f)
         } catch {
-            return .failure(PipelineFailure(message: LedgerMessages.verifyFailed(town, p, Corrections.describe(error))))
+            return .failure(PipelineFailure(message: LedgerMessages.verifyFailed(town, p, ledger.describe(error))))
         }
     }
 
@@ -168,7 +168,7 @@ extension LedgerCommands {
             }
             problems += ArchiveExtraction.extract(extracts, ledger: ledger)
         } catch {
-            return .failure(PipelineFailure(message: LedgerMessages.cannotRead(ledger.path, Corrections.describe(error))))
+            return .failure(PipelineFailure(message: LedgerMessages.cannotRead(ledger.path, ledger.describe(error))))
         }
         guard problems.isEmpty else {
             // A scratch copy that could not be written is not damage to the archive.
@@ -177,7 +177,7 @@ extension LedgerCommands {
             }
             return .failure(PipelineFailure(diagnostics: problems))
         }
-        var request = RunRequest(town: town, period: period)
+        var request = RunRequest(town: town, period: period, words: ledger.words)
         request.rulesDir = rulesDir
         request.inputDir = inputRoot
         request.outputDir = outputDir
@@ -186,7 +186,7 @@ extension LedgerCommands {
             request.published = try LedgerHistory(ledger: ledger)
             request.carried = try Corrections.recorded(ledger: ledger, closing: closing)
         } catch {
-            return .failure(PipelineFailure(message: LedgerMessages.cannotRead(ledger.path, Corrections.describe(error))))
+            return .failure(PipelineFailure(message: LedgerMessages.cannotRead(ledger.path, ledger.describe(error))))
         }
         return .success(request)
     }

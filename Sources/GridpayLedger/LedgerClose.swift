@@ -23,7 +23,8 @@ extension LedgerCommands {
     // MARK: close
 
     /// `gridpay close`: runs the period and records it in the ledger in one transaction.
-    public static func close(_ request: RunRequest, by name: String, ledgerDir: String, words: CommandWords, now: Date = Date(),
+    /// The time it prints is in `zone` (the ledger records UTC).
+    public static func close(_ request: RunRequest, by name: String, ledgerDir: String, words: CommandWords, now: Date = Date(), zone: TimeZone = .current,
                              progress: RunReporter? = nil, interruption: CloseInterruption? = nil) -> Result<LedgerOutcome, PipelineFailure> {
         let who = name.trimmingCharacters(in: .whitespaces)
         guard !who.isEmpty else { return .failure(PipelineFailure(message: LedgerMessages.closerNeeded(words: words))) }
@@ -42,9 +43,9 @@ extension LedgerCommands {
             let newLedger = !FileManager.default.fileExists(atPath: path)
             var recorded = false
             defer { if newLedger && !recorded { Ledger.removeUnused(path: path, folder: newFolder ? ledgerDir : nil) } }
-            let ledger = try Ledger(path: path, town: request.town, create: true)
+            let ledger = try Ledger(path: path, town: request.town, words: words, create: true)
             try checkClosable(request, ledger: ledger, words: words)
-            let outcome = try close(request, in: ledger, by: who, at: timestamp(now), words: words, progress: progress, interruption: interruption)
+            let outcome = try close(request, in: ledger, by: who, at: timestamp(now), zone: zone, words: words, progress: progress, interruption: interruption)
             recorded = true
             return .success(outcome)
         } catch {
@@ -99,7 +100,7 @@ extension LedgerCommands {
         } catch let f as PipelineFailure {
             throw f
         } catch {
-            throw PipelineFailure(message: LedgerMessages.ledgerUnreadable(ledger.path, Corrections.describe(error)))
+            throw PipelineFailure(message: LedgerMessages.ledgerUnreadable(ledger.path, ledger.describe(error)))
         }
     }
 
@@ -117,7 +118,7 @@ extension LedgerCommands {
     }
 
     /// Runs the period, writes its outputs and records them: the lines and warnings to report.
-    static func close(_ request: RunRequest, in ledger: Ledger, by who: String, at: String, words: CommandWords, progress: RunReporter?,
+    static func close(_ request: RunRequest, in ledger: Ledger, by who: String, at: String, zone: TimeZone, words: CommandWords, progress: RunReporter?,
                       interruption: CloseInterruption?) throws(PipelineFailure) -> LedgerOutcome {
         let (r, recomputed, warnings) = try prepareRequest(request, ledger: ledger, closing: true, words: words).get()
         let month = try prepareToClose(r, ledgerPath: ledger.path, progress: progress)
@@ -135,11 +136,11 @@ extension LedgerCommands {
         }
         // A town without [pay] pays nothing from the assessment: no total payable is said (SPEC §17).
         let payable = month.report.rules.hasPay ? total.fixed(places: 2) : nil
-        outcome.lines.append(LedgerMessages.closed(request.town, "\(request.period)", by: who, at: at, workers: month.report.workers.count,
+        outcome.lines.append(LedgerMessages.closed(request.town, "\(request.period)", by: who, at: LocalTime.text(ledgerUTC: at, in: zone), workers: month.report.workers.count,
                                                    payable: payable, version: month.report.rules.version, path: ledger.path))
         let upgraded = sealed.sealed.filter { $0 < closingID }.count
         if upgraded > 0 { outcome.lines.append(LedgerSealMessages.sealedAtUpgrade(upgraded, words: words)) }
-        if let last = try? ledger.settlements().max(by: { $0.id! < $1.id! }) { outcome.lines.append(LedgerSealMessages.chainHead(sealed.head, after: last)) }
+        if let last = try? ledger.settlements().max(by: { $0.id! < $1.id! }) { outcome.lines.append(LedgerSealMessages.chainHead(sealed.head, after: last, at: LocalTime.text(ledgerUTC: last.closedAt, in: zone), words: words)) }
         return outcome
     }
 
@@ -195,7 +196,7 @@ extension LedgerCommands {
             d.append(.error(LedgerMessages.notClosedLedgerUnchanged(c.request.town, c.period, path: ledger.path), at: nil))
             throw PipelineFailure(diagnostics: d)
         } catch {
-            throw PipelineFailure(message: LedgerMessages.recordingFailed(c.request.town, c.period, path: ledger.path, Corrections.describe(error)))
+            throw PipelineFailure(message: LedgerMessages.recordingFailed(c.request.town, c.period, path: ledger.path, ledger.describe(error)))
         }
         return (sealed, closingID)
     }

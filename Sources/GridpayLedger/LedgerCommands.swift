@@ -19,7 +19,7 @@ public enum LedgerCommands {
     /// for its history, and the first open period carries corrections of closed periods.
     public static func run(_ request: RunRequest, ledgerDir: String, words: CommandWords, progress: RunReporter? = nil) -> Result<RunResult, PipelineFailure> {
         let ledger: Ledger?
-        do { ledger = try Ledger.openIfPresent(ledgerDir: ledgerDir, town: request.town) } catch { return .failure(error) }
+        do { ledger = try Ledger.openIfPresent(ledgerDir: ledgerDir, town: request.town, words: words) } catch { return .failure(error) }
         guard let ledger else { return MonthRunner.run(request, progress: progress) }
         switch prepareRequest(request, ledger: ledger, closing: false, words: words) {
         case .failure(let f): return .failure(f)
@@ -76,7 +76,7 @@ public enum LedgerCommands {
         } catch let f as PipelineFailure {
             return .failure(f)
         } catch {
-            return .failure(PipelineFailure(message: LedgerMessages.ledgerUnreadable(ledger.path, Corrections.describe(error))))
+            return .failure(PipelineFailure(message: LedgerMessages.ledgerUnreadable(ledger.path, ledger.describe(error))))
         }
     }
 

@@ -11,7 +11,7 @@ extension LedgerCommands {
     /// recomputed is left out of both sides; each is said in a warning.
     public static func compareRequest(_ request: RunRequest, ledgerDir: String, words: CommandWords) -> Result<(RunRequest, [Diagnostic]), PipelineFailure> {
         let ledger: Ledger?
-        do { ledger = try Ledger.openIfPresent(ledgerDir: ledgerDir, town: request.town) } catch { return .failure(error) }
+        do { ledger = try Ledger.openIfPresent(ledgerDir: ledgerDir, town: request.town, words: words) } catch { return .failure(error) }
         guard let ledger else { return .success((request, [])) }
         do {
             if let closed = try ledger.closing(of: "\(request.period)") {
@@ -19,7 +19,7 @@ extension LedgerCommands {
                 if !changed.isEmpty { return .success(closedWithCorrection(request, ledger: ledger, closing: closed, changed: changed)) }
             }
         } catch {
-            return .failure(PipelineFailure(message: "cannot read the ledger \(ledger.path): \(Corrections.describe(error))"))
+            return .failure(PipelineFailure(message: LedgerMessages.ledgerUnreadable(ledger.path, ledger.describe(error))))
         }
         switch prepareRequest(request, ledger: ledger, closing: false, words: words) {
         case .success(let (r, _, warnings)): return .success((r, warnings))
@@ -28,10 +28,8 @@ extension LedgerCommands {
                   let history = try? LedgerHistory(ledger: ledger) else { return .failure(f) }
             var r = request
             r.published = history
-            let periods = pending.map(\.closing.period).joined(separator: ", ")
-            let warnings = f.diagnostics.map { Diagnostic.warning($0.message, at: $0.location) }
-                + [.warning("the correction waiting for \(periods) cannot be recomputed (above), so \(request.period) is compared without it: "
-                    + "\(SheetLabelsPublic.priorAdjustment) is left out on both sides; gridpay run \(request.town) \(request.period) will refuse until it is fixed", at: nil)]
+            let waiting = LedgerMessages.compareWithoutCorrection(request.town, "\(request.period)", waiting: pending.map(\.closing.period), words: words)
+            let warnings = f.diagnostics.map { Diagnostic.warning($0.message, at: $0.location) } + [.warning(waiting, at: nil)]
             return .success((r, warnings))
         }
     }
@@ -44,9 +42,7 @@ extension LedgerCommands {
         r.carried = try? Corrections.recorded(ledger: ledger, closing: closing)
         r.accepted.formUnion(closing.acceptedPositions)
         var warnings = changed.map { Diagnostic.warning($0, at: nil) }
-        warnings.append(.warning("\(request.town) \(request.period) is closed and \(changed.count) file(s) differ from what it was closed with: "
-            + "both sides are computed from the files as they are now, not as published (gridpay verify \(request.town) \(request.period) reproduces the published period); "
-            + "nothing is recomputed in the ledger", at: nil))
+        warnings.append(.warning(LedgerMessages.compareClosedAsNow(request.town, "\(request.period)", differing: changed.count, words: ledger.words), at: nil))
         return (r, warnings)
     }
 }

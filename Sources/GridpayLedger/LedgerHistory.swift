@@ -24,13 +24,13 @@ final class LedgerHistory: PublishedHistory, @unchecked Sendable {
         let key = "\(period)"
         guard let s = closings[key], let id = s.id else { return nil }
         guard let index = s.valueNames.firstIndex(of: name) else {
-            throw EvaluationError("the ledger's published results of \(period) keep no true/false value '\(name)' (they keep: \(s.valueNames.joined(separator: ", "))); consecutive() can only read those", at: nil)
+            throw EvaluationError(LedgerMessages.noSuchValue("\(period)", name: name, kept: s.valueNames), at: nil)
         }
         lock.lock()
         defer { lock.unlock() }
         if cache[key] == nil {
             do { cache[key] = try ledger.namedValues(of: id, width: s.valueNames.count) } catch {
-                throw EvaluationError("cannot read the published results of \(period) from \(ledger.path): \(Ledger.describe(error))", at: nil)
+                throw EvaluationError(LedgerMessages.publishedNotRead("\(period)", ledger: ledger.path, reason: ledger.describe(error)), at: nil)
             }
         }
         return cache[key]?.value(worker: workerID, index: index).map { .bool($0) }
@@ -42,7 +42,7 @@ final class LedgerHistory: PublishedHistory, @unchecked Sendable {
     func publishedTotals(of period: CalendarPeriod) throws(PipelineFailure) -> [ExactID: ExactNumber]? {
         guard let s = closings["\(period)"], let id = s.id else { return nil }
         do { return try ledger.publishedTotals(of: id, period: s.period) } catch {
-            throw PipelineFailure(message: LedgerSealMessages.publishedUnreadable(s.period, ledger: ledger.path, reason: Ledger.describe(error)))
+            throw PipelineFailure(message: LedgerSealMessages.publishedUnreadable(s.period, ledger: ledger.path, reason: ledger.describe(error)))
         }
     }
 }

@@ -25,7 +25,7 @@ struct LedgerIntegrity {
     static func check(_ ledger: Ledger) throws -> LedgerIntegrity {
         var out = LedgerIntegrity()
         try ledger.db.read { db in
-            out.problems += quickCheck(db, path: ledger.path)
+            out.problems += quickCheck(db, path: ledger.path, words: ledger.words)
             let settlements = try Settlement.order(Column("id")).fetchAll(db)
             for s in settlements { out.problems += try rowCounts(db, s) }
             try out.checkSeals(db, settlements: settlements, town: ledger.town)
@@ -33,12 +33,12 @@ struct LedgerIntegrity {
         return out
     }
 
-    static func quickCheck(_ db: Database, path: String) -> [String] {
+    static func quickCheck(_ db: Database, path: String, words: CommandWords) -> [String] {
         do {
             let result = try String.fetchAll(db, sql: "PRAGMA quick_check")
             return result == ["ok"] ? [] : [LedgerSealMessages.quickCheckFailed(path: path, result.prefix(10).joined(separator: "; "))]
         } catch {
-            return [LedgerSealMessages.quickCheckFailed(path: path, Ledger.describe(error))]
+            return [LedgerSealMessages.quickCheckFailed(path: path, Ledger.describe(error, words: words))]
         }
     }
 

@@ -142,11 +142,12 @@ enum LedgerMessages {
                   en: "settled the correction of \(period) as its revision \(revision) (\(changed) changed)")
     }
 
-    /// `payable`: the total payable, nil for a town without [pay] (SPEC §17).
-    static func closed(_ town: String, _ p: String, by: String, at: String, workers: Int, payable: String?, version: String, path: String) -> String {
+    /// `payable`: the total payable, nil for a town without [pay] (SPEC §17); `local`: when, in
+    /// local time with the zone (the ledger records UTC).
+    static func closed(_ town: String, _ p: String, by: String, at local: String, workers: Int, payable: String?, version: String, path: String) -> String {
         bilingual(
-            zh: "\(town) \(p) 已由 \(by) 于 \(at) (UTC) 结账：\(workers) 人\(payable.map { "，实发合计 \($0)" } ?? "")，规则版本 \(version)；记录在 \(path)",
-            en: "closed \(town) \(p) by \(by) at \(at) UTC: \(workers) workers\(payable.map { ", total payable \($0)" } ?? ""), rule version \(version); recorded in \(path)")
+            zh: "\(town) \(p) 已由 \(by) 于 \(local) 结账：\(workers) 人\(payable.map { "，实发合计 \($0)" } ?? "")，规则版本 \(version)；记录在 \(path)",
+            en: "closed \(town) \(p) by \(by) at \(local): \(workers) workers\(payable.map { ", total payable \($0)" } ?? ""), rule version \(version); recorded in \(path)")
     }
 
     static func notCarried(_ worker: String, period: String, amount: String, sheet: String) -> String {

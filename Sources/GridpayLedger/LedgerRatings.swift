@@ -9,11 +9,11 @@ extension Ledger {
     /// What `gridpay rate` reads from the ledger: each closed period's published results (nil for
     /// a period that is not closed), and the history that open periods computed from their inputs
     /// use for consecutive() (as `run` does). No ledger file at all: no period is closed.
-    public static func ratingSources(ledgerDir: String, town: String) -> (published: PublishedResults, history: PublishedHistory?) {
+    public static func ratingSources(ledgerDir: String, town: String, words: CommandWords) -> (published: PublishedResults, history: PublishedHistory?) {
         let ledger: Ledger?
         let history: LedgerHistory?
         do {
-            ledger = try Ledger.openIfPresent(ledgerDir: ledgerDir, town: town)
+            ledger = try Ledger.openIfPresent(ledgerDir: ledgerDir, town: town, words: words)
             history = try ledger.map { try LedgerHistory(ledger: $0) }
         } catch let error as PipelineFailure {
             return ({ _ in .failure(error) }, nil)
@@ -37,7 +37,7 @@ extension Ledger {
                 }
                 return .success(r)
             } catch {
-                return .failure(PipelineFailure(message: "\(ledger.path): cannot read the published results of \(period): \(Ledger.describe(error))"))
+                return .failure(PipelineFailure(message: LedgerMessages.ratingNotRead("\(period)", ledger: ledger.path, reason: ledger.describe(error))))
             }
         }, history)
     }

@@ -234,6 +234,14 @@ public struct OutputHash: Codable, LedgerRecord, FetchableRecord, PersistableRec
 }
 
 /// A worker's published line: every number as exact decimal text, lists as JSON arrays.
+/// Its pay fields are the `worker_result` columns, not a second pay model: they are filled from
+/// Core's one (`WorkerReport`, built by `MonthReport.build(adjustments:)`), and kept here as the
+/// text stored, because that text is what verify and the tamper checks read (a value that does
+/// not parse is an error, never 0). The pipeline's `PayRow` cannot stand in for them: its
+/// columns follow the rule file (an amount per [pay] column, roster columns shown, 往期调整 only
+/// where carried), while the ledger keeps one fixed set (base, score_pay, deductions,
+/// adjustment, payable, shortfall) that ledgers written by earlier gridpays share: storing a
+/// PayRow would change the schema, which is the auditors' contract.
 public struct WorkerResult: Codable, LedgerRecord, FetchableRecord, PersistableRecord, Sendable {
     public static let databaseTableName = "worker_result"
     public var settlementId: Int64

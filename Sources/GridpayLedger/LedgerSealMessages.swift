@@ -60,10 +60,10 @@ public enum LedgerSealMessages {
             en: "\(name(s)) (\(closedBy(s))) has no seal though the ledger is sealed: it was recorded outside gridpay and is not trusted")
     }
 
-    static func needsUpgrade(_ count: Int, town: String) -> String {
+    static func needsUpgrade(_ count: Int, town: String, words w: CommandWords) -> String {
         bilingual(
-            zh: "台账中的 \(count) 条结账记录由没有封印功能的旧版 gridpay 写入：仍按存档核对，但还没有链头；\(town) 下一次结账时会封印它们（gridpay close \(town) <期间> --by <姓名>）",
-            en: "the ledger's \(count) settlement(s) were recorded by a gridpay without seals: they are checked against the archive but have no chain head yet; the next close of \(town) seals them (gridpay close \(town) <period> --by <name>)")
+            zh: "台账中的 \(count) 条结账记录由没有封印功能的旧版 gridpay 写入：仍按存档核对，但还没有链头；\(town) 下一次结账时会封印它们（\(w.close) \(town) <期间> \(w.closedBy) <姓名>）",
+            en: "the ledger's \(count) settlement(s) were recorded by a gridpay without seals: they are checked against the archive but have no chain head yet; the next close of \(town) seals them (\(w.close) \(town) <period> \(w.closedBy) <name>)")
     }
 
     static func sealedAtUpgrade(_ count: Int, words w: CommandWords) -> String {
@@ -72,10 +72,11 @@ public enum LedgerSealMessages {
             en: "sealed \(count) settlement(s) recorded by an earlier gridpay (their rows as they are now: \(w.verify) checks each against its archive)")
     }
 
-    static func chainHead(_ head: String, after s: Settlement) -> String {
+    /// `local`: when `s` was closed, in local time with the zone (as status shows its periods).
+    static func chainHead(_ head: String, after s: Settlement, at local: String, words w: CommandWords) -> String {
         bilingual(
-            zh: "链头 chain head \(head)（截至 \(name(s))，\(closedBy(s))）：请在台账之外保存；gridpay verify <town> --chain <head> 可证明截至此处记录的内容未被改动",
-            en: "chain head \(head) (after \(name(s)), \(closedBy(s))): keep it outside the ledger; gridpay verify <town> --chain <head> proves nothing recorded up to it changed")
+            zh: "链头 chain head \(head)（截至 \(name(s))，\(s.closedBy) 于 \(local) 结账）：请在台账之外保存；\(w.verify) <镇> \(w.chain) <链头> 可证明截至此处记录的内容未被改动",
+            en: "chain head \(head) (after \(name(s)), closed by \(s.closedBy) at \(local)): keep it outside the ledger; \(w.verify) <town> \(w.chain) <head> proves nothing recorded up to it changed")
     }
 
     static func notTrusted(path: String, _ count: Int) -> String {
@@ -102,13 +103,13 @@ public enum LedgerSealMessages {
             en: "chain head \(head) cannot be checked: the ledger has no seals yet (recorded by an earlier gridpay); the next close of \(town) seals it")
     }
 
-    static func sealRefused(_ e: SealRefused) -> String {
+    static func sealRefused(_ e: SealRefused, words w: CommandWords) -> String {
         bilingual(
-            zh: "结账记录 \(e.settlementID) 没有封印，却记录在已封印的结账记录 \(e.lastSealed) 之前：它是在 gridpay 之外插入的；未记录任何内容（gridpay verify 会指出还有哪些不同）",
-            en: "settlement \(e.settlementID) has no seal but was recorded before the sealed settlement \(e.lastSealed): it was inserted outside gridpay; nothing was recorded (gridpay verify says what else differs)")
+            zh: "结账记录 \(e.settlementID) 没有封印，却记录在已封印的结账记录 \(e.lastSealed) 之前：它是在 gridpay 之外插入的；未记录任何内容（\(w.verify) 会指出还有哪些不同）",
+            en: "settlement \(e.settlementID) has no seal but was recorded before the sealed settlement \(e.lastSealed): it was inserted outside gridpay; nothing was recorded (\(w.verify) says what else differs)")
     }
 
-    static func unreadable(_ e: UnreadablePublished) -> String {
+    static func unreadable(_ e: UnreadablePublished, words w: CommandWords) -> String {
         let worker = e.worker ?? ""
         let period = e.period ?? ""
         let whereZh = (worker.isEmpty ? "" : "人员 \(worker) ") + (period.isEmpty ? "" : "\(period) ")
@@ -120,8 +121,8 @@ public enum LedgerSealMessages {
         case .bools: expected = bilingual(zh: "true/false 列表", en: "a list of true/false")
         }
         return bilingual(
-            zh: "已公布的\(whereZh)\(e.column) 为“\(e.text)”，不是\(expected)：台账在 gridpay 之外被改动或已损坏（gridpay status 和 gridpay verify 会检查）；绝不当作 0 读取",
-            en: "the published \(e.column)\(whereEn) is '\(e.text)', which is not \(expected): the ledger was changed outside gridpay or is damaged (gridpay status and gridpay verify check it); it is never read as 0")
+            zh: "已公布的\(whereZh)\(e.column) 为“\(e.text)”，不是\(expected)：台账在 gridpay 之外被改动或已损坏（\(w.status) 和 \(w.verify) 会检查）；绝不当作 0 读取",
+            en: "the published \(e.column)\(whereEn) is '\(e.text)', which is not \(expected): the ledger was changed outside gridpay or is damaged (\(w.status) and \(w.verify) check it); it is never read as 0")
     }
 
     static func acceptanceLapsed(_ row: String, period: String, words w: CommandWords) -> String {
@@ -134,6 +135,15 @@ public enum LedgerSealMessages {
         bilingual(
             zh: "\(town) \(s.period) 已结账（\(closedBy(s))）：以下按台账存档的输入和规则文件 \(s.ruleFile)（版本 \(s.ruleVersion)）解释，即已公布的结果；不读取 Input/ 中现在的文件",
             en: "\(town) \(s.period) is closed (\(closedBy(s))): explained from the ledger's archived inputs and rule file \(s.ruleFile) (version \(s.ruleVersion)), i.e. as published; the files now in Input/ are not read")
+    }
+
+    /// explain of a closed period whose inputs changed since (SPEC §15): the correction waiting,
+    /// beside the published results explained. `open`: the period whose run carries it.
+    static func explainCorrectionWaiting(_ town: String, _ period: String, files: [String], folder: String, open: String, words w: CommandWords) -> String {
+        bilingual(
+            zh: "\(period) 有一项更正待结转（\(folder) 中结账后改动的文件：\(files.joined(separator: "、"))）；这里解释的是公布的结果。\(open) 的运行（\(w.run) \(town) \(open)）会按 \(period) 自己的规则版本重算，差额作为\(SheetLabelsPublic.priorAdjustment)计入 \(open)，\(open) 结账时结清",
+            en: "a correction is waiting for \(period) (changed in \(folder) since it was closed: \(files.joined(separator: ", "))); what is explained here is as published. "
+                + "The run of \(open) (\(w.run) \(town) \(open)) recomputes it under \(period)'s own rule version and carries the difference into \(open) as \(SheetLabelsPublic.priorAdjustment), settled when \(open) is closed")
     }
 
     static func lockFailed(_ path: String, errno: Int32) -> String {

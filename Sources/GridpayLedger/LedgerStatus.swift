@@ -9,14 +9,14 @@ extension LedgerCommands {
     /// not), the chain head and the corrections waiting to be settled, times in `zone`; fails when
     /// the ledger's integrity checks (quick_check, row counts, seals) fail.
     public static func status(town: String, inputDir: String, ledgerDir: String, rulesDir: String = "Rules", outputDir: String = "Output",
-                              zone: TimeZone = .current) -> Result<LedgerOutcome, PipelineFailure> {
+                              words: CommandWords, zone: TimeZone = .current) -> Result<LedgerOutcome, PipelineFailure> {
         var outcome = LedgerOutcome()
         let ledger: Ledger
         let open = { (closed: [String]) in
             openLines(town: town, folders: (inputDir, rulesDir, outputDir), closed: closed, zone: zone)
         }
         do {
-            guard let l = try Ledger.openIfPresent(ledgerDir: ledgerDir, town: town) else {
+            guard let l = try Ledger.openIfPresent(ledgerDir: ledgerDir, town: town, words: words) else {
                 outcome.lines = [StatusMessages.noLedger(town: town, path: Ledger.path(ledgerDir: ledgerDir, town: town))] + open([])
                 return .success(outcome)
             }
@@ -36,10 +36,10 @@ extension LedgerCommands {
             }
             outcome.lines += open(all.filter { $0.revision == 0 }.map(\.period))
             if let head = integrity.head, let last = integrity.links.last {
-                outcome.lines.append(LedgerSealMessages.chainHead(head, after: last.settlement))
+                outcome.lines.append(LedgerSealMessages.chainHead(head, after: last.settlement, at: LocalTime.text(ledgerUTC: last.settlement.closedAt, in: zone), words: words))
             }
             if !integrity.unsealed.isEmpty {
-                outcome.warnings.append(.warning(LedgerSealMessages.needsUpgrade(integrity.unsealed.count, town: town), at: nil))
+                outcome.warnings.append(.warning(LedgerSealMessages.needsUpgrade(integrity.unsealed.count, town: town, words: words), at: nil))
             }
             guard integrity.problems.isEmpty else {
                 var d = integrity.problems.map { Diagnostic.error($0, at: nil) }
@@ -55,12 +55,12 @@ extension LedgerCommands {
                 outcome.lines.append(StatusMessages.corrections(pending.count, carriedBy: open))
                 for c in pending {
                     let files = c.changed.map { StatusMessages.changedFile($0.file, missing: $0.current == nil) }
-                    outcome.lines.append("  \(c.closing.period): \(files.joined(separator: ", "))")
+                    outcome.lines.append(StatusMessages.waiting(c.closing.period, files: files))
                 }
             }
             return .success(outcome)
         } catch {
-            return .failure(PipelineFailure(message: "cannot read \(ledger.path): \(Corrections.describe(error))"))
+            return .failure(PipelineFailure(message: LedgerMessages.cannotRead(ledger.path, ledger.describe(error))))
         }
     }
 
@@ -73,10 +73,10 @@ extension LedgerCommands {
         }
     }
 
-    /// A period's total payable as status lists it; "—（未设绩效工资）" where its archived rule
+    /// A period's total payable as status lists it; `StatusMessages.noPay` where its archived rule
     /// file has no [pay] (SPEC §17: nothing pretends there is pay).
     static func payable(_ s: Settlement, _ ledger: Ledger) throws -> String {
-        if case .success(let rules) = Corrections.archivedRules(ledger: ledger, settlement: s), !rules.rules.hasPay { return "—（未设绩效工资）" }
+        if case .success(let rules) = Corrections.archivedRules(ledger: ledger, settlement: s), !rules.rules.hasPay { return StatusMessages.noPay() }
         return try money(s)
     }
 

@@ -17,6 +17,11 @@ enum StatusMessages {
                   en: "period | closed by | closed at (local time) | rule version | workers | total payable")
     }
 
+    /// A period whose archived rule file has no [pay] (SPEC §17: nothing pretends there is pay).
+    static func noPay() -> String {
+        bilingual(zh: "—（未设绩效工资）", en: "— (no pay: the rule file has no [pay])")
+    }
+
     static func revision(_ r: Settlement, at local: String, payable: String) -> String {
         bilingual(zh: "  第\(r.revision)次修订：\(r.settledIn ?? "") 结算，\(r.closedBy) 于 \(local) 结账；更正后实发合计 \(payable)",
                   en: "  revision \(r.revision): settled in \(r.settledIn ?? "") by \(r.closedBy) at \(local); total payable as corrected \(payable)")
@@ -29,6 +34,11 @@ enum StatusMessages {
     static func corrections(_ count: Int, carriedBy open: String) -> String {
         bilingual(zh: "待结算的往期更正：\(count) 项（由 \(open) 的运行计入，\(open) 结账时结算）",
                   en: "corrections waiting to be settled: \(count) (carried by the run of \(open), settled when \(open) is closed)")
+    }
+
+    /// A period's line under `corrections`: its changed files (`changedFile`).
+    static func waiting(_ period: String, files: [String]) -> String {
+        bilingual(zh: "  \(period) 的输入：\(files.joined(separator: "、"))", en: "  \(period): \(files.joined(separator: ", "))")
     }
 
     static func changedFile(_ file: String, missing: Bool) -> String {

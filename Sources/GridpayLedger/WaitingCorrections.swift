@@ -1,4 +1,5 @@
 import Foundation
+import GridpayCore
 
 /// A closed period whose inputs changed since it was settled: what `gridpay status` lists as a
 /// correction waiting, for readers outside the ledger (the console's period page).
@@ -14,8 +15,8 @@ public struct WaitingCorrection: Sendable, Equatable {
 
 extension LedgerCommands {
     /// The corrections waiting to be settled in the town's ledger (none without a ledger).
-    public static func waitingCorrections(town: String, inputDir: String, ledgerDir: String) throws -> [WaitingCorrection] {
-        guard let ledger = try Ledger.openIfPresent(ledgerDir: ledgerDir, town: town) else { return [] }
+    public static func waitingCorrections(town: String, inputDir: String, ledgerDir: String, words: CommandWords) throws -> [WaitingCorrection] {
+        guard let ledger = try Ledger.openIfPresent(ledgerDir: ledgerDir, town: town, words: words) else { return [] }
         return try Corrections.pending(ledger: ledger, town: town, inputDir: inputDir).map { c in
             WaitingCorrection(period: c.closing.period, files: c.changed.map { ($0.file, $0.current == nil) })
         }

@@ -131,7 +131,7 @@ public enum CompareRunner {
             return .failure(PipelineFailure(message: CompareMessages.candidateOfAnotherTown(candidate.path, town: candidate.rules.town, asked: run.town)))
         }
         // Its own tests: a candidate usually changes amounts its old tests pinned, so failures warn.
-        let tests = RuleTestRunner.run(candidate)
+        let tests = RuleTestRunner.run(candidate, words: run.words)
         var warnings = tests.failures.map { Diagnostic.warning(CompareMessages.candidateTestFailed($0.message), at: $0.location) }
         let current: PreparedMonth
         switch MonthRunner.prepare(run, progress: progress, spill: true) {
@@ -147,7 +147,7 @@ public enum CompareRunner {
         case .success(let m): proposed = m
         case .failure(let f): return .failure(f)
         }
-        warnings += current.inputs.problems.filter { $0.severity == .warning }.map { $0.diagnostic(directory: run.monthInputDir) }
+        warnings += current.inputs.problems.filter { $0.severity == .warning }.map { $0.diagnostic(directory: run.monthInputDir, words: run.words) }
         return .success(Comparison(town: run.town, townName: current.report.rules.townName, period: run.period,
                                    current: current.rules, proposed: proposed.rules,
                                    workers: pair(current.report, proposed.report), warnings: warnings,

@@ -12,9 +12,12 @@ public struct RunRequest: Sendable {
     public var outputDir = "Output"
     /// Rows the user accepted: they are left out of the month and listed.
     public var accepted: Set<RowPosition> = []
+    /// The words of the command that asked for the run (the command line's options, or the
+    /// console's buttons): what its messages advise is said in them.
+    public var words: CommandWords
     /// How rows with problems can be left out, given an example `FILE:LINE`, where the command
-    /// takes no `--accept` for this period (`rate`; the re-run of a corrected closed period).
-    /// Nil: `--accept FILE:LINE`.
+    /// accepts no rows for this period (`rate`; the re-run of a corrected closed period).
+    /// Nil: accepted as `words.accept` says.
     public var acceptAdvice: (@Sendable (String) -> String)?
     /// Accepted rows that may lapse: one matching no acceptable problem is not an error but is
     /// listed in `PreparedMonth.lapsedAccepted` (a correction's rows accepted at closing, SPEC §9:
@@ -37,13 +40,14 @@ public struct RunRequest: Sendable {
     /// leaving them out changes (SPEC §15; AcceptanceChanges).
     var countsAcceptedRows = false
 
-    public init(town: String, period: CalendarPeriod) {
+    public init(town: String, period: CalendarPeriod, words: CommandWords) {
         self.town = town
         self.period = period
+        self.words = words
     }
 
-    public init(town: String, period: Period) {
-        self.init(town: town, period: CalendarPeriod(month: period))
+    public init(town: String, period: Period, words: CommandWords) {
+        self.init(town: town, period: CalendarPeriod(month: period), words: words)
     }
 
     /// The folder the inputs' file names are relative to: the month's folder, or for a quarter
@@ -218,7 +222,7 @@ public enum MonthRunner {
             throw PipelineFailure(message: RunMessages.wrongTown(rules.path, town: rules.rules.town, asked: request.town))
         }
         guard rules.rules.runs(request.period) else {
-            throw PipelineFailure(message: PeriodMismatch.message(town: request.town, asked: request.period, rules: rules.rules, ruleFile: rules.path))
+            throw PipelineFailure(message: PeriodMismatch.message(town: request.town, asked: request.period, rules: rules.rules, ruleFile: rules.path, words: request.words))
         }
         return rules
     }
@@ -267,20 +271,21 @@ public enum MonthRunner {
         let causes = FileCauseReport(inputs: inputs, request: request)
         for row in request.accepted.sorted(by: { $0.description < $1.description }) {
             if let (id, fault) = causes.rosterCause(of: row) {
-                let message = RunMessages.rowOfRosterErrorNotAcceptable(row.description, id: id, roster: roster, rosterLine: fault.line)
+                let message = RunMessages.rowOfRosterErrorNotAcceptable(row.description, id: id, roster: roster, rosterLine: fault.line, words: request.words)
                 blocking.append(InputProblem(.badValue, .error, file: row.description, line: nil, message: message, acceptable: false))
                 continue
             }
             guard !acceptable.contains(row) else { continue }
             if request.acceptedMayLapse { lapsed.append(row); continue }
             let message = (row.file as NSString).lastPathComponent == roster
-                ? RunMessages.rosterRowNotAcceptable(row.description, roster: roster)
-                : RunMessages.acceptMatchesNothing(row.description, suggestion: Suggestion.didYouMean(row.description, among: acceptable.map(\.description)))
+                ? RunMessages.rosterRowNotAcceptable(row.description, roster: roster, words: request.words)
+                : RunMessages.acceptMatchesNothing(row.description, suggestion: Suggestion.didYouMean(row.description, among: acceptable.map(\.description)),
+                                                   words: request.words)
             blocking.append(InputProblem(.badValue, .error, file: row.description, line: nil, message: message, acceptable: false))
         }
         guard blocking.isEmpty else {
             // One cause, one message (SPEC §15): said before the rows, which are not offered to --accept.
-            var diagnostics = causes.diagnostics + inputs.problems.map { $0.diagnostic(directory: request.monthInputDir) }
+            var diagnostics = causes.diagnostics + inputs.problems.map { $0.diagnostic(directory: request.monthInputDir, words: request.words) }
             diagnostics += blocking.filter { $0.line == nil && $0.kind == .badValue }.map { Diagnostic.error($0.message, at: nil) }
             let acceptable = blocking.filter { $0.acceptable && !causes.explains($0) }.count
             // A file's unlisted errors count as many as they are (SPEC §15: how many rows).
@@ -288,7 +293,7 @@ public enum MonthRunner {
             var summary = RunMessages.runRefused(total, town: request.town, period: "\(request.period)")
             if acceptable > 0 {
                 let example = blocking.first { $0.acceptable && !causes.explains($0) }!.rowReference
-                summary += RunMessages.acceptableRows(acceptable, example: example, advice: request.acceptAdvice?(example))
+                summary += RunMessages.acceptableRows(acceptable, example: example, advice: request.acceptAdvice?(example), words: request.words)
             }
             summary += causes.summaryTail(accepted: request.accepted, roster: roster)
             diagnostics.append(.error(summary, at: nil))
@@ -329,7 +334,7 @@ public enum MonthRunner {
                 try Manifest.write(month, outputs: outputs, directory: dir, to: "\(dir)/\(manifest)")
                 return outputs + [manifest]
             }
-            let warnings = month.reportedProblems.filter { !$0.blocks }.map { $0.diagnostic(directory: request.monthInputDir) }
+            let warnings = month.reportedProblems.filter { !$0.blocks }.map { $0.diagnostic(directory: request.monthInputDir, words: request.words) }
                 + AcceptanceReport(month.inputs.acceptedEffects, changes: month.acceptanceChanges).diagnostics(directory: request.monthInputDir)
             return .success(RunResult(directory: finalDir, files: files, warnings: warnings, summary: RunSummary(month)))
         } catch let busy as OutputPublisher.Busy {

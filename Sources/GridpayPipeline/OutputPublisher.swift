@@ -13,7 +13,8 @@ enum OutputPlace {
         func inside(_ a: String, _ b: String) -> Bool { a == b || a.hasPrefix(b.hasSuffix("/") ? b : b + "/") }
         guard inside(output, input) || inside(input, output) else { return nil }
         let how: PublishMessages.Overlap = output == input ? .same : inside(output, input) ? .inside : .holds
-        return PipelineFailure(message: PublishMessages.outputAmongInputs("\(request.outputDir)/\(request.town)/\(request.period)", how, input: request.monthInputDir))
+        return PipelineFailure(message: PublishMessages.outputAmongInputs("\(request.outputDir)/\(request.town)/\(request.period)", how, input: request.monthInputDir,
+                                                                  words: request.words))
     }
 
     /// The absolute path with symlinks resolved as far as the path exists (the rest appended).
@@ -89,7 +90,7 @@ enum OutputPublisher {
         switch lock.acquire() {
         case .acquired: return lock
         case .busy(let pid): throw Busy(holder: holder, pid: pid)
-        case .failed(let code, let opening): throw FileProblem(action: opening ? PublishMessages.createLockFile() : "lock", path: lock.path, code: code)
+        case .failed(let code, let opening): throw FileProblem(action: opening ? PublishMessages.createLockFile() : PublishMessages.lockFile(), path: lock.path, code: code)
         }
     }
 
@@ -154,14 +155,14 @@ enum Durable {
     static func write(_ data: Data, to path: String) throws {
         let temporary = temporaryName(path)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw FileProblem(action: "create", path: temporary, code: errno) }
+        guard fd >= 0 else { throw FileProblem(action: PublishMessages.createFile(), path: temporary, code: errno) }
         defer { close(fd) }
         try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             var offset = 0
             while offset < raw.count {
                 let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
                 if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { throw FileProblem(action: "write", path: temporary, code: errno) }
+                guard n > 0 else { throw FileProblem(action: PublishMessages.writeFile(), path: temporary, code: errno) }
                 offset += n
             }
         }

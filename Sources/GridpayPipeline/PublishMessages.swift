@@ -7,9 +7,9 @@ enum PublishMessages {
     /// `how` the output folder relates to the input folder.
     enum Overlap { case same, inside, holds }
 
-    static func outputAmongInputs(_ output: String, _ how: Overlap, input: String) -> String {
-        bilingual(zh: "输出文件夹 \(output) \(overlap(how, input))；输出从不写在导出文件之间：请另选 --output-dir",
-                  en: "the output folder \(output) \(overlap(how, input)); outputs are never written among the exports: choose another --output-dir")
+    static func outputAmongInputs(_ output: String, _ how: Overlap, input: String, words w: CommandWords) -> String {
+        bilingual(zh: "输出文件夹 \(output) \(overlap(how, input))；输出从不写在导出文件之间：请另选 \(w.outputDir)",
+                  en: "the output folder \(output) \(overlap(how, input)); outputs are never written among the exports: choose another \(w.outputDir)")
     }
 
     static func busy(pid: String, holder: String) -> String {
@@ -26,6 +26,9 @@ enum PublishMessages {
 
     static func moveNewIntoPlace(_ file: String) -> String { bilingual(zh: "把新的 \(file) 移到位", en: "move the new \(file) into place") }
     static func createLockFile() -> String { bilingual(zh: "创建锁文件", en: "create the lock file") }
+    static func lockFile() -> String { bilingual(zh: "加锁", en: "lock") }
+    static func createFile() -> String { bilingual(zh: "创建", en: "create") }
+    static func writeFile() -> String { bilingual(zh: "写入", en: "write") }
     static func openForSyncing() -> String { bilingual(zh: "打开以同步到磁盘", en: "open for syncing") }
     static func syncToDisk() -> String { bilingual(zh: "同步到磁盘", en: "sync to disk") }
     static func openFolderForSyncing() -> String { bilingual(zh: "打开文件夹以同步到磁盘", en: "open the folder for syncing") }

@@ -4,9 +4,9 @@ import GridpayCore
 /// kind, each in both languages (SPEC §15) and saying who acts.
 public enum RatingMessages {
     /// The advice after rows a rating would have to leave out (RunRequest.acceptAdvice).
-    static func cannotLeaveOut(_ town: String, _ period: String, example: String) -> String {
-        bilingual(zh: "评定不能不计入这些行：请改正它们，或在结账 \(period) 时不计入它们（gridpay close \(town) \(period) --by <姓名> --accept \(example)），评定就会从台账读取公布的结果",
-                  en: "a rating cannot leave out: correct them, or close \(period) with them accepted (gridpay close \(town) \(period) --by <name> --accept \(example)) so that the rating reads its published results from the ledger")
+    static func cannotLeaveOut(_ town: String, _ period: String, example: String, words w: CommandWords) -> String {
+        bilingual(zh: "评定不能不计入这些行：请改正它们，或在结账 \(period) 时不计入它们（\(w.close) \(town) \(period) \(w.closedBy) <姓名> \(w.accept) \(example)），评定就会从台账读取公布的结果",
+                  en: "a rating cannot leave out: correct them, or close \(period) with them accepted (\(w.close) \(town) \(period) \(w.closedBy) <name> \(w.accept) \(example)) so that the rating reads its published results from the ledger")
     }
 
     static func notComputable(_ period: String) -> String {

@@ -14,22 +14,25 @@ public struct RateRequest: Sendable {
     public var threads = RunRequest.defaultThreads
     /// Closed periods (the ledger): open periods computed for the rating read their history here.
     public var history: PublishedHistory?
+    /// The words of the command that asked for the rating, for what its messages advise.
+    public var words: CommandWords
 
-    public init(town: String, period: CalendarPeriod) {
+    public init(town: String, period: CalendarPeriod, words: CommandWords) {
         self.town = town
         self.period = period
+        self.words = words
     }
 
     func run(_ p: CalendarPeriod) -> RunRequest {
-        var r = RunRequest(town: town, period: p)
+        var r = RunRequest(town: town, period: p, words: words)
         r.rulesDir = rulesDir
         r.inputDir = inputDir
         r.outputDir = outputDir
         r.threads = threads
         r.published = history
         // rate takes no --accept: a period rated from its inputs cannot leave a row out.
-        r.acceptAdvice = { [town] example in
-            RatingMessages.cannotLeaveOut(town, "\(p)", example: example)
+        r.acceptAdvice = { [town, words] example in
+            RatingMessages.cannotLeaveOut(town, "\(p)", example: example, words: words)
         }
         return r
     }
@@ -57,7 +60,7 @@ public enum RatingRunner {
         case .failure(let f): return .failure(f)
         }
         guard loaded.rules.town == request.town else {
-            return .failure(PipelineFailure(message: "\(loaded.path) is the rule file of town '\(request.town)', not '\(loaded.rules.town)'"))
+            return .failure(PipelineFailure(message: RunMessages.wrongTown(loaded.path, town: loaded.rules.town, asked: request.town)))
         }
         return .success(loaded)
     }
@@ -102,14 +105,13 @@ public enum RatingRunner {
     static func ratingSpec(_ request: RateRequest, loaded: LoadedRules) -> Result<RatingSpec, PipelineFailure> {
         let rules = loaded.rules
         guard isRating(request.period, assessedBy: rules.periodKind) else {
-            let longer = rules.ratings.flatMap(\.periods).map(\.rawValue).joined(separator: ", ")
-            return .failure(PipelineFailure(message: "\(request.town) is assessed by \(rules.periodKind.rawValue); \(request.period) is run "
-                + "(gridpay run \(request.town) \(request.period)), not rated: a rating is of a longer period (\(longer))"))
+            let longer = rules.ratings.flatMap(\.periods)
+            return .failure(PipelineFailure(message: PeriodMessages.runNotRated(request.town, kind: rules.periodKind, "\(request.period)", longer: longer,
+                                                                                words: request.words)))
         }
         guard let spec = rules.rating(for: request.period.kind) else {
-            let rated = rules.ratings.flatMap(\.periods).map(\.rawValue)
-            return .failure(PipelineFailure(message: "\(loaded.path) declares no rating of a \(request.period.kind.rawValue) for \(request.town)"
-                + (rated.isEmpty ? "; add [[ratings]] with periods = [\"\(request.period.kind.rawValue)\"]" : "; it rates: \(rated.joined(separator: ", "))")))
+            let rated = rules.ratings.flatMap(\.periods)
+            return .failure(PipelineFailure(message: PeriodMessages.noRating(loaded.path, kind: request.period.kind, town: request.town, rated: rated)))
         }
         return .success(spec)
     }

@@ -43,12 +43,13 @@ public enum RuleFolderCheck {
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
     }
 
-    public static func check(folder: String) -> RuleFolderReport {
+    /// `words`: those of the command that checks the folder (for the rule files' tests).
+    public static func check(folder: String, words: CommandWords) -> RuleFolderReport {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".toml") }.sorted()
         var versions = names.map { name -> CheckedVersion in
             let path = "\(folder)/\(name)"
             switch RuleFiles.load(path: path) {
-            case .success(let l): return CheckedVersion(path: path, loaded: l, tests: RuleTestRunner.run(l))
+            case .success(let l): return CheckedVersion(path: path, loaded: l, tests: RuleTestRunner.run(l, words: words))
             case .failure(let f): return CheckedVersion(path: path, failure: f)
             }
         }

@@ -11,13 +11,14 @@ public struct RuleTestReport: Sendable {
 }
 
 public enum RuleTestRunner {
-    public static func run(_ declared: LoadedRules) -> RuleTestReport {
+    /// `words`: those of the command that checks the rule file, for what a run's messages advise.
+    public static func run(_ declared: LoadedRules, words: CommandWords) -> RuleTestReport {
         let loaded = asTestInputs(declared)
         let rules = loaded.rules
         var passed: [String] = []
         var failures: [Diagnostic] = []
         for test in rules.tests {
-            let found = problems(of: test, loaded)
+            let found = problems(of: test, loaded, words: words)
             failures += found
             if found.isEmpty {
                 passed.append(test.name)
@@ -38,23 +39,23 @@ public enum RuleTestRunner {
     /// threads reading its inputs), never for the process: the console's other requests keep
     /// theirs; and the failures are told in the reader's language, quoting the run's errors as
     /// the run worded them.
-    static func problems(of test: RuleTestCase, _ loaded: LoadedRules) -> [Diagnostic] {
+    static func problems(of test: RuleTestCase, _ loaded: LoadedRules, words: CommandWords) -> [Diagnostic] {
         let reader = Language.current
-        let found = problems(of: test, loaded, runIn: reader, reportIn: reader)
+        let found = problems(of: test, loaded, runIn: reader, reportIn: reader, words: words)
         guard !found.isEmpty, !test.expectedErrors.isEmpty else { return found }
-        let again = problems(of: test, loaded, runIn: reader == .zh ? .en : .zh, reportIn: reader)
+        let again = problems(of: test, loaded, runIn: reader == .zh ? .en : .zh, reportIn: reader, words: words)
         return again.count < found.count ? again : found
     }
 
     /// One test: its inputs written to a scratch folder, the period prepared from them as a real
     /// run prepares it (its messages in `runIn`), and what the test expects compared with what the
     /// run gave (told in `reportIn`).
-    static func problems(of test: RuleTestCase, _ loaded: LoadedRules, runIn: Language, reportIn: Language) -> [Diagnostic] {
+    static func problems(of test: RuleTestCase, _ loaded: LoadedRules, runIn: Language, reportIn: Language, words: CommandWords) -> [Diagnostic] {
         let fm = FileManager.default
         let root = fm.temporaryDirectory.appendingPathComponent("gridpay-check-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)").path
         defer { try? fm.removeItem(atPath: root) }
         var failures = Language.with(reportIn) { writeInputs(of: test, loaded.rules, to: root) }
-        var request = RunRequest(town: loaded.rules.town, period: test.span ?? CalendarPeriod(month: test.period))
+        var request = RunRequest(town: loaded.rules.town, period: test.span ?? CalendarPeriod(month: test.period), words: words)
         request.inputDir = root
         // A test checks its own version's rules on the periods it gives, whatever effective_from
         // says (which version is in force when is the folder's business): raising effective_from

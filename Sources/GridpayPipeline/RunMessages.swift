@@ -41,25 +41,25 @@ public enum RunMessages {
 
     // MARK: accepted rows and the outcome
 
-    static func acceptMatchesNothing(_ row: String, suggestion: String) -> String {
+    static func acceptMatchesNothing(_ row: String, suggestion: String, words w: CommandWords) -> String {
         bilingual(
-            zh: "--accept \(row) 没有对应任何可以接受的问题行\(suggestion)",
-            en: "--accept \(row) matches no row with a problem that can be accepted\(suggestion)")
+            zh: "\(w.accept) \(row) 没有对应任何可以接受的问题行\(suggestion)",
+            en: "\(w.accept) \(row) matches no row with a problem that can be accepted\(suggestion)")
     }
 
     /// SPEC §15: a row of a worker missing from the roster because a roster row is wrong is not
     /// left out: the roster is corrected (leaving it out would drop the worker's month).
-    static func rowOfRosterErrorNotAcceptable(_ row: String, id: String, roster: String, rosterLine: Int) -> String {
+    static func rowOfRosterErrorNotAcceptable(_ row: String, id: String, roster: String, rosterLine: Int, words w: CommandWords) -> String {
         bilingual(
-            zh: "--accept \(row) 不能接受：这一行的“\(id)”不在花名册上，是因为花名册 \(roster) 第 \(rosterLine) 行有误（见上面的说明），剔除它会少算这位网格员本月的记录；请制表人员改正花名册后重新运行",
-            en: "--accept \(row) cannot be accepted: '\(id)' of this row is not on the roster because line \(rosterLine) of the roster \(roster) is wrong (said above), and leaving the row out would drop this worker's records of the month; the clerk corrects the roster and runs again")
+            zh: "\(w.accept) \(row) 不能接受：这一行的“\(id)”不在花名册上，是因为花名册 \(roster) 第 \(rosterLine) 行有误（见上面的说明），剔除它会少算这位网格员本月的记录；请制表人员改正花名册后重新运行",
+            en: "\(w.accept) \(row) cannot be accepted: '\(id)' of this row is not on the roster because line \(rosterLine) of the roster \(roster) is wrong (said above), and leaving the row out would drop this worker's records of the month; the clerk corrects the roster and runs again")
     }
 
     /// SPEC §15: accepting a roster row would drop the worker from every sheet.
-    static func rosterRowNotAcceptable(_ row: String, roster: String) -> String {
+    static func rosterRowNotAcceptable(_ row: String, roster: String, words w: CommandWords) -> String {
         bilingual(
-            zh: "--accept \(row) 不能接受：这是花名册（\(roster)）的一行，接受它会让这位网格员从考核表、绩效工资表和工资 CSV 中消失，少发一个人的钱；请改正这一行后重新运行（花名册由制表人员按人事名单改正）",
-            en: "--accept \(row) cannot be accepted: it is a row of the roster (\(roster)), and accepting it would drop the worker from the score sheet, the pay sheet and the pay CSV; correct the row and run again")
+            zh: "\(w.accept) \(row) 不能接受：这是花名册（\(roster)）的一行，接受它会让这位网格员从考核表、绩效工资表和工资 CSV 中消失，少发一个人的钱；请改正这一行后重新运行（花名册由制表人员按人事名单改正）",
+            en: "\(w.accept) \(row) cannot be accepted: it is a row of the roster (\(roster)), and accepting it would drop the worker from the score sheet, the pay sheet and the pay CSV; correct the row and run again")
     }
 
     static func runRefused(_ count: Int, town: String, period: String) -> String {
@@ -69,10 +69,10 @@ public enum RunMessages {
     }
 
     /// Follows `runRefused`; `advice` (a closed period's, say) replaces the advice to accept.
-    static func acceptableRows(_ count: Int, example: String, advice: String?) -> String {
+    static func acceptableRows(_ count: Int, example: String, advice: String?, words w: CommandWords) -> String {
         bilingual(
-            zh: "。其中 \(count) 个是单独的一行，\(advice ?? "确认无误后可用 --accept 文件:行号 有意剔除（如 --accept \(example)）")",
-            en: ". \(count) of them are single rows that \(advice ?? "can be left out on purpose with --accept FILE:LINE (e.g. --accept \(example))")")
+            zh: "。其中 \(count) 个是单独的一行，\(advice ?? "确认无误后可用 \(w.accept) 文件:行号 有意剔除（如 \(w.accept) \(example)）")",
+            en: ". \(count) of them are single rows that \(advice ?? "can be left out on purpose with \(w.accept) FILE:LINE (e.g. \(w.accept) \(example))")")
     }
 
     static func writingFailed(_ folder: String, reason: String) -> String {

@@ -16,7 +16,7 @@ struct Locations: ParsableArguments {
 
     /// A run of `town` for `period` with these folders.
     func runRequest(town: String, period: CalendarPeriod, accepted: [RowPosition] = []) -> RunRequest {
-        var request = RunRequest(town: town, period: period)
+        var request = RunRequest(town: town, period: period, words: .commandLine)
         request.rulesDir = rulesDir
         request.inputDir = inputDir
         request.outputDir = outputDir
@@ -26,7 +26,7 @@ struct Locations: ParsableArguments {
 
     /// A rating of `town` for `period` with these folders.
     func rateRequest(town: String, period: CalendarPeriod) -> RateRequest {
-        var request = RateRequest(town: town, period: period)
+        var request = RateRequest(town: town, period: period, words: .commandLine)
         request.rulesDir = rulesDir
         request.inputDir = inputDir
         request.outputDir = outputDir

@@ -51,7 +51,7 @@ struct Check: ParsableCommand {
         case .failure(let f):
             throw refuseRuleFile(ruleFile, f)
         case .success(let loaded):
-            let report = RuleTestRunner.run(loaded)
+            let report = RuleTestRunner.run(loaded, words: .commandLine)
             printDiagnostics(report.failures, sources: [loaded.path: loaded.text])
             for name in report.passed { print(CLIMessages.testPassed(name)) }
             let failed = report.testCount - report.passed.count
@@ -62,7 +62,7 @@ struct Check: ParsableCommand {
 
     /// Every version as a file is checked, then the versions together; one summary at the end.
     func checkFolder() throws {
-        let report = RuleFolderCheck.check(folder: ruleFile.hasSuffix("/") ? String(ruleFile.dropLast()) : ruleFile)
+        let report = RuleFolderCheck.check(folder: ruleFile.hasSuffix("/") ? String(ruleFile.dropLast()) : ruleFile, words: .commandLine)
         var sources: [String: String] = [:]
         for v in report.versions {
             if let f = v.failure {

@@ -71,6 +71,6 @@ struct Status: ParsableCommand {
 
     func run() throws {
         try report(LedgerCommands.status(town: town, inputDir: locations.inputDir, ledgerDir: ledger.ledgerDir,
-                                         rulesDir: locations.rulesDir, outputDir: locations.outputDir))
+                                         rulesDir: locations.rulesDir, outputDir: locations.outputDir, words: .commandLine))
     }
 }

@@ -17,7 +17,7 @@ struct Rate: ParsableCommand {
 
     func run() throws {
         var request = locations.rateRequest(town: town, period: try parsePeriod(period, kinds: [.quarter, .halfYear, .year]))
-        let sources = Ledger.ratingSources(ledgerDir: ledger.ledgerDir, town: town)
+        let sources = Ledger.ratingSources(ledgerDir: ledger.ledgerDir, town: town, words: .commandLine)
         request.history = sources.history
         let result = try succeeded(reporting(quiet: quiet) { RatingRunner.run(request, published: sources.published, progress: $0) })
         for f in result.files { print("\(result.directory)/\(f)") }
@@ -35,7 +35,7 @@ enum RatingSources {
            !RatingRunner.isRating(period, assessedBy: l.rules.periodKind) {
             return false
         }
-        let sources = Ledger.ratingSources(ledgerDir: ledgerDir, town: town)
+        let sources = Ledger.ratingSources(ledgerDir: ledgerDir, town: town, words: .commandLine)
         request.history = sources.history
         let r = try succeeded(RatingRunner.prepare(request, published: sources.published))
         guard let row = r.report.rows.first(where: { $0.id == worker }) else {

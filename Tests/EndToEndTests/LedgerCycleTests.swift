@@ -74,8 +74,10 @@ final class LedgerCycleTests: XCTestCase {
         return f.string(from: date)
     }
 
+    /// When close says it closed: in local time with the zone, which is UTC here (TZ=UTC), so the
+    /// same clock as the ledger's (and the messages that say "UTC").
     func closedAt(_ r: BinaryRunner.Output) -> String {
-        BinaryRunner.firstMatch(#" at (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) UTC: "#, in: r.stdout) ?? "?"
+        BinaryRunner.firstMatch(#" at (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) \+00:00: "#, in: r.stdout) ?? "?"
     }
 
     func testCloseEditRefuseCorrectSettleOverFourMonths() throws {
@@ -92,9 +94,9 @@ final class LedgerCycleTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.transcript)
         let closed07 = closedAt(r)
         // Published 07: W1 29 (rank 2, last), 550.00; W2 34 (rank 1), 34.00.
-        XCTAssertEqual(r.stdoutLines.dropLast().last, "closed qinghe 2026-07 by 张三 at \(closed07) UTC: 2 workers, total payable 584.00, rule version 2026.1; recorded in \(ledger)/qinghe.sqlite")
+        XCTAssertEqual(r.stdoutLines.dropLast().last, "closed qinghe 2026-07 by 张三 at \(closed07) +00:00: 2 workers, total payable 584.00, rule version 2026.1; recorded in \(ledger)/qinghe.sqlite")
         // Last, the chain head to keep outside the ledger (LedgerTamperTests checks what it proves).
-        XCTAssertNotNil(BinaryRunner.firstMatch("^chain head ([0-9a-f]{64}) \\(after 2026-07, closed by 张三 at \(closed07) UTC\\)", in: r.stdoutLines.last ?? ""), r.transcript)
+        XCTAssertNotNil(BinaryRunner.firstMatch("^chain head ([0-9a-f]{64}) \\(after 2026-07, closed by 张三 at \(closed07) \\+00:00\\)", in: r.stdoutLines.last ?? ""), r.transcript)
         let published07 = try Data(contentsOf: URL(fileURLWithPath: "\(output)/qinghe/2026-07/qinghe-2026-07.xlsx"))
 
         // A second close of 07 is refused, saying when and by whom.
@@ -245,6 +247,12 @@ final class LedgerCycleTests: XCTestCase {
         utc.dateFormat = "yyyy-MM-dd HH:mm:ss"
         let shanghai07 = utc.string(from: utc.date(from: closed07)!.addingTimeInterval(8 * 3600))
         XCTAssertEqual(withoutChainHead(r.stdoutLines)[2], "2026-07 | 张三 | \(shanghai07) +08:00 | 2026.1 | 2 | 584.00", r.transcript)
+        // The chain head says when its settlement (the last recorded, by the close of 2026-10) was
+        // closed in the same local time (the ledger keeps UTC).
+        let shanghai10 = utc.string(from: utc.date(from: closed10)!.addingTimeInterval(8 * 3600))
+        let head = r.stdoutLines.first { $0.hasPrefix("chain head ") } ?? ""
+        XCTAssertTrue(head.hasSuffix(", closed by 王五 at \(shanghai10) +08:00): keep it outside the ledger; gridpay verify <town> --chain <head> proves nothing recorded up to it changed"),
+                      r.transcript)
 
         // verify after Input/ is deleted: every closed month re-runs from the archive, identical.
         try FileManager.default.removeItem(atPath: input)

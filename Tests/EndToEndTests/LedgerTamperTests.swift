@@ -299,6 +299,11 @@ final class LedgerTamperTests: XCTestCase {
         r = try gridpay(["explain", "qinghe", "2026-07", "W1"])
         XCTAssertEqual(r.status, 0, r.transcript)
         XCTAssertTrue(r.stdoutLines.first?.hasPrefix("qinghe 2026-07 is closed (closed by 张三 at ") == true, r.transcript)
+        // Its inputs changed since: the correction waiting is said beside it (SPEC §15).
+        XCTAssertEqual(r.stdoutLines.dropFirst().first,
+                       "a correction is waiting for 2026-07 (changed in \(input)/qinghe/2026-07 since it was closed: phone_checks.csv); what is explained here is as published. "
+                           + "The run of 2026-08 (gridpay run qinghe 2026-08) recomputes it under 2026-07's own rule version and carries the difference into 2026-08 as 往期调整, "
+                           + "settled when 2026-08 is closed", r.transcript)
         XCTAssertTrue(r.stdoutLines.contains("实发绩效 = 550.00   (max(0, 考核绩效 − 扣款合计))"), r.transcript)
         XCTAssertTrue(r.stdoutLines.contains { $0.hasPrefix("总分 = 29") }, r.transcript)
     }

@@ -2,6 +2,7 @@ import Foundation
 import GridpayCore
 import GridpayDatagenKit
 import GridpayPipeline
+import GridpayTestSupport
 import XCTest
 
 /// The generator with the shipped shape (Benchmarks/shapes/qinghe.toml) and rule file: same seed,

@@ -11,8 +11,9 @@ extension LedgerCommands {
         run(request, ledgerDir: ledgerDir, words: .commandLine)
     }
 
+    /// The time it prints in UTC (as the tests' binary runs with TZ=UTC), whatever the machine's zone.
     static func close(_ request: RunRequest, by name: String, ledgerDir: String, now: Date = Date()) -> Result<LedgerOutcome, PipelineFailure> {
-        close(request, by: name, ledgerDir: ledgerDir, words: .commandLine, now: now)
+        close(request, by: name, ledgerDir: ledgerDir, words: .commandLine, now: now, zone: TimeZone(identifier: "UTC")!)
     }
 
     static func verify(town: String, period: CalendarPeriod?, chain: String? = nil, inputDir: String, ledgerDir: String)
@@ -27,5 +28,22 @@ extension LedgerCommands {
     static func explainRequest(_ request: RunRequest, ledgerDir: String)
         -> Result<(request: RunRequest, notes: [String], warnings: [Diagnostic], scratch: String?), PipelineFailure> {
         explainRequest(request, ledgerDir: ledgerDir, words: .commandLine)
+    }
+}
+
+extension LedgerCommands {
+    static func status(town: String, inputDir: String, ledgerDir: String, rulesDir: String = "Rules", outputDir: String = "Output",
+                       zone: TimeZone = .current) -> Result<LedgerOutcome, PipelineFailure> {
+        status(town: town, inputDir: inputDir, ledgerDir: ledgerDir, rulesDir: rulesDir, outputDir: outputDir, words: .commandLine, zone: zone)
+    }
+}
+
+extension Ledger {
+    static func openIfPresent(ledgerDir: String, town: String) throws(PipelineFailure) -> Ledger? {
+        try openIfPresent(ledgerDir: ledgerDir, town: town, words: .commandLine)
+    }
+
+    static func ratingSources(ledgerDir: String, town: String) -> (published: PublishedResults, history: PublishedHistory?) {
+        ratingSources(ledgerDir: ledgerDir, town: town, words: .commandLine)
     }
 }

@@ -57,9 +57,9 @@ final class NoPayTownTests: XCTestCase {
         // close and status: no total payable.
         let at = Date(timeIntervalSince1970: 1_780_000_000)
         guard case .success(let closed) = LedgerCommands.close(town.request("2026-03"), by: "张三", ledgerDir: town.ledgerDir, now: at) else { return XCTFail("close") }
-        XCTAssertEqual(closed.lines.dropLast().last, "closed np 2026-03 by 张三 at 2026-05-28 20:26:40 UTC: 2 workers, rule version 1; recorded in \(town.ledgerDir)/np.sqlite")
+        XCTAssertEqual(closed.lines.dropLast().last, "closed np 2026-03 by 张三 at 2026-05-28 20:26:40 +00:00: 2 workers, rule version 1; recorded in \(town.ledgerDir)/np.sqlite")
         guard case .success(let status) = LedgerCommands.status(town: "np", inputDir: town.inputDir, ledgerDir: town.ledgerDir, zone: TimeZone(identifier: "UTC")!) else { return XCTFail("status") }
-        XCTAssertEqual(status.lines[2], "2026-03 | 张三 | 2026-05-28 20:26:40 +00:00 | 1 | 2 | —（未设绩效工资）")
+        XCTAssertEqual(status.lines[2], "2026-03 | 张三 | 2026-05-28 20:26:40 +00:00 | 1 | 2 | — (no pay: the rule file has no [pay])")
     }
 
     func testYuanOrAnAwardWithoutPayIsRefused() throws {

@@ -46,14 +46,14 @@ final class StatusTests: XCTestCase {
         XCTAssertEqual(status(town, "Asia/Shanghai"), [
             "np: ledger \(town.ledgerDir)/np.sqlite",
             "period | closed by | closed at (local time) | rule version | workers | total payable",
-            "2026-03 | 张三 | 2026-05-29 04:26:40 +08:00 | 1 | 2 | —（未设绩效工资）",
+            "2026-03 | 张三 | 2026-05-29 04:26:40 +08:00 | 1 | 2 | — (no pay: the rule file has no [pay])",
             "open periods (inputs present, not closed): 2",
             "2026-04 | 2 input file(s) | run, outputs written 2026-09-21 22:13:20 +08:00",
             "2026-05 | 2 input file(s) | not run (no outputs in \(root)/Output/np/2026-05)",
             "corrections waiting to be settled: none",
         ])
         // New York keeps summer time in May and September (−4 h).
-        XCTAssertEqual(status(town, "America/New_York")[2], "2026-03 | 张三 | 2026-05-28 16:26:40 -04:00 | 1 | 2 | —（未设绩效工资）")
+        XCTAssertEqual(status(town, "America/New_York")[2], "2026-03 | 张三 | 2026-05-28 16:26:40 -04:00 | 1 | 2 | — (no pay: the rule file has no [pay])")
         XCTAssertEqual(status(town, "America/New_York")[4], "2026-04 | 2 input file(s) | run, outputs written 2026-09-21 10:13:20 -04:00")
     }
 

@@ -20,11 +20,14 @@ final class PipelineMessagesTests: XCTestCase {
     func testEveryPublishMessageInBothLanguages() throws {
         typealias M = PublishMessages
         try MessageGolden.check("GridpayPipeline/PublishMessages.swift", [
-            "outputAmongInputs": { [.same, .inside, .holds].map { M.outputAmongInputs("Input/qinghe/2026-10", $0, input: "Input/qinghe/2026-10") }.joined(separator: " | ") },
+            "outputAmongInputs": { [.same, .inside, .holds].map { M.outputAmongInputs("Input/qinghe/2026-10", $0, input: "Input/qinghe/2026-10", words: .commandLine) }.joined(separator: " | ") },
             "busy": { M.busy(pid: "4242", holder: "qinghe 2026-10") },
             "cannot": { M.cannot(M.syncToDisk(), "Output/qinghe/2026-10/pay.csv", reason: M.diskFull()) },
             "moveNewIntoPlace": { M.moveNewIntoPlace("qinghe-2026-10.xlsx") },
             "createLockFile": { M.createLockFile() },
+            "lockFile": { M.lockFile() },
+            "createFile": { M.createFile() },
+            "writeFile": { M.writeFile() },
             "openForSyncing": { M.openForSyncing() },
             "syncToDisk": { M.syncToDisk() },
             "openFolderForSyncing": { M.openFolderForSyncing() },
@@ -45,7 +48,7 @@ final class PipelineMessagesTests: XCTestCase {
     func testEveryRatingMessageInBothLanguages() throws {
         typealias M = RatingMessages
         try MessageGolden.check("GridpayPipeline/RatingMessages.swift", [
-            "cannotLeaveOut": { M.cannotLeaveOut("qinghe", "2026-10", example: "events.csv:12") },
+            "cannotLeaveOut": { M.cannotLeaveOut("qinghe", "2026-10", example: "events.csv:12", words: .commandLine) },
             "notComputable": { M.notComputable("2026-10") },
             "monthFoldersMissing": { M.monthFoldersMissing("2026-Q1", absent: ["Input/shuangqiao/2026-02"], kind: .quarter, months: ["2026-01", "2026-02", "2026-03"]) },
             "neitherLedgerNorInputs": { M.neitherLedgerNorInputs("2026-Q1", folders: ["Input/shuangqiao/2026-01", "Input/shuangqiao/2026-02"], isMonth: false) },
@@ -80,6 +83,25 @@ final class PipelineMessagesTests: XCTestCase {
             "candidateOfAnotherTown": { M.candidateOfAnotherTown("draft.toml", town: "xinhe", asked: "qinghe") },
             "writingFailed": { M.writingFailed("Output/qinghe/2026-10/qinghe-2026-10-compare.xlsx", reason: "the disk is full") },
             "candidateTestFailed": { M.candidateTestFailed("qinghe.toml:200:1: 总分 expected 90, got 92") },
+        ])
+    }
+
+    func testEveryPeriodMessageInBothLanguages() throws {
+        typealias M = PeriodMessages
+        let h1 = CalendarPeriod.parse("2026-H1")!
+        try MessageGolden.check("GridpayPipeline/PeriodMessages.swift", [
+            "wrongKind": {
+                M.wrongKind("xinhe", kind: .year, ruleFile: "Rules/xinhe.toml", asked: "2026-H2", example: "2026",
+                            also: [M.alsoPreliminary(h1), M.alsoSummary(.quarter)], words: .commandLine)
+                    + " | " + M.wrongKind("g", kind: .quarter, ruleFile: "Rules/g.toml", asked: "2026-07", example: "2026-Q3", also: [], words: .commandLine)
+            },
+            "alsoPreliminary": { M.alsoPreliminary(h1) },
+            "alsoSummary": { M.alsoSummary(.quarter) },
+            "runNotRated": { M.runNotRated("g", kind: .quarter, "2026-Q1", longer: [.halfYear], words: .commandLine) },
+            "noRating": {
+                M.noRating("Rules/g.toml", kind: .year, town: "g", rated: []) + " | "
+                    + M.noRating("Rules/g.toml", kind: .year, town: "g", rated: [.halfYear, .quarter])
+            },
         ])
     }
 }

@@ -98,7 +98,7 @@ final class TimeAndRowCheckTests: XCTestCase {
         request.inputDir = tmp.path
         switch MonthRunner.prepare(request, rules: { _ in .success(loaded) }) {
         // Tables a test leaves out are header-only on purpose: their warning is not the point here.
-        case .success(let m): return Outcome(month: m, problems: m.inputs.problems.filter { !($0.kind == .emptyFile && $0.severity == .warning) }.map { $0.diagnostic(directory: "").description })
+        case .success(let m): return Outcome(month: m, problems: m.inputs.problems.filter { !($0.kind == .emptyFile && $0.severity == .warning) }.map { $0.diagnostic(directory: "", words: .commandLine).description })
         case .failure(let f): return Outcome(month: nil, problems: f.diagnostics.map { $0.description.replacingOccurrences(of: dir + "/", with: "") })
         }
     }

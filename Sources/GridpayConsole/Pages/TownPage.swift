@@ -14,7 +14,7 @@ enum TownPage {
             let index = (m.firstMonth.month - 1) / CalendarPeriod.length(of: kind) + 1
             if let p = CalendarPeriod(kind: kind, year: m.year, index: index) { out.insert(p) }
         }
-        if let ledger = try? Ledger.openIfPresent(ledgerDir: console.folders.ledgerDir, town: town.town) {
+        if let ledger = try? Ledger.openIfPresent(ledgerDir: console.folders.ledgerDir, town: town.town, words: .console) {
             for p in (try? ledger.closedPeriods()) ?? [] { if let c = CalendarPeriod.parse(p) { out.insert(c) } }
         }
         return out.sorted(by: >)

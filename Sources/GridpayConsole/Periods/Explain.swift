@@ -26,7 +26,7 @@ enum Explain {
     }
 
     static func worker(_ ref: PeriodRef, id: String, console: Console) async throws -> Worker {
-        var request = RunRequest(town: ref.town.town, period: ref.period)
+        var request = RunRequest(town: ref.town.town, period: ref.period, words: .console)
         request.rulesDir = console.folders.rulesDir
         request.inputDir = console.folders.inputDir
         request.outputDir = console.folders.outputDir

@@ -21,7 +21,7 @@ enum PeriodRunner {
             if PeriodStatus.status(events) == "submitted" && PeriodStatus.closing(ref, console: console) == nil {
                 throw ConsoleHTTPError.conflict(ConsoleMessages.runWhileSubmitted)
             }
-            var request = RunRequest(town: ref.town.town, period: ref.period)
+            var request = RunRequest(town: ref.town.town, period: ref.period, words: .console)
             request.rulesDir = console.folders.rulesDir
             request.inputDir = console.folders.inputDir
             request.outputDir = console.folders.outputDir

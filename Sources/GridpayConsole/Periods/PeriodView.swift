@@ -69,7 +69,7 @@ struct PeriodRef: Sendable {
 enum PeriodStatus {
     /// The ledger's closing of the period, if it is closed (by the console or by `gridpay close`).
     static func closing(_ ref: PeriodRef, console: Console) -> Settlement? {
-        guard let ledger = try? Ledger.openIfPresent(ledgerDir: console.folders.ledgerDir, town: ref.town.town) else { return nil }
+        guard let ledger = try? Ledger.openIfPresent(ledgerDir: console.folders.ledgerDir, town: ref.town.town, words: .console) else { return nil }
         return try? ledger.closing(of: ref.text)
     }
 
@@ -140,7 +140,7 @@ enum PeriodStatus {
     /// Corrections of closed periods waiting to be settled, as `gridpay status` lists them.
     static func corrections(_ ref: PeriodRef, console: Console) -> [String] {
         let waiting = (try? LedgerCommands.waitingCorrections(town: ref.town.town, inputDir: console.folders.inputDir,
-                                                                ledgerDir: console.folders.ledgerDir)) ?? []
+                                                                ledgerDir: console.folders.ledgerDir, words: .console)) ?? []
         return waiting.map { ConsoleMessages.correctionWaiting(period: $0.period, files: $0.files) }
     }
 }

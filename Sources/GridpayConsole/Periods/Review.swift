@@ -35,7 +35,7 @@ enum Review {
             guard let submission = events.last(where: { $0.step == .submit }) else { throw ConsoleHTTPError.conflict(ConsoleMessages.notSubmitted) }
             // Four eyes: the account that submitted never approves.
             guard submission.account != account.name else { throw ConsoleHTTPError(.forbidden, ConsoleMessages.approverSubmitted) }
-            var request = RunRequest(town: ref.town.town, period: ref.period)
+            var request = RunRequest(town: ref.town.town, period: ref.period, words: .console)
             request.rulesDir = console.folders.rulesDir
             request.inputDir = console.folders.inputDir
             request.outputDir = console.folders.outputDir

@@ -25,7 +25,7 @@ struct ArchiveRoutes: ConsoleRouteArea {
             let ledgerDir = console.folders.ledgerDir, town = ref.town.town
             // A large file is read off the cooperative pool, as a run is.
             let read = await PeriodRunner.onOwnThread { () -> Data? in
-                guard let ledger = try? Ledger.openIfPresent(ledgerDir: ledgerDir, town: town) else { return nil }
+                guard let ledger = try? Ledger.openIfPresent(ledgerDir: ledgerDir, town: town, words: .console) else { return nil }
                 return try? ledger.archivedBytes(file)
             }
             guard let data = read else { throw ConsoleHTTPError(.internalServerError, ConsoleMessages.archiveUnreadable(file.file)) }
@@ -35,7 +35,7 @@ struct ArchiveRoutes: ConsoleRouteArea {
 
     /// The closing's archived inputs; 409 for a period that is not closed.
     static func files(_ ref: PeriodRef, _ console: Console) throws -> [ArchivedFile] {
-        let ledger = try? Ledger.openIfPresent(ledgerDir: console.folders.ledgerDir, town: ref.town.town)
+        let ledger = try? Ledger.openIfPresent(ledgerDir: console.folders.ledgerDir, town: ref.town.town, words: .console)
         guard let files = try? ledger?.archivedInputs(ofClosing: ref.text), !files.isEmpty else { throw ConsoleHTTPError.conflict(ConsoleMessages.archiveNeedsClosed) }
         return files
     }

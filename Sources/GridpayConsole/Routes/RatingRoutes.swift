@@ -28,11 +28,11 @@ struct RatingRoutes: ConsoleRouteArea {
         let folders = console.folders
         let result = try await console.runs.exclusively("\(town)/\(period)") {
             await PeriodRunner.onOwnThread { () -> Result<RunResult, PipelineFailure> in
-                var request = RateRequest(town: town, period: period)
+                var request = RateRequest(town: town, period: period, words: .console)
                 request.rulesDir = folders.rulesDir
                 request.inputDir = folders.inputDir
                 request.outputDir = folders.outputDir
-                let sources = Ledger.ratingSources(ledgerDir: folders.ledgerDir, town: town)
+                let sources = Ledger.ratingSources(ledgerDir: folders.ledgerDir, town: town, words: .console)
                 request.history = sources.history
                 return RatingRunner.run(request, published: sources.published)
             }

@@ -13,7 +13,7 @@ extension RuleWorkspace {
         let folders = console.folders
         let result = try await console.runs.exclusively("\(town)/\(period)") {
             await PeriodRunner.onOwnThread { () -> Result<CompareResult, PipelineFailure> in
-                var request = RunRequest(town: town, period: period)
+                var request = RunRequest(town: town, period: period, words: .console)
                 request.rulesDir = folders.rulesDir
                 request.inputDir = folders.inputDir
                 request.outputDir = folders.outputDir
@@ -51,7 +51,7 @@ extension RuleWorkspace {
         }
         // The new version governs from `month` until the next existing version takes effect.
         let next = existing.compactMap { Period.parse($0.effective_from) }.filter { month < $0 }.min()
-        let ledger = try Ledger.openIfPresent(ledgerDir: console.folders.ledgerDir, town: town)
+        let ledger = try Ledger.openIfPresent(ledgerDir: console.folders.ledgerDir, town: town, words: .console)
         let closed = try (ledger?.closedPeriods() ?? []).filter { p in
             guard let first = CalendarPeriod.parse(p)?.firstMonth else { return false }
             return !(first < month) && (next.map { first < $0 } ?? true)

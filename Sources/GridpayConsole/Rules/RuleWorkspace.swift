@@ -54,7 +54,7 @@ enum RuleWorkspace {
         case .success(let loaded):
             var problems: [Problem] = []
             if loaded.rules.town != town { problems.append(Problem(severity: "error", line: 1, column: 1, message: RuleWorkspaceMessages.otherTown(loaded.rules.town, town))) }
-            let report = RuleTestRunner.run(loaded)
+            let report = RuleTestRunner.run(loaded, words: .console)
             problems += report.failures.map(problem)
             let tests = Tests(passed: report.passed.count, failed: report.testCount - report.passed.count)
             return (Checked(problems: problems, tests: tests), loaded.rules.town == town ? loaded : nil)

@@ -67,12 +67,13 @@ public struct InputProblem: Sendable, Hashable {
     /// `file:line` as the user writes it after --accept.
     public var rowReference: String { position.description }
 
-    public func diagnostic(directory: String) -> Diagnostic {
+    /// `words`: the asking command's, for how a row was accepted.
+    public func diagnostic(directory: String, words: CommandWords) -> Diagnostic {
         let path = directory.isEmpty ? file : directory + "/" + file
         if kind == .history { return Diagnostic(severity, message, at: nil) }
         let loc = line.map { SourceLocation(file: path, line: $0, column: column ?? 1) } ?? SourceLocation(file: path, line: 1, column: 1)
         var text = message
-        if accepted { text += AcceptedRowMessages.leftOut() }
+        if accepted { text += AcceptedRowMessages.leftOut(words: words) }
         return Diagnostic(accepted ? .warning : severity, text, at: loc)
     }
 }

@@ -160,13 +160,15 @@ final class ConsoleMonthTests: XCTestCase {
         try h.addUser("clerk", roles: ["制表"], towns: ["qinghe"])
         try h.start()
         let clerk = try h.signedIn("clerk")
-        for (month, said) in [("2026-09", "往期调整 = "), ("2026-08", "2026-08")] {
+        // The closed month says the correction waiting for it (SPEC §15), the command that carries
+        // it in each one's words: the command line's, the console's button.
+        for (month, said) in [("2026-09", "往期调整 = "), ("2026-08", "2026-08 有一项更正待结转")] {
             let explain = try h.gridpay(["explain", "qinghe", month, "QH0009"] + h.folderArguments)
             XCTAssertEqual(explain.status, 0, explain.transcript)
             XCTAssertTrue(explain.stdout.contains(said), explain.stdout)
             let w = try clerk.get("/api/towns/qinghe/periods/\(month)/workers/QH0009")
             XCTAssertEqual(w.status, 200, w.text)
-            XCTAssertEqual(w.object["text"] as? String, explain.stdout, month)
+            XCTAssertEqual(w.object["text"] as? String, explain.stdout.replacingOccurrences(of: "（gridpay run ", with: "（「运行」 "), month)
         }
     }
 

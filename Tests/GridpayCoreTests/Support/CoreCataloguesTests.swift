@@ -44,7 +44,7 @@ final class CoreCataloguesTests: XCTestCase {
     }
 
     func testAcceptedRowMessages() throws {
-        try MessageGolden.check("GridpayCore/Ingest/AcceptedRowMessages.swift", ["leftOut": { AcceptedRowMessages.leftOut() }])
+        try MessageGolden.check("GridpayCore/Ingest/AcceptedRowMessages.swift", ["leftOut": { AcceptedRowMessages.leftOut(words: .commandLine) }])
     }
 
     func testRulePlaceMessages() throws {
