@@ -12,6 +12,8 @@ final class CommandWordsTests: XCTestCase {
         "GridpayPipeline/ProblemSheet.swift": "数据问题's 问题 column: an output, the same bytes whoever asked for the run",
         "GridpayPipeline/MonthRunner.swift": "a 说明 line: an output, the same bytes whoever asked for the run",
         "GridpayConsole/ConsoleMessages.swift": "the messages of `gridpay user` and `gridpay serve` themselves (only those commands print them)",
+        "GridpayConsole/ConsolePageMessages.swift": "the console's pages tell the office which server commands the system administrator runs (gridpay user, gridpay verify)",
+        "GridpayConsole/Server/ConsoleTLS.swift": "the options of gridpay serve itself, named in its own start-up errors",
         "GridpayConsole/Rules/RuleOpenAPI.swift": "the API's description for developers: which command each route does as",
         "GridpayConsole/Routes/OpenAPIRoute.swift": "the API's description for developers: which command each route does as",
         // Not yet routed (issue 20 item 5 left): their callers have the words at hand.
