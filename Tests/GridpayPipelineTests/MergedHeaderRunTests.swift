@@ -8,37 +8,10 @@ import XCTest
 /// SPEC §16 through a run: an XLSX or XLS export whose two-row header merges 单号 and 人 down
 /// over rows 1–2 and 扣分 across two columns over 分 and 备注 is read with `header_row = 2`.
 final class MergedHeaderRunTests: XCTestCase {
-    /// `format`: xlsx or xls (the file is events.<format>).
+    /// `format`: xlsx or xls (the file is events.<format>): ExportFormTests' town with the
+    /// events table in that format, its header on row 2.
     static func rules(_ format: String) -> String {
-        """
-        \(TestTown.header("forms"))
-
-        \(TestTown.roster(unit: "村", group: "网格"))
-
-        [tables.events]
-        file = "events.\(format)"
-        format = "\(format)"
-        header_row = 2
-        worker = "人"
-        unique = ["单号"]
-        columns = [
-          { name = "单号", type = "id" },
-          { name = "人", type = "id" },
-          { name = "分", type = "integer", min = 0 },
-        ]
-
-        [[items]]
-        name = "事件"
-        full = 10
-          [[items.deductions]]
-          table = "events"
-          points = '-分'
-          reason = "事件 {单号}"
-
-        [pay]
-        base = '0'
-        score_pay = '0'
-        """
+        ExportFormTests.rules(["format = \"\(format)\"", "header_row = 2"], file: "events.\(format)")
     }
 
     static func workbook() throws -> Data {
