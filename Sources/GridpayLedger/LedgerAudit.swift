@@ -77,13 +77,14 @@ extension LedgerCommands {
             closing = c
         } catch { return .failure(PipelineFailure(message: LedgerMessages.cannotRead(ledger.path, ledger.describe(error)))) }
         var outcome = LedgerOutcome()
+        let otherProgram = otherProgramNote(closing, town: town, period: p)
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("gridpay-verify-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         do {
             let month: PreparedMonth, written: RunResult
             switch rerun(ledger, closing: closing, town: town, period: period, scratch: scratch, progress: progress) {
             case .success(let r): (month, written) = r
-            case .failure(let f): return .failure(f)
+            case .failure(let f): return .failure(PipelineFailure(diagnostics: f.diagnostics + (otherProgram.map { [.warning($0, at: nil)] } ?? []), sources: f.sources))
             }
             outcome.lines += inputStatus(ledger: ledger, closing: closing, town: town, inputDir: inputDir)
             let id = closing.id!
@@ -106,9 +107,11 @@ extension LedgerCommands {
                 problems.append(.error(LedgerSealMessages.rowsDiffer(town: town, period: p, count: rowProblems.count), at: nil))
             }
             guard problems.isEmpty else {
+                if let otherProgram { problems.append(.warning(otherProgram, at: nil)) }
                 for l in outcome.lines { problems.append(.warning(l, at: nil)) }
                 return .failure(PipelineFailure(diagnostics: problems))
             }
+            if let otherProgram { outcome.lines.append(otherProgram) }
             outcome.lines.insert(LedgerMessages.identical(town, p, ruleFile: closing.ruleFile, version: closing.ruleVersion, outputs: outputs.count,
                                                           by: closing.closedBy, at: closing.closedAt), at: 0)
             outcome.lines.insert(LedgerSealMessages.identicalRows(rerunRows.count), at: 1)
@@ -118,6 +121,14 @@ extension LedgerCommands {
         } catch {
             return .failure(PipelineFailure(message: LedgerMessages.verifyFailed(town, p, ledger.describe(error))))
         }
+    }
+
+    /// When the period was closed by another program version than this one: which closed it, which
+    /// runs, and that a verify should use the one that closed it (outputs carry the version).
+    static func otherProgramNote(_ closing: Settlement, town: String, period: String) -> String? {
+        let running = "gridpay \(GridpayVersion.current)"
+        guard closing.program != running else { return nil }
+        return LedgerMessages.closedByOtherProgram(town, period, recorded: closing.program, running: running)
     }
 
     /// Lays the archive out as a Rules/ and Input/ folder under `scratch` and runs the period there.

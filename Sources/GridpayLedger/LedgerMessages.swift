@@ -183,6 +183,14 @@ enum LedgerMessages {
             en: "\(town) \(p): not identical — \(files.joined(separator: ", ")) differ from what was recorded when it was closed")
     }
 
+    /// The period was closed by another program version than the one running (`recorded` and
+    /// `running` as recorded: `gridpay 0.1.0`).
+    static func closedByOtherProgram(_ town: String, _ p: String, recorded: String, running: String) -> String {
+        bilingual(
+            zh: "\(town) \(p) 是用 \(recorded) 结账的，现在运行的是 \(running)：输出中写有程序版本，不同版本写出的输出可能不同；核对应使用结账时的程序 \(recorded)",
+            en: "\(town) \(p) was closed with \(recorded) and this is \(running): the outputs carry the program version, and another version may write them differently; verify with the program that closed it, \(recorded)")
+    }
+
     static func identical(_ town: String, _ p: String, ruleFile: String, version: String, outputs: Int, by: String, at: String) -> String {
         bilingual(
             zh: "\(town) \(p)：一致——按台账存档重新运行（规则文件 \(ruleFile)，版本 \(version)），全部 \(outputs) 个输出的 SHA-256 与 \(by) 于 \(at) (UTC) 结账时记录的相同",

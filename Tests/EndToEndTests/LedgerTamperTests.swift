@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GridpayCore
 import GridpayHash
 import XCTest
 
@@ -209,6 +210,38 @@ final class LedgerTamperTests: XCTestCase {
         r = try gridpay(["verify", "qinghe", "--chain", h])
         XCTAssertEqual(r.status, 0, r.transcript)
         XCTAssertTrue(r.stdout.contains("the 2 settlement(s) recorded up to 2026-08"), r.transcript)
+    }
+
+    /// qa G8: a period closed by another program version (here an older, unsealed ledger whose
+    /// settlement says gridpay 0.1.0, as that build recorded it). verify says which program closed it
+    /// and which runs, and that the one that closed it verifies it; the exit status is the comparison's
+    /// (0 when the outputs are the same, 1 when the older program's outputs differ), in both languages
+    /// (Chinese on the failure only: the month's history note still follows the reader's language, so
+    /// a Chinese re-run of an English close differs; issue 21, msgs).
+    func testVerifyOfAPeriodClosedByAnotherProgramNamesBoth() throws {
+        _ = try closeJuly()
+        try tamper(dropping: ["settlement_seal_no_update", "settlement_seal_no_delete", "settlement_seal_no_replace", "settlement_no_update"]
+                   + LedgerTamperTests.noReplaceTriggers,
+                   "DROP TABLE settlement_seal; DELETE FROM grdb_migrations WHERE identifier = 'v3'; UPDATE settlement SET program = 'gridpay 0.1.0'")
+        let running = "gridpay \(GridpayVersion.current)"
+        let en = "qinghe 2026-07 was closed with gridpay 0.1.0 and this is \(running): the outputs carry the program version, "
+            + "and another version may write them differently; verify with the program that closed it, gridpay 0.1.0"
+        let zh = "qinghe 2026-07 是用 gridpay 0.1.0 结账的，现在运行的是 \(running)：输出中写有程序版本，不同版本写出的输出可能不同；"
+            + "核对应使用结账时的程序 gridpay 0.1.0"
+        var r = try gridpay(["verify", "qinghe", "2026-07"])
+        XCTAssertEqual(r.status, 0, r.transcript)
+        XCTAssertEqual(r.stdoutLines.last, en, r.transcript)
+        // The older program wrote another workbook.
+        try tamper(dropping: ["output_hash_no_update"], "UPDATE output_hash SET sha256 = ? WHERE file LIKE '%.xlsx'",
+                   arguments: [String(repeating: "0", count: 64)])
+        r = try gridpay(["verify", "qinghe", "2026-07"])
+        XCTAssertEqual(r.status, 1, r.transcript)
+        XCTAssertTrue(r.errorLines.contains("error: qinghe 2026-07: not identical — qinghe-2026-07.xlsx differ from what was recorded when it was closed"), r.transcript)
+        XCTAssertTrue(r.warningLines.contains("warning: \(en)"), r.transcript)
+        r = try gridpay(["verify", "qinghe", "2026-07"], environment: ["GRIDPAY_LANG": "zh"])
+        XCTAssertEqual(r.status, 1, r.transcript)
+        XCTAssertTrue(r.stderrLines.contains { $0.hasPrefix("错误：qinghe 2026-07：不一致——") }, r.transcript)
+        XCTAssertTrue(r.stderrLines.contains("警告：\(zh)"), r.transcript)
     }
 
     static let noReplaceTriggers = ["ledger_info", "archive_object", "archive_chunk", "settlement", "archived_file", "output_hash",
