@@ -36,18 +36,18 @@ public final class EarlierMonths: HistoryProvider {
         } else if !FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) || !isDir.boolValue {
             // No folder path in the reason: it is written into the outputs, which must not depend
             // on where the inputs were (verify re-runs a closed period from elsewhere).
-            result = .failure(HistoryGap(reason: HistoryMessages.inputsMissing("\(p)", folder: "\((inputRoot as NSString).lastPathComponent)/\(p)")))
+            let folder = "\((inputRoot as NSString).lastPathComponent)/\(p)"
+            result = .failure(HistoryGap(reason: HistoryReason { HistoryMessages.inputsMissing("\(p)", folder: folder) }))
         } else {
             switch rulesFor(p) {
             case .failure(let f):
-                result = .failure(HistoryGap(reason: HistoryMessages.noUsableRules("\(p)", f.diagnostics.first?.message ?? "")))
+                result = .failure(noUsableRules(span, f))
             case .success(let rules):
                 // History of history is not needed: earlier months are only asked for named values.
                 let discard = DiscardingDeductionSink()
                 let m = MonthReader.read(rules: rules, period: p, directory: dir, accepted: [], history: nil,
                                          scratch: scratch?.path, deductionSink: { _ in discard })
-                let blocking = m.blockingProblems
-                result = blocking.isEmpty ? .success(m) : .failure(HistoryGap(reason: HistoryMessages.inputsHaveProblems("\(p)", count: blocking.count, row: blocking[0].rowReference, blocking[0].message)))
+                result = Self.usable(m, span)
             }
         }
         cache[span] = result
@@ -58,17 +58,37 @@ public final class EarlierMonths: HistoryProvider {
     func quarter(_ q: CalendarPeriod) -> Result<MonthInputs, HistoryGap> {
         let missing = q.months.filter { !QuarterReader.isFolder("\(inputRoot)/\($0)") }
         if !missing.isEmpty {
-            return .failure(HistoryGap(reason: HistoryMessages.monthsMissing("\(q)", folders: missing.map { "\($0)" })))
+            return .failure(HistoryGap(reason: HistoryReason { HistoryMessages.monthsMissing("\(q)", folders: missing.map { "\($0)" }) }))
         }
         switch rulesFor(q.firstMonth) {
         case .failure(let f):
-            return .failure(HistoryGap(reason: HistoryMessages.noUsableRules("\(q)", f.diagnostics.first?.message ?? "")))
+            return .failure(noUsableRules(q, f))
         case .success(let rules):
             let discard = DiscardingDeductionSink()
             let m = QuarterReader.read(rules: rules, quarter: q, townDirectory: inputRoot, accepted: [], history: nil, deductionSink: { _ in discard })
-            let blocking = m.blockingProblems
-            return blocking.isEmpty ? .success(m) : .failure(HistoryGap(reason: HistoryMessages.inputsHaveProblems("\(q)", count: blocking.count, row: blocking[0].rowReference, blocking[0].message)))
+            return Self.usable(m, q)
         }
+    }
+
+    /// No rule version for the period: the rule files' own error, in the reader's language and,
+    /// asked again in Chinese, for the outputs.
+    func noUsableRules(_ span: CalendarPeriod, _ failure: PipelineFailure) -> HistoryGap {
+        let said = failure.diagnostics.first?.message ?? ""
+        let inChinese = Language.current == .zh ? said : Language.with(.zh) {
+            if case .failure(let again) = rulesFor(span.firstMonth) { return again.diagnostics.first?.message ?? "" }
+            return said
+        }
+        return HistoryGap(reason: HistoryReason(message: HistoryMessages.noUsableRules("\(span)", said),
+                                                sheetMessage: Language.with(.zh) { HistoryMessages.noUsableRules("\(span)", inChinese) }))
+    }
+
+    /// The period's inputs as read, or, where a problem would block its own run, the first one.
+    static func usable(_ m: MonthInputs, _ span: CalendarPeriod) -> Result<MonthInputs, HistoryGap> {
+        let blocking = m.blockingProblems
+        guard let first = blocking.first else { return .success(m) }
+        return .failure(HistoryGap(reason: HistoryReason(
+            message: HistoryMessages.inputsHaveProblems("\(span)", count: blocking.count, row: first.rowReference, first.message),
+            sheetMessage: Language.with(.zh) { HistoryMessages.inputsHaveProblems("\(span)", count: blocking.count, row: first.rowReference, first.sheetMessage) })))
     }
 
     /// A closed period's published totals (nil: not closed), noted as read from the ledger.
@@ -78,7 +98,7 @@ public final class EarlierMonths: HistoryProvider {
         return totals
     }
 
-    public func unavailability(of period: CalendarPeriod) -> String? {
+    public func unavailability(of period: CalendarPeriod) -> HistoryReason? {
         if let published, published.isPublished(period) {
             publishedRead.insert(period)
             return nil
@@ -104,5 +124,5 @@ public final class EarlierMonths: HistoryProvider {
 
 /// Why an earlier month cannot be used.
 struct HistoryGap: Error {
-    var reason: String
+    var reason: HistoryReason
 }

@@ -85,7 +85,7 @@ extension Manifest {
             Published(period: "\(p)", source: "ledger", rulesSHA256: history.published?.publishedRuleSHA256(of: p) ?? "")
         }
         correctionsCarried = month.carried?.periods
-        historyIncomplete = month.report.incompleteHistory.map { Incomplete(period: "\($0.0)", reason: $0.1) }
+        historyIncomplete = month.report.incompleteHistory.map { Incomplete(period: "\($0.0)", reason: $0.1.sheetMessage) }
         acceptedRows = Array(Set(month.inputs.problems.filter(\.accepted).map(\.rowReference))).sorted()
         workers = month.report.workers.count
         self.outputs = try outputs.map { o in

@@ -93,7 +93,7 @@ public final class PreparedMonth {
     public var reportedProblems: [InputProblem] {
         var all = inputs.problems
         for (p, why) in report.incompleteHistory {
-            all.append(InputProblem(.history, .warning, file: "\(p)", line: nil, message: RunMessages.historyIncomplete(why), acceptable: false))
+            all.append(InputProblem(.history, .warning, file: "\(p)", line: nil, message: RunMessages.historyIncomplete(why.inCurrentLanguage), acceptable: false))
         }
         return all
     }
@@ -129,7 +129,7 @@ public final class PreparedMonth {
             lines.append(("往期更正", "更正期间 \(carried.periods.joined(separator: "、"))：按各期自身的规则版本重算，差额计入本期往期调整（见往期更正表）"))
         }
         for (p, why) in report.incompleteHistory {
-            lines.append(("历史不完整", "\(p)：\(why)；依赖该月的建议（如建议更换）不予提出"))
+            lines.append(("历史不完整", "\(p)：\(why.sheetMessage)；依赖该月的建议（如建议更换）不予提出"))
         }
         let accepted = inputs.problems.filter(\.accepted).map(\.rowReference)
         if !accepted.isEmpty { lines.append(("已接受的问题行", Array(Set(accepted)).sorted().joined(separator: "，"))) }

@@ -46,4 +46,38 @@ final class OutputLanguageTests: XCTestCase {
         let problems = (1...10).map { book.row("数据问题", $0) }
         XCTAssertTrue(problems.contains { $0.count > 5 && $0[5] == "日期为“2026-10-32”；应为日期 YYYY-MM-DD" }, "\(problems)")
     }
+
+    /// qinghe 2026-10 as shipped without its 2026-09 folder: the history is incomplete (consecutive()
+    /// looks two months back). The terminal says why in the reader's language; 数据问题, 说明 and the
+    /// manifest say it in Chinese, so the outputs are the same bytes.
+    func testAMissingEarlierMonthIsWrittenInChineseInEitherLanguage() throws {
+        let tmp = TemporaryFolder()
+        try FileManager.default.copyItem(atPath: "\(packageRoot)/Input/qinghe", toPath: "\(tmp.path)/Input/qinghe")
+        try FileManager.default.removeItem(atPath: "\(tmp.path)/Input/qinghe/2026-09")
+        let said: [Language: String] = [
+            .zh: "往期数据不全：2026-09 的输入缺失（输入文件夹中没有文件夹 qinghe/2026-09）",
+            .en: "history incomplete: the inputs of 2026-09 are missing (no folder qinghe/2026-09 in the input folder)",
+        ]
+        var written: [Language: [String: Data]] = [:]
+        for language in Language.allCases {
+            var request = RunRequest(town: "qinghe", period: CalendarPeriod.parse("2026-10")!)
+            request.rulesDir = "\(packageRoot)/Rules"
+            request.inputDir = "\(tmp.path)/Input"
+            request.outputDir = "\(tmp.path)/Output-\(language)"
+            guard case .success(let run) = Language.with(language, { MonthRunner.run(request) }) else { return XCTFail("run in \(language)") }
+            // The roster's =王芳 (a formula-like name), then the history.
+            XCTAssertEqual(run.warnings.map(\.message).count, 2)
+            XCTAssertEqual(run.warnings.map(\.message).last, said[language]!)
+            written[language] = try Dictionary(uniqueKeysWithValues: FileManager.default.contentsOfDirectory(atPath: run.directory)
+                .filter { !$0.hasPrefix(".") }.map { ($0, try Data(contentsOf: URL(fileURLWithPath: "\(run.directory)/\($0)"))) })
+        }
+        XCTAssertEqual(written[.zh]?.keys.sorted(), ["qinghe-2026-10-manifest.json", "qinghe-2026-10-pay.csv", "qinghe-2026-10.xlsx"])
+        for (file, bytes) in written[.zh] ?? [:] { XCTAssertEqual(written[.en]?[file], bytes, "\(file) differs between the languages") }
+        let book = try WorkbookReader(path: "\(tmp.path)/Output-en/qinghe/2026-10/qinghe-2026-10.xlsx")
+        XCTAssertEqual(book.row("数据问题", 2), ["警告", "2026-09", "", "", "", said[.zh]!, "未提出依赖历史的建议"])
+        let about = (0..<60).map { book.row("说明", $0) }
+        XCTAssertTrue(about.contains(["历史不完整", "2026-09：2026-09 的输入缺失（输入文件夹中没有文件夹 qinghe/2026-09）；依赖该月的建议（如建议更换）不予提出"]), "\(about)")
+        let manifest = String(decoding: written[.en]?["qinghe-2026-10-manifest.json"] ?? Data(), as: UTF8.self)
+        XCTAssertTrue(manifest.contains(#""history_incomplete": [{"period": "2026-09", "reason": "2026-09 的输入缺失（输入文件夹中没有文件夹 qinghe/2026-09）"}]"#), manifest)
+    }
 }

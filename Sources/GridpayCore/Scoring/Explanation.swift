@@ -80,7 +80,7 @@ public enum Explanation {
             out += usedValues(flag.when, c, w.index, indent: "    ")
             if let note = w.historyAssumption { out.append("    \(note)") }
             if w.historyIncomplete {
-                let gaps = c.incompleteHistory.sorted { $0.key < $1.key }.map { "\($0.key)：\($0.value)" }.joined(separator: "；")
+                let gaps = c.incompleteHistory.sorted { $0.key < $1.key }.map { "\($0.key)：\($0.value.message)" }.joined(separator: "；")
                 out.append("    历史不完整：\(gaps)")
             }
         }
@@ -259,7 +259,7 @@ public enum Explanation {
             if k == 0 {
                 parts.append("\(p) \((try? c.symbol(.value(c.rules.values.firstIndex { $0.name == name }!), worker: w))?.description ?? "?")")
             } else if let why = c.history?.unavailability(of: p) {
-                parts.append("\(p) 无数据（\(why)）")
+                parts.append("\(p) 无数据（\(why.message)）")
             } else {
                 let v = (try? c.history?.value(named: name, period: p, workerID: c.ids[w])) ?? nil
                 parts.append("\(p) \(v?.description ?? "不在名册")")

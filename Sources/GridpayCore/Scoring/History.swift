@@ -2,9 +2,35 @@
 /// Earlier periods, for consecutive(): computed from their own inputs with their own rule version.
 public protocol HistoryProvider: AnyObject {
     /// nil when the period can be computed; otherwise why not (e.g. its inputs are missing).
-    func unavailability(of period: CalendarPeriod) -> String?
+    func unavailability(of period: CalendarPeriod) -> HistoryReason?
     /// The named value for a worker in an earlier period; nil when the worker was not on that roster.
     func value(named name: String, period: CalendarPeriod, workerID: String) throws(EvaluationError) -> Value?
+}
+
+/// Why an earlier period cannot be read, worded twice: in the reader's language for the terminal
+/// and explain, and in Chinese for the outputs (数据问题, 说明, the manifest), which are the same
+/// bytes whoever runs the period (SPEC §5, §9), as `InputProblem.sheetMessage`.
+public struct HistoryReason: Sendable, Hashable {
+    /// In the reader's language (`Language.current` when it was worded).
+    public var message: String
+    /// In Chinese whatever the reader's language.
+    public var sheetMessage: String
+
+    public init(message: String, sheetMessage: String) {
+        self.message = message
+        self.sheetMessage = sheetMessage
+    }
+
+    /// `words` is called twice where the reader's language is not Chinese: once for the reader,
+    /// once in Chinese.
+    public init(_ words: () -> String) {
+        message = words()
+        sheetMessage = Language.current == .zh ? message : Language.with(.zh, words)
+    }
+
+    /// The reason in the language current now: Chinese inside `Language.with(.zh)` (as a
+    /// message worded for the sheet asks for it), else the reader's.
+    public var inCurrentLanguage: String { Language.current == .zh ? sheetMessage : message }
 }
 
 extension MonthScoring {
@@ -26,7 +52,7 @@ extension MonthScoring {
         var gaps: [CalendarPeriod] = []
         for k in 1..<max(1, periods) {
             let p = span.adding(-k)
-            if let why = history?.unavailability(of: p) ?? (history == nil ? EvaluationMessages.noHistoryProvided() : nil) {
+            if let why = history?.unavailability(of: p) ?? (history == nil ? HistoryReason { EvaluationMessages.noHistoryProvided() } : nil) {
                 incompleteHistory[p] = why
                 gaps.append(p)
             }

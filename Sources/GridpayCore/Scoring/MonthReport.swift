@@ -49,7 +49,7 @@ public struct MonthReport: Sendable {
     /// By rank; equal totals listed by worker id.
     public var workers: [WorkerReport]
     /// Earlier periods that consecutive() could not see, and why.
-    public var incompleteHistory: [(CalendarPeriod, String)]
+    public var incompleteHistory: [(CalendarPeriod, HistoryReason)]
     /// Items through which yuan can be deducted: the pay sheet's deduction columns.
     public var yuanItems: [Int]
     /// The rule file's own sheets ([[group_sheets]], [[sheets]]), in the order declared.
@@ -128,7 +128,7 @@ public struct MonthReport: Sendable {
         func diagnostics(_ c: MonthScoring) -> [Diagnostic] {
             var out = problems
             for (e, ids) in unknown {
-                let missing = c.incompleteHistory.sorted { $0.key < $1.key }.map { (period: $0.key, why: $0.value) }
+                let missing = c.incompleteHistory.sorted { $0.key < $1.key }.map { (period: $0.key, why: $0.value.message) }
                 out.append(.error(EvaluationMessages.missingHistory(e.message, workers: ids, missing: missing), at: e.location))
             }
             return out

@@ -17,7 +17,7 @@ public final class MonthScoring {
     /// the bound corrections as items are scored; handed to the report (`takeRecords`).
     var records: [[DeductionRecord]]
     /// Earlier periods that consecutive() could not see, with the reason.
-    public internal(set) var incompleteHistory: [CalendarPeriod: String] = [:]
+    public internal(set) var incompleteHistory: [CalendarPeriod: HistoryReason] = [:]
     /// What consecutive(…, missing = …) assumed for a worker, for 备注.
     public internal(set) var historyAssumptions: [Int: Set<String>] = [:]
 

@@ -84,7 +84,7 @@ final class EvaluationErrorPositionTests: XCTestCase {
     /// at the consecutive() that asked for it.
     func testAHistoryErrorPointsAtTheConsecutiveCall() throws {
         final class Broken: HistoryProvider {
-            func unavailability(of period: CalendarPeriod) -> String? { nil }
+            func unavailability(of period: CalendarPeriod) -> HistoryReason? { nil }
             func value(named name: String, period: CalendarPeriod, workerID: String) throws(EvaluationError) -> Value? {
                 throw EvaluationError("the published results of \(period) keep no value '\(name)'", at: nil)
             }

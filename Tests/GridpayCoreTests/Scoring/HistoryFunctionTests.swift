@@ -13,8 +13,8 @@ final class HistoryFunctionTests: XCTestCase {
             self.values = values
             self.missing = missing
         }
-        func unavailability(of period: CalendarPeriod) -> String? {
-            missing.contains("\(period)") ? "the inputs of \(period) are missing" : nil
+        func unavailability(of period: CalendarPeriod) -> HistoryReason? {
+            missing.contains("\(period)") ? HistoryReason { "the inputs of \(period) are missing" } : nil
         }
         func value(named name: String, period: CalendarPeriod, workerID: String) throws(EvaluationError) -> Value? {
             asked.append("\(period) \(workerID)")

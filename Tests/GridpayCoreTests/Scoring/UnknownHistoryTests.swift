@@ -8,8 +8,8 @@ import XCTest
 final class UnknownHistoryTests: XCTestCase {
     /// 2026-08 is missing; in 2026-09 every worker was 达标 (true).
     final class History: HistoryProvider {
-        func unavailability(of period: CalendarPeriod) -> String? {
-            "\(period)" == "2026-08" ? "the inputs of 2026-08 are missing" : nil
+        func unavailability(of period: CalendarPeriod) -> HistoryReason? {
+            "\(period)" == "2026-08" ? HistoryReason { "the inputs of 2026-08 are missing" } : nil
         }
         func value(named name: String, period: CalendarPeriod, workerID: String) throws(EvaluationError) -> Value? { .bool(true) }
     }
