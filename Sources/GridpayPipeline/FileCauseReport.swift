@@ -2,17 +2,20 @@ import Foundation
 import GridpayCore
 
 /// The file-level causes of a refused run (SPEC §15): said once each, before the problems they
-/// explain, and their rows kept out of the advice to --accept.
+/// explain, and their rows kept out of the advice to accept rows.
 struct FileCauseReport {
     let causes: [FileLevelCause]
     let diagnostics: [Diagnostic]
+    /// The asker's words (its word for accepting rows, advised against).
+    let words: CommandWords
 
     init(inputs: MonthInputs, request: RunRequest) {
         causes = inputs.causes
-        let directory = request.monthInputDir
+        let words = request.words, directory = request.monthInputDir
+        self.words = words
         diagnostics = causes.map { cause in
             let path = directory.isEmpty ? cause.file : "\(directory)/\(cause.file)"
-            return .error(cause.message(period: "\(request.period)", townFolder: "\(request.inputDir)/\(request.town)"),
+            return .error(cause.message(period: "\(request.period)", townFolder: "\(request.inputDir)/\(request.town)", words: words),
                           at: SourceLocation(file: path, line: cause.sayAt, column: cause.column ?? 1))
         }
     }
@@ -43,8 +46,8 @@ struct FileCauseReport {
             rosterRows += Self.rows(own.filter(isRoster), less: acceptedHere)
             fileRows += Self.rows(own.filter { !isRoster($0) }, less: acceptedHere)
         }
-        return (fileRows > 0 ? FileCauseMessages.rowsOfCauses(fileRows) : "")
-            + (rosterRows > 0 ? FileCauseMessages.rowsOfRosterCauses(rosterRows, roster: roster) : "")
+        return (fileRows > 0 ? FileCauseMessages.rowsOfCauses(fileRows, accept: words.accept) : "")
+            + (rosterRows > 0 ? FileCauseMessages.rowsOfRosterCauses(rosterRows, roster: roster, accept: words.accept) : "")
     }
 
     /// The lines of `causes` (one file's, each line once), less `accepted`.

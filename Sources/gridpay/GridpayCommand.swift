@@ -107,6 +107,7 @@ struct Explain: ParsableCommand {
         }
         for note in setup.notes { print(note) }
         print(Explanation.text(worker: m.report.workers[k], in: m.scoring, ruleFile: m.ruleFileName, workerCount: m.report.workers.count,
-                               adjustment: m.report.workers[k].adjustment, preliminaryPublished: m.report.preliminaryPublished), terminator: "")
+                               adjustment: m.report.workers[k].adjustment, preliminaryPublished: m.report.preliminaryPublished,
+                               words: .commandLine), terminator: "")
     }
 }

@@ -142,6 +142,14 @@ final class XinheYearTests: XCTestCase {
         e += ["", "总分 = 99.5（各项之和）   排名 1 / 4", "上半年总分 空   (2026-H1 末月 2026-06 的名册上没有此人)",
               "满意率 空   (显示条件“座谈会票数 > 0”不成立；只显示，不计入总分)", ""]
         XCTAssertEqual(explain("E"), e)
+        // How to run the half-year is said in the asker's words (the console's button, issue 20.5).
+        var buttons = CommandWords.commandLine
+        buttons.run = "「运行」"
+        let a = m.report.workers.first { $0.id == "A" }!
+        let console = Explanation.text(worker: a, in: m.scoring, ruleFile: m.ruleFileName, workerCount: m.report.workers.count,
+                                       preliminaryPublished: m.report.preliminaryPublished, words: buttons)
+        XCTAssertEqual(console.components(separatedBy: "\n").first { $0.hasPrefix("上半年总分") },
+                       "上半年总分 = 90.0   (2026-H1 的总分，未结账：按其输入计算，同 「运行」 xinhe 2026-H1)")
     }
 
     /// explain of a quarter (qa G5, SPEC §17): the summary's columns with their formulas and

@@ -35,3 +35,12 @@ extension RuleTestRunner {
 extension RuleFolderCheck {
     public static func check(folder: String) -> RuleFolderReport { check(folder: folder, words: .commandLine) }
 }
+
+extension Explanation {
+    /// `gridpay explain`'s text, in the command line's words.
+    public static func text(worker w: WorkerReport, in c: MonthScoring, ruleFile: String, workerCount: Int,
+                            adjustment: ExactNumber? = nil, preliminaryPublished: [Bool] = []) -> String {
+        text(worker: w, in: c, ruleFile: ruleFile, workerCount: workerCount, adjustment: adjustment,
+             preliminaryPublished: preliminaryPublished, words: .commandLine)
+    }
+}

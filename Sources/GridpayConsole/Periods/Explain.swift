@@ -50,7 +50,7 @@ enum Explain {
                 // By code points (ExactID), never by String's canonical equivalence.
                 guard let w = m.report.workers.first(where: { ExactID($0.id) == ExactID(id) }) else { return nil }
                 let text = Explanation.text(worker: w, in: m.scoring, ruleFile: m.ruleFileName, workerCount: m.report.workers.count,
-                                            adjustment: w.adjustment, preliminaryPublished: m.report.preliminaryPublished)
+                                            adjustment: w.adjustment, preliminaryPublished: m.report.preliminaryPublished, words: .console)
                 return Worker(worker: w.id, name: w.name, unit: w.unit, group: w.group, rank: w.rank, total: "\(w.total)",
                               payable: w.payable.fixed(places: 2), text: setup.notes.map { $0 + "\n" }.joined() + text)
             }

@@ -59,8 +59,9 @@ extension FileLevelCause {
                   line: textLines.first ?? rows.first)
     }
 
-    /// What it says, once (SPEC §15); `townFolder`: where the period folders are (`Input/<town>`).
-    public func message(period: String, townFolder: String) -> String {
+    /// What it says, once (SPEC §15); `townFolder`: where the period folders are (`Input/<town>`);
+    /// `words`: the asker's (its word for accepting rows, advised against).
+    public func message(period: String, townFolder: String, words: CommandWords) -> String {
         let ranges = LineRanges.text(lines), rows = lines.count
         let parts = file.split(separator: "/").map(String.init)
         let name = parts.last ?? file
@@ -74,18 +75,19 @@ extension FileLevelCause {
         switch kind {
         case .spreadsheetDates(let column, let example):
             return FileCauseMessages.spreadsheetDates(rows, lines: ranges, column: column, example: example,
-                                                      pattern: SpreadsheetForms.pattern(of: example), file: label)
+                                                      pattern: SpreadsheetForms.pattern(of: example), file: label, accept: words.accept)
         case .spreadsheetNumbers(let column, let example):
-            return FileCauseMessages.spreadsheetNumbers(rows, lines: ranges, column: column, example: example, file: label)
+            return FileCauseMessages.spreadsheetNumbers(rows, lines: ranges, column: column, example: example, file: label, accept: words.accept)
         case .otherPeriod(let month, let startsOn):
             let periodText = Period.parse(period).map { FileCauseMessages.payMonth($0, startsOn: startsOn) } ?? period
             return FileCauseMessages.otherPeriod(rows, lines: ranges, month: FileCauseMessages.payMonth(month, startsOn: startsOn), period: periodText,
-                                                 shortMonth: "\(month)", shortPeriod: period, folder: "\(townFolder)/\(month)", file: name)
+                                                 shortMonth: "\(month)", shortPeriod: period, folder: "\(townFolder)/\(month)", file: name,
+                                                 accept: words.accept)
         case .encoding(let found, let declared, let table, let textLines):
             return FileCauseMessages.encoding(FileCauseMessages.unread(rows, lines: ranges), file: label, table: table, found: found,
                                               declared: declared, textLines: LineRanges.text(textLines), oneLine: textLines.count == 1)
         case .notOnRoster(let id, let column, let roster, let fault):
-            return FileCauseMessages.notOnRoster(rows, lines: ranges, column: column, id: id, file: label, roster: roster, fault: fault)
+            return FileCauseMessages.notOnRoster(rows, lines: ranges, column: column, id: id, file: label, roster: roster, fault: fault, accept: words.accept)
         case .renamedHeader(let table, let columns):
             return FileCauseMessages.renamedHeader(FileCauseMessages.unread(rows, lines: ranges), file: label, table: table,
                                                    columns: columns.map(FileCauseMessages.missingColumn).joined(separator: Language.current == .zh ? "、" : "; "))

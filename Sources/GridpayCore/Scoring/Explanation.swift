@@ -3,9 +3,9 @@
 public enum Explanation {
     /// `adjustment`: the worker's 往期调整 where the run carries corrections of closed periods.
     /// `preliminaryPublished`: per preliminary period (MonthReport.preliminaryPublished), whether
-    /// its 总分 is as published in the ledger.
+    /// its 总分 is as published in the ledger. `words`: the asker's (how it runs a period).
     public static func text(worker w: WorkerReport, in c: MonthScoring, ruleFile: String, workerCount: Int,
-                            adjustment: ExactNumber? = nil, preliminaryPublished: [Bool] = []) -> String {
+                            adjustment: ExactNumber? = nil, preliminaryPublished: [Bool] = [], words: CommandWords) -> String {
         let rules = c.rules
         var out: [String] = []
         // The town's own roster labels where the rule file names them (SPEC §7), else the product's wording.
@@ -18,7 +18,7 @@ public enum Explanation {
         for i in rules.items.indices { out += itemLines(i, w, c) }
         out.append("")
         out += totalLines(w, c, workerCount: workerCount)
-        out += preliminaryLines(w, c, published: preliminaryPublished)
+        out += preliminaryLines(w, c, published: preliminaryPublished, words: words)
         out += shownColumnLines(w, c)
         // A town without [pay] has no pay lines (SPEC §17).
         if rules.hasPay { out += [""] + payLines(w, c, adjustment: adjustment) }
@@ -89,12 +89,12 @@ public enum Explanation {
 
     /// The 总分 of each preliminary period inside this one (SPEC §17: the year's 上半年总分) and
     /// where it comes from: the ledger where that period is closed (SPEC §9), else its inputs.
-    static func preliminaryLines(_ w: WorkerReport, _ c: MonthScoring, published: [Bool]) -> [String] {
+    static func preliminaryLines(_ w: WorkerReport, _ c: MonthScoring, published: [Bool], words: CommandWords) -> [String] {
         let periods = c.rules.preliminaryPeriods(of: c.span)
         return zip(periods, w.preliminaryTotals).enumerated().map { k, pt in
             let (p, total) = pt
             guard let total else { return "\(p.preliminaryTotalName) 空   (\(p) 末月 \(p.lastMonth) 的名册上没有此人)" }
-            let source = k < published.count && published[k] ? "已结账：账本中公布的结果，不重算" : "未结账：按其输入计算，同 gridpay run \(c.rules.town) \(p)"
+            let source = k < published.count && published[k] ? "已结账：账本中公布的结果，不重算" : "未结账：按其输入计算，同 \(words.run) \(c.rules.town) \(p)"
             return "\(p.preliminaryTotalName) = \(total.fixed(places: c.rules.itemRoundingPlaces))   (\(p) 的\(RuleLoader.totalName)，\(source))"
         }
     }

@@ -8,11 +8,11 @@ final class FileCauseMessagesTests: XCTestCase {
     func testEveryFileCauseMessageInBothLanguages() throws {
         typealias M = FileCauseMessages
         try MessageGolden.check("GridpayCore/Ingest/FileCauseMessages.swift", [
-            "spreadsheetDates": { M.spreadsheetDates(4, lines: "2–5", column: "抽查时间", example: "2026/10/1 8:38", pattern: "yyyy/M/d H:mm", file: "phone_checks.csv") },
-            "spreadsheetNumbers": { M.spreadsheetNumbers(4, lines: "2–5", column: "绩效工资基数(元)", example: "1,800.00", file: "roster.csv") },
+            "spreadsheetDates": { M.spreadsheetDates(4, lines: "2–5", column: "抽查时间", example: "2026/10/1 8:38", pattern: "yyyy/M/d H:mm", file: "phone_checks.csv", accept: "--accept") },
+            "spreadsheetNumbers": { M.spreadsheetNumbers(4, lines: "2–5", column: "绩效工资基数(元)", example: "1,800.00", file: "roster.csv", accept: "--accept") },
             "otherPeriod": { M.otherPeriod(4, lines: "2–5", month: M.payMonth(Period(year: 2026, month: 11), startsOn: 26),
                                            period: M.payMonth(Period(year: 2026, month: 10), startsOn: 26), shortMonth: "2026-11", shortPeriod: "2026-10",
-                                           folder: "Input/qinghe/2026-11", file: "phone_checks.csv") },
+                                           folder: "Input/qinghe/2026-11", file: "phone_checks.csv", accept: "--accept") },
             "payMonth": { M.payMonth(Period(year: 2026, month: 11), startsOn: 26) },
             "fileInFolder": { M.fileInFolder("tasks.csv", folder: "2026-08") },
             "unread": { M.unread(4, lines: "2–5") },
@@ -22,10 +22,10 @@ final class FileCauseMessagesTests: XCTestCase {
             "renamedHeader": { M.renamedHeader(M.unread(4, lines: "2–5"), file: "events.csv", table: "events",
                                                columns: M.missingColumn(.init(declared: "核查结果", near: "核查结论", field: 5))) },
             "moreLines": { M.moreLines(3) },
-            "rowsOfCauses": { M.rowsOfCauses(4) },
-            "rowsOfRosterCauses": { M.rowsOfRosterCauses(4, roster: "roster.csv") },
+            "rowsOfCauses": { M.rowsOfCauses(4, accept: "--accept") },
+            "rowsOfRosterCauses": { M.rowsOfRosterCauses(4, roster: "roster.csv", accept: "--accept") },
             "notOnRoster": { M.notOnRoster(155, lines: "441–595", column: "网格员编号", id: "QH0004", file: "patrol.csv", roster: "roster.csv",
-                                           fault: RosterFault(line: 5, id: "QH0003", kind: .duplicate(firstLine: 4))) },
+                                           fault: RosterFault(line: 5, id: "QH0003", kind: .duplicate(firstLine: 4)), accept: "--accept") },
             "rosterFault": { M.rosterFault(RosterFault(line: 5, id: "QH0040", kind: .leftOut), roster: "roster.csv", id: "QH0004") },
         ])
     }

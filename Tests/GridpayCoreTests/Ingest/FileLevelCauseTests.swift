@@ -75,16 +75,21 @@ final class FileLevelCauseTests: XCTestCase {
     /// not the year.
     func testInALongPeriodTheFileBelongsToItsMonthsFolder() {
         let cause = FileLevelCause(file: "2026-11/marks.csv", kind: .otherPeriod(month: Period(year: 2026, month: 12)), lines: LineSet([2, 3]), column: 3)
-        XCTAssertEqual(cause.message(period: "2026", townFolder: "Input/g"),
+        XCTAssertEqual(cause.message(period: "2026", townFolder: "Input/g", words: .commandLine),
                        "one cause, all 2 rows (lines 2–3) are dated in 2026-12, not in 2026-11: this is the export of 2026-12, put in the wrong folder. Who acts: the clerk moves it to Input/g/2026-12 and puts 2026-11's marks.csv here. Do not --accept these rows: that would leave out the whole file")
     }
 
     func testTheMessageSaysWhatWhereAndWhoInBothLanguages() {
         let cause = FileLevelCause(file: "phone_checks.csv", kind: .otherPeriod(month: Period(year: 2026, month: 9)), lines: LineSet([2, 3, 4, 5]), column: 2)
-        XCTAssertEqual(cause.message(period: "2026-10", townFolder: "Input/qinghe"),
+        XCTAssertEqual(cause.message(period: "2026-10", townFolder: "Input/qinghe", words: .commandLine),
                        "one cause, all 4 rows (lines 2–5) are dated in 2026-09, not in 2026-10: this is the export of 2026-09, put in the wrong folder. Who acts: the clerk moves it to Input/qinghe/2026-09 and puts 2026-10's phone_checks.csv here. Do not --accept these rows: that would leave out the whole file")
-        XCTAssertEqual(Language.with(.zh) { cause.message(period: "2026-10", townFolder: "Input/qinghe") },
+        XCTAssertEqual(Language.with(.zh) { cause.message(period: "2026-10", townFolder: "Input/qinghe", words: .commandLine) },
                        "同一原因，全部 4 行（第 2–5 行）的日期都在 2026-09，不在 2026-10：这是 2026-09 的导出文件，放错了文件夹。处理：请制表人员把它移到 Input/qinghe/2026-09，并把 2026-10 的 phone_checks.csv 放到这里。不要用 --accept 剔除这些行：那会剔除整个文件")
+        // The advice not to accept the rows is in the asker's words (the console's button, issue 20.5).
+        var buttons = CommandWords.commandLine
+        buttons.accept = "「接受」"
+        XCTAssertEqual(Language.with(.zh) { cause.message(period: "2026-10", townFolder: "Input/qinghe", words: buttons) },
+                       "同一原因，全部 4 行（第 2–5 行）的日期都在 2026-09，不在 2026-10：这是 2026-09 的导出文件，放错了文件夹。处理：请制表人员把它移到 Input/qinghe/2026-09，并把 2026-10 的 phone_checks.csv 放到这里。不要用 「接受」 剔除这些行：那会剔除整个文件")
     }
 
     /// SPEC §16: with month_starts_on = 26, 2026-10 runs 2026-09-26 to 2026-10-25 and 2026-11
@@ -110,18 +115,18 @@ final class FileLevelCauseTests: XCTestCase {
         let causes = tally([], outside: dates, startsOn: 26).causes(file: "p.csv", rows: 3, startsOn: 26)
         XCTAssertEqual(causes, [FileLevelCause(file: "p.csv", kind: .otherPeriod(month: Period(year: 2026, month: 11), startsOn: 26), lines: LineSet([2, 3, 4]), column: 2)])
         XCTAssertEqual(tally([], outside: dates, startsOn: 1).causes(file: "p.csv", rows: 3), [], "calendar months: October and November")
-        XCTAssertEqual(causes.first?.message(period: "2026-10", townFolder: "Input/g"),
+        XCTAssertEqual(causes.first?.message(period: "2026-10", townFolder: "Input/g", words: .commandLine),
                        "one cause, all 3 rows (lines 2–4) are dated in 2026-11 (2026-10-26 to 2026-11-25), not in 2026-10 (2026-09-26 to 2026-10-25): this is the export of 2026-11, put in the wrong folder. Who acts: the clerk moves it to Input/g/2026-11 and puts 2026-10's p.csv here. Do not --accept these rows: that would leave out the whole file")
-        XCTAssertEqual(Language.with(.zh) { causes.first?.message(period: "2026-10", townFolder: "Input/g") },
+        XCTAssertEqual(Language.with(.zh) { causes.first?.message(period: "2026-10", townFolder: "Input/g", words: .commandLine) },
                        "同一原因，全部 3 行（第 2–4 行）的日期都在 2026-11（2026-10-26 至 2026-11-25），不在 2026-10（2026-09-26 至 2026-10-25）：这是 2026-11 的导出文件，放错了文件夹。处理：请制表人员把它移到 Input/g/2026-11，并把 2026-10 的 p.csv 放到这里。不要用 --accept 剔除这些行：那会剔除整个文件")
     }
 
     /// In a quarter's run a cause names the month's folder its file is in.
     func testInAQuarterTheClerkIsToldWhichMonthsFile() {
         let cause = FileLevelCause(file: "2026-08/logs.csv", kind: .spreadsheetDates(column: "日期", example: "2026/8/1"), lines: LineSet([2, 3, 4]), column: 3)
-        XCTAssertEqual(cause.message(period: "2026-Q3", townFolder: "Input/shuangqiao"),
+        XCTAssertEqual(cause.message(period: "2026-Q3", townFolder: "Input/shuangqiao", words: .commandLine),
                        "one cause, 3 rows (lines 2–4): 日期 is written as a spreadsheet program rewrites dates ('2026/8/1'): the file was opened and saved again in Excel, WPS or the like. Who acts: the clerk exports logs.csv in folder 2026-08 again from the platform and puts it here without opening it in a spreadsheet; if the platform itself exports this form, the governance office declares it in the rule file (formats = [\"yyyy/M/d\"] for 日期, SPEC §16). Do not --accept these rows: that would leave out all 3")
-        XCTAssertEqual(Language.with(.zh) { cause.message(period: "2026-Q3", townFolder: "Input/shuangqiao") },
+        XCTAssertEqual(Language.with(.zh) { cause.message(period: "2026-Q3", townFolder: "Input/shuangqiao", words: .commandLine) },
                        "同一原因，共 3 行（第 2–4 行）：“日期”是电子表格软件改写后的样式（如“2026/8/1”）——这个文件被 Excel、WPS 等打开后又保存过，日期被改写了。处理：请制表人员从平台重新导出 2026-08 文件夹中的 logs.csv，不经电子表格打开直接放入；如果平台导出的本来就是这种样式，请综治中心在规则文件中为“日期”声明 formats = [\"yyyy/M/d\"]（SPEC §16）。不要用 --accept 剔除这些行：那会剔除全部 3 行")
     }
 
@@ -132,9 +137,9 @@ final class FileLevelCauseTests: XCTestCase {
             .init(declared: "核查结果", near: "核查结论", field: 5), .init(declared: "事件类型", near: nil, field: nil),
         ]), lines: LineSet([2, 3, 4, 5]), column: 5, line: 1)
         XCTAssertEqual(cause.sayAt, 1)
-        XCTAssertEqual(cause.message(period: "2026-10", townFolder: "Input/qinghe"),
+        XCTAssertEqual(cause.message(period: "2026-10", townFolder: "Input/qinghe", words: .commandLine),
                        "one cause, all 4 rows (lines 2–5) are unread: the header of events.csv lacks column 核查结果 (the header most like it: 核查结论, field 5); column 事件类型 (no header is like it), declared for table events in the rule file. Who acts: if only this export changed the name, the clerk exports events.csv again from the platform; if the platform renamed it for good, the governance office renames the column in the rule file to the header's name (SPEC §16). Columns are found by name; their order does not matter")
-        XCTAssertEqual(Language.with(.zh) { cause.message(period: "2026-10", townFolder: "Input/qinghe") },
+        XCTAssertEqual(Language.with(.zh) { cause.message(period: "2026-10", townFolder: "Input/qinghe", words: .commandLine) },
                        "同一原因，全部 4 行（第 2–5 行）都未读入：events.csv 的表头中没有规则文件为表“events”声明的“核查结果”列（表头中最相近的是第 5 列“核查结论”）、“事件类型”列（表头中没有相近的列）。处理：如果只是这次导出的列名变了，请制表人员从平台重新导出 events.csv；如果平台已长期改用新的列名，请综治中心在规则文件中把表“events”的列名改成表头中的名称（SPEC §16）。列按名称查找，列的先后顺序不影响读入")
     }
 
@@ -142,15 +147,15 @@ final class FileLevelCauseTests: XCTestCase {
     func testAnotherEncodingSaysWhichAndWhoActs() {
         let gbk = FileLevelCause(file: "roster.csv", encoding: .gb18030, declared: .utf8, table: "roster", rows: LineSet([2, 3, 4, 5]), textLines: LineSet([1, 2, 3, 4, 5]))
         XCTAssertEqual(gbk.sayAt, 1)
-        XCTAssertEqual(gbk.message(period: "2026-10", townFolder: "Input/qinghe"),
+        XCTAssertEqual(gbk.message(period: "2026-10", townFolder: "Input/qinghe", words: .commandLine),
                        "one cause, all 4 rows (lines 2–5) are unread: roster.csv is GB18030/GBK text, but the rule file reads table roster as UTF-8 (no encoding declared); read as UTF-8, the text of lines 1–5 does not read or reads as garbage. Who acts: the clerk exports roster.csv again from the platform as UTF-8; if the platform exports GB18030/GBK, the governance office declares encoding = \"gb18030\" for table roster in the rule file (SPEC §16)")
-        XCTAssertEqual(Language.with(.zh) { gbk.message(period: "2026-10", townFolder: "Input/qinghe") },
+        XCTAssertEqual(Language.with(.zh) { gbk.message(period: "2026-10", townFolder: "Input/qinghe", words: .commandLine) },
                        "同一原因，全部 4 行（第 2–5 行）都未读入：roster.csv 是 GB18030/GBK 编码的文字，而规则文件没有为表“roster”声明 encoding，即按 UTF-8 读；第 1–5 行的文字按 UTF-8 读不出或成了乱码。处理：请制表人员从平台重新导出 UTF-8 编码的 roster.csv；如果平台导出的本来就是 GB18030/GBK，请综治中心在规则文件中为表“roster”声明 encoding = \"gb18030\"（SPEC §16）")
         let utf8 = FileLevelCause(file: "2026-08/logs.csv", encoding: .utf8, declared: .gb18030, table: "logs", rows: LineSet([2, 3]), textLines: LineSet([1]))
-        XCTAssertEqual(Language.with(.zh) { utf8.message(period: "2026-Q3", townFolder: "Input/shuangqiao") },
+        XCTAssertEqual(Language.with(.zh) { utf8.message(period: "2026-Q3", townFolder: "Input/shuangqiao", words: .commandLine) },
                        "同一原因，全部 2 行（第 2–3 行）都未读入：2026-08 文件夹中的 logs.csv 是 UTF-8 编码的文字，而规则文件为表“logs”声明的是 encoding = \"gb18030\"；第 1 行的文字按 GB18030/GBK 读不出或成了乱码。处理：请制表人员从平台重新导出 GB18030/GBK 编码的 2026-08 文件夹中的 logs.csv；如果平台导出的本来就是 UTF-8，请综治中心在规则文件中为表“logs”声明 encoding = \"utf-8\"（SPEC §16）")
         let none = FileLevelCause(file: "e.csv", encoding: .utf16, declared: .utf8, table: "e", rows: LineSet(), textLines: LineSet([1]))
-        XCTAssertEqual(none.message(period: "2026-10", townFolder: "I"),
+        XCTAssertEqual(none.message(period: "2026-10", townFolder: "I", words: .commandLine),
                        "one cause, no row of the file is read: e.csv is UTF-16 text, but the rule file reads table e as UTF-8 (no encoding declared); read as UTF-8, the text of line 1 does not read or reads as garbage. Who acts: the clerk exports e.csv again from the platform as UTF-8; if the platform exports UTF-16, the governance office declares encoding = \"utf-16\" for table e in the rule file (SPEC §16)")
     }
 
@@ -165,7 +170,7 @@ final class FileLevelCauseTests: XCTestCase {
         renamed.finish()
         XCTAssertEqual(renamed.causes, [FileLevelCause(file: "rows.csv", kind: .renamedHeader(table: "rows", columns: [.init(declared: "结果", near: "结论", field: 2)]),
                                                        lines: LineSet([2, 3, 5]), column: 2, line: 1)])
-        XCTAssertEqual(renamed.causes.first?.message(period: "2026-10", townFolder: "Input/t"),
+        XCTAssertEqual(renamed.causes.first?.message(period: "2026-10", townFolder: "Input/t", words: .commandLine),
                        "one cause, all 3 rows (lines 2–3, 5) are unread: the header of rows.csv lacks column 结果 (the header most like it: 结论, field 2), declared for table rows in the rule file. Who acts: if only this export changed the name, the clerk exports rows.csv again from the platform; if the platform renamed it for good, the governance office renames the column in the rule file to the header's name (SPEC §16). Columns are found by name; their order does not matter")
         let reordered = TableIngest(table: town.table("rows"), month: town.month, accepted: [])
         reordered.consume(fields: ["日期", "金额", "时长", "结果", "编号"], line: 1)

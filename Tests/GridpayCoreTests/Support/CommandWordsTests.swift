@@ -16,9 +16,6 @@ final class CommandWordsTests: XCTestCase {
         "GridpayConsole/Server/ConsoleTLS.swift": "the options of gridpay serve itself, named in its own start-up errors",
         "GridpayConsole/Rules/RuleOpenAPI.swift": "the API's description for developers: which command each route does as",
         "GridpayConsole/Routes/OpenAPIRoute.swift": "the API's description for developers: which command each route does as",
-        // Not yet routed (issue 20 item 5 left): their callers have the words at hand.
-        "GridpayCore/Ingest/FileCauseMessages.swift": "not yet: the one-cause advice not to accept the rows",
-        "GridpayCore/Scoring/Explanation.swift": "not yet: explain's line on an open preliminary period",
     ]
 
     /// The command line's own program and the developers' generator (gridpay-datagen).
