@@ -24,6 +24,12 @@ public enum ConsoleMessages {
         bilingual(zh: "没有“\(text)”这个角色；可用的角色：制表、审核、规则、审计、管理员",
                   en: "there is no role '\(text)'; the roles are 制表 (preparer), 审核 (checker), 规则 (rules), 审计 (auditor), 管理员 (administrator)")
     }
+    /// `user add --town` with a town that has no rules. `didYouMean`: Suggestion.didYouMean's tail.
+    static func noSuchTown(_ town: String, rulesDir: String, known: [String], didYouMean: String) -> String {
+        bilingual(
+            zh: "没有镇(街道)“\(town)”：规则文件夹 \(rulesDir) 里没有 \(town).toml，也没有文件夹 \(town)/\(didYouMean.isEmpty ? "；" : didYouMean)\(known.isEmpty ? "规则文件夹里还没有任何镇(街道)的规则文件" : "现有的镇(街道)：\(known.joined(separator: "、"))")。账号没有添加：请核对 --town 的拼写（规则文件夹不在当前文件夹时用 --rules-dir 指明）；新的镇(街道)要先由社会治理办把它的规则文件放进 \(rulesDir)/",
+            en: "there is no town '\(town)': the rules folder \(rulesDir) holds neither \(town).toml nor a folder \(town)/\(didYouMean.isEmpty ? "." : didYouMean) \(known.isEmpty ? "The rules folder holds no town's rule file yet" : "The towns are \(known.joined(separator: ", "))"). The account was not added: check the spelling of --town (and give --rules-dir when the rules folder is not in the current folder); a new town needs its rule file in \(rulesDir)/ first, from the governance office")
+    }
     static func accountExists(_ name: String) -> String {
         bilingual(zh: "账号 \(name) 已存在；要改密码请用 gridpay user password \(name) --password-stdin",
                   en: "the account \(name) exists; to change its password use gridpay user password \(name) --password-stdin")

@@ -53,6 +53,8 @@ struct UserAdd: ParsableCommand {
     @Option(help: ArgumentHelp(HelpMessages.userTown)) var town: [String] = []
     @Flag(help: ArgumentHelp(HelpMessages.passwordStdin)) var passwordStdin = false
     @OptionGroup var console: ConsoleLocation
+    /// Where the towns given to --town must have their rules.
+    @Option(help: ArgumentHelp(HelpMessages.rulesDir)) var rulesDir = "Rules"
 
     func run() throws {
         try consoleCommand {
@@ -61,6 +63,8 @@ struct UserAdd: ParsableCommand {
                 guard let known = Role(rawValue: r) else { throw ConsoleFailure(ConsoleMessages.unknownRole(r)) }
                 roles.append(known)
             }
+            // Before the password is asked for: a wrong town is said at once.
+            try AccountTowns.check(town, rulesDir: rulesDir)
             let password = try PasswordInput.read(fromStdin: passwordStdin)
             try ConsoleStore(folder: console.consoleDir).add(name: name, roles: roles, towns: town, password: password, by: ConsoleMessages.commandLineActor)
             print(ConsoleMessages.accountAdded(name))

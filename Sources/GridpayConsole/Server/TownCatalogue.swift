@@ -23,7 +23,11 @@ final class TownCatalogue: Sendable {
         return ["\(rulesDir)/\(town).toml", folder] + versions
     }
 
-    func all() -> [TownInfo] {
+    func all() -> [TownInfo] { Self.names(rulesDir: rulesDir).compactMap(info) }
+
+    /// The towns that have rules in `rulesDir` (a `<town>.toml` or a folder `<town>/`), sorted,
+    /// whether or not their rule files load.
+    static func names(rulesDir: String) -> [String] {
         let entries = ((try? FileManager.default.contentsOfDirectory(atPath: rulesDir)) ?? []).sorted()
         var names: [String] = []
         for e in entries where !e.hasPrefix(".") {
@@ -31,7 +35,7 @@ final class TownCatalogue: Sendable {
             _ = FileManager.default.fileExists(atPath: "\(rulesDir)/\(e)", isDirectory: &isDir)
             if isDir.boolValue { names.append(e) } else if e.hasSuffix(".toml") { names.append(String(e.dropLast(5))) }
         }
-        return Array(Set(names)).sorted().compactMap(info)
+        return Array(Set(names)).sorted()
     }
 
     /// The rules of a town in force for `period` (default: the latest version).
@@ -54,5 +58,20 @@ final class TownCatalogue: Sendable {
     func visible(_ town: String, to account: Account) throws -> TownInfo {
         guard account.sees(town: town), let info = info(town) else { throw ConsoleHTTPError.notFound }
         return info
+    }
+}
+
+/// `gridpay user add --town`: an account may only be given towns that have rules, so that a
+/// misspelt town never leaves an account that silently sees nothing.
+public enum AccountTowns {
+    /// Every town of `towns` without rules in `rulesDir`, each said on its own line, with the towns
+    /// that exist and who adds a new one.
+    public static func check(_ towns: [String], rulesDir: String) throws(ConsoleFailure) {
+        let known = TownCatalogue.names(rulesDir: rulesDir)
+        let unknown = ConsoleStore.uniqueSorted(towns).filter { PlainName.problem($0) != nil || !known.contains($0) }
+        guard !unknown.isEmpty else { return }
+        throw ConsoleFailure(unknown.map { town in
+            ConsoleMessages.noSuchTown(town, rulesDir: rulesDir, known: known, didYouMean: Suggestion.didYouMean(town, among: known))
+        }.joined(separator: "\n"))
     }
 }
