@@ -15,7 +15,8 @@ public struct Manifest: Codable, Equatable, Sendable {
 
     public struct Input: Codable, Equatable, Sendable {
         public var file: String, sha256: String, bytes: Int, rows: Int, rowsUsed: Int
-        /// The form it was read in, where not plain CSV (SPEC §16); absent otherwise.
+        /// The form it was read in (SPEC §16). Every run writes it; a manifest written before it
+        /// was recorded for plain CSV files lacks it there, and reads back with nil.
         public var form: String? = nil
         enum CodingKeys: String, CodingKey { case file, sha256, bytes, rows, rowsUsed = "rows_used", form }
     }
@@ -112,7 +113,6 @@ extension Manifest {
         block(.inputs, inputs.map { i in
             let plain = JSONText.object(Input.CodingKeys.self, [.file: .text(i.file), .sha256: .text(i.sha256), .bytes: .number(i.bytes),
                                                                 .rows: .number(i.rows), .rowsUsed: .number(i.rowsUsed)])
-            // "form" only where the file was read in a declared form: plain runs keep their bytes.
             guard let form = i.form else { return plain }
             return String(plain.dropLast()) + ", \(JSONText.quoted(Input.CodingKeys.form.stringValue)): \(JSONText.quoted(form))}"
         })

@@ -11,8 +11,8 @@ public struct InputFileRecord: Sendable {
     public var bytes: Int
     public var rowsRead: Int
     public var rowsUsed: Int
-    /// The form it was read in (SPEC §16), where not the plain one: encoding, delimiter, header row.
-    public var form: String? = nil
+    /// The form it was read in (SPEC §16): format, encoding as found, delimiter or sheet, header row.
+    public var form: String
 }
 
 /// One month's inputs read and aggregated under one rule version.
@@ -253,13 +253,13 @@ final class TableJob: @unchecked Sendable {
 
     func run(progress: RunReporter?) {
         progress?.readingFile(spec.file)
-        let hasher = StreamHasher()
+        let hasher = StreamHasher(), found = FoundForm()
         do {
             if spec.form.format != .csv {
-                try WorkbookTableReader.read(path: path, spec: spec, layout: layout, ingest: ingest, hasher: hasher, progress: progress)
+                found.sheet = try WorkbookTableReader.read(path: path, spec: spec, layout: layout, ingest: ingest, hasher: hasher, progress: progress)
             } else {
                 let reader = try TableFileReader.csv(path, spec)
-                reader.onRawBytes = { hasher.feed($0) }
+                reader.onRawBytes = { hasher.feed($0); found.feed($0) }
                 let ingest = self.ingest, layout = self.layout
                 if let progress {
                     var unreported = 0
@@ -300,6 +300,6 @@ final class TableJob: @unchecked Sendable {
             problems.append(InputProblem(.encoding, .error, file: spec.file, line: nil, message: "\(error)", acceptable: false))
         }
         file = InputFileRecord(file: spec.file, sha256: sha256, bytes: hasher.bytes, rowsRead: ingest.rowsRead, rowsUsed: ingest.rowsUsed,
-                               form: ReadForm.describe(spec, declaredFile: declaredFile, skippedTotals: layout.skippedTotals))
+                               form: ReadForm.describe(spec, declaredFile: declaredFile, skippedTotals: layout.skippedTotals, found: found))
     }
 }

@@ -111,7 +111,7 @@ public final class PreparedMonth {
             ("规则文件 SHA-256", rules.sha256),
         ]
         for f in inputs.files {
-            lines.append(("输入 \(f.file)", "SHA-256 \(f.sha256)；\(f.bytes) 字节；数据行 \(f.rowsRead)，计入 \(f.rowsUsed)" + (f.form.map { "；读取形式：\($0)" } ?? "")))
+            lines.append(("输入 \(f.file)", "SHA-256 \(f.sha256)；\(f.bytes) 字节；数据行 \(f.rowsRead)，计入 \(f.rowsUsed)；读取形式：\(f.form)"))
         }
         for (p, m) in history.monthsRead {
             lines.append(("\(p.kind == .month ? "历史月份" : "历史期间") \(p)", "规则 \((m.rules.path as NSString).lastPathComponent) 版本 \(m.rules.rules.version) SHA-256 \(m.rules.sha256)"))

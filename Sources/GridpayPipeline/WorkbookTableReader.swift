@@ -7,12 +7,13 @@ import GridpayXLSXReader
 /// declared sheet (or the first) is streamed row by row through the table's layout into its
 /// ingest, as a CSV file's records are. A row's number is the line messages name.
 enum WorkbookTableReader {
-    static func read(path: String, spec: TableSpec, layout: TableLayout, ingest: TableIngest, hasher: StreamHasher, progress: RunReporter?) throws {
+    /// Returns the name of the sheet read.
+    static func read(path: String, spec: TableSpec, layout: TableLayout, ingest: TableIngest, hasher: StreamHasher, progress: RunReporter?) throws -> String? {
         try hash(path, into: hasher)
         var width = 0
         var unreported = 0
         defer { progress?.rowsRead(unreported) }
-        try rows(path, spec) { row in
+        return try rows(path, spec) { row in
             let record = PaddedRow(row: row, width: width)
             switch layout.admit(record) {
             case .header:
@@ -35,13 +36,18 @@ enum WorkbookTableReader {
         try rows(path, spec) { try body(PaddedRow(row: $0, width: 0)) }
     }
 
-    /// The declared sheet's rows, by the reader of the table's format.
-    static func rows(_ path: String, _ spec: TableSpec, _ body: (XLSXRow) throws -> Void) throws {
+    /// The declared sheet's rows (nil: the first's), by the reader of the table's format; returns the sheet's name.
+    @discardableResult
+    static func rows(_ path: String, _ spec: TableSpec, _ body: (XLSXRow) throws -> Void) throws -> String? {
+        let sheet = spec.form.sheet, header = spec.form.headerRow
         if spec.form.format == .xls {
-            try XLSReader(path: path).forEachRow(sheet: spec.form.sheet, headerRow: spec.form.headerRow, body)
-        } else {
-            try XLSXReader(path: path).forEachRow(sheet: spec.form.sheet, headerRow: spec.form.headerRow, body)
+            let reader = try XLSReader(path: path)
+            try reader.forEachRow(sheet: sheet, headerRow: header, body)
+            return sheet ?? reader.sheetNames.first
         }
+        let reader = try XLSXReader(path: path)
+        try reader.forEachRow(sheet: sheet, headerRow: header, body)
+        return sheet ?? reader.sheetNames.first
     }
 
     static func hash(_ path: String, into hasher: StreamHasher) throws {

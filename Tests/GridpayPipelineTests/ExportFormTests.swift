@@ -47,7 +47,7 @@ final class ExportFormTests: XCTestCase {
         var scores: [String]
         var records: [String]
         var problems: [String]
-        /// Each file read, with the form 说明 and the manifest record (where not plain CSV).
+        /// Each file read, with the form 说明 and the manifest record.
         var forms: [String] = []
     }
 
@@ -70,7 +70,7 @@ final class ExportFormTests: XCTestCase {
             let scores = m.report.workers.map { "\($0.id) \($0.items.map(\.description).joined(separator: " "))" }
             let records = m.report.workers.flatMap { w in w.records.map { "\(w.id) \($0.file ?? ""):\($0.line ?? 0) \($0.points)" } }
             let problems = m.reportedProblems.map { "\($0.file):\($0.line ?? 0): \($0.severity.rawValue): \($0.message)" }
-            let forms = m.inputs.files.map { "\($0.file): \($0.form ?? "-")" }
+            let forms = m.inputs.files.map { "\($0.file): \($0.form)" }
             return Outcome(scores: scores, records: records.sorted(), problems: problems, forms: forms)
         case .failure(let f):
             return Outcome(scores: [], records: [], problems: f.diagnostics.filter { $0.location != nil }.map { $0.description.replacingOccurrences(of: "\(dir)/", with: "") })
@@ -78,6 +78,9 @@ final class ExportFormTests: XCTestCase {
     }
 
     static func utf8(_ s: String) -> Data { Data(s.utf8) }
+
+    /// The roster as every run here reads it: plain CSV, as recorded (SPEC §16).
+    static let plainRoster = "roster.csv: CSV，UTF-8（无 BOM），逗号分隔，表头第 1 行"
 
     static func utf16LE(_ s: String) -> Data {
         var bytes: [UInt8] = [0xFF, 0xFE]
@@ -99,6 +102,11 @@ final class ExportFormTests: XCTestCase {
         let o = try run([], files: ["events.csv": Self.utf8(Self.plainEvents)])
         XCTAssertEqual(o.scores, Self.expectedScores)
         XCTAssertEqual(o.records, ["A1 events.csv:2 -2", "A1 events.csv:4 -1", "A2 events.csv:3 -3"])
+        XCTAssertEqual(o.forms, ["events.csv: CSV，UTF-8（无 BOM），逗号分隔，表头第 1 行", Self.plainRoster])
+        // The same rows behind a UTF-8 byte-order mark: the same scores, the mark recorded.
+        let marked = try run([], files: ["events.csv": Data([0xEF, 0xBB, 0xBF]) + Self.utf8(Self.plainEvents)])
+        XCTAssertEqual(marked.scores, Self.expectedScores)
+        XCTAssertEqual(marked.forms, ["events.csv: CSV，UTF-8（带 BOM），逗号分隔，表头第 1 行", Self.plainRoster])
     }
 
     /// Tab-separated UTF-16 (both byte orders) with two title rows and a closing 合计: the same
@@ -111,7 +119,7 @@ final class ExportFormTests: XCTestCase {
             XCTAssertEqual(o.scores, Self.expectedScores)
             XCTAssertEqual(o.records, ["A1 events.csv:4 -2", "A1 events.csv:6 -1", "A2 events.csv:5 -3"])
             XCTAssertEqual(o.problems, [])
-            XCTAssertEqual(o.forms, ["events.csv: CSV，UTF-16，制表符分隔，表头第 3 行（其上 2 行为标题），末行“合计”已略过", "roster.csv: -"])
+            XCTAssertEqual(o.forms, ["events.csv: CSV，\(bytes.first == 0xFF ? "UTF-16LE" : "UTF-16BE")（带 BOM），制表符分隔，表头第 3 行（其上 2 行为标题），末行“合计”已略过", Self.plainRoster])
         }
     }
 
@@ -119,6 +127,7 @@ final class ExportFormTests: XCTestCase {
         let text = "单号;人;分\nE1;A1;2\nE2;A2;3\nE3;A1;1\n"
         let o = try run([#"delimiter = ";""#, #"encoding = "gb18030""#], files: ["events.csv": RuleTestRunner.encoded(text, .gb18030)!])
         XCTAssertEqual(o.scores, Self.expectedScores)
+        XCTAssertEqual(o.forms, ["events.csv: CSV，GB18030，分号分隔，表头第 1 行", Self.plainRoster])
     }
 
     func testATotalsRowInTheMiddleIsAnError() throws {
@@ -150,8 +159,8 @@ final class ExportFormTests: XCTestCase {
                                                             "events-1.csv": Self.utf8("单号,人,分\nE1,A1,2\nE2,A2,3\n")])
         XCTAssertEqual(ok.scores, Self.expectedScores)
         XCTAssertEqual(ok.records, ["A1 events-1.csv:2 -2", "A1 events-2.csv:2 -1", "A2 events-1.csv:3 -3"])
-        XCTAssertEqual(ok.forms, ["events-1.csv: CSV，UTF-8，逗号分隔，表头第 1 行，由 events-*.csv 匹配",
-                                  "events-2.csv: CSV，UTF-8，逗号分隔，表头第 1 行，由 events-*.csv 匹配", "roster.csv: -"])
+        XCTAssertEqual(ok.forms, ["events-1.csv: CSV，UTF-8（无 BOM），逗号分隔，表头第 1 行，由 events-*.csv 匹配",
+                                  "events-2.csv: CSV，UTF-8（无 BOM），逗号分隔，表头第 1 行，由 events-*.csv 匹配", Self.plainRoster])
     }
 
     func testAPatternMatchingNothingIsMissing() throws {
@@ -193,7 +202,7 @@ final class ExportFormTests: XCTestCase {
         XCTAssertEqual(o.problems, [])
         XCTAssertEqual(o.scores, Self.expectedScores)
         XCTAssertEqual(o.records, ["A1 events.xlsx:3 -2", "A1 events.xlsx:5 -1", "A2 events.xlsx:4 -3"])
-        XCTAssertEqual(o.forms, ["events.xlsx: XLSX，工作表“事件”，表头第 2 行（其上 1 行为标题），末行“合计”已略过", "roster.csv: -"])
+        XCTAssertEqual(o.forms, ["events.xlsx: XLSX，工作表“事件”，表头第 2 行（其上 1 行为标题），末行“合计”已略过", Self.plainRoster])
     }
 
     func testAnXLSXWithoutTheSheet() throws {
@@ -222,6 +231,6 @@ final class ExportFormTests: XCTestCase {
         XCTAssertEqual(o.problems, [])
         XCTAssertEqual(o.scores, Self.expectedScores)
         XCTAssertEqual(o.records, ["A1 events.xls:3 -2", "A1 events.xls:5 -1", "A2 events.xls:4 -3"])
-        XCTAssertEqual(o.forms, ["events.xls: XLS，工作表“第一张”，表头第 2 行（其上 1 行为标题），末行“合计”已略过", "roster.csv: -"])
+        XCTAssertEqual(o.forms, ["events.xls: XLS，工作表“events”（第一张），表头第 2 行（其上 1 行为标题），末行“合计”已略过", Self.plainRoster])
     }
 }

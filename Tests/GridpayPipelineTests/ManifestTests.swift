@@ -11,7 +11,8 @@ final class ManifestTests: XCTestCase {
     static let full = Manifest(
         program: "gridpay 0.1.0", town: "g", period: "2026-10",
         rules: .init(file: "g.toml", version: "1", effectiveFrom: "2026-01", sha256: "r1"),
-        inputs: [.init(file: "marks.csv", sha256: "m1", bytes: 120, rows: 4, rowsUsed: 3),
+        inputs: [.init(file: "marks.csv", sha256: "m1", bytes: 120, rows: 4, rowsUsed: 3, form: "CSV，UTF-8（无 BOM），逗号分隔，表头第 1 行"),
+                 // Written before every file's form was recorded: read back without one.
                  .init(file: "roster.csv", sha256: "o1", bytes: 40, rows: 2, rowsUsed: 2)],
         history: [.init(period: "2026-08", rulesSHA256: "r0", inputs: [.init(file: "marks.csv", sha256: "m0"), .init(file: "roster.csv", sha256: "o0")])],
         historyPublished: [.init(period: "2026-09", source: "ledger", rulesSHA256: "r9")],
@@ -28,7 +29,7 @@ final class ManifestTests: XCTestCase {
           "period": "2026-10",
           "rules": {"file": "g.toml", "version": "1", "effective_from": "2026-01", "sha256": "r1"},
           "inputs": [
-            {"file": "marks.csv", "sha256": "m1", "bytes": 120, "rows": 4, "rows_used": 3},
+            {"file": "marks.csv", "sha256": "m1", "bytes": 120, "rows": 4, "rows_used": 3, "form": "CSV，UTF-8（无 BOM），逗号分隔，表头第 1 行"},
             {"file": "roster.csv", "sha256": "o1", "bytes": 40, "rows": 2, "rows_used": 2}
           ],
           "history": [
@@ -88,5 +89,28 @@ final class ManifestTests: XCTestCase {
             XCTAssertEqual(o.bytes, bytes.count, o.file)
             XCTAssertEqual(o.sha256, try FileDigest.file("\(r.directory)/\(o.file)").0, o.file)
         }
+    }
+
+    /// SPEC §16: every input of every run records the form it was read in, a plain CSV file too,
+    /// in the manifest and in 说明's input line, with the byte-order mark as found.
+    func testAPlainCSVsFormIsRecordedInTheManifestAndAbout() throws {
+        let tmp = TemporaryFolder()
+        try GradedTown.write(root: tmp.path, rules: GradedTown.ruleFile(),
+                             months: ["2026-07": ("A,甲,村一,G1\nB,乙,村一,G1\n", "1,A,2026-07-01,80,否\n2,B,2026-07-02,95,否\n")])
+        let roster = "\(tmp.path)/Input/g/2026-07/roster.csv"
+        try (Data([0xEF, 0xBB, 0xBF]) + Data(contentsOf: URL(fileURLWithPath: roster))).write(to: URL(fileURLWithPath: roster))
+        guard case .success(let r) = MonthRunner.run(GradedTown.request(root: tmp.path, period: "2026-07")) else { return XCTFail("must run") }
+        let plain = "CSV，UTF-8（无 BOM），逗号分隔，表头第 1 行", marked = "CSV，UTF-8（带 BOM），逗号分隔，表头第 1 行"
+        let text = try String(contentsOfFile: "\(r.directory)/g-2026-07-manifest.json", encoding: .utf8)
+        var about: [String: String] = [:]
+        let book = try WorkbookReader(path: "\(r.directory)/g-2026-07.xlsx")
+        for row in (1...40).map({ book.row("说明", $0) }) where row.count == 2 { about[row[0]] = row[1] }
+        for (file, rows, form) in [("marks.csv", 2, plain), ("roster.csv", 2, marked)] {
+            let (sha256, bytes) = try FileDigest.file("\(tmp.path)/Input/g/2026-07/\(file)")
+            XCTAssertTrue(text.contains("\n    {\"file\": \"\(file)\", \"sha256\": \"\(sha256)\", \"bytes\": \(bytes), \"rows\": \(rows), \"rows_used\": \(rows), \"form\": \"\(form)\"}"), text)
+            XCTAssertEqual(about["输入 \(file)"], "SHA-256 \(sha256)；\(bytes) 字节；数据行 \(rows)，计入 \(rows)；读取形式：\(form)")
+        }
+        // The roster's mark is three bytes more than the text.
+        XCTAssertEqual(try FileDigest.file(roster).1, Data((GradedTown.rosterHeader + "A,甲,村一,G1\nB,乙,村一,G1\n").utf8).count + 3)
     }
 }
