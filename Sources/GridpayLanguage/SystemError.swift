@@ -14,6 +14,7 @@ public enum SystemError {
         case EDQUOT: return SystemErrorMessages.quotaUsedUp()
         case EROFS: return SystemErrorMessages.readOnly()
         case EIO: return SystemErrorMessages.inputOutput()
+        case EEXIST: return SystemErrorMessages.exists()
         case EMFILE, ENFILE: return SystemErrorMessages.tooManyOpenFiles()
         default: return String(cString: strerror(code))
         }

@@ -215,7 +215,7 @@ final class TableJob: @unchecked Sendable {
         var info = stat()
         if attributes == nil, lstat(path, &info) != 0, errno != ENOENT {
             missingProblem = InputProblem(.missingFile, .error, file: spec.file, line: nil,
-                message: RunMessages.fileUnreadable(spec.file, reason: FileProblem.reason(errno), table: spec.name), acceptable: false)
+                message: RunMessages.fileUnreadable(spec.file, reason: SystemError.words(errno), table: spec.name), acceptable: false)
         } else if attributes == nil {
             missingProblem = InputProblem(.missingFile, .error, file: spec.file, line: nil,
                 message: RunMessages.fileMissing(spec.file, table: spec.name), acceptable: false)

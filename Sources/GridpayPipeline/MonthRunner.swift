@@ -240,7 +240,7 @@ public enum MonthRunner {
         }
         // A folder that cannot be listed is said as that (not as every file of it missing).
         let unreadable = request.period.months.map { "\(request.inputDir)/\(request.town)/\($0)" }.compactMap { dir -> String? in
-            guard let d = opendir(dir) else { return RunMessages.unreadableFolder(dir, reason: FileProblem.reason(errno)) }
+            guard let d = opendir(dir) else { return RunMessages.unreadableFolder(dir, reason: SystemError.words(errno)) }
             closedir(d)
             return nil
         }

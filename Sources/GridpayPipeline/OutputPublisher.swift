@@ -181,20 +181,7 @@ struct FileProblem: Error, CustomStringConvertible {
     var path: String
     var code: Int32
 
-    var description: String { PublishMessages.cannot(action, path, reason: FileProblem.reason(code)) }
-
-    static func reason(_ code: Int32) -> String {
-        switch code {
-        case ENOSPC: return PublishMessages.diskFull()
-        case EDQUOT: return PublishMessages.quotaUsedUp()
-        case EACCES, EPERM: return PublishMessages.permissionDenied()
-        case EROFS: return PublishMessages.readOnly()
-        case ENOENT: return PublishMessages.noSuchFile()
-        case ENOTDIR: return PublishMessages.partNotAFolder()
-        case EISDIR: return PublishMessages.isAFolder()
-        default: return String(cString: strerror(code))
-        }
-    }
+    var description: String { PublishMessages.cannot(action, path, reason: SystemError.words(code)) }
 
     /// Any error as words: FileProblem and CocoaError (NSCocoaErrorDomain) without the domain text.
     static func describe(_ error: Error) -> String {
@@ -206,13 +193,14 @@ struct FileProblem: Error, CustomStringConvertible {
         let underlying = (ns.userInfo[NSUnderlyingErrorKey] as? NSError).flatMap { $0.domain == NSPOSIXErrorDomain ? Int32($0.code) : nil }
         let posix = ns.domain == NSPOSIXErrorDomain ? Int32(ns.code) : underlying
         let why: String
-        if let posix { why = reason(posix) } else {
+        if let posix { why = SystemError.words(posix) } else {
+            // Foundation's own codes, said as the errno each stands for (one table, SystemError).
             switch CocoaError.Code(rawValue: ns.code) {
-            case .fileWriteOutOfSpace: why = PublishMessages.diskFull()
-            case .fileWriteNoPermission, .fileReadNoPermission: why = PublishMessages.permissionDenied()
-            case .fileNoSuchFile, .fileReadNoSuchFile: why = PublishMessages.noSuchFile()
-            case .fileWriteVolumeReadOnly: why = PublishMessages.readOnly()
-            case .fileWriteFileExists: why = PublishMessages.nameInTheWay()
+            case .fileWriteOutOfSpace: why = SystemError.words(ENOSPC)
+            case .fileWriteNoPermission, .fileReadNoPermission: why = SystemError.words(EACCES)
+            case .fileNoSuchFile, .fileReadNoSuchFile: why = SystemError.words(ENOENT)
+            case .fileWriteVolumeReadOnly: why = SystemError.words(EROFS)
+            case .fileWriteFileExists: why = SystemError.words(EEXIST)
             default: why = PublishMessages.errorCode(ns.code)
             }
         }

@@ -35,16 +35,8 @@ enum PublishMessages {
     static func syncFolderToDisk() -> String { bilingual(zh: "把文件夹同步到磁盘", en: "sync the folder to disk") }
     static func renameIntoPlace() -> String { bilingual(zh: "改名到位", en: "rename into place") }
 
-    // MARK: why (the `reason` of `cannot`)
+    // MARK: why (the `reason` of `cannot`): an errno is SystemError's; this is Foundation's other codes.
 
-    static func diskFull() -> String { bilingual(zh: "磁盘已满", en: "the disk is full") }
-    static func quotaUsedUp() -> String { bilingual(zh: "磁盘配额已用完", en: "the disk quota is used up") }
-    static func permissionDenied() -> String { bilingual(zh: "没有权限", en: "permission denied") }
-    static func readOnly() -> String { bilingual(zh: "文件系统是只读的", en: "the file system is read-only") }
-    static func noSuchFile() -> String { bilingual(zh: "没有这个文件或文件夹", en: "no such file or folder") }
-    static func partNotAFolder() -> String { bilingual(zh: "路径中有一部分不是文件夹", en: "a part of the path is not a folder") }
-    static func isAFolder() -> String { bilingual(zh: "它是一个文件夹", en: "it is a folder") }
-    static func nameInTheWay() -> String { bilingual(zh: "已有同名的文件挡在那里", en: "a file of that name is in the way") }
     static func errorCode(_ code: Int) -> String { bilingual(zh: "错误 \(code)", en: "error \(code)") }
 
     private static func overlap(_ how: Overlap, _ input: String) -> String {

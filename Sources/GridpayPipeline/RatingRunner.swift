@@ -213,7 +213,7 @@ public enum RatingRunner {
             for f in files {
                 // rename(2) replaces the destination in one step.
                 guard rename("\(staging)/\(f)", "\(dir)/\(f)") == 0 else {
-                    throw PipelineFailure(message: RatingMessages.cannotMove(f, into: dir, reason: String(cString: strerror(errno))))
+                    throw PipelineFailure(message: RatingMessages.cannotMove(f, into: dir, reason: SystemError.words(errno)))
                 }
             }
             return .success(RunResult(directory: dir, files: files, warnings: []))

@@ -338,7 +338,7 @@ struct ScratchProblem: Error, CustomStringConvertible {
 
     init(action: String, code: Int32) {
         self.action = action
-        why = FileProblem.reason(code)
+        why = SystemError.words(code)
     }
 
     var description: String {

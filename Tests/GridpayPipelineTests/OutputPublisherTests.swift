@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import GridpayCore
 @testable import GridpayPipeline
 
 /// Issue 6.4: publishing replaces only gridpay's own files, each atomically; what killed runs
@@ -106,7 +107,7 @@ final class OutputPublisherTests: XCTestCase {
         XCTAssertThrowsError(try handle.write(contentsOf: Data([1, 2, 3]))) { error in
             let text = ScratchProblem(action: "write the scratch file /tmp/x.bin", underlying: error).description
             XCTAssertTrue(text.hasPrefix("cannot write the scratch file /tmp/x.bin in the temporary folder "), text)
-            XCTAssertTrue(text.contains("the disk is full"), text)
+            XCTAssertTrue(text.contains("No space left on device"), text)
             XCTAssertTrue(text.hasSuffix("this is not a problem of the inputs: free space there, or set TMPDIR to a folder with room, and run again"), text)
             XCTAssertFalse(text.contains("Domain="), text)
         }
@@ -114,9 +115,16 @@ final class OutputPublisherTests: XCTestCase {
     }
 
     func testFileProblemsAreWords() {
-        XCTAssertEqual(FileProblem(action: "write", path: "/x/y.xlsx", code: ENOSPC).description, "cannot write /x/y.xlsx: the disk is full")
-        XCTAssertEqual(FileProblem(action: "create the lock file", path: "/x/.gridpay-lock", code: EACCES).description, "cannot create the lock file /x/.gridpay-lock: permission denied")
+        // The one errno table (SystemError): the C library's English, the office's Chinese.
+        XCTAssertEqual(FileProblem(action: "write", path: "/x/y.xlsx", code: ENOSPC).description, "cannot write /x/y.xlsx: No space left on device")
+        XCTAssertEqual(FileProblem(action: "create the lock file", path: "/x/.gridpay-lock", code: EACCES).description, "cannot create the lock file /x/.gridpay-lock: Permission denied")
+        XCTAssertEqual(Language.with(.zh) { FileProblem(action: PublishMessages.createLockFile(), path: "/x/.gridpay-lock", code: EACCES).description },
+                       "/x/.gridpay-lock：无法创建锁文件：没有权限")
         let cocoa = CocoaError(.fileWriteOutOfSpace, userInfo: [NSFilePathErrorKey: "/x/y.csv"])
-        XCTAssertEqual(FileProblem.describe(cocoa), "/x/y.csv: the disk is full")
+        XCTAssertEqual(FileProblem.describe(cocoa), "/x/y.csv: No space left on device")
+        XCTAssertEqual(Language.with(.zh) { FileProblem.describe(cocoa) }, "/x/y.csv: 磁盘已满")
+        let inTheWay = CocoaError(.fileWriteFileExists, userInfo: [NSFilePathErrorKey: "/x/y.csv"])
+        XCTAssertEqual(FileProblem.describe(inTheWay), "/x/y.csv: File exists")
+        XCTAssertEqual(Language.with(.zh) { FileProblem.describe(inTheWay) }, "/x/y.csv: 已有同名的文件")
     }
 }

@@ -51,7 +51,7 @@ final class PipelineCataloguesTests: XCTestCase {
     func testScratchFolderAndOutputMessages() throws {
         typealias M = ScratchMessages
         try MessageGolden.check("GridpayPipeline/ScratchMessages.swift", [
-            "cannot": { M.cannot(M.createScratchFile("/tmp/gridpay-1/deductions-0.bin"), folder: "/tmp", why: PublishMessages.diskFull()) },
+            "cannot": { M.cannot(M.createScratchFile("/tmp/gridpay-1/deductions-0.bin"), folder: "/tmp", why: SystemError.words(ENOSPC)) },
             "createScratchFiles": { M.createScratchFiles() },
             "createScratchFile": { M.createScratchFile("/tmp/gridpay-1/deductions-0.bin") },
             "openScratchFile": { M.openScratchFile("/tmp/gridpay-1/deductions-0.bin") },
@@ -175,9 +175,10 @@ final class PipelineCataloguesTests: XCTestCase {
             "partNotAFolder": { SystemError.words(ENOTDIR) }, "diskFull": { SystemError.words(ENOSPC) },
             "quotaUsedUp": { SystemError.words(EDQUOT) }, "readOnly": { SystemError.words(EROFS) },
             "inputOutput": { SystemError.words(EIO) }, "tooManyOpenFiles": { SystemError.words(EMFILE) },
+            "exists": { SystemError.words(EEXIST) },
         ])
         // Each English is the C library's own; a rarer error is said as the C library says it.
-        for code in [EACCES, EPERM, ENOENT, EISDIR, ENOTDIR, ENOSPC, EDQUOT, EROFS, EIO, EMFILE] {
+        for code in [EACCES, EPERM, ENOENT, EISDIR, ENOTDIR, ENOSPC, EDQUOT, EROFS, EIO, EMFILE, EEXIST] {
             XCTAssertEqual(SystemError.words(code), String(cString: strerror(code)))
         }
         XCTAssertEqual(Language.with(.zh) { SystemError.words(ESPIPE) }, String(cString: strerror(ESPIPE)))

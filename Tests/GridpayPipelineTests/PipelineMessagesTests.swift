@@ -1,3 +1,4 @@
+import Foundation
 import GridpayTestSupport
 import XCTest
 @testable import GridpayCore
@@ -22,7 +23,7 @@ final class PipelineMessagesTests: XCTestCase {
         try MessageGolden.check("GridpayPipeline/PublishMessages.swift", [
             "outputAmongInputs": { [.same, .inside, .holds].map { M.outputAmongInputs("Input/qinghe/2026-10", $0, input: "Input/qinghe/2026-10", words: .commandLine) }.joined(separator: " | ") },
             "busy": { M.busy(pid: "4242", holder: "qinghe 2026-10") },
-            "cannot": { M.cannot(M.syncToDisk(), "Output/qinghe/2026-10/pay.csv", reason: M.diskFull()) },
+            "cannot": { M.cannot(M.syncToDisk(), "Output/qinghe/2026-10/pay.csv", reason: SystemError.words(ENOSPC)) },
             "moveNewIntoPlace": { M.moveNewIntoPlace("qinghe-2026-10.xlsx") },
             "createLockFile": { M.createLockFile() },
             "lockFile": { M.lockFile() },
@@ -33,14 +34,6 @@ final class PipelineMessagesTests: XCTestCase {
             "openFolderForSyncing": { M.openFolderForSyncing() },
             "syncFolderToDisk": { M.syncFolderToDisk() },
             "renameIntoPlace": { M.renameIntoPlace() },
-            "diskFull": { M.diskFull() },
-            "quotaUsedUp": { M.quotaUsedUp() },
-            "permissionDenied": { M.permissionDenied() },
-            "readOnly": { M.readOnly() },
-            "noSuchFile": { M.noSuchFile() },
-            "partNotAFolder": { M.partNotAFolder() },
-            "isAFolder": { M.isAFolder() },
-            "nameInTheWay": { M.nameInTheWay() },
             "errorCode": { M.errorCode(5) },
         ])
     }
@@ -53,8 +46,8 @@ final class PipelineMessagesTests: XCTestCase {
             "monthFoldersMissing": { M.monthFoldersMissing("2026-Q1", absent: ["Input/shuangqiao/2026-02"], kind: .quarter, months: ["2026-01", "2026-02", "2026-03"]) },
             "neitherLedgerNorInputs": { M.neitherLedgerNorInputs("2026-Q1", folders: ["Input/shuangqiao/2026-01", "Input/shuangqiao/2026-02"], isMonth: false) },
             "cannotRate": { M.cannotRate("qinghe", "2026", missing: ["2026-03", "2026-04"], kind: .month) },
-            "cannotMove": { M.cannotMove("qinghe-2026-rating.csv", into: "Output/qinghe/2026", reason: "Permission denied") },
-            "writingFailed": { M.writingFailed("Output/qinghe/2026", reason: "the disk is full") },
+            "cannotMove": { M.cannotMove("qinghe-2026-rating.csv", into: "Output/qinghe/2026", reason: SystemError.words(EACCES)) },
+            "writingFailed": { M.writingFailed("Output/qinghe/2026", reason: SystemError.words(ENOSPC)) },
         ])
     }
 
@@ -81,7 +74,7 @@ final class PipelineMessagesTests: XCTestCase {
             "noCandidate": { M.noCandidate("draft.toml") },
             "noVersionInForce": { M.noVersionInForce("Rules/qinghe", period: "2026-10") },
             "candidateOfAnotherTown": { M.candidateOfAnotherTown("draft.toml", town: "xinhe", asked: "qinghe") },
-            "writingFailed": { M.writingFailed("Output/qinghe/2026-10/qinghe-2026-10-compare.xlsx", reason: "the disk is full") },
+            "writingFailed": { M.writingFailed("Output/qinghe/2026-10/qinghe-2026-10-compare.xlsx", reason: SystemError.words(ENOSPC)) },
             "candidateTestFailed": { M.candidateTestFailed("qinghe.toml:200:1: 总分 expected 90, got 92") },
         ])
     }
