@@ -7,13 +7,18 @@ enum AcceptanceMessages {
         bilingual(zh: "网格员 \(id) \(name)", en: "\(id) (\(name))")
     }
 
+    /// `points`, `yuan`: how much, without a sign (the text around says whether taken or added).
     static func deduction(_ item: String, points: String, yuan: String) -> String {
-        bilingual(zh: "\(item) \(points) 分、\(yuan) 元", en: "\(item) \(points) point(s), \(yuan) yuan")
+        bilingual(zh: "\(item) \(points) 分、\(yuan) 元", en: "\(item) \(englishCount(points, "point")), \(yuan) yuan")
     }
 
-    static func rowLeftOut(of worker: String, notMade: String) -> String {
-        bilingual(zh: "--accept 剔除了 \(worker) 的这一行：它本应扣的 \(notMade) 没有扣",
-                  en: "--accept leaves out this row of \(worker): the deductions it would have made are not made: \(notMade)")
+    /// `notTaken`: the row's deductions not made; `notAdded`: its points (or yuan) not added. One at least.
+    static func rowLeftOut(of worker: String, notTaken: String?, notAdded: String?) -> String {
+        bilingual(zh: "--accept 剔除了 \(worker) 的这一行：" + [notTaken.map { "它本应扣的 \($0) 没有扣" }, notAdded.map { "它本应加的 \($0) 没有加" }]
+                      .compactMap { $0 }.joined(separator: "；"),
+                  en: "--accept leaves out this row of \(worker): " + [notTaken.map { "the deductions it would have made are not made: \($0)" },
+                                                                     notAdded.map { "the additions it would have made are not made: \($0)" }]
+                      .compactMap { $0 }.joined(separator: "; "))
     }
 
     static func rowWithoutDeduction(of worker: String) -> String {
@@ -72,15 +77,19 @@ enum AcceptanceMessages {
     }
 
     static func inAll(_ rows: Int, perWorker: String) -> String {
-        bilingual(zh: "--accept 共剔除 \(rows) 行：\(perWorker)", en: "--accept leaves out \(rows) row(s) in all: \(perWorker)")
+        bilingual(zh: "--accept 共剔除 \(rows) 行：\(perWorker)", en: "--accept leaves out \(englishCount(rows, "row")) in all: \(perWorker)")
     }
 
-    static func workerInAll(_ worker: String, rows: Int, points: String, yuan: String) -> String {
-        bilingual(zh: "\(worker) \(rows) 行，未扣 \(points) 分、\(yuan) 元", en: "\(worker): \(rows) row(s), deductions not made \(points) point(s), \(yuan) yuan")
+    /// `notTaken`, `notAdded`: points and yuan, without a sign; nil where the rows would not have
+    /// added (taken) any.
+    static func workerInAll(_ worker: String, rows: Int, notTaken: (points: String, yuan: String)?, notAdded: (points: String, yuan: String)?) -> String {
+        bilingual(zh: "\(worker) \(rows) 行" + (notTaken.map { "，未扣 \($0.points) 分、\($0.yuan) 元" } ?? "") + (notAdded.map { "，未加 \($0.points) 分、\($0.yuan) 元" } ?? ""),
+                  en: "\(worker): \(englishCount(rows, "row"))" + (notTaken.map { ", deductions not made \(englishCount($0.points, "point")), \($0.yuan) yuan" } ?? "")
+                      + (notAdded.map { "\(notTaken == nil ? "," : " and") additions not made \(englishCount($0.points, "point")), \($0.yuan) yuan" } ?? ""))
     }
 
     static func noWorkerInAll(_ rows: Int) -> String {
-        bilingual(zh: "不对应花名册上网格员的 \(rows) 行", en: "\(rows) row(s) of no worker on the roster")
+        bilingual(zh: "不对应花名册上网格员的 \(rows) 行", en: "\(englishCount(rows, "row")) of no worker on the roster")
     }
 
     static func notKnownInAll() -> String {

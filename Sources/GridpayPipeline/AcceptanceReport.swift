@@ -24,8 +24,9 @@ struct AcceptanceReport {
         case nil: text = AcceptanceMessages.rowNotKnown(of: who)
         case let ds? where ds.isEmpty: text = AcceptanceMessages.rowWithoutDeduction(of: who)
         case let ds?:
-            let parts = ds.map { AcceptanceMessages.deduction($0.item, points: "\($0.points)", yuan: $0.yuan.fixed(places: 2)) }
-            text = AcceptanceMessages.rowLeftOut(of: who, notMade: parts.joined(separator: Self.separator))
+            let taken = ds.filter { !Self.adds($0) }.map(Self.part), added = ds.filter(Self.adds).map(Self.part)
+            text = AcceptanceMessages.rowLeftOut(of: who, notTaken: taken.isEmpty ? nil : taken.joined(separator: Self.separator),
+                                                 notAdded: added.isEmpty ? nil : added.joined(separator: Self.separator))
         }
         if e.feedsCounts { text += AcceptanceMessages.alsoCounts() }
         if !e.countable {
@@ -35,24 +36,47 @@ struct AcceptanceReport {
         return text
     }
 
+    /// A per-row "deduction" that adds to the worker (points up, or yuan paid rather than taken):
+    /// said as not added rather than as a deduction of minus so many points.
+    static func adds(_ d: AcceptedRowEffect.Deduction) -> Bool { d.points > .zero || (d.points == .zero && d.yuan < .zero) }
+
+    /// One deduction of a row, its points and yuan without sign (the message says which way).
+    static func part(_ d: AcceptedRowEffect.Deduction) -> String {
+        let yuan = adds(d) ? ((try? d.yuan.negated()) ?? d.yuan) : d.yuan
+        return AcceptanceMessages.deduction(d.item, points: "\(d.points.magnitude)", yuan: yuan.fixed(places: 2))
+    }
+
+    /// What a worker's accepted rows would have taken (or added): points and yuan without sign.
+    struct Sums {
+        var points = ExactNumber.zero, yuan = ExactNumber.zero
+        var isZero: Bool { points == .zero && yuan == .zero }
+        var text: (points: String, yuan: String) { ("\(points.magnitude)", yuan.fixed(places: 2)) }
+
+        mutating func add(_ d: AcceptedRowEffect.Deduction, adds: Bool) {
+            points = (try? points.adding(d.points)) ?? points
+            yuan = (try? (adds ? yuan.subtracting(d.yuan) : yuan.adding(d.yuan))) ?? yuan
+        }
+    }
+
     /// Per worker in all (in id order), then the rows of no worker.
     var total: String {
-        var byWorker: [String: (name: String, rows: Int, points: ExactNumber, yuan: ExactNumber, unknown: Bool)] = [:]
+        var byWorker: [String: (name: String, rows: Int, taken: Sums, added: Sums, unknown: Bool)] = [:]
         var noWorker = 0
         for e in effects {
             guard let id = e.workerID else { noWorker += 1; continue }
-            var w = byWorker[id] ?? (e.workerName ?? "", 0, .zero, .zero, false)
+            var w = byWorker[id] ?? (e.workerName ?? "", 0, Sums(), Sums(), false)
             w.rows += 1
             for d in e.deductions ?? [] {
-                w.points = (try? w.points.adding(d.points)) ?? w.points
-                w.yuan = (try? w.yuan.adding(d.yuan)) ?? w.yuan
+                if Self.adds(d) { w.added.add(d, adds: true) } else { w.taken.add(d, adds: false) }
             }
             w.unknown = w.unknown || e.deductions == nil
             byWorker[id] = w
         }
         var parts = byWorker.keys.sorted().map { id in
             let w = byWorker[id]!
-            return AcceptanceMessages.workerInAll(AcceptanceMessages.worker(id, w.name), rows: w.rows, points: "\(w.points)", yuan: w.yuan.fixed(places: 2))
+            // Nothing either way still says 未扣 0 分、0.00 元.
+            return AcceptanceMessages.workerInAll(AcceptanceMessages.worker(id, w.name), rows: w.rows,
+                                                  notTaken: w.taken.isZero && !w.added.isZero ? nil : w.taken.text, notAdded: w.added.isZero ? nil : w.added.text)
                 + (w.unknown ? AcceptanceMessages.notKnownInAll() : "")
         }
         if noWorker > 0 { parts.append(AcceptanceMessages.noWorkerInAll(noWorker)) }

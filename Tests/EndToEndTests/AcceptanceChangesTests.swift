@@ -27,9 +27,9 @@ extension BadInputTests {
             "\(inputPath("accepted-counted", "visits.csv")):6:1: warning: --accept leaves out this row of QH0004 (杨杰): it would have made no per-row deduction; "
                 + "it is also left out of the items counted from this table; what leaving it out changes in scores and pay cannot be computed (a cell the rules read is unreadable); "
                 + "it would have fed: 日常考核",
-            "warning: --accept leaves out 3 row(s) in all: QH0001 (吕涛): 1 row(s), deductions not made 0 point(s), 0.00 yuan; "
-                + "QH0003 (吴晓东): 1 row(s), deductions not made 0 point(s), 0.00 yuan (and deductions that cannot be known); "
-                + "QH0004 (杨杰): 1 row(s), deductions not made 0 point(s), 0.00 yuan",
+            "warning: --accept leaves out 3 rows in all: QH0001 (吕涛): 1 row, deductions not made 0 points, 0.00 yuan; "
+                + "QH0003 (吴晓东): 1 row, deductions not made 0 points, 0.00 yuan (and deductions that cannot be known); "
+                + "QH0004 (杨杰): 1 row, deductions not made 0 points, 0.00 yuan",
             "warning: --accept changes the results of QH0001 (吕涛) (with the accepted rows counted → as run without them): 事件上报 1.80 → 1.20; 总分 35.96 → 35.36; 实发绩效 647.28 → 636.48 yuan",
             "warning: --accept changes the results of QH0002 (王芳) (with the accepted rows counted → as run without them): 事件上报 1.80 → 1.20; 总分 30.96 → 30.36; 实发绩效 651.12 → 637.92 yuan",
         ], r.transcript)

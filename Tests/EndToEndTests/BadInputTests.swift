@@ -371,7 +371,7 @@ final class BadInputTests: XCTestCase {
         XCTAssertEqual(otherWarnings(r), [
             warning,
             "\(inputPath("unknown-worker", "events.csv")):3:1: warning: --accept leaves out this row: it names no worker on the roster, so no worker's deductions change",
-            "warning: --accept leaves out 1 row(s) in all: 1 row(s) of no worker on the roster",
+            "warning: --accept leaves out 1 row in all: 1 row of no worker on the roster",
         ], r.transcript)
         let zh = try chinese("unknown-worker", accept: ["events.csv:3"])
         let acceptedZH = try XCTUnwrap(zh.first { $0.hasPrefix("\(inputPath("unknown-worker", "events.csv")):3:2: 警告：") }, "\(zh)")
@@ -400,13 +400,13 @@ final class BadInputTests: XCTestCase {
         let (r, dir) = try runSucceeding("accepted-rows", accept: ["phone_checks.csv:6", "phone_checks.csv:7", "phone_checks.csv:8"], out: out)
         let path = inputPath("accepted-rows", "phone_checks.csv")
         XCTAssertEqual(Array(otherWarnings(r).suffix(6)), [
-            "\(path):6:1: warning: --accept leaves out this row of QH0002 (王芳): the deductions it would have made are not made: 上级调度 -15 point(s), 120.00 yuan",
-            "\(path):7:1: warning: --accept leaves out this row of QH0003 (吴晓东): the deductions it would have made are not made: 电话畅通 -5 point(s), 30.00 yuan",
+            "\(path):6:1: warning: --accept leaves out this row of QH0002 (王芳): the deductions it would have made are not made: 上级调度 15 points, 120.00 yuan",
+            "\(path):7:1: warning: --accept leaves out this row of QH0003 (吴晓东): the deductions it would have made are not made: 电话畅通 5 points, 30.00 yuan",
             "\(path):8:1: warning: --accept leaves out this row of QH0004 (杨杰): what it would have deducted is not known (a cell it reads is bad); "
                 + "nor can what leaving it out changes in scores and pay be computed; it would have fed: 电话畅通, 上级调度",
-            "warning: --accept leaves out 3 row(s) in all: QH0002 (王芳): 1 row(s), deductions not made -15 point(s), 120.00 yuan; "
-                + "QH0003 (吴晓东): 1 row(s), deductions not made -5 point(s), 30.00 yuan; "
-                + "QH0004 (杨杰): 1 row(s), deductions not made 0 point(s), 0.00 yuan (and deductions that cannot be known)",
+            "warning: --accept leaves out 3 rows in all: QH0002 (王芳): 1 row, deductions not made 15 points, 120.00 yuan; "
+                + "QH0003 (吴晓东): 1 row, deductions not made 5 points, 30.00 yuan; "
+                + "QH0004 (杨杰): 1 row, deductions not made 0 points, 0.00 yuan (and deductions that cannot be known)",
             // Rows 6 and 7 counted (their cells the rules read are good), against the run: QH0002
             // 上级调度 0 − 15, 总分 30.36 − 15 = 15.36; 实发绩效 = 2200 × 总分 / 100 − yuan deducted:
             // 667.92 − 30 = 637.92 as run, 337.92 − 30 − 120 = 187.92 with row 6. QH0003 电话畅通
@@ -417,11 +417,11 @@ final class BadInputTests: XCTestCase {
         let parts = try Runner.xlsxParts("\(dir)/\(Self.town)-\(Self.month).xlsx")
         let about = Runner.sheetRows(try XCTUnwrap(Runner.sheetXML(named: "说明", in: parts)))
         for row in [
-            ["接受 phone_checks.csv:6", "--accept 剔除了 网格员 QH0002 王芳 的这一行：它本应扣的 上级调度 -15 分、120.00 元 没有扣"],
-            ["接受 phone_checks.csv:7", "--accept 剔除了 网格员 QH0003 吴晓东 的这一行：它本应扣的 电话畅通 -5 分、30.00 元 没有扣"],
+            ["接受 phone_checks.csv:6", "--accept 剔除了 网格员 QH0002 王芳 的这一行：它本应扣的 上级调度 15 分、120.00 元 没有扣"],
+            ["接受 phone_checks.csv:7", "--accept 剔除了 网格员 QH0003 吴晓东 的这一行：它本应扣的 电话畅通 5 分、30.00 元 没有扣"],
             ["接受 phone_checks.csv:8", "--accept 剔除了 网格员 QH0004 杨杰 的这一行：它读取的单元格有误，无法算出它本应扣的分和钱；"
                 + "剔除它对得分和实发绩效的影响也无法算出，它本应计入：电话畅通、上级调度"],
-            ["接受的行合计", "--accept 共剔除 3 行：网格员 QH0002 王芳 1 行，未扣 -15 分、120.00 元；网格员 QH0003 吴晓东 1 行，未扣 -5 分、30.00 元；"
+            ["接受的行合计", "--accept 共剔除 3 行：网格员 QH0002 王芳 1 行，未扣 15 分、120.00 元；网格员 QH0003 吴晓东 1 行，未扣 5 分、30.00 元；"
                 + "网格员 QH0004 杨杰 1 行，未扣 0 分、0.00 元（另有无法算出的扣分）"],
             ["接受的行的影响", "--accept 剔除的行改变了 网格员 QH0002 王芳 的结果（由计入这些行时的值变为剔除后的值）：上级调度 由 -15.00 变为 0.00；总分 由 15.36 变为 30.36；实发绩效 由 187.92 元变为 637.92 元"],
             ["接受的行的影响", "--accept 剔除的行改变了 网格员 QH0003 吴晓东 的结果（由计入这些行时的值变为剔除后的值）：电话畅通 由 15.00 变为 20.00；总分 由 16.74 变为 21.74；实发绩效 由 204.80 元变为 334.80 元"],

@@ -71,9 +71,9 @@ final class QuarterCauseTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.transcript)
         let effects = r.warningLines.filter { $0.contains("--accept leaves out") }
         XCTAssertEqual(effects, [
-            "\(aug):145:1: warning: --accept leaves out this row of SQ0001 (陈霞): the deductions it would have made are not made: 流转事件 -5 point(s), 0.00 yuan; 流转事件 -5 point(s), 0.00 yuan",
-            "\(sep):146:1: warning: --accept leaves out this row of SQ0001 (陈霞): the deductions it would have made are not made: 流转事件 -5 point(s), 0.00 yuan",
-            "warning: --accept leaves out 2 row(s) in all: SQ0001 (陈霞): 2 row(s), deductions not made -15 point(s), 0.00 yuan",
+            "\(aug):145:1: warning: --accept leaves out this row of SQ0001 (陈霞): the deductions it would have made are not made: 流转事件 5 points, 0.00 yuan; 流转事件 5 points, 0.00 yuan",
+            "\(sep):146:1: warning: --accept leaves out this row of SQ0001 (陈霞): the deductions it would have made are not made: 流转事件 5 points, 0.00 yuan",
+            "warning: --accept leaves out 2 rows in all: SQ0001 (陈霞): 2 rows, deductions not made 15 points, 0.00 yuan",
         ], r.transcript)
         XCTAssertEqual(r.warningLines.filter { $0.contains("--accept changes") }, [
             // As run SQ0001's 流转事件 is 10 (64.90, 基本合格: 300 yuan); the rows' −15 would take it to

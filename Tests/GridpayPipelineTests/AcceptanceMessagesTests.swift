@@ -11,8 +11,8 @@ final class AcceptanceMessagesTests: XCTestCase {
         let who = { M.worker("QH0002", "王芳") }
         try MessageGolden.check("GridpayPipeline/AcceptanceMessages.swift", [
             "worker": who,
-            "deduction": { M.deduction("上级调度", points: "-15", yuan: "120.00") },
-            "rowLeftOut": { M.rowLeftOut(of: who(), notMade: M.deduction("上级调度", points: "-15", yuan: "120.00")) },
+            "deduction": { M.deduction("上级调度", points: "15", yuan: "120.00") },
+            "rowLeftOut": { M.rowLeftOut(of: who(), notTaken: M.deduction("上级调度", points: "15", yuan: "120.00"), notAdded: M.deduction("加分", points: "1", yuan: "0.00")) },
             "rowWithoutDeduction": { M.rowWithoutDeduction(of: who()) },
             "rowNotKnown": { M.rowNotKnown(of: who()) },
             "rowOfNoWorker": { M.rowOfNoWorker() },
@@ -24,8 +24,8 @@ final class AcceptanceMessagesTests: XCTestCase {
             "payableChanged": { M.payableChanged("实发绩效", with: "1878.80", without: "1865.60") },
             "workerUnchanged": { M.workerUnchanged(who()) },
             "changesNotComputed": { M.changesNotComputed() },
-            "inAll": { M.inAll(3, perWorker: M.workerInAll(who(), rows: 1, points: "-15", yuan: "120.00")) },
-            "workerInAll": { M.workerInAll(who(), rows: 1, points: "-15", yuan: "120.00") },
+            "inAll": { M.inAll(3, perWorker: M.workerInAll(who(), rows: 1, notTaken: ("15", "120.00"), notAdded: nil)) },
+            "workerInAll": { M.workerInAll(who(), rows: 2, notTaken: ("15", "120.00"), notAdded: ("1", "0.00")) },
             "noWorkerInAll": { M.noWorkerInAll(2) },
             "notKnownInAll": { M.notKnownInAll() },
             "aboutLabel": { M.aboutLabel("events.csv:6") },
