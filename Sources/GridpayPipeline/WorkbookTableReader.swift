@@ -84,7 +84,9 @@ struct PaddedRow: RawRecord {
         case .date?: return .date
         case .dateTime?: return .dateTime
         case .time?: return .time
-        case nil: return nil
+        case .errorValue?, nil: return nil
         }
     }
+
+    func spreadsheetError(_ i: Int) -> Bool { row.dateShown(i) == .errorValue }
 }

@@ -108,7 +108,12 @@ final class SheetHandler: XMLStreamHandler {
             let text = cells.isoDate(value)
             rowBytes += text
             shownDate = XLSXDateShown.of(text, shown: text.count > 10 ? .dateTime : .date)
-        default:   // inlineStr, str (a formula's text), e (an error such as #N/A): the text as it is
+        case UInt8(ascii: "e"):
+            // An error value (#DIV/0!, #NAME?) is no value: kept as shown, marked so that a
+            // declared column reports it rather than reading "#NAME?" as a name.
+            rowBytes += value
+            shownDate = .errorValue
+        default:   // inlineStr, str (a formula's text): the text as it is
             rowBytes += value
         }
         ends.append(rowBytes.count)
@@ -158,7 +163,7 @@ public struct XLSXRow {
     public let count: Int
     let base: UnsafePointer<UInt8>?
     let ends: UnsafePointer<Int>
-    /// Per cell, XLSXDateShown's raw value (0: not a date cell); nil where no cell is one.
+    /// Per cell, XLSXDateShown's raw value (0: a plain cell); nil where every cell is plain.
     let shown: UnsafePointer<UInt8>?
 
     init(line: Int, count: Int, base: UnsafePointer<UInt8>?, ends: UnsafePointer<Int>, shown: UnsafePointer<UInt8>? = nil) {
@@ -201,6 +206,8 @@ public struct XLSXRow {
 /// What a date cell's number format shows.
 public enum XLSXDateShown: UInt8, Sendable {
     case date = 1, dateTime = 2, time = 3
+    /// Not a date: a spreadsheet's error value (`#DIV/0!`, `#NAME?`, `#N/A`), its text as shown.
+    case errorValue = 4
 
     /// What a cell written as `text` under a format showing `shown` is, where the text is the
     /// date it shows (a serial number too large for a date stays a number: nil).

@@ -28,6 +28,18 @@ final class XLSXReaderTests: XCTestCase {
         XCTAssertEqual(rows, ["1: 单号|人|分|率|金额|布尔", "2: E1|A1|2|92.3%|2400.5|TRUE", "3: E2|A2|3.5|5%|12|FALSE"])
     }
 
+    /// A formula that could not be computed (LibreOffice writes `t="e"` with the value shown) is
+    /// read as its text and marked, so that a declared column reports it (SpreadsheetErrorCellTests).
+    func testErrorValuesAreMarked() throws {
+        let path = Self.fixtures.appendingPathComponent("libreoffice-errors.xlsx").path
+        XCTAssertEqual(try Self.rows(path), ["1: 单号|人|分|备注", "2: E1|A1|#DIV/0!|x", "3: E2|A2|2|#NAME?", "4: E3|A1|3|y"])
+        var marked: [String] = []
+        try XLSXReader(path: path).forEachRow(sheet: nil) { row in
+            for i in 0..<row.count where row.dateShown(i) == .errorValue { marked.append("\(row.line):\(i + 1)") }
+        }
+        XCTAssertEqual(marked, ["2:3", "3:4"])
+    }
+
     /// Cells left out are empty; a row with no text is skipped as a blank line is; the second
     /// sheet by name; text with XML's special characters comes back as written.
     func testLibxlsxwriterWorkbook() throws {

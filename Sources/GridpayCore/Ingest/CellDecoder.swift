@@ -78,6 +78,13 @@ final class CellDecoder {
             let f = fieldOf[c]
             let bytes = record.field(f)
             row.fields[c] = bytes
+            if record.spreadsheetError(f) {
+                let name = columns[c].name
+                problems.report(.badValue, line: line, field: f + 1, column: name,
+                                InputMessages.spreadsheetErrorValue(name, CellText.shown(bytes), expected: columns[c].type.expectation))
+                ok = false
+                continue
+            }
             if let at = InputExcerpt.firstControlCharacter(bytes) {
                 let name = columns[c].name
                 problems.report(.badValue, line: line, field: f + 1, column: name,

@@ -11,6 +11,12 @@ enum InputMessages {
             en: "the row has \(found) fields, the header has \(header); expected \(header) (a comma inside a value needs quotes)")
     }
 
+    static func spreadsheetErrorValue(_ column: String, _ shown: String, expected: String) -> String {
+        bilingual(
+            zh: "\(column)是电子表格的错误值“\(shown)”（公式无法算出），不是一个值；应为\(expected)。请制表人员在表格中改正公式或填入数值后重新导出",
+            en: "\(column) is a spreadsheet error value '\(shown)' (a formula that could not be computed), not a value; expected \(expected). The clerk corrects the formula or enters the value in the workbook and exports it again")
+    }
+
     static func controlCharacter(_ column: String, _ shown: String, code: String, byte: Int) -> String {
         bilingual(
             zh: "\(column)“\(shown)”的第 \(byte) 个字节是控制字符 \(code)；应为不含控制字符的文字（制表符和换行可以）",

@@ -7,10 +7,14 @@ public protocol RawRecord {
     /// What field `i` shows where it is a spreadsheet's date cell (its text is then ISO); nil
     /// for any other cell, and for every field of a CSV file.
     func spreadsheetDate(_ i: Int) -> SpreadsheetDate?
+    /// Whether field `i` is a spreadsheet's error value (`#DIV/0!`, `#NAME?`): its text is what
+    /// the cell shows, never a value. False for every field of a CSV file.
+    func spreadsheetError(_ i: Int) -> Bool
 }
 
 extension RawRecord {
     public func spreadsheetDate(_ i: Int) -> SpreadsheetDate? { nil }
+    public func spreadsheetError(_ i: Int) -> Bool { false }
 }
 
 /// What a spreadsheet's date cell shows (SPEC §16: it is read as the date it shows, whatever
