@@ -23,13 +23,14 @@ struct ArchiveRoutes: ConsoleRouteArea {
             let name = request.uri.queryParameters["name"].map(String.init) ?? ""
             guard let file = try ArchiveRoutes.files(ref, console).first(where: { $0.file == name }) else { throw ConsoleHTTPError.notFound }
             let ledgerDir = console.folders.ledgerDir, town = ref.town.town
-            // A large file is read off the cooperative pool, as a run is.
-            let read = await PeriodRunner.onOwnThread { () -> Data? in
-                guard let ledger = try? Ledger.openIfPresent(ledgerDir: ledgerDir, town: town, words: .console) else { return nil }
-                return try? ledger.archivedBytes(file)
+            // Checked whole before the first byte, off the cooperative pool, as a run is.
+            let ledger = await PeriodRunner.onOwnThread { () -> Ledger? in
+                guard let ledger = try? Ledger.openIfPresent(ledgerDir: ledgerDir, town: town, words: .console),
+                      (try? ledger.checkArchived(file)) != nil else { return nil }
+                return ledger
             }
-            guard let data = read else { throw ConsoleHTTPError(.internalServerError, ConsoleMessages.archiveUnreadable(file.file)) }
-            return Reply.bytes(data, type: "application/octet-stream", download: (file.file as NSString).lastPathComponent)
+            guard let ledger else { throw ConsoleHTTPError(.internalServerError, ConsoleMessages.archiveUnreadable(file.file)) }
+            return Download.archived(file, of: ledger, type: "application/octet-stream", name: (file.file as NSString).lastPathComponent)
         }
     }
 

@@ -58,6 +58,7 @@ struct PeriodRoutes: ConsoleRouteArea {
     }
 
     /// An output of the period (or a rating's: any period form), byte for byte as `run` wrote it.
+    /// Sent as it is read from the town's output folder (Download).
     static func output(_ context: ConsoleContext, _ console: Console) throws -> Response {
         let account = try context.signedIn()
         let town = try console.towns.visible(try context.parameters.require("town"), to: account)
@@ -66,11 +67,11 @@ struct PeriodRoutes: ConsoleRouteArea {
         let name = try context.parameters.require("name")
         guard let period = CalendarPeriod.parse(periodText), PeriodStatus.isOutputName(name, town.town),
               name.hasPrefix("\(town.town)-\(period)"),
-              let data = FileManager.default.contents(atPath: "\(console.folders.outputDir)/\(town.town)/\(period)/\(name)") else {
+              let file = OpenDownloadFile(folder: "\(console.folders.outputDir)/\(town.town)", relative: "\(period)/\(name)") else {
             throw ConsoleHTTPError.notFound
         }
         let type = name.hasSuffix(".xlsx") ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             : name.hasSuffix(".csv") ? "text/csv; charset=utf-8" : "application/json; charset=utf-8"
-        return Reply.bytes(data, type: type, download: name)
+        return Download.file(file, type: type, name: name)
     }
 }

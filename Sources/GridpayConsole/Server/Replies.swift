@@ -19,6 +19,11 @@ enum Reply {
     }
 
     static func bytes(_ data: Data, type: String, status: HTTPResponse.Status = .ok, download: String? = nil) -> Response {
+        Response(status: status, headers: headers(type: type, download: download), body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// The headers of an answer of `type`; with `download`, saved as a file of that name.
+    static func headers(type: String, download: String?) -> HTTPFields {
         var headers = HTTPFields()
         headers[.contentType] = type
         if let download {
@@ -26,7 +31,7 @@ enum Reply {
             let encoded = download.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "download"
             headers[.contentDisposition] = "attachment; filename=\"download\"; filename*=UTF-8''\(encoded)"
         }
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return headers
     }
 
     static func redirect(_ location: String) -> Response {
