@@ -71,7 +71,9 @@ enum PeriodPage {
             b += "<p><button id=\"run\" class=\"primary\" data-url=\"\(base)/run\" data-progress=\"\(base)/progress\">\(ConsoleMessages.runButton)</button></p>"
                 + "<p id=\"progress\"></p>"
         }
-        if account.has(.preparer) && v.status == "run" {
+        if !v.closable {
+            b += "<p>\(ConsoleMessages.summaryNoSteps)</p>"
+        } else if account.has(.preparer) && v.status == "run" {
             b += "<p><button class=\"step\" id=\"submit\" data-url=\"\(base)/submit\">\(ConsoleMessages.submitButton)</button></p>"
         }
         if account.has(.checker) && v.status == "submitted" {
@@ -95,7 +97,9 @@ enum PeriodPage {
         let e = Page.escape
         guard let r = v.result else { return "<div class=\"card wide\"><h2>\(ConsoleMessages.resultTitle)</h2><p>\(ConsoleMessages.notRunYet)</p></div>" }
         var b = "<p>\(ConsoleMessages.ranBy(e(r.by), e(ConsoleTime.shown(stored: r.at))))："
-        if r.ok {
+        if r.ok && !v.pays {
+            b += "<span class=\"ok\">\(ConsoleMessages.runOK)</span> \(ConsoleMessages.workersCount(r.workers ?? 0))</p><p>\(ConsoleMessages.noPay)</p>"
+        } else if r.ok {
             b += "<span class=\"ok\">\(ConsoleMessages.runOK)</span> \(ConsoleMessages.workersCount(r.workers ?? 0))，"
                 + "\(ConsoleMessages.totalPayable) <b id=\"total\">\(e(r.total_payable ?? ""))</b> \(ConsoleMessages.yuan)</p><ul>"
             b += "<li>\(ConsoleMessages.againstPreviousRun(change(r.total_payable, r.previous_run_total)))</li>"
@@ -132,19 +136,20 @@ enum PeriodPage {
 
     static let workersShown = 200
 
+    /// `workers`: WorkerList's header and rows (id, name, unit and the figure where there is one).
     static func workerList(_ workers: [[String]], v: PeriodView) -> String {
         guard workers.count > 1 else { return "" }
         let e = Page.escape
         let header = workers[0]
-        let payable = PayRow.payableColumn(in: header) ?? header.count - 2
+        func cell(_ w: [String], _ i: Int, _ cls: String = "") -> String { i < header.count ? "<td\(cls)>\(e(i < w.count ? w[i] : ""))</td>" : "" }
         // The first ones by id; any worker opens by id (a town's 5,000 rows would be a megabyte of page).
         let shown = workers.dropFirst().prefix(Self.workersShown)
         let rows = shown.map { w in
-            "<tr><td><a href=\"/towns/\(e(v.town))/periods/\(e(v.period))/workers/\(pathSegment(w[0]))\">\(e(w[0]))</a></td><td>\(e(w.count > 1 ? w[1] : ""))</td>"
-                + "<td>\(e(w.count > 2 ? w[2] : ""))</td><td class=\"num\">\(e(w.count > payable ? w[payable] : ""))</td></tr>"
+            "<tr><td><a href=\"/towns/\(e(v.town))/periods/\(e(v.period))/workers/\(pathSegment(w[0]))\">\(e(w[0]))</a></td>"
+                + cell(w, 1) + cell(w, 2) + cell(w, 3, " class=\"num\"") + "</tr>"
         }.joined()
-        return "<div class=\"card\"><h2>\(ConsoleMessages.workersTitle)</h2><table id=\"workers\"><thead><tr><th>\(e(header[0]))</th><th>\(e(header[1]))</th>"
-            + "<th>\(e(header[2]))</th><th>\(e(header.count > payable ? header[payable] : ""))</th></tr></thead><tbody>\(rows)</tbody></table>"
+        return "<div class=\"card\"><h2>\(ConsoleMessages.workersTitle)</h2><table id=\"workers\"><thead><tr>"
+            + header.map { "<th>\(e($0))</th>" }.joined() + "</tr></thead><tbody>\(rows)</tbody></table>"
             + (workers.count - 1 > Self.workersShown ? "<p>\(ConsoleMessages.moreWorkers(shown: Self.workersShown, total: workers.count - 1))</p>" : "")
             + "<form method=\"get\" action=\"/towns/\(e(v.town))/periods/\(e(v.period))/worker\">\(e(header[0])) <input name=\"id\" required> "
             + "<button type=\"submit\">\(ConsoleMessages.open)</button></form></div>"

@@ -5,14 +5,17 @@ import GridpayLedger
 /// A town's page: its periods and their status, open another period; for auditors verify and
 /// rate; the log and the explanation pages.
 enum TownPage {
-    /// The town's periods: month folders of Input/ (as the town's assessment periods), closed periods.
+    /// The town's periods: for each month folder of Input/, the periods holding it that the town
+    /// is run for (its assessment period, preliminary and summary periods, as `gridpay run` takes
+    /// them: xinhe's 2026, 2026-H1, 2026-Q1…), and the closed periods.
     static func periods(_ town: TownInfo, console: Console) -> [CalendarPeriod] {
         var out = Set<CalendarPeriod>()
-        let kind = PeriodKind(rawValue: town.period_kind) ?? .month
         for name in (try? FileManager.default.contentsOfDirectory(atPath: "\(console.folders.inputDir)/\(town.town)")) ?? [] {
-            guard let m = CalendarPeriod.parse(name), m.kind == .month else { continue }
-            let index = (m.firstMonth.month - 1) / CalendarPeriod.length(of: kind) + 1
-            if let p = CalendarPeriod(kind: kind, year: m.year, index: index) { out.insert(p) }
+            guard let m = CalendarPeriod.parse(name)?.asMonth, let rules = console.towns.rules(town: town.town, period: m)?.rules else { continue }
+            for kind in rules.runnableKinds {
+                let p = CalendarPeriod.of(kind, holding: m)
+                if rules.runs(p) { out.insert(p) }
+            }
         }
         if let ledger = try? Ledger.openIfPresent(ledgerDir: console.folders.ledgerDir, town: town.town, words: .console) {
             for p in (try? ledger.closedPeriods()) ?? [] { if let c = CalendarPeriod.parse(p) { out.insert(c) } }
@@ -38,7 +41,7 @@ enum TownPage {
         body += "</tbody></table>"
         if account.hasAny([.rules, .auditor]) { body += "<p><a id=\"rules-link\" href=\"/towns/\(e(town.town))/rules\">\(RuleWorkspaceMessages.pageTitle)</a></p>" }
         body += "<form method=\"get\" action=\"/towns/\(e(town.town))/open\">\(ConsoleMessages.openPeriod) "
-            + "<input name=\"period\" placeholder=\"\(town.period_kind == "quarter" ? "2026-Q3" : "2026-10")\" required> <button type=\"submit\">\(ConsoleMessages.open)</button></form></div>"
+            + "<input name=\"period\" placeholder=\"\(placeholder(town))\" required> <button type=\"submit\">\(ConsoleMessages.open)</button></form></div>"
         if account.hasAny([.auditor, .preparer]) {
             body += "<div class=\"card\"><h2>\(ConsoleMessages.ratingTitle)</h2><p>\(ConsoleMessages.ratingHelp)</p>"
                 + "<input id=\"rate-period\" placeholder=\"2026\"> <button class=\"rate\" data-town=\"\(e(town.town))\" data-url=\"/api/towns/\(e(town.town))/ratings/PERIOD\" "
@@ -47,11 +50,29 @@ enum TownPage {
         return Page.layout(title: town.name, account: account, csrf: csrf, body: body)
     }
 
+    /// An example of the town's period as its form takes it.
+    static func placeholder(_ town: TownInfo) -> String {
+        switch PeriodKind(rawValue: town.period_kind) ?? .month {
+        case .month: "2026-10"
+        case .quarter: "2026-Q3"
+        case .halfYear: "2026-H1"
+        case .year: "2026"
+        }
+    }
+
     static func worker(_ w: Explain.Worker, town: TownInfo, period: String, account: Account, csrf: String) -> String {
         let e = Page.escape
         let body = "<p><a href=\"/towns/\(e(town.town))/periods/\(e(period))\">\(e(town.name)) \(e(period))</a></p>"
-            + "<p>\(ConsoleMessages.workerSummary(rank: w.rank, total: e(w.total), payable: e(w.payable)))</p><pre class=\"explain\">\(e(w.text))</pre>"
+            + "<p>\(summary(w))</p><pre class=\"explain\">\(e(w.text))</pre>"
         return Page.layout(title: "\(w.name)（\(w.worker)）", account: account, csrf: csrf, body: body)
+    }
+
+    /// Rank, total and payable where the period has them.
+    static func summary(_ w: Explain.Worker) -> String {
+        let e = Page.escape
+        guard let rank = w.rank, let total = w.total else { return ConsoleMessages.workerFigureNone }
+        guard let payable = w.payable else { return ConsoleMessages.workerSummaryNoPay(rank: rank, total: e(total)) }
+        return ConsoleMessages.workerSummary(rank: rank, total: e(total), payable: e(payable))
     }
 
     static func log(_ rows: [LogEntry], query: String, account: Account, csrf: String) -> String {

@@ -12,10 +12,26 @@ enum Explain {
         var name: String
         var unit: String
         var group: String
-        var rank: Int
-        var total: String
-        var payable: String
+        /// Null for a summary period (no score, no rank) and, for payable, a town without pay.
+        var rank: Int?
+        var total: String?
+        var payable: String?
         var text: String
+
+        enum CodingKeys: String, CodingKey { case worker, name, unit, group, rank, total, payable, text }
+
+        /// Absent values are written as null, so that every key is always there.
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(worker, forKey: .worker)
+            try c.encode(name, forKey: .name)
+            try c.encode(unit, forKey: .unit)
+            try c.encode(group, forKey: .group)
+            try c.encode(rank, forKey: .rank)
+            try c.encode(total, forKey: .total)
+            try c.encode(payable, forKey: .payable)
+            try c.encode(text, forKey: .text)
+        }
     }
 
     /// The path's worker id, percent-decoded byte for byte (the router leaves `Caf%C3%A9` encoded;
@@ -51,8 +67,10 @@ enum Explain {
                 guard let w = m.report.workers.first(where: { ExactID($0.id) == ExactID(id) }) else { return nil }
                 let text = Explanation.text(worker: w, in: m.scoring, ruleFile: m.ruleFileName, workerCount: m.report.workers.count,
                                             adjustment: w.adjustment, preliminaryPublished: m.report.preliminaryPublished, words: .console)
-                return Worker(worker: w.id, name: w.name, unit: w.unit, group: w.group, rank: w.rank, total: "\(w.total)",
-                              payable: w.payable.fixed(places: 2), text: setup.notes.map { $0 + "\n" }.joined() + text)
+                let rules = m.scoring.rules, scored = !rules.isSummary(ref.period.kind)
+                return Worker(worker: w.id, name: w.name, unit: w.unit, group: w.group, rank: scored ? w.rank : nil,
+                              total: scored ? "\(w.total)" : nil,
+                              payable: rules.hasPay ? w.payable.fixed(places: 2) : nil, text: setup.notes.map { $0 + "\n" }.joined() + text)
             }
         }
         switch found {

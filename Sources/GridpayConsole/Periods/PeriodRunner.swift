@@ -69,8 +69,9 @@ enum PeriodRunner {
         try console.store.record(o.ok ? .run : .runFailed, town: ref.town.town, period: ref.text, account: account.name, result: json, accepted: accepted)
         let errors = o.problems.filter { $0.severity == "error" }.count
         try console.store.log(account: account.name, town: ref.town.town, period: ref.text, action: .run,
-                              detail: o.ok ? ConsoleMessages.runDetail(workers: o.workers ?? 0, total: o.total_payable ?? "")
-                                  : ConsoleMessages.runFailedDetail(errors: errors))
+                              detail: !o.ok ? ConsoleMessages.runFailedDetail(errors: errors)
+                                  : o.total_payable.map { ConsoleMessages.runDetail(workers: o.workers ?? 0, total: $0) }
+                                  ?? ConsoleMessages.runDetailNoPay(workers: o.workers ?? 0))
         for a in o.accepted {
             try console.store.log(account: account.name, town: ref.town.town, period: ref.text, action: .accept,
                                   detail: ConsoleMessages.acceptDetail(row: a.row, reason: a.reason))

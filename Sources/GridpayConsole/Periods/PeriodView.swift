@@ -25,9 +25,13 @@ public struct PeriodView: Codable, Sendable {
     public var closed_at: String?
     public var outputs: [String]
     public var corrections_waiting: [String]
+    /// False for a summary period (xinhe's 季度汇总): it is run, never submitted or closed.
+    public var closable: Bool
+    /// Whether the town's rule file sets pay (a pay CSV and 实发绩效; xinhe has none).
+    public var pays: Bool
 
     enum CodingKeys: String, CodingKey {
-        case town, period, status, inputs, result, submitted_by, returned_reason, closed_by, closed_at, outputs, corrections_waiting
+        case town, period, status, inputs, result, submitted_by, returned_reason, closed_by, closed_at, outputs, corrections_waiting, closable, pays
     }
 
     /// Absent values are written as null (`"result": null` before a run, as SPEC §14 says).
@@ -44,6 +48,8 @@ public struct PeriodView: Codable, Sendable {
         try c.encode(closed_at, forKey: .closed_at)
         try c.encode(outputs, forKey: .outputs)
         try c.encode(corrections_waiting, forKey: .corrections_waiting)
+        try c.encode(closable, forKey: .closable)
+        try c.encode(pays, forKey: .pays)
     }
 }
 
@@ -55,13 +61,13 @@ struct PeriodRef: Sendable {
     var key: String { "\(town.town)/\(period)" }
     var text: String { "\(period)" }
 
-    /// The period of the path, of the town's assessment kind; `monthOK`: a month inside it also
-    /// (an input folder of a quarterly town).
+    /// The period of the path, as `gridpay run` takes it for the town: its assessment period, a
+    /// preliminary or a summary period (xinhe's 2026, 2026-H1, 2026-Qn); `monthOK`: a month also
+    /// (the input folder of a longer period).
     static func resolve(town: String, period: String, account: Account, console: Console, monthOK: Bool = false) throws -> PeriodRef {
         let info = try console.towns.visible(town, to: account)
-        guard let p = CalendarPeriod.parse(period), p.kind == .month || p.kind == .quarter,
-              p.kind.rawValue == info.period_kind || (monthOK && p.kind == .month),
-              let rules = console.towns.rules(town: town, period: p.firstMonth) else { throw ConsoleHTTPError.notFound }
+        guard let p = CalendarPeriod.parse(period), let rules = console.towns.rules(town: town, period: p.firstMonth),
+              rules.rules.runs(p) || (monthOK && p.kind == .month) else { throw ConsoleHTTPError.notFound }
         return PeriodRef(town: info, period: p, rules: rules)
     }
 }
@@ -103,7 +109,8 @@ enum PeriodStatus {
             submitted_by: status == "submitted" ? events.last { $0.step == .submit }?.account : nil,
             returned_reason: status == "returned" ? events.last { $0.step == .return }?.reason : nil,
             closed_by: closed?.closedBy, closed_at: closed.map { ConsoleTime.shown(ledgerUTC: $0.closedAt) },
-            outputs: outputs(ref, console: console), corrections_waiting: corrections(ref, console: console))
+            outputs: outputs(ref, console: console), corrections_waiting: corrections(ref, console: console),
+            closable: !ref.rules.rules.isSummary(ref.period.kind), pays: ref.rules.rules.hasPay)
     }
 
     /// The exports the rule file declares, per month folder (a quarter's are named `YYYY-MM/<file>`).

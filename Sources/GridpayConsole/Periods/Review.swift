@@ -10,7 +10,13 @@ enum Review {
     struct VerifyReply: Codable, Sendable { var identical: Bool; var differences: [String] }
 
     static func submit(_ ref: PeriodRef, account: Account, console: Console) async throws -> StatusReply {
-        try await console.runs.exclusively(ref.key) {
+        let rules = ref.rules.rules
+        if rules.isSummary(ref.period.kind) {
+            let assessed = CalendarPeriod.of(rules.periodKind, holding: ref.period.firstMonth)
+            throw ConsoleHTTPError.conflict(ConsoleMessages.summaryNotSubmitted(ref.text, assessed: "\(assessed)",
+                                                                                preliminary: rules.preliminaryPeriods(of: assessed).first.map { "\($0)" }))
+        }
+        return try await console.runs.exclusively(ref.key) {
             try expect(ref, ["run"], console: console)
             try console.store.record(.submit, town: ref.town.town, period: ref.text, account: account.name)
             try console.store.log(account: account.name, town: ref.town.town, period: ref.text, action: .submit)

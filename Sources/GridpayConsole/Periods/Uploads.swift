@@ -17,7 +17,7 @@ enum Uploads {
         let month = ref.text
         let declared = ref.rules.rules.tables.map(\.file)
         guard declared.contains(file) else { throw ConsoleHTTPError.badRequest(ConsoleMessages.undeclaredFile(file, declared: declared)) }
-        if isClosed(ref, console: console) { throw ConsoleHTTPError.locked(ConsoleMessages.closedRefusesUpload(month)) }
+        if let closed = closedPeriod(ref, console: console) { throw ConsoleHTTPError.locked(ConsoleMessages.closedRefusesUpload(closed)) }
         let folder = "\(console.folders.inputDir)/\(ref.town.town)/\(month)"
         let target = "\(folder)/\(file)"
         let fm = FileManager.default
@@ -49,18 +49,16 @@ enum Uploads {
         return Stored(file: file, bytes: bytes, sha256: sha, replaced: !keptAs.isEmpty)
     }
 
-    /// The month is closed, or the quarter it belongs to.
-    static func isClosed(_ ref: PeriodRef, console: Console) -> Bool {
-        if PeriodStatus.closing(ref, console: console) != nil { return true }
-        if let kind = PeriodKind(rawValue: ref.town.period_kind), kind != .month {
-            let index = (ref.period.firstMonth.month - 1) / CalendarPeriod.length(of: kind) + 1
-            if let outer = CalendarPeriod(kind: kind, year: ref.period.year, index: index) {
-                var r = ref
-                r.period = outer
-                return PeriodStatus.closing(r, console: console) != nil
-            }
+    /// The month if it is closed, or the closed period holding it (a quarter, a preliminary
+    /// half-year, a year); nil when none is.
+    static func closedPeriod(_ ref: PeriodRef, console: Console) -> String? {
+        if PeriodStatus.closing(ref, console: console) != nil { return ref.text }
+        for kind in ref.rules.rules.runnableKinds {
+            var outer = ref
+            outer.period = CalendarPeriod.of(kind, holding: ref.period.firstMonth)
+            if outer.period != ref.period && PeriodStatus.closing(outer, console: console) != nil { return outer.text }
         }
-        return false
+        return nil
     }
 
     /// Writes the body to `path` as it arrives, with its SHA-256; over the limit, the file is removed and 413 answered.

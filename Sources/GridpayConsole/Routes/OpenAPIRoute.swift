@@ -40,7 +40,8 @@ enum OpenAPIDocument {
     static func param(_ name: String, _ description: String) -> [String: Any] {
         ["name": name, "in": "path", "required": true, "description": description, "schema": ["type": "string"]]
     }
-    nonisolated(unsafe) static let townPeriod = [param("town", "镇(街道)代码，如 qinghe"), param("period", "期间，YYYY-MM 或 YYYY-Qn")]
+    nonisolated(unsafe) static let townPeriod = [param("town", "镇(街道)代码，如 qinghe"), param("period", "期间，按该镇(街道)规则文件可运行的期间：月 YYYY-MM、季度 YYYY-Qn、半年 YYYY-Hn 或年 YYYY，"
+                                                                                                      + "含初查期间和汇总期间（如 xinhe 的 2026、2026-H1、2026-Q1）；上传输入时也可为其中的一个月 YYYY-MM")]
     nonisolated(unsafe) static let csrf: [String: Any] = ["name": "X-CSRF-Token", "in": "header", "required": true, "schema": ["type": "string"]]
     nonisolated(unsafe) static let common: [String: Any] = ["401": error, "403": error, "404": error]
 
@@ -84,7 +85,9 @@ enum OpenAPIDocument {
                               "status": ["type": "string", "enum": ["open", "run", "submitted", "returned", "closed"]],
                               "inputs": array(ref("Input")), "result": nullable(ref("RunResult")), "outputs": array(string),
                               "submitted_by": nullable(string), "returned_reason": nullable(string), "closed_by": nullable(string),
-                              "closed_at": nullable(string), "corrections_waiting": array(string)],
+                              "closed_at": nullable(string), "corrections_waiting": array(string),
+                              "closable": ["type": "boolean", "description": "汇总期间（如 xinhe 的季度汇总）为 false：只运行，不提交审核、不结账"],
+                              "pays": ["type": "boolean", "description": "规则文件是否设绩效工资（无 [pay] 时没有工资 CSV，total_payable 为 null）"]],
                              required: ["status", "inputs", "result"]),
             "Status": object(["status": string], required: ["status"]),
             "LogEntry": object(["id": ["type": "integer"], "at": string, "account": string, "town": string, "period": string,
@@ -117,8 +120,8 @@ enum OpenAPIDocument {
             "\(p)/outputs/{name}": ["get": op("下载输出文件（与 gridpay run 写出的字节相同）", params: townPeriod + [param("name", "文件名")],
                                               ["200": ["description": "文件"]])],
             "\(p)/workers/{id}": ["get": op("某人的计分说明（与 gridpay explain 相同）", params: townPeriod + [param("id", "人员编号")],
-                                            ["200": reply("说明", object(["worker": string, "name": string, "unit": string, "group": string, "rank": ["type": "integer"],
-                                                                          "total": string, "payable": money, "text": string], required: ["worker", "text"])),
+                                            ["200": reply("说明", object(["worker": string, "name": string, "unit": string, "group": string, "rank": nullable(["type": "integer"]),
+                                                                          "total": nullable(string), "payable": nullable(money), "text": string], required: ["worker", "text"])),
                                              "409": error])],
             "\(p)/submit": ["post": op("提交审核", params: townPeriod, state: true, ["200": reply("新状态", ref("Status")), "409": error])],
             "\(p)/approve": ["post": op("审核通过并结账", params: townPeriod, state: true, ["200": reply("新状态", ref("Status")), "409": error])],

@@ -35,10 +35,10 @@ struct PageRoutes: ConsoleRouteArea {
             let ref = try PeriodRoutes.ref(context, console, roles: Role.readers)
             let account = try context.signedIn()
             let view = try PeriodStatus.view(ref, console: console)
-            let pay = PayTotals.rows(payCSV: PeriodRunner.payCSV(town: ref.town.town, period: ref.period, console: console)) ?? []
+            let listing = view.result?.ok == true ? WorkerList.listing(ref, console: console) : nil
             let archived = account.has(.auditor) && view.status == "closed"
                 ? ((try? ArchiveRoutes.files(ref, console)) ?? []).map { ArchiveRoutes.Item(file: $0.file, bytes: $0.bytes, sha256: $0.sha256) } : []
-            return Reply.html(PeriodPage.render(view, town: ref.town, workers: view.result?.ok == true ? pay : [], archived: archived,
+            return Reply.html(PeriodPage.render(view, town: ref.town, workers: listing.map { [$0.header] + $0.rows } ?? [], archived: archived,
                                                 account: account, csrf: PageRoutes.csrf(context)))
         }
         router.get("/towns/{town}/periods/{period}/workers/{id}") { _, context in

@@ -203,6 +203,9 @@ final class ConsoleMonthTests: XCTestCase {
             let href = "/towns/qinghe/periods/2026-08/workers/" + id.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
             XCTAssertTrue(page.contains("<a href=\"\(href)\">"), href)
         }
+        // Names as the workbook shows them (QA H3): the pay CSV's formula guard ('=王芳) is the CSV's alone.
+        XCTAssertTrue(page.contains("<td>=王芳</td>"), page)
+        XCTAssertFalse(page.contains("&#39;=王芳") || page.contains("'=王芳"), page)
     }
 
     /// `yyyy-MM-dd HH:mm:ss +08:00`, within ten minutes of now (a UTC time labelled +08:00 is 8 hours off).
