@@ -113,7 +113,7 @@ extension LedgerCommands {
             }
             if let otherProgram { outcome.lines.append(otherProgram) }
             outcome.lines.insert(LedgerMessages.identical(town, p, ruleFile: closing.ruleFile, version: closing.ruleVersion, outputs: outputs.count,
-                                                          by: closing.closedBy, at: closing.closedAt), at: 0)
+                                                          by: closing.closedBy, at: LocalTime.here(closing.closedAt)), at: 0)
             outcome.lines.insert(LedgerSealMessages.identicalRows(rerunRows.count), at: 1)
             return .success(outcome)
         } catch let f as PipelineFailure {

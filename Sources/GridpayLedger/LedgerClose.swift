@@ -81,7 +81,7 @@ extension LedgerCommands {
         let p = "\(request.period)"
         do {
             if let closed = try ledger.closing(of: p) {
-                throw PipelineFailure(message: LedgerMessages.alreadyClosed(request.town, p, by: closed.closedBy, at: closed.closedAt, words: words))
+                throw PipelineFailure(message: LedgerMessages.alreadyClosed(request.town, p, by: closed.closedBy, at: LocalTime.here(closed.closedAt), words: words))
             }
             let closed = try ledger.closedPeriods()
             // Later by where it ends (a year's preliminary half-year is closed before the year).
@@ -135,7 +135,7 @@ extension LedgerCommands {
                                              changed: c.pending.changed.map(\.file).joined(separator: ", "))
         }
         // A town without [pay] pays nothing from the assessment: no total payable is said (SPEC §17).
-        let payable = month.report.rules.hasPay ? total.fixed(places: 2) : nil
+        let payable = month.report.rules.hasPay ? RunSummary.money(total) : nil
         outcome.lines.append(LedgerMessages.closed(request.town, "\(request.period)", by: who, at: LocalTime.text(ledgerUTC: at, in: zone), workers: month.report.workers.count,
                                                    payable: payable, version: month.report.rules.version, path: ledger.path))
         let upgraded = sealed.sealed.filter { $0 < closingID }.count

@@ -117,13 +117,13 @@ public enum LedgerCommands {
         if let revision = Corrections.settledRevision(ledger: ledger, closing: closing, directory: dir) {
             // The files are the corrected inputs already paid through a later period: pointing at the
             // first open period would suggest that something is still to be carried.
-            d.append(.error(LedgerMessages.closedAndSettled(request.town, p, by: closing.closedBy, at: closing.closedAt, differing: differences.count,
+            d.append(.error(LedgerMessages.closedAndSettled(request.town, p, by: closing.closedBy, at: LocalTime.here(closing.closedAt), differing: differences.count,
                                                             revision: revision.revision, settledIn: revision.settledIn ?? "?", revisedBy: revision.closedBy,
-                                                            revisedAt: revision.closedAt, words: words), at: nil))
+                                                            revisedAt: LocalTime.here(revision.closedAt), words: words), at: nil))
             return PipelineFailure(diagnostics: d)
         }
         let folders = (LedgerPeriods.parse(p)?.months.map { "\(request.inputDir)/\(request.town)/\($0)" } ?? []).joined(separator: ", ")
-        d.append(.error(LedgerMessages.closedNotRunAgain(request.town, p, by: closing.closedBy, at: closing.closedAt, differing: differences.count,
+        d.append(.error(LedgerMessages.closedNotRunAgain(request.town, p, by: closing.closedBy, at: LocalTime.here(closing.closedAt), differing: differences.count,
                                                          folders: folders, openPeriod: firstOpen, sheet: SheetLabelsPublic.correctionSheet, words: words), at: nil))
         return PipelineFailure(diagnostics: d)
     }

@@ -54,12 +54,12 @@ enum LedgerMessages {
     static func closedAndSettled(_ town: String, _ p: String, by: String, at: String, differing: Int, revision: Int,
                                  settledIn: String, revisedBy: String, revisedAt: String, words w: CommandWords) -> String {
         bilingual(
-            zh: "\(town) \(p) 已结账（\(by) 于 \(at) (UTC)），有 \(differing) 个文件与结账时不同，因此不再运行：已结账的期间从不重算。"
-                + "这些是它第 \(revision) 次修订的更正后输入，已由 \(revisedBy) 于 \(revisedAt) (UTC) 在 \(settledIn) 结清：该更正已支付一次，没有待结转的内容（\(w.status) \(town)）。"
+            zh: "\(town) \(p) 已结账（\(by) 于 \(at)），有 \(differing) 个文件与结账时不同，因此不再运行：已结账的期间从不重算。"
+                + "这些是它第 \(revision) 次修订的更正后输入，已由 \(revisedBy) 于 \(revisedAt) 在 \(settledIn) 结清：该更正已支付一次，没有待结转的内容（\(w.status) \(town)）。"
                 + "按公布的结果重现 \(p)：\(w.verify) \(town) \(p)",
-            en: "\(town) \(p) is closed (by \(by) at \(at) UTC) and \(differing) file(s) differ from what it was closed with, so it is not run again: "
+            en: "\(town) \(p) is closed (by \(by) at \(at)) and \(differing) file(s) differ from what it was closed with, so it is not run again: "
                 + "a closed period is never recomputed. They are the corrected inputs of its revision \(revision), settled in \(settledIn) "
-                + "by \(revisedBy) at \(revisedAt) UTC: that correction was paid once and nothing is waiting (\(w.status) \(town)). "
+                + "by \(revisedBy) at \(revisedAt): that correction was paid once and nothing is waiting (\(w.status) \(town)). "
                 + "To reproduce \(p) as published: \(w.verify) \(town) \(p)")
     }
 
@@ -67,10 +67,10 @@ enum LedgerMessages {
     static func closedNotRunAgain(_ town: String, _ p: String, by: String, at: String, differing: Int, folders: String,
                                   openPeriod: String, sheet: String, words w: CommandWords) -> String {
         bilingual(
-            zh: "\(town) \(p) 已结账（\(by) 于 \(at) (UTC)），有 \(differing) 个文件与结账时不同，因此不再运行：已结账的期间从不重算。"
+            zh: "\(town) \(p) 已结账（\(by) 于 \(at)），有 \(differing) 个文件与结账时不同，因此不再运行：已结账的期间从不重算。"
                 + "要更正它，请把更正后的输入留在 \(folders)：第一个未结账期间的运行（\(w.run) \(town) \(openPeriod)）会把差额作为\(SheetLabelsPublic.priorAdjustment)计入其工资（见“\(sheet)”表），"
                 + "该期间结账时结清。按公布的结果重现 \(p)：\(w.verify) \(town) \(p)",
-            en: "\(town) \(p) is closed (by \(by) at \(at) UTC) and \(differing) file(s) differ from what it was closed with, so it is not run again: "
+            en: "\(town) \(p) is closed (by \(by) at \(at)) and \(differing) file(s) differ from what it was closed with, so it is not run again: "
                 + "a closed period is never recomputed. To correct it, leave the corrected inputs in \(folders): "
                 + "the run of the first open period (\(w.run) \(town) \(openPeriod)) carries the difference into its pay as \(SheetLabelsPublic.priorAdjustment) (sheet \(sheet)), "
                 + "and closing that period settles it. To reproduce \(p) as published: \(w.verify) \(town) \(p)")
@@ -98,8 +98,8 @@ enum LedgerMessages {
 
     static func alreadyClosed(_ town: String, _ p: String, by: String, at: String, words w: CommandWords) -> String {
         bilingual(
-            zh: "\(town) \(p) 已经结账：\(by) 于 \(at) (UTC) 结账；已结账的期间不能再次结账（更正会结转到第一个未结账期间：见 \(w.status) \(town)）",
-            en: "\(town) \(p) is already closed: closed by \(by) at \(at) UTC; a closed period cannot be closed again (a correction is carried into the first open period: see \(w.status) \(town))")
+            zh: "\(town) \(p) 已经结账：\(by) 于 \(at) 结账；已结账的期间不能再次结账（更正会结转到第一个未结账期间：见 \(w.status) \(town)）",
+            en: "\(town) \(p) is already closed: closed by \(by) at \(at); a closed period cannot be closed again (a correction is carried into the first open period: see \(w.status) \(town))")
     }
 
     static func laterClosed(_ town: String, _ p: String, later: String) -> String {
@@ -146,8 +146,8 @@ enum LedgerMessages {
     /// local time with the zone (the ledger records UTC).
     static func closed(_ town: String, _ p: String, by: String, at local: String, workers: Int, payable: String?, version: String, path: String) -> String {
         bilingual(
-            zh: "\(town) \(p) 已由 \(by) 于 \(local) 结账：\(workers) 人\(payable.map { "，实发合计 \($0)" } ?? "")，规则版本 \(version)；记录在 \(path)",
-            en: "closed \(town) \(p) by \(by) at \(local): \(workers) workers\(payable.map { ", total payable \($0)" } ?? ""), rule version \(version); recorded in \(path)")
+            zh: "\(town) \(p) 已由 \(by) 于 \(local) 结账：\(workers) 人\(payable.map { "，实发合计 \($0) 元" } ?? "")，规则版本 \(version)；记录在 \(path)",
+            en: "closed \(town) \(p) by \(by) at \(local): \(workers) workers\(payable.map { ", total payable \($0) yuan" } ?? ""), rule version \(version); recorded in \(path)")
     }
 
     static func notCarried(_ worker: String, period: String, amount: String, sheet: String) -> String {
@@ -193,8 +193,8 @@ enum LedgerMessages {
 
     static func identical(_ town: String, _ p: String, ruleFile: String, version: String, outputs: Int, by: String, at: String) -> String {
         bilingual(
-            zh: "\(town) \(p)：一致——按台账存档重新运行（规则文件 \(ruleFile)，版本 \(version)），全部 \(outputs) 个输出的 SHA-256 与 \(by) 于 \(at) (UTC) 结账时记录的相同",
-            en: "\(town) \(p): identical — re-run from the ledger's archive (rule file \(ruleFile), version \(version)), all \(outputs) outputs have the SHA-256 recorded when it was closed by \(by) at \(at) UTC")
+            zh: "\(town) \(p)：一致——按台账存档重新运行（规则文件 \(ruleFile)，版本 \(version)），全部 \(outputs) 个输出的 SHA-256 与 \(by) 于 \(at) 结账时记录的相同",
+            en: "\(town) \(p): identical — re-run from the ledger's archive (rule file \(ruleFile), version \(version)), all \(outputs) outputs have the SHA-256 recorded when it was closed by \(by) at \(at)")
     }
 
     static func verifyFailed(_ town: String, _ p: String, _ reason: String) -> String {

@@ -9,7 +9,8 @@ public enum LedgerSealMessages {
     }
 
     static func closedBy(_ s: Settlement) -> String {
-        bilingual(zh: "\(s.closedBy) 于 \(s.closedAt) (UTC) 结账", en: "closed by \(s.closedBy) at \(s.closedAt) UTC")
+        let at = LocalTime.here(s.closedAt)
+        return bilingual(zh: "\(s.closedBy) 于 \(at) 结账", en: "closed by \(s.closedBy) at \(at)")
     }
 
     static func quickCheckFailed(path: String, _ result: String) -> String {
@@ -38,14 +39,14 @@ public enum LedgerSealMessages {
 
     static func sealWithoutSettlement(id: Int64, sealedAt: String) -> String {
         bilingual(
-            zh: "台账中有结账记录 \(id) 的封印（\(sealedAt) UTC 封存），但该记录已不存在：有行在 gridpay 之外被删除",
-            en: "the ledger holds a seal (made \(sealedAt) UTC) for settlement \(id), which is gone: rows were deleted outside gridpay")
+            zh: "台账中有结账记录 \(id) 的封印（\(LocalTime.here(sealedAt)) 封存），但该记录已不存在：有行在 gridpay 之外被删除",
+            en: "the ledger holds a seal (made \(LocalTime.here(sealedAt))) for settlement \(id), which is gone: rows were deleted outside gridpay")
     }
 
     static func rowsChanged(_ s: Settlement, sealedAt: String, sealed: String, now: String) -> String {
         bilingual(
-            zh: "\(name(s))（\(closedBy(s))）：其各行与 \(sealedAt) UTC 的封印不再相符（封印摘要 \(sealed)，现在各行得出 \(now)）；它们在 gridpay 之外被改动或已损坏",
-            en: "\(name(s)) (\(closedBy(s))): its rows no longer match the seal made \(sealedAt) UTC (digest \(sealed), the rows now give \(now)); they were changed outside gridpay or are damaged")
+            zh: "\(name(s))（\(closedBy(s))）：其各行与 \(LocalTime.here(sealedAt)) 的封印不再相符（封印摘要 \(sealed)，现在各行得出 \(now)）；它们在 gridpay 之外被改动或已损坏",
+            en: "\(name(s)) (\(closedBy(s))): its rows no longer match the seal made \(LocalTime.here(sealedAt)) (digest \(sealed), the rows now give \(now)); they were changed outside gridpay or are damaged")
     }
 
     static func chainBroken(_ s: Settlement, stored: String, recomputed: String) -> String {

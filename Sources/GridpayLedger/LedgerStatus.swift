@@ -7,7 +7,8 @@ extension LedgerCommands {
 
     /// `gridpay status`: every period in the ledger, the open periods (inputs present, run or
     /// not), the chain head and the corrections waiting to be settled, times in `zone`; fails when
-    /// the ledger's integrity checks (quick_check, row counts, seals) fail.
+    /// the ledger's integrity checks (quick_check, row counts, seals) fail, and when the town has
+    /// neither a ledger nor a rule file (SPEC §7: as run and close of it do).
     public static func status(town: String, inputDir: String, ledgerDir: String, rulesDir: String = "Rules", outputDir: String = "Output",
                               words: CommandWords, zone: TimeZone = .current) -> Result<LedgerOutcome, PipelineFailure> {
         var outcome = LedgerOutcome()
@@ -17,6 +18,8 @@ extension LedgerCommands {
         }
         do {
             guard let l = try Ledger.openIfPresent(ledgerDir: ledgerDir, town: town, words: words) else {
+                // No ledger and no rule file: a town that does not exist (a typo), not one with nothing closed.
+                if let missing = RuleFiles.missingTown(town, rulesDir: rulesDir) { return .failure(missing) }
                 outcome.lines = [StatusMessages.noLedger(town: town, path: Ledger.path(ledgerDir: ledgerDir, town: town))] + open([])
                 return .success(outcome)
             }
@@ -81,6 +84,6 @@ extension LedgerCommands {
     }
 
     static func money(_ s: Settlement) throws -> String {
-        try LedgerText.published(s.totalPayable, column: LedgerSealMessages.settlementColumns.total, period: LedgerSealMessages.name(s)).fixed(places: 2)
+        RunSummary.money(try LedgerText.published(s.totalPayable, column: LedgerSealMessages.settlementColumns.total, period: LedgerSealMessages.name(s)))
     }
 }

@@ -11,6 +11,9 @@ enum LocalTime {
         return f.string(from: date)
     }
 
+    /// A time the ledger recorded (UTC) as the clerk's clock reads it: in the process's zone (TZ).
+    static func here(_ ledgerUTC: String) -> String { text(ledgerUTC: ledgerUTC, in: .current) }
+
     /// The ledger's `closed_at` (UTC, `yyyy-MM-dd HH:mm:ss`) in `zone`; as stored, marked UTC,
     /// where it does not read as such a time.
     static func text(ledgerUTC stamp: String, in zone: TimeZone) -> String {

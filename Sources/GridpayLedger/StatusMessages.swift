@@ -13,8 +13,8 @@ enum StatusMessages {
     }
 
     static func closedHeader() -> String {
-        bilingual(zh: "期间 | 结账人 | 结账时间（本地时间） | 规则版本 | 人数 | 实发合计",
-                  en: "period | closed by | closed at (local time) | rule version | workers | total payable")
+        bilingual(zh: "期间 | 结账人 | 结账时间（本地时间） | 规则版本 | 人数 | 实发合计（元）",
+                  en: "period | closed by | closed at (local time) | rule version | workers | total payable (yuan)")
     }
 
     /// A period whose archived rule file has no [pay] (SPEC §17: nothing pretends there is pay).
@@ -23,8 +23,8 @@ enum StatusMessages {
     }
 
     static func revision(_ r: Settlement, at local: String, payable: String) -> String {
-        bilingual(zh: "  第\(r.revision)次修订：\(r.settledIn ?? "") 结算，\(r.closedBy) 于 \(local) 结账；更正后实发合计 \(payable)",
-                  en: "  revision \(r.revision): settled in \(r.settledIn ?? "") by \(r.closedBy) at \(local); total payable as corrected \(payable)")
+        bilingual(zh: "  第\(r.revision)次修订：\(r.settledIn ?? "") 结算，\(r.closedBy) 于 \(local) 结账；更正后实发合计 \(payable) 元",
+                  en: "  revision \(r.revision): settled in \(r.settledIn ?? "") by \(r.closedBy) at \(local); total payable as corrected \(payable) yuan")
     }
 
     static func noCorrections() -> String {

@@ -290,7 +290,8 @@ public enum MonthRunner {
             let acceptable = blocking.filter { $0.acceptable && !causes.explains($0) }.count
             // A file's unlisted errors count as many as they are (SPEC §15: how many rows).
             let total = blocking.reduce(0) { $0 + $1.blockingCount }
-            var summary = RunMessages.runRefused(total, town: request.town, period: "\(request.period)")
+            var summary = rules.rules.hasPay ? RunMessages.runRefused(total, town: request.town, period: "\(request.period)")
+                : PeriodMessages.refusedWithoutPay(total, town: request.town, period: "\(request.period)")
             if acceptable > 0 {
                 let example = blocking.first { $0.acceptable && !causes.explains($0) }!.rowReference
                 summary += RunMessages.acceptableRows(acceptable, example: example, advice: request.acceptAdvice?(example), words: request.words)

@@ -36,4 +36,12 @@ enum PeriodMessages {
             en: "\(ruleFile) declares no rating of a \(kind.rawValue) for \(town)"
                 + (rated.isEmpty ? "; add [[ratings]] with periods = [\"\(kind.rawValue)\"]" : "; it rates: \(rated.map(\.rawValue).joined(separator: ", "))"))
     }
+
+    /// A run of a town without [pay] (SPEC §17: nothing about pay is invented) refused for its
+    /// inputs: they would change the assessment (RunMessages.runRefused says pay, for a pay town).
+    static func refusedWithoutPay(_ count: Int, town: String, period: String) -> String {
+        bilingual(
+            zh: "\(town) \(period) 的输入中有 \(count) 个问题会影响某人的考核结果；没有写出任何文件",
+            en: "\(count) problem\(count == 1 ? "" : "s") in the inputs of \(town) \(period) would change someone's assessment; nothing was written")
+    }
 }

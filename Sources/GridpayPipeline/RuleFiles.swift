@@ -15,9 +15,7 @@ public struct LoadedRules: Sendable {
 /// the one with the latest `effective_from` not after the month applies.
 public enum RuleFiles {
     public static func locate(town: String, period: Period, rulesDir: String) -> Result<String, PipelineFailure> {
-        if let why = PlainName.problem(town) {
-            return .failure(PipelineFailure(message: RuleFileMessages.townNotPlain(why)))
-        }
+        if let missing = missingTown(town, rulesDir: rulesDir) { return .failure(missing) }
         let fm = FileManager.default
         let single = "\(rulesDir)/\(town).toml"
         let folder = "\(rulesDir)/\(town)"
@@ -48,14 +46,23 @@ public enum RuleFiles {
             }
             return .success(best.1)
         }
-        if fm.fileExists(atPath: single) {
-            // One file is one version: it too applies from its effective_from on only.
-            return load(path: single).flatMap { loaded in
-                loaded.rules.effectiveFrom <= period ? .success(single) : .failure(notInForce(town: town, period: period, versions: [loaded], names: ["\(town).toml"]))
-            }
+        // One file is one version: it too applies from its effective_from on only.
+        return load(path: single).flatMap { loaded in
+            loaded.rules.effectiveFrom <= period ? .success(single) : .failure(notInForce(town: town, period: period, versions: [loaded], names: ["\(town).toml"]))
         }
+    }
+
+    /// Why `town` has no rule file in `rulesDir` (neither `<town>.toml` nor a folder `<town>/`, or a
+    /// name that is not plain), as `locate` says it; nil when it has one (in force or not).
+    public static func missingTown(_ town: String, rulesDir: String) -> PipelineFailure? {
+        if let why = PlainName.problem(town) { return PipelineFailure(message: RuleFileMessages.townNotPlain(why)) }
+        let fm = FileManager.default
+        let single = "\(rulesDir)/\(town).toml", folder = "\(rulesDir)/\(town)"
+        var isDir: ObjCBool = false
+        if fm.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue { return nil }
+        if fm.fileExists(atPath: single) { return nil }
         let known = ((try? fm.contentsOfDirectory(atPath: rulesDir)) ?? []).map { $0.hasSuffix(".toml") ? String($0.dropLast(5)) : $0 }
-        return .failure(PipelineFailure(message: RuleFileMessages.noRuleFile(town, file: single, folder: folder, didYouMean: Suggestion.didYouMean(town, among: known))))
+        return PipelineFailure(message: RuleFileMessages.noRuleFile(town, file: single, folder: folder, didYouMean: Suggestion.didYouMean(town, among: known)))
     }
 
     /// No version takes effect by `period`: each version's file (`names`, without the rules folder, as

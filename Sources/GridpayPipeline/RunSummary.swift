@@ -74,8 +74,8 @@ public struct RunSummary: Sendable, Equatable {
         return out
     }
 
-    /// Yuan with two decimals and thousands separators: 98,821.91.
-    static func money(_ n: ExactNumber) -> String {
+    /// Yuan with two decimals and thousands separators: 98,821.91 (run's summary, close and status).
+    public static func money(_ n: ExactNumber) -> String {
         let text = n.fixed(places: 2)
         let negative = text.hasPrefix("-")
         let digits = negative ? String(text.dropFirst()) : text

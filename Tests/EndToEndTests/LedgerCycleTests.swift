@@ -75,7 +75,7 @@ final class LedgerCycleTests: XCTestCase {
     }
 
     /// When close says it closed: in local time with the zone, which is UTC here (TZ=UTC), so the
-    /// same clock as the ledger's (and the messages that say "UTC").
+    /// same clock as the ledger's.
     func closedAt(_ r: BinaryRunner.Output) -> String {
         BinaryRunner.firstMatch(#" at (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) \+00:00: "#, in: r.stdout) ?? "?"
     }
@@ -94,7 +94,7 @@ final class LedgerCycleTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.transcript)
         let closed07 = closedAt(r)
         // Published 07: W1 29 (rank 2, last), 550.00; W2 34 (rank 1), 34.00.
-        XCTAssertEqual(r.stdoutLines.dropLast().last, "closed qinghe 2026-07 by 张三 at \(closed07) +00:00: 2 workers, total payable 584.00, rule version 2026.1; recorded in \(ledger)/qinghe.sqlite")
+        XCTAssertEqual(r.stdoutLines.dropLast().last, "closed qinghe 2026-07 by 张三 at \(closed07) +00:00: 2 workers, total payable 584.00 yuan, rule version 2026.1; recorded in \(ledger)/qinghe.sqlite")
         // Last, the chain head to keep outside the ledger (LedgerTamperTests checks what it proves).
         XCTAssertNotNil(BinaryRunner.firstMatch("^chain head ([0-9a-f]{64}) \\(after 2026-07, closed by 张三 at \(closed07) \\+00:00\\)", in: r.stdoutLines.last ?? ""), r.transcript)
         let published07 = try Data(contentsOf: URL(fileURLWithPath: "\(output)/qinghe/2026-07/qinghe-2026-07.xlsx"))
@@ -102,7 +102,7 @@ final class LedgerCycleTests: XCTestCase {
         // A second close of 07 is refused, saying when and by whom.
         r = try gridpay(["close", "qinghe", "2026-07", "--by", "李四"])
         XCTAssertEqual(r.status, 1, r.transcript)
-        XCTAssertEqual(r.errorLines, ["error: qinghe 2026-07 is already closed: closed by 张三 at \(closed07) UTC; a closed period cannot be closed again (a correction is carried into the first open period: see gridpay status qinghe)"])
+        XCTAssertEqual(r.errorLines, ["error: qinghe 2026-07 is already closed: closed by 张三 at \(closed07) +00:00; a closed period cannot be closed again (a correction is carried into the first open period: see gridpay status qinghe)"])
 
         // 08 has an error: refused; accepted with --accept it closes, and the accepted row is recorded.
         r = try gridpay(["close", "qinghe", "2026-08", "--by", "李四"])
@@ -123,7 +123,7 @@ final class LedgerCycleTests: XCTestCase {
         XCTAssertEqual(r.status, 1, r.transcript)
         XCTAssertEqual(r.errorLines, [
             "error: \(checks07): SHA-256 \(edited07) differs from the ledger's \(archived07) (\(HashText.firstDifference(edited07, archived07)))",
-            "error: qinghe 2026-07 is closed (by 张三 at \(closed07) UTC) and 1 file(s) differ from what it was closed with, so it is not run again: "
+            "error: qinghe 2026-07 is closed (by 张三 at \(closed07) +00:00) and 1 file(s) differ from what it was closed with, so it is not run again: "
                 + "a closed period is never recomputed. To correct it, leave the corrected inputs in \(input)/qinghe/2026-07: "
                 + "the run of the first open period (gridpay run qinghe 2026-09) carries the difference into its pay as 往期调整 (sheet 往期更正), "
                 + "and closing that period settles it. To reproduce 2026-07 as published: gridpay verify qinghe 2026-07",
@@ -134,7 +134,7 @@ final class LedgerCycleTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.transcript)
         XCTAssertEqual(withoutChainHead(r.stdoutLines), [
             "qinghe: ledger \(ledger)/qinghe.sqlite",
-            "period | closed by | closed at (local time) | rule version | workers | total payable",
+            "period | closed by | closed at (local time) | rule version | workers | total payable (yuan)",
             "2026-07 | 张三 | \(closed07) +00:00 | 2026.1 | 2 | 584.00",
             // 08: W1 550.00 + W2 34.00 (the bad row left out).
             "2026-08 | 李四 | \(closed08) +00:00 | 2026.1 | 2 | 584.00",
@@ -229,8 +229,8 @@ final class LedgerCycleTests: XCTestCase {
         XCTAssertEqual(withoutChainHead(r.stdoutLines).dropFirst(2).map { $0 }, [
             "2026-07 | 张三 | \(closed07) +00:00 | 2026.1 | 2 | 584.00",
             // Revision 1: W1 680.00 + W2 0.00; revision 2: W1 680.00 + W2 34.00.
-            "  revision 1: settled in 2026-09 by 王五 at \(closed09) +00:00; total payable as corrected 680.00",
-            "  revision 2: settled in 2026-10 by 王五 at \(closed10) +00:00; total payable as corrected 714.00",
+            "  revision 1: settled in 2026-09 by 王五 at \(closed09) +00:00; total payable as corrected 680.00 yuan",
+            "  revision 2: settled in 2026-10 by 王五 at \(closed10) +00:00; total payable as corrected 714.00 yuan",
             "2026-08 | 李四 | \(closed08) +00:00 | 2026.1 | 2 | 584.00",
             "2026-09 | 王五 | \(closed09) +00:00 | 2026.1 | 2 | 680.00",
             "2026-10 | 王五 | \(closed10) +00:00 | 2026.1 | 2 | 748.00",
@@ -254,13 +254,23 @@ final class LedgerCycleTests: XCTestCase {
         XCTAssertTrue(head.hasSuffix(", closed by 王五 at \(shanghai10) +08:00): keep it outside the ledger; gridpay verify <town> --chain <head> proves nothing recorded up to it changed"),
                       r.transcript)
 
+        // Every message that says when a period was closed says it in the clerk's local time.
+        r = try gridpay(["close", "qinghe", "2026-07", "--by", "张三"], environment: ["TZ": "Asia/Shanghai", "GRIDPAY_LANG": "zh"])
+        XCTAssertEqual(r.status, 1, r.transcript)
+        XCTAssertEqual(r.stderrLines.filter { $0.hasPrefix("错误：") }, [
+            "错误：qinghe 2026-07 已经结账：张三 于 \(shanghai07) +08:00 结账；已结账的期间不能再次结账（更正会结转到第一个未结账期间：见 gridpay status qinghe）",
+        ], r.transcript)
+        r = try gridpay(["verify", "qinghe", "2026-07"], environment: ["TZ": "Asia/Shanghai"])
+        XCTAssertEqual(r.stdoutLines.first, "qinghe 2026-07: identical — re-run from the ledger's archive (rule file qinghe.toml, version 2026.1), "
+                       + "all 3 outputs have the SHA-256 recorded when it was closed by 张三 at \(shanghai07) +08:00", r.transcript)
+
         // verify after Input/ is deleted: every closed month re-runs from the archive, identical.
         try FileManager.default.removeItem(atPath: input)
         for (month, by, at) in [("2026-07", "张三", closed07), ("2026-08", "李四", closed08), ("2026-09", "王五", closed09), ("2026-10", "王五", closed10)] {
             r = try gridpay(["verify", "qinghe", month])
             XCTAssertEqual(r.status, 0, r.transcript)
             XCTAssertEqual(r.stdoutLines, [
-                "qinghe \(month): identical — re-run from the ledger's archive (rule file qinghe.toml, version 2026.1), all 3 outputs have the SHA-256 recorded when it was closed by \(by) at \(at) UTC",
+                "qinghe \(month): identical — re-run from the ledger's archive (rule file qinghe.toml, version 2026.1), all 3 outputs have the SHA-256 recorded when it was closed by \(by) at \(at) +00:00",
                 "every published row (2 workers, their items, totals, ranks, flags and pay lines; the settlement's worker count and total) is what the re-run gives",
                 "\(input)/qinghe/\(month) is gone; the ledger's archive holds the inputs \(month) was closed with",
             ], r.transcript)
@@ -343,7 +353,7 @@ final class LedgerCycleTests: XCTestCase {
         r = try gridpay(["verify", "shuangqiao", "2026-Q3"])
         XCTAssertEqual(r.status, 0, r.transcript)
         XCTAssertEqual(r.stdoutLines, [
-            "shuangqiao 2026-Q3: identical — re-run from the ledger's archive (rule file shuangqiao.toml, version 2026.1), all 3 outputs have the SHA-256 recorded when it was closed by 张三 at \(at) UTC",
+            "shuangqiao 2026-Q3: identical — re-run from the ledger's archive (rule file shuangqiao.toml, version 2026.1), all 3 outputs have the SHA-256 recorded when it was closed by 张三 at \(at) +00:00",
             "every published row (41 workers, their items, totals, ranks, flags and pay lines; the settlement's worker count and total) is what the re-run gives",
             "\(input)/shuangqiao/2026-07, \(input)/shuangqiao/2026-08, \(input)/shuangqiao/2026-09 are gone; the ledger's archive holds the inputs 2026-Q3 was closed with",
         ])
@@ -374,9 +384,9 @@ final class LedgerCycleTests: XCTestCase {
         XCTAssertEqual(r.status, 1, r.transcript)
         XCTAssertEqual(r.errorLines, [
             "error: \(checks07): SHA-256 \(corrected07) differs from the ledger's \(archived07) (\(HashText.firstDifference(corrected07, archived07)))",
-            "error: qinghe 2026-07 is closed (by 张三 at \(closed07) UTC) and 1 file(s) differ from what it was closed with, so it is not run again: "
+            "error: qinghe 2026-07 is closed (by 张三 at \(closed07) +00:00) and 1 file(s) differ from what it was closed with, so it is not run again: "
                 + "a closed period is never recomputed. They are the corrected inputs of its revision 1, settled in 2026-08 "
-                + "by 李四 at \(closed08) UTC: that correction was paid once and nothing is waiting (gridpay status qinghe). "
+                + "by 李四 at \(closed08) +00:00: that correction was paid once and nothing is waiting (gridpay status qinghe). "
                 + "To reproduce 2026-07 as published: gridpay verify qinghe 2026-07",
         ], r.transcript)
         r = try gridpay(["verify", "qinghe", "2026-07"])
@@ -391,7 +401,7 @@ final class LedgerCycleTests: XCTestCase {
         XCTAssertEqual(r.status, 1, r.transcript)
         XCTAssertEqual(r.errorLines, [
             "error: \(checks07): SHA-256 \(again07) differs from the ledger's \(archived07) (\(HashText.firstDifference(again07, archived07)))",
-            "error: qinghe 2026-07 is closed (by 张三 at \(closed07) UTC) and 1 file(s) differ from what it was closed with, so it is not run again: "
+            "error: qinghe 2026-07 is closed (by 张三 at \(closed07) +00:00) and 1 file(s) differ from what it was closed with, so it is not run again: "
                 + "a closed period is never recomputed. To correct it, leave the corrected inputs in \(input)/qinghe/2026-07: "
                 + "the run of the first open period (gridpay run qinghe 2026-09) carries the difference into its pay as 往期调整 (sheet 往期更正), "
                 + "and closing that period settles it. To reproduce 2026-07 as published: gridpay verify qinghe 2026-07",

@@ -93,6 +93,11 @@ final class LedgerTamperTests: XCTestCase {
         XCTAssertTrue(r.errorLines[0].hasPrefix("error: 2026-07 (closed by 张三 at "), r.transcript)
         XCTAssertTrue(r.errorLines[0].contains("its rows no longer match the seal made "), r.transcript)
         XCTAssertEqual(r.errorLines[1], "error: \(ledgerFile) cannot be trusted: 1 problem(s) above; nothing was changed (who: the office keeping the ledger; restore it from a backup)")
+        // When it was closed and sealed, in the clerk's local time with the zone (the ledger keeps UTC).
+        r = try gridpay(["status", "qinghe"], environment: ["TZ": "Asia/Shanghai"])
+        let time = #"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \+08:00"#
+        XCTAssertNotNil(r.errorLines.first?.range(of: #"^error: 2026-07 \(closed by 张三 at "# + time + #"\): its rows no longer match the seal made "# + time + #" \(digest "#,
+                                                    options: .regularExpression), r.transcript)
         // verify compares every published row with the re-run, not only the outputs' hashes
         // (which still match: the outputs were not touched).
         r = try gridpay(["verify", "qinghe", "2026-07"])

@@ -15,8 +15,8 @@ final class LedgerMessagesTests: XCTestCase {
         XCTAssertEqual(LedgerMessages.closerNeeded(words: .commandLine), "--by needs the name of the person closing the period")
         XCTAssertEqual(LedgerMessages.noLedger("qinghe", "2026-07", path: "Ledger/qinghe.sqlite", words: .commandLine),
                        "qinghe 2026-07 is not closed: there is no ledger Ledger/qinghe.sqlite; close it first (gridpay close qinghe 2026-07 --by <name>)")
-        XCTAssertEqual(LedgerMessages.alreadyClosed("qinghe", "2026-07", by: "张三", at: "2026-08-03 09:00:00", words: .commandLine),
-                       "qinghe 2026-07 is already closed: closed by 张三 at 2026-08-03 09:00:00 UTC; a closed period cannot be closed again (a correction is carried into the first open period: see gridpay status qinghe)")
+        XCTAssertEqual(LedgerMessages.alreadyClosed("qinghe", "2026-07", by: "张三", at: "2026-08-03 17:00:00 +08:00", words: .commandLine),
+                       "qinghe 2026-07 is already closed: closed by 张三 at 2026-08-03 17:00:00 +08:00; a closed period cannot be closed again (a correction is carried into the first open period: see gridpay status qinghe)")
     }
 
     func testOtherWordsLeaveNoCommandLineInTheMessages() {
@@ -61,8 +61,8 @@ final class LedgerMessagesTests: XCTestCase {
                            + "gridpay verify <town> --chain <head> proves nothing recorded up to it changed")
         XCTAssertEqual(Language.with(.zh) { LedgerSealMessages.chainHead("9f3a", after: Self.july, at: local, words: .commandLine) },
                        "链头 chain head 9f3a（截至 2026-07，张三 于 2026-08-03 17:00:00 +08:00 结账）：请在台账之外保存；gridpay verify <镇> --chain <链头> 可证明截至此处记录的内容未被改动")
-        XCTAssertEqual(LedgerMessages.closed("qinghe", "2026-07", by: "张三", at: local, workers: 5, payable: "11000.00", version: "2026.1", path: "Ledger/qinghe.sqlite"),
-                       "closed qinghe 2026-07 by 张三 at 2026-08-03 17:00:00 +08:00: 5 workers, total payable 11000.00, rule version 2026.1; recorded in Ledger/qinghe.sqlite")
+        XCTAssertEqual(LedgerMessages.closed("qinghe", "2026-07", by: "张三", at: local, workers: 5, payable: "11,000.00", version: "2026.1", path: "Ledger/qinghe.sqlite"),
+                       "closed qinghe 2026-07 by 张三 at 2026-08-03 17:00:00 +08:00: 5 workers, total payable 11,000.00 yuan, rule version 2026.1; recorded in Ledger/qinghe.sqlite")
     }
 
     /// Opening and reading the ledger, its archive and published results: each message in both
@@ -101,9 +101,11 @@ final class LedgerMessagesTests: XCTestCase {
     func testTheMessagesInChinese() {
         Language.with(.zh) {
             XCTAssertEqual(LedgerMessages.closerNeeded(words: .commandLine), "--by 需要填写结账人的姓名")
-            XCTAssertEqual(LedgerMessages.closed("qinghe", "2026-07", by: "张三", at: "2026-08-03 17:00:00 +08:00", workers: 5, payable: "11000.00", version: "2026.1",
+            XCTAssertEqual(LedgerMessages.closed("qinghe", "2026-07", by: "张三", at: "2026-08-03 17:00:00 +08:00", workers: 5, payable: "11,000.00", version: "2026.1",
                                                  path: "Ledger/qinghe.sqlite"),
-                           "qinghe 2026-07 已由 张三 于 2026-08-03 17:00:00 +08:00 结账：5 人，实发合计 11000.00，规则版本 2026.1；记录在 Ledger/qinghe.sqlite")
+                           "qinghe 2026-07 已由 张三 于 2026-08-03 17:00:00 +08:00 结账：5 人，实发合计 11,000.00 元，规则版本 2026.1；记录在 Ledger/qinghe.sqlite")
+            XCTAssertEqual(LedgerMessages.alreadyClosed("qinghe", "2026-07", by: "张三", at: "2026-08-03 17:00:00 +08:00", words: .commandLine),
+                           "qinghe 2026-07 已经结账：张三 于 2026-08-03 17:00:00 +08:00 结账；已结账的期间不能再次结账（更正会结转到第一个未结账期间：见 gridpay status qinghe）")
             XCTAssertEqual(LedgerMessages.valueDiffers("实发绩效", published: "0.00", rerun: "2200.00"), "实发绩效 公布为 0.00，重新运行为 2200.00")
         }
     }

@@ -42,11 +42,11 @@ final class LongPeriodLedgerTests: XCTestCase {
             return XCTFail("verify 2026-H1")
         }
         XCTAssertEqual(verified.lines.first,
-                       "h 2026-H1: identical — re-run from the ledger's archive (rule file h.toml, version 1), all 3 outputs have the SHA-256 recorded when it was closed by 张三 at 2026-05-28 20:26:40 UTC")
+                       "h 2026-H1: identical — re-run from the ledger's archive (rule file h.toml, version 1), all 3 outputs have the SHA-256 recorded when it was closed by 张三 at \(LocalTime.here("2026-05-28 20:26:40"))")
         guard case .success(let status) = LedgerCommands.status(town: "h", inputDir: input, ledgerDir: ledgerDir, zone: TimeZone(identifier: "UTC")!) else { return XCTFail("status") }
         // H1: A 60 → 600.00, B 1 → 10.00; H2: A 60 → 600.00, B 0.
         XCTAssertEqual(Array(status.lines.dropFirst()).filter { !$0.hasPrefix("chain head ") }, [
-            "period | closed by | closed at (local time) | rule version | workers | total payable",
+            "period | closed by | closed at (local time) | rule version | workers | total payable (yuan)",
             "2026-H1 | 张三 | 2026-05-28 20:26:40 +00:00 | 1 | 2 | 610.00",
             "2026-H2 | 张三 | 2026-05-28 20:26:40 +00:00 | 1 | 2 | 600.00",
             "open periods (inputs present, not closed): none",

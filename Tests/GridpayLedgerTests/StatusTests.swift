@@ -45,7 +45,7 @@ final class StatusTests: XCTestCase {
         // 20:26:40 UTC is 04:26:40 the next day in Shanghai (+8 h); 14:13:20 UTC is 22:13:20.
         XCTAssertEqual(status(town, "Asia/Shanghai"), [
             "np: ledger \(town.ledgerDir)/np.sqlite",
-            "period | closed by | closed at (local time) | rule version | workers | total payable",
+            "period | closed by | closed at (local time) | rule version | workers | total payable (yuan)",
             "2026-03 | 张三 | 2026-05-29 04:26:40 +08:00 | 1 | 2 | — (no pay: the rule file has no [pay])",
             "open periods (inputs present, not closed): 2",
             "2026-04 | 2 input file(s) | run, outputs written 2026-09-21 22:13:20 +08:00",
@@ -62,13 +62,29 @@ final class StatusTests: XCTestCase {
         let root = town.root.path
         let lines = Language.with(.zh) { status(town, "Asia/Shanghai") }
         XCTAssertEqual(Array(lines.dropFirst()), [
-            "期间 | 结账人 | 结账时间（本地时间） | 规则版本 | 人数 | 实发合计",
+            "期间 | 结账人 | 结账时间（本地时间） | 规则版本 | 人数 | 实发合计（元）",
             "2026-03 | 张三 | 2026-05-29 04:26:40 +08:00 | 1 | 2 | —（未设绩效工资）",
             "未结账的期间（已有输入、尚未结账）：2 个",
             "2026-04 | 输入文件 2 个 | 已运行，输出写于 2026-09-21 22:13:20 +08:00",
             "2026-05 | 输入文件 2 个 | 未运行（\(root)/Output/np/2026-05 中没有输出）",
             "待结算的往期更正：无",
         ])
+    }
+
+    /// qa G10: a town with neither a ledger nor a rule file is a mistake (a typo), not a town with
+    /// nothing closed: status fails as run and close of it do (SPEC §7), in both languages.
+    func testATownWithNoRuleFileAndNoLedgerIsAnError() throws {
+        let town = try NoPayTownTests.town()
+        let root = town.root.path
+        let said = { (language: Language) -> [String] in
+            Language.with(language) {
+                guard case .failure(let f) = LedgerCommands.status(town: "nq", inputDir: "\(root)/Input", ledgerDir: town.ledgerDir,
+                                                                   rulesDir: "\(root)/Rules", outputDir: "\(root)/Output") else { return [] }
+                return f.diagnostics.map(\.message)
+            }
+        }
+        XCTAssertEqual(said(.en), ["no rule file for town 'nq': expected \(root)/Rules/nq.toml or a folder \(root)/Rules/nq/; did you mean 'np'?"])
+        XCTAssertEqual(said(.zh), ["没有镇（街道）“nq”的规则文件：应为 \(root)/Rules/nq.toml 或文件夹 \(root)/Rules/nq/；是否应为“np”？"])
     }
 
     /// Without a ledger the open periods are listed all the same.

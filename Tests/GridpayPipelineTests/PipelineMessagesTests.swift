@@ -95,6 +95,7 @@ final class PipelineMessagesTests: XCTestCase {
                 M.noRating("Rules/g.toml", kind: .year, town: "g", rated: []) + " | "
                     + M.noRating("Rules/g.toml", kind: .year, town: "g", rated: [.halfYear, .quarter])
             },
+            "refusedWithoutPay": { M.refusedWithoutPay(1, town: "xinhe", period: "2026-H1") + " | " + M.refusedWithoutPay(2, town: "xinhe", period: "2026") },
         ])
     }
 }

@@ -217,4 +217,32 @@ final class XinheYearTests: XCTestCase {
             XCTAssertEqual((e as NSError).domain, "error: xinhe is assessed by year (\(packageRoot)/Rules/xinhe.toml: [rules] period = \"year\"), so it is run for a year, not for 2026-H2; expected YYYY, e.g. gridpay run xinhe 2026; it is also run for its preliminary half-year (e.g. 2026-H1) and a quarter's summary (YYYY-Qn)")
         }
     }
+
+    /// qa G10: a town without [pay] refused for its inputs says they would change the assessment,
+    /// never pay (SPEC §17: nothing about pay is invented). A finding of February in January's folder.
+    func testARefusalOfATownWithoutPaySaysAssessmentNotPay() throws {
+        let tmp = TemporaryFolder()
+        try writeYear(tmp.path)
+        let january = "\(tmp.path)/Input/xinhe/2026-01/findings.csv"
+        try (try String(contentsOfFile: january, encoding: .utf8) + "F9,2026-02-10,B,党建,1,看,记录不全,李督查\n")
+            .write(toFile: january, atomically: true, encoding: .utf8)
+        let last = { (language: Language) -> String? in
+            Language.with(language) {
+                guard case .failure(let f) = MonthRunner.run(XinheYearTests.request(tmp.path, "2026-H1")) else { return nil }
+                return f.diagnostics.last?.message
+            }
+        }
+        XCTAssertEqual(last(.en), "1 problem in the inputs of xinhe 2026-H1 would change someone's assessment; nothing was written. "
+                       + "1 of them are single rows that can be left out on purpose with --accept FILE:LINE (e.g. --accept 2026-01/findings.csv:4)")
+        XCTAssertEqual(last(.zh), "xinhe 2026-H1 的输入中有 1 个问题会影响某人的考核结果；没有写出任何文件。"
+                       + "其中 1 个是单独的一行，确认无误后可用 --accept 文件:行号 有意剔除（如 --accept 2026-01/findings.csv:4）")
+    }
+
+    static func request(_ root: String, _ period: String) -> RunRequest {
+        var request = RunRequest(town: "xinhe", period: CalendarPeriod.parse(period)!)
+        request.rulesDir = "\(packageRoot)/Rules"
+        request.inputDir = "\(root)/Input"
+        request.outputDir = "\(root)/Output"
+        return request
+    }
 }
