@@ -19,10 +19,15 @@ final class OutputVersionTests: XCTestCase {
     static let recordName = "output-versions.txt"
 
     func testTheVersionChangesWhenTheGoldenOutputsChange() throws {
+        try Self.checkRecord()
+    }
+
+    /// The check, also run by WorkbookGoldenTests so that whoever re-records the goldens meets it.
+    static func checkRecord(file: StaticString = #filePath, line: UInt = #line) throws {
         let version = GridpayVersion.current
-        let fingerprint = try Self.fingerprint(of: Self.goldenDir)
-        let recordPath = "\(Self.goldenDir)/\(Self.recordName)"
-        let recorded = Self.parse((try? String(contentsOfFile: recordPath, encoding: .utf8)) ?? "")
+        let fingerprint = try Self.fingerprint(of: goldenDir)
+        let recordPath = "\(goldenDir)/\(recordName)"
+        let recorded = parse((try? String(contentsOfFile: recordPath, encoding: .utf8)) ?? "")
         let record = ProcessInfo.processInfo.environment["GRIDPAY_RECORD_GOLDEN"] == "1"
         if let mine = recorded.first(where: { $0.version == version }) {
             XCTAssertEqual(mine.fingerprint, fingerprint, """
@@ -32,20 +37,20 @@ final class OutputVersionTests: XCTestCase {
                 Sources/GridpayCore/Support/Version.swift, re-record the goldens that hold it (GRIDPAY_RECORD_GOLDEN=1 swift test \
                 --filter 'WorkbookGoldenTests|PrintedWorkbookTests'), then this record (GRIDPAY_RECORD_GOLDEN=1 swift test --filter \
                 OutputVersionTests); a recorded line is never rewritten
-                """)
+                """, file: file, line: line)
             return
         }
         if let older = recorded.first(where: { $0.fingerprint == fingerprint }) {
             return XCTFail("""
                 the goldens are still gridpay \(older.version)'s outputs, yet the version is \(version): re-record the goldens \
                 (GRIDPAY_RECORD_GOLDEN=1 swift test --filter 'WorkbookGoldenTests|PrintedWorkbookTests'), then this record
-                """)
+                """, file: file, line: line)
         }
         guard record else {
             return XCTFail("""
                 no fingerprint of gridpay \(version)'s golden outputs in \(recordPath): record it with \
                 GRIDPAY_RECORD_GOLDEN=1 swift test --filter OutputVersionTests (after re-recording the goldens)
-                """)
+                """, file: file, line: line)
         }
         let header = recorded.isEmpty ? Self.header : ""
         let existing = (try? String(contentsOfFile: recordPath, encoding: .utf8)) ?? ""

@@ -40,4 +40,10 @@ final class WorkbookGoldenTests: XCTestCase {
             }
         }
     }
+
+    /// Goldens re-recorded under the same program version fail here too (OutputVersionTests): outputs
+    /// that differ carry another version. Runs after the parts are compared or recorded.
+    func testTheProgramVersionFollowsTheGoldens() throws {
+        try OutputVersionTests.checkRecord()
+    }
 }
