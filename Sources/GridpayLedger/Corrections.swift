@@ -114,6 +114,15 @@ enum Corrections {
             // Its accepted rows are those recorded at closing: the open period's --accept does not reach it.
             r.acceptAdvice = { [open = "\(request.period)", closed = p.closing.period] _ in LedgerMessages.keepsItsAcceptedRows(open: open, closed: closed) }
             r.published = history
+            // Its earlier months as its closing read them: only its own corrected inputs are new.
+            let earlier: ClosedHistory
+            switch ClosedHistory.layOut(ledger, closing: p.closing, town: request.town) {
+            case .success(let h): earlier = h
+            case .failure(let f): return .failure(f)
+            }
+            defer { earlier.remove() }
+            r.historyInputDir = earlier.inputDir
+            r.historyRulesDir = earlier.rulesDir
             do { r.carried = try recorded(ledger: ledger, closing: p.closing) } catch {
                 return .failure(PipelineFailure(message: LedgerMessages.cannotRead(ledger.path, ledger.describe(error))))
             }

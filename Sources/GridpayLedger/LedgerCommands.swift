@@ -24,7 +24,13 @@ public enum LedgerCommands {
         switch prepareRequest(request, ledger: ledger, closing: false, words: words) {
         case .failure(let f): return .failure(f)
         case .success(let (r, _, warnings)):
-            return MonthRunner.run(r, progress: progress).map { result in
+            let closing: Settlement?
+            do { closing = try ledger.closing(of: "\(request.period)") } catch {
+                return .failure(PipelineFailure(message: LedgerMessages.ledgerUnreadable(ledger.path, ledger.describe(error))))
+            }
+            // A closed period reads its history as archived at closing (ClosedHistory).
+            let ran = closing.map { runClosed(r, closing: $0, ledger: ledger, progress: progress) } ?? MonthRunner.run(r, progress: progress)
+            return ran.map { result in
                 var out = result
                 out.warnings += warnings
                 out.summary = out.summary.map { RunSummaries.withPublishedPrevious($0, ledger: ledger) }

@@ -36,6 +36,11 @@ public struct RunRequest: Sendable {
     /// The name a closed period's rule file was closed under: a rule file is its bytes, so the same
     /// bytes moved (into `Rules/<town>/`) re-run a closed period as published, naming it as then.
     public var publishedRuleFile: String?
+    /// Where earlier periods are read from for the history (nil: `inputDir` and `rulesDir`). A
+    /// closed period is re-run with its history as its closing archived it (the ledger lays it out
+    /// elsewhere): a history month that appeared or changed in Input/ afterwards changes nothing.
+    public var historyInputDir: String?
+    public var historyRulesDir: String?
     /// The second reading of a run with accepted rows: they are counted as they are, to say what
     /// leaving them out changes (SPEC §15; AcceptanceChanges).
     var countsAcceptedRows = false
@@ -156,6 +161,8 @@ public struct RunResult: Sendable {
     /// Workers, total payable and the change against the period before (a period's run; nil for
     /// a rating).
     public var summary: RunSummary?
+    /// Earlier periods the history could not read (历史不完整), ascending.
+    public var historyGaps: [CalendarPeriod] = []
 
     public init(directory: String, files: [String], warnings: [Diagnostic], summary: RunSummary? = nil) {
         self.directory = directory
@@ -182,7 +189,8 @@ public enum MonthRunner {
             let rulesFor = loadRules ?? rulesFor(request: request)
             let rules = try ruleVersion(for: request, rulesFor: rulesFor)
             try checkInputFolders(request)
-            let history = EarlierMonths(inputRoot: "\(request.inputDir)/\(request.town)", rulesFor: rulesFor)
+            let history = EarlierMonths(inputRoot: "\(request.historyInputDir ?? request.inputDir)/\(request.town)",
+                                        rulesFor: historyRules(request) ?? rulesFor)
             history.published = request.published
             let spills = try spill ? MonthSpills(tables: rules.rules.tables.count) : MonthSpills()
             history.scratch = spills.scratch
@@ -212,6 +220,14 @@ public enum MonthRunner {
         } catch {
             return .failure(error)
         }
+    }
+
+    /// The rule versions of earlier periods where the request reads them from elsewhere.
+    static func historyRules(_ request: RunRequest) -> ((Period) -> Result<LoadedRules, PipelineFailure>)? {
+        guard let dir = request.historyRulesDir else { return nil }
+        var earlier = request
+        earlier.rulesDir = dir
+        return rulesFor(request: earlier)
     }
 
     /// The rule version in force at the period's first month, checked to be the town's and to
@@ -337,7 +353,9 @@ public enum MonthRunner {
             }
             let warnings = month.reportedProblems.filter { !$0.blocks }.map { $0.diagnostic(directory: request.monthInputDir, words: request.words) }
                 + AcceptanceReport(month.inputs.acceptedEffects, changes: month.acceptanceChanges).diagnostics(directory: request.monthInputDir)
-            return .success(RunResult(directory: finalDir, files: files, warnings: warnings, summary: RunSummary(month)))
+            var result = RunResult(directory: finalDir, files: files, warnings: warnings, summary: RunSummary(month))
+            result.historyGaps = month.report.incompleteHistory.map(\.0)
+            return .success(result)
         } catch let busy as OutputPublisher.Busy {
             return .failure(PipelineFailure(message: busy.description))
         } catch {
