@@ -260,12 +260,12 @@ final class BadInputTests: XCTestCase {
             "\(path):4:5: error: 绩效工资基数(元) is '2,000.00'; \(expected)",
             "\(path):5:5: error: 绩效工资基数(元) is '2,000.00'; \(expected)",
         ], r.transcript)
-        // The workers' rows elsewhere are not checked (one warning per worker and file), never
-        // "not on the roster"; a roster row is not offered to --accept.
+        // The four workers' rows elsewhere are not checked (one warning per file: one cause, one
+        // message), never "not on the roster"; a roster row is not offered to --accept.
         let rest = Array(r.stderrLines.dropFirst(5))
-        XCTAssertEqual(rest.count, 5 * 4 + 1, r.transcript)
-        XCTAssertEqual(rest.first, "\(inputPath("spreadsheet-numbers", "patrol.csv")):1:1: warning: 1 row of worker 'QH0001' was not checked: the worker's roster row (roster.csv line 2) was left out because of the problem reported there")
-        XCTAssertTrue(rest.dropLast().allSatisfy { $0.contains(": warning: 1 row of worker 'QH000") }, r.transcript)
+        XCTAssertEqual(rest.count, 5 + 1, r.transcript)
+        XCTAssertEqual(rest.first, "\(inputPath("spreadsheet-numbers", "patrol.csv")):1:1: warning: 4 rows of 4 workers ('QH0001', 'QH0002', 'QH0003', 'QH0004') were not checked: their roster rows (roster.csv lines 2–5) were left out because of the problems reported there")
+        XCTAssertTrue(rest.dropLast().allSatisfy { $0.contains(": warning: 4 rows of 4 workers ('QH0001', 'QH0002', 'QH0003', 'QH0004') were not checked") }, r.transcript)
         XCTAssertEqual(rest.last, summary(problems: 4))
         let zh = try chinese("spreadsheet-numbers")
         XCTAssertEqual(zh.first, "\(path):2:5: 错误：同一原因，共 4 行（第 2–5 行）：“绩效工资基数(元)”带千位分隔符（如“1,800.00”）——电子表格软件保存它打开过的文件时会这样改写数字。处理：请制表人员从平台重新导出 roster.csv，不经电子表格打开直接放入；如果平台导出的本来就是这种样式，请综治中心在规则文件中为“绩效工资基数(元)”声明 thousands = \",\"（SPEC §16）。不要用 --accept 剔除这些行：那会剔除全部 4 行")

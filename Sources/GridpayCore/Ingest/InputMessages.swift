@@ -214,6 +214,21 @@ enum InputMessages {
             en: "\(n) row\(n == 1 ? " of \(column) '\(value)' was" : "s of \(column) '\(value)' were") not checked: every roster row naming it was left out (the first at \(roster) line \(line)) because of the problem reported there")
     }
 
+    /// The rows of several left-out workers (groups) of one file: the first five named.
+    static func rowsOfLeftOutWorkers(_ n: Int, workers: [String], roster: String, lines: String) -> String {
+        let shown = workers.prefix(5), more = workers.count > 5
+        return bilingual(
+            zh: "网格员\(shown.map { "“\($0)”" }.joined(separator: "、"))\(more ? "等 \(workers.count) 人" : "（共 \(workers.count) 人）")的 \(n) 行未检查：他们的花名册行（\(roster) 第 \(lines) 行）因那里报告的问题被剔除",
+            en: "\(n) row\(n == 1 ? "" : "s") of \(workers.count) workers (\(shown.map { "'\($0)'" }.joined(separator: ", "))\(more ? ", …" : "")) \(n == 1 ? "was" : "were") not checked: their roster rows (\(roster) lines \(lines)) were left out because of the problems reported there")
+    }
+
+    static func rowsOfLeftOutGroups(_ n: Int, column: String, values: [String], roster: String, lines: String) -> String {
+        let shown = values.prefix(5), more = values.count > 5
+        return bilingual(
+            zh: "\(column)\(shown.map { "“\($0)”" }.joined(separator: "、"))\(more ? "等 \(values.count) 个" : "（共 \(values.count) 个）")的 \(n) 行未检查：花名册中写它们的各行都被剔除（\(roster) 第 \(lines) 行），原因见那里报告的问题",
+            en: "\(n) row\(n == 1 ? "" : "s") of \(values.count) values of \(column) (\(shown.map { "'\($0)'" }.joined(separator: ", "))\(more ? ", …" : "")) \(n == 1 ? "was" : "were") not checked: every roster row naming them was left out (\(roster) lines \(lines)) because of the problems reported there")
+    }
+
     static func groupValueDiffers(_ column: String, value: String, groupName: String, group: String, firstLine: Int, firstValue: String) -> String {
         bilingual(
             zh: "\(column)为“\(value)”，但\(groupName)“\(group)”的第一位成员（第\(firstLine)行）写的是“\(firstValue)”；同一\(groupName)应只有一个\(column)",

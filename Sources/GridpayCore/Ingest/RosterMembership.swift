@@ -96,20 +96,35 @@ final class RosterMembership {
         return nil
     }
 
-    /// Once the file is read: the rows not checked, once per worker and per group. `groupColumn`:
-    /// the table's group column (-1: none).
+    /// Once the file is read: the rows not checked, once per worker and per group, or, where
+    /// several workers (groups) are concerned, once for all of them: one cause, one message
+    /// (SPEC §15; a roster saved by a spreadsheet leaves out every worker). `groupColumn`: the
+    /// table's group column (-1: none).
     func reportRowsNotChecked(groupColumn: Int) {
         let rosterFile = rules.rosterTable.file
-        for (id, n) in rowsOfRejected.sorted(by: { $0.key < $1.key }) {
+        if rowsOfRejected.count == 1, let (id, n) = rowsOfRejected.first {
             let line = roster.rejectedWorkers[id] ?? 0
             problems.report(.rowsNotChecked, line: nil,
                             InputMessages.rowsOfLeftOutWorker(n, worker: InputExcerpt.show(id), roster: rosterFile, line: line),
                             acceptable: false, severity: .warning)
+        } else if !rowsOfRejected.isEmpty {
+            let lines = LineSet(rowsOfRejected.keys.map { roster.rejectedWorkers[$0] ?? 0 }.sorted())
+            problems.report(.rowsNotChecked, line: nil,
+                            InputMessages.rowsOfLeftOutWorkers(rowsOfRejected.values.reduce(0, +), workers: rowsOfRejected.keys.sorted().map { InputExcerpt.show($0) },
+                                                               roster: rosterFile, lines: LineRanges.text(lines)),
+                            acceptable: false, severity: .warning)
         }
-        for (value, n) in rowsOfRejectedGroup.sorted(by: { $0.key < $1.key }) {
-            let name = spec.columns[groupColumn].name
+        guard !rowsOfRejectedGroup.isEmpty else { return }
+        let name = spec.columns[groupColumn].name
+        if rowsOfRejectedGroup.count == 1, let (value, n) = rowsOfRejectedGroup.first {
             problems.report(.rowsNotChecked, line: nil,
                             InputMessages.rowsOfLeftOutGroup(n, column: name, value: InputExcerpt.show(value), roster: rosterFile, line: roster.rejectedGroups[value] ?? 0),
+                            acceptable: false, severity: .warning)
+        } else {
+            let lines = LineSet(rowsOfRejectedGroup.keys.map { roster.rejectedGroups[$0] ?? 0 }.sorted())
+            problems.report(.rowsNotChecked, line: nil,
+                            InputMessages.rowsOfLeftOutGroups(rowsOfRejectedGroup.values.reduce(0, +), column: name, values: rowsOfRejectedGroup.keys.sorted().map { InputExcerpt.show($0) },
+                                                              roster: rosterFile, lines: LineRanges.text(lines)),
                             acceptable: false, severity: .warning)
         }
     }
