@@ -23,14 +23,16 @@ extension LedgerCommands {
     // MARK: close
 
     /// `gridpay close`: runs the period and records it in the ledger in one transaction.
-    /// The time it prints is in `zone` (the ledger records UTC).
-    public static func close(_ request: RunRequest, by name: String, ledgerDir: String, words: CommandWords, now: Date = Date(), zone: TimeZone = .current,
+    /// The time it prints is in `zone` (the ledger records UTC); commands and options are named in
+    /// the request's words.
+    public static func close(_ request: RunRequest, by name: String, ledgerDir: String, now: Date = Date(), zone: TimeZone = .current,
                              progress: RunReporter? = nil, interruption: CloseInterruption? = nil) -> Result<LedgerOutcome, PipelineFailure> {
+        let words = request.words
         let who = name.trimmingCharacters(in: .whitespaces)
         guard !who.isEmpty else { return .failure(PipelineFailure(message: LedgerMessages.closerNeeded(words: words))) }
         // Before any file is made: the town names files, and the ledger must outlive the inputs.
-        if let refused = placeRefused(request, ledgerDir: ledgerDir, words: words) { return .failure(PipelineFailure(message: refused)) }
-        if let refused = summaryRefused(request, words: words) { return .failure(PipelineFailure(message: refused)) }
+        if let refused = placeRefused(request, ledgerDir: ledgerDir) { return .failure(PipelineFailure(message: refused)) }
+        if let refused = summaryRefused(request) { return .failure(PipelineFailure(message: refused)) }
         let path = Ledger.path(ledgerDir: ledgerDir, town: request.town)
         let newFolder = !FileManager.default.fileExists(atPath: ledgerDir)
         do throws(PipelineFailure) {
@@ -44,8 +46,8 @@ extension LedgerCommands {
             var recorded = false
             defer { if newLedger && !recorded { Ledger.removeUnused(path: path, folder: newFolder ? ledgerDir : nil) } }
             let ledger = try Ledger(path: path, town: request.town, words: words, create: true)
-            try checkClosable(request, ledger: ledger, words: words)
-            let outcome = try close(request, in: ledger, by: who, at: timestamp(now), zone: zone, words: words, progress: progress, interruption: interruption)
+            try checkClosable(request, ledger: ledger)
+            let outcome = try close(request, in: ledger, by: who, at: timestamp(now), zone: zone, progress: progress, interruption: interruption)
             recorded = true
             return .success(outcome)
         } catch {
@@ -77,8 +79,8 @@ extension LedgerCommands {
     }
 
     /// The period is not closed yet, no later period is, and the one before is closed where it has inputs.
-    static func checkClosable(_ request: RunRequest, ledger: Ledger, words: CommandWords) throws(PipelineFailure) {
-        let p = "\(request.period)"
+    static func checkClosable(_ request: RunRequest, ledger: Ledger) throws(PipelineFailure) {
+        let p = "\(request.period)", words = request.words
         do {
             if let closed = try ledger.closing(of: p) {
                 throw PipelineFailure(message: LedgerMessages.alreadyClosed(request.town, p, by: closed.closedBy, at: LocalTime.here(closed.closedAt), words: words))
@@ -118,9 +120,10 @@ extension LedgerCommands {
     }
 
     /// Runs the period, writes its outputs and records them: the lines and warnings to report.
-    static func close(_ request: RunRequest, in ledger: Ledger, by who: String, at: String, zone: TimeZone, words: CommandWords, progress: RunReporter?,
+    static func close(_ request: RunRequest, in ledger: Ledger, by who: String, at: String, zone: TimeZone, progress: RunReporter?,
                       interruption: CloseInterruption?) throws(PipelineFailure) -> LedgerOutcome {
-        let (r, recomputed, warnings) = try prepareRequest(request, ledger: ledger, closing: true, words: words).get()
+        let words = request.words
+        let (r, recomputed, warnings) = try prepareRequest(request, ledger: ledger, closing: true).get()
         let month = try prepareToClose(r, ledgerPath: ledger.path, progress: progress)
         let written = try MonthRunner.write(month, progress: progress).get()
         var outcome = LedgerOutcome()
@@ -284,19 +287,20 @@ extension LedgerCommands {
     /// A summary period ([period_summary], xinhe's 季度汇总, SPEC §17) publishes no score, rank or
     /// pay, so there is nothing to close: refused with the periods that can be. A rule file that
     /// cannot be loaded is left to the run, which says why.
-    static func summaryRefused(_ request: RunRequest, words: CommandWords) -> String? {
+    static func summaryRefused(_ request: RunRequest) -> String? {
         guard case .success(let loaded) = MonthRunner.rulesFor(request: request)(request.period.firstMonth) else { return nil }
         let rules = loaded.rules
         guard rules.town == request.town, rules.isSummary(request.period.kind) else { return nil }
         let holding = CalendarPeriod.of(rules.periodKind, holding: request.period.firstMonth)
         return LedgerSealMessages.summaryNotClosed(request.town, "\(request.period)", ruleFile: loaded.path, assessed: holding,
-                                                   preliminary: rules.preliminaryPeriods(of: holding).first, words: words)
+                                                   preliminary: rules.preliminaryPeriods(of: holding).first, words: request.words)
     }
 
     /// Why a close may not make its files where asked: a town that is not a plain name (it names
     /// the ledger's file), or a ledger folder inside the input or output folder (deleting archived
     /// inputs, or an output folder, would delete the ledger).
-    static func placeRefused(_ request: RunRequest, ledgerDir: String, words: CommandWords) -> String? {
+    static func placeRefused(_ request: RunRequest, ledgerDir: String) -> String? {
+        let words = request.words
         if let why = PlainName.problem(request.town) { return LedgerSealMessages.townNotPlain(why) }
         if request.town.hasPrefix("-") { return LedgerSealMessages.townNotPlain(LedgerSealMessages.leadingDash) }
         let ledger = canonical(ledgerDir)

@@ -16,12 +16,13 @@ public enum LedgerCommands {
 
     /// `gridpay run`: a closed period is re-run only from byte-identical inputs and rule file
     /// (giving the same bytes as before); an open period reads closed periods' published results
-    /// for its history, and the first open period carries corrections of closed periods.
-    public static func run(_ request: RunRequest, ledgerDir: String, words: CommandWords, progress: RunReporter? = nil) -> Result<RunResult, PipelineFailure> {
+    /// for its history, and the first open period carries corrections of closed periods. Commands
+    /// and options are named in the request's words.
+    public static func run(_ request: RunRequest, ledgerDir: String, progress: RunReporter? = nil) -> Result<RunResult, PipelineFailure> {
         let ledger: Ledger?
-        do { ledger = try Ledger.openIfPresent(ledgerDir: ledgerDir, town: request.town, words: words) } catch { return .failure(error) }
+        do { ledger = try Ledger.openIfPresent(ledgerDir: ledgerDir, town: request.town, words: request.words) } catch { return .failure(error) }
         guard let ledger else { return MonthRunner.run(request, progress: progress) }
-        switch prepareRequest(request, ledger: ledger, closing: false, words: words) {
+        switch prepareRequest(request, ledger: ledger, closing: false) {
         case .failure(let f): return .failure(f)
         case .success(let (r, _, warnings)):
             let closing: Settlement?
@@ -41,8 +42,9 @@ public enum LedgerCommands {
 
     /// The request with the ledger's history and corrections, after checking a closed period's
     /// files. For `close`, the corrections recomputed are returned to be settled.
-    static func prepareRequest(_ request: RunRequest, ledger: Ledger, closing: Bool, words: CommandWords)
+    static func prepareRequest(_ request: RunRequest, ledger: Ledger, closing: Bool)
         -> Result<(RunRequest, [RecomputedCorrection], [Diagnostic]), PipelineFailure> {
+        let words = request.words
         var r = request
         let p = "\(request.period)"
         do {
@@ -51,7 +53,7 @@ public enum LedgerCommands {
             if let closed = try ledger.closing(of: p) {
                 let differences = try differences(ledger: ledger, closing: closed, request: request)
                 guard differences.isEmpty else {
-                    return .failure(refusal(ledger: ledger, closing: closed, request: request, differences: differences, words: words))
+                    return .failure(refusal(ledger: ledger, closing: closed, request: request, differences: differences))
                 }
                 r.carried = try Corrections.recorded(ledger: ledger, closing: closed)
                 // Its files are the archived ones: the rows accepted at closing are accepted again,
@@ -115,7 +117,8 @@ public enum LedgerCommands {
         return out
     }
 
-    static func refusal(ledger: Ledger, closing: Settlement, request: RunRequest, differences: [String], words: CommandWords) -> PipelineFailure {
+    static func refusal(ledger: Ledger, closing: Settlement, request: RunRequest, differences: [String]) -> PipelineFailure {
+        let words = request.words
         var d = differences.map { Diagnostic.error($0, at: nil) }
         let p = closing.period
         let firstOpen = ((try? ledger.closedPeriods().compactMap(LedgerPeriods.parse).max()) ?? nil).map { "\(LedgerPeriods.next($0))" } ?? LedgerMessages.nextPeriod()

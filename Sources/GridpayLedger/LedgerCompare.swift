@@ -9,7 +9,8 @@ extension LedgerCommands {
     /// A comparison publishes nothing, so a correction waiting never refuses it: a closed period
     /// whose inputs changed is compared on the files in Input/, and a correction that cannot be
     /// recomputed is left out of both sides; each is said in a warning.
-    public static func compareRequest(_ request: RunRequest, ledgerDir: String, words: CommandWords) -> Result<(RunRequest, [Diagnostic]), PipelineFailure> {
+    public static func compareRequest(_ request: RunRequest, ledgerDir: String) -> Result<(RunRequest, [Diagnostic]), PipelineFailure> {
+        let words = request.words
         let ledger: Ledger?
         do { ledger = try Ledger.openIfPresent(ledgerDir: ledgerDir, town: request.town, words: words) } catch { return .failure(error) }
         guard let ledger else { return .success((request, [])) }
@@ -21,7 +22,7 @@ extension LedgerCommands {
         } catch {
             return .failure(PipelineFailure(message: LedgerMessages.ledgerUnreadable(ledger.path, ledger.describe(error))))
         }
-        switch prepareRequest(request, ledger: ledger, closing: false, words: words) {
+        switch prepareRequest(request, ledger: ledger, closing: false) {
         case .success(let (r, _, warnings)): return .success((r, warnings))
         case .failure(let f):
             guard let pending = try? Corrections.pending(ledger: ledger, town: request.town, inputDir: request.inputDir), !pending.isEmpty,

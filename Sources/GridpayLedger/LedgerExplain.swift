@@ -7,10 +7,10 @@ extension LedgerCommands {
     /// inputs and rule file as closed, its accepted rows and carried corrections as recorded: the
     /// published results), said in `notes`; an open period as `run` pays it, corrections of closed
     /// periods carried (their warnings in `warnings`). `scratch`: a folder to remove afterwards.
-    public static func explainRequest(_ request: RunRequest, ledgerDir: String, words: CommandWords)
+    public static func explainRequest(_ request: RunRequest, ledgerDir: String)
         -> Result<(request: RunRequest, notes: [String], warnings: [Diagnostic], scratch: String?), PipelineFailure> {
         let ledger: Ledger?
-        do { ledger = try Ledger.openIfPresent(ledgerDir: ledgerDir, town: request.town, words: words) } catch { return .failure(error) }
+        do { ledger = try Ledger.openIfPresent(ledgerDir: ledgerDir, town: request.town, words: request.words) } catch { return .failure(error) }
         guard let ledger else { return .success((request, [], [], nil)) }
         let closing: Settlement?
         do { closing = try ledger.closing(of: "\(request.period)") } catch {
@@ -27,7 +27,7 @@ extension LedgerCommands {
                 return .failure(f)
             }
         }
-        return prepareRequest(request, ledger: ledger, closing: false, words: words).map { ($0.0, [], $0.2, nil) }
+        return prepareRequest(request, ledger: ledger, closing: false).map { ($0.0, [], $0.2, nil) }
     }
 
     /// A correction waiting for the closed period explained (its inputs in Input/ changed since

@@ -25,7 +25,7 @@ struct Compare: ParsableCommand {
         }
         // As a run reads the ledger: earlier closed periods' published results for the history,
         // corrections of closed periods carried into the pay, a closed period's files checked.
-        let (run, notes) = try succeeded(LedgerCommands.compareRequest(request, ledgerDir: ledger.ledgerDir, words: .commandLine))
+        let (run, notes) = try succeeded(LedgerCommands.compareRequest(request, ledgerDir: ledger.ledgerDir))
         let result = try succeeded(reporting(quiet: quiet) { CompareRunner.run(CompareRequest(run: run, candidate: candidate), progress: $0) })
         printDiagnostics(notes + result.comparison.warnings)
         print(result.comparison.summary(), terminator: "")

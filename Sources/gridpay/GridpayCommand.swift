@@ -33,7 +33,7 @@ struct Run: ParsableCommand {
         guard threads >= 1 else { throw ValidationError(CLIMessages.threadsAtLeastOne()) }
         var request = locations.runRequest(town: town, period: try parsePeriod(period), accepted: accept)
         request.threads = threads
-        let result = try succeeded(reporting(quiet: quiet) { LedgerCommands.run(request, ledgerDir: ledgerDir, words: .commandLine, progress: $0) })
+        let result = try succeeded(reporting(quiet: quiet) { LedgerCommands.run(request, ledgerDir: ledgerDir, progress: $0) })
         printDiagnostics(result.warnings)
         for f in result.files { print("\(result.directory)/\(f)") }
         for line in result.summary?.lines ?? [] { print(line) }
@@ -96,7 +96,7 @@ struct Explain: ParsableCommand {
         if try RatingSources.explain(town: town, period: period, worker: worker, locations: locations, ledgerDir: ledger.ledgerDir) { return }
         // As run pays it: history over closed periods as published, corrections carried; a closed
         // period from the ledger's archive.
-        let setup = try succeeded(LedgerCommands.explainRequest(locations.runRequest(town: town, period: period, accepted: accept), ledgerDir: ledger.ledgerDir, words: .commandLine))
+        let setup = try succeeded(LedgerCommands.explainRequest(locations.runRequest(town: town, period: period, accepted: accept), ledgerDir: ledger.ledgerDir))
         defer { if let scratch = setup.scratch { try? FileManager.default.removeItem(atPath: scratch) } }
         printDiagnostics(setup.warnings)
         // No progress line (explain prints a text); GRIDPAY_TIMINGS=1 still times its phases.

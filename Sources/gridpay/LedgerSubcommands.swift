@@ -25,7 +25,7 @@ struct Close: ParsableCommand {
     func run() throws {
         let request = locations.runRequest(town: town, period: try parsePeriod(period), accepted: accept)
         try report(reporting(quiet: quiet) {
-            LedgerCommands.close(request, by: by, ledgerDir: ledger.ledgerDir, words: .commandLine, progress: $0, interruption: Self.testInterruption())
+            LedgerCommands.close(request, by: by, ledgerDir: ledger.ledgerDir, progress: $0, interruption: Self.testInterruption())
         })
     }
 

@@ -5,29 +5,17 @@ import GridpayTestSupport
 @testable import GridpayLedger
 
 /// The ledger's commands called as the command line calls them, in its words (`--by`, `gridpay
-/// verify`, …): these tests' expected messages are the command's.
+/// verify`, …): these tests' expected messages are the command's. run, close, compare and explain
+/// take the words of their request (the test support's requests carry the command line's).
 extension LedgerCommands {
-    static func run(_ request: RunRequest, ledgerDir: String) -> Result<RunResult, PipelineFailure> {
-        run(request, ledgerDir: ledgerDir, words: .commandLine)
-    }
-
     /// The time it prints in UTC (as the tests' binary runs with TZ=UTC), whatever the machine's zone.
-    static func close(_ request: RunRequest, by name: String, ledgerDir: String, now: Date = Date()) -> Result<LedgerOutcome, PipelineFailure> {
-        close(request, by: name, ledgerDir: ledgerDir, words: .commandLine, now: now, zone: TimeZone(identifier: "UTC")!)
+    static func close(_ request: RunRequest, by name: String, ledgerDir: String, now: Date) -> Result<LedgerOutcome, PipelineFailure> {
+        close(request, by: name, ledgerDir: ledgerDir, now: now, zone: TimeZone(identifier: "UTC")!)
     }
 
     static func verify(town: String, period: CalendarPeriod?, chain: String? = nil, inputDir: String, ledgerDir: String)
         -> Result<LedgerOutcome, PipelineFailure> {
         verify(town: town, period: period, chain: chain, inputDir: inputDir, ledgerDir: ledgerDir, words: .commandLine)
-    }
-
-    static func compareRequest(_ request: RunRequest, ledgerDir: String) -> Result<(RunRequest, [Diagnostic]), PipelineFailure> {
-        compareRequest(request, ledgerDir: ledgerDir, words: .commandLine)
-    }
-
-    static func explainRequest(_ request: RunRequest, ledgerDir: String)
-        -> Result<(request: RunRequest, notes: [String], warnings: [Diagnostic], scratch: String?), PipelineFailure> {
-        explainRequest(request, ledgerDir: ledgerDir, words: .commandLine)
     }
 }
 

@@ -57,7 +57,7 @@ enum Explain {
             // As `gridpay explain` reads it: the ledger's history, the corrections the period
             // carries (往期调整 as run pays it), a closed period from its archive, said first.
             let setup: (request: RunRequest, notes: [String], warnings: [Diagnostic], scratch: String?)
-            switch LedgerCommands.explainRequest(prepared, ledgerDir: ledgerDir, words: .console) {
+            switch LedgerCommands.explainRequest(prepared, ledgerDir: ledgerDir) {
             case .failure(let f): return .failure(f)
             case .success(let s): setup = s
             }

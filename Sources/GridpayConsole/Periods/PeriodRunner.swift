@@ -29,7 +29,7 @@ enum PeriodRunner {
             let runRequest = request
             let progress = console.runs.startProgress(ref.key)
             defer { console.runs.endProgress(ref.key) }
-            let result = await onOwnThread { LedgerCommands.run(runRequest, ledgerDir: console.folders.ledgerDir, words: .console, progress: progress) }
+            let result = await onOwnThread { LedgerCommands.run(runRequest, ledgerDir: console.folders.ledgerDir, progress: progress) }
             let outcome = outcome(of: result, ref: ref, accept: accept, events: events, account: account, console: console)
             try record(outcome, ref: ref, account: account, console: console)
             return outcome

@@ -52,7 +52,7 @@ enum Review {
             let by = ConsoleMessages.closedBy(approver: account.name, submitter: submission.account)
             let ledgerDir = console.folders.ledgerDir
             let closing = request
-            let closed = await PeriodRunner.onOwnThread { LedgerCommands.close(closing, by: by, ledgerDir: ledgerDir, words: .console) }
+            let closed = await PeriodRunner.onOwnThread { LedgerCommands.close(closing, by: by, ledgerDir: ledgerDir) }
             if case .failure(let f) = closed {
                 let scrubber = PathScrubber(console.folders)
                 let text = f.diagnostics.filter { $0.severity == .error }.map { scrubber.scrub($0.message) }.joined(separator: "\n")

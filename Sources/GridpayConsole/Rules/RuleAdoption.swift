@@ -17,7 +17,7 @@ extension RuleWorkspace {
                 request.rulesDir = folders.rulesDir
                 request.inputDir = folders.inputDir
                 request.outputDir = folders.outputDir
-                return LedgerCommands.compareRequest(request, ledgerDir: folders.ledgerDir, words: .console)
+                return LedgerCommands.compareRequest(request, ledgerDir: folders.ledgerDir)
                     .flatMap { CompareRunner.run(CompareRequest(run: $0.0, candidate: draftPath)) }
             }
         }

@@ -108,7 +108,9 @@ final class ConsoleMonthTests: XCTestCase {
         XCTAssertEqual(status.status, 0, status.transcript)
         let line = status.stdoutLines.first { $0.hasPrefix("2026-08 | ") } ?? ""
         XCTAssertTrue(line.hasPrefix("2026-08 | checker（审核通过），clerk（提交） | "), status.stdout)
-        XCTAssertTrue(line.hasSuffix(" | \(run["workers"] as? Int ?? -1) | \(run["total_payable"] as? String ?? "")"), line)
+        // status says money as run does (98,875.13); the API gives the plain number.
+        let payable = (run["total_payable"] as? String ?? "").replacingOccurrences(of: #"(\d)(?=(\d{3})+\.)"#, with: "$1,", options: .regularExpression)
+        XCTAssertTrue(line.hasSuffix(" | \(run["workers"] as? Int ?? -1) | \(payable)"), line)
         view = try auditor.get(p).object
         XCTAssertEqual(view["status"] as? String, "closed")
         XCTAssertEqual(view["closed_by"] as? String, "checker（审核通过），clerk（提交）")
