@@ -37,19 +37,29 @@ enum PeriodPage {
             var cells = "<td>\(e(i.file))</td><td class=\"nowrap\">\(state)</td><td class=\"num\">\(i.bytes.map(String.init) ?? "")</td>"
                 + "<td title=\"\(e(i.sha256 ?? ""))\">\(e(String((i.sha256 ?? "").prefix(12))))</td>"
                 + "<td class=\"nowrap\">\(e(i.uploaded_by ?? "")) \(e(i.uploaded_at ?? ""))</td>"
-            if canUpload {
-                let month = i.file.contains("/") ? String(i.file.prefix(7)) : v.period
-                let name = i.file.contains("/") ? String(i.file.dropFirst(8)) : i.file
-                cells += "<td><form class=\"upload\" data-url=\"/api/towns/\(e(v.town))/periods/\(e(month))/inputs/\(e(name))\" "
-                    + "data-confirm=\"\(ConsoleMessages.confirmReplace(e(i.file)))\" data-choose=\"\(ConsoleMessages.chooseFile)\">"
-                    + "<input type=\"file\" accept=\".csv,text/csv\"><button type=\"submit\">\(ConsoleMessages.upload)</button><span class=\"message\"></span></form></td>"
-            }
+            if canUpload { cells += uploadForm(i.file, town: v.town, period: v.period) }
             rows += "<tr>\(cells)</tr>"
         }
         let head = [ConsoleMessages.fileColumn, ConsoleMessages.stateColumn, ConsoleMessages.bytesColumn, "SHA-256", ConsoleMessages.uploadedColumn]
             + (canUpload ? [ConsoleMessages.upload] : [])
         return "<div class=\"card\"><h2>\(ConsoleMessages.inputsTitle)</h2><table><thead><tr>"
             + head.map { "<th>\($0)</th>" }.joined() + "</tr></thead><tbody>\(rows)</tbody></table></div>"
+    }
+
+    /// The upload of one declared export (`YYYY-MM/<file>` in a longer period). A pattern
+    /// (`patrol-*.csv`) uploads the chosen file under its own name, which must match it; the
+    /// file picker offers the declared name's kind of file (`.csv`, `.xlsx`, `.xls`).
+    static func uploadForm(_ file: String, town: String, period: String) -> String {
+        let e = Page.escape
+        let month = file.contains("/") ? String(file.prefix(7)) : period
+        let name = file.contains("/") ? String(file.dropFirst(8)) : file
+        let pattern = FilePattern.isPattern(name)
+        let ext = name.split(separator: ".").last.map { ".\($0.lowercased())" } ?? ""
+        let accept = ext == ".csv" ? ".csv,text/csv" : ext
+        return "<td><form class=\"upload\" data-url=\"/api/towns/\(e(town))/periods/\(e(month))/inputs/\(pattern ? "" : e(name))\" "
+            + (pattern ? "data-pattern=\"\(e(name))\" " : "")
+            + "data-confirm=\"\(ConsoleMessages.confirmReplace(e(file)))\" data-choose=\"\(ConsoleMessages.chooseFile)\">"
+            + "<input type=\"file\" accept=\"\(e(accept))\"><button type=\"submit\">\(ConsoleMessages.upload)</button><span class=\"message\"></span></form></td>"
     }
 
     /// For auditors, a closed period's inputs as the ledger archived them, each to download.

@@ -44,7 +44,7 @@ enum StaticFiles {
           document.querySelectorAll("form.upload").forEach(function(f){f.addEventListener("submit",async function(ev){ev.preventDefault();
             var file=f.querySelector("input[type=file]").files[0];var msg=f.querySelector(".message");
             if(!file){say(msg,f.dataset.choose,"error");return;}
-            var url=f.dataset.url;var r=await api("PUT",url,file,true);
+            var url=f.dataset.url+(f.dataset.pattern?encodeURIComponent(file.name):"");var r=await api("PUT",url,file,true);
             if(r.status===409&&confirm(f.dataset.confirm)){r=await api("PUT",url+"?replace=true",file,true);}
             if(r.status===201){location.reload();}else{say(msg,errorText(r),"error");}});});
           var run=document.getElementById("run");

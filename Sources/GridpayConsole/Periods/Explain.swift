@@ -34,12 +34,8 @@ enum Explain {
         }
     }
 
-    /// The path's worker id, percent-decoded byte for byte (the router leaves `Caf%C3%A9` encoded;
-    /// decoding keeps the code points as sent, so `Café` and `Cafe` + U+0301 stay two ids).
-    static func workerID(_ context: ConsoleContext) throws -> String {
-        let raw = try context.parameters.require("id")
-        return raw.removingPercentEncoding ?? raw
-    }
+    /// The path's worker id, percent-decoded.
+    static func workerID(_ context: ConsoleContext) throws -> String { try context.pathText("id") }
 
     static func worker(_ ref: PeriodRef, id: String, console: Console) async throws -> Worker {
         var request = RunRequest(town: ref.town.town, period: ref.period, words: .console)

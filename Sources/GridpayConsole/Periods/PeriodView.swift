@@ -114,23 +114,32 @@ enum PeriodStatus {
     }
 
     /// The exports the rule file declares, per month folder (a quarter's are named `YYYY-MM/<file>`).
+    /// A declared pattern (`patrol-*.csv`) is listed, present when a file matches, followed by
+    /// each match in the order the run reads them.
     static func inputs(_ ref: PeriodRef, console: Console) throws -> [PeriodView.Input] {
         var out: [PeriodView.Input] = []
         for month in ref.period.months {
             let uploads = try console.store.uploads(town: ref.town.town, period: "\(month)")
             let folder = "\(console.folders.inputDir)/\(ref.town.town)/\(month)"
+            let prefix = ref.period.kind == .month ? "" : "\(month)/"
             for table in ref.rules.rules.tables {
-                let name = ref.period.kind == .month ? table.file : "\(month)/\(table.file)"
-                let path = "\(folder)/\(table.file)"
-                guard let (bytes, sha) = FileDigests.shared.digest(path) else {
-                    out.append(.init(file: name, present: false))
+                guard FilePattern.isPattern(table.file) else {
+                    out.append(input(table.file, shownAs: prefix + table.file, folder: folder, uploads: uploads))
                     continue
                 }
-                let u = uploads[table.file].flatMap { $0.sha256 == sha ? $0 : nil }
-                out.append(.init(file: name, present: true, bytes: bytes, sha256: sha, uploaded_by: u?.account, uploaded_at: u?.at))
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+                let matches = FilePattern.matching(names, pattern: table.file)
+                out.append(.init(file: prefix + table.file, present: !matches.isEmpty))
+                out += matches.map { input($0, shownAs: prefix + $0, folder: folder, uploads: uploads) }
             }
         }
         return out
+    }
+
+    static func input(_ file: String, shownAs name: String, folder: String, uploads: [String: UploadRecord]) -> PeriodView.Input {
+        guard let (bytes, sha) = FileDigests.shared.digest("\(folder)/\(file)") else { return .init(file: name, present: false) }
+        let u = uploads[file].flatMap { $0.sha256 == sha ? $0 : nil }
+        return .init(file: name, present: true, bytes: bytes, sha256: sha, uploaded_by: u?.account, uploaded_at: u?.at)
     }
 
     /// The files of `Output/<town>/<period>/` that can be downloaded.

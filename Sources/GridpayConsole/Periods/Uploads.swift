@@ -12,11 +12,17 @@ enum Uploads {
 
     struct Stored: Codable, Sendable { var file: String; var bytes: Int; var sha256: String; var replaced: Bool }
 
+    /// A declared name, or a plain name (no folder) that a declared `file` pattern matches
+    /// (`patrol-*.csv`, SPEC §16: every match is read).
+    static func isDeclared(_ file: String, _ declared: [String]) -> Bool {
+        declared.contains(file) || (PlainName.problem(file) == nil && declared.contains { FilePattern.isPattern($0) && FilePattern.matches(file, pattern: $0) })
+    }
+
     static func put(_ ref: PeriodRef, file: String, replace: Bool, body: RequestBody, account: Account, console: Console) async throws -> Stored {
         guard ref.period.kind == .month else { throw ConsoleHTTPError.notFound }
         let month = ref.text
         let declared = ref.rules.rules.tables.map(\.file)
-        guard declared.contains(file) else { throw ConsoleHTTPError.badRequest(ConsoleMessages.undeclaredFile(file, declared: declared)) }
+        guard Self.isDeclared(file, declared) else { throw ConsoleHTTPError.badRequest(ConsoleMessages.undeclaredFile(file, declared: declared)) }
         if let closed = closedPeriod(ref, console: console) { throw ConsoleHTTPError.locked(ConsoleMessages.closedRefusesUpload(closed)) }
         let folder = "\(console.folders.inputDir)/\(ref.town.town)/\(month)"
         let target = "\(folder)/\(file)"

@@ -16,7 +16,7 @@ struct PeriodRoutes: ConsoleRouteArea {
         }
         router.put(RouterPath("\(base)/inputs/{file}")) { request, context in
             let ref = try PeriodRoutes.ref(context, console, roles: [.preparer], monthOK: true)
-            let file = try context.parameters.require("file")
+            let file = try context.pathText("file")
             let replace = request.uri.queryParameters["replace"] == "true"
             let account = try context.signedIn()
             return try Reply.json(try await Uploads.put(ref, file: file, replace: replace, body: request.body, account: account, console: console), status: .created)

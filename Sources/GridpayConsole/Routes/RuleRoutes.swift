@@ -68,9 +68,7 @@ struct RuleRoutes: ConsoleRouteArea {
     }
 
     static func draftName(_ context: ConsoleContext) throws -> String {
-        // The router leaves the path's percent-encoding (a draft named 加分调整 arrives as %E5%8A%A0…).
-        let raw = try context.parameters.require("name")
-        let name = raw.removingPercentEncoding ?? raw
+        let name = try context.pathText("name")
         if let why = PlainName.problem(name) { throw ConsoleHTTPError.badRequest(RuleWorkspaceMessages.badDraftName(name, why)) }
         return name
     }

@@ -22,6 +22,13 @@ public struct ConsoleContext: RequestContext {
         return account
     }
 
+    /// A path parameter as sent, percent-decoded: the router leaves a name such as 名册.csv as
+    /// `%E5%90%8D…`. Decoding keeps the code points as sent (`Café` and `Cafe` + U+0301 stay two).
+    public func pathText(_ name: String) throws -> String {
+        let raw = try parameters.require(name)
+        return raw.removingPercentEncoding ?? raw
+    }
+
     /// The account, when it has one of `roles`; else 403.
     public func requireAny(_ roles: Set<Role>) throws -> Account {
         let a = try signedIn()
