@@ -22,6 +22,9 @@ import openpyxl
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 READER = os.path.join(ROOT, "Tests/GridpayXLSXReaderTests/Fixtures")
 QINGHE = os.path.join(ROOT, "Tests/GridpayPipelineTests/Fixtures/qinghe-xls")
+# The tables written again with every cell a formula (FormMetamorphicTests' formula form).
+QINGHE_FORMULAS = os.path.join(ROOT, "Tests/GridpayPipelineTests/Fixtures/qinghe-xls-formulas")
+FORMULA_TABLES = ["roster", "phone_checks", "training"]
 MONTHS = ["2026-08", "2026-09", "2026-10"]
 
 
@@ -71,10 +74,62 @@ def number_formats(path):
     book.save(path)
 
 
-def qinghe_table(path, columns, records):
+FORMULAS = [
+    # (kind, formula, number format): each row's 值 is a formula; LibreOffice stores its result.
+    ("数字", "=2+0.5", None),
+    ("整数", "=6*7", None),
+    ("引用", "=B3*2", None),
+    ("日期", "=DATE(2026,10,5)", "yyyy/m/d"),
+    ("日期时间", "=DATE(2026,10,5)+TIME(8,38,0)", "yyyy/m/d h:mm:ss"),
+    ("百分比", "=0.923", "0.0%"),
+    ("文字", '="网格"&"员"', None),
+    ("长文字", '=REPT("网格",3000)', None),
+    ("长英文", '=REPT("ab",5000)', None),
+    ("空文字", '=""', None),
+    ("真", "=1>0", None),
+    ("假", "=1>2", None),
+    ("除以零", "=1/0", None),
+    ("无值", "=NA()", None),
+]
+
+
+def formulas(path):
+    """XLSReaderTests' formula cells: a result of each kind (number, date, percent, text, long
+    text over CONTINUE records, empty text, booleans, errors)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "公式"
+    sheet.append(["种类", "值"])
+    for r, (kind, formula, number_format) in enumerate(FORMULAS, start=2):
+        sheet.cell(row=r, column=1, value=kind)
+        cell = sheet.cell(row=r, column=2, value=formula)
+        if number_format:
+            cell.number_format = number_format
+    book.save(path)
+
+
+def formula_events(path):
+    """ExportFormTests' events with formula columns: 分 a formula of each result (a number, text
+    "1", two error values), 备注 an error value in a column the rule file does not declare."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "事件"
+    sheet.append(["单号", "人", "分", "备注"])
+    for row in [["E1", "A1", "=1+1", "=1/0"], ["E2", "A2", "=3/0", ""], ["E3", "A1", "=NA()", ""], ["E4", "A2", '="1"', ""]]:
+        sheet.append([value if value else None for value in row])
+    book.save(path)
+
+
+def formula_text(value):
+    """A formula giving `value` as text."""
+    return '="' + value.replace('"', '""') + '"'
+
+
+def qinghe_table(path, columns, records, as_formulas=False):
     """A platform's export of one table: a cover sheet, then 导出 with a title row above the
     header, numbers as number cells, dates and date-times as date cells, minutes as elapsed
-    hours ([h]:mm:ss), the rest as text (FormMetamorphicTests' XLS form)."""
+    hours ([h]:mm:ss), the rest as text (FormMetamorphicTests' XLS form). `as_formulas`: every
+    cell a formula giving that value (the XLS form with formula columns)."""
     book = openpyxl.Workbook()
     book.active.title = "说明"
     book.active["A1"] = "平台导出"
@@ -89,7 +144,9 @@ def qinghe_table(path, columns, records):
             if value == "":
                 continue
             cell = sheet.cell(row=r, column=c)
-            if kind == "minutes":
+            if as_formulas:
+                formula_cell(cell, value, kind)
+            elif kind == "minutes":
                 cell.value = float(value) / 1440
                 cell.number_format = "[h]:mm:ss"
             elif kind in ("integer", "decimal"):
@@ -105,14 +162,34 @@ def qinghe_table(path, columns, records):
     book.save(path)
 
 
+def formula_cell(cell, value, kind):
+    """A cell holding a formula whose result is `value` as the plain form's cell would hold it."""
+    if kind == "minutes":
+        cell.value = f"={value}/1440"
+        cell.number_format = "[h]:mm:ss"
+    elif kind in ("integer", "decimal"):
+        cell.value = f"={value}+0"
+    elif kind == "date":
+        d = datetime.date.fromisoformat(value)
+        cell.value = f"=DATE({d.year},{d.month},{d.day})"
+        cell.number_format = "yyyy/m/d"
+    elif kind == "datetime":
+        t = datetime.datetime.fromisoformat(value)
+        cell.value = f"=DATE({t.year},{t.month},{t.day})+TIME({t.hour},{t.minute},{t.second})"
+        cell.number_format = "yyyy/m/d hh:mm:ss"
+    else:
+        cell.value = formula_text(value)
+
+
 def parse_csv(path):
     import csv
     with open(path, encoding="utf-8-sig", newline="") as f:
         return list(csv.reader(f))
 
 
-def convert(xlsx, out_dir, profile):
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "xls",
+def convert(xlsx, out_dir, profile, to="xls"):
+    """Saved by LibreOffice, which computes every formula and stores its result."""
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", to,
                     "--outdir", out_dir, xlsx], check=True, stdout=subprocess.DEVNULL)
 
 
@@ -120,29 +197,39 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         profile = os.path.join(tmp, "profile")
         made = []
-        for name, write in [("libreoffice-merged-events", merged_events), ("libreoffice-number-formats", number_formats)]:
+        for name, write in [("libreoffice-merged-events", merged_events), ("libreoffice-number-formats", number_formats),
+                            ("libreoffice-formulas", formulas), ("libreoffice-formula-events", formula_events)]:
             xlsx = os.path.join(tmp, name + ".xlsx")
             write(xlsx)
             convert(xlsx, READER, profile)
             made.append(os.path.join(READER, name + ".xls"))
+            if name == "libreoffice-formula-events":
+                # The same workbook as XLSX with the results LibreOffice computed (openpyxl stores none).
+                computed = os.path.join(tmp, "computed")
+                convert(xlsx, computed, profile, to="xlsx")
+                os.replace(os.path.join(computed, name + ".xlsx"), os.path.join(READER, name + ".xlsx"))
+                made.append(os.path.join(READER, name + ".xlsx"))
         with open(os.path.join(ROOT, "Rules/qinghe.toml"), "rb") as f:
             rules = tomllib.load(f)
-        sources = []
-        for month in MONTHS:
-            out = os.path.join(QINGHE, month)
-            os.makedirs(out, exist_ok=True)
-            for table in rules["tables"].values():
-                source = os.path.join(ROOT, "Input/qinghe", month, table["file"])
-                columns = {c["name"]: ("minutes" if "分钟" in c["name"] else c["type"]) for c in table["columns"]}
-                stem = table["file"].removesuffix(".csv")
-                xlsx = os.path.join(tmp, stem + ".xlsx")
-                qinghe_table(xlsx, columns, parse_csv(source))
-                convert(xlsx, out, profile)
-                with open(source, "rb") as f:
-                    sources.append(f"{hashlib.sha256(f.read()).hexdigest()}  {month}/{table['file']}")
-                made.append(os.path.join(out, stem + ".xls"))
-        with open(os.path.join(QINGHE, "sources.sha256"), "w") as f:
-            f.write("\n".join(sources) + "\n")
+        for folder, tables, as_formulas in [(QINGHE, None, False), (QINGHE_FORMULAS, FORMULA_TABLES, True)]:
+            sources = []
+            for month in MONTHS:
+                out = os.path.join(folder, month)
+                os.makedirs(out, exist_ok=True)
+                for key, table in rules["tables"].items():
+                    if tables is not None and key not in tables:
+                        continue
+                    source = os.path.join(ROOT, "Input/qinghe", month, table["file"])
+                    columns = {c["name"]: ("minutes" if "分钟" in c["name"] else c["type"]) for c in table["columns"]}
+                    stem = table["file"].removesuffix(".csv")
+                    xlsx = os.path.join(tmp, stem + ".xlsx")
+                    qinghe_table(xlsx, columns, parse_csv(source), as_formulas)
+                    convert(xlsx, out, profile)
+                    with open(source, "rb") as f:
+                        sources.append(f"{hashlib.sha256(f.read()).hexdigest()}  {month}/{table['file']}")
+                    made.append(os.path.join(out, stem + ".xls"))
+            with open(os.path.join(folder, "sources.sha256"), "w") as f:
+                f.write("\n".join(sources) + "\n")
     for path in made:
         print(os.path.relpath(path, ROOT), os.path.getsize(path))
 

@@ -76,39 +76,13 @@ struct BIFFWorkbook {
         return String(decoding: units, as: UTF16.self)
     }
 
-    /// The sheet's number cells and merged ranges (nil: no such sheet in the records).
+    /// The sheet's number cells, formula results and merged ranges (nil: no such sheet in the records).
     func sheet(_ index: Int) -> BIFFSheet? {
         guard index < sheetOffsets.count, sheetOffsets[index] < stream.count else { return nil }
         var sheet = BIFFSheet()
         let s = stream
-        Self.records(s, from: sheetOffsets[index]) { type, at, length in
-            switch type {
-            case Record.number where length >= 14:
-                sheet.add(row: CompoundFile.u16(s, at), column: CompoundFile.u16(s, at + 2), xf: CompoundFile.u16(s, at + 4),
-                          value: Double(bitPattern: UInt64(CompoundFile.u32(s, at + 6)) | UInt64(CompoundFile.u32(s, at + 10)) << 32))
-            case Record.rk where length >= 10:
-                sheet.add(row: CompoundFile.u16(s, at), column: CompoundFile.u16(s, at + 2), xf: CompoundFile.u16(s, at + 4),
-                          value: Self.rk(CompoundFile.u32(s, at + 6)))
-            case Record.mulRK where length >= 12:
-                let row = CompoundFile.u16(s, at), first = CompoundFile.u16(s, at + 2)
-                for i in 0..<((length - 6) / 6) {
-                    let cell = at + 4 + 6 * i
-                    sheet.add(row: row, column: first &+ UInt16(truncatingIfNeeded: i), xf: CompoundFile.u16(s, cell),
-                              value: Self.rk(CompoundFile.u32(s, cell + 2)))
-                }
-            case Record.boolErr where length >= 8 && s[at + 7] == 0:
-                sheet.booleans[Int(CompoundFile.u16(s, at)) << 16 | Int(CompoundFile.u16(s, at + 2))] = s[at + 6] != 0
-            case Record.mergedCells where length >= 2:
-                let count = min(Int(CompoundFile.u16(s, at)), (length - 2) / 8)
-                for i in 0..<count {
-                    let r = at + 2 + 8 * i
-                    sheet.merges.append(MergedRange(firstRow: Int(CompoundFile.u16(s, r)) + 1, lastRow: Int(CompoundFile.u16(s, r + 2)) + 1,
-                                                    firstColumn: Int(CompoundFile.u16(s, r + 4)), lastColumn: Int(CompoundFile.u16(s, r + 6))))
-                }
-            default: break
-            }
-        }
-        sheet.sort()
+        Self.records(s, from: sheetOffsets[index]) { type, at, length in sheet.take(type, s, at, length) }
+        sheet.finish()
         return sheet
     }
 
@@ -124,16 +98,58 @@ struct BIFFWorkbook {
     }
 }
 
-/// One sheet's number cells (row-major, as the reader walks them), booleans and merged ranges.
+/// One sheet's number cells (row-major, as the reader walks them), booleans, formulas' text and
+/// error results, and merged ranges.
 struct BIFFSheet {
-    /// A boolean cell (BOOLERR, not an error value) by `row << 16 | column`: libfreexl gives 1 or
-    /// 0, an XLSX cell TRUE or FALSE.
+    /// A boolean cell (BOOLERR, not an error value, or a formula's boolean result) by
+    /// `row << 16 | column`: libfreexl gives 1 or 0 (nothing for a formula), an XLSX cell TRUE or FALSE.
     var booleans: [Int: Bool] = [:]
+    /// A formula's text result (UTF-8; empty for empty text), by `row << 16 | column`.
+    var texts: [Int: [UInt8]] = [:]
+    /// An error value (BOOLERR or a formula's result): its code, by `row << 16 | column`.
+    var errors: [Int: UInt8] = [:]
     /// `row << 16 | column` (0-based), with each cell's style and value, in the same order.
     var keys: [Int] = []
     var styles: [UInt16] = []
     var values: [Double] = []
     var merges: [MergedRange] = []
+    /// The formula cell whose text result the STRING record (and its CONTINUE records) being read gives.
+    var pendingText: Int?
+    var string = BIFFStringReader()
+
+    /// One record of the sheet's substream.
+    mutating func take(_ type: UInt16, _ s: [UInt8], _ at: Int, _ length: Int) {
+        typealias R = BIFFWorkbook.Record
+        if string.started, type != BIFFFormula.Record.continued { endText() }
+        switch type {
+        case R.number where length >= 14:
+            add(row: CompoundFile.u16(s, at), column: CompoundFile.u16(s, at + 2), xf: CompoundFile.u16(s, at + 4),
+                value: Double(bitPattern: UInt64(CompoundFile.u32(s, at + 6)) | UInt64(CompoundFile.u32(s, at + 10)) << 32))
+        case R.rk where length >= 10:
+            add(row: CompoundFile.u16(s, at), column: CompoundFile.u16(s, at + 2), xf: CompoundFile.u16(s, at + 4),
+                value: BIFFWorkbook.rk(CompoundFile.u32(s, at + 6)))
+        case R.mulRK where length >= 12:
+            let row = CompoundFile.u16(s, at), first = CompoundFile.u16(s, at + 2)
+            for i in 0..<((length - 6) / 6) {
+                let cell = at + 4 + 6 * i
+                add(row: row, column: first &+ UInt16(truncatingIfNeeded: i), xf: CompoundFile.u16(s, cell),
+                    value: BIFFWorkbook.rk(CompoundFile.u32(s, cell + 2)))
+            }
+        case R.boolErr where length >= 8:
+            let key = Int(CompoundFile.u16(s, at)) << 16 | Int(CompoundFile.u16(s, at + 2))
+            if s[at + 7] == 0 { booleans[key] = s[at + 6] != 0 } else { errors[key] = s[at + 6] }
+        case R.mergedCells where length >= 2:
+            let count = min(Int(CompoundFile.u16(s, at)), (length - 2) / 8)
+            for i in 0..<count {
+                let r = at + 2 + 8 * i
+                merges.append(MergedRange(firstRow: Int(CompoundFile.u16(s, r)) + 1, lastRow: Int(CompoundFile.u16(s, r + 2)) + 1,
+                                          firstColumn: Int(CompoundFile.u16(s, r + 4)), lastColumn: Int(CompoundFile.u16(s, r + 6))))
+            }
+        case BIFFFormula.Record.formula, BIFFFormula.Record.string, BIFFFormula.Record.continued:
+            takeFormula(type, s, at, length)
+        default: break
+        }
+    }
 
     mutating func add(row: UInt16, column: UInt16, xf: UInt16, value: Double) {
         keys.append(Int(row) << 16 | Int(column))
@@ -141,8 +157,10 @@ struct BIFFSheet {
         values.append(value)
     }
 
-    /// Rows come in order in a sheet's records; a file whose do not is put in order once.
-    mutating func sort() {
+    /// Rows come in order in a sheet's records; a file whose do not is put in order once. A
+    /// text result whose records ended early keeps what they held.
+    mutating func finish() {
+        endText()
         guard zip(keys, keys.dropFirst()).contains(where: { $0 >= $1 }) else { return }
         let order = keys.indices.sorted { keys[$0] < keys[$1] }
         keys = order.map { keys[$0] }

@@ -5,8 +5,9 @@ import CFreeXL
 /// to UTF-8), and a number cell by its number format as an XLSX cell is (CellText): plain digits
 /// at 15 significant digits, a date or date-time as the date it shows, a duration in elapsed
 /// hours past 24, a percentage as 92.3%, a boolean as TRUE or FALSE. libfreexl gives neither number formats nor merged
-/// cells, nor an elapsed duration's days: those are read from the workbook's BIFF records
-/// (BIFFWorkbook). libfreexl holds the workbook in memory: legacy files are at most 65,536 rows
+/// cells, nor an elapsed duration's days, nor a formula's result: those are read from the
+/// workbook's BIFF records (BIFFWorkbook, BIFFFormula). An error value (#DIV/0!, #N/A, a
+/// formula's or a cell's) is its text, marked (XLSXDateShown.errorValue): it is no value. libfreexl holds the workbook in memory: legacy files are at most 65,536 rows
 /// a sheet.
 public final class XLSReader {
     let handle: UnsafeRawPointer
@@ -88,46 +89,62 @@ struct SheetRows {
 
     /// Rows 0..<`end` (0-based) with any text, numbered from 1.
     func forEach(upTo end: UInt32, _ body: (XLSXRow) throws -> Void) throws {
-        var bytes: [UInt8] = [], ends: [Int] = [], dates: [UInt8] = [], cursor = 0
+        var bytes: [UInt8] = [], ends: [Int] = [], marks: [UInt8] = [], cursor = 0
         for r in 0..<end {
             bytes.removeAll(keepingCapacity: true)
             ends.removeAll(keepingCapacity: true)
-            dates.removeAll(keepingCapacity: true)
-            var hasDate = false
+            marks.removeAll(keepingCapacity: true)
+            var marked = false
             for c in 0..<columns {
-                let date = cell(row: r, column: c, cursor: &cursor, into: &bytes)
+                let mark = cell(row: r, column: c, cursor: &cursor, into: &bytes)
                 ends.append(bytes.count)
-                dates.append(date?.rawValue ?? 0)
-                if date != nil { hasDate = true }
+                marks.append(mark)
+                if mark != 0 { marked = true }
             }
             guard !bytes.isEmpty else { continue }
             try bytes.withUnsafeBufferPointer { b in
                 try ends.withUnsafeBufferPointer { e in
-                    try dates.withUnsafeBufferPointer { s in
-                        try body(XLSXRow(line: Int(r) + 1, count: e.count, base: b.baseAddress, ends: e.baseAddress!, shown: hasDate ? s.baseAddress : nil))
+                    try marks.withUnsafeBufferPointer { s in
+                        try body(XLSXRow(line: Int(r) + 1, count: e.count, base: b.baseAddress, ends: e.baseAddress!, shown: marked ? s.baseAddress : nil))
                     }
                 }
             }
         }
     }
 
-    /// Appends the cell's text; what it shows where it is a date cell.
-    func cell(row r: UInt32, column c: UInt16, cursor: inout Int, into bytes: inout [UInt8]) -> XLSXDateShown? {
+    /// Appends the cell's text; returns its mark (XLSXDateShown's raw value): what it shows where
+    /// it is a date cell, errorValue where it holds an error value, else 0. A formula's result
+    /// (BIFFFormula), which libfreexl does not give, is read from the BIFF records as a cell of
+    /// its kind is.
+    func cell(row r: UInt32, column c: UInt16, cursor: inout Int, into bytes: inout [UInt8]) -> UInt8 {
         var value = FreeXL_CellValue()
         let read = freexl_get_cell_value(handle, r, c, &value) == FREEXL_OK
         let type = read ? Int32(value.type) : FREEXL_CELL_NULL
         let key = Int(r) << 16 | Int(c)
-        if type == FREEXL_CELL_INT, let b = numbers.booleans[key] {
+        if !numbers.errors.isEmpty, type != FREEXL_CELL_TEXT, type != FREEXL_CELL_SST_TEXT, let code = numbers.errors[key] {
+            bytes += Array(BIFFFormula.errorText(code).utf8)
+            return XLSXDateShown.errorValue.rawValue
+        }
+        if type == FREEXL_CELL_INT || type == FREEXL_CELL_NULL, let b = numbers.booleans[key] {
             bytes += Array((b ? "TRUE" : "FALSE").utf8)
-            return nil
+            return 0
+        }
+        if type == FREEXL_CELL_NULL, !numbers.texts.isEmpty, let text = numbers.texts[key] {
+            bytes += text
+            return 0
         }
         if type != FREEXL_CELL_TEXT, type != FREEXL_CELL_SST_TEXT, let n = numbers.number(at: key, cursor: &cursor), n.value.isFinite {
             let style = shown(n.xf)
             let text = cells.number(Array("\(n.value)".utf8), shown: style)
             bytes += text
-            return style == .number || style == .percent ? nil : XLSXDateShown.of(text, shown: style)
+            return style == .number || style == .percent ? 0 : XLSXDateShown.of(text, shown: style)?.rawValue ?? 0
         }
-        guard read else { return nil }
+        guard read else { return 0 }
+        return libfreexlCell(value, type: type, into: &bytes)
+    }
+
+    /// A cell as libfreexl gives it (text, and numbers the BIFF records did not give).
+    func libfreexlCell(_ value: FreeXL_CellValue, type: Int32, into bytes: inout [UInt8]) -> UInt8 {
         switch type {
         case FREEXL_CELL_INT: bytes += Array(String(value.value.int_value).utf8)
         case FREEXL_CELL_DOUBLE:
@@ -138,10 +155,10 @@ struct SheetRows {
         default: break
         }
         switch type {
-        case FREEXL_CELL_DATE: return .date
-        case FREEXL_CELL_DATETIME: return .dateTime
-        case FREEXL_CELL_TIME: return .time
-        default: return nil
+        case FREEXL_CELL_DATE: return XLSXDateShown.date.rawValue
+        case FREEXL_CELL_DATETIME: return XLSXDateShown.dateTime.rawValue
+        case FREEXL_CELL_TIME: return XLSXDateShown.time.rawValue
+        default: return 0
         }
     }
 }

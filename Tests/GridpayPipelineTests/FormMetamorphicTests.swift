@@ -28,7 +28,7 @@ final class FormMetamorphicTests: XCTestCase {
     func testEveryDeclaredFormGivesTheSameSheetsAndPayCSV() throws {
         let reference = try run(Self.plain)
         XCTAssertFalse(reference.payCSV.isEmpty)
-        for form in [Self.layout, Self.splitGB18030, Self.valueForms, Self.workbook, Self.legacyWorkbook] {
+        for form in [Self.layout, Self.splitGB18030, Self.valueForms, Self.workbook, Self.legacyWorkbook, Self.legacyFormulas] {
             let other = try run(form)
             XCTAssertEqual(other.problems, reference.problems, form.name)
             XCTAssertEqual(other.sheets.keys.sorted(), ["绩效工资", "考核汇总"], form.name)
@@ -40,15 +40,17 @@ final class FormMetamorphicTests: XCTestCase {
     /// The XLS form's fixtures were made from the sample as it is: else they are made again
     /// (python3 scripts/make-xls-fixtures.py), never left to fail the test above unexplained.
     func testTheXLSFixturesAreOfTheCurrentSample() throws {
-        let listed = try String(contentsOf: Self.legacyFixtures.appendingPathComponent("sources.sha256"), encoding: .utf8)
-        var current: [String] = []
-        for line in listed.split(separator: "\n") {
-            let source = String(line.split(separator: " ").last!)
-            let digest = try FileDigest.hex(Data(contentsOf: URL(fileURLWithPath: "\(packageRoot)/Input/qinghe/\(source)")))
-            current.append("\(digest)  \(source)")
+        for (folder, tables) in [(Self.legacyFixtures, 6), (Self.formulaFixtures, Self.formulaTables.count)] {
+            let listed = try String(contentsOf: folder.appendingPathComponent("sources.sha256"), encoding: .utf8)
+            var current: [String] = []
+            for line in listed.split(separator: "\n") {
+                let source = String(line.split(separator: " ").last!)
+                let digest = try FileDigest.hex(Data(contentsOf: URL(fileURLWithPath: "\(packageRoot)/Input/qinghe/\(source)")))
+                current.append("\(digest)  \(source)")
+            }
+            XCTAssertEqual(current.count, Self.months.count * tables)
+            XCTAssertEqual(current.joined(separator: "\n") + "\n", listed, "Input/qinghe changed: run python3 scripts/make-xls-fixtures.py and commit its .xls files")
         }
-        XCTAssertEqual(current.count, Self.months.count * 6)
-        XCTAssertEqual(current.joined(separator: "\n") + "\n", listed, "Input/qinghe changed: run python3 scripts/make-xls-fixtures.py and commit its .xls files")
     }
 
     struct Outcome {
@@ -222,6 +224,19 @@ final class FormMetamorphicTests: XCTestCase {
     }
 
     static let legacyFixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/qinghe-xls")
+
+    /// The XLS form with formula columns: the roster, phone checks and training written with
+    /// every cell a formula (Fixtures/qinghe-xls-formulas: ="QH0001", =1800+0, =DATE(2026,10,7),
+    /// =DATE(…)+TIME(…) under a date format, by scripts/make-xls-fixtures.py), read by their
+    /// cached results (text, number, date and date-time cells); the other tables as the XLS form.
+    static let legacyFormulas = Form(name: "XLS with formula columns") { table, month, header, rows in
+        let files = legacyWorkbook.write(&table, month, header, rows)
+        guard formulaTables.contains(table.file) else { return files }
+        return [table.file: (try? Data(contentsOf: formulaFixtures.appendingPathComponent("\(month)/\(table.file)"))) ?? Data()]
+    }
+
+    static let formulaTables = ["roster.xls", "phone_checks.xls", "training.xls"]
+    static let formulaFixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/qinghe-xls-formulas")
 
     static func legacyFixture(month: String, _ file: String) -> Data {
         (try? Data(contentsOf: legacyFixtures.appendingPathComponent("\(month)/\(file)"))) ?? Data()

@@ -75,10 +75,11 @@ final class XLSReaderTests: XCTestCase {
 
     /// Damaged files are read or refused with an XLSXReadError; never a crash. The damage reaches
     /// libfreexl and the BIFF records read beside it (formats, numbers, merged cells: the merged
-    /// file is read with its header on row 2).
+    /// file is read with its header on row 2; formulas' results, text over CONTINUE records).
     func testDamagedXLSFilesAreReadOrRefused() throws {
         var refused = 0, read = 0
-        for (name, headerRow) in [("libreoffice-dates.xls", 1), ("libreoffice-merged-events.xls", 2), ("libreoffice-number-formats.xls", 1)] {
+        for (name, headerRow) in [("libreoffice-dates.xls", 1), ("libreoffice-merged-events.xls", 2), ("libreoffice-number-formats.xls", 1),
+                                  ("libreoffice-formulas.xls", 1)] {
             let good = try Data(contentsOf: URL(fileURLWithPath: Self.fixture(name)))
             for seed in FuzzPlan.seeds(default: 40, salt: 0x584C_5300) {
                 var rng = SplitMix64(seed: seed)
