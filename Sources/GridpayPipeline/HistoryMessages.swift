@@ -17,7 +17,7 @@ enum HistoryMessages {
     }
 
     static func inputsHaveProblems(_ period: String, count: Int, row: String, _ message: String) -> String {
-        bilingual(zh: "\(period) 的输入有 \(count) 个问题，例如 \(row)：\(message)", en: "the inputs of \(period) have \(count) problem(s), e.g. \(row): \(message)")
+        bilingual(zh: "\(period) 的输入有 \(count) 个问题，例如 \(row)：\(message)", en: "the inputs of \(period) have \(englishCount(count, "problem")), e.g. \(row): \(message)")
     }
 
     static func noSuchValue(_ name: String, period: String, rules: String, version: String) -> String {

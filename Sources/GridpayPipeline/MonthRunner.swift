@@ -250,9 +250,8 @@ public enum MonthRunner {
             if request.period.kind == .month {
                 throw PipelineFailure(message: RunMessages.noInputFolder(request.town, "\(request.period)", folder: missing[0]))
             }
-            var diagnostics = missing.map { Diagnostic.error(RunMessages.noMonthFolder(request.town, "\(request.period)", folder: $0, kind: request.period.kind), at: nil) }
-            diagnostics.append(.error(RunMessages.monthFoldersMissing(missing.count, "\(request.period)"), at: nil))
-            throw PipelineFailure(diagnostics: diagnostics)
+            throw PipelineFailure(message: RunMessages.monthFoldersMissing(request.town, "\(request.period)", months: missing.map { ($0 as NSString).lastPathComponent },
+                                                                           townFolder: "\(request.inputDir)/\(request.town)", kind: request.period.kind))
         }
         // A folder that cannot be listed is said as that (not as every file of it missing).
         let unreadable = request.period.months.map { "\(request.inputDir)/\(request.town)/\($0)" }.compactMap { dir -> String? in

@@ -37,14 +37,15 @@ extension WorkbookWriter {
         return groups
     }
 
-    /// "3–5, 9, 12–40": lines as runs of consecutive numbers, at most `limit` runs, then "…".
+    /// "3–5、9、12–40": lines as runs of consecutive numbers, at most `limit` runs, then "…" (the
+    /// sheet is Chinese: its lists are joined with 、).
     static func lineRanges(_ lines: [Int], limit: Int = problemRangesNamed) -> String {
         var runs: [(Int, Int)] = []
         for l in Set(lines).sorted() {
             if let last = runs.last, last.1 + 1 == l { runs[runs.count - 1].1 = l } else { runs.append((l, l)) }
         }
         let named = runs.prefix(limit).map { $0.0 == $0.1 ? "\($0.0)" : "\($0.0)–\($0.1)" }
-        return named.joined(separator: ", ") + (runs.count > limit ? ", …" : "")
+        return named.joined(separator: "、") + (runs.count > limit ? "、…" : "")
     }
 
     func problemHandling(_ p: InputProblem) -> String {

@@ -17,16 +17,15 @@ public enum RunMessages {
             en: "no inputs for \(town) \(period): the folder \(folder) does not exist")
     }
 
-    static func noMonthFolder(_ town: String, _ period: String, folder: String, kind: PeriodKind) -> String {
-        bilingual(
-            zh: "\(town) \(period) 没有输入：月份文件夹 \(folder) 不存在；\(kind.one)要读其全部 \(CalendarPeriod.length(of: kind)) 个月的文件夹",
-            en: "no inputs for \(town) \(period): the month folder \(folder) does not exist; a \(kind.rawValue) is read from all \(kind.monthsInWords) of its months")
-    }
-
-    static func monthFoldersMissing(_ count: Int, _ period: String) -> String {
-        bilingual(
-            zh: "\(period) 缺少 \(count) 个月份文件夹；没有写出任何文件",
-            en: "\(count) month folder(s) of \(period) are missing; nothing was written")
+    /// One cause, one message (SPEC §15): every month folder a long period lacks, named once.
+    /// `months`: the missing ones (YYYY-MM), in order; `townFolder`: where they belong.
+    static func monthFoldersMissing(_ town: String, _ period: String, months: [String], townFolder: String, kind: PeriodKind) -> String {
+        let one = months.count == 1
+        return bilingual(
+            zh: "\(town) \(period) 没有输入：\(townFolder) 中缺少\(one ? "月份文件夹 \(months[0])" : " \(months.count) 个月份文件夹（\(months.joined(separator: "、"))）")；"
+                + "\(kind.one)要读其全部 \(CalendarPeriod.length(of: kind)) 个月的文件夹，请制表人员把缺少月份的导出文件放进对应的月份文件夹。没有写出任何文件",
+            en: "no inputs for \(town) \(period): \(one ? "the month folder \(months[0]) is" : "\(months.count) month folders (\(months.joined(separator: ", "))) are") missing from \(townFolder); "
+                + "a \(kind.rawValue) is read from all \(kind.monthsInWords) of its months: the clerk puts each missing month's exports in its month folder. Nothing was written")
     }
 
     static func unreadableFolder(_ folder: String, reason: String) -> String {
@@ -65,14 +64,14 @@ public enum RunMessages {
     static func runRefused(_ count: Int, town: String, period: String) -> String {
         bilingual(
             zh: "\(town) \(period) 的输入中有 \(count) 个问题会影响某人的绩效工资；没有写出任何文件",
-            en: "\(count) problem(s) in the inputs of \(town) \(period) would change someone's pay; nothing was written")
+            en: "\(englishCount(count, "problem")) in the inputs of \(town) \(period) would change someone's pay; nothing was written")
     }
 
     /// Follows `runRefused`; `advice` (a closed period's, say) replaces the advice to accept.
     static func acceptableRows(_ count: Int, example: String, advice: String?, words w: CommandWords) -> String {
         bilingual(
             zh: "。其中 \(count) 个是单独的一行，\(advice ?? "确认无误后可用 \(w.accept) 文件:行号 有意剔除（如 \(w.accept) \(example)）")",
-            en: ". \(count) of them are single rows that \(advice ?? "can be left out on purpose with \(w.accept) FILE:LINE (e.g. \(w.accept) \(example))")")
+            en: ". \(count == 1 ? "1 of them is a single row that" : "\(count) of them are single rows that") \(advice ?? "can be left out on purpose with \(w.accept) FILE:LINE (e.g. \(w.accept) \(example))")")
     }
 
     static func writingFailed(_ folder: String, reason: String) -> String {

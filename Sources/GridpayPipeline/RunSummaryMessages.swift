@@ -4,12 +4,12 @@ import GridpayCore
 enum RunSummaryMessages {
     static func headline(town: String, townName: String, period: String, workers: Int, total: String, words: String) -> String {
         bilingual(zh: "\(townName) \(period)：网格员 \(workers) 人，实发绩效合计 \(total) 元（人民币\(words)）",
-                  en: "\(town) \(period) (\(townName)): \(workers) workers, total payable \(total) yuan")
+                  en: "\(town) \(period) (\(townName)): \(englishCount(workers, "worker")), total payable \(total) yuan")
     }
 
     static func headlineWithoutPay(town: String, townName: String, period: String, workers: Int) -> String {
         bilingual(zh: "\(townName) \(period)：网格员 \(workers) 人；未设绩效工资（规则文件无 [pay]）",
-                  en: "\(town) \(period) (\(townName)): \(workers) workers; no pay is computed (the rule file has no [pay])")
+                  en: "\(town) \(period) (\(townName)): \(englishCount(workers, "worker")); no pay is computed (the rule file has no [pay])")
     }
 
     static func change(previous: String, delta: String, percent: String?, total: String, closed: Bool) -> String {

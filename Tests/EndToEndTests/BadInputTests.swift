@@ -19,9 +19,9 @@ final class BadInputTests: XCTestCase {
 
     /// The final line of a failed run.
     func summary(problems: Int, acceptable: Int = 0, example: String? = nil) -> String {
-        var s = "error: \(problems) problem(s) in the inputs of \(Self.town) \(Self.month) would change someone's pay; nothing was written"
+        var s = "error: \(problems == 1 ? "1 problem" : "\(problems) problems") in the inputs of \(Self.town) \(Self.month) would change someone's pay; nothing was written"
         if acceptable > 0, let example {
-            s += ". \(acceptable) of them are single rows that can be left out on purpose with --accept FILE:LINE (e.g. --accept \(example))"
+            s += ". \(acceptable == 1 ? "1 of them is a single row" : "\(acceptable) of them are single rows") that can be left out on purpose with --accept FILE:LINE (e.g. --accept \(example))"
         }
         return s
     }
@@ -221,7 +221,8 @@ final class BadInputTests: XCTestCase {
 
     /// The summary of a refused run whose acceptable rows all share a file-level cause.
     func summaryOfCause(problems: Int, rows: Int) -> String {
-        summary(problems: problems) + ". \(rows) of them are rows of a file-level cause said above: correct the file rather than accept them"
+        summary(problems: problems) + (rows == 1 ? ". 1 of them is a row of a file-level cause said above: correct the file rather than accept it"
+                                                 : ". \(rows) of them are rows of a file-level cause said above: correct the file rather than accept them")
     }
 
     /// The case's run in Chinese (stderr lines).

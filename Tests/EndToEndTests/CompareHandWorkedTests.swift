@@ -293,8 +293,8 @@ final class CompareHandWorkedTests: XCTestCase {
         let rules = try eightPoints()
         var r = try compare("2026-10", rules: rules)
         XCTAssertEqual(r.status, 1, r.transcript)
-        XCTAssertEqual(r.errorLines.last, "error: 1 problem(s) in the inputs of qinghe 2026-10 would change someone's pay; nothing was written. "
-            + "1 of them are single rows that can be left out on purpose with --accept FILE:LINE (e.g. --accept events.csv:2)", r.transcript)
+        XCTAssertEqual(r.errorLines.last, "error: 1 problem in the inputs of qinghe 2026-10 would change someone's pay; nothing was written. "
+            + "1 of them is a single row that can be left out on purpose with --accept FILE:LINE (e.g. --accept events.csv:2)", r.transcript)
         r = try compare("2026-10", rules: rules, extra: ["--accept", "events.csv:2"])
         XCTAssertEqual(r.status, 0, r.transcript)
         let (_, rows, order) = try workerRows("2026-10")

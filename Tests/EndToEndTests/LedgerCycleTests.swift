@@ -422,7 +422,7 @@ final class LedgerCycleTests: XCTestCase {
         XCTAssertEqual(r.status, 1, r.transcript)
         XCTAssertTrue(r.errorLines.first?.hasPrefix("\(input)/qinghe/2026-07/events.csv:2:2: error: 网格员编号 'W9' is not on the roster") == true, r.transcript)
         XCTAssertEqual(Array(r.errorLines.suffix(2)), [
-            "error: 1 problem(s) in the inputs of qinghe 2026-07 would change someone's pay; nothing was written. 1 of them are single rows that the run of 2026-08 cannot leave out (2026-07 keeps the rows accepted when it was closed)",
+            "error: 1 problem in the inputs of qinghe 2026-07 would change someone's pay; nothing was written. 1 of them is a single row that the run of 2026-08 cannot leave out (2026-07 keeps the rows accepted when it was closed)",
             "error: the corrected inputs of the closed period 2026-07 (\(input)/qinghe/2026-07) cannot be carried: fix them, or restore the archived files (gridpay verify qinghe 2026-07 says which differ)",
         ], r.transcript)
     }

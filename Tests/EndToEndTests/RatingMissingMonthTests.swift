@@ -50,7 +50,7 @@ final class RatingMissingMonthTests: XCTestCase {
         XCTAssertEqual(r.errorLines.first, "error: 2026-Q2 cannot be computed from its inputs:", r.transcript)
         XCTAssertTrue(r.errorLines.contains { $0.hasPrefix("\(logs):3:2: error: 网格员编号 'NOBODY' ") }, r.transcript)
         XCTAssertEqual(Array(r.errorLines.suffix(2)), [
-            "error: 1 problem(s) in the inputs of shuangqiao 2026-Q2 would change someone's pay; nothing was written. 1 of them are single rows that a rating cannot leave out: "
+            "error: 1 problem in the inputs of shuangqiao 2026-Q2 would change someone's pay; nothing was written. 1 of them is a single row that a rating cannot leave out: "
                 + "correct them, or close 2026-Q2 with them accepted (gridpay close shuangqiao 2026-Q2 --by <name> --accept 2026-05/logs.csv:3) so that the rating reads its published results from the ledger",
             "error: cannot rate shuangqiao 2026; nothing was written",
         ], r.transcript)

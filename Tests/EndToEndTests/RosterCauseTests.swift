@@ -35,7 +35,7 @@ final class RosterCauseTests: XCTestCase {
         XCTAssertEqual(en.stderrLines[1],
                        "\(dir)/events.csv:5:2: error: one cause, 1 rows of events.csv (lines 5) name 网格员编号 'QH0004', which no roster row holds: line 5 of the roster roster.csv holds 'QH0003', which repeats line 4, and is not read; it is one character from 'QH0004', most likely 'QH0004' mistyped. Who acts: the clerk corrects line 5 of the roster roster.csv and runs again. Do not --accept these rows: that would leave out these 1 rows of 'QH0004' for the month")
         XCTAssertEqual(en.stderrLines.last,
-                       "error: 6 problem(s) in the inputs of qinghe 2026-10 would change someone's pay; nothing was written. 5 of them are rows of a roster error said above: correct the roster roster.csv rather than accept them (that would leave out a worker's month)")
+                       "error: 6 problems in the inputs of qinghe 2026-10 would change someone's pay; nothing was written. 5 of them are rows of a roster error said above: correct the roster roster.csv rather than accept them (that would leave out a worker's month)")
     }
 
     func testARosterIdMistypedAsAnIdWithoutRowsIsSaidWithItsLine() throws {

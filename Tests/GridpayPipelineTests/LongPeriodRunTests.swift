@@ -66,7 +66,7 @@ final class LongPeriodRunTests: XCTestCase {
         XCTAssertEqual(f.diagnostics.filter { $0.severity == .error }.map(\.description), [
             "\(dir)/2026-11/marks.csv:2:3: error: 日期 2026-12-01 is outside 2026-11; expected a date from 2026-11-01 to 2026-11-30",
             "\(dir)/2026-12/marks.csv:2:1: error: duplicate 记录 '1': already used at 2026-01/marks.csv:2; expected each to appear once in the year",
-            "error: 2 problem(s) in the inputs of g 2026 would change someone's pay; nothing was written. 2 of them are single rows that can be left out on purpose with --accept FILE:LINE (e.g. --accept 2026-11/marks.csv:2)",
+            "error: 2 problems in the inputs of g 2026 would change someone's pay; nothing was written. 2 of them are single rows that can be left out on purpose with --accept FILE:LINE (e.g. --accept 2026-11/marks.csv:2)",
         ])
         months["2026-11"]!.marks = "20,E,2026-11-30,5,否\n"
         months["2026-12"]!.marks = "21,E,2026-12-02,5,否\n"
@@ -83,10 +83,14 @@ final class LongPeriodRunTests: XCTestCase {
         for m in [7, 8, 10, 12] { months[String(format: "2026-%02d", m)] = (Self.abe, "") }
         try GradedTown.write(root: tmp.path, rules: GradedTown.ruleFile(period: "year"), months: months)
         guard case .failure(let f) = MonthRunner.run(GradedTown.request(root: tmp.path, period: "2026")) else { return XCTFail("must fail") }
+        // One cause, one message (SPEC §15): the missing folders named once, the advice said once.
         XCTAssertEqual(f.diagnostics.map(\.description), [
-            "error: no inputs for g 2026: the month folder \(tmp.path)/Input/g/2026-09 does not exist; a year is read from all twelve of its months",
-            "error: no inputs for g 2026: the month folder \(tmp.path)/Input/g/2026-11 does not exist; a year is read from all twelve of its months",
-            "error: 2 month folder(s) of 2026 are missing; nothing was written",
+            "error: no inputs for g 2026: 2 month folders (2026-09, 2026-11) are missing from \(tmp.path)/Input/g; a year is read from all twelve of its months: "
+                + "the clerk puts each missing month's exports in its month folder. Nothing was written",
+        ])
+        guard case .failure(let zh) = Language.with(.zh, { MonthRunner.run(GradedTown.request(root: tmp.path, period: "2026")) }) else { return XCTFail("must fail") }
+        XCTAssertEqual(zh.diagnostics.map(\.message), [
+            "g 2026 没有输入：\(tmp.path)/Input/g 中缺少 2 个月份文件夹（2026-09、2026-11）；一年要读其全部 12 个月的文件夹，请制表人员把缺少月份的导出文件放进对应的月份文件夹。没有写出任何文件",
         ])
         XCTAssertFalse(FileManager.default.fileExists(atPath: "\(tmp.path)/Output/g/2026"))
         // The reader says the same of a folder missing when it reads (a year's history, a test).

@@ -8,10 +8,10 @@ import XCTest
 /// rows themselves follow the table for the auditor.
 final class ProblemSheetTests: XCTestCase {
     func testLineRangesRunConsecutiveLinesTogether() {
-        XCTAssertEqual(WorkbookWriter.lineRanges([3, 4, 5, 9, 12, 13]), "3–5, 9, 12–13")
+        XCTAssertEqual(WorkbookWriter.lineRanges([3, 4, 5, 9, 12, 13]), "3–5、9、12–13")
         XCTAssertEqual(WorkbookWriter.lineRanges([7]), "7")
         XCTAssertEqual(WorkbookWriter.lineRanges([5, 3, 4, 4]), "3–5")
-        XCTAssertEqual(WorkbookWriter.lineRanges([1, 3, 5], limit: 2), "1, 3, …")
+        XCTAssertEqual(WorkbookWriter.lineRanges([1, 3, 5], limit: 2), "1、3、…")
     }
 
     func testOnlyAWarningRepeatedInOneFileIsMerged() {
@@ -33,9 +33,9 @@ final class ProblemSheetTests: XCTestCase {
         let book = try WorkbookReader(path: "\(result.directory)/shuangqiao-2026-Q3.xlsx")
         let rows = (0...80).map { book.row("数据问题", $0) }
         XCTAssertEqual(rows[0], SheetLabels.problemColumns)
-        XCTAssertEqual(Array(rows[1].prefix(5)), ["警告", "2026-07/patrol.csv", "132, 138, 145, 206, 234, 237, 364, 374, …（共 18 行）", "2", "网格员编号"])
+        XCTAssertEqual(Array(rows[1].prefix(5)), ["警告", "2026-07/patrol.csv", "132、138、145、206、234、237、364、374、…（共 18 行）", "2", "网格员编号"])
         XCTAssertEqual(rows[1][6], "已不在季度末名册：该行未计入")
-        XCTAssertEqual(Array(rows[8].prefix(3)), ["警告", "2026-08/logs.csv", "30, 49, 211–212, 331, 441, 567, 651（共 8 行）"])
+        XCTAssertEqual(Array(rows[8].prefix(3)), ["警告", "2026-08/logs.csv", "30、49、211–212、331、441、567、651（共 8 行）"])
         // July training's one row stays a row of its own, with its line as a number.
         XCTAssertTrue(rows[1...9].contains { Array($0.prefix(3)) == ["警告", "2026-07/training.csv", "34"] })
         // Eight rows (18, 22, 4, 3, 1, 2, 7, 8 rows of eight files), an empty row, the title, the

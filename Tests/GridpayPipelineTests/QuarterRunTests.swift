@@ -82,7 +82,7 @@ final class QuarterRunTests: XCTestCase {
             "\(dir)/2026-07/marks.csv:4:2: error: 编号 'X' is not on the quarter's last roster (2026-09/roster.csv) nor on the roster of its month (2026-07/roster.csv); expected a 编号 of the roster",
             "\(dir)/2026-08/marks.csv:5:3: error: 日期 2026-07-31 is outside 2026-08; expected a date from 2026-08-01 to 2026-08-31",
             "\(dir)/2026-09/marks.csv:6:1: error: duplicate 记录 '1': already used at 2026-07/marks.csv:2; expected each to appear once in the quarter",
-            "error: 3 problem(s) in the inputs of g 2026-Q3 would change someone's pay; nothing was written. 3 of them are single rows that can be left out on purpose with --accept FILE:LINE (e.g. --accept 2026-07/marks.csv:4)",
+            "error: 3 problems in the inputs of g 2026-Q3 would change someone's pay; nothing was written. 3 of them are single rows that can be left out on purpose with --accept FILE:LINE (e.g. --accept 2026-07/marks.csv:4)",
         ])
         // Accepting the three rows by their month file and line runs the quarter.
         var request = GradedTown.request(root: tmp.path, period: "2026-Q3")
@@ -125,8 +125,8 @@ final class QuarterRunTests: XCTestCase {
         try write(tmp, ["2026-07": Self.july, "2026-09": Self.september])
         guard case .failure(let f) = MonthRunner.run(GradedTown.request(root: tmp.path, period: "2026-Q3")) else { return XCTFail("must fail") }
         XCTAssertEqual(f.diagnostics.map(\.description), [
-            "error: no inputs for g 2026-Q3: the month folder \(tmp.path)/Input/g/2026-08 does not exist; a quarter is read from all three of its months",
-            "error: 1 month folder(s) of 2026-Q3 are missing; nothing was written",
+            "error: no inputs for g 2026-Q3: the month folder 2026-08 is missing from \(tmp.path)/Input/g; a quarter is read from all three of its months: "
+                + "the clerk puts each missing month's exports in its month folder. Nothing was written",
         ])
         XCTAssertFalse(FileManager.default.fileExists(atPath: "\(tmp.path)/Output/g/2026-Q3"))
     }

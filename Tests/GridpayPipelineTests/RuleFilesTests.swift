@@ -47,7 +47,7 @@ final class RuleFilesTests: XCTestCase {
         let test = "test 'two-worker grid mean, negative event item, tiered dispatch, shortfall'"
         let expected = [
             "q.toml:231:1: error: \(test): 绩效工资基数(元) is '18OO'; expected a number with at most 2 decimals",
-            "q.toml:224:1: error: \(test): 1 problem(s) in the inputs of qinghe 2026-09 would change someone's pay; nothing was written",
+            "q.toml:224:1: error: \(test): 1 problem in the inputs of qinghe 2026-09 would change someone's pay; nothing was written",
         ]
         XCTAssertEqual(try failures(text), expected)
         XCTAssertEqual(try failures(text.replacingOccurrences(of: "\n", with: "\r\n")), expected)

@@ -11,8 +11,7 @@ final class RunMessagesTests: XCTestCase {
         try MessageGolden.check("GridpayPipeline/RunMessages.swift", [
             "wrongTown": { M.wrongTown("Rules/qinghe.toml", town: "qinghe", asked: "xinhe") },
             "noInputFolder": { M.noInputFolder("qinghe", "2026-10", folder: "Input/qinghe/2026-10") },
-            "noMonthFolder": { M.noMonthFolder("shuangqiao", "2026-Q1", folder: "Input/shuangqiao/2026-02", kind: .quarter) },
-            "monthFoldersMissing": { M.monthFoldersMissing(1, "2026-Q1") },
+            "monthFoldersMissing": { M.monthFoldersMissing("shuangqiao", "2026-Q1", months: ["2026-02"], townFolder: "Input/shuangqiao", kind: .quarter) },
             "unreadableFolder": { M.unreadableFolder("Input/qinghe/2026-10", reason: "Permission denied") },
             "historyIncomplete": { M.historyIncomplete("the inputs of 2026-09 are missing") },
             "acceptMatchesNothing": { M.acceptMatchesNothing("events.csv:13", suggestion: Suggestion.didYouMean("events.csv:13", among: ["events.csv:12"]), words: .commandLine) },

@@ -17,7 +17,7 @@ final class UnlistedErrorsRunTests: XCTestCase {
         let errors = f.diagnostics.filter { $0.severity == .error }
         XCTAssertEqual(errors.count, 202, "200 listed, one for the other 50, the summary")
         XCTAssertEqual(errors[200].message, "and 50 more errors in marks.csv (lines 202–251), not listed (a file's first 200 errors are listed); correct those and run again to see the rest")
-        XCTAssertTrue(errors[201].message.hasPrefix("250 problem(s) in the inputs of g 2026-10 would change someone's pay; nothing was written. 200 of them are single rows"), errors[201].message)
+        XCTAssertTrue(errors[201].message.hasPrefix("250 problems in the inputs of g 2026-10 would change someone's pay; nothing was written. 200 of them are single rows"), errors[201].message)
     }
 
     /// A layout error is capped as a row's is: a file of 250 rows starting with 合计 above its
@@ -32,7 +32,7 @@ final class UnlistedErrorsRunTests: XCTestCase {
         XCTAssertEqual(errors[199].description.components(separatedBy: "/").last,
                        "events.csv:201:1: error: the row starts with '合计' but is not the last row (line 202 follows); expected the totals row (totals_row = \"合计\") only at the end of the file")
         XCTAssertEqual(errors[200].message, "and 50 more errors in events.csv (lines 202–251), not listed (a file's first 200 errors are listed); correct those and run again to see the rest")
-        XCTAssertTrue(errors[201].message.hasPrefix("250 problem(s) in the inputs of forms 2026-10 would change someone's pay"), errors[201].message)
+        XCTAssertTrue(errors[201].message.hasPrefix("250 problems in the inputs of forms 2026-10 would change someone's pay"), errors[201].message)
     }
 
     /// A reader's error ends the reading of its file: one error, however damaged the file (a

@@ -207,8 +207,8 @@ final class XinheYearTests: XCTestCase {
         try writeYear(tmp.path, skipping: [4])
         XCTAssertThrowsError(try run(tmp.path, "2026")) { e in
             XCTAssertEqual((e as NSError).domain, [
-                "error: no inputs for xinhe 2026: the month folder \(tmp.path)/Input/xinhe/2026-04 does not exist; a year is read from all twelve of its months",
-                "error: 1 month folder(s) of 2026 are missing; nothing was written",
+                "error: no inputs for xinhe 2026: the month folder 2026-04 is missing from \(tmp.path)/Input/xinhe; a year is read from all twelve of its months: "
+                    + "the clerk puts each missing month's exports in its month folder. Nothing was written",
             ].joined(separator: "\n"))
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: "\(tmp.path)/Output/xinhe/2026"))

@@ -5,20 +5,20 @@ public enum FileCauseMessages {
     static func spreadsheetDates(_ rows: Int, lines: String, column: String, example: String, pattern: String, file: String, accept: String) -> String {
         bilingual(
             zh: "同一原因，共 \(rows) 行（第 \(lines) 行）：“\(column)”是电子表格软件改写后的样式（如“\(example)”）——这个文件被 Excel、WPS 等打开后又保存过，日期被改写了。处理：请制表人员从平台重新导出 \(file)，不经电子表格打开直接放入；如果平台导出的本来就是这种样式，请综治中心在规则文件中为“\(column)”声明 formats = [\"\(pattern)\"]（SPEC §16）。不要用 \(accept) 剔除这些行：那会剔除全部 \(rows) 行",
-            en: "one cause, \(rows) rows (lines \(lines)): \(column) is written as a spreadsheet program rewrites dates ('\(example)'): the file was opened and saved again in Excel, WPS or the like. Who acts: the clerk exports \(file) again from the platform and puts it here without opening it in a spreadsheet; if the platform itself exports this form, the governance office declares it in the rule file (formats = [\"\(pattern)\"] for \(column), SPEC §16). Do not \(accept) these rows: that would leave out all \(rows)")
+            en: "one cause, \(rows == 1 ? "1 row (line" : "\(rows) rows (lines") \(lines)): \(column) is written as a spreadsheet program rewrites dates ('\(example)'): the file was opened and saved again in Excel, WPS or the like. Who acts: the clerk exports \(file) again from the platform and puts it here without opening it in a spreadsheet; if the platform itself exports this form, the governance office declares it in the rule file (formats = [\"\(pattern)\"] for \(column), SPEC §16). Do not \(accept) \(rows == 1 ? "this row: that would leave out the row" : "these rows: that would leave out all \(rows)")")
     }
 
     static func spreadsheetNumbers(_ rows: Int, lines: String, column: String, example: String, file: String, accept: String) -> String {
         bilingual(
             zh: "同一原因，共 \(rows) 行（第 \(lines) 行）：“\(column)”带千位分隔符（如“\(example)”）——电子表格软件保存它打开过的文件时会这样改写数字。处理：请制表人员从平台重新导出 \(file)，不经电子表格打开直接放入；如果平台导出的本来就是这种样式，请综治中心在规则文件中为“\(column)”声明 thousands = \",\"（SPEC §16）。不要用 \(accept) 剔除这些行：那会剔除全部 \(rows) 行",
-            en: "one cause, \(rows) rows (lines \(lines)): \(column) has thousands separators ('\(example)'), as a spreadsheet program writes numbers when it saves a file it opened. Who acts: the clerk exports \(file) again from the platform and puts it here without opening it in a spreadsheet; if the platform itself exports this form, the governance office declares it in the rule file (thousands = \",\" for \(column), SPEC §16). Do not \(accept) these rows: that would leave out all \(rows)")
+            en: "one cause, \(rows == 1 ? "1 row (line" : "\(rows) rows (lines") \(lines)): \(column) has thousands separators ('\(example)'), as a spreadsheet program writes numbers when it saves a file it opened. Who acts: the clerk exports \(file) again from the platform and puts it here without opening it in a spreadsheet; if the platform itself exports this form, the governance office declares it in the rule file (thousands = \",\" for \(column), SPEC §16). Do not \(accept) \(rows == 1 ? "this row: that would leave out the row" : "these rows: that would leave out all \(rows)")")
     }
 
     /// `month`, `period`: with their days where the town's pay month is not the calendar's.
     static func otherPeriod(_ rows: Int, lines: String, month: String, period: String, shortMonth: String, shortPeriod: String, folder: String, file: String, accept: String) -> String {
         bilingual(
             zh: "同一原因，全部 \(rows) 行（第 \(lines) 行）的日期都在 \(month)，不在 \(period)：这是 \(shortMonth) 的导出文件，放错了文件夹。处理：请制表人员把它移到 \(folder)，并把 \(shortPeriod) 的 \(file) 放到这里。不要用 \(accept) 剔除这些行：那会剔除整个文件",
-            en: "one cause, all \(rows) rows (lines \(lines)) are dated in \(month), not in \(period): this is the export of \(shortMonth), put in the wrong folder. Who acts: the clerk moves it to \(folder) and puts \(shortPeriod)'s \(file) here. Do not \(accept) these rows: that would leave out the whole file")
+            en: "one cause, \(rows == 1 ? "the only row (line" : "all \(rows) rows (lines") \(lines)) \(rows == 1 ? "is" : "are") dated in \(month), not in \(period): this is the export of \(shortMonth), put in the wrong folder. Who acts: the clerk moves it to \(folder) and puts \(shortPeriod)'s \(file) here. Do not \(accept) these rows: that would leave out the whole file")
     }
 
     /// A pay month as a clerk checks it: `2026-11`, or with month_starts_on `2026-11（2026-10-26 至 2026-11-25）`.
@@ -36,7 +36,7 @@ public enum FileCauseMessages {
     /// How many rows a file-level cause leaves unread, and which lines.
     static func unread(_ rows: Int, lines: String) -> String {
         guard rows > 0 else { return bilingual(zh: "文件中没有读入任何行", en: "no row of the file is read") }
-        return bilingual(zh: "全部 \(rows) 行（第 \(lines) 行）都未读入", en: "all \(rows) rows (lines \(lines)) are unread")
+        return bilingual(zh: "全部 \(rows) 行（第 \(lines) 行）都未读入", en: rows == 1 ? "the only row (line \(lines)) is unread" : "all \(rows) rows (lines \(lines)) are unread")
     }
 
     /// A file in another encoding than its table declares (SPEC §16): the clerk exports it again
@@ -100,13 +100,13 @@ public enum FileCauseMessages {
     public static func rowsOfCauses(_ count: Int, accept: String) -> String {
         bilingual(
             zh: "。其中 \(count) 行出自上面所说的文件整体问题：请改正文件，不要用 \(accept) 剔除",
-            en: ". \(count) of them are rows of a file-level cause said above: correct the file rather than accept them")
+            en: ". \(count == 1 ? "1 of them is a row" : "\(count) of them are rows") of a file-level cause said above: correct the file rather than accept \(count == 1 ? "it" : "them")")
     }
 
     /// Follows the run's refusal: rows of workers missing from a broken roster are not offered for acceptance.
     public static func rowsOfRosterCauses(_ count: Int, roster: String, accept: String) -> String {
         bilingual(
             zh: "。其中 \(count) 行是上面所说的花名册错误造成的：请改正花名册 \(roster)，不要用 \(accept) 剔除（那会剔除网格员整月的记录）",
-            en: ". \(count) of them are rows of a roster error said above: correct the roster \(roster) rather than accept them (that would leave out a worker's month)")
+            en: ". \(count == 1 ? "1 of them is a row" : "\(count) of them are rows") of a roster error said above: correct the roster \(roster) rather than accept \(count == 1 ? "it" : "them") (that would leave out a worker's month)")
     }
 }

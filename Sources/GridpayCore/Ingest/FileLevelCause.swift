@@ -230,11 +230,13 @@ extension Character {
     var isASCIIDigit: Bool { isASCII && isNumber }
 }
 
-/// Lines as ranges: `2–201, 305, 400–410`; at most `limit` ranges, then how many lines more.
+/// Lines as ranges: `2–201, 305, 400–410` (in Chinese `2–201、305、400–410`); at most `limit`
+/// ranges, then how many lines more.
 public enum LineRanges {
     public static func text(_ lines: LineSet, limit: Int = 6) -> String {
         let all = lines.ranges
-        let shown = all.prefix(limit).map { $0.count == 1 ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)" }.joined(separator: ", ")
+        let separator = Language.current == .zh ? "、" : ", "
+        let shown = all.prefix(limit).map { $0.count == 1 ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)" }.joined(separator: separator)
         guard all.count > limit else { return shown }
         let rest = all.dropFirst(limit).reduce(0) { $0 + $1.count }
         return shown + FileCauseMessages.moreLines(rest)

@@ -253,7 +253,7 @@ enum InputMessages {
     /// `firstFile`: the file where the key was first used, when it is not this one.
     static func duplicateKey(_ names: String, values: [String], firstFile: String?, firstLine: Int, in period: PeriodKind?) -> String {
         bilingual(
-            zh: "\(names)“\(values.joined(separator: ", "))”重复：已在\(firstFile.map { " \($0):\(firstLine) " } ?? "第\(firstLine)行")用过；\(period.map { "在\($0.one)内" } ?? "")每个值只应出现一次",
+            zh: "\(names)“\(values.joined(separator: "、"))”重复：已在\(firstFile.map { " \($0):\(firstLine) " } ?? "第\(firstLine)行")用过；\(period.map { "在\($0.one)内" } ?? "")每个值只应出现一次",
             en: "duplicate \(names) '\(values.joined(separator: ", "))': already used at \(firstFile.map { "\($0):\(firstLine)" } ?? "line \(firstLine)"); expected each to appear once\(period.map { " in the \($0.rawValue)" } ?? "")")
     }
 

@@ -8,9 +8,8 @@ enum PatternMessages {
         case .datetime: known = ["yyyy", "M", "MM", "d", "dd", "H", "HH", "mm", "ss"]
         case .duration: known = ["h", "mm", "ss"]
         }
-        let allowed = known.joined(separator: ", ")
-        return bilingual(zh: "“\(letters)”不是\(name(kind))的格式字母；可用 \(allowed) 和原样文字",
-                         en: "'\(letters)' is not a pattern letter of \(name(kind)); expected \(allowed) and literal text")
+        return bilingual(zh: "“\(letters)”不是\(name(kind))的格式字母；可用 \(known.joined(separator: "、")) 和原样文字",
+                         en: "'\(letters)' is not a pattern letter of \(name(kind)); expected \(known.joined(separator: ", ")) and literal text")
     }
 
     static func fieldTwice(_ letters: String) -> String {

@@ -35,13 +35,15 @@ final class FileLevelCauseTests: XCTestCase {
     }
 
     func testLinesAreSaidAsRanges() {
-        XCTAssertEqual(LineRanges.text(LineSet([2, 3, 4, 5, 9, 11, 12])), "2–5, 9, 11–12")
+        XCTAssertEqual(Language.with(.en) { LineRanges.text(LineSet([2, 3, 4, 5, 9, 11, 12])) }, "2–5, 9, 11–12")
+        // A Chinese list is joined with 、.
+        XCTAssertEqual(Language.with(.zh) { LineRanges.text(LineSet([2, 3, 4, 5, 9, 11, 12])) }, "2–5、9、11–12")
         XCTAssertEqual(LineRanges.text(LineSet([7, 7])), "7")
         XCTAssertEqual(LineSet([2, 3, 3, 4, 9]).count, 4)
         // At most six ranges, then how many lines more: 2, 4, …, 12 shown; 14, 16, 17 are 3 more.
-        XCTAssertEqual(LineRanges.text(LineSet([2, 4, 6, 8, 10, 12, 14, 16, 17])), "2, 4, 6, 8, 10, 12 and 3 more")
-        // Said inside "第 … 行": "第 2, …, 12 行，另有 1 行".
-        XCTAssertEqual(Language.with(.zh) { LineRanges.text(LineSet([2, 4, 6, 8, 10, 12, 14])) }, "2, 4, 6, 8, 10, 12 行，另有 1")
+        XCTAssertEqual(Language.with(.en) { LineRanges.text(LineSet([2, 4, 6, 8, 10, 12, 14, 16, 17])) }, "2, 4, 6, 8, 10, 12 and 3 more")
+        // Said inside "第 … 行": "第 2、…、12 行，另有 1 行".
+        XCTAssertEqual(Language.with(.zh) { LineRanges.text(LineSet([2, 4, 6, 8, 10, 12, 14])) }, "2、4、6、8、10、12 行，另有 1")
     }
 
     func testAReSaveIsOneCausePerColumnAndForm() {

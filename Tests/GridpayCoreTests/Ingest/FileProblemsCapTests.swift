@@ -44,8 +44,11 @@ final class FileProblemsCapTests: XCTestCase {
         XCTAssertEqual(log.unlistedLines.ranges.count, 6)
         XCTAssertEqual(log.unlistedLinesPast, 4)
         XCTAssertEqual(log.unlisted?.message, "and 10 more errors in e.csv (lines 402, 404, 406, 408, 410, 412 and 4 more), not listed (a file's first 200 errors are listed); correct those and run again to see the rest")
+        // 数据问题 says it in Chinese, its lines joined with 、 (as the terminal in Chinese).
+        let zh = "e.csv 另有 10 个错误未列出（第 402、404、406、408、410、412 行，另有 4 行；每个文件只列出前 200 个错误）；请先改正已列出的，再运行查看其余的"
+        XCTAssertEqual(log.unlisted?.sheetMessage, zh)
         Language.with(.zh) {
-            XCTAssertEqual(log.unlisted?.message, "e.csv 另有 10 个错误未列出（第 402, 404, 406, 408, 410, 412 行，另有 4 行；每个文件只列出前 200 个错误）；请先改正已列出的，再运行查看其余的")
+            XCTAssertEqual(log.unlisted?.message, zh)
         }
     }
 
