@@ -233,7 +233,7 @@ final class XinheYearTests: XCTestCase {
             }
         }
         XCTAssertEqual(last(.en), "1 problem in the inputs of xinhe 2026-H1 would change someone's assessment; nothing was written. "
-                       + "1 of them are single rows that can be left out on purpose with --accept FILE:LINE (e.g. --accept 2026-01/findings.csv:4)")
+                       + "1 of them is a single row that can be left out on purpose with --accept FILE:LINE (e.g. --accept 2026-01/findings.csv:4)")
         XCTAssertEqual(last(.zh), "xinhe 2026-H1 的输入中有 1 个问题会影响某人的考核结果；没有写出任何文件。"
                        + "其中 1 个是单独的一行，确认无误后可用 --accept 文件:行号 有意剔除（如 --accept 2026-01/findings.csv:4）")
     }
