@@ -21,6 +21,8 @@ enum StaticFiles {
         table.draft-view tr.context td{color:#5a6570;border-color:#eef1f4}table.draft-view tr.problem.error td{background:#fdecee}
         table.draft-view tr.problem.warning td{background:#fff6e0}table.draft-view mark{background:#ffd54f;outline:1px solid #b00020}
         table.draft-view tr.gap td{text-align:center;color:#5a6570}pre.explain{white-space:pre-wrap;background:#fff;border:1px solid #d5dbe1;padding:10px}
+        div.explain{background:#fff;border:1px solid #d5dbe1;padding:10px}.ex-line{font-family:monospace;white-space:pre-wrap}
+        table.cells{width:auto;margin:4px 0 8px 3em;font-size:13px}table.cells caption{text-align:left;color:#5a6570;font-family:monospace}
         """
 
     static let script = """

@@ -63,7 +63,7 @@ enum TownPage {
     static func worker(_ w: Explain.Worker, town: TownInfo, period: String, account: Account, csrf: String) -> String {
         let e = Page.escape
         let body = "<p><a href=\"/towns/\(e(town.town))/periods/\(e(period))\">\(e(town.name)) \(e(period))</a></p>"
-            + "<p>\(summary(w))</p><pre class=\"explain\">\(e(w.text))</pre>"
+            + "<p>\(summary(w))</p>" + WorkerPage.explanation(w)
         return Page.layout(title: "\(w.name)（\(w.worker)）", account: account, csrf: csrf, body: body)
     }
 

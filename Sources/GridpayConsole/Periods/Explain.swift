@@ -17,8 +17,13 @@ enum Explain {
         var total: String?
         var payable: String?
         var text: String
+        /// The input rows the text names (the roster's row, then each `[file:line]` in the
+        /// order the text names them), with their cells (SPEC §14).
+        var rows: [InputRowCells.Row]
+        /// The roster's row as `file:line` (explain names it by its line: 名册第 N 行), for the page.
+        var rosterAt = ""
 
-        enum CodingKeys: String, CodingKey { case worker, name, unit, group, rank, total, payable, text }
+        enum CodingKeys: String, CodingKey { case worker, name, unit, group, rank, total, payable, text, rows }
 
         /// Absent values are written as null, so that every key is always there.
         func encode(to encoder: any Encoder) throws {
@@ -31,6 +36,7 @@ enum Explain {
             try c.encode(total, forKey: .total)
             try c.encode(payable, forKey: .payable)
             try c.encode(text, forKey: .text)
+            try c.encode(rows, forKey: .rows)
         }
     }
 
@@ -64,9 +70,12 @@ enum Explain {
                 let text = Explanation.text(worker: w, in: m.scoring, ruleFile: m.ruleFileName, workerCount: m.report.workers.count,
                                             adjustment: w.adjustment, preliminaryPublished: m.report.preliminaryPublished, words: .console)
                 let rules = m.scoring.rules, scored = !rules.isSummary(ref.period.kind)
+                let roster = ref.period.kind == .month ? rules.rosterTable.file : "\(ref.period.lastMonth)/\(rules.rosterTable.file)"
+                let rows = InputRowCells.read([(roster, w.rosterLine)] + citations(text), rules: rules,
+                                              folder: "\(setup.request.inputDir)/\(ref.town.town)", period: ref.period)
                 return Worker(worker: w.id, name: w.name, unit: w.unit, group: w.group, rank: scored ? w.rank : nil,
-                              total: scored ? "\(w.total)" : nil,
-                              payable: rules.hasPay ? w.payable.fixed(places: 2) : nil, text: setup.notes.map { $0 + "\n" }.joined() + text)
+                              total: scored ? "\(w.total)" : nil, payable: rules.hasPay ? w.payable.fixed(places: 2) : nil,
+                              text: setup.notes.map { $0 + "\n" }.joined() + text, rows: rows, rosterAt: "\(roster):\(w.rosterLine)")
             }
         }
         switch found {
@@ -74,5 +83,19 @@ enum Explain {
         case .success(nil): throw ConsoleHTTPError.notFound
         case .failure: throw ConsoleHTTPError.conflict(ConsoleMessages.explainNeedsRun)
         }
+    }
+
+    /// The `file:line` positions an explanation names, in order: `[events.csv:387]`, or one of a
+    /// bracket's comma-separated list (a file named without a line is a whole table, not a row).
+    static func citations(_ text: String) -> [(file: String, line: Int)] {
+        var out: [(file: String, line: Int)] = []
+        for line in text.split(separator: "\n") {
+            guard line.hasSuffix("]"), let open = line.range(of: "   [", options: .backwards) else { continue }
+            for part in line[open.upperBound..<line.index(before: line.endIndex)].components(separatedBy: ", ") {
+                guard let colon = part.lastIndex(of: ":"), let n = Int(part[part.index(after: colon)...]), n > 0 else { continue }
+                out.append((String(part[..<colon]), n))
+            }
+        }
+        return out
     }
 }
