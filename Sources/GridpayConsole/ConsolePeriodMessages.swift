@@ -23,4 +23,13 @@ extension ConsoleMessages {
     static func workerSummaryNoPay(rank: Int, total: String) -> String {
         bilingual(zh: "排名 \(rank)，总分 \(total)", en: "rank \(rank), total score \(total)")
     }
+    /// Downloads that are not the inputs' on the page (QA H3): never paid from.
+    static var outputsStale: String {
+        bilingual(zh: "以下是上次成功运行写出的文件；此后本期的输入已更换，这些文件与本页列出的输入不符，不能据此发放：请重新运行后再下载",
+                  en: "these files were written by the last successful run; the period's inputs have changed since, so they do not match the inputs on this page and must not be paid from: run again, then download")
+    }
+    static var outputsOfEarlierRun: String {
+        bilingual(zh: "最近一次运行有错误，没有写出结果；以下是上次成功运行写出的文件（与本页列出的输入一致）",
+                  en: "the latest run stopped on errors and wrote nothing; these files were written by the last successful run (from the inputs on this page)")
+    }
 }

@@ -55,7 +55,7 @@ public enum RunMessages {
     }
 
     /// SPEC §15: accepting a roster row would drop the worker from every sheet.
-    static func rosterRowNotAcceptable(_ row: String, roster: String, words w: CommandWords) -> String {
+    public static func rosterRowNotAcceptable(_ row: String, roster: String, words w: CommandWords) -> String {
         bilingual(
             zh: "\(w.accept) \(row) 不能接受：这是花名册（\(roster)）的一行，接受它会让这位网格员从考核表、绩效工资表和工资 CSV 中消失，少发一个人的钱；请改正这一行后重新运行（花名册由制表人员按人事名单改正）",
             en: "\(w.accept) \(row) cannot be accepted: it is a row of the roster (\(roster)), and accepting it would drop the worker from the score sheet, the pay sheet and the pay CSV; correct the row and run again")

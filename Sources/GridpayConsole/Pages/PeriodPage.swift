@@ -6,7 +6,9 @@ import GridpayPipeline
 /// progress, the result with 数据问题 and each worker linked to the explanation, downloads, the
 /// review steps, status and corrections waiting.
 enum PeriodPage {
-    static func render(_ v: PeriodView, town: TownInfo, workers: [[String]], archived: [ArchiveRoutes.Item] = [], account: Account, csrf: String) -> String {
+    /// `roster`: the roster's file as the rule file names it (its rows are never accepted, SPEC §15).
+    static func render(_ v: PeriodView, town: TownInfo, workers: [[String]], archived: [ArchiveRoutes.Item] = [], roster: String = "",
+                       account: Account, csrf: String) -> String {
         let e = Page.escape
         let base = "/api/towns/\(e(v.town))/periods/\(e(v.period))"
         var body = "<p><a href=\"/towns/\(e(v.town))\">\(e(town.name))</a> · \(ConsoleMessages.statusLabel) "
@@ -21,7 +23,9 @@ enum PeriodPage {
         }
         // What the clerk looks for first (the result and the next step) above the files.
         body += "<div class=\"row\">" + result(v, base: base, account: account) + steps(v, base: base, account: account) + "</div>"
-        if let r = v.result { body += problems(r.problems, canAccept: account.has(.preparer) && v.status != "submitted" && v.status != "closed") }
+        if let r = v.result {
+            body += problems(r.problems, canAccept: account.has(.preparer) && v.status != "submitted" && v.status != "closed", roster: roster)
+        }
         body += inputs(v, base: base, account: account)
         body += archive(archived, base: base)
         body += workerList(workers, v: v)
@@ -96,7 +100,13 @@ enum PeriodPage {
                 + "<p id=\"verify-\(Page.escape(v.period))\"></p>"
         }
         if !v.outputs.isEmpty {
-            b += "<h2>\(ConsoleMessages.downloads)</h2><ul>" + v.outputs.map {
+            b += "<h2>\(ConsoleMessages.downloads)</h2>"
+            if v.outputs_current == false {
+                b += "<p class=\"error\" id=\"outputs-note\">\(ConsoleMessages.outputsStale)</p>"
+            } else if v.result?.ok == false {
+                b += "<p class=\"warning\" id=\"outputs-note\">\(ConsoleMessages.outputsOfEarlierRun)</p>"
+            }
+            b += "<ul>" + v.outputs.map {
                 "<li><a href=\"\(base)/outputs/\(Page.escape($0))\">\(Page.escape($0))</a></li>"
             }.joined() + "</ul>"
         }
@@ -123,7 +133,7 @@ enum PeriodPage {
         return "<div class=\"card wide\"><h2>\(ConsoleMessages.resultTitle)</h2>\(b)</div>"
     }
 
-    static func problems(_ list: [RunOutcome.Problem], canAccept: Bool) -> String {
+    static func problems(_ list: [RunOutcome.Problem], canAccept: Bool, roster: String) -> String {
         let e = Page.escape
         guard !list.isEmpty else { return "<div class=\"card\"><h2>\(ConsoleMessages.problemsTitle)</h2><p>\(ConsoleMessages.noProblems)</p></div>" }
         var rows = ""
@@ -131,7 +141,10 @@ enum PeriodPage {
             var cells = "<td class=\"\(p.severity)\">\(ConsoleMessages.severityName(p.severity))</td><td>\(e(p.file ?? ""))</td>"
                 + "<td class=\"num\">\(p.line.map(String.init) ?? "")</td><td class=\"num\">\(p.column.map(String.init) ?? "")</td><td>\(e(p.message))</td>"
             if canAccept {
-                if p.severity == "error", let f = p.file, let l = p.line {
+                if p.severity == "error", let f = p.file, let l = p.line, (f as NSString).lastPathComponent == roster {
+                    // As `run --accept` refuses it, said where the box would be.
+                    cells += "<td class=\"not-acceptable\">\(e(RunMessages.rosterRowNotAcceptable("\(f):\(l)", roster: roster, words: .console)))</td>"
+                } else if p.severity == "error", let f = p.file, let l = p.line {
                     cells += "<td><label><input type=\"checkbox\" class=\"accept-row\" data-index=\"\(k)\" data-row=\"\(e(f)):\(l)\"> \(ConsoleMessages.accept)</label>"
                         + "<input id=\"reason-\(k)\" placeholder=\"\(ConsoleMessages.reasonPlaceholder)\"></td>"
                 } else { cells += "<td></td>" }

@@ -29,9 +29,12 @@ public struct PeriodView: Codable, Sendable {
     public var closable: Bool
     /// Whether the town's rule file sets pay (a pay CSV and 实发绩效; xinhe has none).
     public var pays: Bool
+    /// Whether `outputs` were written from the inputs listed now (their manifest's SHA-256s);
+    /// false after a file was replaced, added or removed; null without outputs or their manifest.
+    public var outputs_current: Bool?
 
     enum CodingKeys: String, CodingKey {
-        case town, period, status, inputs, result, submitted_by, returned_reason, closed_by, closed_at, outputs, corrections_waiting, closable, pays
+        case town, period, status, inputs, result, submitted_by, returned_reason, closed_by, closed_at, outputs, corrections_waiting, closable, pays, outputs_current
     }
 
     /// Absent values are written as null (`"result": null` before a run, as SPEC §14 says).
@@ -50,6 +53,7 @@ public struct PeriodView: Codable, Sendable {
         try c.encode(corrections_waiting, forKey: .corrections_waiting)
         try c.encode(closable, forKey: .closable)
         try c.encode(pays, forKey: .pays)
+        try c.encode(outputs_current, forKey: .outputs_current)
     }
 }
 
@@ -104,13 +108,15 @@ enum PeriodStatus {
         let lastRun = events.last { $0.step == .run || $0.step == .runFailed }
         let result = lastRun.flatMap { try? JSONDecoder().decode(RunOutcome.self, from: Data($0.result.utf8)) }
         let status = closed != nil ? "closed" : status(events)
+        let inputs = try inputs(ref, console: console), outputs = outputs(ref, console: console)
         return PeriodView(
-            town: ref.town.town, period: ref.text, status: status, inputs: try inputs(ref, console: console), result: result,
+            town: ref.town.town, period: ref.text, status: status, inputs: inputs, result: result,
             submitted_by: status == "submitted" ? events.last { $0.step == .submit }?.account : nil,
             returned_reason: status == "returned" ? events.last { $0.step == .return }?.reason : nil,
             closed_by: closed?.closedBy, closed_at: closed.map { ConsoleTime.shown(ledgerUTC: $0.closedAt) },
-            outputs: outputs(ref, console: console), corrections_waiting: corrections(ref, console: console),
-            closable: !ref.rules.rules.isSummary(ref.period.kind), pays: ref.rules.rules.hasPay)
+            outputs: outputs, corrections_waiting: corrections(ref, console: console),
+            closable: !ref.rules.rules.isSummary(ref.period.kind), pays: ref.rules.rules.hasPay,
+            outputs_current: outputs.isEmpty ? nil : OutputFreshness.matchesInputs(ref, inputs: inputs, console: console))
     }
 
     /// The exports the rule file declares, per month folder (a quarter's are named `YYYY-MM/<file>`).

@@ -38,7 +38,7 @@ struct PageRoutes: ConsoleRouteArea {
             let listing = view.result?.ok == true ? WorkerList.listing(ref, console: console) : nil
             let archived = account.has(.auditor) && view.status == "closed"
                 ? ((try? ArchiveRoutes.files(ref, console)) ?? []).map { ArchiveRoutes.Item(file: $0.file, bytes: $0.bytes, sha256: $0.sha256) } : []
-            return Reply.html(PeriodPage.render(view, town: ref.town, workers: listing.map { [$0.header] + $0.rows } ?? [], archived: archived,
+            return Reply.html(PeriodPage.render(view, town: ref.town, workers: listing.map { [$0.header] + $0.rows } ?? [], archived: archived, roster: ref.rules.rules.rosterTable.file,
                                                 account: account, csrf: PageRoutes.csrf(context)))
         }
         router.get("/towns/{town}/periods/{period}/workers/{id}") { _, context in
