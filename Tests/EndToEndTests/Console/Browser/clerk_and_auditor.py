@@ -118,7 +118,7 @@ def clerk(driver):
     assert total and "." in total, total
     step("result", driver)
     driver.find_element(By.CSS_SELECTOR, "#workers a").click()
-    wait(driver, EC.presence_of_element_located((By.CSS_SELECTOR, "pre.explain")))
+    wait(driver, EC.presence_of_element_located((By.CSS_SELECTOR, "#explanation table.cells")))
     assert "QH0001" in driver.page_source
     step("explanation", driver)
     driver.back()
