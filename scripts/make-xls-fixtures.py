@@ -7,6 +7,9 @@ clerk's "save as Excel 97-2003" would. The tests read the committed .xls files; 
 convert. Run again (python3 scripts/make-xls-fixtures.py, from the repository's root) after
 changing the qinghe sample (Input/qinghe): FormMetamorphicTests checks the sources' SHA-256.
 
+Excel 95 (BIFF5), which LibreOffice no longer saves, is written by hand (excel95_events): gridpay
+refuses it, and the tests check the refusal.
+
 Needs: python3 with openpyxl, and soffice (LibreOffice).
 """
 import datetime
@@ -16,6 +19,8 @@ import subprocess
 import sys
 import tempfile
 import tomllib
+
+import struct
 
 import openpyxl
 
@@ -120,6 +125,59 @@ def formula_events(path):
     book.save(path)
 
 
+def record(kind, data):
+    return struct.pack("<HH", kind, len(data)) + data
+
+
+def excel95_events(path):
+    """An Excel 5.0/95 workbook (BIFF5), written by hand: LibreOffice no longer saves this
+    format. A compound file whose stream "Book" holds the workbook globals (BOF version 0x0500,
+    CODEPAGE, one BOUNDSHEET) and the sheet events: 单号, 人, 分 as LABEL and NUMBER cells."""
+    def sheet_records():
+        out = record(0x0809, struct.pack("<HHHH", 0x0500, 0x0010, 0, 0))
+        rows = [["单号", "人", "分"], ["E1", "A1", 2], ["E2", "A2", 3], ["E3", "A1", 1]]
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                if isinstance(value, str):
+                    text = value.encode("gbk")
+                    out += record(0x0204, struct.pack("<HHHH", r, c, 15, len(text)) + text)
+                else:
+                    out += record(0x0203, struct.pack("<HHHd", r, c, 15, float(value)))
+        return out + record(0x000A, b"")
+    name = b"events"
+    globals_size = 12 + 6 + (4 + 7 + len(name)) + 4
+    book = record(0x0809, struct.pack("<HHHH", 0x0500, 0x0005, 0, 0))
+    book += record(0x0042, struct.pack("<H", 936))
+    book += record(0x0085, struct.pack("<IBBB", globals_size, 0, 0, len(name)) + name)
+    book += record(0x000A, b"")
+    assert len(book) == globals_size
+    stream = book + sheet_records()
+    stream += b"\0" * (4096 - len(stream))   # at the mini-stream cutoff: in ordinary sectors
+    with open(path, "wb") as f:
+        f.write(compound_file("Book", stream))
+
+
+def compound_file(name, stream):
+    """A compound file (version 3, 512-byte sectors) holding one stream: sector 0 the FAT,
+    sector 1 the directory, then the stream's sectors."""
+    end, free, fat_sector, none = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD, 0xFFFFFFFF
+    sectors = (len(stream) + 511) // 512
+    fat = [fat_sector, end] + [3 + i if i + 1 < sectors else end for i in range(sectors)]
+    fat += [free] * (128 - len(fat))
+    header = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" + b"\0" * 16 + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6) + b"\0" * 6
+    header += struct.pack("<IIIIIIIII", 0, 1, 1, 0, 4096, end, 0, end, 0)
+    header += struct.pack("<109I", 0, *([free] * 108))
+
+    def entry(entry_name, kind, child, start, size):
+        encoded = (entry_name + "\0").encode("utf-16-le") if entry_name else b""
+        return (encoded.ljust(64, b"\0") + struct.pack("<HBB", len(encoded), kind, 1)
+                + struct.pack("<III", none, none, child) + b"\0" * 36 + struct.pack("<III", start, size, 0))
+    directory = entry("Root Entry", 5, 1, end, 0) + entry(name, 2, none, 2, len(stream))
+    directory += (b"\0" * 64 + struct.pack("<HBB", 0, 0, 0) + struct.pack("<III", none, none, none) + b"\0" * 48) * 2
+    body = struct.pack("<128I", *fat) + directory + stream.ljust(sectors * 512, b"\0")
+    return header + body
+
+
 def formula_text(value):
     """A formula giving `value` as text."""
     return '="' + value.replace('"', '""') + '"'
@@ -209,6 +267,8 @@ def main():
                 convert(xlsx, computed, profile, to="xlsx")
                 os.replace(os.path.join(computed, name + ".xlsx"), os.path.join(READER, name + ".xlsx"))
                 made.append(os.path.join(READER, name + ".xlsx"))
+        excel95_events(os.path.join(READER, "excel95-events.xls"))
+        made.append(os.path.join(READER, "excel95-events.xls"))
         with open(os.path.join(ROOT, "Rules/qinghe.toml"), "rb") as f:
             rules = tomllib.load(f)
         for folder, tables, as_formulas in [(QINGHE, None, False), (QINGHE_FORMULAS, FORMULA_TABLES, True)]:

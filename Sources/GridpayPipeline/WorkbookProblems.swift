@@ -12,6 +12,7 @@ enum WorkbookProblems {
         case .noSuchSheet(let name, let sheets): return IngestMessages.noSuchSheet(file, name, sheets)
         case .tooLarge(let what): return IngestMessages.workbookTooLarge(file, what)
         case .notXLS(let reason): return IngestMessages.notAnXLSWorkbook(file, reason)
+        case .olderExcel(let version): return IngestMessages.olderExcelWorkbook(file, version)
         }
     }
 }

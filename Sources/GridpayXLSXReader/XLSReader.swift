@@ -15,6 +15,10 @@ public final class XLSReader {
     let biff: BIFFWorkbook
 
     public init(path: String) throws(XLSXReadError) {
+        // A workbook older than Excel 97 is refused before libfreexl reads it (README: BIFF5).
+        let file = try? ZipFile(path: path)
+        let bytes = file.flatMap { try? $0.bytes(at: 0, count: $0.size) }
+        if let bytes, let version = Self.olderExcel(bytes) { throw .olderExcel(version: version) }
         var h: UnsafeRawPointer?
         let status = freexl_open(path, &h)
         guard status == FREEXL_OK, let h else {
@@ -27,8 +31,12 @@ public final class XLSReader {
             throw .notXLS(reason: ExportReadMessages.noWorksheets())
         }
         do throws(XLSXReadError) {
-            let file = try ZipFile(path: path)
-            biff = try BIFFWorkbook(stream: CompoundFile.workbookStream(file.bytes(at: 0, count: file.size)))
+            var read = bytes ?? []
+            if bytes == nil {
+                let f = try ZipFile(path: path)
+                read = try f.bytes(at: 0, count: f.size)
+            }
+            biff = try BIFFWorkbook(stream: CompoundFile.workbookStream(read))
         } catch {
             freexl_close(h)
             throw error
@@ -66,6 +74,16 @@ public final class XLSReader {
         try sheetRows.forEach(upTo: min(rows, UInt32(headerRow))) { row in top.append((row.line, (0..<row.count).map { Array(row.field($0)) })) }
         guard let header = MergedHeader(headerRow: headerRow, rows: top, ranges: { numbers.merges }).cells else { return try sheetRows.forEach(upTo: rows, body) }
         try sheetRows.forEach(upTo: rows) { row in try row.line == headerRow ? XLSXRow.with(header, line: headerRow, body) : body(row) }
+    }
+
+    /// The version of a workbook older than Excel 97: a bare BIFF2, BIFF3 or BIFF4 stream (its
+    /// first record a BOF of that version), or a compound file whose workbook stream's BOF says
+    /// BIFF5 (Excel 5.0 and 95; BIFF8 is 0x0600). Nil for anything else, which is read as before.
+    static func olderExcel(_ bytes: [UInt8]) -> String? {
+        if bytes.count >= 4, [0x0009, 0x0209, 0x0409].contains(CompoundFile.u16(bytes, 0)) { return "Excel 2.1–4.0 (BIFF2–4)" }
+        guard let stream = try? CompoundFile.workbookStream(bytes), stream.count >= 6,
+              CompoundFile.u16(stream, 0) == BIFFWorkbook.Record.bof, CompoundFile.u16(stream, 4) < 0x0600 else { return nil }
+        return "Excel 5.0/95 (BIFF5)"
     }
 
     static func reason(_ status: Int32) -> String {

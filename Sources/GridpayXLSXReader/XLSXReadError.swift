@@ -13,6 +13,8 @@ public enum XLSXReadError: Error, Equatable, CustomStringConvertible {
     case tooLarge(what: String)
     /// A legacy .xls file libfreexl cannot read.
     case notXLS(reason: String)
+    /// A workbook older than Excel 97 (BIFF2 to BIFF5: Excel 2.1 to Excel 95), which is not read.
+    case olderExcel(version: String)
 
     public var description: String {
         switch self {
@@ -23,6 +25,7 @@ public enum XLSXReadError: Error, Equatable, CustomStringConvertible {
         case .noSuchSheet(let name, let sheets): return "has no sheet '\(name)'; its sheets are: \(sheets.joined(separator: ", ")); expected the sheet the rule file names (sheet = \"…\")"
         case .tooLarge(let what): return "is too large to read: \(what)"
         case .notXLS(let reason): return "is not a readable XLS workbook (\(reason)); expected a legacy .xls export"
+        case .olderExcel(let version): return "is an \(version) workbook, older than Excel 97; expected it saved again as .xls (Excel 97-2003) or .xlsx"
         }
     }
 }

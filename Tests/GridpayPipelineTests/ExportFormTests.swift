@@ -233,4 +233,14 @@ final class ExportFormTests: XCTestCase {
         XCTAssertEqual(o.records, ["A1 events.xls:3 -2", "A1 events.xls:5 -1", "A2 events.xls:4 -3"])
         XCTAssertEqual(o.forms, ["events.xls: XLS，工作表“events”（第一张），表头第 2 行（其上 1 行为标题），末行“合计”已略过", Self.plainRoster])
     }
+
+    /// An Excel 95 workbook (BIFF5) is refused, saying what it is and who does what, in both languages.
+    func testAnExcel95ExportIsRefused() throws {
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("GridpayXLSXReaderTests/Fixtures/excel95-events.xls")
+        let o = try run([#"format = "xls""#], file: "events.xls", files: ["events.xls": Data(contentsOf: fixture)])
+        XCTAssertEqual(o.problems, ["events.xls:1:1: error: events.xls is an Excel 5.0/95 (BIFF5) workbook, older than Excel 97, a format gridpay does not read; expected the clerk to open it in Excel or WPS, save it as an Excel 97-2003 workbook (.xls) and upload it again (or save it as .xlsx, with the table's format changed to \"xlsx\" in the rule file by the governance office)"])
+        let zh = try Language.with(.zh) { try run([#"format = "xls""#], file: "events.xls", files: ["events.xls": Data(contentsOf: fixture)]) }
+        XCTAssertEqual(zh.problems, ["events.xls:1:1: 错误：events.xls 是 Excel 5.0/95 (BIFF5) 格式的工作簿，比 Excel 97 更早，gridpay 不读取这种格式；请制表人员用 Excel 或 WPS 打开它，另存为“Excel 97-2003 工作簿（.xls）”后重新上传（或另存为 .xlsx，并请综治中心把规则文件中该表的 format 改为 \"xlsx\"）"])
+    }
 }

@@ -73,6 +73,19 @@ final class XLSReaderTests: XCTestCase {
         }
     }
 
+    /// A workbook older than Excel 97 is refused, named by its version, before libfreexl reads it:
+    /// Excel 5.0/95 (a compound file whose workbook stream "Book" starts with a BIFF5 BOF; made
+    /// by hand by scripts/make-xls-fixtures.py), and a bare BIFF2–4 stream (Excel 2.1 to 4.0).
+    func testWorkbooksOlderThanExcel97AreRefused() throws {
+        XCTAssertThrowsError(try Self.rows(Self.fixture("excel95-events.xls"))) {
+            XCTAssertEqual($0 as? XLSXReadError, .olderExcel(version: "Excel 5.0/95 (BIFF5)"))
+        }
+        let path = NSTemporaryDirectory() + "biff4-\(UUID().uuidString).xls"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data([0x09, 0x04, 0x06, 0x00, 0x00, 0x00, 0x10, 0x00, 0x00, 0x00]).write(to: URL(fileURLWithPath: path))
+        XCTAssertThrowsError(try Self.rows(path)) { XCTAssertEqual($0 as? XLSXReadError, .olderExcel(version: "Excel 2.1–4.0 (BIFF2–4)")) }
+    }
+
     /// Damaged files are read or refused with an XLSXReadError; never a crash. The damage reaches
     /// libfreexl and the BIFF records read beside it (formats, numbers, merged cells: the merged
     /// file is read with its header on row 2; formulas' results, text over CONTINUE records).

@@ -131,6 +131,11 @@ public enum IngestMessages {
                   en: "\(file) is not a readable XLS workbook (\(reason)); expected a legacy .xls export, or the right format in the rule file")
     }
 
+    public static func olderExcelWorkbook(_ file: String, _ version: String) -> String {
+        bilingual(zh: "\(file) 是 \(version) 格式的工作簿，比 Excel 97 更早，gridpay 不读取这种格式；请制表人员用 Excel 或 WPS 打开它，另存为“Excel 97-2003 工作簿（.xls）”后重新上传（或另存为 .xlsx，并请综治中心把规则文件中该表的 format 改为 \"xlsx\"）",
+                  en: "\(file) is an \(version) workbook, older than Excel 97, a format gridpay does not read; expected the clerk to open it in Excel or WPS, save it as an Excel 97-2003 workbook (.xls) and upload it again (or save it as .xlsx, with the table's format changed to \"xlsx\" in the rule file by the governance office)")
+    }
+
     public static func workbookTooLarge(_ file: String, _ what: String) -> String {
         bilingual(zh: "\(file) 过大，无法读取：\(what)", en: "\(file) is too large to read: \(what)")
     }

@@ -90,6 +90,7 @@ final class InputMessagesTests: XCTestCase {
             "workbookBadXML": { M.workbookBadXML("events.xlsx", "xl/worksheets/sheet1.xml", 3, "unclosed tag") },
             "noSuchSheet": { M.noSuchSheet("events.xlsx", "事件", ["Sheet1", "汇总"]) },
             "notAnXLSWorkbook": { M.notAnXLSWorkbook("events.xls", "no compound-file header") },
+            "olderExcelWorkbook": { M.olderExcelWorkbook("events.xls", "Excel 5.0/95 (BIFF5)") },
             "workbookTooLarge": { M.workbookTooLarge("events.xlsx", "a shared string of 40 MB") },
             "workerLeftOut": { M.workerLeftOut("网格员编号", "V001", roster: "roster.csv") },
         ])
