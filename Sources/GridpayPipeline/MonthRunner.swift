@@ -44,6 +44,9 @@ public struct RunRequest: Sendable {
     /// The second reading of a run with accepted rows: they are counted as they are, to say what
     /// leaving them out changes (SPEC §15; AcceptanceChanges).
     var countsAcceptedRows = false
+    /// Read for `explain`, which prints one worker's derivation and writes nothing: a refusal says
+    /// nothing was explained, not that nothing was written.
+    public var explainsOnly = false
 
     public init(town: String, period: CalendarPeriod, words: CommandWords) {
         self.town = town
@@ -305,7 +308,9 @@ public enum MonthRunner {
             let acceptable = blocking.filter { $0.acceptable && !causes.explains($0) }.count
             // A file's unlisted errors count as many as they are (SPEC §15: how many rows).
             let total = blocking.reduce(0) { $0 + $1.blockingCount }
-            var summary = rules.rules.hasPay ? RunMessages.runRefused(total, town: request.town, period: "\(request.period)")
+            var summary = request.explainsOnly
+                ? ExplainMessages.refused(total, town: request.town, period: "\(request.period)", pay: rules.rules.hasPay)
+                : rules.rules.hasPay ? RunMessages.runRefused(total, town: request.town, period: "\(request.period)")
                 : PeriodMessages.refusedWithoutPay(total, town: request.town, period: "\(request.period)")
             if acceptable > 0 {
                 let example = blocking.first { $0.acceptable && !causes.explains($0) }!.rowReference

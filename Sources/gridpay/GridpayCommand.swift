@@ -100,7 +100,9 @@ struct Explain: ParsableCommand {
         defer { if let scratch = setup.scratch { try? FileManager.default.removeItem(atPath: scratch) } }
         printDiagnostics(setup.warnings)
         // No progress line (explain prints a text); GRIDPAY_TIMINGS=1 still times its phases.
-        let m = try succeeded(reporting(quiet: true) { MonthRunner.prepare(setup.request, progress: $0) })
+        var request = setup.request
+        request.explainsOnly = true
+        let m = try succeeded(reporting(quiet: true) { MonthRunner.prepare(request, progress: $0) })
         // The id by its code points: a canonically equal id is another worker.
         guard let k = m.report.workers.firstIndex(where: { $0.id.utf8.elementsEqual(worker.utf8) }) else {
             throw unknownWorker(worker, town: town, period: "\(period)", among: m.report.workers.map(\.id))
