@@ -40,7 +40,7 @@ public enum CompareMessages {
     // MARK: refusals
 
     static func noCandidate(_ path: String) -> String {
-        bilingual(zh: "\(path) 处没有候选规则文件或文件夹；请检查给出的路径", en: "no candidate rule file or folder at \(path)")
+        bilingual(zh: "\(path) 处没有候选规则文件或文件夹；请检查给出的路径", en: "no candidate rule file or folder at \(path); check the path given")
     }
 
     static func noVersionInForce(_ path: String, period: String) -> String {

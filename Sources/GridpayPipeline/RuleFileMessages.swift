@@ -44,8 +44,9 @@ enum RuleFileMessages {
                 + "a period before \(earliest) needs a rule version in force for it")
     }
 
-    static func cannotRead(_ path: String) -> String {
-        bilingual(zh: "无法读取规则文件 \(path)", en: "cannot read the rule file \(path)")
+    /// `reason`: the system's (SystemError), e.g. no such file where the path given is wrong.
+    static func cannotRead(_ path: String, reason: String) -> String {
+        bilingual(zh: "无法读取规则文件 \(path)：\(reason)", en: "cannot read the rule file \(path): \(reason)")
     }
 
     static func notUTF8(byte: String) -> String {

@@ -83,12 +83,18 @@ public enum RuleFiles {
     public static let maximumBytes = 4 << 20
 
     public static func load(path: String) -> Result<LoadedRules, PipelineFailure> {
-        let unreadable = PipelineFailure(message: RuleFileMessages.cannotRead(path))
-        guard let handle = FileHandle(forReadingAtPath: path) else { return .failure(unreadable) }
+        // Said with the system's reason (no such file, permission denied, a folder): errno from open itself.
+        let unreadable = { (code: Int32) in PipelineFailure(message: RuleFileMessages.cannotRead(path, reason: SystemError.words(code))) }
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return .failure(unreadable(errno)) }
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
         // An empty file reads as nil (end of file at once): an empty rule file, whose missing
         // sections are reported at their place, not a file that cannot be read.
         let data: Data
-        do { data = try handle.read(upToCount: maximumBytes + 1) ?? Data() } catch { return .failure(unreadable) }
+        do { data = try handle.read(upToCount: maximumBytes + 1) ?? Data() } catch {
+            let ns = error as NSError
+            return .failure(unreadable(ns.domain == NSPOSIXErrorDomain ? Int32(ns.code) : EIO))
+        }
         try? handle.close()
         guard data.count <= maximumBytes else { return .failure(PipelineFailure(message: RuleFileMessages.tooLarge(path, limit: maximumBytes))) }
         guard let text = String(validating: data, as: UTF8.self) else {

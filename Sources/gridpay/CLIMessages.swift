@@ -11,7 +11,7 @@ enum CLIMessages {
     static func ruleFileRefused(_ path: String, errors: Int) -> String {
         bilingual(
             zh: "\(path)：\(errors) 个错误；这个规则文件不能使用，请综治中心改正",
-            en: "\(path): \(errors) error(s); the rule file cannot be used")
+            en: "\(path): \(errors) error(s); the rule file cannot be used: the governance office corrects it")
     }
 
     static func notAPeriod(_ text: String) -> String {

@@ -78,8 +78,10 @@ func succeeded<T>(_ result: Result<T, PipelineFailure>) throws -> T {
 }
 
 /// A rule file that cannot be used: its problems, then the count (as `check` and `compare` say it).
+/// Nothing at `path`: the path given is wrong, said alone (the governance office has nothing to correct).
 func refuseRuleFile(_ path: String, _ f: PipelineFailure) -> ExitCode {
     printDiagnostics(f.diagnostics, sources: f.sources)
+    guard FileManager.default.fileExists(atPath: path) else { return ExitCode(1) }
     printError(CLIMessages.ruleFileRefused(path, errors: f.diagnostics.filter { $0.severity == .error }.count))
     return ExitCode(1)
 }

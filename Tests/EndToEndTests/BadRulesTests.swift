@@ -29,7 +29,23 @@ final class BadRulesTests: XCTestCase {
         let header = "\(path):\(lineCol): error: \(message)"
         XCTAssertTrue(r.stderrLines.contains(header), "missing the line\n\(header)\n\(r.transcript)", file: file, line: line)
         Runner.assertContains(r.stderr, "\(header)\n\(source)\n\(caretLine)\n", r.transcript, file: file, line: line)
-        XCTAssertEqual(r.stderrLines.last, "\(path): \(errors) error(s); the rule file cannot be used", r.transcript, file: file, line: line)
+        XCTAssertEqual(r.stderrLines.last, "\(path): \(errors) error(s); the rule file cannot be used: the governance office corrects it", r.transcript, file: file, line: line)
+    }
+
+    /// A path with no file: the system's reason, alone (no count of errors for the governance
+    /// office to correct: the path given is wrong), in both languages; compare's candidate alike.
+    func testAMissingRuleFileSaysWhyAndNothingMore() throws {
+        let missing = "Rules/nosuch.toml"
+        let en = try Runner.run(["check", missing])
+        XCTAssertEqual(en.status, 1, en.transcript)
+        XCTAssertEqual(en.stderrLines, ["error: cannot read the rule file Rules/nosuch.toml: No such file or directory"], en.transcript)
+        let zh = try Runner.run(["check", missing], environment: ["GRIDPAY_LANG": "zh"])
+        XCTAssertEqual(zh.stderrLines, ["错误：无法读取规则文件 Rules/nosuch.toml：没有这个文件或文件夹"], zh.transcript)
+        let compare = try Runner.run(["compare", "qinghe", "2026-10", "--rules", missing], environment: ["GRIDPAY_LANG": "zh"])
+        XCTAssertEqual(compare.status, 1, compare.transcript)
+        XCTAssertEqual(compare.stderrLines, ["错误：Rules/nosuch.toml 处没有候选规则文件或文件夹；请检查给出的路径"], compare.transcript)
+        XCTAssertEqual(try Runner.run(["compare", "qinghe", "2026-10", "--rules", missing]).stderrLines,
+                       ["error: no candidate rule file or folder at Rules/nosuch.toml; check the path given"])
     }
 
     // MARK: the control

@@ -84,7 +84,7 @@ extension BadRulesTests {
         XCTAssertEqual(r.status, 1, r.transcript)
         XCTAssertEqual(r.stderrLines, [
             "\(fixture("not-utf8")):5:10: error: the rule file is not UTF-8 text: byte 0xD5 here does not begin a UTF-8 character (was it saved as GBK/GB18030?); save it as UTF-8",
-            "\(fixture("not-utf8")): 1 error(s); the rule file cannot be used",
+            "\(fixture("not-utf8")): 1 error(s); the rule file cannot be used: the governance office corrects it",
         ], r.transcript)
     }
 }

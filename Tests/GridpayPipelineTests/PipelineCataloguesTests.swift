@@ -42,7 +42,7 @@ final class PipelineCataloguesTests: XCTestCase {
             "noRuleFile": { M.noRuleFile("qingh", file: "Rules/qingh.toml", folder: "Rules/qingh", didYouMean: Suggestion.didYouMean("qingh", among: ["qinghe"])) },
             "versionTakesEffect": { M.versionTakesEffect("qinghe/2026.1.toml", version: "2026.1", from: "2026-07") },
             "notInForce": { M.notInForce("qinghe", period: "2026-05", versions: ["v1", "v2"], earliest: "2026-07") },
-            "cannotRead": { M.cannotRead("Rules/qinghe.toml") },
+            "cannotRead": { M.cannotRead("Rules/qinghe.toml", reason: SystemError.words(EACCES)) },
             "notUTF8": { M.notUTF8(byte: "D5") },
             "cannotHash": { M.cannotHash("Rules/qinghe.toml", "out of memory") },
         ])
