@@ -21,6 +21,9 @@ public struct RuleFolderReport: Sendable {
     public var versions: [CheckedVersion]
     /// Problems of the versions together (each at a version's effective_from where known).
     public var problems: [Diagnostic]
+    /// The folder holds towns' rule files (`Rules/`, each `<town>.toml`), not one town's
+    /// versions: each file is checked on its own, none against the others.
+    public var ofTowns = false
 
     public var passed: Int { versions.reduce(0) { $0 + ($1.tests?.passed.count ?? 0) } }
     public var failed: Int { versions.reduce(0) { $0 + ($1.tests.map { $0.testCount - $0.passed.count } ?? 0) } }
@@ -32,7 +35,9 @@ public struct RuleFolderReport: Sendable {
             RuleFolderMessages.span(($0.path as NSString).lastPathComponent, version: $0.loaded!.rules.version,
                                     first: "\($0.first!)", last: $0.last.map { "\($0)" })
         }
-        return spans + [RuleFolderMessages.summary(folder, versions: versions.count, usable: versions.filter { $0.loaded != nil }.count,
+        let usable = versions.filter { $0.loaded != nil }.count
+        if ofTowns { return [RuleFolderMessages.townsSummary(folder, files: versions.count, usable: usable, passed: passed, failed: failed)] }
+        return spans + [RuleFolderMessages.summary(folder, versions: versions.count, usable: usable,
                                                    passed: passed, failed: failed, errors: problems.filter { $0.severity == .error }.count)]
     }
 }
@@ -54,8 +59,15 @@ public enum RuleFolderCheck {
             }
         }
         var problems: [Diagnostic] = []
+        let town = (folder as NSString).lastPathComponent
+        // `check Rules`: every file the rule file of the town it is named after, none of this folder's.
+        let loaded = versions.compactMap(\.loaded)
+        let ofTowns = !loaded.isEmpty && loaded.allSatisfy {
+            $0.rules.town != town && ($0.path as NSString).lastPathComponent == "\($0.rules.town).toml"
+        }
+        if ofTowns { return RuleFolderReport(folder: folder, versions: versions, problems: [], ofTowns: true) }
         if names.isEmpty { problems.append(.error(RuleFolderMessages.noVersions(folder), at: nil)) }
-        problems += together(&versions, town: (folder as NSString).lastPathComponent)
+        problems += together(&versions, town: town)
         return RuleFolderReport(folder: folder, versions: versions, problems: problems)
     }
 

@@ -53,6 +53,13 @@ public enum RuleFolderMessages {
             en: "\(file) (version \(version)): in force \(last.map { "\(first) … \($0)" } ?? "from \(first) on")")
     }
 
+    /// A folder of towns' rule files (`Rules/`): each checked on its own.
+    static func townsSummary(_ folder: String, files: Int, usable: Int, passed: Int, failed: Int) -> String {
+        bilingual(
+            zh: "\(folder)：各镇的规则文件 \(files) 个，\(usable) 个有效；测试：通过 \(passed) 个，未通过 \(failed) 个（这是存放各镇规则文件的文件夹，每个文件单独检查）",
+            en: "\(folder): \(files) towns' rule file(s), \(usable) valid; tests: \(passed) passed, \(failed) failed (a folder of towns' rule files, each checked on its own)")
+    }
+
     static func summary(_ folder: String, versions: Int, usable: Int, passed: Int, failed: Int, errors: Int) -> String {
         bilingual(
             zh: "\(folder)：\(versions) 个版本，\(usable) 个有效；测试：通过 \(passed) 个，未通过 \(failed) 个；文件夹有 \(errors) 个错误",

@@ -18,6 +18,22 @@ final class RuleFolderCheckTests: XCTestCase {
         try text.write(toFile: "\(folder)/\(name)", atomically: true, encoding: .utf8)
     }
 
+    /// `check Rules` (a folder of towns' rule files, each named after its town): every file checked
+    /// on its own, none taken for a version of a town called "Rules" (issue 21 audit); exit 0.
+    func testAFolderOfTownsChecksEachFileOnItsOwn() throws {
+        let zh = try Runner.run(["check", "Rules"], environment: ["GRIDPAY_LANG": "zh"])
+        XCTAssertEqual(zh.status, 0, zh.transcript)
+        XCTAssertEqual(zh.stderr, "", zh.transcript)
+        // The shipped towns and their [[tests]] (counted, so that a town or a test added keeps this true).
+        let towns = try FileManager.default.contentsOfDirectory(atPath: Runner.rulesDir).filter { $0.hasSuffix(".toml") }.count
+        let passed = zh.stdoutLines.filter { $0.hasPrefix("通过 Rules/") }.count
+        XCTAssertTrue(zh.stdoutLines.contains { $0.hasPrefix("Rules/qinghe.toml：qinghe 的规则（版本 ") }, zh.transcript)
+        XCTAssertEqual(zh.stdoutLines.last, "Rules：各镇的规则文件 \(towns) 个，\(towns) 个有效；测试：通过 \(passed) 个，未通过 0 个（这是存放各镇规则文件的文件夹，每个文件单独检查）", zh.transcript)
+        let en = try Runner.run(["check", "Rules"])
+        XCTAssertEqual(en.status, 0, en.transcript)
+        XCTAssertEqual(en.stdoutLines.last, "Rules: \(towns) towns' rule file(s), \(towns) valid; tests: \(passed) passed, 0 failed (a folder of towns' rule files, each checked on its own)", en.transcript)
+    }
+
     /// 2026.1 (the shipped file) and 2026.2 (a missed 镇 check costs 8 points, effective_from raised
     /// to 2026-11). 2026.2's copied tests name 2026-09: they still run, under 2026.2; the one that
     /// pinned the old amount fails at its values (W1: 电话畅通 20 − 5 → 20 − 8 = 12, 总分 5.3 − 3 = 2.3,
