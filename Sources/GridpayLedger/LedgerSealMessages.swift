@@ -128,8 +128,8 @@ public enum LedgerSealMessages {
 
     static func acceptanceLapsed(_ row: String, period: String, words w: CommandWords) -> String {
         bilingual(
-            zh: "\(period) 结账时用 \(w.accept) 接受的 \(row) 在更正后的输入中已不是有问题的行：该接受失效，更正照常结转",
-            en: "\(row), accepted with \(w.accept) when \(period) was closed, matches no row with a problem in its corrected inputs: the acceptance lapses and the correction is carried without it")
+            zh: "\(period) 结账时用 \(w.accept) 接受的 \(row) 在更正后的输入中已不是有问题的行：该接受失效，更正后的输入全部计入，更正照常结转",
+            en: "\(row), accepted with \(w.accept) when \(period) was closed, matches no row with a problem in its corrected inputs: the acceptance lapses, the corrected inputs are counted in full and the correction is carried")
     }
 
     static func explainClosed(_ town: String, _ s: Settlement) -> String {

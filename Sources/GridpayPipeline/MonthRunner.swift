@@ -202,6 +202,7 @@ public enum MonthRunner {
             // A full or broken temporary folder is no problem of the inputs: said as what it is.
             if let scratchFailure = inputs.scratchFailures.first { throw PipelineFailure(message: scratchFailure) }
             let lapsed = try refuseBlockingProblems(inputs, request: request, rules: rules)
+            if !lapsed.isEmpty { return readingLapsedRows(request, lapsed: lapsed, rules: loadRules, progress: progress, spill: spill) }
             clock.lap("read inputs")
             progress?.status(ProgressMessages.scoring(inputs.scoring.workerCount))
             // 往期调整 enters the pay lines where the ledger carries corrections of closed periods.
@@ -231,6 +232,19 @@ public enum MonthRunner {
         var earlier = request
         earlier.rulesDir = dir
         return rulesFor(request: earlier)
+    }
+
+    /// Accepted rows that lapsed (the corrected inputs fixed them) are no longer left out: the
+    /// period is read again counting them, so that a correction carries what fixing them changes
+    /// (SPEC §9; QA H24). Each round accepts fewer rows, so this ends.
+    static func readingLapsedRows(_ request: RunRequest, lapsed: [RowPosition], rules: ((Period) -> Result<LoadedRules, PipelineFailure>)?,
+                                  progress: RunReporter?, spill: Bool) -> Result<PreparedMonth, PipelineFailure> {
+        var again = request
+        again.accepted.subtract(lapsed)
+        return prepare(again, rules: rules, progress: progress, spill: spill).map { month in
+            month.lapsedAccepted = lapsed + month.lapsedAccepted
+            return month
+        }
     }
 
     /// The rule version in force at the period's first month, checked to be the town's and to

@@ -358,7 +358,7 @@ final class LedgerTamperTests: XCTestCase {
         try writeMonth("2026-08", checks: [])
         var r = try gridpay(["run", "qinghe", "2026-08"])
         XCTAssertEqual(r.status, 0, r.transcript)
-        XCTAssertTrue(r.warningLines.contains("warning: events.csv:2, accepted with --accept when 2026-07 was closed, matches no row with a problem in its corrected inputs: the acceptance lapses and the correction is carried without it"), r.transcript)
+        XCTAssertTrue(r.warningLines.contains("warning: events.csv:2, accepted with --accept when 2026-07 was closed, matches no row with a problem in its corrected inputs: the acceptance lapses, the corrected inputs are counted in full and the correction is carried"), r.transcript)
         let pay = try String(contentsOfFile: "\(output)/qinghe/2026-08/qinghe-2026-08-pay.csv", encoding: .utf8)
         XCTAssertTrue(pay.contains("\"W1\",\"甲\",\"东关村\",\"G1\",\"2000.00\",\"34.00\",\"680.00\",\"0.00\",\"0.00\",\"0.00\",\"130.00\",\"810.00\",\"0.00\""), pay)
         XCTAssertTrue(pay.contains("\"W2\",\"乙\",\"东关村\",\"G1\",\"100.00\",\"34.00\",\"34.00\",\"0.00\",\"0.00\",\"0.00\",\"-34.00\",\"0.00\",\"0.00\""), pay)
