@@ -44,4 +44,18 @@ enum ClosedPeriodMessages {
             en: "\(town) \(period) is closed, but the earlier months archived for it in \(path) are damaged, so it cannot be written as it was closed; "
                 + "nothing was written (\(words.verify) \(town) \(period) says what is damaged)")
     }
+
+    // MARK: an interrupted close
+
+    static func interruptedClose(_ path: String, town: String, words w: CommandWords) -> String {
+        bilingual(
+            zh: "\(path) 暂时无法读取：上一次结账在写入台账时被中断，留下了 SQLite 的回滚日志 \(path)-journal，只读的命令不能回滚它。"
+                + "台账中只有完整的结账，被中断的那次要么已全部记录，要么完全没有记录。请再结账一次（\(w.close) \(town) <期间> \(w.closedBy) <姓名>，"
+                + "例如被中断的那一期）：它先回滚日志，再结账或说明该期间已结账，之后其他命令照常可用。不要删除或移走这个日志文件：台账要靠它回滚",
+            en: "\(path) cannot be read yet: a close was interrupted while it was writing the ledger and left SQLite's rollback journal \(path)-journal, "
+                + "which a read-only command cannot roll back. The ledger holds whole closings only: the interrupted one was recorded entirely or not at all. "
+                + "Close again (\(w.close) \(town) <period> \(w.closedBy) <name>, e.g. the period that was interrupted): it rolls the journal back first, "
+                + "then closes the period or says it is already closed, and every other command works again. Do not delete or move the journal: "
+                + "the ledger needs it to roll back")
+    }
 }

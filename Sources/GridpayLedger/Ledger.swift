@@ -49,11 +49,14 @@ public final class Ledger: @unchecked Sendable {
         do {
             db = try DatabaseQueue(path: path, configuration: config)
         } catch {
-            throw PipelineFailure(message: LedgerMessages.sqliteCannotOpen(path, Ledger.describe(error, words: words)))
+            throw PipelineFailure(message: Ledger.interruptedClose(error, path: path, town: town, words: words)
+                ?? LedgerMessages.sqliteCannotOpen(path, Ledger.describe(error, words: words)))
         }
         do {
             let appID = try db.read { db in try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0 }
             let tableCount = try db.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0 }
+            // Read first (a read-write open rolls back a hot journal), then write only in WAL mode.
+            if !readOnly { try db.writeWithoutTransaction(Ledger.enterWAL) }
             if appID == 0 && tableCount == 0 && (!exists || create) {
                 guard create else { throw PipelineFailure(message: LedgerMessages.emptyFile(path)) }
                 try db.write { db in
@@ -77,7 +80,8 @@ public final class Ledger: @unchecked Sendable {
         } catch let f as PipelineFailure {
             throw f
         } catch {
-            throw PipelineFailure(message: LedgerMessages.notALedger(path, reason: Ledger.describe(error, words: words)))
+            throw PipelineFailure(message: Ledger.interruptedClose(error, path: path, town: town, words: words)
+                ?? LedgerMessages.notALedger(path, reason: Ledger.describe(error, words: words)))
         }
     }
 
@@ -195,14 +199,13 @@ public final class Ledger: @unchecked Sendable {
 
     /// A close's transaction, in WAL mode: until it commits nothing of it reaches the database
     /// file (with a rollback journal a large transaction spills pages into the file, and a hot
-    /// journal deleted after a crash leaves them there: a settlement without its workers). Back to
-    /// a rollback journal afterwards, so that between closes the ledger is one file.
+    /// journal deleted after a crash leaves them there: a settlement without its workers). The
+    /// close leaves WAL mode when it is done (`leaveWAL`), so that between closes the ledger is one file.
     /// `spillsEarly`: a tiny page cache, so that the transaction spills pages into the database
     /// before it commits (a test's interrupted close).
     func recordingTransaction(spillsEarly: Bool = false, _ body: (Database) throws -> Void) throws {
         try db.writeWithoutTransaction { db in
-            _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
-            defer { _ = try? String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE") }
+            try Ledger.enterWAL(db)
             if spillsEarly { try db.execute(sql: "PRAGMA cache_size = 2") }
             try db.inTransaction(.immediate) {
                 try body(db)

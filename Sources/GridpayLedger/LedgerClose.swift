@@ -46,6 +46,7 @@ extension LedgerCommands {
             var recorded = false
             defer { if newLedger && !recorded { Ledger.removeUnused(path: path, folder: newFolder ? ledgerDir : nil) } }
             let ledger = try Ledger(path: path, town: request.town, words: words, create: true)
+            defer { ledger.leaveWAL() }
             try checkClosable(request, ledger: ledger)
             let outcome = try close(request, in: ledger, by: who, at: timestamp(now), zone: zone, progress: progress, interruption: interruption)
             recorded = true
