@@ -213,6 +213,33 @@ extension ConsoleMessages {
     static func workerSummary(rank: Int, total: String, payable: String) -> String {
         bilingual(zh: "排名 \(rank)，总分 \(total)，实发绩效 \(payable) 元", en: "rank \(rank), total score \(total), payable \(payable) yuan")
     }
+    static func badRatingPeriod(_ text: String) -> String {
+        bilingual(zh: "评定的期间“\(text)”不对：应为年份（如 2026）、半年（如 2026-H1）或季度（如 2026-Q3）；各月的结果请在期间页面运行",
+                  en: "the period to rate '\(text)' is not right: expected a year (e.g. 2026), a half-year (e.g. 2026-H1) or a quarter (e.g. 2026-Q3); a month is run on its period's page")
+    }
+    static var ratingNeedsPeriod: String {
+        bilingual(zh: "请先填写要评定的期间：年份（如 2026）、半年（如 2026-H1）或季度（如 2026-Q3）",
+                  en: "give the period to rate first: a year (e.g. 2026), a half-year (e.g. 2026-H1) or a quarter (e.g. 2026-Q3)")
+    }
+    static var ratingStopped: String {
+        bilingual(zh: "评定没有完成，没有写出文件；请按下面的说明处理后重新评定", en: "the rating stopped and wrote no file; deal with what follows and rate again")
+    }
+    static func badPeriodText(_ text: String) -> String {
+        bilingual(zh: "期间“\(text)”不对：应为月份（如 2026-10），季度考核的镇(街道)为季度（如 2026-Q3），半年为 2026-H1，年度为 2026",
+                  en: "the period '\(text)' is not right: expected a month (e.g. 2026-10), or for a town assessed by quarter a quarter (e.g. 2026-Q3), by half-year 2026-H1, by year 2026")
+    }
+    static var noLogRows: String { bilingual(zh: "没有符合条件的操作记录", en: "no actions match") }
+    static var chooseButton: String { bilingual(zh: "选择文件", en: "Choose file") }
+    static var noFileChosen: String { bilingual(zh: "未选择文件", en: "no file chosen") }
+    /// The script's words when the server gave no answer it could show (a proxy's error page, a lost connection).
+    static var requestFailed: String {
+        bilingual(zh: "服务器没有给出说明（状态码 CODE），操作可能没有完成；请刷新页面查看结果，若仍出错请联系系统管理员",
+                  en: "the server gave no explanation (status CODE) and the step may not have been done; reload the page to see, and tell the system administrator if it fails again")
+    }
+    static var offline: String {
+        bilingual(zh: "连接不上控制台服务器，操作没有完成；请检查网络后重试，若仍不行请联系系统管理员",
+                  en: "the console's server cannot be reached and the step was not done; check the network and try again, and tell the system administrator if it still fails")
+    }
     static var fromLabel: String { bilingual(zh: "从", en: "from") }
     static var toLabel: String { bilingual(zh: "到", en: "to") }
     static var filter: String { bilingual(zh: "筛选", en: "Filter") }

@@ -39,7 +39,7 @@ enum Page {
             <title>\(escape(title)) - \(ConsoleMessages.productName)</title>
             <meta name="csrf-token" content="\(escape(csrf ?? ""))">
             <link rel="stylesheet" href="/static/console.css"><script src="/static/console.js" defer></script></head>
-            <body>\(nav)<main><h1>\(escape(title))</h1>
+            <body data-failed="\(ConsoleMessages.requestFailed)" data-offline="\(ConsoleMessages.offline)">\(nav)<main><h1>\(escape(title))</h1>
             \(body)
             </main></body></html>
             """
@@ -62,8 +62,10 @@ enum Page {
     }
 
     static func towns(_ towns: [TownInfo], account: Account, csrf: String) -> String {
+        // An administrator without a reading role opens no town (403): its names are not links.
+        let opens = account.hasAny(Role.readers)
         let rows = towns.map { t in
-            "<tr><td><a href=\"/towns/\(escape(t.town))\">\(escape(t.name))</a></td><td>\(escape(t.town))</td><td>\(ConsoleMessages.periodKindName(t.period_kind))</td></tr>"
+            "<tr><td>\(opens ? "<a href=\"/towns/\(escape(t.town))\">\(escape(t.name))</a>" : escape(t.name))</td><td>\(escape(t.town))</td><td>\(ConsoleMessages.periodKindName(t.period_kind))</td></tr>"
         }.joined()
         let table = towns.isEmpty ? "<p>\(ConsoleMessages.noTowns)</p>"
             : "<table><thead><tr><th>\(ConsoleMessages.townColumn)</th><th>\(ConsoleMessages.codeColumn)</th><th>\(ConsoleMessages.periodKindColumn)</th></tr></thead><tbody>\(rows)</tbody></table>"

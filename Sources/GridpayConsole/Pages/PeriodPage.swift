@@ -36,12 +36,12 @@ enum PeriodPage {
         let e = Page.escape
         let canUpload = account.has(.preparer) && v.status != "closed"
         var rows = ""
-        for i in v.inputs {
+        for (k, i) in v.inputs.enumerated() {
             let state = i.present ? "<span class=\"ok\">\(ConsoleMessages.present)</span>" : "<span class=\"missing\">\(ConsoleMessages.missing)</span>"
             var cells = "<td>\(e(i.file))</td><td class=\"nowrap\">\(state)</td><td class=\"num\">\(i.bytes.map(String.init) ?? "")</td>"
                 + "<td title=\"\(e(i.sha256 ?? ""))\">\(e(String((i.sha256 ?? "").prefix(12))))</td>"
                 + "<td class=\"nowrap\">\(e(i.uploaded_by ?? "")) \(e(i.uploaded_at ?? ""))</td>"
-            if canUpload { cells += uploadForm(i.file, town: v.town, period: v.period) }
+            if canUpload { cells += uploadForm(i.file, town: v.town, period: v.period, index: k) }
             rows += "<tr>\(cells)</tr>"
         }
         let head = [ConsoleMessages.fileColumn, ConsoleMessages.stateColumn, ConsoleMessages.bytesColumn, "SHA-256", ConsoleMessages.uploadedColumn]
@@ -53,7 +53,7 @@ enum PeriodPage {
     /// The upload of one declared export (`YYYY-MM/<file>` in a longer period). A pattern
     /// (`patrol-*.csv`) uploads the chosen file under its own name, which must match it; the
     /// file picker offers the declared name's kind of file (`.csv`, `.xlsx`, `.xls`).
-    static func uploadForm(_ file: String, town: String, period: String) -> String {
+    static func uploadForm(_ file: String, town: String, period: String, index: Int) -> String {
         let e = Page.escape
         let month = file.contains("/") ? String(file.prefix(7)) : period
         let name = file.contains("/") ? String(file.dropFirst(8)) : file
@@ -62,8 +62,15 @@ enum PeriodPage {
         let accept = ext == ".csv" ? ".csv,text/csv" : ext
         return "<td><form class=\"upload\" data-url=\"/api/towns/\(e(town))/periods/\(e(month))/inputs/\(pattern ? "" : e(name))\" "
             + (pattern ? "data-pattern=\"\(e(name))\" " : "")
-            + "data-confirm=\"\(ConsoleMessages.confirmReplace(e(file)))\" data-choose=\"\(ConsoleMessages.chooseFile)\">"
-            + "<input type=\"file\" accept=\"\(e(accept))\"><button type=\"submit\">\(ConsoleMessages.upload)</button><span class=\"message\"></span></form></td>"
+            + "data-confirm=\"\(ConsoleMessages.confirmReplace(e(file)))\" data-choose=\"\(ConsoleMessages.chooseFile)\" data-none=\"\(ConsoleMessages.noFileChosen)\">"
+            + filePicker(id: "file-\(index)", accept: accept) + "<button type=\"submit\">\(ConsoleMessages.upload)</button><span class=\"message\"></span></form></td>"
+    }
+
+    /// The browser's own file field speaks the language of its installation ("Choose File"): it is
+    /// hidden behind a label in the console's words.
+    static func filePicker(id: String, accept: String) -> String {
+        "<input type=\"file\" id=\"\(id)\"\(accept.isEmpty ? "" : " accept=\"\(Page.escape(accept))\"")><label class=\"pick\" for=\"\(id)\">\(ConsoleMessages.chooseButton)</label>"
+            + "<span class=\"chosen\">\(ConsoleMessages.noFileChosen)</span>"
     }
 
     /// For auditors, a closed period's inputs as the ledger archived them, each to download.

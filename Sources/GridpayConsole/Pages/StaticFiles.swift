@@ -15,7 +15,11 @@ enum StaticFiles {
         .status{display:inline-block;padding:1px 10px;border-radius:10px;background:#e8eef4}.status.closed{background:#d9f0de}
         .status.submitted{background:#fff1c9}.status.returned{background:#fbdada}
         .row{display:flex;gap:14px;flex-wrap:wrap;align-items:flex-start}.row>.card{flex:1 1 300px}.row>.card.wide{flex:2 1 560px}.nowrap{white-space:nowrap}
-        form.upload{display:flex;gap:6px;align-items:center;margin:0}form.upload input[type=file]{max-width:230px}
+        form.upload{display:flex;gap:6px;align-items:center;margin:0}
+        form.upload input[type=file]{position:absolute;width:1px;height:1px;opacity:0;overflow:hidden}
+        form.upload label.pick{display:inline-block;margin:0;padding:4px 14px;border:1px solid #1f4e79;border-radius:3px;color:#1f4e79;background:#fff;cursor:pointer}
+        form.upload input[type=file]:focus+label.pick{outline:2px solid #1f4e79}form.upload .chosen{max-width:200px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;color:#5a6570}
+        #rate-message{white-space:pre-wrap}
         #progress{font-family:monospace;white-space:pre-wrap}textarea#draft-text{width:100%;font-family:monospace}
         table.draft-view td.ln{width:3.5em;text-align:right;color:#5a6570;cursor:pointer}table.draft-view td.code{font-family:monospace;white-space:pre-wrap;width:50%}
         table.draft-view tr.context td{color:#5a6570;border-color:#eef1f4}table.draft-view tr.problem.error td{background:#fdecee}
@@ -30,12 +34,14 @@ enum StaticFiles {
         function csrf(){var m=document.querySelector('meta[name="csrf-token"]');return m?m.content:"";}
         async function api(method,url,body,raw){
           var h={"X-CSRF-Token":csrf()};if(body!==undefined&&!raw){h["Content-Type"]="application/json";body=JSON.stringify(body);}
-          var r=await fetch(url,{method:method,headers:h,body:body,credentials:"same-origin"});
+          var r;try{r=await fetch(url,{method:method,headers:h,body:body,credentials:"same-origin"});}
+          catch(e){return {status:0,data:null};}
           var data=null;try{data=await r.json();}catch(e){}
           return {status:r.status,data:data};
         }
-        function say(el,text,cls){if(!el)return;el.textContent=text;el.className=cls||"";}
-        function errorText(r){return (r.data&&r.data.error)?r.data.error:("HTTP "+r.status);}
+        function say(el,text,cls){if(!el)return;el.textContent=text;el.classList.remove("error","ok");if(cls)el.classList.add(cls);}
+        function errorText(r){if(r.data&&r.data.error)return r.data.error;var b=document.body.dataset;
+          return r.status===0?b.offline:b.failed.replace("CODE",String(r.status));}
         document.addEventListener("DOMContentLoaded",function(){
           var login=document.getElementById("login-form");
           if(login){login.addEventListener("submit",async function(ev){ev.preventDefault();
@@ -43,6 +49,9 @@ enum StaticFiles {
             if(r.status===200){location.href="/";}else{say(document.getElementById("login-message"),errorText(r),"error");}});}
           var out=document.getElementById("logout");
           if(out){out.addEventListener("click",async function(){await api("POST","/api/logout");location.href="/login";});}
+          document.querySelectorAll("form.upload input[type=file]").forEach(function(i){i.addEventListener("change",function(){
+            var n=i.form.querySelector(".chosen");if(n)n.textContent=i.files.length?i.files[0].name:i.form.dataset.none;
+            say(i.form.querySelector(".message"),"","");});});
           document.querySelectorAll("form.upload").forEach(function(f){f.addEventListener("submit",async function(ev){ev.preventDefault();
             var file=f.querySelector("input[type=file]").files[0];var msg=f.querySelector(".message");
             if(!file){say(msg,f.dataset.choose,"error");return;}
@@ -68,9 +77,11 @@ enum StaticFiles {
             if(r.status===200){say(msg,r.data.identical?b.dataset.same:(b.dataset.differ+"\\n"+r.data.differences.join("\\n")),r.data.identical?"ok":"error");}
             else{say(msg,errorText(r),"error");}});});
           document.querySelectorAll("button.rate").forEach(function(b){b.addEventListener("click",async function(){
-            var period=document.getElementById("rate-period").value;var msg=document.getElementById("rate-message");
+            var period=document.getElementById("rate-period").value.trim();var msg=document.getElementById("rate-message");
+            if(!period){say(msg,b.dataset.empty,"error");return;}
             b.disabled=true;say(msg,b.dataset.busy,"");var r=await api("POST",b.dataset.url.replace("PERIOD",encodeURIComponent(period)));b.disabled=false;
-            if(r.status===200){msg.innerHTML="";r.data.files.forEach(function(n){var a=document.createElement("a");
+            if(r.status===200&&!r.data.ok){say(msg,[b.dataset.stopped].concat(r.data.problems.map(function(p){return p.message;})).join("\\n"),"error");}
+            else if(r.status===200){msg.innerHTML="";r.data.files.forEach(function(n){var a=document.createElement("a");
               a.href="/api/towns/"+b.dataset.town+"/periods/"+encodeURIComponent(period)+"/outputs/"+encodeURIComponent(n);a.textContent=n;msg.appendChild(a);msg.appendChild(document.createTextNode(" "));});}
             else{say(msg,errorText(r),"error");}});});
         });

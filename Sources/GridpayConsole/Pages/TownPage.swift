@@ -45,7 +45,7 @@ enum TownPage {
         if account.hasAny([.auditor, .preparer]) {
             body += "<div class=\"card\"><h2>\(ConsoleMessages.ratingTitle)</h2><p>\(ConsoleMessages.ratingHelp)</p>"
                 + "<input id=\"rate-period\" placeholder=\"2026\"> <button class=\"rate\" data-town=\"\(e(town.town))\" data-url=\"/api/towns/\(e(town.town))/ratings/PERIOD\" "
-                + "data-busy=\"\(ConsoleMessages.rating)\">\(ConsoleMessages.rateButton)</button><p id=\"rate-message\"></p></div>"
+                + "data-busy=\"\(ConsoleMessages.rating)\" data-empty=\"\(ConsoleMessages.ratingNeedsPeriod)\" data-stopped=\"\(ConsoleMessages.ratingStopped)\">\(ConsoleMessages.rateButton)</button><p id=\"rate-message\"></p></div>"
         }
         return Page.layout(title: town.name, account: account, csrf: csrf, body: body)
     }
@@ -85,6 +85,7 @@ enum TownPage {
             body += "<tr><td>\(r.id)</td><td>\(e(r.at))</td><td>\(e(r.account))</td><td>\(e(r.town))</td><td>\(e(r.period))</td>"
                 + "<td>\(e(r.action))</td><td>\(e(r.detail))</td><td title=\"\(e(r.sha256))\">\(e(String(r.sha256.prefix(12))))</td></tr>"
         }
-        return Page.layout(title: ConsoleMessages.navLog, account: account, csrf: csrf, body: body + "</tbody></table>")
+        body += "</tbody></table>" + (rows.isEmpty ? "<p id=\"log-empty\">\(ConsoleMessages.noLogRows)</p>" : "")
+        return Page.layout(title: ConsoleMessages.navLog, account: account, csrf: csrf, body: body)
     }
 }

@@ -28,7 +28,9 @@ struct PageRoutes: ConsoleRouteArea {
         router.get("/towns/{town}/open") { request, context in
             let town = try context.parameters.require("town")
             let period = request.uri.queryParameters["period"].map(String.init) ?? ""
-            guard let p = CalendarPeriod.parse(period.trimmingCharacters(in: .whitespaces)) else { throw ConsoleHTTPError.notFound }
+            _ = try console.towns.visible(town, to: try context.signedIn())
+            let text = period.trimmingCharacters(in: .whitespaces)
+            guard let p = CalendarPeriod.parse(text) else { throw ConsoleHTTPError.badRequest(ConsoleMessages.badPeriodText(text)) }
             return Reply.redirect("/towns/\(town.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")/periods/\(p)")
         }
         router.get("/towns/{town}/periods/{period}") { _, context in

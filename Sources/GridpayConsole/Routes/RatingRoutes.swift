@@ -14,8 +14,9 @@ struct RatingRoutes: ConsoleRouteArea {
             let account = try context.signedIn()
             let town = try console.towns.visible(try context.parameters.require("town"), to: account)
             guard account.hasAny([.auditor, .preparer]) else { throw ConsoleHTTPError.forbidden }
-            guard let period = CalendarPeriod.parse(try context.parameters.require("period")), period.kind != .month else {
-                throw ConsoleHTTPError.notFound
+            let text = try context.parameters.require("period")
+            guard let period = CalendarPeriod.parse(text), period.kind != .month else {
+                throw ConsoleHTTPError.badRequest(ConsoleMessages.badRatingPeriod(text))
             }
             let rated = try await RatingRoutes.rate(town: town.town, period: period, console: console)
             try console.store.log(account: account.name, town: town.town, period: "\(period)", action: .rate,
