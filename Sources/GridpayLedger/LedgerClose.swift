@@ -128,7 +128,7 @@ extension LedgerCommands {
         let month = try prepareToClose(r, ledgerPath: ledger.path, progress: progress)
         let written = try MonthRunner.write(month, progress: progress).get()
         var outcome = LedgerOutcome()
-        outcome.warnings = written.warnings + warnings + notCarried(month)
+        outcome.warnings = written.warnings + warnings
         outcome.lines = written.files.map { "\(written.directory)/\($0)" }
         var total = ExactNumber.zero
         for w in month.report.workers { total = (try? total.adding(w.payable)) ?? total }
@@ -272,17 +272,6 @@ extension LedgerCommands {
         }
         try w.insert(month: month, settlementID: id)
         return id
-    }
-
-    /// Workers owed or owing an adjustment who are not on this period's roster: it cannot be
-    /// carried on the pay sheet (settle it by hand).
-    static func notCarried(_ month: PreparedMonth) -> [Diagnostic] {
-        guard let carried = month.carried else { return [] }
-        let ids = Set(month.report.workers.map { ExactID($0.id) })
-        return carried.adjustments.keys.sorted().filter { !ids.contains($0) }.map { id in
-            .warning(LedgerMessages.notCarried("\(id)", period: "\(month.report.period)", amount: carried.adjustments[id]!.fixed(places: 2),
-                                               sheet: SheetLabelsPublic.correctionSheet), at: nil)
-        }
     }
 
     /// A summary period ([period_summary], xinhe's 季度汇总, SPEC §17) publishes no score, rank or

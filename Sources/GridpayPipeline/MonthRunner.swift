@@ -99,7 +99,7 @@ public final class PreparedMonth {
 
     /// Every problem worth listing in 数据问题, plus missing history.
     public var reportedProblems: [InputProblem] {
-        var all = inputs.problems
+        var all = inputs.problems + offRosterAdjustments
         for (p, why) in report.incompleteHistory {
             all.append(InputProblem(.history, .warning, file: "\(p)", line: nil, message: RunMessages.historyIncomplete(why.inCurrentLanguage), acceptable: false))
         }
@@ -135,6 +135,7 @@ public final class PreparedMonth {
         }
         if let carried {
             lines.append(("往期更正", "更正期间 \(carried.periods.joined(separator: "、"))：按各期自身的规则版本重算，差额计入本期往期调整（见往期更正表）"))
+            for p in offRosterAdjustments { lines.append(("往期调整未计入", p.sheetMessage)) }
         }
         for (p, why) in report.incompleteHistory {
             lines.append(("历史不完整", "\(p)：\(why.sheetMessage)；依赖该月的建议（如建议更换）不予提出"))

@@ -53,6 +53,7 @@ extension WorkbookWriter {
         case (true, _): return "已接受（--accept）：该行未计入"
         case (_, .formulaLikeText): return "按纯文本写出，未作公式"
         case (_, .history): return "未提出依赖历史的建议"
+        case (_, .adjustmentNotCarried): return "未计入本期工资：须手工补发或追回"
         case (_, .notOnLastRoster): return "已不在\(report.period.kind.lastRosterLabel)：该行未计入"
         default: return p.severity == .warning ? "仅提示" : ""
         }

@@ -120,4 +120,40 @@ final class CorrectionCarryTests: XCTestCase {
         ])
         XCTAssertEqual(try payRow("2026-08", "W1"), "\"W1\",\"甲\",\"东关村\",\"G1\",\"2000.00\",\"34.00\",\"680.00\",\"0.00\",\"0.00\",\"0.00\",\"-130.00\",\"550.00\",\"0.00\"")
     }
+
+    /// QA H25: W2 left before 2026-08. 2026-07 closed with W2's 镇 check unanswered (29 → 29.00 − 30:
+    /// 实发 0.00), corrected to answered (34 → 34.00): W2 is owed 34.00, which 2026-08's pay sheet
+    /// cannot hold. It is said on the terminal (reader's language), in 数据问题 and 说明 (Chinese).
+    func testACorrectionOwedToAWorkerOffTheOpenRosterIsSaidEverywhere() throws {
+        try writeMonth("2026-07", checks: ["PC1,2026-07-10 09:00,W2,镇,否"])
+        var r = try gridpay(["close", "qinghe", "2026-07", "--by", "张三"])
+        XCTAssertEqual(r.status, 0, r.transcript)
+        try writeMonth("2026-07", checks: ["PC1,2026-07-10 09:00,W2,镇,是"])
+        try writeMonth("2026-08", workers: ["W1,甲,东关村,G1,2000,0"])
+        let zh = "网格员 W2 乙 按 2026-07 的更正应补发 34.00 元，但不在 2026-08 的名册上，未计入本期工资：请财务手工补发"
+        r = try gridpay(["run", "qinghe", "2026-08"])
+        XCTAssertEqual(r.status, 0, r.transcript)
+        XCTAssertTrue(r.warningLines.contains("warning: worker W2 乙 is owed 34.00 yuan by the correction of 2026-07 but is not on the roster of 2026-08, "
+            + "so it is not in this period's pay: pay it by hand"), r.transcript)
+        XCTAssertEqual(try sheet("2026-08", "往期更正").last, ["W2", "乙", "2026-07", "实发绩效", "0", "34"])
+        XCTAssertTrue(try sheet("2026-08", "数据问题").contains { $0.contains(zh) && $0.contains("未计入本期工资：须手工补发或追回") && $0.first == "警告" })
+        XCTAssertTrue(try sheet("2026-08", "说明").contains(["往期调整未计入", zh]))
+        r = try gridpay(["close", "qinghe", "2026-08", "--by", "李四"], environment: ["GRIDPAY_LANG": "zh"])
+        XCTAssertEqual(r.status, 0, r.transcript)
+        XCTAssertEqual(r.stderrLines.filter { $0.contains("W2") }, ["警告：" + zh], r.transcript)
+    }
+
+    /// The recovering direction: W2's answered check corrected to unanswered (34.00 → 0.00): W2 owes 34.00.
+    func testACorrectionOwedByAWorkerOffTheOpenRosterIsSaidAsARecovery() throws {
+        try writeMonth("2026-07", checks: ["PC1,2026-07-10 09:00,W2,镇,是"])
+        var r = try gridpay(["close", "qinghe", "2026-07", "--by", "张三"])
+        XCTAssertEqual(r.status, 0, r.transcript)
+        try writeMonth("2026-07", checks: ["PC1,2026-07-10 09:00,W2,镇,否"])
+        try writeMonth("2026-08", workers: ["W1,甲,东关村,G1,2000,0"])
+        r = try gridpay(["run", "qinghe", "2026-08"])
+        XCTAssertEqual(r.status, 0, r.transcript)
+        XCTAssertTrue(r.warningLines.contains("warning: worker W2 乙 owes 34.00 yuan by the correction of 2026-07 but is not on the roster of 2026-08, "
+            + "so it is not in this period's pay: recover it by hand"), r.transcript)
+        XCTAssertTrue(try sheet("2026-08", "说明").contains(["往期调整未计入", "网格员 W2 乙 按 2026-07 的更正应追回 34.00 元，但不在 2026-08 的名册上，未计入本期工资：请财务手工追回"]))
+    }
 }

@@ -18,6 +18,8 @@ public struct InputProblem: Sendable, Hashable {
         case leftOut
         /// Errors of one file past its first 200, counted in one problem instead of listed.
         case unlistedErrors
+        /// A correction's 往期调整 for a worker not on the open period's roster (paid by hand).
+        case adjustmentNotCarried
     }
 
     public var kind: Kind
@@ -70,7 +72,7 @@ public struct InputProblem: Sendable, Hashable {
     /// `words`: the asking command's, for how a row was accepted.
     public func diagnostic(directory: String, words: CommandWords) -> Diagnostic {
         let path = directory.isEmpty ? file : directory + "/" + file
-        if kind == .history { return Diagnostic(severity, message, at: nil) }
+        if kind == .history || kind == .adjustmentNotCarried { return Diagnostic(severity, message, at: nil) }
         let loc = line.map { SourceLocation(file: path, line: $0, column: column ?? 1) } ?? SourceLocation(file: path, line: 1, column: 1)
         var text = message
         if accepted { text += AcceptedRowMessages.leftOut(words: words) }
