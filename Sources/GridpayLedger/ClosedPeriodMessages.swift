@@ -58,4 +58,12 @@ enum ClosedPeriodMessages {
                 + "then closes the period or says it is already closed, and every other command works again. Do not delete or move the journal: "
                 + "the ledger needs it to roll back")
     }
+
+    // MARK: a chain head given to verify
+
+    static func malformedHead(_ head: String, words w: CommandWords) -> String {
+        bilingual(
+            zh: "链头应为 64 位十六进制数字（0–9、a–f），给出的是“\(head)”（\(head.count) 个字符）：请照 \(w.close) 或 \(w.status) 打印的链头完整抄写；未核对台账",
+            en: "a chain head is 64 hexadecimal digits (0–9, a–f), but '\(head)' was given (\(head.count) characters): copy the head whole as \(w.close) or \(w.status) printed it; the ledger was not checked")
+    }
 }

@@ -13,6 +13,11 @@ extension LedgerCommands {
     public static func verify(town: String, period: CalendarPeriod?, chain head: String? = nil, inputDir: String, ledgerDir: String,
                               words: CommandWords, progress: RunReporter? = nil) -> Result<LedgerOutcome, PipelineFailure> {
         let p = period.map { "\($0)" } ?? ""
+        // A mistyped head is refused as what it is, not taken for a ledger that was changed.
+        // (ASCII only: Character.isHexDigit takes full-width digits too.)
+        if let head, head.utf8.count != 64 || !head.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0 | 0x20) }) {
+            return .failure(PipelineFailure(message: ClosedPeriodMessages.malformedHead(head, words: words)))
+        }
         let ledger: Ledger
         do {
             guard let l = try Ledger.openIfPresent(ledgerDir: ledgerDir, town: town, words: words) else {

@@ -76,7 +76,7 @@ public enum LedgerSealMessages {
     /// `local`: when `s` was closed, in local time with the zone (as status shows its periods).
     static func chainHead(_ head: String, after s: Settlement, at local: String, words w: CommandWords) -> String {
         bilingual(
-            zh: "链头 chain head \(head)（截至 \(name(s))，\(s.closedBy) 于 \(local) 结账）：请在台账之外保存；\(w.verify) <镇> \(w.chain) <链头> 可证明截至此处记录的内容未被改动",
+            zh: "链头 \(head)（截至 \(name(s))，\(s.closedBy) 于 \(local) 结账）：请在台账之外保存；\(w.verify) <镇> \(w.chain) <链头> 可证明截至此处记录的内容未被改动",
             en: "chain head \(head) (after \(name(s)), closed by \(s.closedBy) at \(local)): keep it outside the ledger; \(w.verify) <town> \(w.chain) <head> proves nothing recorded up to it changed")
     }
 
@@ -88,19 +88,19 @@ public enum LedgerSealMessages {
 
     static func chainProved(_ head: String, _ link: LedgerIntegrity.Link, count: Int) -> String {
         bilingual(
-            zh: "链头 chain head \(head)：已证明 —— 截至 \(name(link.settlement))（\(closedBy(link.settlement))）记录的 \(count) 条结账记录未被改动",
+            zh: "链头 \(head)：已证明 —— 截至 \(name(link.settlement))（\(closedBy(link.settlement))）记录的 \(count) 条结账记录未被改动",
             en: "chain head \(head): proved — the \(count) settlement(s) recorded up to \(name(link.settlement)) (\(closedBy(link.settlement))) are unchanged")
     }
 
     static func chainNotFound(_ head: String, path: String) -> String {
         bilingual(
-            zh: "链头 chain head \(head) 无法由 \(path) 证明：没有完好的封印得出它，说明截至此处的记录已被改动（或它不是本镇台账的链头）；此前的记录不能凭这份台账信任",
+            zh: "链头 \(head) 无法由 \(path) 证明：没有完好的封印得出它，说明截至此处的记录已被改动（或它不是本镇台账的链头）；此前的记录不能凭这份台账信任",
             en: "chain head \(head) is not proved by \(path): no intact seal gives it, so settlements recorded up to it were changed (or it is not a head of this town's ledger); nothing recorded before it can be trusted from this ledger")
     }
 
     static func chainNeedsUpgrade(_ head: String, town: String) -> String {
         bilingual(
-            zh: "无法核对链头 chain head \(head)：台账还没有封印（由旧版 gridpay 写入）；\(town) 下一次结账时会封印",
+            zh: "无法核对链头 \(head)：台账还没有封印（由旧版 gridpay 写入）；\(town) 下一次结账时会封印",
             en: "chain head \(head) cannot be checked: the ledger has no seals yet (recorded by an earlier gridpay); the next close of \(town) seals it")
     }
 

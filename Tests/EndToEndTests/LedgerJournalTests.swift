@@ -4,7 +4,7 @@ import XCTest
 
 /// qa H1 (SPEC §9): a close never leaves SQLite's rollback journal behind; a ledger that has one
 /// (from a gridpay before this, killed while switching journals) is said plainly by the read-only
-/// commands, and the next close rolls it back.
+/// commands, and the next close rolls it back. qa H7: a mistyped chain head is not a changed ledger.
 final class LedgerJournalTests: XCTestCase {
     var root: BinaryRunner.TempFolder!
     var input: String { root.path("Input") }
@@ -86,5 +86,26 @@ final class LedgerJournalTests: XCTestCase {
         let tables = try DatabaseQueue(path: ledgerFile, configuration: { var c = Configuration(); c.readonly = true; return c }())
         XCTAssertNil(try tables.read { try String.fetchOne($0, sql: "SELECT name FROM sqlite_master WHERE name = 'spill'") }, "the unfinished transaction is undone")
         try tables.close()
+    }
+
+    /// qa H7: a chain head that is not 64 hexadecimal digits is refused as mistyped; the ledger is
+    /// not judged (before, `abc` was "not proved … restore it from a backup").
+    func testAMalformedChainHeadIsRefusedWithoutJudgingTheLedger() throws {
+        let closed = try gridpay(["close", "qinghe", "2026-07", "--by", "张三"])
+        XCTAssertEqual(closed.status, 0, closed.transcript)
+        var r = try gridpay(["verify", "qinghe", "--chain", "abc"])
+        XCTAssertEqual(r.status, 1, r.transcript)
+        XCTAssertEqual(r.stderrLines, ["error: a chain head is 64 hexadecimal digits (0–9, a–f), but 'abc' was given (3 characters): "
+            + "copy the head whole as gridpay close or gridpay status printed it; the ledger was not checked"], r.transcript)
+        r = try gridpay(["verify", "qinghe", "2026-07", "--chain", String(repeating: "ｆ", count: 64)], environment: ["GRIDPAY_LANG": "zh"])
+        XCTAssertEqual(r.status, 1, r.transcript)
+        XCTAssertEqual(r.stderrLines, ["错误：链头应为 64 位十六进制数字（0–9、a–f），给出的是“\(String(repeating: "ｆ", count: 64))”（64 个字符）："
+            + "请照 gridpay close 或 gridpay status 打印的链头完整抄写；未核对台账"], r.transcript)
+        // The head close printed, in capitals too, is proved; in Chinese with no English in it.
+        let head = try XCTUnwrap(closed.stdoutLines.last.flatMap { BinaryRunner.firstMatch("chain head ([0-9a-f]{64})", in: $0) })
+        r = try gridpay(["verify", "qinghe", "--chain", head.uppercased()], environment: ["GRIDPAY_LANG": "zh"])
+        XCTAssertEqual(r.status, 0, r.transcript)
+        XCTAssertTrue(r.stdoutLines.contains { $0.hasPrefix("链头 \(head.uppercased())：已证明") }, r.transcript)
+        XCTAssertFalse(r.stdout.contains("chain head"), r.transcript)
     }
 }

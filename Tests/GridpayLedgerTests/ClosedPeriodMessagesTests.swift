@@ -19,6 +19,7 @@ final class ClosedPeriodMessagesTests: XCTestCase {
             "historyFileMissing": { M.historyFileMissing("visits.csv") },
             "historyGone": { M.historyGone("2026-08", folder: "Input/qinghe/2026-08") },
             "historyArchiveDamaged": { M.historyArchiveDamaged("qinghe", "2026-10", path: "Ledger/qinghe.sqlite", words: .commandLine) },
+            "malformedHead": { M.malformedHead("abc", words: .commandLine) },
             "interruptedClose": { M.interruptedClose("Ledger/qinghe.sqlite", town: "qinghe", words: .commandLine) },
         ])
     }

@@ -60,7 +60,7 @@ final class LedgerMessagesTests: XCTestCase {
                        "chain head 9f3a (after 2026-07, closed by 张三 at 2026-08-03 17:00:00 +08:00): keep it outside the ledger; "
                            + "gridpay verify <town> --chain <head> proves nothing recorded up to it changed")
         XCTAssertEqual(Language.with(.zh) { LedgerSealMessages.chainHead("9f3a", after: Self.july, at: local, words: .commandLine) },
-                       "链头 chain head 9f3a（截至 2026-07，张三 于 2026-08-03 17:00:00 +08:00 结账）：请在台账之外保存；gridpay verify <镇> --chain <链头> 可证明截至此处记录的内容未被改动")
+                       "链头 9f3a（截至 2026-07，张三 于 2026-08-03 17:00:00 +08:00 结账）：请在台账之外保存；gridpay verify <镇> --chain <链头> 可证明截至此处记录的内容未被改动")
         XCTAssertEqual(LedgerMessages.closed("qinghe", "2026-07", by: "张三", at: local, workers: 5, payable: "11,000.00", version: "2026.1", path: "Ledger/qinghe.sqlite"),
                        "closed qinghe 2026-07 by 张三 at 2026-08-03 17:00:00 +08:00: 5 workers, total payable 11,000.00 yuan, rule version 2026.1; recorded in Ledger/qinghe.sqlite")
     }
