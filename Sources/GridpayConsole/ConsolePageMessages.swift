@@ -101,6 +101,14 @@ extension ConsoleMessages {
         bilingual(zh: "\(approver)（审核通过），\(submitter)（提交）", en: "\(approver) (approved), \(submitter) (submitted)")
     }
     static func approveDetail(submitter: String) -> String { bilingual(zh: "提交人 \(submitter)", en: "submitted by \(submitter)") }
+    static func changedSinceSubmission(_ files: [String]) -> String {
+        if files.isEmpty {
+            return bilingual(zh: "提交审核之后本期现在运行的结果已有改动，与审核的结果不同；不能审核通过。请退回给制表人员，重新运行后再提交审核",
+                             en: "the period's result as run now changed after it was submitted, so it differs from what was reviewed; it cannot be approved. Return it to the clerk, who runs it again and submits it")
+        }
+        return bilingual(zh: "提交审核之后本期的输入或规则（\(files.joined(separator: "、"))）已有改动，与审核的结果不同；不能审核通过。请退回给制表人员，重新运行后再提交审核",
+                         en: "the period's inputs or rules (\(files.joined(separator: ", "))) changed after it was submitted, so it differs from what was reviewed; it cannot be approved. Return it to the clerk, who runs it again and submits it")
+    }
     static func closeFailed(_ text: String) -> String {
         bilingual(zh: "结账没有完成，期间仍为已提交：\n\(text)", en: "the period was not closed and stays submitted:\n\(text)")
     }

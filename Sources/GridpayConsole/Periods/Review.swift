@@ -18,7 +18,7 @@ enum Review {
         }
         return try await console.runs.exclusively(ref.key) {
             try expect(ref, ["run"], console: console)
-            try console.store.record(.submit, town: ref.town.town, period: ref.text, account: account.name)
+            try console.store.record(.submit, town: ref.town.town, period: ref.text, account: account.name, result: SubmittedRun.kept(ref, console: console))
             try console.store.log(account: account.name, town: ref.town.town, period: ref.text, action: .submit)
             return StatusReply(status: "submitted")
         }
@@ -49,6 +49,7 @@ enum Review {
                let accepted = try? JSONDecoder().decode([RunOutcome.Acceptance].self, from: Data(run.accepted.utf8)) {
                 request.accepted = Set(accepted.compactMap { RowPosition($0.row) })
             }
+            try await SubmittedRun.check(request, ref: ref, submitted: submission.result, console: console)
             let by = ConsoleMessages.closedBy(approver: account.name, submitter: submission.account)
             let ledgerDir = console.folders.ledgerDir
             let closing = request
