@@ -88,7 +88,7 @@ public enum LedgerSealMessages {
 
     static func chainProved(_ head: String, _ link: LedgerIntegrity.Link, count: Int) -> String {
         bilingual(
-            zh: "链头 \(head)：已证明 —— 截至 \(name(link.settlement))（\(closedBy(link.settlement))）记录的 \(count) 条结账记录未被改动",
+            zh: "链头 \(head)：已证明——截至 \(name(link.settlement))（\(closedBy(link.settlement))）记录的 \(count) 条结账记录未被改动",
             en: "chain head \(head): proved — the \(count) settlement(s) recorded up to \(name(link.settlement)) (\(closedBy(link.settlement))) are unchanged")
     }
 
@@ -198,7 +198,7 @@ public enum LedgerSealMessages {
 
     static func rowsDiffer(town: String, period: String, count: Int) -> String {
         bilingual(
-            zh: "\(town) \(period)：不一致 —— 有 \(count) 处已公布的行或结账记录的值与按存档重算的结果不同",
+            zh: "\(town) \(period)：不一致——有 \(count) 处已公布的行或结账记录的值与按存档重算的结果不同",
             en: "\(town) \(period): not identical — \(count) published row(s) or settlement value(s) differ from the re-run from the archive")
     }
 

@@ -107,6 +107,9 @@ final class LedgerMessagesTests: XCTestCase {
             XCTAssertEqual(LedgerMessages.alreadyClosed("qinghe", "2026-07", by: "张三", at: "2026-08-03 17:00:00 +08:00", words: .commandLine),
                            "qinghe 2026-07 已经结账：张三 于 2026-08-03 17:00:00 +08:00 结账；已结账的期间不能再次结账（更正会结转到第一个未结账期间：见 gridpay status qinghe）")
             XCTAssertEqual(LedgerMessages.valueDiffers("实发绩效", published: "0.00", rerun: "2200.00"), "实发绩效 公布为 0.00，重新运行为 2200.00")
+            // One dash as Chinese writes it, as notIdentical does.
+            XCTAssertEqual(LedgerSealMessages.rowsDiffer(town: "qinghe", period: "2026-07", count: 2),
+                           "qinghe 2026-07：不一致——有 2 处已公布的行或结账记录的值与按存档重算的结果不同")
         }
     }
 }
