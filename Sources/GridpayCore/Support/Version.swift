@@ -3,5 +3,5 @@
 /// to verify a period with. It changes whenever the outputs change: OutputVersionTests fails when
 /// the golden outputs differ from those recorded for this version (README, developer section).
 public enum GridpayVersion {
-    public static let current = "0.2.1"
+    public static let current = "0.2.2"
 }
