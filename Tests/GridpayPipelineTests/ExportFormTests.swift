@@ -9,8 +9,8 @@ import XCTest
 /// encoding, title rows, a closing totals row, several files by a pattern, rows of people not on
 /// the roster left out), and each declared form that does not fit the file reported where it fails.
 final class ExportFormTests: XCTestCase {
-    /// Each event row costs its worker 分 points.
-    static func rules(_ eventsForm: [String], file: String = "events.csv") -> String {
+    /// Each event row costs its worker 分 points; `columns`: further event columns (TOML inline tables).
+    static func rules(_ eventsForm: [String], file: String = "events.csv", columns: [String] = []) -> String {
         """
         \(TestTown.header("forms"))
 
@@ -24,7 +24,7 @@ final class ExportFormTests: XCTestCase {
         columns = [
           { name = "单号", type = "id" },
           { name = "人", type = "id" },
-          { name = "分", type = "integer", min = 0 },
+          { name = "分", type = "integer", min = 0 },\(columns.map { "\n  \($0)," }.joined())
         ]
 
         [[items]]

@@ -9,34 +9,9 @@ import XCTest
 /// guessed). The workbook is LibreOffice's (GridpayXLSXReaderTests/Fixtures/libreoffice-errors.xlsx,
 /// from 单号,人,分,备注 rows E1,A1,=1/0,x · E2,A2,2,=NOSUCHFN(1) · E3,A1,3,y).
 final class SpreadsheetErrorCellTests: XCTestCase {
-    static let rules = """
-        \(TestTown.header("forms"))
-
-        \(TestTown.roster(unit: "村", group: "网格"))
-
-        [tables.events]
-        file = "events.xlsx"
-        format = "xlsx"
-        worker = "人"
-        columns = [
-          { name = "单号", type = "id" },
-          { name = "人", type = "id" },
-          { name = "分", type = "integer", min = 0 },
-          { name = "备注", type = "text", optional = true },
-        ]
-
-        [[items]]
-        name = "事件"
-        full = 10
-          [[items.deductions]]
-          table = "events"
-          points = '-分'
-          reason = "事件 {单号}"
-
-        [pay]
-        base = '0'
-        score_pay = '0'
-        """
+    /// ExportFormTests' town, its events read from the workbook, with an optional text column.
+    static let rules = ExportFormTests.rules(["format = \"xlsx\""], file: "events.xlsx",
+                                             columns: [#"{ name = "备注", type = "text", optional = true }"#])
 
     static let workbook = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../GridpayXLSXReaderTests/Fixtures/libreoffice-errors.xlsx").standardized
