@@ -13,17 +13,7 @@ final class LedgerJournalTests: XCTestCase {
 
     override func setUpWithError() throws {
         root = try BinaryRunner.TempFolder(prefix: "gridpay-ledger-journal")
-        let dir = "\(input)/qinghe/2026-07"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let files = [
-            "roster.csv": "网格员编号,姓名,村(社区),网格编号,绩效工资基数(元),重点人员数\nW1,甲,东关村,G1,2000,0\n",
-            "patrol.csv": "网格员编号,日期,巡查时长(分钟)\n",
-            "events.csv": "事件编号,网格员编号,上报时间,事件类型,核查结果\n",
-            "phone_checks.csv": "抽查编号,抽查时间,网格员编号,抽查层级,是否接听\nPC1,2026-07-10 09:00,W1,镇,否\n",
-            "training.csv": "培训编号,培训日期,网格员编号,出勤\n",
-            "visits.csv": "走访编号,网格员编号,走访日期,走访类型\n",
-        ]
-        for (name, text) in files { try Data(text.utf8).write(to: URL(fileURLWithPath: "\(dir)/\(name)")) }
+        try TinyQingheMonth.write(inputDir: input, month: "2026-07", workers: TinyQingheMonth.oneWorker, checks: ["PC1,2026-07-10 09:00,W1,镇,否"])
     }
 
     func gridpay(_ args: [String], environment: [String: String] = [:]) throws -> BinaryRunner.Output {
