@@ -354,14 +354,14 @@ public enum MonthRunner {
         // What leaving the accepted rows out changes: said with the warnings and in 说明.
         if month.acceptanceChanges == nil, let rulesFor = month.rulesFor { month.acceptanceChanges = AcceptanceChanges(month, rules: rulesFor) }
         progress?.status(ProgressMessages.writingWorkbook())
-        let base = "\(request.town)-\(request.period)"
-        let finalDir = "\(request.outputDir)/\(request.town)/\(request.period)"
+        let names = PeriodOutputs(outputDir: request.outputDir, town: request.town, period: "\(request.period)")
+        let finalDir = names.directory
         if let refusal = OutputPlace.refusal(request) { return .failure(refusal) }
         var clock = PhaseClock(progress)
         defer { clock.lap("write outputs") }
         do {
             let files = try OutputPublisher.publish(to: finalDir, holder: "\(request.town) \(request.period)") { dir in
-                let xlsx = "\(base).xlsx", csv = "\(base)-pay.csv", manifest = "\(base)-manifest.json"
+                let xlsx = names.workbookName, csv = names.payName, manifest = names.manifestName
                 try WorkbookWriter(month: month).write(to: "\(dir)/\(xlsx)")
                 // No pay CSV for a town without [pay] (SPEC §17).
                 let hasPay = month.report.rules.hasPay

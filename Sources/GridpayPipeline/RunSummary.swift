@@ -111,10 +111,9 @@ extension RunSummary {
     /// The total payable of a period's last run: the 实发绩效 column of the pay CSV its manifest
     /// lists, when the file is the one the manifest hashed. nil when there is none to trust.
     static func lastRun(town: String, period: String, outputDir: String) -> ExactNumber? {
-        let dir = "\(outputDir)/\(town)/\(period)"
-        let csvName = "\(town)-\(period)-pay.csv"
-        guard let data = FileManager.default.contents(atPath: "\(dir)/\(town)-\(period)-manifest.json"),
-              let manifest = try? JSONDecoder().decode(Manifest.self, from: data),
+        let outputs = PeriodOutputs(outputDir: outputDir, town: town, period: period)
+        let dir = outputs.directory, csvName = outputs.payName
+        guard let manifest = outputs.manifest(),
               let listed = manifest.outputs.first(where: { $0.file == csvName }),
               let csv = FileManager.default.contents(atPath: "\(dir)/\(csvName)"),
               (try? SHA256Digest.hex([UInt8](csv))) == listed.sha256,

@@ -8,8 +8,7 @@ import GridpayPipeline
 enum OutputFreshness {
     /// nil when there is no readable manifest.
     static func matchesInputs(_ ref: PeriodRef, inputs: [PeriodView.Input], console: Console) -> Bool? {
-        let path = "\(console.folders.outputDir)/\(ref.town.town)/\(ref.text)/\(ref.town.town)-\(ref.text)-manifest.json"
-        guard let data = FileManager.default.contents(atPath: path), let manifest = try? JSONDecoder().decode(Manifest.self, from: data) else { return nil }
+        guard let manifest = PeriodOutputs(outputDir: console.folders.outputDir, town: ref.town.town, period: ref.text).manifest() else { return nil }
         var recorded: [String: String] = [:]
         for i in manifest.inputs { recorded[i.file] = i.sha256 }
         // A declared pattern (patrol-*.csv) is listed by its pattern, recorded by its files' names: not compared.

@@ -50,16 +50,14 @@ enum PeriodRunner {
             o.ok = true
             o.files = r.files
             o.problems = r.warnings.map { scrubber.problem($0, town: ref.town.town, period: ref.period) }
-            let manifest = FileManager.default.contents(atPath: "\(r.directory)/\(ref.town.town)-\(ref.text)-manifest.json")
-                .flatMap { try? JSONDecoder().decode(Manifest.self, from: $0) }
-            o.workers = manifest?.workers
+            o.workers = PeriodOutputs(outputDir: console.folders.outputDir, town: ref.town.town, period: ref.text).manifest()?.workers
             o.total_payable = PayTotals.total(payCSV: payCSV(town: ref.town.town, period: ref.period, console: console))?.fixed(places: 2)
         }
         return o
     }
 
     static func payCSV(town: String, period: CalendarPeriod, console: Console) -> String {
-        "\(console.folders.outputDir)/\(town)/\(period)/\(town)-\(period)-pay.csv"
+        PeriodOutputs(outputDir: console.folders.outputDir, town: town, period: "\(period)").payPath
     }
 
     /// The run as a step of the period, and in the log (each acceptance with its reason).

@@ -10,7 +10,7 @@ import GridpayPipeline
 /// a file changed on disk after submission would otherwise be closed unseen by the checker.
 enum SubmittedRun {
     static func manifestPath(_ ref: PeriodRef, outputDir: String) -> String {
-        "\(outputDir)/\(ref.town.town)/\(ref.text)/\(ref.town.town)-\(ref.text)-manifest.json"
+        PeriodOutputs(outputDir: outputDir, town: ref.town.town, period: ref.text).manifestPath
     }
 
     /// The manifest the submitted run wrote ("" when there is none).
